@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = __dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      // Native and runtime packages stay `require`d from node_modules; bundling better-sqlite3 builds fine
+      // and then breaks at run time.
+      externalizeDeps: true,
+      lib: {
+        entry: {
+          index: resolve(root, 'src-main/index.ts'),
+          cli: resolve(root, 'src-main/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require() packages, so everything it uses is bundled in.
+      externalizeDeps: false,
+      lib: { entry: { index: resolve(root, 'src-preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      minify: true,
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src-renderer/index.html'),
+          // The browser host serves this as window.rehearse; Electron's preload plays the same part.
+          'rehearse-bridge': resolve(root, 'src-preload/browser-bridge.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'rehearse-bridge' ? 'rehearse-bridge.js' : 'assets/[name]-[hash].js',
+        },
+      },
+    },
+  },
+});

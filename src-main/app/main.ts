@@ -1,0 +1,79 @@
+/** The Electron shell: window, menu-less chrome, lock-down and IPC wiring. Everything else is a service. */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { AppError } from '../../src-shared/errors';
+import { startRuntime, type Runtime } from '../core/runtime';
+import { registerIpc, trustedSender } from '../hosts/electron-ipc';
+import { appPaths, resolveDataDir } from '../paths';
+import { CSP, lockDown, rendererLocation, windowOptions } from './window';
+
+export function runElectronApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  // One data dir for the app, the CLI and the browser host: Electron's userData is pointed at it.
+  const dataDir = resolveDataDir(undefined);
+  app.setPath('userData', dataDir);
+
+  let runtime: Runtime | undefined;
+  let window: BrowserWindow | undefined;
+  const outDir = join(__dirname, '..');
+  const location = rendererLocation(outDir, process.env.ELECTRON_RENDERER_URL);
+
+  const createWindow = () => {
+    window = new BrowserWindow(windowOptions(join(outDir, 'preload', 'index.js')));
+    lockDown(window.webContents, location.allowedPrefixes, (url) => void shell.openExternal(url));
+    window.once('ready-to-show', () => window?.show());
+    void window.loadURL(location.url);
+  };
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    lockDown(contents, location.allowedPrefixes, (url) => void shell.openExternal(url));
+  });
+
+  void app.whenReady().then(async () => {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    });
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    try {
+      const paths = appPaths(app.isPackaged ? process.resourcesPath : app.getAppPath());
+      runtime = await startRuntime({
+        dataDir,
+        host: 'electron',
+        version: app.getVersion(),
+        paths: { ...paths, renderer: join(outDir, 'renderer') },
+      });
+    } catch (err) {
+      const message = err instanceof AppError ? err.message : 'Rehearse could not open its data.';
+      dialog.showErrorBox('Rehearse could not start', message);
+      app.exit(1);
+      return;
+    }
+    registerIpc(ipcMain, runtime, trustedSender(location.allowedPrefixes), () =>
+      BrowserWindow.getAllWindows().map((w) => w.webContents),
+    );
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!runtime || closing) return;
+    closing = true;
+    event.preventDefault();
+    void runtime.close().finally(() => app.quit());
+  });
+}

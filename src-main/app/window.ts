@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+
+/** The renderer's content security policy, also set as a header for the dev server. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 820,
+    minWidth: 720,
+    minHeight: 560,
+    show: false,
+    title: 'Rehearse',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: true,
+    },
+  };
+}
+
+export interface RendererLocation {
+  /** What to load: the dev server in development, the built index.html otherwise. */
+  url: string;
+  /** URLs the window may show and whose frames may call the api. */
+  allowedPrefixes: string[];
+}
+
+export function rendererLocation(outDir: string, devServerUrl: string | undefined): RendererLocation {
+  if (devServerUrl) return { url: devServerUrl, allowedPrefixes: [devServerUrl] };
+  const index = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+  return { url: index, allowedPrefixes: [index] };
+}
+
+/**
+ * No navigation away from the app and no new windows: links to the web open in the OS browser instead, and
+ * anything else is dropped.
+ */
+export function lockDown(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  allowedPrefixes: string[],
+  openExternal: (url: string) => void,
+): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!allowedPrefixes.some((p) => url.startsWith(p))) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

@@ -1,0 +1,14 @@
+import type { Handlers } from '../../src-shared/contract';
+import { appHandlers } from '../services/app/info';
+import { sessionHandlers } from '../services/sessions/sessions';
+import { profileHandlers } from '../services/settings/profile';
+import type { ServiceContext } from './context';
+
+/** Every channel's handler, gathered from the service that owns it; a missing one fails to typecheck. */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...profileHandlers(ctx),
+    ...sessionHandlers(ctx),
+  };
+}

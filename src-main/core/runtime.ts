@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventName, EventPayload } from '../../src-shared/contract';
+import { connect, DB_FILE_NAME, openSqlite, type Connection } from '../db/connection';
+import { loadMigrations, migrate } from '../db/migrator';
+import { createLogger, type Logger } from '../logging/logger';
+import { appPaths, type AppPaths } from '../paths';
+import { loadBank } from '../services/questions/bank';
+import type { HostKind, ServiceContext } from './context';
+import { createDispatcher, type Invoke } from './dispatch';
+import { createHandlers } from './handlers';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Runtime {
+  ctx: ServiceContext;
+  connection: Connection;
+  invoke: Invoke;
+  subscribe(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  dataDir: string;
+  host: HostKind;
+  paths?: AppPaths;
+  now?: () => Date;
+  logger?: Logger;
+  checkOutputs?: boolean;
+  /** Defaults to package.json's; a packaged app passes app.getVersion(). */
+  version?: string;
+}
+
+/** Opens the data dir, migrates, loads the bank and wires the handlers: the same for every host. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const paths = options.paths ?? appPaths();
+  mkdirSync(options.dataDir, { recursive: true });
+  const logger = options.logger ?? createLogger(options.dataDir);
+  const sqlite = openSqlite(join(options.dataDir, DB_FILE_NAME));
+  try {
+    const report = migrate(sqlite, loadMigrations(paths.migrations));
+    if (report.applied.length > 0) logger.info({ applied: report.applied }, 'migrations applied');
+  } catch (err) {
+    logger.error({ err }, 'migration failed');
+    sqlite.close();
+    throw err;
+  }
+  const connection = connect(sqlite);
+  const listeners = new Set<EventListener>();
+  const version =
+    options.version ??
+    (JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string }).version;
+  const ctx: ServiceContext = {
+    db: connection.db,
+    logger,
+    bank: loadBank(join(paths.resources, 'questions')),
+    dataDir: options.dataDir,
+    host: options.host,
+    version,
+    now: options.now ?? (() => new Date()),
+    newId: randomUUID,
+    emit(event, payload) {
+      for (const listener of listeners) {
+        try {
+          listener(event, payload);
+        } catch (err) {
+          logger.warn({ err, event }, 'event listener failed');
+        }
+      }
+    },
+  };
+  const invoke = createDispatcher(createHandlers(ctx), { logger, checkOutputs: options.checkOutputs });
+  logger.info({ host: options.host, version }, 'runtime started');
+  return {
+    ctx,
+    connection,
+    invoke,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await connection.close();
+      logger.info('runtime closed');
+      logger.flush();
+    },
+  };
+}

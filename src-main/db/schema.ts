@@ -1,0 +1,71 @@
+/** Mirrors migrations/; kysely checks every query against it. */
+import type { Generated } from 'kysely';
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: string;
+}
+
+export interface ProfileTable {
+  id: Generated<number>;
+  name: string;
+  target_role: string;
+  experience_level: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  role: string;
+  difficulty: string;
+  mode: string;
+  status: string;
+  question_count: number;
+  current_position: number;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface SessionQuestionsTable {
+  id: string;
+  session_id: string;
+  position: number;
+  question_id: string;
+  text: string;
+  category: string;
+  difficulty: string;
+  time_limit_sec: number;
+  expected_points: string;
+  first_shown_at: string | null;
+  elapsed_ms: number;
+}
+
+export interface AnswersTable {
+  id: string;
+  session_question_id: string;
+  text: string;
+  skipped: number;
+  time_taken_ms: number;
+  overtime: number;
+  submitted_at: string;
+}
+
+export interface DraftsTable {
+  session_question_id: string;
+  text: string;
+  elapsed_ms: number;
+  updated_at: string;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  profile: ProfileTable;
+  sessions: SessionsTable;
+  session_questions: SessionQuestionsTable;
+  answers: AnswersTable;
+  drafts: DraftsTable;
+}

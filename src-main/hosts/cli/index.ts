@@ -1,0 +1,281 @@
+/**
+ * `rehearse …`: the same services as the app, for scripting and diagnostics. Every command takes --json and
+ * --data-dir. Exit codes: 0 success, 1 a user error (one line on stderr), 2 bad usage.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
+import { AppError } from '../../../src-shared/errors';
+import { DB_FILE_NAME } from '../../db/connection';
+import { LOG_FILE } from '../../logging/logger';
+import { appPaths, resolveDataDir } from '../../paths';
+import { startRuntime, type Runtime } from '../../core/runtime';
+import { startBrowserHost } from '../browser/server';
+import { intOption, parse, UsageError } from './args';
+import { findElectron, launchElectron, openInBrowser } from './electron';
+
+export interface Io {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); `serve` waits on it. */
+  untilStopped: () => Promise<string>;
+}
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+async function call<C extends ChannelName>(
+  runtime: Runtime,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await runtime.invoke(channel, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+  return result.value as ChannelOutput<C>;
+}
+
+async function withRuntime<T>(
+  dataDirFlag: string | undefined,
+  io: Io,
+  fn: (runtime: Runtime) => Promise<T>,
+): Promise<T> {
+  const runtime = await startRuntime({ dataDir: resolveDataDir(dataDirFlag, io.env), host: 'cli' });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+const print = (io: Io, json: boolean, value: unknown, human: () => string) =>
+  io.stdout(json ? JSON.stringify(value) : human());
+
+async function serve(
+  values: { json: boolean; 'data-dir'?: string; port?: string },
+  io: Io,
+  announce?: string,
+  open = false,
+): Promise<number> {
+  const port = intOption(values.port, 'port', 0, 65535);
+  const runtime = await startRuntime({
+    dataDir: resolveDataDir(values['data-dir'], io.env),
+    host: 'browser',
+  });
+  let host;
+  try {
+    host = await startBrowserHost({ runtime, rendererDir: appPaths().renderer, port });
+  } catch (err) {
+    await runtime.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new AppError('CONFLICT', `Port ${port} is already in use; choose another with --port.`);
+    }
+    throw err;
+  }
+  if (announce && !values.json) io.stdout(announce);
+  print(
+    io,
+    values.json,
+    { url: host.url, port: host.port, dataDir: runtime.ctx.dataDir },
+    () => `Rehearse is running at ${host.url}`,
+  );
+  if (open) openInBrowser(host.url);
+  const signal = await io.untilStopped();
+  runtime.ctx.logger.info({ signal }, 'shutting down');
+  await host.close();
+  await runtime.close();
+  return 0;
+}
+
+const commands: Record<string, Command> = {
+  serve: {
+    summary: 'Serve the app to a browser on this machine (127.0.0.1 only)',
+    usage: 'rehearse serve [--port N] [--data-dir DIR] [--json]',
+    run: (argv, io) => serve(parse(argv, { port: { type: 'string' } }).values, io),
+  },
+  start: {
+    summary: 'Open the desktop app, or the browser version where Electron cannot run',
+    usage: 'rehearse start [--port N] [--data-dir DIR] [--no-open] [--json]',
+    async run(argv, io) {
+      const { values } = parse(argv, {
+        port: { type: 'string' },
+        'no-open': { type: 'boolean', default: false },
+      });
+      const electron = findElectron(io.env);
+      if ('binary' in electron) {
+        const env = { ...io.env, REHEARSE_DATA_DIR: resolveDataDir(values['data-dir'], io.env) };
+        return launchElectron(electron.binary, appPaths().root, env);
+      }
+      const open = !values['no-open'] && !io.env.CI && electron.reason.startsWith("Electron's");
+      return serve(values, io, electron.reason, open);
+    },
+  },
+  profile: {
+    summary: "Show or set the candidate's profile",
+    usage:
+      'rehearse profile [show] | rehearse profile set --name NAME --role ROLE --level LEVEL  [--json] [--data-dir DIR]',
+    async run(argv, io) {
+      const { values, positionals } = parse(argv, {
+        name: { type: 'string' },
+        role: { type: 'string' },
+        level: { type: 'string' },
+      });
+      const action = positionals[0] ?? 'show';
+      if (action !== 'show' && action !== 'set') throw new UsageError(`unknown profile action "${action}"`);
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        const profile =
+          action === 'set'
+            ? await call(runtime, 'profile.save', {
+                name: values.name ?? '',
+                targetRole: values.role ?? '',
+                experienceLevel: (values.level ?? '') as 'Entry',
+              })
+            : await call(runtime, 'profile.get', {});
+        print(io, values.json, profile, () =>
+          profile
+            ? `${profile.name} — ${profile.targetRole} (${profile.experienceLevel})`
+            : 'No profile yet: open the app to set one up.',
+        );
+        return 0;
+      });
+    },
+  },
+  sessions: {
+    summary: 'List practice sessions, newest first, or show one',
+    usage: 'rehearse sessions [list] [--page N] | rehearse sessions show ID  [--json] [--data-dir DIR]',
+    async run(argv, io) {
+      const { values, positionals } = parse(argv, { page: { type: 'string' } });
+      const action = positionals[0] ?? 'list';
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        if (action === 'list') {
+          const page = await call(runtime, 'sessions.list', {
+            page: intOption(values.page, 'page', 1, 1_000_000) ?? 1,
+          });
+          print(io, values.json, page, () =>
+            page.items.length === 0
+              ? 'No practice sessions yet.'
+              : page.items
+                  .map(
+                    (s) =>
+                      `${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.status.padEnd(9)}  ${s.answeredCount}/${s.questionCount}  ${s.role} · ${s.difficulty}  ${s.id}`,
+                  )
+                  .join('\n'),
+          );
+          return 0;
+        }
+        if (action === 'show') {
+          const id = positionals[1];
+          if (!id) throw new UsageError('sessions show needs a session id');
+          const detail = await call(runtime, 'sessions.get', { sessionId: id });
+          print(io, values.json, detail, () =>
+            [
+              `${detail.role} · ${detail.difficulty} · ${detail.status} · ${detail.answeredCount}/${detail.questionCount} answered`,
+              ...detail.questions.map(
+                (q) =>
+                  `\n${q.position + 1}. ${q.text}\n   ${q.answer ? (q.answer.skipped ? '(skipped)' : q.answer.text) : q.draft ? `(draft) ${q.draft.text}` : '(not answered)'}`,
+              ),
+            ].join('\n'),
+          );
+          return 0;
+        }
+        throw new UsageError(`unknown sessions action "${action}"`);
+      });
+    },
+  },
+  doctor: {
+    summary: 'Check the data dir, database, migrations and question bank',
+    usage: 'rehearse doctor [--json] [--data-dir DIR]',
+    async run(argv, io) {
+      const { values } = parse(argv, {});
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        const { sqlite } = runtime.connection;
+        const integrity = sqlite.pragma('integrity_check', { simple: true }) as string;
+        const migration = sqlite.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+          v: number;
+        };
+        const report = {
+          version: runtime.ctx.version,
+          dataDir: runtime.ctx.dataDir,
+          database: join(runtime.ctx.dataDir, DB_FILE_NAME),
+          log: join(runtime.ctx.dataDir, 'logs', LOG_FILE),
+          schemaVersion: migration.v,
+          integrity,
+          questionBank: runtime.ctx.bank.all.length,
+          providers: [{ name: 'builtin', ok: true, reason: 'always available' }],
+        };
+        print(io, values.json, report, () =>
+          [
+            `Rehearse ${report.version}`,
+            `data dir     ${report.dataDir}`,
+            `database     ${report.database} (schema ${report.schemaVersion}, integrity ${report.integrity})`,
+            `log          ${report.log}`,
+            `questions    ${report.questionBank} in the bank`,
+            `providers    builtin: ok`,
+          ].join('\n'),
+        );
+        return integrity === 'ok' ? 0 : 1;
+      });
+    },
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'Rehearse — practise interviews on your own machine.',
+    '',
+    'Usage: rehearse <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes:',
+    '  --json           print machine-readable JSON',
+    '  --data-dir DIR   use DIR for data (default: $REHEARSE_DATA_DIR, else the OS data folder)',
+    '  -h, --help       show help for the command',
+    '',
+    'Also: rehearse --version',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(
+      (JSON.parse(readFileSync(join(appPaths().root, 'package.json'), 'utf8')) as { version: string })
+        .version,
+    );
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`rehearse: unknown command "${name}". Run \`rehearse --help\` for the list.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`rehearse ${name}: ${err.message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      if (rest.includes('--json')) io.stdout(JSON.stringify({ ok: false, error: err.toPayload() }));
+      io.stderr(`rehearse: ${err.message}`);
+      return 1;
+    }
+    io.stderr(`rehearse: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}

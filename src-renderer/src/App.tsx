@@ -1,0 +1,105 @@
+import { useEffect } from 'react';
+import { Notices } from './components/Notices';
+import { History } from './screens/History';
+import { Home } from './screens/Home';
+import { Onboarding } from './screens/Onboarding';
+import { PracticeRoom } from './screens/PracticeRoom';
+import { PracticeSetup } from './screens/PracticeSetup';
+import { SessionReview } from './screens/SessionReview';
+import { Settings } from './screens/Settings';
+import { useApp, type Screen } from './store';
+
+const NAV: { label: string; screen: Screen }[] = [
+  { label: 'Home', screen: { name: 'home' } },
+  { label: 'Practice', screen: { name: 'setup' } },
+  { label: 'History', screen: { name: 'history' } },
+  { label: 'Settings', screen: { name: 'settings' } },
+];
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen.name) {
+    case 'home':
+      return <Home />;
+    case 'setup':
+      return <PracticeSetup />;
+    case 'room':
+      return <PracticeRoom key={screen.sessionId} sessionId={screen.sessionId} />;
+    case 'review':
+      return <SessionReview key={screen.sessionId} sessionId={screen.sessionId} />;
+    case 'history':
+      return <History />;
+    case 'settings':
+      return <Settings />;
+  }
+}
+
+export function App() {
+  const { status, loadError, profile, screen, load, go } = useApp();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (status === 'loading') {
+    return (
+      <main id="main">
+        <p role="status">Loading Rehearse…</p>
+      </main>
+    );
+  }
+  if (status === 'failed') {
+    return (
+      <main id="main">
+        <h1>Rehearse could not start</h1>
+        <p role="alert">{loadError}</p>
+        <button type="button" onClick={() => void load()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (!profile) {
+    return (
+      <>
+        <main id="main">
+          <Onboarding />
+        </main>
+        <Notices />
+      </>
+    );
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <span className="brand">Rehearse</span>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((item) => {
+              const current =
+                item.screen.name === screen.name || (item.screen.name === 'setup' && screen.name === 'room');
+              return (
+                <li key={item.label}>
+                  <button
+                    type="button"
+                    className="nav-link"
+                    aria-current={current ? 'page' : undefined}
+                    onClick={() => go(item.screen)}
+                  >
+                    {item.label}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        <CurrentScreen screen={screen} />
+      </main>
+      <Notices />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+/** The renderer's only way out: window.rehearse, whichever host provides it. */
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+  RehearseApi,
+} from '../../src-shared/contract';
+import { RehearseError, unwrap } from '../../src-shared/errors';
+
+declare global {
+  interface Window {
+    rehearse: RehearseApi;
+  }
+}
+
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  return unwrap(await window.rehearse.invoke(channel, input));
+}
+
+export function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return window.rehearse.on(event, listener);
+}
+
+/** The field a validation error names, so a form can put the message next to the right control. */
+export function fieldOf(err: unknown): string | undefined {
+  if (err instanceof RehearseError && err.code === 'VALIDATION_ERROR') {
+    const field = err.details?.field;
+    return typeof field === 'string' ? field : undefined;
+  }
+  return undefined;
+}
+
+export function messageOf(err: unknown): string {
+  if (err instanceof RehearseError) return err.message;
+  return 'Something went wrong. Please try again.';
+}
+
+export { RehearseError };

@@ -1,0 +1,31 @@
+export function clock(ms: number): string {
+  const total = Math.round(Math.abs(ms) / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function spokenDuration(ms: number): string {
+  const total = Math.round(Math.abs(ms) / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  const parts = [
+    m > 0 ? `${m} minute${m === 1 ? '' : 's'}` : '',
+    s > 0 ? `${s} second${s === 1 ? '' : 's'}` : '',
+  ];
+  return parts.filter(Boolean).join(' ') || '0 seconds';
+}
+
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export const categoryLabel = (c: string): string => c.replace('_', ' ');
+
+export const statusLabel: Record<string, string> = {
+  setup: 'Not started',
+  active: 'In progress',
+  paused: 'Paused',
+  completed: 'Completed',
+  abandoned: 'Abandoned',
+};

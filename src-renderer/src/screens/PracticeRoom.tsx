@@ -1,0 +1,329 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  AnswerText,
+  ANSWER_MAX_CHARS,
+  type SessionDetail,
+  type SessionQuestion,
+} from '../../../src-shared/domain';
+import { call, messageOf } from '../api';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { categoryLabel, clock, spokenDuration } from '../format';
+import { useApp } from '../store';
+
+/** A draft is written this long after the candidate pauses typing: a crash loses at most about this much. */
+const DRAFT_DEBOUNCE_MS = 600;
+/** Elapsed time is saved this often even without typing, so a restart resumes the clock where it was. */
+const HEARTBEAT_MS = 10_000;
+
+export function PracticeRoom({ sessionId }: { sessionId: string }) {
+  const { go, notify } = useApp();
+  const [session, setSession] = useState<SessionDetail | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    call('sessions.get', { sessionId })
+      .then((s) => {
+        if (s.status === 'active' || s.status === 'paused') setSession(s);
+        else go({ name: 'review', sessionId });
+      })
+      .catch((err: unknown) => setError(messageOf(err)));
+  }, [sessionId, go]);
+
+  const advance = useCallback(
+    (next: SessionDetail) => {
+      if (next.status === 'completed' || next.status === 'abandoned') {
+        notify('success', next.status === 'completed' ? 'Session complete. Well done!' : 'Session ended.');
+        go({ name: 'review', sessionId: next.id });
+      } else {
+        setSession(next);
+      }
+    },
+    [go, notify],
+  );
+
+  if (error) {
+    return (
+      <div className="card">
+        <ScreenHeading>Practice session</ScreenHeading>
+        <p role="alert">{error}</p>
+        <button type="button" onClick={() => go({ name: 'home' })}>
+          Back to home
+        </button>
+      </div>
+    );
+  }
+  if (!session) return <p role="status">Loading your session…</p>;
+  const question = session.questions[session.currentPosition];
+  if (!question) return <p role="alert">This session has no current question.</p>;
+  return <QuestionTurn key={question.id} session={session} question={question} onAdvance={advance} />;
+}
+
+type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
+
+function QuestionTurn({
+  session,
+  question,
+  onAdvance,
+}: {
+  session: SessionDetail;
+  question: SessionQuestion;
+  onAdvance(next: SessionDetail): void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(question.draft?.text ?? '');
+  const [error, setError] = useState('');
+  const [saveState, setSaveState] = useState<SaveState>(
+    question.draft ? { kind: 'saved', at: question.draft.updatedAt } : { kind: 'idle' },
+  );
+  const [busy, setBusy] = useState(false);
+  const [now, setNow] = useState(() => performance.now());
+  const [announcement, setAnnouncement] = useState('');
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  const shownAt = useRef(performance.now());
+  const elapsed = useCallback(
+    () => question.elapsedMs + Math.round(performance.now() - shownAt.current),
+    [question.elapsedMs],
+  );
+  const latest = useRef({ text, saved: question.draft?.text ?? (null as string | null), done: false });
+  latest.current.text = text;
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const saveDraft = useCallback(
+    (force = false) => {
+      clearTimeout(debounce.current);
+      const state = latest.current;
+      if (state.done || (!force && state.text === state.saved)) return queue.current;
+      const textToSave = state.text;
+      // Saves are chained so an older draft can never land after a newer one.
+      queue.current = queue.current.then(async () => {
+        if (latest.current.done) return;
+        setSaveState({ kind: 'saving' });
+        try {
+          const { savedAt } = await call('sessions.saveDraft', {
+            sessionQuestionId: question.id,
+            text: textToSave,
+            elapsedMs: elapsed(),
+          });
+          latest.current.saved = textToSave;
+          setSaveState({ kind: 'saved', at: savedAt });
+        } catch (err) {
+          setSaveState({ kind: 'failed', message: messageOf(err) });
+        }
+      });
+      return queue.current;
+    },
+    [question.id, elapsed],
+  );
+
+  useEffect(() => {
+    const tick = setInterval(() => setNow(performance.now()), 250);
+    const heartbeat = setInterval(() => void saveDraft(true), HEARTBEAT_MS);
+    const flush = () => void saveDraft(true);
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    textareaRef.current?.focus();
+    return () => {
+      clearInterval(tick);
+      clearInterval(heartbeat);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      void saveDraft();
+    };
+  }, [saveDraft]);
+
+  const limitMs = question.timeLimitSec * 1000;
+  const remaining = limitMs - (question.elapsedMs + Math.round(now - shownAt.current));
+  const lastAnnounced = useRef<number | null>(null);
+  useEffect(() => {
+    // Announce whole minutes, then 30 and 10 seconds, then time up: often enough to help, rarely enough not to nag.
+    const marks = [0, 10_000, 30_000, ...Array.from({ length: 10 }, (_, i) => (i + 1) * 60_000)];
+    const crossed = marks.filter((m) => remaining <= m).sort((a, b) => a - b)[0];
+    if (
+      crossed === undefined ||
+      crossed === lastAnnounced.current ||
+      remaining > crossed ||
+      crossed >= limitMs
+    )
+      return;
+    lastAnnounced.current = crossed;
+    setAnnouncement(
+      crossed === 0
+        ? 'Time is up. You can still submit; the answer will be marked overtime.'
+        : `${spokenDuration(crossed)} left.`,
+    );
+  }, [remaining, limitMs]);
+
+  function onChange(value: string) {
+    setText(value);
+    if (error) setError('');
+    clearTimeout(debounce.current);
+    debounce.current = setTimeout(() => void saveDraft(), DRAFT_DEBOUNCE_MS);
+  }
+
+  async function submit() {
+    const parsed = AnswerText.safeParse(text);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]!.message);
+      textareaRef.current?.focus();
+      return;
+    }
+    await finish(() =>
+      call('sessions.submitAnswer', { sessionQuestionId: question.id, text, elapsedMs: elapsed() }),
+    );
+  }
+
+  async function finish(action: () => Promise<SessionDetail>) {
+    setBusy(true);
+    clearTimeout(debounce.current);
+    await queue.current;
+    try {
+      const next = await action();
+      latest.current.done = true;
+      onAdvance(next);
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  const over = remaining < 0;
+  const tooLong = text.length > ANSWER_MAX_CHARS;
+  const describedBy = [`${id}-counter`, `${id}-shortcut`, error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div className="stack">
+      <div className="row spread">
+        <ScreenHeading>
+          Question {session.currentPosition + 1} of {session.questionCount}
+        </ScreenHeading>
+        <div className="row">
+          <span className="badge">{categoryLabel(question.category)}</span>
+          <span className="badge">{question.difficulty}</span>
+        </div>
+      </div>
+      <section className="card" aria-labelledby={`${id}-question`}>
+        <div className="row spread">
+          <p className="muted" style={{ margin: 0 }}>
+            {session.role} · {session.difficulty}
+          </p>
+          <p
+            className={`timer${over ? ' over' : remaining < 30_000 ? ' low' : ''}`}
+            role="timer"
+            aria-label={over ? 'Overtime' : 'Time left'}
+          >
+            {over ? `Overtime +${clock(remaining)}` : clock(remaining)}
+          </p>
+        </div>
+        <h2 id={`${id}-question`} className="question-text">
+          {question.text}
+        </h2>
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-answer`}>Your answer</label>
+          <textarea
+            ref={textareaRef}
+            id={`${id}-answer`}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={() => void saveDraft()}
+            onKeyDown={onKeyDown}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            disabled={busy}
+          />
+          <div className="row spread">
+            <span id={`${id}-counter`} className={`counter hint${tooLong ? ' error-text' : ''}`}>
+              {text.length.toLocaleString('en-US')} / {ANSWER_MAX_CHARS.toLocaleString('en-US')} characters
+            </span>
+            <span className="save-state" data-testid="save-state">
+              {saveState.kind === 'saving'
+                ? 'Saving draft…'
+                : saveState.kind === 'saved'
+                  ? 'Draft saved'
+                  : saveState.kind === 'failed'
+                    ? `Draft not saved: ${saveState.message}`
+                    : ''}
+            </span>
+          </div>
+          <p id={`${id}-shortcut`} className="hint">
+            Press Ctrl+Enter (⌘+Enter on a Mac) to submit.
+          </p>
+          {error && (
+            <p id={`${id}-error`} className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="row spread">
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void submit()} disabled={busy}>
+              Submit answer
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void finish(() =>
+                  call('sessions.skipQuestion', { sessionQuestionId: question.id, elapsedMs: elapsed() }),
+                )
+              }
+              disabled={busy}
+            >
+              Skip question
+            </button>
+          </div>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => dialogRef.current?.showModal()}
+            disabled={busy}
+          >
+            End session
+          </button>
+        </div>
+      </section>
+      <dialog ref={dialogRef} aria-labelledby={`${id}-end-title`} aria-describedby={`${id}-end-desc`}>
+        <h2 id={`${id}-end-title`}>End this session now?</h2>
+        <p id={`${id}-end-desc`}>
+          Answers you submitted are kept. This question and any after it stay unanswered
+          {text.trim() ? ', and your unsent draft stays with the session' : ''}.
+        </p>
+        <div className="row">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              dialogRef.current?.close();
+              void finish(async () => {
+                await saveDraft(true);
+                return call('sessions.end', { sessionId: session.id });
+              });
+            }}
+          >
+            End session
+          </button>
+          <button type="button" autoFocus onClick={() => dialogRef.current?.close()}>
+            Keep practising
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The one contract between the UI and the services. Every host (Electron IPC, the browser host, the CLI)
+ * serves exactly these channels, validating inputs with these schemas. Adding a channel is one entry here
+ * plus one handler in the service that owns it; the `Handlers` type makes a missing handler a type error.
+ */
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  DIFFICULTIES,
+  DraftInput,
+  EXPERIENCE_LEVELS,
+  GENERAL_ROLE,
+  Page,
+  Profile,
+  ProfileInput,
+  ROLES,
+  SessionCreateInput,
+  SessionDetail,
+  SessionSummary,
+  SkipInput,
+  SubmitInput,
+  id,
+  isoDateTime,
+} from './domain';
+import type { ErrorPayload, Result } from './errors';
+
+const none = z.object({}).strict();
+const bySession = z.object({ sessionId: id }).strict();
+
+export const channels = {
+  'app.info': {
+    input: none,
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      host: z.enum(['electron', 'browser', 'cli']),
+      dataDir: z.string(),
+    }),
+  },
+  'catalog.get': {
+    input: none,
+    output: z.object({
+      roles: z.array(z.string()),
+      experienceLevels: z.array(z.enum(EXPERIENCE_LEVELS)),
+      difficulties: z.array(z.enum(DIFFICULTIES)),
+      categories: z.array(z.enum(CATEGORIES)),
+      bankSize: z.number().int(),
+    }),
+  },
+  'profile.get': { input: none, output: Profile.nullable() },
+  'profile.save': { input: ProfileInput, output: Profile },
+  'sessions.create': { input: SessionCreateInput, output: SessionDetail },
+  'sessions.get': { input: bySession, output: SessionDetail },
+  'sessions.list': {
+    input: Page,
+    output: z.object({ items: z.array(SessionSummary), total: z.number().int(), page: z.number().int() }),
+  },
+  'sessions.resumable': { input: none, output: SessionSummary.nullable() },
+  'sessions.saveDraft': { input: DraftInput, output: z.object({ savedAt: isoDateTime }) },
+  'sessions.submitAnswer': { input: SubmitInput, output: SessionDetail },
+  'sessions.skipQuestion': { input: SkipInput, output: SessionDetail },
+  'sessions.end': { input: bySession, output: SessionDetail },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  /** A session changed in any window or host; lists refresh from it. */
+  'sessions.changed': z.object({ sessionId: id, status: z.string() }),
+  /** Something the candidate should know that is not the answer to a request. */
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export type Handler<C extends ChannelName> = (
+  input: ParsedInput<C>,
+) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** What the renderer sees as `window.rehearse`, whichever host provides it. */
+export interface RehearseApi {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export { IPC_EVENT, ipcChannel } from './ipc';
+
+export type { ErrorPayload, Result };
+export { GENERAL_ROLE, ROLES };
