@@ -43,15 +43,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop buffering but let the reply go out; the connection is closed after it.
+        req.off('data', onData);
+        req.resume();
         reject(new Error('too large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -133,11 +136,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         sendJson(res, 415, failure('VALIDATION_ERROR', 'Requests must be JSON.'), headers);
         return;
       }
+      const tooLarge = () =>
+        sendJson(res, 413, failure('VALIDATION_ERROR', 'The request is too large.'), {
+          ...headers,
+          connection: 'close',
+        });
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        tooLarge();
+        return;
+      }
       let body: string;
       try {
         body = await readBody(req);
       } catch {
-        sendJson(res, 413, failure('VALIDATION_ERROR', 'The request is too large.'), headers);
+        tooLarge();
         return;
       }
       let input: unknown;

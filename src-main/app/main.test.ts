@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../tests/support/runtime';
+
+// Electron cannot run under Vitest; these fakes record what the shell asks of it.
+const electron = vi.hoisted(() => {
+  const listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  let ready: () => void = () => undefined;
+  const state = {
+    lock: true,
+    windows: [] as { options: unknown; url?: string }[],
+    handlers: new Set<string>(),
+    headerHook: undefined as
+      undefined | ((d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+  };
+  const app = {
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    setPath: vi.fn(),
+    isPackaged: false,
+    getAppPath: vi.fn(() => process.cwd()),
+    getVersion: vi.fn(() => '9.9.9'),
+    on: vi.fn((name: string, fn: (...args: unknown[]) => void) =>
+      listeners.set(name, [...(listeners.get(name) ?? []), fn]),
+    ),
+    whenReady: vi.fn(() => new Promise<void>((resolve) => (ready = resolve))),
+  };
+  class BrowserWindow {
+    static getAllWindows = () => [];
+    webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn(), send: vi.fn(), isDestroyed: () => false };
+    constructor(options: unknown) {
+      state.windows.push({ options });
+    }
+    once = vi.fn();
+    loadURL = vi.fn((url: string) => {
+      state.windows.at(-1)!.url = url;
+      return Promise.resolve();
+    });
+  }
+  return {
+    state,
+    fireReady: () => ready(),
+    module: {
+      app,
+      BrowserWindow,
+      dialog: { showErrorBox: vi.fn() },
+      shell: { openExternal: vi.fn() },
+      ipcMain: { handle: vi.fn((c: string) => state.handlers.add(c)), removeHandler: vi.fn() },
+      session: {
+        defaultSession: {
+          webRequest: { onHeadersReceived: vi.fn((fn: typeof state.headerHook) => (state.headerHook = fn)) },
+          setPermissionRequestHandler: vi.fn(),
+        },
+      },
+    },
+  };
+});
+vi.mock('electron', () => electron.module);
+
+const settle = () => new Promise((r) => setTimeout(r, 200));
+
+describe('the Electron shell', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    vi.clearAllMocks();
+    electron.state.windows = [];
+    electron.state.handlers.clear();
+    electron.state.lock = true;
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    electron.state.lock = false;
+    const { runElectronApp } = await import('./main');
+    runElectronApp();
+    expect(electron.module.app.quit).toHaveBeenCalled();
+    expect(electron.module.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('points userData at the data dir, wires every channel and opens one locked-down window', async () => {
+    const dataDir = tempDir();
+    process.env.REHEARSE_DATA_DIR = dataDir;
+    const { runElectronApp } = await import('./main');
+    runElectronApp();
+    expect(electron.module.app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    electron.fireReady();
+    await settle();
+    expect(electron.state.handlers.has('rehearse:sessions.create')).toBe(true);
+    expect(electron.state.windows).toHaveLength(1);
+    expect(electron.state.windows[0]!.options).toMatchObject({
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
+    // From source __dirname is src-main/app; in the bundle it is out/main: either way, <outDir>/renderer/index.html.
+    expect(electron.state.windows[0]!.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    let headers: unknown;
+    electron.state.headerHook!({ responseHeaders: {} }, (r) => (headers = r));
+    expect(headers).toMatchObject({
+      responseHeaders: { 'Content-Security-Policy': [expect.stringContaining("script-src 'self'")] },
+    });
+    delete process.env.REHEARSE_DATA_DIR;
+  });
+
+  it('shows the migration error and exits instead of opening a half-migrated database', async () => {
+    const dataDir = tempDir();
+    process.env.REHEARSE_DATA_DIR = dataDir;
+    const { openSqlite } = await import('../db/connection');
+    const db = openSqlite(`${dataDir}/rehearse.sqlite`);
+    db.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, checksum TEXT, applied_at TEXT); INSERT INTO schema_migrations VALUES (999, '0999_future', 'x', 'now');",
+    );
+    db.close();
+    const { runElectronApp } = await import('./main');
+    runElectronApp();
+    electron.fireReady();
+    await settle();
+    expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Rehearse could not start',
+      'Your data was saved by a newer version of Rehearse (it has migration 0999_future, which this version does not know). Update Rehearse to open it.',
+    );
+    expect(electron.module.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.state.windows).toHaveLength(0);
+    delete process.env.REHEARSE_DATA_DIR;
+  });
+});

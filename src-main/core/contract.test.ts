@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { CHANNEL_NAMES, channels, type ChannelName } from '../../src-shared/contract';
+import { ok, snapshot, testRuntime } from '../../tests/support/runtime';
+import { LOG_FILE } from '../logging/logger';
+import type { Runtime } from './runtime';
+
+/** A runtime holding a profile, a session with one answer and a draft: something for a bad call to damage. */
+async function populated(): Promise<{ runtime: Runtime; sessionId: string; questionId: string }> {
+  const runtime = await testRuntime();
+  await ok(runtime, 'profile.save', { name: 'Ada', targetRole: 'Backend Engineer', experienceLevel: 'Mid' });
+  const session = await ok(runtime, 'sessions.create', {
+    role: 'Backend Engineer',
+    difficulty: 'Medium',
+    questionCount: 3,
+  });
+  await ok(runtime, 'sessions.submitAnswer', {
+    sessionQuestionId: session.questions[0]!.id,
+    text: 'A first answer that is long enough.',
+    elapsedMs: 1000,
+  });
+  await ok(runtime, 'sessions.saveDraft', {
+    sessionQuestionId: session.questions[1]!.id,
+    text: 'draft',
+    elapsedMs: 500,
+  });
+  return { runtime, sessionId: session.id, questionId: session.questions[1]!.id };
+}
+
+/** One valid input per channel, so each malformed call below is known to fail for its input alone. */
+function validInput(channel: ChannelName, ids: { sessionId: string; questionId: string }): unknown {
+  const inputs: Record<ChannelName, unknown> = {
+    'app.info': {},
+    'catalog.get': {},
+    'profile.get': {},
+    'profile.save': { name: 'Grace', targetRole: 'Data Analyst', experienceLevel: 'Senior' },
+    'sessions.create': { role: 'Data Analyst', difficulty: 'Easy', questionCount: 2 },
+    'sessions.get': { sessionId: ids.sessionId },
+    'sessions.list': { page: 1, pageSize: 10 },
+    'sessions.resumable': {},
+    'sessions.saveDraft': { sessionQuestionId: ids.questionId, text: 'more draft', elapsedMs: 900 },
+    'sessions.submitAnswer': {
+      sessionQuestionId: ids.questionId,
+      text: 'A second answer, long enough.',
+      elapsedMs: 900,
+    },
+    'sessions.skipQuestion': { sessionQuestionId: ids.questionId, elapsedMs: 900 },
+    'sessions.end': { sessionId: ids.sessionId },
+  };
+  return inputs[channel];
+}
+
+/** Breaks the first field of the channel's input (or adds an unknown one where it has none). */
+function malformed(channel: ChannelName, valid: unknown): { input: unknown; field: string } {
+  const shape = (channels[channel].input as unknown as z.ZodObject).shape;
+  const first = Object.keys(shape)[0];
+  if (!first) return { input: { unexpected: true }, field: 'unexpected' };
+  return { input: { ...(valid as object), [first]: [[['not', 'valid']]] }, field: first };
+}
+
+describe('the contract', () => {
+  it.each(CHANNEL_NAMES)('%s accepts its valid input', async (channel) => {
+    const { runtime, sessionId, questionId } = await populated();
+    const result = await runtime.invoke(channel, validInput(channel, { sessionId, questionId }));
+    expect(result.ok ? 'ok' : result.error).toBe('ok');
+  });
+
+  it.each(CHANNEL_NAMES)(
+    '%s rejects a malformed input with VALIDATION_ERROR naming the field, and writes nothing',
+    async (channel) => {
+      const { runtime, sessionId, questionId } = await populated();
+      const { input, field } = malformed(channel, validInput(channel, { sessionId, questionId }));
+      const before = snapshot(runtime);
+      const result = await runtime.invoke(channel, input);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('VALIDATION_ERROR');
+      expect(result.error.details).toMatchObject({ field, reason: expect.any(String) });
+      expect(result.error.message).not.toMatch(/\n\s+at /);
+      expect(snapshot(runtime)).toBe(before);
+    },
+  );
+
+  it.each(CHANNEL_NAMES)('%s rejects a non-object input', async (channel) => {
+    const { runtime } = await populated();
+    const before = snapshot(runtime);
+    const result = await runtime.invoke(channel, 'a string');
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_ERROR', details: { field: 'input' } },
+    });
+    expect(snapshot(runtime)).toBe(before);
+  });
+
+  it('rejects unknown channels, including names inherited from Object.prototype', async () => {
+    const runtime = await testRuntime();
+    for (const name of ['sessions.delete', 'toString', '__proto__', 'constructor', '']) {
+      expect(await runtime.invoke(name, {})).toEqual({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request "${name}".` },
+      });
+    }
+  });
+
+  it('gives the exact messages a candidate sees for answers that are too short or too long', async () => {
+    const { runtime, questionId } = await populated();
+    const before = snapshot(runtime);
+    expect(
+      await runtime.invoke('sessions.submitAnswer', {
+        sessionQuestionId: questionId,
+        text: '   short  ',
+        elapsedMs: 1,
+      }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'Your answer must be at least 10 characters.',
+        details: { field: 'text', reason: 'Your answer must be at least 10 characters.' },
+      },
+    });
+    const long = await runtime.invoke('sessions.submitAnswer', {
+      sessionQuestionId: questionId,
+      text: 'x'.repeat(5001),
+      elapsedMs: 1,
+    });
+    expect(long).toMatchObject({
+      ok: false,
+      error: { message: 'Your answer must be at most 5,000 characters.', details: { field: 'text' } },
+    });
+    expect(snapshot(runtime)).toBe(before);
+  });
+
+  it('names the field for profile and setup choices', async () => {
+    const runtime = await testRuntime();
+    expect(
+      await runtime.invoke('profile.save', { name: '  ', targetRole: 'Sales', experienceLevel: 'Mid' }),
+    ).toMatchObject({
+      error: { message: 'Name is required.', details: { field: 'name' } },
+    });
+    expect(
+      await runtime.invoke('profile.save', { name: 'Ada', targetRole: 'Sales', experienceLevel: 'Guru' }),
+    ).toMatchObject({
+      error: {
+        message: 'Experience level must be one of Entry, Mid, Senior, Staff, Principal.',
+        details: { field: 'experienceLevel' },
+      },
+    });
+    expect(
+      await runtime.invoke('sessions.create', { role: 'Sales', difficulty: 'Easy', questionCount: 0 }),
+    ).toMatchObject({
+      error: { message: 'Number of questions must be at least 1.', details: { field: 'questionCount' } },
+    });
+    expect(await runtime.invoke('sessions.get', { sessionId: 'nope' })).toMatchObject({
+      error: { message: 'Invalid sessionId: must be a valid id.', details: { field: 'sessionId' } },
+    });
+    expect(snapshot(runtime)).not.toContain('Ada');
+  });
+
+  it('turns an unexpected failure into a plain sentence without a stack, and logs it', async () => {
+    const runtime = await testRuntime();
+    const session = await ok(runtime, 'sessions.create', {
+      role: 'Sales',
+      difficulty: 'Easy',
+      questionCount: 1,
+    });
+    runtime.connection.sqlite.exec('DROP TABLE drafts');
+    const result = await runtime.invoke('sessions.get', { sessionId: session.id });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: 'Something went wrong while handling that request. The details were written to the log.',
+      },
+    });
+    runtime.ctx.logger.flush();
+    const log = readFileSync(join(runtime.ctx.dataDir, 'logs', LOG_FILE), 'utf8');
+    expect(log).toContain('no such table: drafts');
+    expect(log).toContain('"channel":"sessions.get"');
+  });
+});

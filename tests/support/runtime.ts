@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { HostKind } from '../../src-main/core/context';
+import { startRuntime, type Runtime } from '../../src-main/core/runtime';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** A fresh data dir removed after the test. */
+export function tempDir(prefix = 'rehearse-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real runtime (SQLite file, migrations, bank) over a temp data dir, closed after the test. */
+export async function testRuntime(
+  options: { dataDir?: string; now?: () => Date; host?: HostKind } = {},
+): Promise<Runtime> {
+  const runtime = await startRuntime({
+    dataDir: options.dataDir ?? tempDir(),
+    host: options.host ?? 'cli',
+    now: options.now,
+    checkOutputs: true,
+  });
+  cleanups.push(() => runtime.close());
+  return runtime;
+}
+
+export async function ok<C extends ChannelName>(
+  runtime: Runtime,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await runtime.invoke(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as ChannelOutput<C>;
+}
+
+/** Every row of every table: compared before and after a call to prove it wrote nothing. */
+export function snapshot(runtime: Runtime): string {
+  const { sqlite } = runtime.connection;
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return JSON.stringify(
+    tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+  );
+}
+
+export function onExit(fn: () => Promise<void> | void): void {
+  cleanups.push(fn);
+}
