@@ -63,7 +63,8 @@ async function loadDetail(db: Db, sessionId: string): Promise<SessionDetail> {
     .where('q.session_id', '=', sessionId)
     .orderBy('q.position')
     .execute();
-  const answered = questions.filter((q) => q.submitted_at !== null).length;
+  // Skipped questions are recorded as answers but do not count as answered.
+  const answered = questions.filter((q) => q.submitted_at !== null && q.skipped === 0).length;
   return {
     ...summaryOf(session, answered),
     questions: questions.map((q) => ({
@@ -315,6 +316,7 @@ export async function listSessions(ctx: ServiceContext, input: ParsedInput<'sess
         .selectFrom('answers as a')
         .innerJoin('session_questions as q', 'q.id', 'a.session_question_id')
         .whereRef('q.session_id', '=', 's.id')
+        .where('a.skipped', '=', 0)
         .select(eb.fn.countAll<number>().as('n'))
         .as('answered'),
     )
