@@ -7,6 +7,7 @@ import {
 } from '../../../src-shared/domain';
 import { call, fieldOf, messageOf } from '../api';
 import { useApp } from '../store';
+import { firstErrors, RadioChoices, useFieldErrors } from './form';
 
 const OTHER = '__other__';
 
@@ -22,6 +23,7 @@ export function ProfileForm({
 }) {
   const roles = useApp((s) => s.catalog?.roles ?? []);
   const id = useId();
+  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
   const initialRole = initial?.targetRole ?? '';
   const [name, setName] = useState(initial?.name ?? '');
   const [roleChoice, setRoleChoice] = useState(
@@ -29,7 +31,6 @@ export function ProfileForm({
   );
   const [customRole, setCustomRole] = useState(roles.includes(initialRole) ? '' : initialRole);
   const [level, setLevel] = useState<ExperienceLevel | ''>(initial?.experienceLevel ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const [saving, setSaving] = useState(false);
 
@@ -38,38 +39,23 @@ export function ProfileForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFormError('');
-    const candidate = { name, targetRole, experienceLevel: level };
-    const local = ProfileInput.safeParse(candidate);
+    const local = ProfileInput.safeParse({ name, targetRole, experienceLevel: level });
     if (!local.success) {
-      const next: Record<string, string> = {};
-      for (const issue of local.error.issues) {
-        const field = String(issue.path[0]);
-        next[field] ??= issue.message;
-      }
-      setErrors(next);
-      document.getElementById(`${id}-${Object.keys(next)[0]}`)?.focus();
+      show(firstErrors(local.error.issues));
       return;
     }
-    setErrors({});
+    clear();
     setSaving(true);
     try {
       onSaved(await call('profile.save', local.data));
     } catch (err) {
       const field = fieldOf(err);
-      if (field) setErrors({ [field]: messageOf(err) });
+      if (field) show({ [field]: messageOf(err) });
       else setFormError(messageOf(err));
     } finally {
       setSaving(false);
     }
   }
-
-  const describe = (field: string) => (errors[field] ? `${id}-${field}-error` : undefined);
-  const errorText = (field: string) =>
-    errors[field] ? (
-      <p className="error-text" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </p>
-    ) : null;
 
   return (
     <form onSubmit={submit} noValidate>
@@ -82,18 +68,18 @@ export function ProfileForm({
           value={name}
           onChange={(e) => setName(e.target.value)}
           aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describe('name')}
+          aria-describedby={describedBy('name')}
         />
         {errorText('name')}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-targetRole`}>Target role</label>
+        <label htmlFor={roleChoice === OTHER ? `${id}-roleChoice` : `${id}-targetRole`}>Target role</label>
         <select
-          id={`${id}-targetRole`}
+          id={roleChoice === OTHER ? `${id}-roleChoice` : `${id}-targetRole`}
           value={roleChoice}
           onChange={(e) => setRoleChoice(e.target.value)}
           aria-invalid={errors.targetRole && roleChoice !== OTHER ? true : undefined}
-          aria-describedby={roleChoice !== OTHER ? describe('targetRole') : undefined}
+          aria-describedby={roleChoice !== OTHER ? describedBy('targetRole') : undefined}
         >
           <option value="">Choose a role…</option>
           {roles.map((r) => (
@@ -105,39 +91,30 @@ export function ProfileForm({
         </select>
         {roleChoice === OTHER && (
           <div className="field" style={{ marginTop: '0.75rem' }}>
-            <label htmlFor={`${id}-customRole`}>Your role</label>
+            <label htmlFor={`${id}-targetRole`}>Your role</label>
             <input
-              id={`${id}-customRole`}
+              id={`${id}-targetRole`}
               type="text"
               value={customRole}
               onChange={(e) => setCustomRole(e.target.value)}
               aria-invalid={errors.targetRole ? true : undefined}
-              aria-describedby={describe('targetRole')}
+              aria-describedby={describedBy('targetRole')}
             />
           </div>
         )}
         {errorText('targetRole')}
       </div>
-      <fieldset className="field" aria-describedby={describe('experienceLevel')}>
-        <legend id={`${id}-experienceLevel`} tabIndex={-1}>
-          Experience level
-        </legend>
-        <div className="choices">
-          {EXPERIENCE_LEVELS.map((l) => (
-            <label key={l} className="choice">
-              <input
-                type="radio"
-                name={`${id}-level`}
-                value={l}
-                checked={level === l}
-                onChange={() => setLevel(l)}
-              />
-              {l}
-            </label>
-          ))}
-        </div>
+      <RadioChoices
+        id={`${id}-experienceLevel`}
+        legend="Experience level"
+        name={`${id}-level`}
+        options={EXPERIENCE_LEVELS}
+        value={level}
+        onChange={setLevel}
+        describedBy={describedBy('experienceLevel')}
+      >
         {errorText('experienceLevel')}
-      </fieldset>
+      </RadioChoices>
       {formError && (
         <p className="error-text" role="alert">
           {formError}

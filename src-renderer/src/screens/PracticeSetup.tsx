@@ -6,6 +6,7 @@ import {
   SessionCreateInput,
 } from '../../../src-shared/domain';
 import { call, fieldOf, messageOf } from '../api';
+import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useApp } from '../store';
 
@@ -20,13 +21,13 @@ const DEFAULT_DIFFICULTY: Record<string, Difficulty> = {
 export function PracticeSetup() {
   const { profile, catalog, go } = useApp();
   const id = useId();
+  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
   const roles = catalog?.roles ?? [];
   const [role, setRole] = useState(profile?.targetRole ?? roles[0] ?? '');
   const [difficulty, setDifficulty] = useState<Difficulty>(
     DEFAULT_DIFFICULTY[profile?.experienceLevel ?? 'Mid'] ?? 'Medium',
   );
   const [count, setCount] = useState('5');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [starting, setStarting] = useState(false);
   const [formError, setFormError] = useState('');
   const roleOptions = roles.includes(role) || role === '' ? roles : [role, ...roles];
@@ -36,33 +37,21 @@ export function PracticeSetup() {
     setFormError('');
     const parsed = SessionCreateInput.safeParse({ role, difficulty, questionCount: Number(count) });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = String(issue.path[0]);
-      setErrors({ [field]: issue.message });
-      document.getElementById(`${id}-${field}`)?.focus();
+      show(firstErrors(parsed.error.issues));
       return;
     }
-    setErrors({});
+    clear();
     setStarting(true);
     try {
       const session = await call('sessions.create', parsed.data);
       go({ name: 'room', sessionId: session.id });
     } catch (err) {
       const field = fieldOf(err);
-      if (field) setErrors({ [field]: messageOf(err) });
+      if (field) show({ [field]: messageOf(err) });
       else setFormError(messageOf(err));
       setStarting(false);
     }
   }
-
-  const describe = (field: string, hint?: string) =>
-    [hint, errors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const errorText = (field: string) =>
-    errors[field] ? (
-      <p className="error-text" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </p>
-    ) : null;
 
   return (
     <div className="card">
@@ -74,7 +63,7 @@ export function PracticeSetup() {
             id={`${id}-role`}
             value={role}
             onChange={(e) => setRole(e.target.value)}
-            aria-describedby={describe('role')}
+            aria-describedby={describedBy('role')}
           >
             {roleOptions.map((r) => (
               <option key={r} value={r}>
@@ -84,26 +73,17 @@ export function PracticeSetup() {
           </select>
           {errorText('role')}
         </div>
-        <fieldset className="field" aria-describedby={describe('difficulty')}>
-          <legend id={`${id}-difficulty`} tabIndex={-1}>
-            Difficulty
-          </legend>
-          <div className="choices">
-            {DIFFICULTIES.map((d) => (
-              <label key={d} className="choice">
-                <input
-                  type="radio"
-                  name={`${id}-difficulty-choice`}
-                  value={d}
-                  checked={difficulty === d}
-                  onChange={() => setDifficulty(d)}
-                />
-                {d}
-              </label>
-            ))}
-          </div>
+        <RadioChoices
+          id={`${id}-difficulty`}
+          legend="Difficulty"
+          name={`${id}-difficulty-choice`}
+          options={DIFFICULTIES}
+          value={difficulty}
+          onChange={setDifficulty}
+          describedBy={describedBy('difficulty')}
+        >
           {errorText('difficulty')}
-        </fieldset>
+        </RadioChoices>
         <div className="field">
           <label htmlFor={`${id}-questionCount`}>Number of questions</label>
           <input
@@ -116,7 +96,7 @@ export function PracticeSetup() {
             onChange={(e) => setCount(e.target.value)}
             style={{ maxWidth: '8rem' }}
             aria-invalid={errors.questionCount ? true : undefined}
-            aria-describedby={describe('questionCount', `${id}-count-hint`)}
+            aria-describedby={describedBy('questionCount', `${id}-count-hint`)}
           />
           <p className="hint" id={`${id}-count-hint`}>
             From 1 to {MAX_QUESTIONS_PER_SESSION}. Each question has its own time limit.
