@@ -3,6 +3,7 @@
 // it fails the whole install on machines that cannot reach its download host; here that is one sentence instead.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -25,11 +26,7 @@ function installElectronBinary() {
 }
 
 console.log(`rehearse: Electron binary ${installElectronBinary()}.`);
-execFileSync(
-  process.execPath,
-  [require.resolve('electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
-  {
-    stdio: 'inherit',
-  },
-);
+// electron-vite's exports hide its bin, so it is found beside its package.json.
+const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+execFileSync(process.execPath, [electronVite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 console.log('rehearse: built; run `npm start` to open the app or `npm test` to run the tests.');
