@@ -14,6 +14,8 @@ export default defineConfig({
         entry: {
           index: resolve(root, 'src-main/index.ts'),
           cli: resolve(root, 'src-main/cli.ts'),
+          // Parsing runs in a worker thread so a hostile file cannot hang or crash the app.
+          'resume-worker': resolve(root, 'src-main/services/resume/worker.ts'),
         },
       },
     },

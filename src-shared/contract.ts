@@ -23,9 +23,18 @@ import {
   isoDateTime,
 } from './domain';
 import type { ErrorPayload, Result } from './errors';
+import {
+  ResumeCorrectionsInput,
+  ResumeDetail,
+  ResumeImportInput,
+  ResumeRenameInput,
+  ResumeTextInput,
+  ResumeVersion,
+} from './resume';
 
 const none = z.object({}).strict();
 const bySession = z.object({ sessionId: id }).strict();
+const byId = z.object({ id }).strict();
 
 export const channels = {
   'app.info': {
@@ -60,6 +69,23 @@ export const channels = {
   'sessions.submitAnswer': { input: SubmitInput, output: SessionDetail },
   'sessions.skipQuestion': { input: SkipInput, output: SessionDetail },
   'sessions.end': { input: bySession, output: SessionDetail },
+  'resumes.import': { input: ResumeImportInput, output: ResumeDetail },
+  'resumes.importText': { input: ResumeTextInput, output: ResumeDetail },
+  'resumes.cancel': {
+    input: z.object({ requestId: id }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'resumes.list': { input: none, output: z.array(ResumeVersion) },
+  'resumes.get': { input: byId, output: ResumeDetail },
+  'resumes.active': { input: none, output: ResumeDetail.nullable() },
+  'resumes.activate': { input: byId, output: ResumeDetail },
+  'resumes.rename': { input: ResumeRenameInput, output: ResumeVersion },
+  'resumes.delete': { input: byId, output: z.object({ deleted: z.boolean() }) },
+  'resumes.saveCorrections': { input: ResumeCorrectionsInput, output: ResumeDetail },
+  'resumes.original': {
+    input: byId,
+    output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -67,6 +93,9 @@ export const events = {
   'sessions.changed': z.object({ sessionId: id, status: z.string() }),
   /** Something the candidate should know that is not the answer to a request. */
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** How far reading a résumé has got, for the progress bar of the import with this requestId. */
+  'resumes.progress': z.object({ requestId: z.string(), stage: z.string(), fraction: z.number() }),
+  'resumes.changed': z.object({ id: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

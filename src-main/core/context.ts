@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { EventName, EventPayload } from '../../src-shared/contract';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logging/logger';
+import type { AppPaths } from '../paths';
 import type { QuestionBank } from '../services/questions/bank';
+import type { ResumeParser } from '../services/resume/runner';
+import type { Taxonomy } from '../services/resume/skills';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
 
@@ -11,6 +14,10 @@ export interface ServiceContext {
   db: Kysely<Database>;
   logger: Logger;
   bank: QuestionBank;
+  paths: AppPaths;
+  resumeParser: ResumeParser;
+  /** The skills taxonomy, loaded on first use (job matching in the main thread). */
+  taxonomy(): Taxonomy;
   dataDir: string;
   host: HostKind;
   version: string;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -8,7 +9,26 @@ import { LOG_FILE } from '../logging/logger';
 import type { Runtime } from './runtime';
 
 /** A runtime holding a profile, a session with one answer and a draft: something for a bad call to damage. */
-async function populated(): Promise<{ runtime: Runtime; sessionId: string; questionId: string }> {
+const EMPTY_PARSE = {
+  contact: { name: 'Ada', email: null, phone: null, location: null, links: [] },
+  summary: null,
+  skills: [],
+  experience: [],
+  totalExperienceMonths: 0,
+  seniority: 'Entry',
+  education: [],
+  projects: [],
+  sections: [],
+};
+const RESUME_ID = '11111111-1111-4111-8111-111111111111';
+const TEXT_RESUME = 'Ada Lovelace\nada@example.com\n\nSKILLS\nPython, SQL\n';
+
+interface Ids {
+  sessionId: string;
+  questionId: string;
+}
+
+async function populated(): Promise<{ runtime: Runtime } & Ids> {
   const runtime = await testRuntime();
   await ok(runtime, 'profile.save', { name: 'Ada', targetRole: 'Backend Engineer', experienceLevel: 'Mid' });
   const session = await ok(runtime, 'sessions.create', {
@@ -26,11 +46,19 @@ async function populated(): Promise<{ runtime: Runtime; sessionId: string; quest
     text: 'draft',
     elapsedMs: 500,
   });
+  // A résumé version written directly: the import path itself is exercised by its own channels' tests.
+  runtime.connection.sqlite
+    .prepare(
+      "INSERT INTO resumes VALUES (?, 'CV', 'cv.txt', 'text', 10, 'x', 'cv.txt', ?, NULL, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
+    .run(RESUME_ID, JSON.stringify(EMPTY_PARSE));
+  mkdirSync(join(runtime.ctx.dataDir, 'resumes'), { recursive: true });
+  writeFileSync(join(runtime.ctx.dataDir, 'resumes', 'cv.txt'), 'Ada Lovelace');
   return { runtime, sessionId: session.id, questionId: session.questions[1]!.id };
 }
 
 /** One valid input per channel, so each malformed call below is known to fail for its input alone. */
-function validInput(channel: ChannelName, ids: { sessionId: string; questionId: string }): unknown {
+function validInput(channel: ChannelName, ids: Ids): unknown {
   const inputs: Record<ChannelName, unknown> = {
     'app.info': {},
     'catalog.get': {},
@@ -48,6 +76,21 @@ function validInput(channel: ChannelName, ids: { sessionId: string; questionId: 
     },
     'sessions.skipQuestion': { sessionQuestionId: ids.questionId, elapsedMs: 900 },
     'sessions.end': { sessionId: ids.sessionId },
+    'resumes.import': {
+      requestId: randomUUID(),
+      fileName: 'cv.txt',
+      dataBase64: Buffer.from(TEXT_RESUME).toString('base64'),
+    },
+    'resumes.importText': { requestId: randomUUID(), text: TEXT_RESUME },
+    'resumes.cancel': { requestId: randomUUID() },
+    'resumes.list': {},
+    'resumes.get': { id: RESUME_ID },
+    'resumes.active': {},
+    'resumes.activate': { id: RESUME_ID },
+    'resumes.rename': { id: RESUME_ID, label: 'Main CV' },
+    'resumes.delete': { id: RESUME_ID },
+    'resumes.saveCorrections': { id: RESUME_ID, resume: EMPTY_PARSE },
+    'resumes.original': { id: RESUME_ID },
   };
   return inputs[channel];
 }

@@ -5,6 +5,8 @@ import type { Logger } from '../logging/logger';
 
 export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized|Expected)\b/;
+
 /** Turns the first zod issue into the field and reason the UI shows next to the offending control. */
 export function validationError(error: z.ZodError): AppError {
   const issue = error.issues[0];
@@ -17,8 +19,10 @@ export function validationError(error: z.ZodError): AppError {
   if (issue.code === 'unrecognized_keys' && issue.keys[0]) path.push(issue.keys[0]);
   const field = path.length > 0 ? path.join('.') : 'input';
   const reason = issue.message;
-  // Our own messages are whole sentences naming the field; zod's defaults are not, so they get the field added.
-  const message = reason.endsWith('.') ? reason : `Invalid ${field}: ${reason}.`;
+  // Our own messages are sentences naming the field and pass through as they are; zod's defaults ("Invalid
+  // input: …", "Too big: …") and lower-case fragments get the field added.
+  const ours = /^\p{Lu}/u.test(reason) && !ZOD_DEFAULT.test(reason);
+  const message = ours ? reason : `Invalid ${field}: ${reason}${reason.endsWith('.') ? '' : '.'}`;
   return new AppError('VALIDATION_ERROR', message, { field, reason });
 }
 

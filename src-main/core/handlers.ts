@@ -1,5 +1,6 @@
 import type { Handlers } from '../../src-shared/contract';
 import { appHandlers } from '../services/app/info';
+import { resumeHandlers } from '../services/resume/service';
 import { sessionHandlers } from '../services/sessions/sessions';
 import { profileHandlers } from '../services/settings/profile';
 import type { ServiceContext } from './context';
@@ -10,5 +11,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...appHandlers(ctx),
     ...profileHandlers(ctx),
     ...sessionHandlers(ctx),
+    ...resumeHandlers(ctx),
   };
 }

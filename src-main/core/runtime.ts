@@ -7,6 +7,8 @@ import { loadMigrations, migrate } from '../db/migrator';
 import { createLogger, type Logger } from '../logging/logger';
 import { appPaths, type AppPaths } from '../paths';
 import { loadBank } from '../services/questions/bank';
+import { ResumeParser } from '../services/resume/runner';
+import { loadTaxonomy, type Taxonomy } from '../services/resume/skills';
 import type { HostKind, ServiceContext } from './context';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers } from './handlers';
@@ -51,10 +53,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const version =
     options.version ??
     (JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string }).version;
+  const taxonomyFile = join(paths.resources, 'skills', 'taxonomy.json');
+  const resumeParser = new ResumeParser(taxonomyFile);
+  let taxonomy: Taxonomy | undefined;
   const ctx: ServiceContext = {
     db: connection.db,
     logger,
     bank: loadBank(join(paths.resources, 'questions')),
+    paths,
+    resumeParser,
+    taxonomy: () => (taxonomy ??= loadTaxonomy(taxonomyFile)),
     dataDir: options.dataDir,
     host: options.host,
     version,
@@ -82,6 +90,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     async close() {
       listeners.clear();
+      await resumeParser.close();
       await connection.close();
       logger.info('runtime closed');
       logger.flush();

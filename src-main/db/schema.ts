@@ -61,6 +61,21 @@ export interface DraftsTable {
   updated_at: string;
 }
 
+export interface ResumesTable {
+  id: string;
+  label: string;
+  original_name: string;
+  kind: string;
+  size_bytes: number;
+  sha256: string;
+  file_name: string;
+  parsed: string;
+  corrected: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -68,4 +83,5 @@ export interface Database {
   session_questions: SessionQuestionsTable;
   answers: AnswersTable;
   drafts: DraftsTable;
+  resumes: ResumesTable;
 }

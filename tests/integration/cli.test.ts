@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../src-main/db/migrator';
+import { appPaths } from '../../src-main/paths';
 import { BIN, requireBuild } from '../support/built';
 import { startHost } from '../support/host-process';
 import { tempDir } from '../support/runtime';
@@ -118,7 +120,7 @@ describe('the rehearse CLI', () => {
     expect(JSON.parse(doctor.stdout)).toMatchObject({
       dataDir,
       integrity: 'ok',
-      schemaVersion: 1,
+      schemaVersion: loadMigrations(appPaths().migrations).length,
       questionBank: expect.any(Number),
     });
     expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);

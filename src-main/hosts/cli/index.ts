@@ -13,6 +13,7 @@ import { startRuntime, type Runtime } from '../../core/runtime';
 import { startBrowserHost } from '../browser/server';
 import { intOption, parse, UsageError } from './args';
 import { findElectron, launchElectron, openInBrowser } from './electron';
+import { describeResume, parseResumeAt } from './resume';
 
 export interface Io {
   stdout: (line: string) => void;
@@ -183,6 +184,20 @@ const commands: Record<string, Command> = {
         }
         throw new UsageError(`unknown sessions action "${action}"`);
       });
+    },
+  },
+  resume: {
+    summary: 'Parse a résumé (PDF, DOCX or text) and print what Rehearse understood',
+    usage: 'rehearse resume parse FILE [--json]',
+    async run(argv, io) {
+      const { values, positionals } = parse(argv, {});
+      const [action, file] = positionals;
+      if (action !== 'parse')
+        throw new UsageError(action ? `unknown resume action "${action}"` : 'resume needs an action: parse');
+      if (!file) throw new UsageError('resume parse needs a FILE');
+      const parsed = await parseResumeAt(file);
+      print(io, values.json, parsed, () => describeResume(parsed));
+      return 0;
     },
   },
   doctor: {

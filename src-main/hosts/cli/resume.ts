@@ -1,0 +1,46 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../src-shared/errors';
+import { MAX_RESUME_BYTES, type ParsedResume } from '../../../src-shared/resume';
+import { appPaths } from '../../paths';
+import { fileError } from '../../services/resume/errors';
+import { ResumeParser } from '../../services/resume/runner';
+
+/** Parses a file on disk through the same worker, limits and messages as the app; stores nothing. */
+export async function parseResumeAt(file: string): Promise<ParsedResume> {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new AppError('NOT_FOUND', `No file at ${file}`);
+  }
+  // Refused before reading, so a huge file is never loaded into memory.
+  if (size > MAX_RESUME_BYTES) throw fileError('tooLarge');
+  const parser = new ResumeParser(join(appPaths().resources, 'skills', 'taxonomy.json'));
+  try {
+    return await parser.parse({ bytes: new Uint8Array(readFileSync(file)) });
+  } finally {
+    await parser.close();
+  }
+}
+
+export function describeResume(r: ParsedResume): string {
+  const years = (r.totalExperienceMonths / 12).toFixed(1);
+  return [
+    `${r.contact.name ?? '(no name found)'}${r.contact.email ? ` <${r.contact.email}>` : ''}`,
+    [r.contact.phone, r.contact.location, ...r.contact.links].filter(Boolean).join(' · '),
+    `${r.seniority} — ${years} years of experience`,
+    '',
+    'Experience:',
+    ...r.experience.map(
+      (e) =>
+        `  ${e.title ?? '?'} at ${e.company ?? '?'} (${e.start ?? '?'} – ${e.current ? 'present' : (e.end ?? '?')})`,
+    ),
+    'Education:',
+    ...r.education.map(
+      (e) =>
+        `  ${e.degreeRaw ?? e.degree ?? '?'}${e.institution ? `, ${e.institution}` : ''}${e.graduationYear ? ` (${e.graduationYear})` : ''}`,
+    ),
+    `Skills: ${r.skills.map((s) => s.name).join(', ')}`,
+  ].join('\n');
+}

@@ -1,0 +1,176 @@
+import type { Line } from './document';
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+const PHONE = /(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,3}/g;
+const URL = /\b(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s|,;]*)?/gi;
+const KNOWN_LINK =
+  /(linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|twitter\.com|x\.com)\//i;
+
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(
+    ' ',
+  ),
+);
+const COUNTRIES = new Set([
+  'united states',
+  'usa',
+  'us',
+  'united kingdom',
+  'uk',
+  'canada',
+  'germany',
+  'france',
+  'spain',
+  'italy',
+  'portugal',
+  'netherlands',
+  'belgium',
+  'ireland',
+  'switzerland',
+  'austria',
+  'sweden',
+  'norway',
+  'denmark',
+  'finland',
+  'poland',
+  'czech republic',
+  'czechia',
+  'hungary',
+  'romania',
+  'greece',
+  'turkey',
+  'israel',
+  'india',
+  'china',
+  'japan',
+  'south korea',
+  'korea',
+  'singapore',
+  'australia',
+  'new zealand',
+  'brazil',
+  'mexico',
+  'argentina',
+  'chile',
+  'colombia',
+  'peru',
+  'south africa',
+  'nigeria',
+  'kenya',
+  'egypt',
+  'united arab emirates',
+  'uae',
+  'saudi arabia',
+  'pakistan',
+  'bangladesh',
+  'vietnam',
+  'thailand',
+  'indonesia',
+  'philippines',
+  'malaysia',
+  'ukraine',
+  'estonia',
+  'latvia',
+  'lithuania',
+  'iceland',
+  'luxembourg',
+  'scotland',
+  'england',
+  'wales',
+]);
+
+export interface ContactInfo {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  location: string | null;
+  links: string[];
+}
+
+const SEPARATORS = /\s*(?:\||•|·|◦|▪|\t|;|\u2022|\s{3,}|\s[-–—]\s)\s*/;
+
+export function isLocation(part: string): boolean {
+  const text = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
+  if (/\d|@|https?:/.test(text) || text.length > 60) return false;
+  if (/^remote$/i.test(text)) return true;
+  const m = /^([\p{L}][\p{L} .'-]{1,40}),\s*([\p{L}][\p{L} .'-]{1,30})$/u.exec(text);
+  if (!m) return false;
+  const tail = m[2]!.trim();
+  return US_STATES.has(tail.toUpperCase()) || COUNTRIES.has(tail.toLowerCase()) || /^[A-Z]{2}$/.test(tail);
+}
+
+/** A person's name: two to five capitalised words, letters only (any script), no contact details. */
+export function looksLikeName(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 60 || /[\d@/:|]/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every(
+    (w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) || /^(de|da|van|von|der|den|del|la|le|di|du|bin|al|y)$/.test(w),
+  );
+}
+
+/** Contact details from the lines above the first section and any "Contact" section. */
+export function extractContact(lines: Line[], allLines: Line[]): ContactInfo {
+  const info: ContactInfo = { name: null, email: null, phone: null, location: null, links: [] };
+  const parts = lines
+    .flatMap((l) => l.text.split(SEPARATORS))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // The name is usually the largest text near the top; fall back to the first name-like line.
+  const candidates = lines.filter((l) => looksLikeName(l.text.replace(/\t.*/, '')));
+  const biggest = [...candidates].sort((a, b) => b.size - a.size)[0];
+  info.name = biggest ? biggest.text.replace(/\t.*/, '').trim() : null;
+  for (const part of parts) {
+    const email = EMAIL.exec(part);
+    if (email && !info.email) info.email = email[0];
+    for (const url of part.match(URL) ?? []) {
+      if (email && email[0].includes(url)) continue;
+      if (KNOWN_LINK.test(url) || /^https?:\/\//i.test(url) || /^www\./i.test(url)) {
+        if (!info.links.includes(url.replace(/[.)]+$/, ''))) info.links.push(url.replace(/[.)]+$/, ''));
+      } else if (/\.(dev|io|me|com|net|org|design|page|site|app)(\/|$)/i.test(url) && !email) {
+        if (!info.links.includes(url)) info.links.push(url);
+      }
+    }
+    if (!info.phone && !email) {
+      const cleaned = part.replace(/^(?:phone|tel|mobile|cell)\s*:?\s*/i, '');
+      for (const m of cleaned.matchAll(PHONE)) {
+        const digits = m[0].replace(/\D/g, '');
+        if (digits.length >= 7 && digits.length <= 15 && !/^(19|20)\d{2}$/.test(m[0].trim())) {
+          info.phone = m[0].trim();
+          break;
+        }
+      }
+    }
+    if (!info.location && isLocation(part))
+      info.location = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
+  }
+  // Links and e-mail sometimes sit in a footer or sidebar rather than the header.
+  if (!info.email) {
+    for (const l of allLines) {
+      const e = EMAIL.exec(l.text);
+      if (e) {
+        info.email = e[0];
+        break;
+      }
+    }
+  }
+  return info;
+}
+
+/** "Acme Corp, Berlin, Germany" → company "Acme Corp", location "Berlin, Germany". */
+export function peelLocation(part: string): { rest: string; location: string | null } {
+  if (isLocation(part)) return { rest: '', location: part };
+  const pieces = part.split(/\s*,\s*/);
+  for (const take of [2, 1]) {
+    if (pieces.length > take) {
+      const tail = pieces.slice(-take).join(', ');
+      if (isLocation(tail) || /^remote$/i.test(tail))
+        return { rest: pieces.slice(0, -take).join(', '), location: tail };
+    }
+  }
+  const paren = /^(.*?)\s*\(([^)]+)\)$/.exec(part);
+  if (paren && (isLocation(paren[2]!) || /^remote$/i.test(paren[2]!)))
+    return { rest: paren[1]!, location: paren[2]! };
+  return { rest: part, location: null };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findPoints, findRange, formatPoint, monthsOf, parsePoint, totalMonths } from './dates';
+
+const ref = { year: 2026, month: 11 };
+const range = (t: string) => {
+  const r = findRange(t, 2026);
+  return r && { start: formatPoint(r.start), end: r.end && formatPoint(r.end), current: r.current };
+};
+
+describe('résumé dates', () => {
+  it.each([
+    ['Jan 2020', '2020-01'],
+    ['January 2020', '2020-01'],
+    ['Sept. 2019', '2019-09'],
+    ['01/2020', '2020-01'],
+    ['1/2020', '2020-01'],
+    ['2020-01', '2020-01'],
+    ['2020/03', '2020-03'],
+    ['Summer 2019', '2019-06'],
+    ['Fall 2018', '2018-09'],
+    ['2019', '2019'],
+    ['’19', '2019'],
+    ["'19", '2019'],
+    ["'98", '1998'],
+  ])('reads %s as %s', (text, expected) => {
+    expect(formatPoint(parsePoint(text, 2026)!)).toBe(expected);
+  });
+
+  it.each([
+    ['Senior Engineer  Jan 2020 – Present', { start: '2020-01', end: null, current: true }],
+    ['2019 – Present', { start: '2019', end: null, current: true }],
+    ['2019 - Current', { start: '2019', end: null, current: true }],
+    ['Acme, Berlin | 01/2018 - 12/2019', { start: '2018-01', end: '2019-12', current: false }],
+    ['2018-03 to 2020-11', { start: '2018-03', end: '2020-11', current: false }],
+    ['March 2017 — June 2019', { start: '2017-03', end: '2019-06', current: false }],
+    ['Summer 2019 – Fall 2019', { start: '2019-06', end: '2019-09', current: false }],
+    ['’17 – ’19', { start: '2017', end: '2019', current: false }],
+    ['Jan 2021–Mar 2022', { start: '2021-01', end: '2022-03', current: false }],
+  ])('finds the range in %s', (text, expected) => {
+    expect(range(text)).toEqual(expected);
+  });
+
+  it('does not take phone numbers, versions or ISO days for dates', () => {
+    expect(range('+1 415-555-2019')).toBeNull();
+    expect(range('Python 3.10 - 3.12')).toBeNull();
+    expect(findPoints('call 555-0199, version 2.0')).toEqual([]);
+  });
+
+  it('counts months inclusively, an ongoing job up to the reference month, overlaps once', () => {
+    expect(monthsOf({ start: { year: 2020, month: 1 }, end: { year: 2020, month: 3 } }, ref)).toBe(3);
+    expect(monthsOf({ start: { year: 2026, month: 1 }, end: null }, ref)).toBe(11);
+    expect(monthsOf({ start: { year: 2019, month: null }, end: { year: 2019, month: null } }, ref)).toBe(12);
+    expect(
+      totalMonths(
+        [
+          { start: { year: 2020, month: 1 }, end: { year: 2020, month: 12 } },
+          { start: { year: 2020, month: 6 }, end: { year: 2021, month: 5 } },
+          { start: { year: 2023, month: 1 }, end: { year: 2023, month: 1 } },
+        ],
+        ref,
+      ),
+    ).toBe(17 + 1); // Jan 2020–May 2021, then Jan 2023
+  });
+});

@@ -1,0 +1,129 @@
+/** A point in a résumé's calendar: month is null when only the year is given. */
+export interface YearMonth {
+  year: number;
+  month: number | null;
+}
+
+export interface DateRange {
+  start: YearMonth;
+  end: YearMonth | null;
+  current: boolean;
+  /** Where in the text the range sits, so callers can cut it out. */
+  index: number;
+  length: number;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+// Seasons map to the month they usually start in a résumé's northern-hemisphere convention.
+const SEASONS: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
+
+const MONTH_NAME =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const SEASON = '(?:spring|summer|fall|autumn|winter)';
+const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
+const POINT = `(?:${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
+const NOW = '(?:present|current(?:ly)?|now|today|ongoing|to date)';
+const SEP = '\\s*(?:–|—|-|−|to|until|till|through|thru)\\s*';
+
+const RANGE_RE = new RegExp(`(?<![\\w/.-])(${POINT})${SEP}(${POINT}|${NOW})(?![\\w/])`, 'i');
+const POINT_RE = new RegExp(`(?<![\\w/.-])(${POINT})(?![\\w/])`, 'gi');
+
+function twoDigitYear(yy: number, referenceYear: number): number {
+  const century = yy + 2000 <= referenceYear + 1 ? 2000 : 1900;
+  return century + yy;
+}
+
+export function parsePoint(text: string, referenceYear = new Date().getFullYear()): YearMonth | null {
+  const t = text.trim().toLowerCase().replace(/\.$/, '');
+  let m: RegExpExecArray | null;
+  const year = (y: string) =>
+    /^['’‘]/.test(y) ? twoDigitYear(Number(y.slice(1)), referenceYear) : Number(y);
+  if ((m = new RegExp(`^(${MONTH_NAME}),?\\s+(${YEAR})$`, 'i').exec(t))) {
+    return { year: year(m[2]!), month: MONTHS[m[1]!.replace('.', '')] ?? null };
+  }
+  if ((m = new RegExp(`^(${SEASON})\\s+(${YEAR})$`, 'i').exec(t)))
+    return { year: year(m[2]!), month: SEASONS[m[1]!]! };
+  if ((m = /^(0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})$/.exec(t)))
+    return { year: Number(m[2]), month: Number(m[1]) };
+  if ((m = /^((?:19|20)\d{2})[-/.](0[1-9]|1[0-2])$/.exec(t)))
+    return { year: Number(m[1]), month: Number(m[2]) };
+  if ((m = new RegExp(`^(${YEAR})$`).exec(t))) return { year: year(m[1]!), month: null };
+  return null;
+}
+
+/** The first date range in the text ("Jan 2020 – Present", "2019-01 to 2020-03", "’18 - ’19"). */
+export function findRange(text: string, referenceYear?: number): DateRange | null {
+  const m = RANGE_RE.exec(text);
+  if (!m) return null;
+  const start = parsePoint(m[1]!, referenceYear);
+  if (!start) return null;
+  const current = new RegExp(`^${NOW}$`, 'i').test(m[2]!.trim());
+  const end = current ? null : parsePoint(m[2]!, referenceYear);
+  if (!current && !end) return null;
+  return { start, end, current, index: m.index, length: m[0].length };
+}
+
+/** Every single date in the text, e.g. a graduation "May 2021" or "2019". */
+export function findPoints(text: string, referenceYear?: number): YearMonth[] {
+  return [...text.matchAll(POINT_RE)]
+    .map((m) => parsePoint(m[1]!, referenceYear))
+    .filter((p): p is YearMonth => p !== null);
+}
+
+export function formatPoint(p: YearMonth): string {
+  return p.month === null ? String(p.year) : `${p.year}-${String(p.month).padStart(2, '0')}`;
+}
+
+/** Months as an index: a year-only start counts from January, a year-only end through December. */
+const startIndex = (p: YearMonth) => p.year * 12 + (p.month ?? 1) - 1;
+const endIndex = (p: YearMonth) => p.year * 12 + (p.month ?? 12) - 1;
+
+/** Inclusive months of one range (Jan–Mar is 3), with an ongoing one ending at the reference month. */
+export function monthsOf(range: { start: YearMonth; end: YearMonth | null }, reference: YearMonth): number {
+  const end = range.end ?? reference;
+  return Math.max(0, Math.min(endIndex(end), endIndex(reference)) - startIndex(range.start) + 1);
+}
+
+/** Total months across ranges, overlaps counted once. */
+export function totalMonths(
+  ranges: { start: YearMonth; end: YearMonth | null }[],
+  reference: YearMonth,
+): number {
+  const spans = ranges
+    .map((r) => [startIndex(r.start), Math.min(endIndex(r.end ?? reference), endIndex(reference))] as const)
+    .filter(([s, e]) => e >= s)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cursor = -Infinity;
+  for (const [s, e] of spans) {
+    const from = Math.max(s, cursor);
+    if (e >= from) total += e - from + 1;
+    cursor = Math.max(cursor, e + 1);
+  }
+  return total;
+}

@@ -1,0 +1,56 @@
+/** The one shape every format is reduced to before parsing: lines in reading order, with what styling survives. */
+export interface Line {
+  text: string;
+  /** Font size in points where the format has one; text files use 10. */
+  size: number;
+  bold: boolean;
+  /** The format itself marks it as a heading (DOCX heading style, Markdown #). */
+  heading: boolean;
+  /** Starts with a bullet glyph or comes from a list item. */
+  bullet: boolean;
+  /** A visibly larger gap before this line than between the lines around it. */
+  gapBefore: boolean;
+  /** Which column of a multi-column page it came from (0 for single column or full width). */
+  column: number;
+  page: number;
+}
+
+export interface ExtractedDocument {
+  lines: Line[];
+  pages: number;
+  /** The body text size: the most common size, used to tell headings from body text. */
+  bodySize: number;
+}
+
+const BULLET = /^\s*[•·▪◦●■□‣⁃∙*\-–—]\s+/;
+
+export function stripBullet(text: string): { text: string; bullet: boolean } {
+  const match = BULLET.exec(text);
+  return match
+    ? { text: text.slice(match[0].length).trim(), bullet: true }
+    : { text: text.trim(), bullet: false };
+}
+
+export function makeLine(text: string, partial: Partial<Omit<Line, 'text'>> = {}): Line {
+  const { text: clean, bullet } = stripBullet(text);
+  return {
+    text: clean,
+    size: partial.size ?? 10,
+    bold: partial.bold ?? false,
+    heading: partial.heading ?? false,
+    bullet: partial.bullet ?? bullet,
+    gapBefore: partial.gapBefore ?? false,
+    column: partial.column ?? 0,
+    page: partial.page ?? 1,
+  };
+}
+
+export function modeSize(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines)
+    counts.set(Math.round(l.size), (counts.get(Math.round(l.size)) ?? 0) + l.text.length);
+  let best = 10;
+  let max = -1;
+  for (const [size, n] of counts) if (n > max) [best, max] = [size, n];
+  return best;
+}

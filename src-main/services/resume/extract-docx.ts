@@ -1,0 +1,76 @@
+import { fileError } from './errors';
+import { type ExtractedDocument, type Line, makeLine, modeSize } from './document';
+import { readZipDirectory } from './zip';
+
+/** Word files expanding past these are refused before mammoth inflates them: a résumé is far smaller. */
+export const DOCX_LIMITS = { maxUncompressedBytes: 50 * 1024 * 1024, maxRatio: 200 };
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? m),
+  );
+
+/**
+ * mammoth turns the document into simple HTML (p, h1–h6, strong, ul/ol/li, table/tr/td); each block becomes a line,
+ * each table row a line with its cells separated by tabs so "Title | Company | Dates" rows parse like text.
+ */
+export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument> {
+  const entries = readZipDirectory(bytes);
+  if (!entries) throw fileError('damaged');
+  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (
+    total > DOCX_LIMITS.maxUncompressedBytes ||
+    entries.some(
+      (e) =>
+        e.compressedSize > 0 &&
+        e.uncompressedSize / e.compressedSize > DOCX_LIMITS.maxRatio &&
+        e.uncompressedSize > 1024 * 1024,
+    )
+  ) {
+    throw fileError('tooComplex');
+  }
+  const mammoth = await import('mammoth');
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+  } catch {
+    throw fileError('damaged');
+  }
+  return { ...htmlToLines(html), pages: 1 };
+}
+
+export function htmlToLines(html: string): Omit<ExtractedDocument, 'pages'> {
+  const lines: Line[] = [];
+  const blockRe = /<(h[1-6]|p|li|tr)\b[^>]*>([\s\S]*?)<\/\1>/g;
+  let match: RegExpExecArray | null;
+  while ((match = blockRe.exec(html))) {
+    const tag = match[1]!;
+    let inner = match[2]!;
+    if (tag === 'tr') {
+      const cells = [...inner.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]!);
+      // A cell holding several paragraphs stays one cell; its paragraphs are joined.
+      inner = cells.map((c) => c.replace(/<\/p>\s*<p[^>]*>/g, ' · ')).join('\t');
+    }
+    const text = decodeEntities(inner.replace(/<br\s*\/?>/g, ' ').replace(/<[^>]+>/g, ''))
+      .replace(/[ \u00a0]+/g, ' ')
+      .trim();
+    if (!text) continue;
+    const plain = inner.replace(/<[^>]+>/g, '').trim();
+    const strong = [...inner.matchAll(/<(strong|b)>([\s\S]*?)<\/\1>/g)]
+      .map((m) => m[2]!.replace(/<[^>]+>/g, ''))
+      .join('')
+      .trim();
+    lines.push(
+      makeLine(text, {
+        heading: tag.startsWith('h'),
+        bold: strong.length > 0 && strong.length >= plain.replace(/\s+/g, '').length * 0.8,
+        bullet: tag === 'li' || undefined,
+        size: tag === 'h1' ? 18 : tag.startsWith('h') ? 13 : 10,
+      }),
+    );
+  }
+  return { lines, bodySize: modeSize(lines) };
+}

@@ -1,0 +1,183 @@
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { fileError } from './errors';
+import { type ExtractedDocument, type Line, makeLine, modeSize } from './document';
+
+/** A résumé is a page or three; anything past this is refused rather than read for minutes. */
+export const PDF_LIMITS = { maxPages: 40 };
+
+interface Item {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  bold: boolean;
+  page: number;
+}
+
+type PdfJs = typeof PdfJsModule;
+let pdfjsModule: Promise<PdfJs> | undefined;
+const loadPdfJs = () => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let pdf: Awaited<typeof task.promise>;
+  try {
+    pdf = await task.promise;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'PasswordException') throw fileError('passwordProtected');
+    if (err instanceof RangeError) throw fileError('tooComplex');
+    throw fileError('damaged');
+  }
+  try {
+    if (pdf.numPages > PDF_LIMITS.maxPages) throw fileError('tooComplex');
+    const lines: Line[] = [];
+    let chars = 0;
+    for (let p = 1; p <= pdf.numPages; p++) {
+      let items: Item[];
+      try {
+        items = await pageItems(pdf, p);
+      } catch (err) {
+        if (err instanceof RangeError) throw fileError('tooComplex');
+        throw fileError('damaged');
+      }
+      chars += items.reduce((n, i) => n + i.text.trim().length, 0);
+      lines.push(...layoutPage(items, p));
+    }
+    if (chars < 20) throw fileError('noText');
+    return { lines, pages: pdf.numPages, bodySize: modeSize(lines) };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function pageItems(pdf: PDFDocumentProxy, n: number): Promise<Item[]> {
+  const page = await pdf.getPage(n);
+  const content = await page.getTextContent();
+  // Real font names (and so boldness) are only known once the page's operators are loaded.
+  await page.getOperatorList();
+  const bold = new Map<string, boolean>();
+  const isBold = (fontName: string) => {
+    let b = bold.get(fontName);
+    if (b === undefined) {
+      let name: string;
+      try {
+        name = (page.commonObjs.get(fontName) as { name?: string } | undefined)?.name ?? '';
+      } catch {
+        name = '';
+      }
+      b = /bold|black|heavy|semibold|demi/i.test(name);
+      bold.set(fontName, b);
+    }
+    return b;
+  };
+  const items: Item[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw) || raw.str.length === 0) continue;
+    const [a, b, , , x, y] = raw.transform as number[];
+    const size = Math.hypot(a ?? 0, b ?? 0) || raw.height;
+    items.push({
+      text: raw.str,
+      x: x ?? 0,
+      y: y ?? 0,
+      width: raw.width,
+      size,
+      bold: isBold(raw.fontName),
+      page: n,
+    });
+  }
+  page.cleanup();
+  return items;
+}
+
+/** Where a page splits into two columns: an x no text crosses, with text on both sides along most of the page. */
+export function findGutter(items: Item[]): number | null {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  if (text.length < 8) return null;
+  const left = Math.min(...text.map((i) => i.x));
+  const right = Math.max(...text.map((i) => i.x + i.width));
+  const span = right - left;
+  if (span <= 0) return null;
+  let best: { x: number; score: number } | null = null;
+  for (let f = 0.2; f <= 0.8; f += 0.01) {
+    const x = left + span * f;
+    const crossing = text.filter((i) => i.x < x - 1 && i.x + i.width > x + 1);
+    const leftLines = new Set(text.filter((i) => i.x + i.width <= x).map((i) => Math.round(i.y)));
+    const rightLines = new Set(text.filter((i) => i.x >= x).map((i) => Math.round(i.y)));
+    // A real gutter has text on both sides down the page and at most a few full-width lines (a name, a header).
+    if (crossing.length > 3 || leftLines.size < 4 || rightLines.size < 4) continue;
+    const score = Math.min(leftLines.size, rightLines.size) - crossing.length * 2;
+    if (!best || score > best.score) best = { x, score };
+  }
+  return best ? best.x : null;
+}
+
+/** Items → lines in reading order: full-width lines above the columns, then each column top to bottom. */
+export function layoutPage(items: Item[], page: number): Line[] {
+  const gutter = findGutter(items);
+  const groups: { column: number; items: Item[] }[] = [];
+  if (gutter === null) {
+    groups.push({ column: 0, items });
+  } else {
+    const full = items.filter((i) => i.x < gutter - 1 && i.x + i.width > gutter + 1);
+    const columnTop = Math.max(...items.filter((i) => !full.includes(i)).map((i) => i.y));
+    groups.push({ column: 0, items: full.filter((i) => i.y > columnTop) });
+    groups.push({ column: 1, items: items.filter((i) => !full.includes(i) && i.x + i.width <= gutter + 1) });
+    groups.push({ column: 2, items: items.filter((i) => !full.includes(i) && i.x + i.width > gutter + 1) });
+    groups.push({ column: 0, items: full.filter((i) => i.y <= columnTop) });
+  }
+  return groups.flatMap((g) => groupLines(g.items, g.column, page));
+}
+
+function groupLines(items: Item[], column: number, page: number): Line[] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Item[][] = [];
+  for (const item of sorted) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]!.y - item.y) <= Math.max(2, item.size * 0.4)) row.push(item);
+    else rows.push([item]);
+  }
+  const lines: Line[] = [];
+  let previousY: number | undefined;
+  let previousGap: number | undefined;
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end: number | undefined;
+    for (const item of row) {
+      if (end !== undefined) {
+        const gap = item.x - end;
+        // A wide gap separates fields on one line ("Title — Company      Jan 2020 – Present").
+        if (gap > item.size * 1.5) text += '\t';
+        else if (gap > item.size * 0.15 && !text.endsWith(' ') && !item.text.startsWith(' ')) text += ' ';
+      }
+      text += item.text;
+      end = item.x + item.width;
+    }
+    text = text
+      .replace(/[ ]{2,}/g, ' ')
+      .replace(/\t\s*\t/g, '\t')
+      .replace(/\s*\t\s*/g, '\t')
+      .trim();
+    if (!text.trim()) continue;
+    const size = Math.max(...row.map((i) => i.size));
+    const y = row[0]!.y;
+    const gap = previousY === undefined ? 0 : previousY - y;
+    const gapBefore = previousGap !== undefined && gap > Math.max(previousGap, size * 1.2) * 1.35;
+    const textChars = row.reduce((n, i) => n + i.text.trim().length, 0);
+    const boldChars = row.filter((i) => i.bold).reduce((n, i) => n + i.text.trim().length, 0);
+    lines.push(makeLine(text, { size, bold: boldChars >= textChars * 0.8, gapBefore, column, page }));
+    if (previousY !== undefined) previousGap = gap;
+    previousY = y;
+  }
+  return lines;
+}
