@@ -31,6 +31,7 @@ import {
   ResumeTextInput,
   ResumeVersion,
 } from './resume';
+import { Job, JobInput, JobProposal, MatchReport } from './jobs';
 
 const none = z.object({}).strict();
 const bySession = z.object({ sessionId: id }).strict();
@@ -82,6 +83,24 @@ export const channels = {
   'resumes.rename': { input: ResumeRenameInput, output: ResumeVersion },
   'resumes.delete': { input: byId, output: z.object({ deleted: z.boolean() }) },
   'resumes.saveCorrections': { input: ResumeCorrectionsInput, output: ResumeDetail },
+  'jobs.list': { input: none, output: z.array(Job) },
+  'jobs.get': { input: byId, output: Job },
+  'jobs.create': { input: JobInput, output: Job },
+  'jobs.update': { input: z.object({ id, job: JobInput }).strict(), output: Job },
+  'jobs.delete': { input: byId, output: z.object({ deleted: z.boolean() }) },
+  'jobs.propose': {
+    input: z
+      .object({
+        text: z
+          .string()
+          .trim()
+          .min(1, { error: 'Paste the job posting first.' })
+          .max(50_000, { error: 'That is more text than a job posting; paste at most 50,000 characters.' }),
+      })
+      .strict(),
+    output: JobProposal,
+  },
+  'jobs.match': { input: z.object({ jobId: id, resumeId: id.optional() }).strict(), output: MatchReport },
   'resumes.original': {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
@@ -96,6 +115,7 @@ export const events = {
   /** How far reading a résumé has got, for the progress bar of the import with this requestId. */
   'resumes.progress': z.object({ requestId: z.string(), stage: z.string(), fraction: z.number() }),
   'resumes.changed': z.object({ id: z.string() }),
+  'jobs.changed': z.object({ id: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

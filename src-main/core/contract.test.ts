@@ -21,6 +21,8 @@ const EMPTY_PARSE = {
   sections: [],
 };
 const RESUME_ID = '11111111-1111-4111-8111-111111111111';
+const JOB_ID = '22222222-2222-4222-8222-222222222222';
+const JOB = { title: 'Data Engineer', description: 'We need Python and SQL. Nice to have: Airflow.' };
 const TEXT_RESUME = 'Ada Lovelace\nada@example.com\n\nSKILLS\nPython, SQL\n';
 
 interface Ids {
@@ -54,6 +56,11 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     .run(RESUME_ID, JSON.stringify(EMPTY_PARSE));
   mkdirSync(join(runtime.ctx.dataDir, 'resumes'), { recursive: true });
   writeFileSync(join(runtime.ctx.dataDir, 'resumes', 'cv.txt'), 'Ada Lovelace');
+  runtime.connection.sqlite
+    .prepare(
+      "INSERT INTO jobs (id, title, description, required_skills, created_at, updated_at) VALUES (?, 'Analyst', 'SQL', '[\"SQL\"]', '2026-01-01', '2026-01-01')",
+    )
+    .run(JOB_ID);
   return { runtime, sessionId: session.id, questionId: session.questions[1]!.id };
 }
 
@@ -91,6 +98,13 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'resumes.delete': { id: RESUME_ID },
     'resumes.saveCorrections': { id: RESUME_ID, resume: EMPTY_PARSE },
     'resumes.original': { id: RESUME_ID },
+    'jobs.list': {},
+    'jobs.get': { id: JOB_ID },
+    'jobs.create': JOB,
+    'jobs.update': { id: JOB_ID, job: JOB },
+    'jobs.delete': { id: JOB_ID },
+    'jobs.propose': { text: JOB.description },
+    'jobs.match': { jobId: JOB_ID },
   };
   return inputs[channel];
 }

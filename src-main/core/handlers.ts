@@ -1,5 +1,6 @@
 import type { Handlers } from '../../src-shared/contract';
 import { appHandlers } from '../services/app/info';
+import { jobHandlers } from '../services/jobs/service';
 import { resumeHandlers } from '../services/resume/service';
 import { sessionHandlers } from '../services/sessions/sessions';
 import { profileHandlers } from '../services/settings/profile';
@@ -12,5 +13,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...profileHandlers(ctx),
     ...sessionHandlers(ctx),
     ...resumeHandlers(ctx),
+    ...jobHandlers(ctx),
   };
 }

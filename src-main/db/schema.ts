@@ -76,6 +76,19 @@ export interface ResumesTable {
   updated_at: string;
 }
 
+export interface JobsTable {
+  id: string;
+  title: string;
+  company: string | null;
+  description: string;
+  experience_level: string | null;
+  tech_stack: string;
+  required_skills: string;
+  nice_skills: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -84,4 +97,5 @@ export interface Database {
   answers: AnswersTable;
   drafts: DraftsTable;
   resumes: ResumesTable;
+  jobs: JobsTable;
 }

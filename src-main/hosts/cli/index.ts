@@ -13,7 +13,7 @@ import { startRuntime, type Runtime } from '../../core/runtime';
 import { startBrowserHost } from '../browser/server';
 import { intOption, parse, UsageError } from './args';
 import { findElectron, launchElectron, openInBrowser } from './electron';
-import { describeResume, parseResumeAt } from './resume';
+import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
 
 export interface Io {
   stdout: (line: string) => void;
@@ -197,6 +197,21 @@ const commands: Record<string, Command> = {
       if (!file) throw new UsageError('resume parse needs a FILE');
       const parsed = await parseResumeAt(file);
       print(io, values.json, parsed, () => describeResume(parsed));
+      return 0;
+    },
+  },
+  job: {
+    summary: 'Match a résumé against a job posting (a text file)',
+    usage: 'rehearse job match --resume FILE --job FILE [--json]',
+    async run(argv, io) {
+      const { values, positionals } = parse(argv, { resume: { type: 'string' }, job: { type: 'string' } });
+      if (positionals[0] !== 'match')
+        throw new UsageError(
+          positionals[0] ? `unknown job action "${positionals[0]}"` : 'job needs an action: match',
+        );
+      if (!values.resume || !values.job) throw new UsageError('job match needs --resume FILE and --job FILE');
+      const report = await matchFiles(values.resume, values.job);
+      print(io, values.json, report, () => describeMatch(report));
       return 0;
     },
   },

@@ -5,6 +5,12 @@ import { MAX_RESUME_BYTES, type ParsedResume } from '../../../src-shared/resume'
 import { appPaths } from '../../paths';
 import { fileError } from '../../services/resume/errors';
 import { ResumeParser } from '../../services/resume/runner';
+import { loadTaxonomy } from '../../services/resume/skills';
+import { proposeFromPosting } from '../../services/jobs/posting';
+import { matchResume } from '../../services/jobs/match';
+import type { JobProposal, MatchReport } from '../../../src-shared/jobs';
+
+const taxonomyFile = () => join(appPaths().resources, 'skills', 'taxonomy.json');
 
 /** Parses a file on disk through the same worker, limits and messages as the app; stores nothing. */
 export async function parseResumeAt(file: string): Promise<ParsedResume> {
@@ -16,7 +22,7 @@ export async function parseResumeAt(file: string): Promise<ParsedResume> {
   }
   // Refused before reading, so a huge file is never loaded into memory.
   if (size > MAX_RESUME_BYTES) throw fileError('tooLarge');
-  const parser = new ResumeParser(join(appPaths().resources, 'skills', 'taxonomy.json'));
+  const parser = new ResumeParser(taxonomyFile());
   try {
     return await parser.parse({ bytes: new Uint8Array(readFileSync(file)) });
   } finally {
@@ -42,5 +48,36 @@ export function describeResume(r: ParsedResume): string {
         `  ${e.degreeRaw ?? e.degree ?? '?'}${e.institution ? `, ${e.institution}` : ''}${e.graduationYear ? ` (${e.graduationYear})` : ''}`,
     ),
     `Skills: ${r.skills.map((s) => s.name).join(', ')}`,
+  ].join('\n');
+}
+
+export async function matchFiles(
+  resumeFile: string,
+  jobFile: string,
+): Promise<{ job: JobProposal } & MatchReport> {
+  let posting: string;
+  try {
+    posting = readFileSync(jobFile, 'utf8');
+  } catch {
+    throw new AppError('NOT_FOUND', `No file at ${jobFile}`);
+  }
+  if (!posting.trim())
+    throw new AppError('VALIDATION_ERROR', 'The job posting file is empty', {
+      field: 'job',
+      reason: 'empty',
+    });
+  const resume = await parseResumeAt(resumeFile);
+  const job = proposeFromPosting(posting, loadTaxonomy(taxonomyFile()));
+  return { job, ...matchResume(resume, { ...job }) };
+}
+
+export function describeMatch(r: { job: JobProposal } & MatchReport): string {
+  return [
+    `${r.job.title ?? 'Job'}${r.job.company ? ` at ${r.job.company}` : ''}: ${r.coverage}% of the required skills`,
+    `Matched: ${r.matched.join(', ') || 'none'}`,
+    `Missing (required): ${r.missingRequired.join(', ') || 'none'}`,
+    `Missing (nice to have): ${r.missingNiceToHave.join(', ') || 'none'}`,
+    '',
+    ...r.suggestions.map((s) => `- ${s}`),
   ].join('\n');
 }

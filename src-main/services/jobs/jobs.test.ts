@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ParsedResume } from '../../../src-shared/resume';
+import { ok, snapshot, testRuntime } from '../../../tests/support/runtime';
+import { appPaths } from '../../paths';
+import { loadTaxonomy } from '../resume/skills';
+import { matchResume } from './match';
+import { proposeFromPosting } from './posting';
+
+const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+
+const POSTING = `Senior Backend Engineer
+Northwind Logistics is hiring a backend engineer to scale our routing platform.
+
+About the role
+You will own services that plan 2 million deliveries a day.
+
+Requirements
+- 5+ years building services in Python or Go
+- Deep experience with PostgreSQL and Kafka
+- Kubernetes in production
+
+Nice to have
+- Terraform
+- Experience with GraphQL
+`;
+
+const resume = (skills: [string, ParsedResume['skills'][number]['sources']][]): ParsedResume => ({
+  contact: { name: 'A', email: null, phone: null, location: null, links: [] },
+  summary: null,
+  skills: skills.map(([name, sources]) => ({ name, category: 'technical', confidence: 0.8, sources })),
+  experience: [],
+  totalExperienceMonths: 30,
+  seniority: 'Mid',
+  education: [],
+  projects: [],
+  sections: [],
+});
+
+describe('job postings', () => {
+  it('proposes title, company, level and required vs nice-to-have skills from a pasted posting', () => {
+    const p = proposeFromPosting(POSTING, taxonomy);
+    expect(p.title).toBe('Senior Backend Engineer');
+    expect(p.company).toBe('Northwind Logistics');
+    expect(p.experienceLevel).toBe('Senior');
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['Python', 'PostgreSQL', 'Kafka', 'Kubernetes']));
+    expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['Terraform', 'GraphQL']));
+    expect(p.requiredSkills).not.toContain('Terraform');
+  });
+
+  it('reports matched and missing skills, coverage of the required ones, and what to do', () => {
+    const report = matchResume(
+      resume([
+        ['Python', ['skills']],
+        ['PostgreSQL', ['other']],
+        ['Terraform', ['skills']],
+      ]),
+      {
+        requiredSkills: ['Python', 'PostgreSQL', 'Kafka', 'Kubernetes'],
+        niceToHaveSkills: ['Terraform', 'GraphQL'],
+        experienceLevel: 'Staff',
+      },
+    );
+    expect(report.matched).toEqual(['Python', 'PostgreSQL', 'Terraform']);
+    expect(report.missingRequired).toEqual(['Kafka', 'Kubernetes']);
+    expect(report.missingNiceToHave).toEqual(['GraphQL']);
+    expect(report.coverage).toBe(50);
+    expect(report.suggestions).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('The posting requires Kafka.'),
+        expect.stringContaining('PostgreSQL is only mentioned in passing'),
+        expect.stringContaining('Nice to have, and worth preparing a sentence about: GraphQL.'),
+        expect.stringContaining('The role is Staff level and your résumé reads as Mid'),
+      ]),
+    );
+  });
+
+  it('stores postings newest first, requires title and description, and writes nothing on bad input', async () => {
+    let t = Date.parse('2026-03-01T00:00:00Z');
+    const runtime = await testRuntime({ now: () => new Date((t += 1000)) });
+    const first = await ok(runtime, 'jobs.create', {
+      title: 'Analyst',
+      description: 'SQL and Tableau. Nice to have: Python.',
+    });
+    expect(first).toMatchObject({
+      requiredSkills: expect.arrayContaining(['SQL', 'Tableau']),
+      niceToHaveSkills: ['Python'],
+    });
+    const second = await ok(runtime, 'jobs.create', {
+      title: 'PM',
+      description: 'Roadmaps.',
+      company: 'Acme',
+      techStack: ['Jira'],
+    });
+    expect(second.requiredSkills).toContain('Jira');
+    expect((await ok(runtime, 'jobs.list', {})).map((j) => j.id)).toEqual([second.id, first.id]);
+
+    const before = snapshot(runtime);
+    expect(await runtime.invoke('jobs.create', { title: ' ', description: 'x' })).toMatchObject({
+      error: { code: 'VALIDATION_ERROR', message: 'Title is required.', details: { field: 'title' } },
+    });
+    expect(await runtime.invoke('jobs.create', { title: 'x', description: '' })).toMatchObject({
+      error: { message: 'Description is required.', details: { field: 'description' } },
+    });
+    expect(snapshot(runtime)).toBe(before);
+
+    const edited = await ok(runtime, 'jobs.update', {
+      id: first.id,
+      job: { title: 'Senior Analyst', description: 'Looker.' },
+    });
+    expect(edited).toMatchObject({ title: 'Senior Analyst', requiredSkills: ['Looker'] });
+    await ok(runtime, 'jobs.delete', { id: first.id });
+    expect(await runtime.invoke('jobs.get', { id: first.id })).toMatchObject({
+      error: { code: 'NOT_FOUND', message: 'That job posting no longer exists.' },
+    });
+  });
+
+  it('asks for a résumé before matching', async () => {
+    const runtime = await testRuntime();
+    const job = await ok(runtime, 'jobs.create', { title: 'Analyst', description: 'SQL.' });
+    expect(await runtime.invoke('jobs.match', { jobId: job.id })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Add your résumé first to see how it matches this job.' },
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import type { Job, MatchReport } from '../../../src-shared/jobs';
+import type { ParsedResume } from '../../../src-shared/resume';
+import { normaliseSkill } from '../resume/skills';
+
+/**
+ * Résumé skills against the job's: what matches, what is missing (required first), the share of required
+ * skills covered, and suggestions that say what to do about each gap.
+ */
+export function matchResume(
+  resume: ParsedResume,
+  job: Pick<Job, 'requiredSkills' | 'niceToHaveSkills' | 'experienceLevel'>,
+): MatchReport {
+  const have = new Map(resume.skills.map((s) => [normaliseSkill(s.name), s]));
+  const required = job.requiredSkills.length > 0 ? job.requiredSkills : job.niceToHaveSkills;
+  const nice = job.requiredSkills.length > 0 ? job.niceToHaveSkills : [];
+  const matched = [...required, ...nice].filter((s) => have.has(normaliseSkill(s)));
+  const missingRequired = required.filter((s) => !have.has(normaliseSkill(s)));
+  const missingNiceToHave = nice.filter((s) => !have.has(normaliseSkill(s)));
+  const coverage =
+    required.length === 0
+      ? 100
+      : Math.round(((required.length - missingRequired.length) / required.length) * 100);
+
+  const suggestions: string[] = [];
+  for (const skill of missingRequired.slice(0, 5)) {
+    suggestions.push(
+      `The posting requires ${skill}. If you have used it, name it in a bullet of a recent role or a project, with what you built and the result.`,
+    );
+  }
+  const weak = matched
+    .map((s) => have.get(normaliseSkill(s))!)
+    .filter((s) => !s.sources.includes('skills') && !s.sources.includes('recent_experience'));
+  for (const skill of weak.slice(0, 3)) {
+    suggestions.push(
+      `${skill.name} is only mentioned in passing; add it to your skills section and show it in your most recent role.`,
+    );
+  }
+  if (missingNiceToHave.length > 0) {
+    suggestions.push(
+      `Nice to have, and worth preparing a sentence about: ${missingNiceToHave.slice(0, 5).join(', ')}.`,
+    );
+  }
+  const levels = ['Entry', 'Mid', 'Senior', 'Staff', 'Principal'];
+  if (job.experienceLevel && levels.indexOf(job.experienceLevel) > levels.indexOf(resume.seniority) + 1) {
+    suggestions.push(
+      `The role is ${job.experienceLevel} level and your résumé reads as ${resume.seniority}: lead with the scope of your work (team size, systems owned, impact) to close the gap.`,
+    );
+  }
+  if (suggestions.length === 0)
+    suggestions.push(
+      'Your résumé covers what this posting asks for. Prepare a story for each of its main skills.',
+    );
+  return { matched, missingRequired, missingNiceToHave, coverage, suggestions };
+}

@@ -1,0 +1,125 @@
+import type { Handlers } from '../../../src-shared/contract';
+import type { ExperienceLevel } from '../../../src-shared/domain';
+import { AppError } from '../../../src-shared/errors';
+import type { Job, JobInput } from '../../../src-shared/jobs';
+import type { ServiceContext } from '../../core/context';
+import type { JobsTable } from '../../db/schema';
+import { proposeFromPosting } from './posting';
+import { matchResume } from './match';
+
+function jobOf(row: JobsTable): Job {
+  return {
+    id: row.id,
+    title: row.title,
+    company: row.company,
+    description: row.description,
+    experienceLevel: row.experience_level as ExperienceLevel | null,
+    techStack: JSON.parse(row.tech_stack) as string[],
+    requiredSkills: JSON.parse(row.required_skills) as string[],
+    niceToHaveSkills: JSON.parse(row.nice_skills) as string[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function row(ctx: ServiceContext, id: string): Promise<JobsTable> {
+  const found = await ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND', 'That job posting no longer exists.');
+  return found;
+}
+
+/** The tech stack the candidate typed is required by definition; the description adds the rest. */
+function skillColumns(ctx: ServiceContext, input: JobInput) {
+  const proposal = proposeFromPosting(input.description, ctx.taxonomy());
+  const required = [...new Set([...(input.techStack ?? []), ...proposal.requiredSkills])];
+  const nice = proposal.niceToHaveSkills.filter((s) => !required.includes(s));
+  return {
+    tech_stack: JSON.stringify(input.techStack ?? []),
+    required_skills: JSON.stringify(required),
+    nice_skills: JSON.stringify(nice),
+  };
+}
+
+type JobChannels =
+  'jobs.list' | 'jobs.get' | 'jobs.create' | 'jobs.update' | 'jobs.delete' | 'jobs.propose' | 'jobs.match';
+
+export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> => ({
+  'jobs.list': async () =>
+    (
+      await ctx.db
+        .selectFrom('jobs')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute()
+    ).map(jobOf),
+  'jobs.get': async ({ id }) => jobOf(await row(ctx, id)),
+  'jobs.create': async (input) => {
+    const id = ctx.newId();
+    const now = ctx.now().toISOString();
+    await ctx.db
+      .insertInto('jobs')
+      .values({
+        id,
+        title: input.title,
+        company: input.company || null,
+        description: input.description,
+        experience_level: input.experienceLevel ?? null,
+        ...skillColumns(ctx, input),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    ctx.emit('jobs.changed', { id });
+    return jobOf(await row(ctx, id));
+  },
+  'jobs.update': async ({ id, job }) => {
+    await row(ctx, id);
+    await ctx.db
+      .updateTable('jobs')
+      .set({
+        title: job.title,
+        company: job.company || null,
+        description: job.description,
+        experience_level: job.experienceLevel ?? null,
+        ...skillColumns(ctx, job),
+        updated_at: ctx.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    ctx.emit('jobs.changed', { id });
+    return jobOf(await row(ctx, id));
+  },
+  'jobs.delete': async ({ id }) => {
+    await row(ctx, id);
+    await ctx.db.deleteFrom('jobs').where('id', '=', id).execute();
+    ctx.emit('jobs.changed', { id });
+    return { deleted: true };
+  },
+  'jobs.propose': ({ text }) => proposeFromPosting(text, ctx.taxonomy()),
+  'jobs.match': async ({ jobId, resumeId }) => {
+    const job = jobOf(await row(ctx, jobId));
+    const resume = resumeId
+      ? await ctx.db
+          .selectFrom('resumes')
+          .select('parsed')
+          .select('corrected')
+          .where('id', '=', resumeId)
+          .executeTakeFirst()
+      : await ctx.db
+          .selectFrom('resumes')
+          .select('parsed')
+          .select('corrected')
+          .where('is_active', '=', 1)
+          .executeTakeFirst();
+    if (!resume) {
+      throw new AppError(
+        'NOT_FOUND',
+        resumeId
+          ? 'That résumé version no longer exists.'
+          : 'Add your résumé first to see how it matches this job.',
+      );
+    }
+    return matchResume(JSON.parse(resume.corrected ?? resume.parsed), job);
+  },
+});

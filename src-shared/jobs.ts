@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { EXPERIENCE_LEVELS } from './domain';
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} must be at most ${max.toLocaleString('en-US')} characters.` });
+
+export const JobInput = z
+  .object({
+    title: text('Title', 120),
+    description: text('Description', 50_000),
+    company: z.string().trim().max(120, { error: 'Company must be at most 120 characters.' }).optional(),
+    experienceLevel: z
+      .enum(EXPERIENCE_LEVELS, { error: `Experience level must be one of ${EXPERIENCE_LEVELS.join(', ')}.` })
+      .optional(),
+    techStack: z
+      .array(z.string().trim().min(1).max(60))
+      .max(50, { error: 'List at most 50 technologies.' })
+      .optional(),
+  })
+  .strict();
+export type JobInput = z.infer<typeof JobInput>;
+
+export const Job = z.object({
+  id: z.string(),
+  title: z.string(),
+  company: z.string().nullable(),
+  description: z.string(),
+  experienceLevel: z.enum(EXPERIENCE_LEVELS).nullable(),
+  techStack: z.array(z.string()),
+  requiredSkills: z.array(z.string()),
+  niceToHaveSkills: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const JobProposal = z.object({
+  title: z.string().nullable(),
+  company: z.string().nullable(),
+  experienceLevel: z.enum(EXPERIENCE_LEVELS).nullable(),
+  requiredSkills: z.array(z.string()),
+  niceToHaveSkills: z.array(z.string()),
+});
+export type JobProposal = z.infer<typeof JobProposal>;
+
+export const MatchReport = z.object({
+  matched: z.array(z.string()),
+  missingRequired: z.array(z.string()),
+  missingNiceToHave: z.array(z.string()),
+  /** Share of the required skills (or of all listed skills when none is marked required) the résumé shows. */
+  coverage: z.number().min(0).max(100),
+  suggestions: z.array(z.string()),
+});
+export type MatchReport = z.infer<typeof MatchReport>;
