@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Notices } from './components/Notices';
 import { History } from './screens/History';
+import { Jobs } from './screens/Jobs';
+import { Resume } from './screens/Resume';
 import { Home } from './screens/Home';
 import { Onboarding } from './screens/Onboarding';
 import { PracticeRoom } from './screens/PracticeRoom';
@@ -13,6 +15,8 @@ const NAV: { label: string; screen: Screen }[] = [
   { label: 'Home', screen: { name: 'home' } },
   { label: 'Practice', screen: { name: 'setup' } },
   { label: 'History', screen: { name: 'history' } },
+  { label: 'Résumé', screen: { name: 'resume' } },
+  { label: 'Jobs', screen: { name: 'jobs' } },
   { label: 'Settings', screen: { name: 'settings' } },
 ];
 
@@ -30,6 +34,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <History />;
     case 'settings':
       return <Settings />;
+    case 'resume':
+      return <Resume />;
+    case 'jobs':
+      return <Jobs />;
   }
 }
 

@@ -9,6 +9,8 @@ export type Screen =
   | { name: 'room'; sessionId: string }
   | { name: 'review'; sessionId: string }
   | { name: 'history' }
+  | { name: 'resume' }
+  | { name: 'jobs' }
   | { name: 'settings' };
 
 export interface Notice {

@@ -162,7 +162,7 @@ describe('the browser host', () => {
       code: 'VALIDATION_ERROR',
       message: 'The request body is not valid JSON.',
     });
-    const big = await invoke(h, 'profile.save', JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }));
+    const big = await invoke(h, 'profile.save', JSON.stringify({ name: 'x'.repeat(17 * 1024 * 1024) }));
     expect(big.status).toBe(413);
     const unknown = await invoke(h, 'nope.nothing', {});
     expect(unknown.status).toBe(404);

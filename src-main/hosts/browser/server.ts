@@ -7,7 +7,8 @@ import { cookieName, newToken, originAllowed, presentedToken, sameToken, securit
 import { createStaticFiles } from './static';
 
 export const LOOPBACK = '127.0.0.1';
-const MAX_BODY_BYTES = 1024 * 1024;
+// A 10 MB résumé arrives as about 13.4 MB of base64 JSON.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const INVOKE_PREFIX = '/api/invoke/';
 const EVENTS_PATH = '/api/events';
 

@@ -11,7 +11,9 @@ import {
 } from '../../../src-shared/resume';
 import type { ServiceContext } from '../../core/context';
 import type { ResumesTable } from '../../db/schema';
+import { monthsOf, totalMonths, type YearMonth } from './dates';
 import { detectKind, type FileKind } from './detect';
+import { seniorityOf } from './experience';
 import { fileError } from './errors';
 
 const EXTENSION: Record<FileKind, string> = { pdf: 'pdf', docx: 'docx', text: 'txt' };
@@ -224,8 +226,9 @@ export const resumeHandlers = (ctx: ServiceContext): Pick<Handlers, ResumeChanne
     ctx.emit('resumes.changed', { id });
     return { deleted: true };
   },
-  'resumes.saveCorrections': async ({ id, resume }) => {
+  'resumes.saveCorrections': async ({ id, resume: edited }) => {
     await row(ctx, id);
+    const resume = recompute(edited);
     await ctx.db
       .updateTable('resumes')
       .set({ corrected: JSON.stringify(resume), updated_at: ctx.now().toISOString() })
@@ -251,3 +254,28 @@ export const resumeHandlers = (ctx: ServiceContext): Pick<Handlers, ResumeChanne
 });
 
 export { fileError };
+
+const point = (s: string): YearMonth => ({
+  year: Number(s.slice(0, 4)),
+  month: s.length > 4 ? Number(s.slice(5, 7)) : null,
+});
+
+/** Months, total experience and seniority follow the corrected dates, so they can never disagree with them. */
+function recompute(resume: ParsedResume): ParsedResume {
+  const d = new Date();
+  const reference = { year: d.getFullYear(), month: d.getMonth() + 1 };
+  const ranges: { start: YearMonth; end: YearMonth | null }[] = [];
+  const experience = resume.experience.map((e) => {
+    if (!e.start) return { ...e, months: null, bullets: e.bullets.map((b) => b.trim()).filter(Boolean) };
+    const range = { start: point(e.start), end: e.current || !e.end ? null : point(e.end) };
+    if (!e.current && !e.end) return { ...e, months: null };
+    ranges.push(range);
+    return {
+      ...e,
+      months: monthsOf(range, reference),
+      bullets: e.bullets.map((b) => b.trim()).filter(Boolean),
+    };
+  });
+  const total = totalMonths(ranges, reference);
+  return { ...resume, experience, totalExperienceMonths: total, seniority: seniorityOf(total) };
+}

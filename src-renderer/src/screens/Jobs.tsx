@@ -1,0 +1,307 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
+import { JobInput, type Job, type MatchReport } from '../../../src-shared/jobs';
+import { call, fieldOf, messageOf, on } from '../api';
+import { firstErrors, useFieldErrors } from '../components/form';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { dateTime } from '../format';
+import { useApp } from '../store';
+
+export function Jobs() {
+  const notify = useApp((s) => s.notify);
+  const [jobs, setJobs] = useState<Job[] | null>(null);
+  const [editing, setEditing] = useState<Job | 'new' | null>(null);
+  const [open, setOpen] = useState<Job | null>(null);
+
+  const refresh = useCallback(
+    () => call('jobs.list', {}).then(setJobs, (err: unknown) => notify('error', messageOf(err))),
+    [notify],
+  );
+  useEffect(() => {
+    void refresh();
+    return on('jobs.changed', () => void refresh());
+  }, [refresh]);
+
+  return (
+    <div className="stack">
+      <ScreenHeading>Job postings</ScreenHeading>
+      <p className="muted">
+        Add the jobs you are preparing for. Rehearse compares each with your résumé and asks about the gaps.
+      </p>
+      {editing ? (
+        <JobForm
+          job={editing === 'new' ? null : editing}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) {
+              notify('success', `Saved “${saved.title}”.`);
+              setOpen(saved);
+            }
+          }}
+        />
+      ) : (
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          Add a job posting
+        </button>
+      )}
+      {jobs === null ? (
+        <p role="status">Loading…</p>
+      ) : jobs.length === 0 ? (
+        !editing && (
+          <p className="card">
+            No job postings yet. Paste one and Rehearse will pick out the skills it asks for.
+          </p>
+        )
+      ) : (
+        <ul
+          className="stack"
+          aria-label="Job postings, newest first"
+          style={{ listStyle: 'none', padding: 0 }}
+        >
+          {jobs.map((job) => (
+            <li key={job.id} className="card">
+              <div className="row spread">
+                <div>
+                  <h2 style={{ marginBottom: 0 }}>{job.title}</h2>
+                  <p className="muted" style={{ margin: 0 }}>
+                    {[job.company, job.experienceLevel, `added ${dateTime(job.createdAt)}`]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                </div>
+                <div className="row">
+                  <button
+                    type="button"
+                    onClick={() => setOpen(open?.id === job.id ? null : job)}
+                    aria-expanded={open?.id === job.id}
+                    aria-label={`${open?.id === job.id ? 'Hide match' : 'Match my résumé'} for ${job.title}`}
+                  >
+                    {open?.id === job.id ? 'Hide match' : 'Match my résumé'}
+                  </button>
+                  <button type="button" onClick={() => setEditing(job)} aria-label={`Edit ${job.title}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Delete ${job.title}`}
+                    onClick={() => {
+                      if (window.confirm(`Delete the posting “${job.title}”?`)) {
+                        call('jobs.delete', { id: job.id }).then(
+                          () => notify('success', `Deleted “${job.title}”.`),
+                          (err: unknown) => notify('error', messageOf(err)),
+                        );
+                      }
+                    }}
+                  >
+                    Delete
+                  </button>
+                </div>
+              </div>
+              {open?.id === job.id && <Match job={job} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Match({ job }: { job: Job }) {
+  const go = useApp((s) => s.go);
+  const [report, setReport] = useState<MatchReport | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call('jobs.match', { jobId: job.id }).then(setReport, (err: unknown) => setError(messageOf(err)));
+  }, [job.id, job.updatedAt]);
+  if (error) {
+    return (
+      <div>
+        <p role="alert">{error}</p>
+        <button type="button" onClick={() => go({ name: 'resume' })}>
+          Add your résumé
+        </button>
+      </div>
+    );
+  }
+  if (!report) return <p role="status">Comparing…</p>;
+  return (
+    <section aria-label={`How your résumé matches ${job.title}`} className="stack">
+      <p>
+        <span className="meter">{report.coverage}%</span> of the required skills are on your résumé.
+      </p>
+      <SkillList title="On your résumé" items={report.matched} kind="ok" />
+      <SkillList title="Missing — required" items={report.missingRequired} kind="warn" />
+      <SkillList title="Missing — nice to have" items={report.missingNiceToHave} kind="" />
+      <h3>What to do</h3>
+      <ul>
+        {report.suggestions.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SkillList({ title, items, kind }: { title: string; items: string[]; kind: string }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="chips">
+          {items.map((s) => (
+            <li key={s} className={`badge ${kind}`}>
+              {s}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function JobForm({ job, onDone }: { job: Job | null; onDone(saved: Job | null): void }) {
+  const id = useId();
+  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const [title, setTitle] = useState(job?.title ?? '');
+  const [company, setCompany] = useState(job?.company ?? '');
+  const [level, setLevel] = useState<ExperienceLevel | ''>(job?.experienceLevel ?? '');
+  const [stack, setStack] = useState((job?.techStack ?? []).join(', '));
+  const [description, setDescription] = useState(job?.description ?? '');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function propose() {
+    setStatus('');
+    try {
+      const p = await call('jobs.propose', { text: description });
+      if (p.title && !title) setTitle(p.title);
+      if (p.company && !company) setCompany(p.company);
+      if (p.experienceLevel && !level) setLevel(p.experienceLevel);
+      if (p.requiredSkills.length && !stack) setStack(p.requiredSkills.join(', '));
+      setStatus(
+        `Found ${p.requiredSkills.length} required and ${p.niceToHaveSkills.length} nice-to-have skills. Check the fields above.`,
+      );
+    } catch (err) {
+      const field = fieldOf(err);
+      if (field) show({ description: messageOf(err) });
+      else setStatus(messageOf(err));
+    }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = {
+      title,
+      description,
+      company: company.trim() || undefined,
+      experienceLevel: level || undefined,
+      techStack: stack
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
+    const parsed = JobInput.safeParse(input);
+    if (!parsed.success) {
+      show(firstErrors(parsed.error.issues));
+      return;
+    }
+    clear();
+    setBusy(true);
+    try {
+      onDone(
+        job
+          ? await call('jobs.update', { id: job.id, job: parsed.data })
+          : await call('jobs.create', parsed.data),
+      );
+    } catch (err) {
+      const field = fieldOf(err);
+      if (field) show({ [field]: messageOf(err) });
+      else setStatus(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{job ? `Edit “${job.title}”` : 'Add a job posting'}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-description`}>Posting text</label>
+        <textarea
+          id={`${id}-description`}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={describedBy('description', `${id}-description-hint`)}
+        />
+        <p className="hint" id={`${id}-description-hint`}>
+          Paste the whole posting; “Fill in from the posting” proposes the fields below.
+        </p>
+        {errorText('description')}
+        <button type="button" onClick={() => void propose()}>
+          Fill in from the posting
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Job title</label>
+        <input
+          id={`${id}-title`}
+          type="text"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={describedBy('title')}
+        />
+        {errorText('title')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-company`}>Company (optional)</label>
+        <input
+          id={`${id}-company`}
+          type="text"
+          value={company}
+          onChange={(e) => setCompany(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-level`}>Experience level (optional)</label>
+        <select
+          id={`${id}-level`}
+          value={level}
+          onChange={(e) => setLevel(e.target.value as ExperienceLevel | '')}
+        >
+          <option value="">Not stated</option>
+          {EXPERIENCE_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-stack`}>Tech stack (optional)</label>
+        <input
+          id={`${id}-stack`}
+          type="text"
+          value={stack}
+          onChange={(e) => setStack(e.target.value)}
+          aria-describedby={`${id}-stack-hint`}
+        />
+        <p className="hint" id={`${id}-stack-hint`}>
+          Separate with commas. These count as required skills.
+        </p>
+      </div>
+      {status && <p role="status">{status}</p>}
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save posting'}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
