@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RehearseApi } from '../src-shared/contract';
 import { launchBrowser } from '../tests/support/browser';
 import { startHost } from '../tests/support/host-process';
+import { benchParse } from './parse';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -78,6 +79,8 @@ async function main() {
     report('browser_host_round_trip_save_draft', 'ms', timings.draft);
     await context.close();
     await host.stop();
+
+    await benchParse(tempDir());
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,109 @@
+// Résumé parsing speed: a 2-page PDF and a 2-page DOCX, warm, against pdftotext on the same PDF in the same run.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import PDFDocument from 'pdfkit';
+import { appPaths } from '../src-main/paths';
+import { parseResumeFile } from '../src-main/services/resume/parse';
+import { ResumeParser } from '../src-main/services/resume/runner';
+import { loadTaxonomy } from '../src-main/services/resume/skills';
+import { report } from './stats';
+
+const ROLES = [
+  ['Staff Engineer', 'Northwind Logistics', 'Jan 2022 – Present'],
+  ['Senior Software Engineer', 'Globex Labs', 'March 2018 – December 2021'],
+  ['Software Engineer', 'Initech', '06/2015 - 02/2018'],
+  ['Junior Developer', 'Hooli', '2013 – 2015'],
+];
+const BULLET =
+  'Led the redesign of the routing service in Go and PostgreSQL on Kubernetes, cutting p95 latency by 38% and cloud spend by $120k a year while mentoring four engineers.';
+
+function twoPagePdf(): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'LETTER', margin: 54 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.registerFont('R', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf');
+    doc.registerFont('B', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf');
+    doc.font('B').fontSize(20).text('Søren Ålund');
+    doc
+      .font('R')
+      .fontSize(10)
+      .text('soren@example.com | +45 20 12 34 56 | Copenhagen, Denmark | github.com/soren');
+    doc.moveDown().font('B').fontSize(12).text('EXPERIENCE');
+    for (const [title, company, dates] of ROLES) {
+      doc.moveDown(0.5).font('B').fontSize(10).text(`${title} — ${company}`);
+      doc.font('R').text(dates!);
+      for (let i = 0; i < 6; i++) doc.text(`• ${BULLET}`);
+    }
+    doc.moveDown().font('B').fontSize(12).text('EDUCATION');
+    doc.font('R').fontSize(10).text('MSc in Computer Science, Technical University of Denmark, 2013');
+    doc.moveDown().font('B').fontSize(12).text('SKILLS');
+    doc
+      .font('R')
+      .fontSize(10)
+      .text('Go, Python, PostgreSQL, Kubernetes, Terraform, AWS, Kafka, gRPC, Leadership, Mentoring');
+    doc.end();
+  });
+}
+
+function twoPageDocx(): Promise<Buffer> {
+  const p = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
+  const children = [
+    new Paragraph({ text: 'Søren Ålund', heading: HeadingLevel.TITLE }),
+    p('soren@example.com | +45 20 12 34 56 | Copenhagen, Denmark'),
+    new Paragraph({ text: 'Experience', heading: HeadingLevel.HEADING_1 }),
+    ...ROLES.flatMap(([title, company, dates]) => [
+      p(`${title} — ${company}`, true),
+      p(dates!),
+      ...Array.from({ length: 6 }, () => new Paragraph({ text: BULLET, bullet: { level: 0 } })),
+    ]),
+    new Paragraph({ text: 'Education', heading: HeadingLevel.HEADING_1 }),
+    p('MSc in Computer Science, Technical University of Denmark, 2013'),
+    new Paragraph({ text: 'Skills', heading: HeadingLevel.HEADING_1 }),
+    p('Go, Python, PostgreSQL, Kubernetes, Terraform, AWS, Kafka, gRPC, Leadership, Mentoring'),
+  ];
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+async function time(runs: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function benchParse(dir: string): Promise<void> {
+  const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+  const pdf = await twoPagePdf();
+  const docx = await twoPageDocx();
+  const pdfFile = join(dir, 'two-pages.pdf');
+  writeFileSync(pdfFile, pdf);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }))?.[1]);
+
+  const pdftotext = await time(50, () => execFileSync('pdftotext', ['-layout', pdfFile, '-']));
+  const pdfParse = await time(50, () => parseResumeFile(new Uint8Array(pdf), { taxonomy }));
+  const docxParse = await time(50, () => parseResumeFile(new Uint8Array(docx), { taxonomy }));
+  const parser = new ResumeParser(join(appPaths().resources, 'skills', 'taxonomy.json'));
+  const viaWorker = await time(50, () => parser.parse({ bytes: new Uint8Array(pdf) }));
+  await parser.close();
+
+  report('pdftotext_two_page_pdf', 'ms', pdftotext, { pages });
+  report('resume_parse_two_page_pdf', 'ms', pdfParse, {
+    pages,
+    ratio_to_pdftotext_p50: +(median(pdfParse) / median(pdftotext)).toFixed(2),
+    target_ratio: 2.5,
+  });
+  report('resume_parse_two_page_pdf_via_worker', 'ms', viaWorker, {
+    ratio_to_pdftotext_p50: +(median(viaWorker) / median(pdftotext)).toFixed(2),
+  });
+  report('resume_parse_two_page_docx', 'ms', docxParse);
+}
