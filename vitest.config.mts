@@ -10,7 +10,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src-*/**/*.test.ts', 'tests/integration/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'src-*/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'tests/fixtures/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },

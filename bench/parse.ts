@@ -1,6 +1,6 @@
 // Résumé parsing speed: a 2-page PDF and a 2-page DOCX, warm, against pdftotext on the same PDF in the same run.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
@@ -8,6 +8,8 @@ import { appPaths } from '../src-main/paths';
 import { parseResumeFile } from '../src-main/services/resume/parse';
 import { ResumeParser } from '../src-main/services/resume/runner';
 import { loadTaxonomy } from '../src-main/services/resume/skills';
+import { buildResumeCorpus, REFERENCE_DATE } from '../tests/fixtures/resumes/corpus';
+import { SCORED_FIELDS, scoreCorpus } from '../tests/fixtures/resumes/score';
 import { report } from './stats';
 
 const ROLES = [
@@ -106,4 +108,30 @@ export async function benchParse(dir: string): Promise<void> {
     ratio_to_pdftotext_p50: +(median(viaWorker) / median(pdftotext)).toFixed(2),
   });
   report('resume_parse_two_page_docx', 'ms', docxParse);
+}
+
+/** Field-level precision and recall over the generated corpus, one JSON line per field. */
+export async function benchAccuracy(dir: string): Promise<void> {
+  const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+  const reference = { year: Number(REFERENCE_DATE.slice(0, 4)), month: Number(REFERENCE_DATE.slice(5, 7)) };
+  const fixtures = await buildResumeCorpus(dir);
+  const results = [];
+  for (const f of fixtures) {
+    results.push({
+      truth: f.truth,
+      parsed: await parseResumeFile(new Uint8Array(readFileSync(f.file)), { taxonomy, reference }),
+    });
+  }
+  const score = scoreCorpus(results);
+  for (const field of SCORED_FIELDS) {
+    const s = score[field];
+    process.stdout.write(
+      `${JSON.stringify({ bench: `resume_corpus_${field}`, resumes: fixtures.length, precision: +s.precision.toFixed(3), recall: +s.recall.toFixed(3), tp: s.tp, fp: s.fp, fn: s.fn })}\n`,
+    );
+  }
+  for (const field of ['name', 'email', 'seniority', 'totalExperienceMonths'] as const) {
+    process.stdout.write(
+      `${JSON.stringify({ bench: `resume_corpus_${field}`, resumes: fixtures.length, accuracy: +score[field].accuracy.toFixed(3) })}\n`,
+    );
+  }
 }

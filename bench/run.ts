@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RehearseApi } from '../src-shared/contract';
 import { launchBrowser } from '../tests/support/browser';
 import { startHost } from '../tests/support/host-process';
-import { benchParse } from './parse';
+import { benchAccuracy, benchParse } from './parse';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -81,6 +81,7 @@ async function main() {
     await host.stop();
 
     await benchParse(tempDir());
+    await benchAccuracy(tempDir());
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -41,7 +41,9 @@ export function detectKind(bytes: Uint8Array): FileKind {
     throw fileError('unsupported');
   }
   if (FOREIGN_SIGNATURES.some((sig) => startsWith(bytes, sig))) throw fileError('unsupported');
-  if (decodeText(bytes) === null) throw fileError('unsupported');
+  const text = decodeText(bytes);
+  if (text === null) throw fileError('unsupported');
+  if (text.replace(/[\s\u00a0\u200b\ufeff]+/g, '') === '') throw fileError('empty');
   return 'text';
 }
 

@@ -42,7 +42,8 @@ interface Draft {
 }
 
 /** Groups education lines into entries (a new one starts at a second degree or institution) and reads each. */
-export function parseEducation(lines: Line[]): Education[] {
+export function parseEducation(sectionLines: Line[]): Education[] {
+  const lines = semicolonEntries(sectionLines);
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   let hasDegree = false;
@@ -64,6 +65,15 @@ export function parseEducation(lines: Line[]): Education[] {
   return drafts.map(readEntry).filter((e) => e.degree !== null || e.institution !== null);
 }
 
+/** "Associate of …, Mesa CC, 2025; Certificate in …, Phoenix College, 2024" wrapped over lines: one entry per ';'. */
+function semicolonEntries(lines: Line[]): Line[] {
+  const text = lines.map((l) => l.text).join(' ');
+  const segments = text.split(/\s*;\s*/).filter(Boolean);
+  if (segments.length < 2 || !segments.every((seg) => degreeOf(seg) !== null || INSTITUTION.test(seg)))
+    return lines;
+  return segments.map((seg) => ({ ...lines[0]!, text: seg, bullet: false, gapBefore: true }));
+}
+
 function readEntry(draft: Draft): Education {
   const parts = draft.lines
     .flatMap((l) => l.split(SEP))
@@ -76,7 +86,9 @@ function readEntry(draft: Draft): Education {
   if (!institution && degreePart) {
     // "BSc Computer Science, University of Leeds" sits in one part.
     const pieces = degreePart.split(/\s*,\s*/);
-    institution = pieces.find((p) => INSTITUTION.test(p) && degreeOf(p) === null) ?? null;
+    // The degree comes first; a later piece naming a school is the institution even if it reads like a degree
+    // ("High School Diploma, Westwood Ridge High School").
+    institution = pieces.slice(1).find((p) => INSTITUTION.test(p)) ?? null;
   }
   institution = institution ? cleanInstitution(institution) : null;
 

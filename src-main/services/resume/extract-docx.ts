@@ -1,6 +1,6 @@
 import { fileError } from './errors';
 import { type ExtractedDocument, type Line, makeLine, modeSize } from './document';
-import { readZipDirectory } from './zip';
+import { inflatedSize, readZipDirectory } from './zip';
 
 /** Word files expanding past these are refused before mammoth inflates them: a résumé is far smaller. */
 export const DOCX_LIMITS = { maxUncompressedBytes: 50 * 1024 * 1024, maxRatio: 200 };
@@ -32,6 +32,14 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
   ) {
     throw fileError('tooComplex');
   }
+  // Headers can lie, so the XML parts are also inflated here under the limit before mammoth sees them.
+  let budget = DOCX_LIMITS.maxUncompressedBytes;
+  for (const entry of entries.filter((e) => e.name.endsWith('.xml'))) {
+    const size = inflatedSize(bytes, entry, budget + 1);
+    if (size === 'over' || (typeof size === 'number' && size > budget)) throw fileError('tooComplex');
+    if (size === null) throw fileError('damaged');
+    budget -= size;
+  }
   const mammoth = await import('mammoth');
   let html: string;
   try {
@@ -48,29 +56,41 @@ export function htmlToLines(html: string): Omit<ExtractedDocument, 'pages'> {
   let match: RegExpExecArray | null;
   while ((match = blockRe.exec(html))) {
     const tag = match[1]!;
-    let inner = match[2]!;
+    const inner = match[2]!;
     if (tag === 'tr') {
+      // A cell's paragraphs are fields of the row ("Title · Company"); its list items are that row's bullets.
       const cells = [...inner.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]!);
-      // A cell holding several paragraphs stays one cell; its paragraphs are joined.
-      inner = cells.map((c) => c.replace(/<\/p>\s*<p[^>]*>/g, ' · ')).join('\t');
+      const bullets: string[] = [];
+      const fields = cells.map((cell) => {
+        for (const li of cell.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)) bullets.push(li[1]!);
+        return cell.replace(/<(ul|ol)\b[\s\S]*?<\/\1>/g, '').replace(/<\/p>\s*<p[^>]*>/g, ' · ');
+      });
+      pushLine(lines, fields.join('\t'), 'tr');
+      for (const b of bullets) pushLine(lines, b, 'li');
+      continue;
     }
-    const text = decodeEntities(inner.replace(/<br\s*\/?>/g, ' ').replace(/<[^>]+>/g, ''))
-      .replace(/[ \u00a0]+/g, ' ')
-      .trim();
-    if (!text) continue;
-    const plain = inner.replace(/<[^>]+>/g, '').trim();
-    const strong = [...inner.matchAll(/<(strong|b)>([\s\S]*?)<\/\1>/g)]
-      .map((m) => m[2]!.replace(/<[^>]+>/g, ''))
-      .join('')
-      .trim();
-    lines.push(
-      makeLine(text, {
-        heading: tag.startsWith('h'),
-        bold: strong.length > 0 && strong.length >= plain.replace(/\s+/g, '').length * 0.8,
-        bullet: tag === 'li' || undefined,
-        size: tag === 'h1' ? 18 : tag.startsWith('h') ? 13 : 10,
-      }),
-    );
+    pushLine(lines, inner, tag);
   }
   return { lines, bodySize: modeSize(lines) };
+}
+
+function pushLine(lines: Line[], inner: string, tag: string): void {
+  const text = decodeEntities(inner.replace(/<br\s*\/?>/g, ' ').replace(/<[^>]+>/g, ''))
+    .replace(/[ \u00a0]+/g, ' ')
+    .replace(/^[\s·]+|[\s·]+$/g, '')
+    .trim();
+  if (!text) return;
+  const plain = inner.replace(/<[^>]+>/g, '').trim();
+  const strong = [...inner.matchAll(/<(strong|b)>([\s\S]*?)<\/\1>/g)]
+    .map((m) => m[2]!.replace(/<[^>]+>/g, ''))
+    .join('')
+    .trim();
+  lines.push(
+    makeLine(text, {
+      heading: tag.startsWith('h'),
+      bold: strong.length > 0 && strong.length >= plain.replace(/\s+/g, '').length * 0.8,
+      bullet: tag === 'li' || undefined,
+      size: tag === 'h1' ? 18 : tag.startsWith('h') ? 13 : 10,
+    }),
+  );
 }

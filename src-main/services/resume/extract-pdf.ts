@@ -35,8 +35,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
     pdf = await task.promise;
   } catch (err) {
     if ((err as { name?: string }).name === 'PasswordException') throw fileError('passwordProtected');
-    if (err instanceof RangeError) throw fileError('tooComplex');
-    throw fileError('damaged');
+    throw fileError(exhausted(err) ? 'tooComplex' : 'damaged');
   }
   try {
     if (pdf.numPages > PDF_LIMITS.maxPages) throw fileError('tooComplex');
@@ -47,8 +46,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
       try {
         items = await pageItems(pdf, p);
       } catch (err) {
-        if (err instanceof RangeError) throw fileError('tooComplex');
-        throw fileError('damaged');
+        throw fileError(exhausted(err) ? 'tooComplex' : 'damaged');
       }
       chars += items.reduce((n, i) => n + i.text.trim().length, 0);
       lines.push(...layoutPage(items, p));
@@ -58,6 +56,17 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
   } finally {
     await pdf.destroy();
   }
+}
+
+/**
+ * pdf.js reports running out of stack on hostile nesting as an UnknownErrorException carrying the RangeError's
+ * message: that is a file too complex to read, not a damaged one.
+ */
+function exhausted(err: unknown): boolean {
+  return (
+    err instanceof RangeError ||
+    /maximum call stack|out of memory|too large/i.test((err as Error | undefined)?.message ?? '')
+  );
 }
 
 async function pageItems(pdf: PDFDocumentProxy, n: number): Promise<Item[]> {
@@ -115,6 +124,10 @@ export function findGutter(items: Item[]): number | null {
     const rightLines = new Set(text.filter((i) => i.x >= x).map((i) => Math.round(i.y)));
     // A real gutter has text on both sides down the page and at most a few full-width lines (a name, a header).
     if (crossing.length > 3 || leftLines.size < 4 || rightLines.size < 4) continue;
+    // Right-aligned dates ("Jan 2020 – Present" beside each role) line up like a column but belong to their rows.
+    const rightTexts = text.filter((i) => i.x >= x).map((i) => i.text);
+    const datey = rightTexts.filter((t) => /\b(19|20)\d{2}\b|['’]\d{2}\b|present|current/i.test(t)).length;
+    if (datey >= rightTexts.length * 0.5) continue;
     const score = Math.min(leftLines.size, rightLines.size) - crossing.length * 2;
     if (!best || score > best.score) best = { x, score };
   }

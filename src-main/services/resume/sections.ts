@@ -124,6 +124,8 @@ export interface HeaderMatch {
   kind: SectionName;
   /** Text on the same line after an inline header ("Skills: Python, SQL"). */
   rest: string;
+  /** The inline header's own words, normalised ("tech stack"). */
+  label?: string;
 }
 
 /**
@@ -153,8 +155,9 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
 function inlineHeader(text: string): HeaderMatch | null {
   const m = /^([^:]{3,40}):\s*(.+)$/.exec(text);
   if (!m) return null;
-  const kind = LOOKUP.get(normaliseHeader(m[1]!));
-  return kind ? { kind, rest: m[2]!.trim() } : null;
+  const label = normaliseHeader(m[1]!);
+  const kind = LOOKUP.get(label);
+  return kind ? { kind, rest: m[2]!.trim(), label } : null;
 }
 
 export interface Section {
@@ -163,10 +166,28 @@ export interface Section {
 }
 
 /** Splits the document at headers; lines before the first header form the 'header' section (name, contact). */
+/** Labels that introduce a list inside a role or project ("Technologies: Go, Kafka"), not a new section. */
+const CONTENT_LABELS = new Set([
+  'technologies',
+  'tech stack',
+  'tools',
+  'tools and technologies',
+  'stack',
+  'environment',
+]);
+
 export function splitSections(lines: Line[], bodySize: number): Section[] {
   const sections: Section[] = [{ kind: 'header', lines: [] }];
   for (const line of lines) {
-    const header = matchHeader(line, bodySize);
+    let header = matchHeader(line, bodySize);
+    const current = sections.at(-1)!.kind;
+    if (
+      header?.label &&
+      CONTENT_LABELS.has(header.label) &&
+      (current === 'experience' || current === 'projects')
+    ) {
+      header = null;
+    }
     if (header) {
       // Two columns can repeat a kind (a sidebar "Skills" and a main "Technical skills"): keep them apart.
       sections.push({

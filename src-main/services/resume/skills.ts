@@ -54,9 +54,21 @@ const LIST_SOURCES = new Set<SkillSource>(['skills']);
 
 /** Every taxonomy skill named in the text, longest match first, so "Google Cloud Platform" beats "Google". */
 export function findMentions(text: string, source: SkillSource, taxonomy: Taxonomy): SkillMention[] {
+  const inList = LIST_SOURCES.has(source) || /,.*,/.test(text);
+  // Names never span list punctuation: "Excel, VBA" is two skills, not the alias "Excel VBA".
+  return text
+    .split(/[,;|•·()[\]{}\t]+|\s[-–—]\s|:\s/)
+    .flatMap((segment) => matchSegment(segment, source, inList, taxonomy));
+}
+
+function matchSegment(
+  text: string,
+  source: SkillSource,
+  inList: boolean,
+  taxonomy: Taxonomy,
+): SkillMention[] {
   const raw = text.match(/[.]?[\p{L}\p{N}][\p{L}\p{M}\p{N}+#./&'’-]*/gu) ?? [];
   const toks = raw.map((t) => t.toLowerCase().replace(/[.'’-]+$/, ''));
-  const inList = LIST_SOURCES.has(source) || /,.*,/.test(text);
   const found: SkillMention[] = [];
   for (let i = 0; i < toks.length;) {
     let matched = 0;
