@@ -20,7 +20,10 @@ type PdfJs = typeof PdfJsModule;
 let pdfjsModule: Promise<PdfJs> | undefined;
 const loadPdfJs = () => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
-export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  onProgress?: (stage: string, fraction: number) => void,
+): Promise<ExtractedDocument> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -42,6 +45,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
     const lines: Line[] = [];
     let chars = 0;
     for (let p = 1; p <= pdf.numPages; p++) {
+      onProgress?.(`Reading page ${p} of ${pdf.numPages}`, 0.1 + (0.7 * (p - 1)) / pdf.numPages);
       let items: Item[];
       try {
         items = await pageItems(pdf, p);

@@ -19,9 +19,14 @@ export interface ParseOptions {
   reference?: YearMonth;
 }
 
-export async function extractDocument(bytes: Uint8Array): Promise<ExtractedDocument> {
+export type ProgressFn = (stage: string, fraction: number) => void;
+
+export async function extractDocument(
+  bytes: Uint8Array,
+  onProgress?: ProgressFn,
+): Promise<ExtractedDocument> {
   const kind = detectKind(bytes);
-  if (kind === 'pdf') return extractPdf(bytes);
+  if (kind === 'pdf') return extractPdf(bytes, onProgress);
   if (kind === 'docx') return extractDocx(bytes);
   return extractTextDocument(decodeText(bytes) ?? '');
 }
@@ -30,8 +35,13 @@ export function extractTextDocument(text: string): ExtractedDocument {
   return extractText(text);
 }
 
-export async function parseResumeFile(bytes: Uint8Array, options: ParseOptions): Promise<ParsedResume> {
-  return parseDocument(await extractDocument(bytes), options);
+export async function parseResumeFile(
+  bytes: Uint8Array,
+  options: ParseOptions & { onProgress?: ProgressFn },
+): Promise<ParsedResume> {
+  const doc = await extractDocument(bytes, options.onProgress);
+  options.onProgress?.('Finding sections, dates and skills', 0.85);
+  return parseDocument(doc, options);
 }
 
 const now = (): YearMonth => {

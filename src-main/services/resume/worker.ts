@@ -28,7 +28,11 @@ parentPort?.on('message', (request: ParseRequest) => {
     try {
       post({ id: request.id, type: 'progress', stage: 'Reading the file', fraction: 0.1 });
       taxonomy ??= loadTaxonomy((workerData as { taxonomyFile: string }).taxonomyFile);
-      const result = await parseResumeFile(request.bytes, { taxonomy, reference: request.reference });
+      const result = await parseResumeFile(request.bytes, {
+        taxonomy,
+        reference: request.reference,
+        onProgress: (stage, fraction) => post({ id: request.id, type: 'progress', stage, fraction }),
+      });
       post({ id: request.id, type: 'progress', stage: 'Done', fraction: 1 });
       post({ id: request.id, type: 'done', result });
     } catch (err) {
