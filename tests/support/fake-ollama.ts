@@ -52,7 +52,7 @@ export async function startFakeOllama(initial: Partial<FakeBehaviour> = {}): Pro
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       void (async () => {
-        let body: Record<string, unknown> = {};
+        let body: Record<string, unknown>;
         try {
           body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
         } catch {
