@@ -32,6 +32,7 @@ import {
   ResumeVersion,
 } from './resume';
 import { Job, JobInput, JobProposal, MatchReport } from './jobs';
+import { AiSettings, AiStatus } from './ai';
 
 const none = z.object({}).strict();
 const bySession = z.object({ sessionId: id }).strict();
@@ -101,6 +102,27 @@ export const channels = {
     output: JobProposal,
   },
   'jobs.match': { input: z.object({ jobId: id, resumeId: id.optional() }).strict(), output: MatchReport },
+  'ai.settings.get': { input: none, output: AiSettings },
+  'ai.settings.save': { input: AiSettings, output: AiSettings },
+  'ai.status': { input: none, output: AiStatus },
+  'ai.check': { input: none, output: AiStatus },
+  'ai.ollama.pull': {
+    input: z
+      .object({
+        requestId: id,
+        model: z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9][a-z0-9._:/-]{0,99}$/i, { error: 'Model names look like llama3.2 or qwen2.5:7b.' }),
+      })
+      .strict(),
+    output: z.object({ pulled: z.string() }),
+  },
+  'ai.try': {
+    input: z.object({ requestId: id }).strict(),
+    output: z.object({ provider: z.string(), model: z.string().nullable(), text: z.string(), notes: z.array(z.string()), ms: z.number() }),
+  },
+  'ai.diagnostics.csv': { input: none, output: z.object({ csv: z.string() }) },
   'resumes.original': {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
@@ -116,6 +138,10 @@ export const events = {
   'resumes.progress': z.object({ requestId: z.string(), stage: z.string(), fraction: z.number() }),
   'resumes.changed': z.object({ id: z.string() }),
   'jobs.changed': z.object({ id: z.string() }),
+  /** Progress of a model download. */
+  'ai.progress': z.object({ requestId: z.string(), status: z.string(), fraction: z.number().nullable() }),
+  /** A streamed piece of an AI answer; `at` is when the host sent it (for latency measurement). */
+  'ai.token': z.object({ requestId: z.string(), chunk: z.string(), at: z.number() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../src-shared/contract';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logging/logger';
 import type { AppPaths } from '../paths';
+import type { AiService } from '../services/ai/service';
 import type { QuestionBank } from '../services/questions/bank';
 import type { ResumeParser } from '../services/resume/runner';
 import type { Taxonomy } from '../services/resume/skills';
@@ -16,6 +17,7 @@ export interface ServiceContext {
   bank: QuestionBank;
   paths: AppPaths;
   resumeParser: ResumeParser;
+  ai: AiService;
   /** The skills taxonomy, loaded on first use (job matching in the main thread). */
   taxonomy(): Taxonomy;
   dataDir: string;

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CHANNEL_NAMES, channels, type ChannelName } from '../../src-shared/contract';
-import { ok, snapshot, testRuntime } from '../../tests/support/runtime';
+import { startFakeOllama } from '../../tests/support/fake-ollama';
+import { ok, onExit, snapshot, testRuntime } from '../../tests/support/runtime';
+import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
 import { LOG_FILE } from '../logging/logger';
 import type { Runtime } from './runtime';
 
@@ -28,10 +30,19 @@ const TEXT_RESUME = 'Ada Lovelace\nada@example.com\n\nSKILLS\nPython, SQL\n';
 interface Ids {
   sessionId: string;
   questionId: string;
+  ollamaHost: string;
 }
 
 async function populated(): Promise<{ runtime: Runtime } & Ids> {
   const runtime = await testRuntime();
+  const fake = await startFakeOllama({
+    answers: ['{"question":"Tell me about a time you disagreed with a teammate."}'],
+  });
+  onExit(() => fake.close());
+  await ok(runtime, 'ai.settings.save', {
+    ...DEFAULT_AI_SETTINGS,
+    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
+  });
   await ok(runtime, 'profile.save', { name: 'Ada', targetRole: 'Backend Engineer', experienceLevel: 'Mid' });
   const session = await ok(runtime, 'sessions.create', {
     role: 'Backend Engineer',
@@ -61,7 +72,7 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
       "INSERT INTO jobs (id, title, description, required_skills, created_at, updated_at) VALUES (?, 'Analyst', 'SQL', '[\"SQL\"]', '2026-01-01', '2026-01-01')",
     )
     .run(JOB_ID);
-  return { runtime, sessionId: session.id, questionId: session.questions[1]!.id };
+  return { runtime, sessionId: session.id, questionId: session.questions[1]!.id, ollamaHost: fake.url };
 }
 
 /** One valid input per channel, so each malformed call below is known to fail for its input alone. */
@@ -105,6 +116,16 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'jobs.delete': { id: JOB_ID },
     'jobs.propose': { text: JOB.description },
     'jobs.match': { jobId: JOB_ID },
+    'ai.settings.get': {},
+    'ai.settings.save': {
+      ...DEFAULT_AI_SETTINGS,
+      ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: ids.ollamaHost },
+    },
+    'ai.status': {},
+    'ai.check': {},
+    'ai.ollama.pull': { requestId: randomUUID(), model: 'qwen2.5:0.5b' },
+    'ai.try': { requestId: randomUUID() },
+    'ai.diagnostics.csv': {},
   };
   return inputs[channel];
 }
@@ -119,16 +140,16 @@ function malformed(channel: ChannelName, valid: unknown): { input: unknown; fiel
 
 describe('the contract', () => {
   it.each(CHANNEL_NAMES)('%s accepts its valid input', async (channel) => {
-    const { runtime, sessionId, questionId } = await populated();
-    const result = await runtime.invoke(channel, validInput(channel, { sessionId, questionId }));
+    const { runtime, ...ids } = await populated();
+    const result = await runtime.invoke(channel, validInput(channel, ids));
     expect(result.ok ? 'ok' : result.error).toBe('ok');
   });
 
   it.each(CHANNEL_NAMES)(
     '%s rejects a malformed input with VALIDATION_ERROR naming the field, and writes nothing',
     async (channel) => {
-      const { runtime, sessionId, questionId } = await populated();
-      const { input, field } = malformed(channel, validInput(channel, { sessionId, questionId }));
+      const { runtime, ...ids } = await populated();
+      const { input, field } = malformed(channel, validInput(channel, ids));
       const before = snapshot(runtime);
       const result = await runtime.invoke(channel, input);
       expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../src-shared/contract';
 import { appHandlers } from '../services/app/info';
+import { aiHandlers } from '../services/ai/handlers';
 import { jobHandlers } from '../services/jobs/service';
 import { resumeHandlers } from '../services/resume/service';
 import { sessionHandlers } from '../services/sessions/sessions';
@@ -14,5 +15,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...sessionHandlers(ctx),
     ...resumeHandlers(ctx),
     ...jobHandlers(ctx),
+    ...aiHandlers(ctx),
   };
 }

@@ -6,6 +6,7 @@ import { connect, DB_FILE_NAME, openSqlite, type Connection } from '../db/connec
 import { loadMigrations, migrate } from '../db/migrator';
 import { createLogger, type Logger } from '../logging/logger';
 import { appPaths, type AppPaths } from '../paths';
+import { AiService } from '../services/ai/service';
 import { loadBank } from '../services/questions/bank';
 import { ResumeParser } from '../services/resume/runner';
 import { loadTaxonomy, type Taxonomy } from '../services/resume/skills';
@@ -56,6 +57,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const taxonomyFile = join(paths.resources, 'skills', 'taxonomy.json');
   const resumeParser = new ResumeParser(taxonomyFile);
   let taxonomy: Taxonomy | undefined;
+  const now = options.now ?? (() => new Date());
+  const ai = new AiService({ db: connection.db, logger, now });
+  await ai.load();
+  // Interactive hosts watch provider health in the background; the CLI checks when asked (doctor).
+  if (options.host !== 'cli') ai.start();
   const ctx: ServiceContext = {
     db: connection.db,
     logger,
@@ -66,7 +72,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     dataDir: options.dataDir,
     host: options.host,
     version,
-    now: options.now ?? (() => new Date()),
+    now,
+    ai,
     newId: randomUUID,
     emit(event, payload) {
       for (const listener of listeners) {
@@ -90,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     async close() {
       listeners.clear();
+      ai.stop();
       await resumeParser.close();
       await connection.close();
       logger.info('runtime closed');

@@ -89,6 +89,36 @@ export interface JobsTable {
   updated_at: string;
 }
 
+export interface AiSettingsTable {
+  id: number;
+  settings: string;
+  updated_at: string;
+}
+
+export interface AiUsageTable {
+  provider: string;
+  day: string;
+  requests: number;
+  characters: number;
+  cost_micros: number;
+}
+
+export interface AiCacheTable {
+  kind: string;
+  key: string;
+  value: string;
+  provider: string;
+  model: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AiCacheStatsTable {
+  kind: string;
+  hits: number;
+  misses: number;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -98,4 +128,8 @@ export interface Database {
   drafts: DraftsTable;
   resumes: ResumesTable;
   jobs: JobsTable;
+  ai_settings: AiSettingsTable;
+  ai_usage: AiUsageTable;
+  ai_cache: AiCacheTable;
+  ai_cache_stats: AiCacheStatsTable;
 }

@@ -6,9 +6,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../src-main/db/migrator';
 import { appPaths } from '../../src-main/paths';
+import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
+import { startRuntime } from '../../src-main/core/runtime';
 import { BIN, requireBuild } from '../support/built';
+import { startFakeOllama } from '../support/fake-ollama';
+import { closedPort } from '../support/net';
 import { startHost } from '../support/host-process';
-import { tempDir } from '../support/runtime';
+import { onExit, tempDir } from '../support/runtime';
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -17,6 +21,17 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
     timeout: 30_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function runAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: process.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 const rows = (dataDir: string, table: string) => {
@@ -115,14 +130,47 @@ describe('the rehearse CLI', () => {
       total: 0,
       page: 1,
     });
-    const doctor = run(['doctor', '--json', '--data-dir', dataDir]);
-    expect(doctor.code).toBe(0);
-    expect(JSON.parse(doctor.stdout)).toMatchObject({
-      dataDir,
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('doctor reports each provider and exits 3 when only the builtin coach works, 0 when Ollama does', async () => {
+    const dataDir = tempDir();
+    const host = `http://127.0.0.1:${await closedPort()}`;
+    const setOllama = async (url: string) => {
+      const runtime = await startRuntime({ dataDir, host: 'cli' });
+      await runtime.invoke('ai.settings.save', {
+        ...DEFAULT_AI_SETTINGS,
+        ollama: { ...DEFAULT_AI_SETTINGS.ollama, host: url },
+      });
+      await runtime.close();
+    };
+    await setOllama(host);
+    const down = run(['doctor', '--json', '--data-dir', dataDir]);
+    expect(down.code).toBe(3);
+    expect(JSON.parse(down.stdout)).toMatchObject({
       integrity: 'ok',
       schemaVersion: loadMigrations(appPaths().migrations).length,
       questionBank: expect.any(Number),
+      onlyBuiltin: true,
+      providers: [
+        { name: 'builtin', ok: true },
+        {
+          name: 'ollama',
+          ok: false,
+          reason: `Ollama is not running at ${host}. Start it (ollama serve) or change the Ollama address in Settings.`,
+        },
+      ],
     });
+    const fake = await startFakeOllama();
+    onExit(() => fake.close());
+    await setOllama(fake.url);
+    // Asynchronously: spawnSync would block this process, which is also the one serving the fake Ollama.
+    const up = await runAsync(['doctor', '--data-dir', dataDir]);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toContain('ollama: ok — models: llama3.2:latest, nomic-embed-text:latest');
+  });
+
+  it('prints its version', () => {
     expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

@@ -216,7 +216,8 @@ const commands: Record<string, Command> = {
     },
   },
   doctor: {
-    summary: 'Check the data dir, database, migrations and question bank',
+    summary:
+      'Check the data dir, database, question bank and AI providers (exit 3: only the builtin coach works)',
     usage: 'rehearse doctor [--json] [--data-dir DIR]',
     async run(argv, io) {
       const { values } = parse(argv, {});
@@ -226,6 +227,17 @@ const commands: Record<string, Command> = {
         const migration = sqlite.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
           v: number;
         };
+        await runtime.ctx.ai.checkHealth();
+        const ai = await runtime.ctx.ai.status();
+        const providers = [
+          { name: 'builtin', ok: true, reason: 'always available, offline' },
+          ...ai.providers.map((p) => ({
+            name: p.id,
+            ok: p.health === 'ok',
+            reason:
+              p.reason ?? (p.health === 'ok' ? `models: ${p.models.join(', ') || 'none'}` : 'not checked'),
+          })),
+        ];
         const report = {
           version: runtime.ctx.version,
           dataDir: runtime.ctx.dataDir,
@@ -234,7 +246,8 @@ const commands: Record<string, Command> = {
           schemaVersion: migration.v,
           integrity,
           questionBank: runtime.ctx.bank.all.length,
-          providers: [{ name: 'builtin', ok: true, reason: 'always available' }],
+          providers,
+          onlyBuiltin: !providers.some((p) => p.name !== 'builtin' && p.ok),
         };
         print(io, values.json, report, () =>
           [
@@ -243,10 +256,18 @@ const commands: Record<string, Command> = {
             `database     ${report.database} (schema ${report.schemaVersion}, integrity ${report.integrity})`,
             `log          ${report.log}`,
             `questions    ${report.questionBank} in the bank`,
-            `providers    builtin: ok`,
+            ...providers.map(
+              (p) =>
+                `${p === providers[0] ? 'providers   ' : '            '} ${p.name}: ${p.ok ? 'ok' : 'not working'} — ${p.reason}`,
+            ),
+            ...(ai.providers.length === 0
+              ? ['             (no AI provider is set up: Ollama is off; add one in Settings)']
+              : []),
           ].join('\n'),
         );
-        return integrity === 'ok' ? 0 : 1;
+        // Non-zero when the data is damaged, or when nothing but the builtin coach can answer.
+        if (integrity !== 'ok') return 1;
+        return report.onlyBuiltin ? 3 : 0;
       });
     },
   },

@@ -82,6 +82,11 @@ export class AiChain {
     this.health.set(id, { ok, reason });
   }
 
+  /** The last known health of a provider: true, false, or null when never checked. */
+  healthOf(id: string): boolean | null {
+    return this.health.get(id)?.ok ?? null;
+  }
+
   /** Health 0.4, remaining quota 0.3, speed 0.3; speed is the fastest provider's median latency over this one's. */
   rank(task: AiTask): TextProvider[] {
     const candidates = this.providers().filter(

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startFakeOllama } from '../../../tests/support/fake-ollama';
+import { closedPort } from '../../../tests/support/net';
 import { onExit } from '../../../tests/support/runtime';
 import { OllamaProvider } from './ollama';
 
@@ -16,15 +16,6 @@ async function fake(behaviour: Parameters<typeof startFakeOllama>[0] = {}) {
   onExit(() => server.close());
   const provider = new OllamaProvider(() => ({ host: server.url, models: {}, defaultModel: 'llama3.2' }));
   return { server, provider };
-}
-
-/** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 describe('the Ollama provider', () => {

@@ -1,0 +1,228 @@
+import type { Kysely } from 'kysely';
+import { AiSettings, DEFAULT_AI_SETTINGS, type AiStatus, type ProviderStatus } from '../../../src-shared/ai';
+import type { Database } from '../../db/schema';
+import type { Logger } from '../../logging/logger';
+import { AiChain } from './chain';
+import { OllamaProvider } from './ollama';
+import type { TextProvider } from './types';
+
+const HEALTH_EVERY_MS = 60_000;
+const HEALTH_TIMEOUT_MS = 5_000;
+
+const pct = (sorted: number[], q: number) =>
+  sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+
+export interface AiServiceDeps {
+  db: Kysely<Database>;
+  logger: Logger;
+  now(): Date;
+}
+
+/**
+ * Owns the AI settings, the providers built from them, their health checks and the chain. Providers that are
+ * not usable (Ollama in auto mode and not found, a provider whose quota is used up) are left out of the chain,
+ * so the builtin coach answers at once instead of after a failed call.
+ */
+export class AiService {
+  readonly chain: AiChain;
+  private settings: AiSettings = DEFAULT_AI_SETTINGS;
+  private readonly ollama: OllamaProvider;
+  private readonly models = new Map<string, string[]>();
+  private readonly reasons = new Map<string, string | null>();
+  private checkedAt: string | null = null;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly deps: AiServiceDeps) {
+    this.ollama = new OllamaProvider(() => ({
+      host: this.settings.ollama.host,
+      defaultModel: this.settings.ollama.defaultModel,
+      models: this.settings.ollama.embedModel ? { embed: this.settings.ollama.embedModel } : {},
+    }));
+    this.chain = new AiChain(() => this.activeProviders(), {
+      timeoutMs: this.settings.timeoutSeconds * 1000,
+    });
+  }
+
+  async load(): Promise<void> {
+    const row = await this.deps.db
+      .selectFrom('ai_settings')
+      .select('settings')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    if (!row) return;
+    const parsed = AiSettings.safeParse({ ...DEFAULT_AI_SETTINGS, ...(JSON.parse(row.settings) as object) });
+    if (parsed.success) this.settings = parsed.data;
+    else
+      this.deps.logger.warn(
+        { issue: parsed.error.issues[0]?.message },
+        'stored AI settings invalid; using defaults',
+      );
+  }
+
+  getSettings(): AiSettings {
+    return this.settings;
+  }
+
+  async saveSettings(settings: AiSettings): Promise<AiSettings> {
+    const now = this.deps.now().toISOString();
+    await this.deps.db
+      .insertInto('ai_settings')
+      .values({ id: 1, settings: JSON.stringify(settings), updated_at: now })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ settings: JSON.stringify(settings), updated_at: now }),
+      )
+      .execute();
+    this.settings = settings;
+    await this.checkHealth();
+    return settings;
+  }
+
+  /** Every provider the candidate has set up, usable or not (for status and health checks). */
+  configuredProviders(): TextProvider[] {
+    return this.settings.ollama.mode === 'off' ? [] : [this.ollama];
+  }
+
+  private activeProviders(): TextProvider[] {
+    return this.configuredProviders().filter((p) => {
+      if (p.id === 'ollama' && this.settings.ollama.mode === 'auto')
+        return this.chain.healthOf(p.id) === true;
+      return true;
+    });
+  }
+
+  ollamaProvider(): OllamaProvider {
+    return this.ollama;
+  }
+
+  async checkHealth(): Promise<void> {
+    await Promise.all(
+      this.configuredProviders().map(async (p) => {
+        const report = await p.health({
+          timeoutMs: HEALTH_TIMEOUT_MS,
+          signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
+        });
+        this.chain.recordHealth(p.id, report.ok, report.reason);
+        this.models.set(p.id, report.models ?? []);
+        this.reasons.set(p.id, report.ok ? null : (report.reason ?? null));
+      }),
+    );
+    this.checkedAt = this.deps.now().toISOString();
+  }
+
+  start(): void {
+    void this.checkHealth().catch((err: unknown) => this.deps.logger.warn({ err }, 'AI health check failed'));
+    this.timer = setInterval(() => void this.checkHealth().catch(() => undefined), HEALTH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  async recordUsage(provider: string, characters: number, costPerMillion: number): Promise<void> {
+    const day = this.deps.now().toISOString().slice(0, 10);
+    const cost = Math.round((characters / 1_000_000) * costPerMillion * 1_000_000);
+    await this.deps.db
+      .insertInto('ai_usage')
+      .values({ provider, day, requests: 1, characters, cost_micros: cost })
+      .onConflict((oc) =>
+        oc.columns(['provider', 'day']).doUpdateSet((eb) => ({
+          requests: eb('ai_usage.requests', '+', 1),
+          characters: eb('ai_usage.characters', '+', characters),
+          cost_micros: eb('ai_usage.cost_micros', '+', cost),
+        })),
+      )
+      .execute();
+  }
+
+  async status(): Promise<AiStatus> {
+    const day = this.deps.now().toISOString().slice(0, 10);
+    const usage = await this.deps.db.selectFrom('ai_usage').selectAll().where('day', '=', day).execute();
+    const stats = this.chain.stats();
+    const cache = await this.deps.db.selectFrom('ai_cache_stats').selectAll().execute();
+    const providers: ProviderStatus[] = this.configuredProviders().map((p) => {
+      const s = stats.find((x) => x.id === p.id);
+      const sorted = [...(s?.latencies ?? [])].sort((a, b) => a - b);
+      const u = usage.find((x) => x.provider === p.id);
+      return {
+        id: p.id,
+        label: p.id === 'ollama' ? `Ollama (${this.settings.ollama.host})` : p.id,
+        configured: true,
+        health: s?.health === true ? 'ok' : s?.health === false ? 'failing' : 'unknown',
+        reason: this.reasons.get(p.id) ?? s?.healthReason ?? null,
+        breaker: s?.breaker ?? 'closed',
+        latencyP50Ms: pct(sorted, 0.5),
+        latencyP95Ms: pct(sorted, 0.95),
+        calls: sorted.length,
+        today: {
+          requests: u?.requests ?? 0,
+          characters: u?.characters ?? 0,
+          costUsd: (u?.cost_micros ?? 0) / 1_000_000,
+        },
+        quota: null,
+        models: this.models.get(p.id) ?? [],
+      };
+    });
+    const rate = (kind: 'questions' | 'evaluation') => {
+      const c = cache.find((x) => x.kind === kind);
+      const hits = c?.hits ?? 0;
+      const misses = c?.misses ?? 0;
+      return { hits, misses, hitRate: hits + misses === 0 ? null : hits / (hits + misses) };
+    };
+    return {
+      providers,
+      cache: { questions: rate('questions'), evaluation: rate('evaluation') },
+      checkedAt: this.checkedAt,
+    };
+  }
+}
+
+/** One line per provider plus the cache, for the Diagnostics screen's export. */
+export function statusCsv(status: AiStatus): string {
+  const esc = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = [
+    [
+      'provider',
+      'health',
+      'reason',
+      'breaker',
+      'latency_p50_ms',
+      'latency_p95_ms',
+      'calls',
+      'requests_today',
+      'characters_today',
+      'cost_usd_today',
+    ],
+    ...status.providers.map((p) => [
+      p.id,
+      p.health,
+      p.reason,
+      p.breaker,
+      p.latencyP50Ms,
+      p.latencyP95Ms,
+      p.calls,
+      p.today.requests,
+      p.today.characters,
+      p.today.costUsd.toFixed(4),
+    ]),
+    ['builtin', 'ok', '', 'closed', '', '', '', '', '', ''],
+    [],
+    ['cache', 'hits', 'misses', 'hit_rate'],
+    [
+      'questions',
+      status.cache.questions.hits,
+      status.cache.questions.misses,
+      status.cache.questions.hitRate ?? '',
+    ],
+    [
+      'evaluation',
+      status.cache.evaluation.hits,
+      status.cache.evaluation.misses,
+      status.cache.evaluation.hitRate ?? '',
+    ],
+  ];
+  return rows.map((r) => r.map(esc).join(',')).join('\n') + '\n';
+}
