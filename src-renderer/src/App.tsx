@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Notices } from './components/Notices';
+import { Diagnostics } from './screens/Diagnostics';
 import { History } from './screens/History';
 import { Jobs } from './screens/Jobs';
 import { Resume } from './screens/Resume';
@@ -38,6 +39,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <Resume />;
     case 'jobs':
       return <Jobs />;
+    case 'diagnostics':
+      return <Diagnostics />;
   }
 }
 

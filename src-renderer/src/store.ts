@@ -11,6 +11,7 @@ export type Screen =
   | { name: 'history' }
   | { name: 'resume' }
   | { name: 'jobs' }
+  | { name: 'diagnostics' }
   | { name: 'settings' };
 
 export interface Notice {

@@ -109,14 +109,19 @@ export class AiChain {
       .map((x) => x.p);
   }
 
+  /** What the chain knows of a provider, whether or not it is currently in the chain. */
+  statsOf(id: string): ProviderStats {
+    return {
+      id,
+      health: this.health.get(id)?.ok ?? null,
+      healthReason: this.health.get(id)?.reason,
+      breaker: this.breaker(id).state,
+      latencies: [...(this.latencies.get(id) ?? [])],
+    };
+  }
+
   stats(): ProviderStats[] {
-    return this.providers().map((p) => ({
-      id: p.id,
-      health: this.health.get(p.id)?.ok ?? null,
-      healthReason: this.health.get(p.id)?.reason,
-      breaker: this.breaker(p.id).state,
-      latencies: [...(this.latencies.get(p.id) ?? [])],
-    }));
+    return this.providers().map((p) => this.statsOf(p.id));
   }
 
   private async call(

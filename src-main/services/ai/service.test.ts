@@ -50,6 +50,13 @@ describe('AI settings and status', () => {
     // Nothing at the default address: the builtin coach answers, with no note (Ollama was never tried).
     const before = await ok(runtime, 'ai.try', { requestId: randomUUID() });
     expect(before).toMatchObject({ provider: 'builtin', notes: [] });
+    // Left out of the chain, it still reports why.
+    const status = await ok(runtime, 'ai.check', {});
+    expect(status.providers[0]).toMatchObject({
+      id: 'ollama',
+      health: 'failing',
+      reason: expect.stringContaining('Ollama is not running at'),
+    });
     await ok(runtime, 'ai.settings.save', withOllama(server.url, 'auto'));
     const after = await ok(runtime, 'ai.try', { requestId: randomUUID() });
     expect(after).toMatchObject({

@@ -138,19 +138,19 @@ export class AiService {
   async status(): Promise<AiStatus> {
     const day = this.deps.now().toISOString().slice(0, 10);
     const usage = await this.deps.db.selectFrom('ai_usage').selectAll().where('day', '=', day).execute();
-    const stats = this.chain.stats();
     const cache = await this.deps.db.selectFrom('ai_cache_stats').selectAll().execute();
     const providers: ProviderStatus[] = this.configuredProviders().map((p) => {
-      const s = stats.find((x) => x.id === p.id);
-      const sorted = [...(s?.latencies ?? [])].sort((a, b) => a - b);
+      // Asked per configured provider: one left out of the chain (auto mode, not found) still has a status.
+      const s = this.chain.statsOf(p.id);
+      const sorted = [...s.latencies].sort((a, b) => a - b);
       const u = usage.find((x) => x.provider === p.id);
       return {
         id: p.id,
         label: p.id === 'ollama' ? `Ollama (${this.settings.ollama.host})` : p.id,
         configured: true,
-        health: s?.health === true ? 'ok' : s?.health === false ? 'failing' : 'unknown',
-        reason: this.reasons.get(p.id) ?? s?.healthReason ?? null,
-        breaker: s?.breaker ?? 'closed',
+        health: s.health === true ? 'ok' : s.health === false ? 'failing' : 'unknown',
+        reason: this.reasons.get(p.id) ?? s.healthReason ?? null,
+        breaker: s.breaker,
         latencyP50Ms: pct(sorted, 0.5),
         latencyP95Ms: pct(sorted, 0.95),
         calls: sorted.length,

@@ -47,6 +47,8 @@ export function RadioChoices<T extends string>(props: {
   value: NoInfer<T> | '';
   onChange(value: NoInfer<T>): void;
   describedBy?: string;
+  /** What each option reads as, when it differs from its value. */
+  labels?: Partial<Record<T, string>>;
   children?: React.ReactNode;
 }) {
   return (
@@ -64,7 +66,7 @@ export function RadioChoices<T extends string>(props: {
               checked={props.value === option}
               onChange={() => props.onChange(option)}
             />
-            {option}
+            {props.labels?.[option] ?? option}
           </label>
         ))}
       </div>

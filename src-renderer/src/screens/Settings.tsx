@@ -1,3 +1,4 @@
+import { AiSettingsPanel } from '../components/AiSettings';
 import { ProfileForm } from '../components/ProfileForm';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useApp } from '../store';
@@ -18,6 +19,7 @@ export function Settings() {
           }}
         />
       </section>
+      <AiSettingsPanel />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>
         <p>

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from '../support/browser';
+import { startFakeOllama } from '../support/fake-ollama';
+import { startHost } from '../support/host-process';
+import { onExit, tempDir } from '../support/runtime';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the AI coach settings and diagnostics, through the UI', () => {
+  it('connects to Ollama, downloads a model, streams a try, and shows diagnostics', async () => {
+    const ollama = await startFakeOllama({
+      answers: [
+        '{"question":"Tell me about a time you rebuilt trust with a teammate after a missed deadline."}',
+      ],
+      chunkSize: 8,
+      chunkDelayMs: 15,
+    });
+    onExit(() => ollama.close());
+    const host = await startHost(['--data-dir', tempDir()]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(host.url);
+    await page.getByLabel('Your name').fill('Sam');
+    await page.getByLabel('Target role').selectOption('Product Manager');
+    await page.getByRole('radio', { name: 'Mid' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+
+    await page.getByLabel('Ollama address').fill('not an address');
+    await page.getByRole('button', { name: 'Save AI settings' }).click();
+    await expect
+      .poll(() => page.getByText('The Ollama address must be an http:// or https:// address.').isVisible())
+      .toBe(true);
+
+    await page.getByLabel('Ollama address').fill(ollama.url);
+    await page.getByRole('radio', { name: 'Always use it' }).check();
+    await page.getByRole('button', { name: 'Save AI settings' }).click();
+    await expect
+      .poll(() => page.getByTestId('ollama-health').textContent())
+      .toContain('Working. Installed models: llama3.2:latest, nomic-embed-text:latest.');
+    await expectAccessible(page, 'settings with AI');
+
+    await page.getByLabel('Model').fill('qwen2.5');
+    await page.getByRole('button', { name: 'Download qwen2.5' }).click();
+    await expect.poll(() => page.getByText('Downloaded qwen2.5.').isVisible()).toBe(true);
+    await page.getByLabel('Model').fill('llama3.2');
+
+    await page.getByRole('button', { name: 'Try it' }).click();
+    // The answer appears piece by piece before the call completes.
+    await expect.poll(() => page.getByText(/"question":"Tell me/).isVisible(), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => page.getByText('Answered by ollama (llama3.2)', { exact: false }).isVisible(), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect(
+      await page
+        .getByText('Tell me about a time you rebuilt trust with a teammate after a missed deadline.')
+        .isVisible(),
+    ).toBe(true);
+
+    await page.getByRole('button', { name: 'Diagnostics' }).click();
+    await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: `Ollama (${ollama.url})` });
+    await expect.poll(() => row.getByText('Working').isVisible()).toBe(true);
+    expect(await row.textContent()).toMatch(/\d+ ms \/ \d+ ms \(1 calls\)/);
+    await expectAccessible(page, 'diagnostics');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await (await download).path();
+    expect(csv).toBeTruthy();
+    expect(problems).toEqual([]);
+    await context.close();
+    await host.stop();
+  });
+});
