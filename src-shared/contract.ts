@@ -113,14 +113,22 @@ export const channels = {
         model: z
           .string()
           .trim()
-          .regex(/^[a-z0-9][a-z0-9._:/-]{0,99}$/i, { error: 'Model names look like llama3.2 or qwen2.5:7b.' }),
+          .regex(/^[a-z0-9][a-z0-9._:/-]{0,99}$/i, {
+            error: 'Model names look like llama3.2 or qwen2.5:7b.',
+          }),
       })
       .strict(),
     output: z.object({ pulled: z.string() }),
   },
   'ai.try': {
     input: z.object({ requestId: id }).strict(),
-    output: z.object({ provider: z.string(), model: z.string().nullable(), text: z.string(), notes: z.array(z.string()), ms: z.number() }),
+    output: z.object({
+      provider: z.string(),
+      model: z.string().nullable(),
+      text: z.string(),
+      notes: z.array(z.string()),
+      ms: z.number(),
+    }),
   },
   'ai.diagnostics.csv': { input: none, output: z.object({ csv: z.string() }) },
   'resumes.original': {
