@@ -35,6 +35,10 @@ import { Job, JobInput, JobProposal, MatchReport } from './jobs';
 import { AiSettings, AiStatus } from './ai';
 
 const none = z.object({}).strict();
+const KeyStatus = z.object({
+  stored: z.boolean(),
+  keychain: z.object({ ok: z.boolean(), reason: z.string().nullable() }),
+});
 const bySession = z.object({ sessionId: id }).strict();
 const byId = z.object({ id }).strict();
 
@@ -131,6 +135,21 @@ export const channels = {
     }),
   },
   'ai.diagnostics.csv': { input: none, output: z.object({ csv: z.string() }) },
+  'ai.cloud.keyStatus': { input: none, output: KeyStatus },
+  'ai.cloud.saveKey': {
+    input: z
+      .object({
+        key: z
+          .string()
+          .trim()
+          .min(8, { error: 'That key is too short; paste the whole key your provider gave you.' })
+          .max(1024, { error: 'That key is too long to be an API key.' })
+          .regex(/^\S+$/, { error: 'An API key has no spaces in it.' }),
+      })
+      .strict(),
+    output: KeyStatus,
+  },
+  'ai.cloud.deleteKey': { input: none, output: KeyStatus },
   'resumes.original': {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),

@@ -126,6 +126,9 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'ai.ollama.pull': { requestId: randomUUID(), model: 'qwen2.5:0.5b' },
     'ai.try': { requestId: randomUUID() },
     'ai.diagnostics.csv': {},
+    'ai.cloud.keyStatus': {},
+    'ai.cloud.saveKey': { key: 'sk-test-0123456789' },
+    'ai.cloud.deleteKey': {},
   };
   return inputs[channel];
 }

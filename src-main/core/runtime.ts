@@ -6,6 +6,7 @@ import { connect, DB_FILE_NAME, openSqlite, type Connection } from '../db/connec
 import { loadMigrations, migrate } from '../db/migrator';
 import { createLogger, type Logger } from '../logging/logger';
 import { appPaths, type AppPaths } from '../paths';
+import type { SecretStore } from '../services/ai/keychain';
 import { AiService } from '../services/ai/service';
 import { loadBank } from '../services/questions/bank';
 import { ResumeParser } from '../services/resume/runner';
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   checkOutputs?: boolean;
   /** Defaults to package.json's; a packaged app passes app.getVersion(). */
   version?: string;
+  /** The OS keychain by default. */
+  secrets?: SecretStore;
 }
 
 /** Opens the data dir, migrates, loads the bank and wires the handlers: the same for every host. */
@@ -58,7 +61,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const resumeParser = new ResumeParser(taxonomyFile);
   let taxonomy: Taxonomy | undefined;
   const now = options.now ?? (() => new Date());
-  const ai = new AiService({ db: connection.db, logger, now });
+  const ai = new AiService({ db: connection.db, logger, now, secrets: options.secrets });
   await ai.load();
   // Interactive hosts watch provider health in the background; the CLI checks when asked (doctor).
   if (options.host !== 'cli') ai.start();

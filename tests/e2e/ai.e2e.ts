@@ -23,7 +23,11 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
       chunkDelayMs: 15,
     });
     onExit(() => ollama.close());
-    const host = await startHost(['--data-dir', tempDir()]);
+    // An unreachable session bus: the keychain refuses the same way on every machine, and a developer's real
+    // keyring is never touched.
+    const host = await startHost(['--data-dir', tempDir()], {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/rehearse-e2e-bus',
+    });
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
@@ -67,6 +71,22 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
         .getByText('Tell me about a time you rebuilt trust with a teammate after a missed deadline.')
         .isVisible(),
     ).toBe(true);
+
+    // Cloud AI is opt-in and says exactly what would leave the machine.
+    await page.getByRole('checkbox', { name: 'Use a cloud AI provider with my own key' }).check();
+    await expect.poll(() => page.getByText('What is sent:').isVisible()).toBe(true);
+    expect(await page.getByText(/Your name, contact details and files are never sent/).isVisible()).toBe(
+      true,
+    );
+    await expectAccessible(page, 'settings with cloud AI');
+    await page.getByLabel('API key').fill('sk-e2e-SECRET-0123456789');
+    await page.getByRole('button', { name: 'Save key' }).click();
+    // The keychain refuses (see the bus above); the key is never echoed into the page.
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'could not reach your system keychain' }).count())
+      .toBe(1);
+    expect(await page.locator('body').innerText()).not.toContain('sk-e2e-SECRET');
+    await page.getByRole('checkbox', { name: 'Use a cloud AI provider with my own key' }).uncheck();
 
     await page.getByRole('button', { name: 'Diagnostics' }).click();
     await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();

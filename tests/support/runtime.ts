@@ -5,6 +5,8 @@ import { afterEach } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { HostKind } from '../../src-main/core/context';
 import { startRuntime, type Runtime } from '../../src-main/core/runtime';
+import type { SecretStore } from '../../src-main/services/ai/keychain';
+import { memorySecrets } from './memory-secrets';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,13 +22,14 @@ export function tempDir(prefix = 'rehearse-test-'): string {
 
 /** A real runtime (SQLite file, migrations, bank) over a temp data dir, closed after the test. */
 export async function testRuntime(
-  options: { dataDir?: string; now?: () => Date; host?: HostKind } = {},
+  options: { dataDir?: string; now?: () => Date; host?: HostKind; secrets?: SecretStore } = {},
 ): Promise<Runtime> {
   const runtime = await startRuntime({
     dataDir: options.dataDir ?? tempDir(),
     host: options.host ?? 'cli',
     now: options.now,
     checkOutputs: true,
+    secrets: options.secrets ?? memorySecrets(),
   });
   cleanups.push(() => runtime.close());
   return runtime;

@@ -65,6 +65,8 @@ export class AiChain {
       retryDelays?: number[];
       /** Remaining share of a provider's quota, 0–1 (cloud providers); 1 when it has none. */
       quota?: (provider: string) => number;
+      /** Told of every answered call with the characters sent and received, for usage and quotas. */
+      onUsage?: (provider: string, characters: number) => void;
     } = {},
   ) {}
 
@@ -146,6 +148,7 @@ export class AiChain {
           );
           this.latencies.set(provider.id, list);
           this.health.set(provider.id, { ok: true });
+          this.options.onUsage?.(provider.id, request.system.length + user.length + text.length);
           return text;
         },
         { clock: this.clock, signal: options.signal, delays: this.options.retryDelays },

@@ -13,7 +13,10 @@ type AiChannels =
   | 'ai.check'
   | 'ai.ollama.pull'
   | 'ai.try'
-  | 'ai.diagnostics.csv';
+  | 'ai.diagnostics.csv'
+  | 'ai.cloud.keyStatus'
+  | 'ai.cloud.saveKey'
+  | 'ai.cloud.deleteKey';
 
 export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => ({
   'ai.settings.get': () => ctx.ai.getSettings(),
@@ -52,4 +55,14 @@ export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => (
     };
   },
   'ai.diagnostics.csv': async () => ({ csv: statusCsv(await ctx.ai.status()) }),
+  'ai.cloud.keyStatus': () => ctx.ai.refreshKeyStatus(),
+  // The key goes straight to the keychain; no channel ever sends it back.
+  'ai.cloud.saveKey': async ({ key }) => {
+    await ctx.ai.saveCloudKey(key);
+    return ctx.ai.refreshKeyStatus();
+  },
+  'ai.cloud.deleteKey': async () => {
+    await ctx.ai.deleteCloudKey();
+    return ctx.ai.refreshKeyStatus();
+  },
 });

@@ -3,6 +3,8 @@ import { AiSettings, DEFAULT_AI_SETTINGS, type AiStatus, type ProviderStatus } f
 import type { Database } from '../../db/schema';
 import type { Logger } from '../../logging/logger';
 import { AiChain } from './chain';
+import { cloudAccount, cloudTarget, CloudProvider } from './cloud';
+import { osKeychain, type SecretStore } from './keychain';
 import { OllamaProvider } from './ollama';
 import type { TextProvider } from './types';
 
@@ -16,6 +18,15 @@ export interface AiServiceDeps {
   db: Kysely<Database>;
   logger: Logger;
   now(): Date;
+  /** The OS keychain by default. */
+  secrets?: SecretStore;
+}
+
+type QuotaState = 'ok' | 'warning' | 'limited' | 'exhausted';
+
+/** Warning at 80% of a daily quota, lower priority at 90%, left out at 100% until the day changes. */
+export function quotaState(used: number): QuotaState {
+  return used >= 1 ? 'exhausted' : used >= 0.9 ? 'limited' : used >= 0.8 ? 'warning' : 'ok';
 }
 
 /**
@@ -27,6 +38,11 @@ export class AiService {
   readonly chain: AiChain;
   private settings: AiSettings = DEFAULT_AI_SETTINGS;
   private readonly ollama: OllamaProvider;
+  private readonly cloud: CloudProvider;
+  private readonly secrets: SecretStore;
+  private cloudKeyStored = false;
+  /** Today's usage per provider, kept in memory so ranking can read quotas synchronously. */
+  private usage = { day: '', byProvider: new Map<string, { requests: number; characters: number }>() };
   private readonly models = new Map<string, string[]>();
   private readonly reasons = new Map<string, string | null>();
   private checkedAt: string | null = null;
@@ -38,25 +54,76 @@ export class AiService {
       defaultModel: this.settings.ollama.defaultModel,
       models: this.settings.ollama.embedModel ? { embed: this.settings.ollama.embedModel } : {},
     }));
+    this.secrets = deps.secrets ?? osKeychain();
+    this.cloud = new CloudProvider(() => this.settings.cloud, this.secrets);
     this.chain = new AiChain(() => this.activeProviders(), {
       timeoutMs: this.settings.timeoutSeconds * 1000,
+      quota: (id) => this.remainingQuota(id),
+      onUsage: (id, characters) => {
+        this.countUsage(id, characters);
+        const cost = id === 'cloud' ? this.settings.cloud.costPerMillionCharacters : 0;
+        void this.recordUsage(id, characters, cost).catch((err: unknown) =>
+          this.deps.logger.warn({ err }, 'could not record AI usage'),
+        );
+      },
     });
   }
 
+  private today(): string {
+    return this.deps.now().toISOString().slice(0, 10);
+  }
+
+  private todaysUsage() {
+    if (this.usage.day !== this.today()) this.usage = { day: this.today(), byProvider: new Map() };
+    return this.usage.byProvider;
+  }
+
+  private countUsage(id: string, characters: number) {
+    const u = this.todaysUsage().get(id) ?? { requests: 0, characters: 0 };
+    this.todaysUsage().set(id, { requests: u.requests + 1, characters: u.characters + characters });
+  }
+
+  /** Share of today's quota used: the larger of requests and characters against their limits. */
+  quotaUsed(id: string): number {
+    if (id !== 'cloud') return 0;
+    const u = this.todaysUsage().get(id) ?? { requests: 0, characters: 0 };
+    const q = this.settings.cloud;
+    return Math.max(u.requests / q.requestsPerDay, u.characters / q.charactersPerDay);
+  }
+
+  private remainingQuota(id: string): number {
+    const used = this.quotaUsed(id);
+    const state = quotaState(used);
+    return state === 'ok' || state === 'warning' ? 1 - used : 0;
+  }
+
   async load(): Promise<void> {
+    const usage = await this.deps.db
+      .selectFrom('ai_usage')
+      .selectAll()
+      .where('day', '=', this.today())
+      .execute();
+    for (const u of usage)
+      this.todaysUsage().set(u.provider, { requests: u.requests, characters: u.characters });
     const row = await this.deps.db
       .selectFrom('ai_settings')
       .select('settings')
       .where('id', '=', 1)
       .executeTakeFirst();
-    if (!row) return;
-    const parsed = AiSettings.safeParse({ ...DEFAULT_AI_SETTINGS, ...(JSON.parse(row.settings) as object) });
-    if (parsed.success) this.settings = parsed.data;
-    else
-      this.deps.logger.warn(
-        { issue: parsed.error.issues[0]?.message },
-        'stored AI settings invalid; using defaults',
-      );
+    if (row) {
+      const parsed = AiSettings.safeParse({
+        ...DEFAULT_AI_SETTINGS,
+        ...(JSON.parse(row.settings) as object),
+      });
+      if (parsed.success) this.settings = parsed.data;
+      else
+        this.deps.logger.warn(
+          { issue: parsed.error.issues[0]?.message },
+          'stored AI settings invalid; using defaults',
+        );
+    }
+    // Only asked when a cloud provider is switched on: a locked keychain would otherwise prompt at every start.
+    if (this.settings.cloud.enabled) await this.refreshKeyStatus();
   }
 
   getSettings(): AiSettings {
@@ -73,21 +140,48 @@ export class AiService {
       )
       .execute();
     this.settings = settings;
+    if (settings.cloud.enabled) await this.refreshKeyStatus();
     await this.checkHealth();
     return settings;
   }
 
   /** Every provider the candidate has set up, usable or not (for status and health checks). */
   configuredProviders(): TextProvider[] {
-    return this.settings.ollama.mode === 'off' ? [] : [this.ollama];
+    return [
+      ...(this.settings.ollama.mode === 'off' ? [] : [this.ollama]),
+      ...(this.settings.cloud.enabled ? [this.cloud] : []),
+    ];
   }
 
   private activeProviders(): TextProvider[] {
     return this.configuredProviders().filter((p) => {
       if (p.id === 'ollama' && this.settings.ollama.mode === 'auto')
         return this.chain.healthOf(p.id) === true;
+      // No key yet, or today's quota used up: left out rather than failing every call.
+      if (p.id === 'cloud') return this.cloudKeyStored && quotaState(this.quotaUsed('cloud')) !== 'exhausted';
       return true;
     });
+  }
+
+  async refreshKeyStatus(): Promise<{ stored: boolean; keychain: { ok: boolean; reason: string | null } }> {
+    try {
+      this.cloudKeyStored = (await this.secrets.get(cloudAccount(this.settings.cloud.preset))) !== null;
+      return { stored: this.cloudKeyStored, keychain: { ok: true, reason: null } };
+    } catch (err) {
+      this.cloudKeyStored = false;
+      return { stored: false, keychain: { ok: false, reason: (err as Error).message } };
+    }
+  }
+
+  async saveCloudKey(key: string): Promise<void> {
+    await this.secrets.set(cloudAccount(this.settings.cloud.preset), key);
+    this.cloudKeyStored = true;
+  }
+
+  async deleteCloudKey(): Promise<boolean> {
+    const deleted = await this.secrets.delete(cloudAccount(this.settings.cloud.preset));
+    this.cloudKeyStored = false;
+    return deleted;
   }
 
   ollamaProvider(): OllamaProvider {
@@ -146,7 +240,10 @@ export class AiService {
       const u = usage.find((x) => x.provider === p.id);
       return {
         id: p.id,
-        label: p.id === 'ollama' ? `Ollama (${this.settings.ollama.host})` : p.id,
+        label:
+          p.id === 'ollama'
+            ? `Ollama (${this.settings.ollama.host})`
+            : `${cloudTarget(this.settings.cloud).label} (${p.model('generateQuestions')})`,
         configured: true,
         health: s.health === true ? 'ok' : s.health === false ? 'failing' : 'unknown',
         reason: this.reasons.get(p.id) ?? s.healthReason ?? null,
@@ -159,7 +256,15 @@ export class AiService {
           characters: u?.characters ?? 0,
           costUsd: (u?.cost_micros ?? 0) / 1_000_000,
         },
-        quota: null,
+        quota:
+          p.id === 'cloud'
+            ? {
+                requestsPerDay: this.settings.cloud.requestsPerDay,
+                charactersPerDay: this.settings.cloud.charactersPerDay,
+                used: Math.round(this.quotaUsed('cloud') * 1000) / 1000,
+                state: quotaState(this.quotaUsed('cloud')),
+              }
+            : null,
         models: this.models.get(p.id) ?? [],
       };
     });

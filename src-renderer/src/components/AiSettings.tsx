@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { AiSettings as AiSettingsSchema, type AiSettings, type AiStatus } from '../../../src-shared/ai';
 import { call, fieldOf, messageOf, on } from '../api';
 import { useApp } from '../store';
+import { CloudSettings } from './CloudSettings';
 import { firstErrors, RadioChoices, useFieldErrors } from './form';
 
 const MODES = { auto: 'Use it when it is running', on: 'Always use it', off: 'Never use it' } as const;
@@ -164,6 +165,7 @@ export function AiSettingsPanel() {
         </p>
         {errorText('defaultModel')}
       </div>
+      <CloudSettings cloud={settings.cloud} onChange={(cloud) => setSettings({ ...settings, cloud })} />
       <p role="status" data-testid="ollama-health">
         <strong>Status:</strong> {health}
       </p>
