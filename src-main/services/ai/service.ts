@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AiSettings, DEFAULT_AI_SETTINGS, type AiStatus, type ProviderStatus } from '../../../src-shared/ai';
 import type { Database } from '../../db/schema';
 import type { Logger } from '../../logging/logger';
+import { AiCache } from './cache';
 import { AiChain } from './chain';
 import { cloudAccount, cloudTarget, CloudProvider } from './cloud';
 import { osKeychain, type SecretStore } from './keychain';
@@ -36,6 +37,7 @@ export function quotaState(used: number): QuotaState {
  */
 export class AiService {
   readonly chain: AiChain;
+  readonly cache: AiCache;
   private settings: AiSettings = DEFAULT_AI_SETTINGS;
   private readonly ollama: OllamaProvider;
   private readonly cloud: CloudProvider;
@@ -54,6 +56,7 @@ export class AiService {
       defaultModel: this.settings.ollama.defaultModel,
       models: this.settings.ollama.embedModel ? { embed: this.settings.ollama.embedModel } : {},
     }));
+    this.cache = new AiCache(deps.db, deps.now);
     this.secrets = deps.secrets ?? osKeychain();
     this.cloud = new CloudProvider(() => this.settings.cloud, this.secrets);
     this.chain = new AiChain(() => this.activeProviders(), {
