@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RehearseApi } from '../src-shared/contract';
 import { launchBrowser } from '../tests/support/browser';
 import { startHost } from '../tests/support/host-process';
+import { benchChainOverhead, benchStreamToRenderer } from './ai';
 import { benchAccuracy, benchParse } from './parse';
 import { report } from './stats';
 
@@ -80,6 +81,8 @@ async function main() {
     await context.close();
     await host.stop();
 
+    await benchChainOverhead();
+    await benchStreamToRenderer(browser, tempDir());
     await benchParse(tempDir());
     await benchAccuracy(tempDir());
   } finally {

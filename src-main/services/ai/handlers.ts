@@ -44,7 +44,11 @@ export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => (
         jsonSchema: { type: 'object', properties: { question: { type: 'string' } }, required: ['question'] },
       },
       () => ({ question: 'Tell me about a time you helped a teammate who was stuck.' }),
-      { onToken: (chunk) => ctx.emit('ai.token', { requestId, chunk, at: Date.now() }) },
+      // High-resolution wall time, comparable across processes on one machine (the streaming bench uses it).
+      {
+        onToken: (chunk) =>
+          ctx.emit('ai.token', { requestId, chunk, at: performance.timeOrigin + performance.now() }),
+      },
     );
     return {
       provider: result.provider,
