@@ -35,6 +35,7 @@ import { Job, JobInput, JobProposal, MatchReport } from './jobs';
 import { AiSettings, AiStatus } from './ai';
 
 const none = z.object({}).strict();
+const ModelState = z.enum(['downloaded', 'partial', 'missing']);
 const KeyStatus = z.object({
   stored: z.boolean(),
   keychain: z.object({ ok: z.boolean(), reason: z.string().nullable() }),
@@ -135,6 +136,18 @@ export const channels = {
     }),
   },
   'ai.diagnostics.csv': { input: none, output: z.object({ csv: z.string() }) },
+  'ai.models.list': {
+    input: none,
+    output: z.array(z.object({ id: z.string(), label: z.string(), task: z.string(), state: ModelState })),
+  },
+  'ai.models.download': {
+    input: z.object({ requestId: id, id: z.string().min(1).max(200) }).strict(),
+    output: z.object({ id: z.string(), state: ModelState }),
+  },
+  'ai.models.delete': {
+    input: z.object({ id: z.string().min(1).max(200) }).strict(),
+    output: z.object({ id: z.string(), state: ModelState }),
+  },
   'ai.cloud.keyStatus': { input: none, output: KeyStatus },
   'ai.cloud.saveKey': {
     input: z

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CHANNEL_NAMES, channels, type ChannelName } from '../../src-shared/contract';
+import { startFakeHub } from '../../tests/support/fake-hub';
 import { startFakeOllama } from '../../tests/support/fake-ollama';
+import { KNOWN_MODELS } from '../services/ai/models';
 import { ok, onExit, snapshot, testRuntime } from '../../tests/support/runtime';
 import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
 import { LOG_FILE } from '../logging/logger';
@@ -35,6 +37,11 @@ interface Ids {
 
 async function populated(): Promise<{ runtime: Runtime } & Ids> {
   const runtime = await testRuntime();
+  const hub = await startFakeHub();
+  onExit(() => hub.close());
+  for (const f of KNOWN_MODELS[0]!.files)
+    hub.files.set(`${KNOWN_MODELS[0]!.id}/${f.path}`, Buffer.from(`{"file":"${f.path}"}`));
+  process.env.REHEARSE_HF_HUB = hub.url;
   const fake = await startFakeOllama({
     answers: ['{"question":"Tell me about a time you disagreed with a teammate."}'],
   });
@@ -126,6 +133,10 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'ai.ollama.pull': { requestId: randomUUID(), model: 'qwen2.5:0.5b' },
     'ai.try': { requestId: randomUUID() },
     'ai.diagnostics.csv': {},
+    'ai.models.list': {},
+    // The download reaches the fake hub that populated() points REHEARSE_HF_HUB at.
+    'ai.models.download': { requestId: randomUUID(), id: 'Xenova/all-MiniLM-L6-v2' },
+    'ai.models.delete': { id: 'Xenova/all-MiniLM-L6-v2' },
     'ai.cloud.keyStatus': {},
     'ai.cloud.saveKey': { key: 'sk-test-0123456789' },
     'ai.cloud.deleteKey': {},

@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { KNOWN_MODELS } from '../../src-main/services/ai/models';
+import { startFakeHub } from '../support/fake-hub';
 import { startFakeOllama } from '../support/fake-ollama';
 import { startHost } from '../support/host-process';
 import { onExit, tempDir } from '../support/runtime';
@@ -25,8 +27,13 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
     onExit(() => ollama.close());
     // An unreachable session bus: the keychain refuses the same way on every machine, and a developer's real
     // keyring is never touched.
+    const hub = await startFakeHub();
+    onExit(() => hub.close());
+    for (const f of KNOWN_MODELS[0]!.files)
+      hub.files.set(`${KNOWN_MODELS[0]!.id}/${f.path}`, Buffer.alloc(200_000, f.path));
     const host = await startHost(['--data-dir', tempDir()], {
       DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/rehearse-e2e-bus',
+      REHEARSE_HF_HUB: hub.url,
     });
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -53,10 +60,10 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
       .toContain('Working. Installed models: llama3.2:latest, nomic-embed-text:latest.');
     await expectAccessible(page, 'settings with AI');
 
-    await page.getByLabel('Model').fill('qwen2.5');
+    await page.getByLabel('Ollama model').fill('qwen2.5');
     await page.getByRole('button', { name: 'Download qwen2.5' }).click();
     await expect.poll(() => page.getByText('Downloaded qwen2.5.').isVisible()).toBe(true);
-    await page.getByLabel('Model').fill('llama3.2');
+    await page.getByLabel('Ollama model').fill('llama3.2');
 
     await page.getByRole('button', { name: 'Try it' }).click();
     // The answer appears piece by piece before the call completes.
@@ -71,6 +78,15 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
         .getByText('Tell me about a time you rebuilt trust with a teammate after a missed deadline.')
         .isVisible(),
     ).toBe(true);
+
+    // A model that runs inside Rehearse downloads with progress and then reads as downloaded.
+    await page.getByRole('button', { name: `Download ${KNOWN_MODELS[0]!.label}` }).click();
+    await expect
+      .poll(() => page.getByText('The model is downloaded and will be used offline.').isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: `Delete ${KNOWN_MODELS[0]!.label}` }).isVisible())
+      .toBe(true);
 
     // Cloud AI is opt-in and says exactly what would leave the machine.
     await page.getByRole('checkbox', { name: 'Use a cloud AI provider with my own key' }).check();

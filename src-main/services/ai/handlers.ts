@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Handlers } from '../../../src-shared/contract';
 import type { ServiceContext } from '../../core/context';
+import { AppError } from '../../../src-shared/errors';
+import { deleteModel, downloadModel, KNOWN_MODELS, modelState } from './models';
 import { statusCsv } from './service';
 
 /** A tiny structured task that shows the candidate their model works, streaming as it writes. */
@@ -16,7 +19,17 @@ type AiChannels =
   | 'ai.diagnostics.csv'
   | 'ai.cloud.keyStatus'
   | 'ai.cloud.saveKey'
-  | 'ai.cloud.deleteKey';
+  | 'ai.cloud.deleteKey'
+  | 'ai.models.list'
+  | 'ai.models.download'
+  | 'ai.models.delete';
+
+const modelsDir = (ctx: ServiceContext) => join(ctx.dataDir, 'models');
+const known = (id: string) => {
+  const spec = KNOWN_MODELS.find((m) => m.id === id);
+  if (!spec) throw new AppError('NOT_FOUND', `Rehearse does not offer a model called ${id}.`);
+  return spec;
+};
 
 export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => ({
   'ai.settings.get': () => ctx.ai.getSettings(),
@@ -59,6 +72,29 @@ export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => (
     };
   },
   'ai.diagnostics.csv': async () => ({ csv: statusCsv(await ctx.ai.status()) }),
+  'ai.models.list': () =>
+    KNOWN_MODELS.map((m) => ({
+      id: m.id,
+      label: m.label,
+      task: m.task,
+      state: modelState(modelsDir(ctx), m),
+    })),
+  'ai.models.download': async ({ requestId, id }) => {
+    const spec = known(id);
+    await downloadModel(spec, {
+      dir: modelsDir(ctx),
+      // Tests and mirrors point this elsewhere; users get Hugging Face.
+      hub: process.env.REHEARSE_HF_HUB,
+      onProgress: (p) =>
+        ctx.emit('ai.progress', { requestId, status: `Downloading ${p.file}`, fraction: p.overall }),
+    });
+    return { id, state: modelState(modelsDir(ctx), spec) };
+  },
+  'ai.models.delete': ({ id }) => {
+    const spec = known(id);
+    deleteModel(modelsDir(ctx), spec);
+    return { id, state: modelState(modelsDir(ctx), spec) };
+  },
   'ai.cloud.keyStatus': () => ctx.ai.refreshKeyStatus(),
   // The key goes straight to the keychain; no channel ever sends it back.
   'ai.cloud.saveKey': async ({ key }) => {

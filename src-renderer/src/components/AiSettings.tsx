@@ -3,6 +3,7 @@ import { AiSettings as AiSettingsSchema, type AiSettings, type AiStatus } from '
 import { call, fieldOf, messageOf, on } from '../api';
 import { useApp } from '../store';
 import { CloudSettings } from './CloudSettings';
+import { ModelSettings } from './ModelSettings';
 import { firstErrors, RadioChoices, useFieldErrors } from './form';
 
 const MODES = { auto: 'Use it when it is running', on: 'Always use it', off: 'Never use it' } as const;
@@ -151,7 +152,7 @@ export function AiSettingsPanel() {
         {errorText('host')}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-defaultModel`}>Model</label>
+        <label htmlFor={`${id}-defaultModel`}>Ollama model</label>
         <input
           id={`${id}-defaultModel`}
           type="text"
@@ -165,6 +166,7 @@ export function AiSettingsPanel() {
         </p>
         {errorText('defaultModel')}
       </div>
+      <ModelSettings />
       <CloudSettings cloud={settings.cloud} onChange={(cloud) => setSettings({ ...settings, cloud })} />
       <p role="status" data-testid="ollama-health">
         <strong>Status:</strong> {health}
