@@ -16,6 +16,8 @@ export default defineConfig({
           cli: resolve(root, 'src-main/cli.ts'),
           // Parsing runs in a worker thread so a hostile file cannot hang or crash the app.
           'resume-worker': resolve(root, 'src-main/services/resume/worker.ts'),
+          // Embedding inference (transformers.js) off the main thread too.
+          'ai-worker': resolve(root, 'src-main/services/ai/transformers-worker.ts'),
         },
       },
     },

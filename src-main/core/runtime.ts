@@ -61,7 +61,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const resumeParser = new ResumeParser(taxonomyFile);
   let taxonomy: Taxonomy | undefined;
   const now = options.now ?? (() => new Date());
-  const ai = new AiService({ db: connection.db, logger, now, secrets: options.secrets });
+  const ai = new AiService({
+    db: connection.db,
+    logger,
+    now,
+    secrets: options.secrets,
+    modelsDir: join(options.dataDir, 'models'),
+  });
   await ai.load();
   // Interactive hosts watch provider health in the background; the CLI checks when asked (doctor).
   if (options.host !== 'cli') ai.start();

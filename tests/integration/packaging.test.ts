@@ -32,6 +32,15 @@ describe('the build and the package', () => {
     }
   });
 
+  it('builds both workers next to the bundle, loading their heavy libraries from node_modules', () => {
+    const resume = read('out/main/resume-worker.js');
+    const ai = read('out/main/ai-worker.js');
+    expect(resume).toContain('pdfjs-dist/legacy/build/pdf.mjs');
+    expect(ai).toMatch(/(import|require)\("@huggingface\/transformers"\)/);
+    // Bundled, transformers.js would look for its ONNX runtime next to out/main and fail at run time.
+    expect(ai.length).toBeLessThan(200_000);
+  });
+
   it('builds a sandbox-safe preload that requires nothing but electron', () => {
     expect(requires('out/preload/index.js')).toEqual(['electron']);
   });

@@ -7,6 +7,8 @@ import { AiChain } from './chain';
 import { cloudAccount, cloudTarget, CloudProvider } from './cloud';
 import { osKeychain, type SecretStore } from './keychain';
 import { OllamaProvider } from './ollama';
+import { KNOWN_MODELS, modelState } from './models';
+import { TransformersEmbedder } from './transformers';
 import type { TextProvider } from './types';
 
 const HEALTH_EVERY_MS = 60_000;
@@ -17,6 +19,8 @@ const pct = (sorted: number[], q: number) =>
 
 export interface AiServiceDeps {
   db: Kysely<Database>;
+  /** Where downloaded in-app models live (<data dir>/models). */
+  modelsDir?: string;
   logger: Logger;
   now(): Date;
   /** The OS keychain by default. */
@@ -41,6 +45,7 @@ export class AiService {
   private settings: AiSettings = DEFAULT_AI_SETTINGS;
   private readonly ollama: OllamaProvider;
   private readonly cloud: CloudProvider;
+  private readonly embedder: TransformersEmbedder | undefined;
   private readonly secrets: SecretStore;
   private cloudKeyStored = false;
   /** Today's usage per provider, kept in memory so ranking can read quotas synchronously. */
@@ -57,6 +62,11 @@ export class AiService {
       models: this.settings.ollama.embedModel ? { embed: this.settings.ollama.embedModel } : {},
     }));
     this.cache = new AiCache(deps.db, deps.now);
+    const embedModel = KNOWN_MODELS.find((m) => m.task === 'embed');
+    this.embedder =
+      deps.modelsDir && embedModel
+        ? new TransformersEmbedder({ modelsDir: deps.modelsDir, modelId: embedModel.id })
+        : undefined;
     this.secrets = deps.secrets ?? osKeychain();
     this.cloud = new CloudProvider(() => this.settings.cloud, this.secrets);
     this.chain = new AiChain(() => this.activeProviders(), {
@@ -214,6 +224,41 @@ export class AiService {
 
   stop(): void {
     clearInterval(this.timer);
+    void this.embedder?.close();
+  }
+
+  private embedModelReady(): boolean {
+    const spec = KNOWN_MODELS.find((m) => m.task === 'embed');
+    return Boolean(this.deps.modelsDir && spec && modelState(this.deps.modelsDir, spec) === 'downloaded');
+  }
+
+  /**
+   * Sentence embeddings for semantic scoring: the in-app model when it is downloaded, else Ollama's embedding
+   * model when Ollama works, else null (the rubric scorer then matches words and phrases only).
+   */
+  async embed(
+    texts: string[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<{ vectors: number[][]; provider: string } | null> {
+    if (this.embedder && this.embedModelReady()) {
+      try {
+        return { vectors: await this.embedder.embed(texts, options), provider: 'transformers' };
+      } catch (err) {
+        this.deps.logger.warn({ err }, 'in-app embedding failed');
+      }
+    }
+    if (
+      this.settings.ollama.mode !== 'off' &&
+      this.chain.healthOf('ollama') === true &&
+      this.settings.ollama.embedModel
+    ) {
+      try {
+        return { vectors: await this.ollama.embed(texts, { signal: options.signal }), provider: 'ollama' };
+      } catch (err) {
+        this.deps.logger.warn({ err }, 'Ollama embedding failed');
+      }
+    }
+    return null;
   }
 
   async recordUsage(provider: string, characters: number, costPerMillion: number): Promise<void> {
@@ -277,6 +322,22 @@ export class AiService {
       const misses = c?.misses ?? 0;
       return { hits, misses, hitRate: hits + misses === 0 ? null : hits / (hits + misses) };
     };
+    if (this.embedModelReady()) {
+      providers.push({
+        id: 'transformers',
+        label: 'In-app embeddings (MiniLM)',
+        configured: true,
+        health: 'ok',
+        reason: null,
+        breaker: 'closed',
+        latencyP50Ms: null,
+        latencyP95Ms: null,
+        calls: 0,
+        today: { requests: 0, characters: 0, costUsd: 0 },
+        quota: null,
+        models: [KNOWN_MODELS.find((m) => m.task === 'embed')!.id],
+      });
+    }
     return {
       providers,
       cache: { questions: rate('questions'), evaluation: rate('evaluation') },
