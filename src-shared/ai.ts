@@ -33,6 +33,11 @@ export const AiSettings = z
         host: httpUrl('The Ollama address'),
         defaultModel: model.min(1, { error: 'Choose an Ollama model.' }),
         embedModel: model,
+        /** A different model for particular tasks; empty means the default model. */
+        taskModels: z
+          .object({ generateQuestions: model, evaluateAnswer: model, followUp: model, studyPlan: model })
+          .partial()
+          .strict(),
       })
       .strict(),
     cloud: z
@@ -70,6 +75,7 @@ export const DEFAULT_AI_SETTINGS: AiSettings = {
     host: 'http://127.0.0.1:11434',
     defaultModel: 'llama3.2',
     embedModel: 'nomic-embed-text',
+    taskModels: {},
   },
   cloud: {
     enabled: false,

@@ -44,6 +44,43 @@ describe('AI settings and status', () => {
     expect((await ok(second, 'ai.settings.get', {})).ollama).toMatchObject({ host: server.url, mode: 'on' });
   });
 
+  it('keeps settings saved before a field existed, filling in its default', async () => {
+    const dataDir = tempDir();
+    const first = await testRuntime({ dataDir });
+    const saved = {
+      ...DEFAULT_AI_SETTINGS,
+      ollama: { mode: 'on', host: 'http://127.0.0.1:11434', defaultModel: 'mistral', embedModel: '' },
+    };
+    first.connection.sqlite
+      .prepare("INSERT INTO ai_settings VALUES (1, ?, 'then')")
+      .run(JSON.stringify(saved));
+    await first.close();
+    const second = await testRuntime({ dataDir });
+    expect((await ok(second, 'ai.settings.get', {})).ollama).toEqual({ ...saved.ollama, taskModels: {} });
+  });
+
+  it('uses the model chosen for a task, and checks that it is installed', async () => {
+    const runtime = await testRuntime();
+    const server = await fake();
+    const base = withOllama(server.url, 'on');
+    await ok(runtime, 'ai.settings.save', {
+      ...base,
+      ollama: { ...base.ollama, taskModels: { generateQuestions: 'nomic-embed-text' } },
+    });
+    await ok(runtime, 'ai.try', { requestId: randomUUID() });
+    expect(server.requests.find((r) => r.path === '/api/chat')?.body).toMatchObject({
+      model: 'nomic-embed-text',
+    });
+    await ok(runtime, 'ai.settings.save', {
+      ...base,
+      ollama: { ...base.ollama, taskModels: { studyPlan: 'phi3' } },
+    });
+    expect((await ok(runtime, 'ai.status', {})).providers[0]).toMatchObject({
+      health: 'failing',
+      reason: 'The Ollama model phi3 is not installed. Run: ollama pull phi3',
+    });
+  });
+
   it('in auto mode uses Ollama only once a health check has found it', async () => {
     const runtime = await testRuntime();
     const server = await fake();

@@ -59,7 +59,10 @@ export class AiService {
     this.ollama = new OllamaProvider(() => ({
       host: this.settings.ollama.host,
       defaultModel: this.settings.ollama.defaultModel,
-      models: this.settings.ollama.embedModel ? { embed: this.settings.ollama.embedModel } : {},
+      models: {
+        ...Object.fromEntries(Object.entries(this.settings.ollama.taskModels).filter(([, m]) => Boolean(m))),
+        ...(this.settings.ollama.embedModel ? { embed: this.settings.ollama.embedModel } : {}),
+      },
     }));
     this.cache = new AiCache(deps.db, deps.now);
     const embedModel = KNOWN_MODELS.find((m) => m.task === 'embed');
@@ -124,9 +127,13 @@ export class AiService {
       .where('id', '=', 1)
       .executeTakeFirst();
     if (row) {
+      const stored = JSON.parse(row.settings) as Partial<AiSettings>;
+      // Section by section, so settings saved before a field existed gain its default instead of failing.
       const parsed = AiSettings.safeParse({
         ...DEFAULT_AI_SETTINGS,
-        ...(JSON.parse(row.settings) as object),
+        ...stored,
+        ollama: { ...DEFAULT_AI_SETTINGS.ollama, ...stored.ollama },
+        cloud: { ...DEFAULT_AI_SETTINGS.cloud, ...stored.cloud },
       });
       if (parsed.success) this.settings = parsed.data;
       else

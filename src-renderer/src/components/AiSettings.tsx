@@ -6,6 +6,12 @@ import { CloudSettings } from './CloudSettings';
 import { ModelSettings } from './ModelSettings';
 import { firstErrors, RadioChoices, useFieldErrors } from './form';
 
+const TASKS = [
+  ['generateQuestions', 'Model for writing questions'],
+  ['evaluateAnswer', 'Model for feedback on answers'],
+  ['followUp', 'Model for follow-up questions'],
+  ['studyPlan', 'Model for study plans'],
+] as const;
 const MODES = { auto: 'Use it when it is running', on: 'Always use it', off: 'Never use it' } as const;
 type Mode = keyof typeof MODES;
 
@@ -166,6 +172,21 @@ export function AiSettingsPanel() {
         </p>
         {errorText('defaultModel')}
       </div>
+      <details className="field">
+        <summary>A different Ollama model per task (optional)</summary>
+        {TASKS.map(([task, label]) => (
+          <div className="field" key={task}>
+            <label htmlFor={`${id}-task-${task}`}>{label}</label>
+            <input
+              id={`${id}-task-${task}`}
+              type="text"
+              placeholder={ollama.defaultModel}
+              value={ollama.taskModels[task] ?? ''}
+              onChange={(e) => set({ taskModels: { ...ollama.taskModels, [task]: e.target.value } })}
+            />
+          </div>
+        ))}
+      </details>
       <ModelSettings />
       <CloudSettings cloud={settings.cloud} onChange={(cloud) => setSettings({ ...settings, cloud })} />
       <p role="status" data-testid="ollama-health">
