@@ -1,3 +1,4 @@
+import { workerEntry } from '../../core/worker-entry';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -34,17 +35,6 @@ type Job = { type: 'load' } | { type: 'embed'; texts: string[] };
 
 const ONNX_FILE = { fp32: 'model.onnx', q8: 'model_quantized.onnx' } as const;
 const TEXT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
-
-/**
- * The built worker next to the bundle, or the TypeScript source through tsx's require hook (tests and tsx
- * scripts): `--import tsx` in execArgv does not reach a worker's entry module, a require hook does.
- */
-function workerEntry(): { entry: string; evaluate: boolean } {
-  const built = join(__dirname, 'ai-worker.js');
-  if (existsSync(built)) return { entry: built, evaluate: false };
-  const source = join(__dirname, 'transformers-worker.ts');
-  return { entry: `require('tsx/cjs'); require(${JSON.stringify(source)});`, evaluate: true };
-}
 
 const missing = () => new ProviderError(MODEL_MISSING, { transient: false, kind: 'model_missing' });
 
@@ -104,7 +94,7 @@ export class TransformersEmbedder {
   }
 
   private spawn(dtype: 'fp32' | 'q8'): Worker {
-    const { entry, evaluate } = workerEntry();
+    const { entry, evaluate } = workerEntry(__dirname, 'ai-worker.js', 'transformers-worker.ts');
     const data: TransformersWorkerData = {
       modelsDir: this.options.modelsDir,
       modelId: this.options.modelId,

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { workerEntry } from '../../core/worker-entry';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../src-shared/errors';
 import type { ParsedResume } from '../../../src-shared/resume';
@@ -15,17 +14,6 @@ export interface ParseJob {
   signal?: AbortSignal;
   timeoutMs?: number;
   onProgress?: (stage: string, fraction: number) => void;
-}
-
-/**
- * The built worker next to the bundle, or the TypeScript source through tsx's require hook (tests and tsx
- * scripts): `--import tsx` in execArgv does not reach a worker's entry module, a require hook does.
- */
-function workerEntry(): { entry: string; evaluate: boolean } {
-  const built = join(__dirname, 'resume-worker.js');
-  if (existsSync(built)) return { entry: built, evaluate: false };
-  const source = join(__dirname, 'worker.ts');
-  return { entry: `require('tsx/cjs'); require(${JSON.stringify(source)});`, evaluate: true };
 }
 
 /**
@@ -46,7 +34,7 @@ export class ResumeParser {
   }
 
   private spawn(): Worker {
-    const { entry, evaluate } = workerEntry();
+    const { entry, evaluate } = workerEntry(__dirname, 'resume-worker.js', 'worker.ts');
     const worker = new Worker(entry, {
       eval: evaluate,
       workerData: { taxonomyFile: this.taxonomyFile },
