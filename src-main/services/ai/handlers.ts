@@ -4,10 +4,12 @@ import type { Handlers } from '../../../src-shared/contract';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../../src-shared/errors';
 import { deleteModel, downloadModel, KNOWN_MODELS, modelState } from './models';
+import { screenQuestion } from './content-filter';
 import { statusCsv } from './service';
 
 /** A tiny structured task that shows the candidate their model works, streaming as it writes. */
 const TryAnswer = z.object({ question: z.string().min(10) });
+const BUILTIN_TRY = 'Tell me about a time you helped a teammate who was stuck.';
 
 type AiChannels =
   | 'ai.settings.get'
@@ -56,19 +58,38 @@ export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => (
         schema: TryAnswer,
         jsonSchema: { type: 'object', properties: { question: { type: 'string' } }, required: ['question'] },
       },
-      () => ({ question: 'Tell me about a time you helped a teammate who was stuck.' }),
+      () => ({ question: BUILTIN_TRY }),
       // High-resolution wall time, comparable across processes on one machine (the streaming bench uses it).
       {
         onToken: (chunk) =>
           ctx.emit('ai.token', { requestId, chunk, at: performance.timeOrigin + performance.now() }),
       },
     );
+    const ms = Math.round(performance.now() - started);
+    // A generated question is screened before anyone reads it; one that fails gives way to the builtin one.
+    const screening = screenQuestion(result.value.question);
+    if (!screening.ok) {
+      ctx.logger.warn(
+        { provider: result.provider, reason: screening.reason },
+        'generated question set aside',
+      );
+      return {
+        provider: 'builtin',
+        model: null,
+        text: BUILTIN_TRY,
+        notes: [
+          ...result.notes,
+          `The question ${result.provider} wrote was set aside (it ${screening.reason}).`,
+        ],
+        ms,
+      };
+    }
     return {
       provider: result.provider,
       model: result.model,
       text: result.value.question,
       notes: result.notes,
-      ms: Math.round(performance.now() - started),
+      ms,
     };
   },
   'ai.diagnostics.csv': async () => ({ csv: statusCsv(await ctx.ai.status()) }),

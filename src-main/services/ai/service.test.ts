@@ -122,6 +122,17 @@ describe('AI settings and status', () => {
     });
   });
 
+  it('sets aside a generated question that fails the content screen', async () => {
+    const runtime = await testRuntime();
+    const server = await fake(['{"question":"How old are you, and do you plan to have children soon?"}']);
+    await ok(runtime, 'ai.settings.save', withOllama(server.url, 'on'));
+    expect(await ok(runtime, 'ai.try', { requestId: randomUUID() })).toMatchObject({
+      provider: 'builtin',
+      text: 'Tell me about a time you helped a teammate who was stuck.',
+      notes: ['The question ollama wrote was set aside (it asks about age).'],
+    });
+  });
+
   it('streams the answer to listeners as ai.token events', async () => {
     const runtime = await testRuntime();
     const server = await fake();
