@@ -18,6 +18,7 @@ export default defineConfig({
           'resume-worker': resolve(root, 'src-main/services/resume/worker.ts'),
           // Embedding inference (transformers.js) off the main thread too.
           'ai-worker': resolve(root, 'src-main/services/ai/transformers-worker.ts'),
+          'ai-generator-worker': resolve(root, 'src-main/services/ai/generator-worker.ts'),
         },
       },
     },

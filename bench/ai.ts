@@ -1,3 +1,4 @@
+import { KEEP_NAMES_SHIM } from '../tests/support/browser';
 // AI chain benches: what the chain adds over a direct HTTP call, and how fast a streamed chunk reaches the page.
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_AI_SETTINGS } from '../src-shared/ai';
@@ -62,6 +63,7 @@ export async function benchStreamToRenderer(browser: Browser, dataDir: string): 
   const server = await startFakeOllama({ answers: [ANSWER], chunkSize: 2, chunkDelayMs: 2 });
   const host = await startHost(['--data-dir', dataDir]);
   const context = await browser.newContext();
+  await context.addInitScript(KEEP_NAMES_SHIM);
   const page = await context.newPage();
   await page.goto(host.url);
   await page.getByRole('heading', { name: 'Welcome to Rehearse' }).waitFor();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RehearseApi } from '../src-shared/contract';
-import { launchBrowser } from '../tests/support/browser';
+import { KEEP_NAMES_SHIM, launchBrowser } from '../tests/support/browser';
 import { startHost } from '../tests/support/host-process';
 import { benchChainOverhead, benchStreamToRenderer } from './ai';
 import { benchAccuracy, benchParse } from './parse';
@@ -23,6 +23,7 @@ async function main() {
     const starts: number[] = [];
     for (let i = 0; i < 10; i++) {
       const context = await browser.newContext();
+      await context.addInitScript(KEEP_NAMES_SHIM);
       const page = await context.newPage();
       const t0 = performance.now();
       const host = await startHost(['--data-dir', tempDir()]);
@@ -37,6 +38,7 @@ async function main() {
     // Round trips through window.rehearse in the page: fetch, HTTP, validation, handler, SQLite, JSON back.
     const host = await startHost(['--data-dir', tempDir()]);
     const context = await browser.newContext();
+    await context.addInitScript(KEEP_NAMES_SHIM);
     const page = await context.newPage();
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Welcome to Rehearse' }).waitFor();

@@ -52,3 +52,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   if (summary.length > 0)
     throw new Error(`axe found ${summary.length} violation(s) on ${label}:\n${summary.join('\n')}`);
 }
+
+/**
+ * tsx (which runs the bench) compiles with esbuild's keepNames, wrapping named functions in `__name(...)`; a
+ * function handed to page.evaluate then refers to a helper the page does not have. The bench defines it there.
+ */
+export const KEEP_NAMES_SHIM = { content: 'globalThis.__name = (f) => f;' };

@@ -41,7 +41,7 @@ export const TINY_VOCAB: readonly string[] = [...SPECIAL_TOKENS, ...PUNCTUATION,
 
 // --- A minimal protobuf writer: only what ModelProto needs (varints and length-delimited fields). ---
 
-type Bytes = Uint8Array;
+export type Bytes = Uint8Array;
 
 function varint(value: number): Bytes {
   // Every number we write (field tags, sizes, dims, enum values) is a small non-negative integer.
@@ -55,17 +55,18 @@ function varint(value: number): Bytes {
   return Uint8Array.from(out);
 }
 
-const concat = (parts: Bytes[]): Bytes => Buffer.concat(parts);
-const intField = (field: number, value: number): Bytes => concat([varint(field * 8), varint(value)]);
-const bytesField = (field: number, value: Bytes): Bytes =>
+export const concat = (parts: Bytes[]): Bytes => Buffer.concat(parts);
+export const intField = (field: number, value: number): Bytes => concat([varint(field * 8), varint(value)]);
+export const bytesField = (field: number, value: Bytes): Bytes =>
   concat([varint(field * 8 + 2), varint(value.length), value]);
-const stringField = (field: number, value: string): Bytes => bytesField(field, Buffer.from(value, 'utf8'));
+export const stringField = (field: number, value: string): Bytes =>
+  bytesField(field, Buffer.from(value, 'utf8'));
 
 // Field numbers and enum values from onnx/onnx.proto (IR version 8).
-const FLOAT = 1;
-const INT64 = 7;
+export const FLOAT = 1;
+export const INT64 = 7;
 
-function tensorProto(name: string, dims: number[], values: Float32Array): Bytes {
+export function tensorProto(name: string, dims: number[], values: Float32Array): Bytes {
   return concat([
     ...dims.map((d) => intField(1, d)), // dims (repeated int64; unpacked is valid protobuf)
     intField(2, FLOAT), // data_type
@@ -77,7 +78,7 @@ function tensorProto(name: string, dims: number[], values: Float32Array): Bytes 
 }
 
 /** ValueInfoProto with a tensor type whose every dimension is symbolic, so any batch and length is accepted. */
-function valueInfo(name: string, elemType: number, dimParams: string[], fixedLast?: number): Bytes {
+export function valueInfo(name: string, elemType: number, dimParams: string[], fixedLast?: number): Bytes {
   const dims = dimParams.map((p) => bytesField(1, stringField(2, p))); // Dimension.dim_param
   if (fixedLast !== undefined) dims.push(bytesField(1, intField(1, fixedLast))); // Dimension.dim_value
   const shape = concat(dims); // TensorShapeProto.dim
@@ -86,7 +87,7 @@ function valueInfo(name: string, elemType: number, dimParams: string[], fixedLas
   return concat([stringField(1, name), bytesField(2, type)]);
 }
 
-function node(opType: string, inputs: string[], outputs: string[], name: string): Bytes {
+export function node(opType: string, inputs: string[], outputs: string[], name: string): Bytes {
   return concat([
     ...inputs.map((i) => stringField(1, i)),
     ...outputs.map((o) => stringField(2, o)),

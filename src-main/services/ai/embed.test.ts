@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
 import { startFakeOllama } from '../../../tests/support/fake-ollama';
 import { ok, onExit, tempDir, testRuntime } from '../../../tests/support/runtime';
+import { buildTinyCausalModel, TINY_ANSWER } from '../../../tests/support/tiny-causal-model';
 import { buildTinyEmbeddingModel } from '../../../tests/support/tiny-model';
 import { KNOWN_MODELS } from './models';
 
@@ -35,7 +37,7 @@ describe('sentence embeddings for scoring', () => {
     const [a, b, c] = result!.vectors as [number[], number[], number[]];
     const cos = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
     expect(cos(a, b)).toBeGreaterThan(cos(a, c));
-    expect((await ok(runtime, 'ai.status', {})).providers.map((p) => p.id)).toContain('transformers');
+    expect((await ok(runtime, 'ai.status', {})).providers.map((p) => p.id)).toContain('transformers-embed');
   }, 30_000);
 
   it('falls back to Ollama’s embeddings, then to none', async () => {
@@ -51,4 +53,34 @@ describe('sentence embeddings for scoring', () => {
     expect(viaOllama).toMatchObject({ provider: 'ollama' });
     expect(fake.requests.at(-1)).toMatchObject({ path: '/api/embed', body: { model: 'nomic-embed-text' } });
   });
+});
+
+describe('the in-app language model', () => {
+  it('answers through the chain once downloaded, when Ollama is off', async () => {
+    const dataDir = tempDir();
+    const generate = KNOWN_MODELS.find((m) => m.task === 'generate')!;
+    const models = join(dataDir, 'models');
+    const { root } = await buildTinyCausalModel(models, generate.id);
+    copyFileSync(join(root, 'onnx', 'model.onnx'), join(root, 'onnx', 'model_quantized.onnx'));
+    writeFileSync(
+      join(root, '.rehearse-manifest.json'),
+      JSON.stringify({ id: generate.id, revision: generate.revision, files: {}, complete: true }),
+    );
+    const runtime = await testRuntime({ dataDir });
+    await ok(runtime, 'ai.settings.save', {
+      ...DEFAULT_AI_SETTINGS,
+      ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' },
+    });
+    const result = await ok(runtime, 'ai.try', { requestId: randomUUID() });
+    expect(result).toMatchObject({
+      provider: 'transformers',
+      model: generate.id,
+      text: JSON.parse(TINY_ANSWER).question,
+    });
+    const status = await ok(runtime, 'ai.status', {});
+    expect(status.providers.find((p) => p.id === 'transformers')).toMatchObject({
+      label: `In-app language model (${generate.id})`,
+      calls: 1,
+    });
+  }, 60_000);
 });

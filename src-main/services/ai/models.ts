@@ -37,6 +37,21 @@ export const KNOWN_MODELS: ModelSpec[] = [
       { path: 'onnx/model_quantized.onnx' },
     ],
   },
+  {
+    // The in-app language model for when Ollama is absent. It must be an export with past_key_values:
+    // transformers.js feeds only the newest token after the first step, so a cache-less export would babble.
+    id: 'onnx-community/Qwen2.5-0.5B-Instruct',
+    label: 'Qwen2.5 0.5B instruct language model (about 500 MB)',
+    revision: 'main',
+    task: 'generate',
+    files: [
+      { path: 'config.json' },
+      { path: 'generation_config.json' },
+      { path: 'tokenizer.json' },
+      { path: 'tokenizer_config.json' },
+      { path: 'onnx/model_quantized.onnx' },
+    ],
+  },
 ];
 
 export const DEFAULT_HUB = 'https://huggingface.co';

@@ -8,6 +8,7 @@ import { cloudAccount, cloudTarget, CloudProvider } from './cloud';
 import { osKeychain, type SecretStore } from './keychain';
 import { OllamaProvider } from './ollama';
 import { KNOWN_MODELS, modelState } from './models';
+import { TransformersGenerator } from './generator';
 import { TransformersEmbedder } from './transformers';
 import type { TextProvider } from './types';
 
@@ -46,6 +47,7 @@ export class AiService {
   private readonly ollama: OllamaProvider;
   private readonly cloud: CloudProvider;
   private readonly embedder: TransformersEmbedder | undefined;
+  private readonly generator: TransformersGenerator | undefined;
   private readonly secrets: SecretStore;
   private cloudKeyStored = false;
   /** Today's usage per provider, kept in memory so ranking can read quotas synchronously. */
@@ -69,6 +71,11 @@ export class AiService {
     this.embedder =
       deps.modelsDir && embedModel
         ? new TransformersEmbedder({ modelsDir: deps.modelsDir, modelId: embedModel.id })
+        : undefined;
+    const generateModel = KNOWN_MODELS.find((m) => m.task === 'generate');
+    this.generator =
+      deps.modelsDir && generateModel
+        ? new TransformersGenerator({ modelsDir: deps.modelsDir, modelId: generateModel.id })
         : undefined;
     this.secrets = deps.secrets ?? osKeychain();
     this.cloud = new CloudProvider(() => this.settings.cloud, this.secrets);
@@ -170,6 +177,8 @@ export class AiService {
     return [
       ...(this.settings.ollama.mode === 'off' ? [] : [this.ollama]),
       ...(this.settings.cloud.enabled ? [this.cloud] : []),
+      // The in-app language model joins once it is downloaded; slower than Ollama, it ranks below it when both work.
+      ...(this.generator && this.modelReady('generate') ? [this.generator] : []),
     ];
   }
 
@@ -232,10 +241,11 @@ export class AiService {
   stop(): void {
     clearInterval(this.timer);
     void this.embedder?.close();
+    void this.generator?.close();
   }
 
-  private embedModelReady(): boolean {
-    const spec = KNOWN_MODELS.find((m) => m.task === 'embed');
+  private modelReady(task: 'embed' | 'generate'): boolean {
+    const spec = KNOWN_MODELS.find((m) => m.task === task);
     return Boolean(this.deps.modelsDir && spec && modelState(this.deps.modelsDir, spec) === 'downloaded');
   }
 
@@ -247,7 +257,7 @@ export class AiService {
     texts: string[],
     options: { signal?: AbortSignal } = {},
   ): Promise<{ vectors: number[][]; provider: string } | null> {
-    if (this.embedder && this.embedModelReady()) {
+    if (this.embedder && this.modelReady('embed')) {
       try {
         return { vectors: await this.embedder.embed(texts, options), provider: 'transformers' };
       } catch (err) {
@@ -298,7 +308,9 @@ export class AiService {
         label:
           p.id === 'ollama'
             ? `Ollama (${this.settings.ollama.host})`
-            : `${cloudTarget(this.settings.cloud).label} (${p.model('generateQuestions')})`,
+            : p.id === 'cloud'
+              ? `${cloudTarget(this.settings.cloud).label} (${p.model('generateQuestions')})`
+              : `In-app language model (${p.model('generateQuestions')})`,
         configured: true,
         health: s.health === true ? 'ok' : s.health === false ? 'failing' : 'unknown',
         reason: this.reasons.get(p.id) ?? s.healthReason ?? null,
@@ -329,9 +341,9 @@ export class AiService {
       const misses = c?.misses ?? 0;
       return { hits, misses, hitRate: hits + misses === 0 ? null : hits / (hits + misses) };
     };
-    if (this.embedModelReady()) {
+    if (this.modelReady('embed')) {
       providers.push({
-        id: 'transformers',
+        id: 'transformers-embed',
         label: 'In-app embeddings (MiniLM)',
         configured: true,
         health: 'ok',

@@ -1,0 +1,99 @@
+/**
+ * Worker thread entry for the in-app language model: transformers.js loads the model and generates here so a
+ * long generation never blocks the main process, and a hung, cancelled or runaway one is stopped by terminating
+ * this thread (transformers.js has no way to interrupt generate() from outside).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { env, pipeline, TextStreamer, type TextGenerationPipeline } from '@huggingface/transformers';
+
+export interface GeneratorWorkerData {
+  modelsDir: string;
+  modelId: string;
+  dtype: 'fp32' | 'q8';
+}
+
+export type GeneratorRequest =
+  | { id: number; type: 'load' }
+  | { id: number; type: 'generate'; system: string; user: string; maxNewTokens: number; stream: boolean };
+
+export type GeneratorReply =
+  | { id: number; type: 'token'; text: string }
+  | { id: number; type: 'done'; text: string }
+  /** `stage` tells the parent whether the model could not be loaded or a loaded model failed on the input. */
+  | { id: number; type: 'error'; stage: 'load' | 'run'; missingFile: boolean; detail: string };
+
+const { modelsDir, modelId, dtype } = workerData as GeneratorWorkerData;
+
+// The model manager owns the files: never reach the hub, and never read or write transformers.js's own cache
+// (inside node_modules, read-only in a packaged app, and it could shadow the file we downloaded).
+env.allowRemoteModels = false;
+env.allowLocalModels = true;
+env.localModelPath = modelsDir;
+env.useFSCache = false;
+env.useBrowserCache = false;
+
+let generator: Promise<TextGenerationPipeline> | undefined;
+
+/** Only the model's answer: chat output ends with the assistant turn, plain output is already prompt-free. */
+function answerOf(output: unknown): string {
+  const first = (Array.isArray(output) ? output[0] : output) as { generated_text?: unknown } | undefined;
+  const generated = first?.generated_text;
+  if (typeof generated === 'string') return generated;
+  if (Array.isArray(generated)) {
+    const last = generated.at(-1) as { content?: unknown } | undefined;
+    if (typeof last?.content === 'string') return last.content;
+  }
+  throw new Error('the pipeline returned no generated text');
+}
+
+async function generate(
+  run: TextGenerationPipeline,
+  request: Extract<GeneratorRequest, { type: 'generate' }>,
+) {
+  const post = (m: GeneratorReply) => parentPort!.postMessage(m);
+  const streamer = request.stream
+    ? new TextStreamer(run.tokenizer, {
+        skip_prompt: true,
+        skip_special_tokens: true,
+        callback_function: (text: string) => {
+          if (text) post({ id: request.id, type: 'token', text });
+        },
+      })
+    : undefined;
+  // Greedy: the chain validates and regenerates, and the same prompt should give the same answer to cache.
+  const options = { max_new_tokens: request.maxNewTokens, do_sample: false, streamer };
+  if (run.tokenizer.chat_template) {
+    const messages = [
+      { role: 'system', content: request.system },
+      { role: 'user', content: request.user },
+    ];
+    return answerOf(await run(messages, options));
+  }
+  // A base model without a chat template still continues a plain prompt.
+  const prompt = `${request.system}\n\n${request.user}\n\n`;
+  return answerOf(await run(prompt, { ...options, return_full_text: false }));
+}
+
+parentPort?.on('message', (request: GeneratorRequest) => {
+  const post = (m: GeneratorReply) => parentPort!.postMessage(m);
+  void (async () => {
+    let stage: 'load' | 'run' = 'load';
+    try {
+      generator ??= pipeline('text-generation', modelId, { dtype });
+      const run = await generator;
+      if (request.type === 'load') return post({ id: request.id, type: 'done', text: '' });
+      stage = 'run';
+      post({ id: request.id, type: 'done', text: await generate(run, request) });
+    } catch (err) {
+      // A failed load is not retried in this thread: the parent replaces the worker, so a model downloaded or
+      // repaired later is read afresh (transformers.js memoizes config lookups per process).
+      post({
+        id: request.id,
+        type: 'error',
+        stage,
+        missingFile: err instanceof Error && err.name === 'ModelFileNotFoundError',
+        detail: err instanceof Error ? err.message : String(err),
+      });
+    }
+  })();
+});

@@ -1,0 +1,202 @@
+import { workerEntry } from '../../core/worker-entry';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { cancelledCall, ProviderError, timedOut } from './errors';
+import type { GeneratorReply, GeneratorRequest, GeneratorWorkerData } from './generator-worker';
+import type { AiTask, CallOptions, CompletionRequest, HealthReport, TextProvider } from './types';
+
+export const GENERATE_TIMEOUT_MS = 30_000;
+/** Enough for a question set or a study plan; a small model on a laptop CPU writes roughly 10–30 tokens a second. */
+export const DEFAULT_MAX_NEW_TOKENS = 512;
+const LABEL = 'The in-app language model';
+
+export const GENERATOR_MISSING = 'The in-app language model is not downloaded yet.';
+export const GENERATOR_DAMAGED =
+  "The in-app language model's files are damaged. Download it again in Settings.";
+export const GENERATOR_CRASHED =
+  'The in-app language model stopped unexpectedly. Rehearse will restart it on the next try.';
+export const GENERATE_FAILED = 'The in-app language model could not answer this request.';
+
+export interface TransformersGeneratorOptions {
+  /** The directory models are downloaded into; a model lives in `<modelsDir>/<modelId>/`. */
+  modelsDir: string;
+  /** A small instruct model exported for transformers.js, e.g. `onnx-community/Qwen2.5-0.5B-Instruct`. */
+  modelId: string;
+  /** Which ONNX file to load: `onnx/model.onnx` (fp32) or `onnx/model_quantized.onnx` (q8). Default: whichever is present, fp32 first. */
+  dtype?: 'fp32' | 'q8';
+  maxNewTokens?: number;
+}
+
+type Job =
+  | { type: 'load' }
+  | { type: 'generate'; system: string; user: string; maxNewTokens: number; stream: boolean };
+
+const ONNX_FILE = { fp32: 'model.onnx', q8: 'model_quantized.onnx' } as const;
+const TEXT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
+
+const missing = () => new ProviderError(GENERATOR_MISSING, { transient: false, kind: 'model_missing' });
+
+function withCause(error: ProviderError, detail: string): ProviderError {
+  // The raw text stays for logs and never becomes the message the candidate reads.
+  error.cause = detail;
+  return error;
+}
+
+/**
+ * A small model has no constrained decoding here, so the schema goes into the prompt; the chain validates the
+ * answer and repairs or regenerates it.
+ */
+function systemWithSchema(request: CompletionRequest): string {
+  return `${request.system}\n\nAnswer with only a JSON value that matches this JSON Schema, and nothing else:\n${JSON.stringify(request.jsonSchema)}`;
+}
+
+/**
+ * The in-process language model, used when Ollama is absent: a small instruct model run by transformers.js in
+ * one long-lived worker thread (the model stays loaded between calls). The worker is replaced whenever a call
+ * times out, is cancelled, crashes, or the model fails to load, so a model downloaded or repaired later is picked
+ * up and a cancelled generation really stops using the CPU. Calls run one at a time.
+ */
+export class TransformersGenerator implements TextProvider {
+  readonly id = 'transformers';
+  readonly tasks: ReadonlySet<AiTask> = new Set<AiTask>([
+    'generateQuestions',
+    'evaluateAnswer',
+    'followUp',
+    'studyPlan',
+  ]);
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: TransformersGeneratorOptions) {}
+
+  model(): string {
+    return this.options.modelId;
+  }
+
+  /** Ok when the model's files are present and load; loading it here also warms it for the first call. */
+  async health(options: CallOptions = {}): Promise<HealthReport> {
+    try {
+      await this.enqueue({ type: 'load' }, options);
+      return { ok: true, models: [this.options.modelId] };
+    } catch (err) {
+      return { ok: false, reason: err instanceof Error ? err.message : GENERATOR_CRASHED };
+    }
+  }
+
+  /** The model's answer to `request.system` + `request.user`, without the prompt; streamed to `onToken` when given. */
+  complete(request: CompletionRequest, options: CallOptions = {}): Promise<string> {
+    return this.enqueue(
+      {
+        type: 'generate',
+        system: systemWithSchema(request),
+        user: request.user,
+        maxNewTokens: this.options.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS,
+        stream: options.onToken !== undefined,
+      },
+      options,
+    );
+  }
+
+  /** Stops the worker and frees the model; a later call starts a new one. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  /** The dtype to load, or undefined when a required file is absent. Checked before spawning anything. */
+  private resolveDtype(): 'fp32' | 'q8' | undefined {
+    const root = join(this.options.modelsDir, ...this.options.modelId.split('/'));
+    if (!TEXT_FILES.every((f) => existsSync(join(root, f)))) return undefined;
+    const candidates = this.options.dtype ? [this.options.dtype] : (['fp32', 'q8'] as const);
+    return candidates.find((d) => existsSync(join(root, 'onnx', ONNX_FILE[d])));
+  }
+
+  private enqueue(job: Job, options: CallOptions): Promise<string> {
+    const run = this.queue.then(() => this.run(job, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private spawn(dtype: 'fp32' | 'q8'): Worker {
+    const { entry, evaluate } = workerEntry(__dirname, 'ai-generator-worker.js', 'generator-worker.ts');
+    const data: GeneratorWorkerData = {
+      modelsDir: this.options.modelsDir,
+      modelId: this.options.modelId,
+      dtype,
+    };
+    const worker = new Worker(entry, { eval: evaluate, workerData: data });
+    // An idle model must not keep the app (or a test run) alive.
+    worker.unref();
+    return worker;
+  }
+
+  private run(job: Job, options: CallOptions): Promise<string> {
+    if (options.signal?.aborted) return Promise.reject(cancelledCall());
+    const dtype = this.resolveDtype();
+    if (!dtype) {
+      // Files may have been deleted under a running worker; drop it so nothing stale answers.
+      void this.close();
+      return Promise.reject(missing());
+    }
+    const worker = (this.worker ??= this.spawn(dtype));
+    const id = this.nextId++;
+    const timeoutMs = options.timeoutMs ?? GENERATE_TIMEOUT_MS;
+    return new Promise<string>((resolve, reject) => {
+      const finish = (settle: () => void, kill: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        options.signal?.removeEventListener('abort', onAbort);
+        if (kill) {
+          if (this.worker === worker) this.worker = undefined;
+          void worker.terminate();
+        }
+        settle();
+      };
+      const onMessage = (m: GeneratorReply) => {
+        if (m.id !== id) return;
+        if (m.type === 'token') {
+          try {
+            options.onToken?.(m.text);
+          } catch {
+            // A failing listener (a closed window) must not turn a good answer into a crash of this handler.
+          }
+          return;
+        }
+        if (m.type === 'done') return finish(() => resolve(m.text), false);
+        if (m.stage === 'run') {
+          return finish(
+            () =>
+              reject(
+                withCause(
+                  new ProviderError(GENERATE_FAILED, { transient: false, kind: 'generate_failed' }),
+                  m.detail,
+                ),
+              ),
+            false,
+          );
+        }
+        const error = m.missingFile
+          ? missing()
+          : new ProviderError(GENERATOR_DAMAGED, { transient: false, kind: 'model_damaged' });
+        finish(() => reject(withCause(error, m.detail)), true);
+      };
+      const crashed = (detail: string) =>
+        withCause(new ProviderError(GENERATOR_CRASHED, { transient: true, kind: 'worker_crashed' }), detail);
+      const onError = (err: Error) => finish(() => reject(crashed(err.message)), true);
+      const onExit = (code: number) => finish(() => reject(crashed(`worker exited with code ${code}`)), true);
+      const onAbort = () => finish(() => reject(cancelledCall()), true);
+      const timer = setTimeout(() => finish(() => reject(timedOut(LABEL, timeoutMs)), true), timeoutMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      options.signal?.addEventListener('abort', onAbort);
+      const message: GeneratorRequest = { id, ...job };
+      worker.postMessage(message);
+    });
+  }
+}
