@@ -61,7 +61,7 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
     await expectAccessible(page, 'settings with AI');
 
     await page.getByLabel('Ollama model').fill('qwen2.5');
-    await page.getByRole('button', { name: 'Download qwen2.5' }).click();
+    await page.getByRole('button', { name: 'Download qwen2.5', exact: true }).click();
     await expect.poll(() => page.getByText('Downloaded qwen2.5.').isVisible()).toBe(true);
     await page.getByLabel('Ollama model').fill('llama3.2');
 

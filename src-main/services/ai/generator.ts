@@ -1,9 +1,9 @@
 import { workerEntry } from '../../core/worker-entry';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { WorkerSession } from '../../core/worker-session';
+import { onnxDtype } from './transformers';
 import { Worker } from 'node:worker_threads';
 import { cancelledCall, ProviderError, timedOut } from './errors';
-import type { GeneratorReply, GeneratorRequest, GeneratorWorkerData } from './generator-worker';
+import type { GeneratorReply, GeneratorWorkerData } from './generator-worker';
 import type { AiTask, CallOptions, CompletionRequest, HealthReport, TextProvider } from './types';
 
 export const GENERATE_TIMEOUT_MS = 30_000;
@@ -32,7 +32,6 @@ type Job =
   | { type: 'load' }
   | { type: 'generate'; system: string; user: string; maxNewTokens: number; stream: boolean };
 
-const ONNX_FILE = { fp32: 'model.onnx', q8: 'model_quantized.onnx' } as const;
 const TEXT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
 const missing = () => new ProviderError(GENERATOR_MISSING, { transient: false, kind: 'model_missing' });
@@ -65,11 +64,18 @@ export class TransformersGenerator implements TextProvider {
     'followUp',
     'studyPlan',
   ]);
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly session: WorkerSession<'fp32' | 'q8'>;
 
-  constructor(private readonly options: TransformersGeneratorOptions) {}
+  constructor(private readonly options: TransformersGeneratorOptions) {
+    this.session = new WorkerSession((dtype) => {
+      const { entry, evaluate } = workerEntry(__dirname, 'ai-generator-worker.js', 'generator-worker.ts');
+      const data: GeneratorWorkerData = { modelsDir: options.modelsDir, modelId: options.modelId, dtype };
+      const worker = new Worker(entry, { eval: evaluate, workerData: data });
+      // An idle model must not keep the app (or a test run) alive.
+      worker.unref();
+      return worker;
+    });
+  }
 
   model(): string {
     return this.options.modelId;
@@ -78,7 +84,7 @@ export class TransformersGenerator implements TextProvider {
   /** Ok when the model's files are present and load; loading it here also warms it for the first call. */
   async health(options: CallOptions = {}): Promise<HealthReport> {
     try {
-      await this.enqueue({ type: 'load' }, options);
+      await this.run({ type: 'load' }, options);
       return { ok: true, models: [this.options.modelId] };
     } catch (err) {
       return { ok: false, reason: err instanceof Error ? err.message : GENERATOR_CRASHED };
@@ -87,7 +93,7 @@ export class TransformersGenerator implements TextProvider {
 
   /** The model's answer to `request.system` + `request.user`, without the prompt; streamed to `onToken` when given. */
   complete(request: CompletionRequest, options: CallOptions = {}): Promise<string> {
-    return this.enqueue(
+    return this.run(
       {
         type: 'generate',
         system: systemWithSchema(request),
@@ -100,103 +106,57 @@ export class TransformersGenerator implements TextProvider {
   }
 
   /** Stops the worker and frees the model; a later call starts a new one. */
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
-  }
-
-  /** The dtype to load, or undefined when a required file is absent. Checked before spawning anything. */
-  private resolveDtype(): 'fp32' | 'q8' | undefined {
-    const root = join(this.options.modelsDir, ...this.options.modelId.split('/'));
-    if (!TEXT_FILES.every((f) => existsSync(join(root, f)))) return undefined;
-    const candidates = this.options.dtype ? [this.options.dtype] : (['fp32', 'q8'] as const);
-    return candidates.find((d) => existsSync(join(root, 'onnx', ONNX_FILE[d])));
-  }
-
-  private enqueue(job: Job, options: CallOptions): Promise<string> {
-    const run = this.queue.then(() => this.run(job, options));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private spawn(dtype: 'fp32' | 'q8'): Worker {
-    const { entry, evaluate } = workerEntry(__dirname, 'ai-generator-worker.js', 'generator-worker.ts');
-    const data: GeneratorWorkerData = {
-      modelsDir: this.options.modelsDir,
-      modelId: this.options.modelId,
-      dtype,
-    };
-    const worker = new Worker(entry, { eval: evaluate, workerData: data });
-    // An idle model must not keep the app (or a test run) alive.
-    worker.unref();
-    return worker;
+  close(): Promise<void> {
+    return this.session.close();
   }
 
   private run(job: Job, options: CallOptions): Promise<string> {
-    if (options.signal?.aborted) return Promise.reject(cancelledCall());
-    const dtype = this.resolveDtype();
-    if (!dtype) {
-      // Files may have been deleted under a running worker; drop it so nothing stale answers.
-      void this.close();
-      return Promise.reject(missing());
-    }
-    const worker = (this.worker ??= this.spawn(dtype));
-    const id = this.nextId++;
-    const timeoutMs = options.timeoutMs ?? GENERATE_TIMEOUT_MS;
-    return new Promise<string>((resolve, reject) => {
-      const finish = (settle: () => void, kill: boolean) => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        options.signal?.removeEventListener('abort', onAbort);
-        if (kill) {
-          if (this.worker === worker) this.worker = undefined;
-          void worker.terminate();
-        }
-        settle();
-      };
-      const onMessage = (m: GeneratorReply) => {
-        if (m.id !== id) return;
-        if (m.type === 'token') {
-          try {
-            options.onToken?.(m.text);
-          } catch {
-            // A failing listener (a closed window) must not turn a good answer into a crash of this handler.
+    return this.session.run<string, GeneratorReply>(() => {
+      const dtype = onnxDtype(this.options, TEXT_FILES);
+      if (!dtype) {
+        // Files may have been deleted under a running worker; drop it so nothing stale answers.
+        void this.session.close();
+        throw missing();
+      }
+      const timeoutMs = options.timeoutMs ?? GENERATE_TIMEOUT_MS;
+      return {
+        message: job,
+        workerData: dtype,
+        signal: options.signal,
+        timeoutMs,
+        onReply: (m) => {
+          if (m.type === 'token') {
+            try {
+              options.onToken?.(m.text);
+            } catch {
+              // A failing listener (a closed window) must not turn a good answer into a crash of this handler.
+            }
+            return undefined;
           }
-          return;
-        }
-        if (m.type === 'done') return finish(() => resolve(m.text), false);
-        if (m.stage === 'run') {
-          return finish(
-            () =>
-              reject(
-                withCause(
-                  new ProviderError(GENERATE_FAILED, { transient: false, kind: 'generate_failed' }),
-                  m.detail,
-                ),
+          if (m.type === 'done') return { value: m.text };
+          if (m.stage === 'run') {
+            return {
+              error: withCause(
+                new ProviderError(GENERATE_FAILED, { transient: false, kind: 'generate_failed' }),
+                m.detail,
               ),
-            false,
-          );
-        }
-        const error = m.missingFile
-          ? missing()
-          : new ProviderError(GENERATOR_DAMAGED, { transient: false, kind: 'model_damaged' });
-        finish(() => reject(withCause(error, m.detail)), true);
+              replace: false,
+            };
+          }
+          // A model that failed to load is dropped with its worker, so a later download or repair is picked up.
+          const error = m.missingFile
+            ? missing()
+            : new ProviderError(GENERATOR_DAMAGED, { transient: false, kind: 'model_damaged' });
+          return { error: withCause(error, m.detail), replace: true };
+        },
+        timedOut: () => timedOut(LABEL, timeoutMs),
+        cancelled: cancelledCall,
+        crashed: (err) =>
+          withCause(
+            new ProviderError(GENERATOR_CRASHED, { transient: true, kind: 'worker_crashed' }),
+            err ? err.message : 'the worker exited',
+          ),
       };
-      const crashed = (detail: string) =>
-        withCause(new ProviderError(GENERATOR_CRASHED, { transient: true, kind: 'worker_crashed' }), detail);
-      const onError = (err: Error) => finish(() => reject(crashed(err.message)), true);
-      const onExit = (code: number) => finish(() => reject(crashed(`worker exited with code ${code}`)), true);
-      const onAbort = () => finish(() => reject(cancelledCall()), true);
-      const timer = setTimeout(() => finish(() => reject(timedOut(LABEL, timeoutMs)), true), timeoutMs);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      options.signal?.addEventListener('abort', onAbort);
-      const message: GeneratorRequest = { id, ...job };
-      worker.postMessage(message);
     });
   }
 }

@@ -1,9 +1,10 @@
 import { workerEntry } from '../../core/worker-entry';
+import { WorkerSession } from '../../core/worker-session';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cancelledCall, ProviderError, timedOut } from './errors';
-import type { TransformersReply, TransformersRequest, TransformersWorkerData } from './transformers-worker';
+import type { TransformersReply, TransformersWorkerData } from './transformers-worker';
 
 export const EMBED_TIMEOUT_MS = 30_000;
 const LABEL = 'The embedding model';
@@ -49,25 +50,38 @@ function withCause(error: ProviderError, detail: string): ProviderError {
  * stays loaded between calls). The worker is replaced whenever a call times out, is cancelled, crashes, or the
  * model fails to load, so a model downloaded or repaired later is picked up. Calls run one at a time.
  */
+/**
+ * Which ONNX weights a downloaded model has (fp32 first, then the 8-bit quantized export), or undefined when one of
+ * its required files is missing: checked before any worker starts. Shared by the in-app embedder and generator.
+ */
+export function onnxDtype(
+  model: { modelsDir: string; modelId: string; dtype?: 'fp32' | 'q8' },
+  textFiles: readonly string[],
+): 'fp32' | 'q8' | undefined {
+  const root = join(model.modelsDir, ...model.modelId.split('/'));
+  if (!textFiles.every((f) => existsSync(join(root, f)))) return undefined;
+  const candidates = model.dtype ? [model.dtype] : (['fp32', 'q8'] as const);
+  return candidates.find((d) => existsSync(join(root, 'onnx', ONNX_FILE[d])));
+}
+
 export class TransformersEmbedder {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly session: WorkerSession<'fp32' | 'q8'>;
 
-  constructor(private readonly options: TransformersEmbedderOptions) {}
-
-  /** The dtype to load, or undefined when a required file is absent. Checked before spawning anything. */
-  private resolveDtype(): 'fp32' | 'q8' | undefined {
-    const root = join(this.options.modelsDir, ...this.options.modelId.split('/'));
-    if (!TEXT_FILES.every((f) => existsSync(join(root, f)))) return undefined;
-    const candidates = this.options.dtype ? [this.options.dtype] : (['fp32', 'q8'] as const);
-    return candidates.find((d) => existsSync(join(root, 'onnx', ONNX_FILE[d])));
+  constructor(private readonly options: TransformersEmbedderOptions) {
+    this.session = new WorkerSession((dtype) => {
+      const { entry, evaluate } = workerEntry(__dirname, 'ai-worker.js', 'transformers-worker.ts');
+      const data: TransformersWorkerData = { modelsDir: options.modelsDir, modelId: options.modelId, dtype };
+      const worker = new Worker(entry, { eval: evaluate, workerData: data });
+      // An idle model must not keep the app (or a test run) alive.
+      worker.unref();
+      return worker;
+    });
   }
 
   /** Whether the model's files are present and load; loading it here also warms it for the first embed. */
   async available(options: EmbedCallOptions = {}): Promise<Availability> {
     try {
-      await this.enqueue({ type: 'load' }, options);
+      await this.run({ type: 'load' }, options);
       return { ok: true };
     } catch (err) {
       return { ok: false, reason: err instanceof Error ? err.message : MODEL_CRASHED };
@@ -77,91 +91,53 @@ export class TransformersEmbedder {
   /** One unit-length, mean-pooled vector per text, in order. */
   async embed(texts: string[], options: EmbedCallOptions = {}): Promise<number[][]> {
     if (texts.length === 0) return [];
-    return this.enqueue({ type: 'embed', texts }, options);
+    return this.run({ type: 'embed', texts }, options);
   }
 
   /** Stops the worker and frees the model; a later call starts a new one. */
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
-  }
-
-  private enqueue(request: Job, options: EmbedCallOptions): Promise<number[][]> {
-    const run = this.queue.then(() => this.run(request, options));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private spawn(dtype: 'fp32' | 'q8'): Worker {
-    const { entry, evaluate } = workerEntry(__dirname, 'ai-worker.js', 'transformers-worker.ts');
-    const data: TransformersWorkerData = {
-      modelsDir: this.options.modelsDir,
-      modelId: this.options.modelId,
-      dtype,
-    };
-    const worker = new Worker(entry, { eval: evaluate, workerData: data });
-    // An idle model must not keep the app (or a test run) alive.
-    worker.unref();
-    return worker;
+  close(): Promise<void> {
+    return this.session.close();
   }
 
   private run(request: Job, options: EmbedCallOptions): Promise<number[][]> {
-    if (options.signal?.aborted) return Promise.reject(cancelledCall());
-    const dtype = this.resolveDtype();
-    if (!dtype) {
-      // Files may have been deleted under a running worker; drop it so nothing stale answers.
-      void this.close();
-      return Promise.reject(missing());
-    }
-    const worker = (this.worker ??= this.spawn(dtype));
-    const id = this.nextId++;
-    const timeoutMs = options.timeoutMs ?? EMBED_TIMEOUT_MS;
-    return new Promise<number[][]>((resolve, reject) => {
-      const finish = (settle: () => void, kill: boolean) => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        options.signal?.removeEventListener('abort', onAbort);
-        if (kill) {
-          if (this.worker === worker) this.worker = undefined;
-          void worker.terminate();
-        }
-        settle();
-      };
-      const onMessage = (m: TransformersReply) => {
-        if (m.id !== id) return;
-        if (m.type === 'done') return finish(() => resolve(m.vectors), false);
-        if (m.stage === 'run') {
-          return finish(
-            () =>
-              reject(
-                withCause(
-                  new ProviderError(EMBED_FAILED, { transient: false, kind: 'embed_failed' }),
-                  m.detail,
-                ),
+    return this.session.run<number[][], TransformersReply>(() => {
+      const dtype = onnxDtype(this.options, TEXT_FILES);
+      if (!dtype) {
+        // Files may have been deleted under a running worker; drop it so nothing stale answers.
+        void this.session.close();
+        throw missing();
+      }
+      const timeoutMs = options.timeoutMs ?? EMBED_TIMEOUT_MS;
+      return {
+        message: request,
+        workerData: dtype,
+        signal: options.signal,
+        timeoutMs,
+        onReply: (m) => {
+          if (m.type === 'done') return { value: m.vectors };
+          if (m.stage === 'run') {
+            return {
+              error: withCause(
+                new ProviderError(EMBED_FAILED, { transient: false, kind: 'embed_failed' }),
+                m.detail,
               ),
-            false,
-          );
-        }
-        const error = m.missingFile
-          ? missing()
-          : new ProviderError(MODEL_DAMAGED, { transient: false, kind: 'model_damaged' });
-        finish(() => reject(withCause(error, m.detail)), true);
+              replace: false,
+            };
+          }
+          // A model that failed to load is dropped with its worker, so a later download or repair is picked up.
+          const error = m.missingFile
+            ? missing()
+            : new ProviderError(MODEL_DAMAGED, { transient: false, kind: 'model_damaged' });
+          return { error: withCause(error, m.detail), replace: true };
+        },
+        timedOut: () => timedOut(LABEL, timeoutMs),
+        cancelled: cancelledCall,
+        crashed: (err) =>
+          withCause(
+            new ProviderError(MODEL_CRASHED, { transient: true, kind: 'worker_crashed' }),
+            err ? err.message : 'the worker exited',
+          ),
       };
-      const crashed = (detail: string) =>
-        withCause(new ProviderError(MODEL_CRASHED, { transient: true, kind: 'worker_crashed' }), detail);
-      const onError = (err: Error) => finish(() => reject(crashed(err.message)), true);
-      const onExit = (code: number) => finish(() => reject(crashed(`worker exited with code ${code}`)), true);
-      const onAbort = () => finish(() => reject(cancelledCall()), true);
-      const timer = setTimeout(() => finish(() => reject(timedOut(LABEL, timeoutMs)), true), timeoutMs);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      options.signal?.addEventListener('abort', onAbort);
-      const message: TransformersRequest = { id, ...request };
-      worker.postMessage(message);
     });
   }
 }

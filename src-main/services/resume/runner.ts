@@ -1,4 +1,5 @@
 import { workerEntry } from '../../core/worker-entry';
+import { WorkerSession } from '../../core/worker-session';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../src-shared/errors';
 import type { ParsedResume } from '../../../src-shared/resume';
@@ -17,96 +18,57 @@ export interface ParseJob {
 }
 
 /**
- * One long-lived worker (pdf.js stays loaded between parses), replaced whenever a parse times out, is
- * cancelled or crashes. Parses run one at a time.
+ * The résumé parser's worker (pdf.js stays loaded between parses), through the shared WorkerSession: parses run
+ * one at a time, and a parse that times out, is cancelled or crashes the worker gets a fresh one next time.
  */
 export class ResumeParser {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly session: WorkerSession<string>;
 
-  constructor(private readonly taxonomyFile: string) {}
+  constructor(private readonly taxonomyFile: string) {
+    this.session = new WorkerSession((file: string) => {
+      const { entry, evaluate } = workerEntry(__dirname, 'resume-worker.js', 'worker.ts');
+      const worker = new Worker(entry, {
+        eval: evaluate,
+        workerData: { taxonomyFile: file },
+        // A zip bomb or a pathological PDF runs out of this heap instead of the app's.
+        resourceLimits: { maxOldGenerationSizeMb: 768 },
+      });
+      worker.unref();
+      return worker;
+    });
+  }
 
   parse(job: ParseJob): Promise<ParsedResume> {
-    const run = this.queue.then(() => this.run(job));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private spawn(): Worker {
-    const { entry, evaluate } = workerEntry(__dirname, 'resume-worker.js', 'worker.ts');
-    const worker = new Worker(entry, {
-      eval: evaluate,
-      workerData: { taxonomyFile: this.taxonomyFile },
-      // A zip bomb or a pathological PDF runs out of this heap instead of the app's.
-      resourceLimits: { maxOldGenerationSizeMb: 768 },
-    });
-    worker.unref();
-    return worker;
-  }
-
-  private run(job: ParseJob): Promise<ParsedResume> {
-    if (job.signal?.aborted) return Promise.reject(cancelled());
-    const worker = (this.worker ??= this.spawn());
-    const id = this.nextId++;
-    return new Promise<ParsedResume>((resolve, reject) => {
-      const finish = (fn: () => void, kill: boolean) => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        job.signal?.removeEventListener('abort', onAbort);
-        if (kill) {
-          this.worker = undefined;
-          void worker.terminate();
+    return this.session.run<ParsedResume, WorkerMessage>(() => ({
+      message: { bytes: job.bytes, reference: job.reference } satisfies Omit<ParseRequest, 'id'>,
+      workerData: this.taxonomyFile,
+      signal: job.signal,
+      timeoutMs: job.timeoutMs ?? PARSE_TIMEOUT_MS,
+      onReply: (m) => {
+        if (m.type === 'progress') {
+          job.onProgress?.(m.stage, m.fraction);
+          return undefined;
         }
-        fn();
-      };
-      const onMessage = (m: WorkerMessage) => {
-        if (m.id !== id) return;
-        if (m.type === 'progress') job.onProgress?.(m.stage, m.fraction);
-        else if (m.type === 'done') finish(() => resolve(m.result as ParsedResume), false);
-        else
-          finish(
-            () =>
-              reject(
-                m.error
-                  ? new AppError(m.error.code as ErrorCode, m.error.message, m.error.details)
-                  : fileError('damaged'),
-              ),
-            false,
-          );
-      };
+        if (m.type === 'done') return { value: m.result as ParsedResume };
+        const error = m.error
+          ? new AppError(m.error.code as ErrorCode, m.error.message, m.error.details)
+          : fileError('damaged');
+        return { error, replace: false };
+      },
+      timedOut: () => fileError('timeout'),
+      cancelled,
       // Running out of memory or stack on a file means it is more than we can read safely; any other crash is ours.
-      const onError = (err: Error & { code?: string }) =>
-        finish(
-          () =>
-            reject(
-              err.code === 'ERR_WORKER_OUT_OF_MEMORY' || err instanceof RangeError
-                ? fileError('tooComplex')
-                : err,
-            ),
-          true,
-        );
-      const onExit = () => finish(() => reject(fileError('tooComplex')), true);
-      const onAbort = () => finish(() => reject(cancelled()), true);
-      const timer = setTimeout(
-        () => finish(() => reject(fileError('timeout')), true),
-        job.timeoutMs ?? PARSE_TIMEOUT_MS,
-      );
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      job.signal?.addEventListener('abort', onAbort);
-      const request: ParseRequest = { id, bytes: job.bytes, reference: job.reference };
-      worker.postMessage(request);
-    });
+      crashed: (err) =>
+        !err ||
+        (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ||
+        err instanceof RangeError
+          ? fileError('tooComplex')
+          : err,
+    }));
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
+  close(): Promise<void> {
+    return this.session.close();
   }
 }
 
