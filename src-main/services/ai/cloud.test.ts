@@ -152,6 +152,8 @@ describe('the cloud provider', () => {
       requests: 10,
       costUsd: expect.any(Number),
     });
+    const { csv } = await ok(runtime, 'ai.diagnostics.csv', {});
+    expect(csv.split('\n')[1]).toMatch(/,1,exhausted$/);
     now += 24 * 3600 * 1000;
     expect((await tryIt(runtime)).provider).toBe('cloud');
   });

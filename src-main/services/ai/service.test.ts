@@ -189,10 +189,10 @@ describe('AI settings and status', () => {
     const { csv } = await ok(runtime, 'ai.diagnostics.csv', {});
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe(
-      'provider,health,reason,breaker,latency_p50_ms,latency_p95_ms,calls,requests_today,characters_today,cost_usd_today',
+      'provider,health,reason,breaker,latency_p50_ms,latency_p95_ms,calls,requests_today,characters_today,cost_usd_today,quota_used,quota_state',
     );
-    expect(lines[1]).toMatch(/^ollama,ok,,closed,\d+(\.\d+)?,\d+(\.\d+)?,3,3,\d+,0\.0000$/);
-    expect(lines[2]).toBe('builtin,ok,,closed,,,,,,');
+    expect(lines[1]).toMatch(/^ollama,ok,,closed,\d+(\.\d+)?,\d+(\.\d+)?,3,3,\d+,0\.0000,,$/);
+    expect(lines[2]).toBe('builtin,ok,,closed,,,,,,,,');
     expect(
       statusCsv({ ...status, providers: [{ ...status.providers[0]!, reason: 'a "quoted", reason' }] }).split(
         '\n',

@@ -383,6 +383,8 @@ export function statusCsv(status: AiStatus): string {
       'requests_today',
       'characters_today',
       'cost_usd_today',
+      'quota_used',
+      'quota_state',
     ],
     ...status.providers.map((p) => [
       p.id,
@@ -395,8 +397,10 @@ export function statusCsv(status: AiStatus): string {
       p.today.requests,
       p.today.characters,
       p.today.costUsd.toFixed(4),
+      p.quota ? p.quota.used : '',
+      p.quota ? p.quota.state : '',
     ]),
-    ['builtin', 'ok', '', 'closed', '', '', '', '', '', ''],
+    ['builtin', 'ok', '', 'closed', '', '', '', '', '', '', '', ''],
     [],
     ['cache', 'hits', 'misses', 'hit_rate'],
     [

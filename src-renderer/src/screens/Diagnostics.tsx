@@ -5,6 +5,12 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
 
+const QUOTA_NOTE = {
+  ok: '.',
+  warning: ': getting close to the limit.',
+  limited: ': other providers are asked first.',
+  exhausted: ': used up, so it rests until tomorrow.',
+} as const;
 const ms = (n: number | null) => (n === null ? '—' : `${Math.round(n)} ms`);
 const rate = (r: number | null) => (r === null ? 'no lookups yet' : `${Math.round(r * 100)}%`);
 
@@ -91,6 +97,11 @@ export function Diagnostics() {
                   <td>
                     {p.today.requests} requests, {p.today.characters.toLocaleString()} characters
                     {p.today.costUsd > 0 ? `, about $${p.today.costUsd.toFixed(2)}` : ''}
+                    {p.quota && (
+                      <p className={`hint${p.quota.state === 'ok' ? '' : ' error-text'}`}>
+                        {Math.round(p.quota.used * 100)}% of today&apos;s quota{QUOTA_NOTE[p.quota.state]}
+                      </p>
+                    )}
                   </td>
                 </tr>
               ))}
