@@ -4,6 +4,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fetchElectronBinding } from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +26,16 @@ function installElectronBinary() {
     : 'not available: its download failed, so `npm start` will open Rehearse in your browser instead';
 }
 
-console.log(`rehearse: Electron binary ${installElectronBinary()}.`);
+const electron = installElectronBinary();
+console.log(`rehearse: Electron binary ${electron}.`);
+if (electron === 'installed') {
+  const ok = fetchElectronBinding();
+  console.log(
+    ok
+      ? 'rehearse: SQLite for Electron installed.'
+      : 'rehearse: SQLite for Electron could not be fetched, so `npm start` will open Rehearse in your browser instead.',
+  );
+}
 // electron-vite's exports hide its bin, so it is found beside its package.json.
 const electronVite = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
 execFileSync(process.execPath, [electronVite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -57,3 +57,8 @@ export function resolveDataDir(flag: string | undefined, env: Env = process.env)
   const chosen = flag ?? env.REHEARSE_DATA_DIR;
   return chosen ? resolve(chosen) : defaultDataDir(env);
 }
+
+/** better-sqlite3 built for Electron (scripts/electron-native.mjs), used when the app runs from a checkout. */
+export function electronSqliteBinding(root: string): string {
+  return join(root, 'native', 'electron', 'better_sqlite3.node');
+}

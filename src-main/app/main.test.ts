@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../tests/support/runtime';
 
@@ -97,6 +99,27 @@ describe('the Electron shell', () => {
       responseHeaders: { 'Content-Security-Policy': [expect.stringContaining("script-src 'self'")] },
     });
     delete process.env.REHEARSE_DATA_DIR;
+  });
+
+  it('loads SQLite built for Electron from native/electron when run from a checkout', async () => {
+    // A file that is no native module at all: if the shell uses the path, opening the database fails visibly.
+    const binding = join(process.cwd(), 'native', 'electron', 'better_sqlite3.node');
+    mkdirSync(dirname(binding), { recursive: true });
+    writeFileSync(binding, 'not a native module');
+    try {
+      process.env.REHEARSE_DATA_DIR = tempDir();
+      const { runElectronApp } = await import('./main');
+      runElectronApp();
+      electron.fireReady();
+      await settle();
+      expect(electron.module.dialog.showErrorBox).toHaveBeenCalledWith(
+        'Rehearse could not start',
+        'Rehearse could not open its data.',
+      );
+    } finally {
+      rmSync(binding, { force: true });
+      delete process.env.REHEARSE_DATA_DIR;
+    }
   });
 
   it('shows the migration error and exits instead of opening a half-migrated database', async () => {

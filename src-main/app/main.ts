@@ -1,10 +1,11 @@
 /** The Electron shell: window, menu-less chrome, lock-down and IPC wiring. Everything else is a service. */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { AppError } from '../../src-shared/errors';
 import { startRuntime, type Runtime } from '../core/runtime';
 import { registerIpc, trustedSender } from '../hosts/electron-ipc';
-import { appPaths, resolveDataDir } from '../paths';
+import { appPaths, electronSqliteBinding, resolveDataDir } from '../paths';
 import { CSP, lockDown, rendererLocation, windowOptions } from './window';
 
 export function runElectronApp(): void {
@@ -44,7 +45,10 @@ export function runElectronApp(): void {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     try {
       const paths = appPaths(app.isPackaged ? process.resourcesPath : app.getAppPath());
+      // From a checkout, node_modules holds better-sqlite3 for Node; the Electron build sits beside it.
+      const binding = electronSqliteBinding(app.getAppPath());
       runtime = await startRuntime({
+        nativeBinding: !app.isPackaged && existsSync(binding) ? binding : undefined,
         dataDir,
         host: 'electron',
         version: app.getVersion(),

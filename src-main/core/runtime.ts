@@ -36,6 +36,8 @@ export interface RuntimeOptions {
   version?: string;
   /** The OS keychain by default. */
   secrets?: SecretStore;
+  /** A better-sqlite3 build for Electron's ABI when the shell runs unpackaged. */
+  nativeBinding?: string;
 }
 
 /** Opens the data dir, migrates, loads the bank and wires the handlers: the same for every host. */
@@ -43,7 +45,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const paths = options.paths ?? appPaths();
   mkdirSync(options.dataDir, { recursive: true });
   const logger = options.logger ?? createLogger(options.dataDir);
-  const sqlite = openSqlite(join(options.dataDir, DB_FILE_NAME));
+  const sqlite = openSqlite(join(options.dataDir, DB_FILE_NAME), options.nativeBinding);
   try {
     const report = migrate(sqlite, loadMigrations(paths.migrations));
     if (report.applied.length > 0) logger.info({ applied: report.applied }, 'migrations applied');

@@ -15,9 +15,10 @@ export interface Connection {
 export const DB_FILE_NAME = 'rehearse.sqlite';
 
 /** Opens (creating if needed) the database with the pragmas every host relies on. */
-export function openSqlite(file: string): Sqlite {
+/** `nativeBinding`: a better-sqlite3 build for another ABI (the Electron shell's, when run unpackaged). */
+export function openSqlite(file: string, nativeBinding?: string): Sqlite {
   mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new BetterSqlite3(file);
+  const sqlite = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   // WAL + NORMAL survives a crash or kill -9 of the app without losing committed transactions; only a power
   // cut can lose the last few, and FULL's fsync per draft save is not worth that.

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { appRoot, electronSqliteBinding } from '../../paths';
 
 /** Electron's binary when it is installed and can open a window here, or the sentence saying why not. */
 export function findElectron(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
   resolveBinary: () => string = () => createRequire(__filename)('electron') as string,
+  hasSqliteForElectron: () => boolean = () => existsSync(electronSqliteBinding(appRoot())),
 ): { binary: string } | { reason: string } {
   let binary: string;
   try {
@@ -14,6 +17,12 @@ export function findElectron(
     return {
       reason:
         "Electron's binary is not installed on this machine, so Rehearse is opening in your browser instead.",
+    };
+  }
+  if (!hasSqliteForElectron()) {
+    return {
+      reason:
+        'SQLite for Electron is not installed here (run npm ci with a network connection), so Rehearse is opening in your browser instead.',
     };
   }
   if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {

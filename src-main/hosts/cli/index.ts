@@ -110,7 +110,8 @@ const commands: Record<string, Command> = {
         const env = { ...io.env, REHEARSE_DATA_DIR: resolveDataDir(values['data-dir'], io.env) };
         return launchElectron(electron.binary, appPaths().root, env);
       }
-      const open = !values['no-open'] && !io.env.CI && electron.reason.startsWith("Electron's");
+      // Without a display there is no browser to open either; otherwise the candidate gets the app in their browser.
+      const open = !values['no-open'] && !io.env.CI && !electron.reason.startsWith('There is no display');
       return serve(values, io, electron.reason, open);
     },
   },
