@@ -40,7 +40,10 @@ const tryIt = (runtime: Awaited<ReturnType<typeof testRuntime>>) =>
 describe('the cloud provider', () => {
   it('stays out of the chain until a key is saved, then answers with it', async () => {
     const { server, runtime, secrets } = await setup();
-    expect(await tryIt(runtime)).toMatchObject({ provider: 'builtin', notes: [] });
+    expect(await tryIt(runtime)).toMatchObject({
+      provider: 'builtin',
+      notes: ['No Custom (OpenAI-compatible) key is saved. Add one in Settings to use it.'],
+    });
     expect(server.requests).toEqual([]);
     expect(await ok(runtime, 'ai.cloud.saveKey', { key: KEY })).toEqual({
       stored: true,
@@ -152,6 +155,9 @@ describe('the cloud provider', () => {
       requests: 10,
       costUsd: expect.any(Number),
     });
+    expect((await tryIt(runtime)).notes).toEqual([
+      "Today's Custom (OpenAI-compatible) quota is used up, so it will answer again tomorrow. You can raise the quota in Settings.",
+    ]);
     const { csv } = await ok(runtime, 'ai.diagnostics.csv', {});
     expect(csv.split('\n')[1]).toMatch(/,1,exhausted$/);
     now += 24 * 3600 * 1000;

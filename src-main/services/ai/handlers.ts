@@ -78,6 +78,7 @@ export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => (
         model: null,
         text: BUILTIN_TRY,
         notes: [
+          ...ctx.ai.exclusionNotes(),
           ...result.notes,
           `The question ${result.provider} wrote was set aside (it ${screening.reason}).`,
         ],
@@ -88,7 +89,7 @@ export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => (
       provider: result.provider,
       model: result.model,
       text: result.value.question,
-      notes: result.notes,
+      notes: [...ctx.ai.exclusionNotes(), ...result.notes],
       ms,
     };
   },

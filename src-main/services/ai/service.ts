@@ -192,6 +192,19 @@ export class AiService {
     });
   }
 
+  /** Why a provider the candidate switched on is sitting out, in sentences for the notes of every answer. */
+  exclusionNotes(): string[] {
+    if (!this.settings.cloud.enabled) return [];
+    const label = cloudTarget(this.settings.cloud).label;
+    if (!this.cloudKeyStored) return [`No ${label} key is saved. Add one in Settings to use it.`];
+    if (quotaState(this.quotaUsed('cloud')) === 'exhausted') {
+      return [
+        `Today's ${label} quota is used up, so it will answer again tomorrow. You can raise the quota in Settings.`,
+      ];
+    }
+    return [];
+  }
+
   async refreshKeyStatus(): Promise<{ stored: boolean; keychain: { ok: boolean; reason: string | null } }> {
     try {
       this.cloudKeyStored = (await this.secrets.get(cloudAccount(this.settings.cloud.preset))) !== null;
