@@ -9,6 +9,15 @@ export interface HostProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
+/**
+ * Every host still running when this process ends is killed then, so a test that fails before its `stop()`
+ * (or a crashed bench) leaves no server behind.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts `rehearse serve` as a real process and waits for its one line. */
 export function startHost(args: string[], env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
   requireBuild();
@@ -16,6 +25,8 @@ export function startHost(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
   );
