@@ -17,7 +17,11 @@ describe('test hosts', () => {
        console.log(host.child.pid);
        process.exit(0);`,
     );
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     const pid = Number(run.stdout.trim().split('\n').at(-1));
     expect(pid, run.stderr).toBeGreaterThan(0);
     let alive = true;
