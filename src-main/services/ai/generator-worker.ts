@@ -4,33 +4,26 @@
  * this thread (transformers.js has no way to interrupt generate() from outside).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { env, pipeline, TextStreamer, type TextGenerationPipeline } from '@huggingface/transformers';
+import { pipeline, TextStreamer, type TextGenerationPipeline } from '@huggingface/transformers';
+import {
+  errorReply,
+  useDownloadedModelsOnly,
+  type ModelWorkerData,
+  type ModelWorkerError,
+} from './model-worker';
 
-export interface GeneratorWorkerData {
-  modelsDir: string;
-  modelId: string;
-  dtype: 'fp32' | 'q8';
-}
+export type GeneratorWorkerData = ModelWorkerData;
 
 export type GeneratorRequest =
   | { id: number; type: 'load' }
   | { id: number; type: 'generate'; system: string; user: string; maxNewTokens: number; stream: boolean };
 
 export type GeneratorReply =
-  | { id: number; type: 'token'; text: string }
-  | { id: number; type: 'done'; text: string }
-  /** `stage` tells the parent whether the model could not be loaded or a loaded model failed on the input. */
-  | { id: number; type: 'error'; stage: 'load' | 'run'; missingFile: boolean; detail: string };
+  { id: number; type: 'token'; text: string } | { id: number; type: 'done'; text: string } | ModelWorkerError;
 
 const { modelsDir, modelId, dtype } = workerData as GeneratorWorkerData;
 
-// The model manager owns the files: never reach the hub, and never read or write transformers.js's own cache
-// (inside node_modules, read-only in a packaged app, and it could shadow the file we downloaded).
-env.allowRemoteModels = false;
-env.allowLocalModels = true;
-env.localModelPath = modelsDir;
-env.useFSCache = false;
-env.useBrowserCache = false;
+useDownloadedModelsOnly(modelsDir);
 
 let generator: Promise<TextGenerationPipeline> | undefined;
 
@@ -85,15 +78,7 @@ parentPort?.on('message', (request: GeneratorRequest) => {
       stage = 'run';
       post({ id: request.id, type: 'done', text: await generate(run, request) });
     } catch (err) {
-      // A failed load is not retried in this thread: the parent replaces the worker, so a model downloaded or
-      // repaired later is read afresh (transformers.js memoizes config lookups per process).
-      post({
-        id: request.id,
-        type: 'error',
-        stage,
-        missingFile: err instanceof Error && err.name === 'ModelFileNotFoundError',
-        detail: err instanceof Error ? err.message : String(err),
-      });
+      post(errorReply(request.id, stage, err));
     }
   })();
 });
