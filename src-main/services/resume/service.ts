@@ -14,7 +14,6 @@ import type { ResumesTable } from '../../db/schema';
 import { monthsOf, totalMonths, type YearMonth } from './dates';
 import { detectKind, type FileKind } from './detect';
 import { seniorityOf } from './experience';
-import { fileError } from './errors';
 
 const EXTENSION: Record<FileKind, string> = { pdf: 'pdf', docx: 'docx', text: 'txt' };
 const MIME: Record<FileKind, string> = {
@@ -252,8 +251,6 @@ export const resumeHandlers = (ctx: ServiceContext): Pick<Handlers, ResumeChanne
     };
   },
 });
-
-export { fileError };
 
 const point = (s: string): YearMonth => ({
   year: Number(s.slice(0, 4)),
