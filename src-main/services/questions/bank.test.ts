@@ -16,8 +16,8 @@ const normalise = (t: string) =>
     .trim();
 
 describe('the shipped question bank', () => {
-  it('holds at least 30 valid questions with unique ids and texts', () => {
-    expect(bank.all.length).toBeGreaterThanOrEqual(30);
+  it('holds at least 800 valid questions with unique ids and texts', () => {
+    expect(bank.all.length).toBeGreaterThanOrEqual(800);
     expect(new Set(bank.all.map((q) => q.id)).size).toBe(bank.all.length);
     expect(new Set(bank.all.map((q) => normalise(q.text))).size).toBe(bank.all.length);
   });
@@ -28,6 +28,14 @@ describe('the shipped question bank', () => {
       const own = bank.all.filter((q) => q.role === role);
       expect(new Set(own.map((q) => q.difficulty)), role).toEqual(new Set(DIFFICULTIES));
     }
+  });
+
+  it('asks every kind of question, with a general behavioural set for every role', () => {
+    expect(new Set(bank.all.map((q) => q.category))).toEqual(new Set(CATEGORIES));
+    const general = bank.all.filter((q) => q.role === GENERAL_ROLE);
+    expect(
+      general.filter((q) => q.category === 'Behavioral' || q.category === 'Situational').length,
+    ).toBeGreaterThanOrEqual(50);
   });
 
   it('uses only known categories and ids prefixed by their role file', () => {
