@@ -21,6 +21,7 @@ import {
   stringField,
   tensorProto,
   valueInfo,
+  specialToken,
 } from './tiny-model';
 
 export const TINY_ANSWER = '{"question":"Tell me about a time you learned a new tool quickly."}';
@@ -97,15 +98,7 @@ export function buildTinyCausalOnnxModel(): Uint8Array {
 }
 
 function tokenizerJson(): unknown {
-  const added = [EOS, ...CHAT_TOKENS].map((content) => ({
-    id: TINY_CAUSAL_VOCAB.indexOf(content),
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  }));
+  const added = [EOS, ...CHAT_TOKENS].map((content) => specialToken(TINY_CAUSAL_VOCAB, content));
   return {
     version: '1.0',
     truncation: null,

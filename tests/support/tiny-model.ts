@@ -147,17 +147,22 @@ export function buildTinyOnnxModel(vocab: readonly string[], hidden = TINY_HIDDE
 }
 
 /** tokenizer.json in the Hugging Face tokenizers format, as bert-base-uncased ships it (lower-cased WordPiece). */
-function tokenizerJson(vocab: readonly string[]): unknown {
-  const id = (t: string) => vocab.indexOf(t);
-  const special = (t: string) => ({
-    id: id(t),
-    content: t,
+/** A tokenizer.json "added token" entry for a special token of `vocab`. */
+export function specialToken(vocab: readonly string[], content: string) {
+  return {
+    id: vocab.indexOf(content),
+    content,
     single_word: false,
     lstrip: false,
     rstrip: false,
     normalized: false,
     special: true,
-  });
+  };
+}
+
+function tokenizerJson(vocab: readonly string[]): unknown {
+  const id = (t: string) => vocab.indexOf(t);
+  const special = (t: string) => specialToken(vocab, t);
   return {
     version: '1.0',
     truncation: null,

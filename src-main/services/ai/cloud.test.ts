@@ -12,12 +12,12 @@ import { KeychainUnavailableError } from './keychain';
 const KEY = 'sk-live-SECRET-abcdef0123456789';
 const QUESTION = '{"question":"Tell me about a time you simplified a process for your team."}';
 
-async function setup(overrides: Partial<AiSettings['cloud']> = {}) {
+async function setup(overrides: Partial<AiSettings['cloud']> = {}, now?: () => Date) {
   const server = await startFakeOpenAi(KEY);
   server.behaviour.answer = QUESTION;
   onExit(() => server.close());
   const secrets = memorySecrets();
-  const runtime = await testRuntime({ secrets });
+  const runtime = await testRuntime({ secrets, now });
   const settings: AiSettings = {
     ...DEFAULT_AI_SETTINGS,
     ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' },
@@ -115,22 +115,7 @@ describe('the cloud provider', () => {
 
   it('warns at 80% of the daily quota, lowers priority at 90% and stops at 100% until the next day', async () => {
     let now = Date.parse('2026-11-22T10:00:00Z');
-    const server = await startFakeOpenAi(KEY);
-    server.behaviour.answer = QUESTION;
-    onExit(() => server.close());
-    const runtime = await testRuntime({ now: () => new Date(now) });
-    await ok(runtime, 'ai.settings.save', {
-      ...DEFAULT_AI_SETTINGS,
-      ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' },
-      cloud: {
-        ...DEFAULT_AI_SETTINGS.cloud,
-        enabled: true,
-        preset: 'custom',
-        baseUrl: server.url,
-        model: 'gpt-test',
-        requestsPerDay: 10,
-      },
-    });
+    const { runtime } = await setup({ requestsPerDay: 10 }, () => new Date(now));
     await ok(runtime, 'ai.cloud.saveKey', { key: KEY });
     const states: string[] = [];
     for (let i = 0; i < 11; i++) {
