@@ -14,7 +14,6 @@ import {
   Profile,
   ProfileInput,
   ROLES,
-  SessionCreateInput,
   SessionDetail,
   SessionSummary,
   SkipInput,
@@ -33,6 +32,17 @@ import {
 } from './resume';
 import { Job, JobInput, JobProposal, MatchReport } from './jobs';
 import { AiSettings, AiStatus } from './ai';
+import {
+  EXCHANGE_FORMATS,
+  ImportRowError,
+  PlanInput,
+  PlannedQuestion,
+  PrivateQuestion,
+  PrivateQuestionInput,
+  SessionCreateInput,
+  StorySuggestion,
+} from './questions';
+import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } from './companies';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -42,6 +52,13 @@ const KeyStatus = z.object({
 });
 const bySession = z.object({ sessionId: id }).strict();
 const byId = z.object({ id }).strict();
+const deleted = z.object({ deleted: z.boolean() });
+const companyId = z.object({ id: z.string().trim().min(1).max(80) }).strict();
+const pastedText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(50_000, { error: `That is more text than ${what}; paste at most 50,000 characters.` });
 
 export const channels = {
   'app.info': {
@@ -163,6 +180,68 @@ export const channels = {
     output: KeyStatus,
   },
   'ai.cloud.deleteKey': { input: none, output: KeyStatus },
+  'questions.plan': { input: PlanInput, output: z.object({ questions: z.array(PlannedQuestion) }) },
+  'questions.private.list': {
+    input: z.object({ tag: z.string().max(30).optional(), search: z.string().max(200).optional() }).strict(),
+    output: z.array(PrivateQuestion),
+  },
+  'questions.private.save': {
+    input: z.object({ id: id.optional(), question: PrivateQuestionInput }).strict(),
+    output: PrivateQuestion,
+  },
+  'questions.private.delete': { input: byId, output: deleted },
+  'questions.private.saveFromSession': {
+    input: z.object({ sessionQuestionId: id, tags: PrivateQuestionInput.shape.tags.optional() }).strict(),
+    output: PrivateQuestion,
+  },
+  'questions.private.import': {
+    input: z
+      .object({
+        format: z.enum(EXCHANGE_FORMATS, { error: 'Choose CSV or JSON.' }),
+        content: z
+          .string()
+          .max(2_000_000, { error: 'This file is too large to import; split it into files under 2 MB.' }),
+      })
+      .strict(),
+    output: z.object({
+      imported: z.number().int(),
+      skipped: z.number().int(),
+      errors: z.array(ImportRowError),
+    }),
+  },
+  'questions.private.export': {
+    input: z.object({ format: z.enum(EXCHANGE_FORMATS, { error: 'Choose CSV or JSON.' }) }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string(), count: z.number().int() }),
+  },
+  'companies.list': { input: none, output: z.array(CompanyProfile) },
+  'companies.get': { input: companyId, output: CompanyProfile },
+  'companies.extract': {
+    input: z
+      .object({
+        valuesText: pastedText("the company's values or careers page").min(1, {
+          error: "Paste the company's values or careers page first.",
+        }),
+        postingText: pastedText('a job posting').optional(),
+      })
+      .strict(),
+    output: z.object({
+      name: z.string(),
+      summary: z.string(),
+      values: z.array(CompanyValue),
+      stages: z.array(InterviewStage),
+      focusAreas: z.array(z.string()),
+      notes: z.array(z.string()),
+    }),
+  },
+  'companies.save': {
+    input: z.object({ id: id.optional(), profile: CompanyProfileInput }).strict(),
+    output: CompanyProfile,
+  },
+  'companies.delete': { input: companyId, output: deleted },
+  'companies.stories': {
+    input: z.object({ id: z.string().trim().min(1).max(80), resumeId: id.optional() }).strict(),
+    output: z.object({ stories: z.array(StorySuggestion), note: z.string().nullable() }),
+  },
   'resumes.original': {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),

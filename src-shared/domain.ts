@@ -85,20 +85,6 @@ export type BankQuestion = z.infer<typeof BankQuestion>;
 
 export const BankFile = z.object({ role: z.string().min(1), questions: z.array(BankQuestion) }).strict();
 
-export const SessionCreateInput = z
-  .object({
-    role: trimmed('Role', 80),
-    difficulty: z.enum(DIFFICULTIES, { error: `Difficulty must be one of ${DIFFICULTIES.join(', ')}.` }),
-    questionCount: z
-      .number({ error: 'Number of questions must be a number.' })
-      .int({ error: 'Number of questions must be a whole number.' })
-      .min(1, { error: 'Number of questions must be at least 1.' })
-      .max(MAX_QUESTIONS_PER_SESSION, {
-        error: `Number of questions must be at most ${MAX_QUESTIONS_PER_SESSION}.`,
-      }),
-  })
-  .strict();
-
 export const AnswerText = z
   .string({ error: 'Your answer must be text.' })
   .refine((s) => s.trim().length >= ANSWER_MIN_CHARS, {
@@ -145,6 +131,9 @@ export const SessionQuestion = z.object({
   timeLimitSec: z.number().int(),
   expectedPoints: z.array(z.string()),
   elapsedMs: z.number().int(),
+  /** Where the question came from (bank, résumé, job, company…) and why it was chosen, for the candidate. */
+  source: z.string(),
+  reason: z.string(),
   answer: Answer.nullable(),
   draft: z.object({ text: z.string(), updatedAt: isoDateTime }).nullable(),
 });

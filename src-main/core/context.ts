@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CompanyProfile } from '../../src-shared/companies';
 import type { EventName, EventPayload } from '../../src-shared/contract';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logging/logger';
@@ -15,6 +16,8 @@ export interface ServiceContext {
   db: Kysely<Database>;
   logger: Logger;
   bank: QuestionBank;
+  /** The profiles shipped in resources/companies; the candidate's own are in the database. */
+  companies: readonly CompanyProfile[];
   paths: AppPaths;
   resumeParser: ResumeParser;
   ai: AiService;

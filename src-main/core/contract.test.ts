@@ -26,6 +26,28 @@ const EMPTY_PARSE = {
 };
 const RESUME_ID = '11111111-1111-4111-8111-111111111111';
 const JOB_ID = '22222222-2222-4222-8222-222222222222';
+const COMPANY_ID = '33333333-3333-4333-8333-333333333333';
+const COMPANY = {
+  name: 'Acme',
+  summary: '',
+  values: [{ name: 'Be kind', description: 'We help each other first.' }],
+  stages: [
+    {
+      name: 'Values interview',
+      description: 'A conversation about how you work.',
+      categories: ['Behavioral'],
+    },
+  ],
+  focusAreas: ['SQL'],
+};
+const PRIVATE_QUESTION = {
+  text: 'How would you explain a left join to a new analyst?',
+  category: 'Technical',
+  difficulty: 'Easy',
+  expectedPoints: ['Rows kept from the left table', 'Nulls where there is no match', 'An example'],
+  timeLimitSec: 180,
+  tags: ['sql'],
+};
 const JOB = { title: 'Data Engineer', description: 'We need Python and SQL. Nice to have: Airflow.' };
 const TEXT_RESUME = 'Ada Lovelace\nada@example.com\n\nSKILLS\nPython, SQL\n';
 
@@ -79,6 +101,9 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
       "INSERT INTO jobs (id, title, description, required_skills, created_at, updated_at) VALUES (?, 'Analyst', 'SQL', '[\"SQL\"]', '2026-01-01', '2026-01-01')",
     )
     .run(JOB_ID);
+  runtime.connection.sqlite
+    .prepare("INSERT INTO companies VALUES (?, 'Acme', ?, '2026-01-01', '2026-01-01')")
+    .run(COMPANY_ID, JSON.stringify(COMPANY));
   return { runtime, sessionId: session.id, questionId: session.questions[1]!.id, ollamaHost: fake.url };
 }
 
@@ -140,6 +165,19 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'ai.cloud.keyStatus': {},
     'ai.cloud.saveKey': { key: 'sk-test-0123456789' },
     'ai.cloud.deleteKey': {},
+    'questions.plan': { role: 'Data Analyst', difficulty: 'Medium', questionCount: 3, jobId: JOB_ID },
+    'questions.private.list': { tag: 'sql' },
+    'questions.private.save': { question: PRIVATE_QUESTION },
+    'questions.private.delete': { id: randomUUID() },
+    'questions.private.saveFromSession': { sessionQuestionId: ids.questionId },
+    'questions.private.import': { format: 'json', content: JSON.stringify([PRIVATE_QUESTION]) },
+    'questions.private.export': { format: 'csv' },
+    'companies.list': {},
+    'companies.get': { id: COMPANY_ID },
+    'companies.extract': { valuesText: 'Our values\nBe kind: we help each other first.' },
+    'companies.save': { id: COMPANY_ID, profile: COMPANY },
+    'companies.delete': { id: COMPANY_ID },
+    'companies.stories': { id: COMPANY_ID, resumeId: RESUME_ID },
   };
   return inputs[channel];
 }

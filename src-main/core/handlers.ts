@@ -1,7 +1,9 @@
 import type { Handlers } from '../../src-shared/contract';
 import { appHandlers } from '../services/app/info';
 import { aiHandlers } from '../services/ai/handlers';
+import { companyHandlers } from '../services/companies/service';
 import { jobHandlers } from '../services/jobs/service';
+import { questionHandlers } from '../services/questions/service';
 import { resumeHandlers } from '../services/resume/service';
 import { sessionHandlers } from '../services/sessions/sessions';
 import { profileHandlers } from '../services/settings/profile';
@@ -16,5 +18,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...resumeHandlers(ctx),
     ...jobHandlers(ctx),
     ...aiHandlers(ctx),
+    ...questionHandlers(ctx),
+    ...companyHandlers(ctx),
   };
 }

@@ -9,6 +9,7 @@ import { appPaths, type AppPaths } from '../paths';
 import type { SecretStore } from '../services/ai/keychain';
 import { AiService } from '../services/ai/service';
 import { loadBank } from '../services/questions/bank';
+import { loadShippedCompanies } from '../services/companies/profiles';
 import { ResumeParser } from '../services/resume/runner';
 import { loadTaxonomy, type Taxonomy } from '../services/resume/skills';
 import type { HostKind, ServiceContext } from './context';
@@ -77,6 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     db: connection.db,
     logger,
     bank: loadBank(join(paths.resources, 'questions')),
+    companies: loadShippedCompanies(join(paths.resources, 'companies')),
     paths,
     resumeParser,
     taxonomy: () => (taxonomy ??= loadTaxonomy(taxonomyFile)),

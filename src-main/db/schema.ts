@@ -28,6 +28,9 @@ export interface SessionsTable {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  job_id: string | null;
+  company_id: string | null;
+  categories: Generated<string>;
 }
 
 export interface SessionQuestionsTable {
@@ -42,6 +45,9 @@ export interface SessionQuestionsTable {
   expected_points: string;
   first_shown_at: string | null;
   elapsed_ms: number;
+  source: Generated<string>;
+  reason: Generated<string>;
+  skills: Generated<string>;
 }
 
 export interface AnswersTable {
@@ -119,6 +125,30 @@ export interface AiCacheStatsTable {
   misses: number;
 }
 
+export interface PrivateQuestionsTable {
+  id: string;
+  text: string;
+  category: string;
+  difficulty: string;
+  expected_points: string;
+  time_limit_sec: number;
+  skills: string;
+  tags: string;
+  role: string | null;
+  origin: string;
+  text_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompaniesTable {
+  id: string;
+  name: string;
+  profile: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -132,4 +162,6 @@ export interface Database {
   ai_usage: AiUsageTable;
   ai_cache: AiCacheTable;
   ai_cache_stats: AiCacheStatsTable;
+  private_questions: PrivateQuestionsTable;
+  companies: CompaniesTable;
 }

@@ -11,6 +11,7 @@ import { KNOWN_MODELS, modelState } from './models';
 import { TransformersGenerator } from './generator';
 import { TransformersEmbedder } from './transformers';
 import type { TextProvider } from './types';
+import { toCsv } from '../../formats/csv';
 
 const HEALTH_EVERY_MS = 60_000;
 const HEALTH_TIMEOUT_MS = 5_000;
@@ -380,10 +381,6 @@ export class AiService {
 
 /** One line per provider plus the cache, for the Diagnostics screen's export. */
 export function statusCsv(status: AiStatus): string {
-  const esc = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const rows = [
     [
       'provider',
@@ -429,5 +426,5 @@ export function statusCsv(status: AiStatus): string {
       status.cache.evaluation.hitRate ?? '',
     ],
   ];
-  return rows.map((r) => r.map(esc).join(',')).join('\n') + '\n';
+  return toCsv(rows);
 }

@@ -28,6 +28,8 @@ async function row(ctx: ServiceContext, id: string): Promise<JobsTable> {
   return found;
 }
 
+export const getJob = async (ctx: ServiceContext, id: string): Promise<Job> => jobOf(await row(ctx, id));
+
 /** The tech stack the candidate typed is required by definition; the description adds the rest. */
 function skillColumns(ctx: ServiceContext, input: JobInput) {
   const proposal = proposeFromPosting(input.description, ctx.taxonomy());
@@ -53,7 +55,7 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
         .orderBy('id', 'desc')
         .execute()
     ).map(jobOf),
-  'jobs.get': async ({ id }) => jobOf(await row(ctx, id)),
+  'jobs.get': ({ id }) => getJob(ctx, id),
   'jobs.create': async (input) => {
     const id = ctx.newId();
     const now = ctx.now().toISOString();

@@ -50,6 +50,14 @@ async function row(ctx: ServiceContext, id: string): Promise<ResumesTable> {
   return found;
 }
 
+export const getResume = async (ctx: ServiceContext, id: string): Promise<ResumeDetail> =>
+  detailOf(await row(ctx, id));
+
+export async function activeResume(ctx: ServiceContext): Promise<ResumeDetail | null> {
+  const active = await ctx.db.selectFrom('resumes').selectAll().where('is_active', '=', 1).executeTakeFirst();
+  return active ? detailOf(active) : null;
+}
+
 const running = new Map<string, AbortController>();
 
 /**
@@ -179,15 +187,8 @@ export const resumeHandlers = (ctx: ServiceContext): Pick<Handlers, ResumeChanne
         .orderBy('id', 'desc')
         .execute()
     ).map(versionOf),
-  'resumes.get': async ({ id }) => detailOf(await row(ctx, id)),
-  'resumes.active': async () => {
-    const active = await ctx.db
-      .selectFrom('resumes')
-      .selectAll()
-      .where('is_active', '=', 1)
-      .executeTakeFirst();
-    return active ? detailOf(active) : null;
-  },
+  'resumes.get': ({ id }) => getResume(ctx, id),
+  'resumes.active': () => activeResume(ctx),
   'resumes.activate': async ({ id }) => {
     await row(ctx, id);
     await ctx.db.transaction().execute(async (trx) => {

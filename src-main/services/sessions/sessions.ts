@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Handlers, ParsedInput } from '../../../src-shared/contract';
 import type {
   Category,
@@ -8,9 +8,11 @@ import type {
   SessionSummary,
 } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
+import type { QuestionSource } from '../../../src-shared/questions';
 import type { ServiceContext } from '../../core/context';
 import type { Database, SessionsTable } from '../../db/schema';
-import { selectQuestions } from '../questions/bank';
+import { planQuestions } from '../questions/engine';
+import { engineInput } from '../questions/inputs';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -20,7 +22,7 @@ function notFound(): AppError {
   return new AppError('NOT_FOUND', 'That practice session no longer exists.');
 }
 
-function summaryOf(row: SessionsTable, answeredCount: number): SessionSummary {
+function summaryOf(row: Selectable<SessionsTable>, answeredCount: number): SessionSummary {
   return {
     id: row.id,
     role: row.role,
@@ -52,6 +54,8 @@ async function loadDetail(db: Db, sessionId: string): Promise<SessionDetail> {
       'q.time_limit_sec',
       'q.expected_points',
       'q.elapsed_ms',
+      'q.source',
+      'q.reason',
       'a.text as answer_text',
       'a.skipped',
       'a.time_taken_ms',
@@ -77,6 +81,8 @@ async function loadDetail(db: Db, sessionId: string): Promise<SessionDetail> {
       timeLimitSec: q.time_limit_sec,
       expectedPoints: JSON.parse(q.expected_points) as string[],
       elapsedMs: q.elapsed_ms,
+      source: q.source as QuestionSource,
+      reason: q.reason,
       answer:
         q.submitted_at === null
           ? null
@@ -99,11 +105,7 @@ export async function createSession(
   ctx: ServiceContext,
   input: ParsedInput<'sessions.create'>,
 ): Promise<SessionDetail> {
-  const picked = selectQuestions(ctx.bank, {
-    role: input.role,
-    difficulty: input.difficulty,
-    count: input.questionCount,
-  });
+  const picked = planQuestions(await engineInput(ctx, input));
   if (picked.length === 0) {
     throw new AppError('NOT_FOUND', 'The question bank is empty, so there is nothing to practise yet.');
   }
@@ -123,6 +125,9 @@ export async function createSession(
         created_at: now,
         updated_at: now,
         completed_at: null,
+        job_id: input.jobId ?? null,
+        company_id: input.companyId ?? null,
+        categories: JSON.stringify(input.categories),
       })
       .execute();
     await trx
@@ -132,12 +137,15 @@ export async function createSession(
           id: ctx.newId(),
           session_id: id,
           position,
-          question_id: q.id,
+          question_id: q.questionId,
           text: q.text,
           category: q.category,
           difficulty: q.difficulty,
           time_limit_sec: q.timeLimitSec,
           expected_points: JSON.stringify(q.expectedPoints),
+          skills: JSON.stringify(q.skills),
+          source: q.source,
+          reason: q.reason,
           first_shown_at: position === 0 ? now : null,
           elapsed_ms: 0,
         })),

@@ -1,10 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import {
-  DIFFICULTIES,
-  type Difficulty,
-  MAX_QUESTIONS_PER_SESSION,
-  SessionCreateInput,
-} from '../../../src-shared/domain';
+import { DIFFICULTIES, type Difficulty, MAX_QUESTIONS_PER_SESSION } from '../../../src-shared/domain';
+import { SessionCreateInput } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
 import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
