@@ -234,7 +234,9 @@ export const channels = {
     }),
   },
   'companies.save': {
-    input: z.object({ id: id.optional(), profile: CompanyProfileInput }).strict(),
+    input: z
+      .object({ id: z.string().trim().min(1).max(80).optional(), profile: CompanyProfileInput })
+      .strict(),
     output: CompanyProfile,
   },
   'companies.delete': { input: companyId, output: deleted },

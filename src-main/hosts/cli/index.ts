@@ -13,6 +13,7 @@ import { startRuntime, type Runtime } from '../../core/runtime';
 import { startBrowserHost } from '../browser/server';
 import { intOption, parse, UsageError } from './args';
 import { findElectron, launchElectron, openInBrowser } from './electron';
+import { describeQuestions, questionsFromFiles } from './questions';
 import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
 
 export interface Io {
@@ -214,6 +215,37 @@ const commands: Record<string, Command> = {
       const report = await matchFiles(values.resume, values.job);
       print(io, values.json, report, () => describeMatch(report));
       return 0;
+    },
+  },
+  questions: {
+    summary: 'Print the questions the builtin coach would ask, and why each was chosen',
+    usage:
+      'rehearse questions --role ROLE --difficulty LEVEL --count N [--category C]… [--resume FILE] [--job FILE] [--company NAME] [--json] [--data-dir DIR]',
+    async run(argv, io) {
+      const { values } = parse(argv, {
+        role: { type: 'string' },
+        difficulty: { type: 'string' },
+        count: { type: 'string' },
+        category: { type: 'string', multiple: true },
+        resume: { type: 'string' },
+        job: { type: 'string' },
+        company: { type: 'string' },
+      });
+      if (!values.role || !values.difficulty || !values.count)
+        throw new UsageError('questions needs --role, --difficulty and --count');
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        const questions = await questionsFromFiles(runtime, {
+          role: values.role,
+          difficulty: values.difficulty,
+          count: intOption(values.count, 'count', 1, 20),
+          categories: values.category ?? [],
+          resumeFile: values.resume,
+          jobFile: values.job,
+          company: values.company,
+        });
+        print(io, values.json, { questions }, () => describeQuestions(questions));
+        return 0;
+      });
     },
   },
   doctor: {

@@ -55,6 +55,14 @@ export async function matchFiles(
   resumeFile: string,
   jobFile: string,
 ): Promise<{ job: JobProposal } & MatchReport> {
+  const posting = readPosting(jobFile);
+  const resume = await parseResumeAt(resumeFile);
+  const job = proposeFromPosting(posting, loadTaxonomy(taxonomyFile()));
+  return { job, ...matchResume(resume, { ...job }) };
+}
+
+/** A job posting saved as a text file; an empty one is a mistake worth saying so. */
+export function readPosting(jobFile: string): string {
   let posting: string;
   try {
     posting = readFileSync(jobFile, 'utf8');
@@ -66,9 +74,7 @@ export async function matchFiles(
       field: 'job',
       reason: 'empty',
     });
-  const resume = await parseResumeAt(resumeFile);
-  const job = proposeFromPosting(posting, loadTaxonomy(taxonomyFile()));
-  return { job, ...matchResume(resume, { ...job }) };
+  return posting;
 }
 
 export function describeMatch(r: { job: JobProposal } & MatchReport): string {

@@ -8,6 +8,9 @@ import type { CompanyValue, InterviewStage } from '../../../src-shared/companies
 
 const BULLET = /^\s*(?:[-*•·▪◦‣–]|\d{1,2}[.)]|[a-z][.)])\s+/;
 const VALUES_HEADING = /\b(values|principles|what we believe|how we work|culture|our beliefs|tenets)\b/i;
+/** Headings that end a values list: the rest of a careers page. */
+const OTHER_SECTION =
+  /\b(hire|hiring|interview|process|benefits|perks|jobs|openings|apply|about us|locations)\b/i;
 const HEADING_LIKE = (line: string) => line.length <= 60 && !/[.!?]$/.test(line) && /^[A-Z0-9]/.test(line);
 const NAMED = /^(.{3,60}?)\s*(?::|\s[–—-]\s)\s*(.{10,})$/;
 
@@ -88,6 +91,10 @@ export function extractValues(text: string): CompanyValue[] {
     }
     if (HEADING_LIKE(line) && VALUES_HEADING.test(line) && line.split(' ').length <= 6) {
       inValues = true;
+      continue;
+    }
+    if (inValues && HEADING_LIKE(line) && OTHER_SECTION.test(line)) {
+      inValues = false;
       continue;
     }
     if (inValues && HEADING_LIKE(line) && line.split(' ').length <= 6) {

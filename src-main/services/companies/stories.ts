@@ -35,10 +35,14 @@ export function suggestStories(resume: ParsedResume, company: CompanyProfile): S
         .filter((v) => v.hits > 0)
         .sort((a, b) => b.hits - a.hits)
         .slice(0, 2);
+      // A result with a number matters most for a STAR story; matching a value is a capped bonus.
       const score =
         (ACTION.test(bullet.trim()) ? 2 : 0) +
-        (METRIC.test(bullet) ? 2 : 0) +
-        values.reduce((s, v) => s + v.hits, 0);
+        (METRIC.test(bullet) ? 3 : 0) +
+        Math.min(
+          2,
+          values.reduce((s, v) => s + v.hits, 0),
+        );
       const from =
         e.title && e.company ? `${e.title} at ${e.company}` : (e.company ?? e.title ?? 'Your experience');
       return { bullet, from, values: values.map((v) => v.name), score, hasMetric: METRIC.test(bullet) };

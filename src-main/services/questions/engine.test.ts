@@ -217,7 +217,9 @@ describe('the builtin question engine', () => {
     expect(shifted.Behavioral + shifted.Situational).toBeGreaterThan(0.95);
     expect(shifted.Behavioral).toBeGreaterThan(shifted.Situational * 2.5);
     const withValues = planQuestions(base({ company, random: seeded(1) }));
-    expect(withValues.some((q) => q.source === 'company' && q.text.includes('"Customer first"'))).toBe(true);
+    expect(
+      withValues.some((q) => q.source === 'company' && q.text.includes('values is "Customer first"')),
+    ).toBe(true);
   });
 
   it('allocates slots in proportion to weights and never beyond what is available', () => {

@@ -1,6 +1,9 @@
 /** Gathers what the engine needs from the database: résumé, job and its gaps, company, history. */
 import type { Category } from '../../../src-shared/domain';
 import type { ParsedInput } from '../../../src-shared/contract';
+import type { CompanyProfile } from '../../../src-shared/companies';
+import type { Job } from '../../../src-shared/jobs';
+import type { ParsedResume } from '../../../src-shared/resume';
 import type { ServiceContext } from '../../core/context';
 import { getCompany } from '../companies/service';
 import { matchResume } from '../jobs/match';
@@ -33,6 +36,42 @@ export async function weakCategories(_ctx: ServiceContext): Promise<Category[]> 
   return [];
 }
 
+type Plan = Pick<ParsedInput<'questions.plan'>, 'role' | 'difficulty' | 'questionCount' | 'categories'>;
+
+/**
+ * The engine's input from a résumé, job and company already in hand (the CLI reads them from files), plus
+ * what the data dir knows: the private bank, weak categories and recent questions.
+ */
+export async function engineInputWith(
+  ctx: ServiceContext,
+  plan: Plan,
+  given: {
+    resume: ParsedResume | null;
+    job: Pick<Job, 'title' | 'company' | 'requiredSkills' | 'niceToHaveSkills' | 'experienceLevel'> | null;
+    company: CompanyProfile | null;
+  },
+): Promise<Omit<EngineInput, 'random'>> {
+  const { resume, job, company } = given;
+  return {
+    role: plan.role,
+    difficulty: plan.difficulty,
+    count: plan.questionCount,
+    categories: plan.categories,
+    bank: ctx.bank.all,
+    privateQuestions: await listPrivate(ctx, {}),
+    resume,
+    job: job && {
+      title: job.title,
+      company: job.company,
+      requiredSkills: job.requiredSkills,
+      gaps: resume ? matchResume(resume, job).missingRequired : [],
+    },
+    company,
+    weakCategories: await weakCategories(ctx),
+    exclude: await recentQuestionIds(ctx),
+  };
+}
+
 export async function engineInput(
   ctx: ServiceContext,
   input: ParsedInput<'questions.plan'>,
@@ -42,24 +81,9 @@ export async function engineInput(
     : input.useActiveResume
       ? await activeResume(ctx)
       : null;
-  const job = input.jobId ? await getJob(ctx, input.jobId) : null;
-  const company = input.companyId ? await getCompany(ctx, input.companyId) : null;
-  return {
-    role: input.role,
-    difficulty: input.difficulty,
-    count: input.questionCount,
-    categories: input.categories,
-    bank: ctx.bank.all,
-    privateQuestions: await listPrivate(ctx, {}),
+  return engineInputWith(ctx, input, {
     resume: resume?.effective ?? null,
-    job: job && {
-      title: job.title,
-      company: job.company,
-      requiredSkills: job.requiredSkills,
-      gaps: resume ? matchResume(resume.effective, job).missingRequired : [],
-    },
-    company,
-    weakCategories: await weakCategories(ctx),
-    exclude: await recentQuestionIds(ctx),
-  };
+    job: input.jobId ? await getJob(ctx, input.jobId) : null,
+    company: input.companyId ? await getCompany(ctx, input.companyId) : null,
+  });
 }

@@ -207,7 +207,7 @@ export function companyValueQuestions(company: CompanyProfile, difficulty: Diffi
   return company.values.map((v) => ({
     questionId: idOf('company-value', company.id, v.name),
     text: clip(
-      `${company.name} lists "${v.name}" among its values${v.description ? ` (${v.description.replace(/\.$/, '')})` : ''}. Tell me about a time your work showed it.`,
+      `One of ${company.name}'s stated values is "${v.name}"${v.description ? ` (${v.description.replace(/\.$/, '')})` : ''}. Tell me about a time your work showed it.`,
       500,
     ),
     category: 'Behavioral',

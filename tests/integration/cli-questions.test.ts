@@ -1,0 +1,126 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PlannedQuestion } from '../../src-shared/questions';
+import { BIN, requireBuild } from '../support/built';
+import { tempDir } from '../support/runtime';
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const RESUME = `Marta Quintero
+marta@example.org
+
+EXPERIENCE
+Senior Backend Engineer, Lumenfield Logistics
+Jan 2020 – Present
+- Cut checkout latency by 45% by adding Redis caching in front of the pricing service.
+- Built the order event pipeline on Kafka, handling 3 million events a day.
+
+Backend Engineer, Parcelbird
+Mar 2016 – Dec 2019
+- Wrote the PostgreSQL schema for parcel tracking and its migration tooling.
+
+SKILLS
+Python, Redis, Kafka, PostgreSQL
+`;
+
+const JOB = `Backend Engineer at Harbourline
+
+Requirements:
+- 3+ years with Python
+- Experience with Kubernetes and Terraform
+- Kafka or another event streaming platform
+`;
+
+describe('rehearse questions', () => {
+  beforeAll(requireBuild);
+
+  it('prints résumé-, job- and company-aware questions with every field and why each was chosen', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'resume.txt'), RESUME);
+    writeFileSync(join(dir, 'job.txt'), JOB);
+    const { code, stdout, stderr } = run([
+      'questions',
+      '--role',
+      'Backend Engineer',
+      '--difficulty',
+      'Medium',
+      '--count',
+      '10',
+      '--resume',
+      join(dir, 'resume.txt'),
+      '--job',
+      join(dir, 'job.txt'),
+      '--company',
+      'GitLab',
+      '--json',
+      '--data-dir',
+      join(dir, 'data'),
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const { questions } = JSON.parse(stdout) as { questions: PlannedQuestion[] };
+    expect(questions).toHaveLength(10);
+    for (const q of questions) {
+      expect(Object.keys(q).sort()).toEqual(
+        [
+          'category',
+          'difficulty',
+          'expectedPoints',
+          'questionId',
+          'reason',
+          'skills',
+          'source',
+          'text',
+          'timeLimitSec',
+        ].sort(),
+      );
+      expect(q.expectedPoints.length).toBeGreaterThanOrEqual(3);
+    }
+    const sources = new Set(questions.map((q) => q.source));
+    for (const s of ['resume', 'job', 'company']) expect(sources).toContain(s);
+    const all = questions.map((q) => `${q.text}\n${q.reason}`).join('\n');
+    expect(all).toMatch(/Lumenfield Logistics|Parcelbird/);
+    expect(all).toMatch(/Kubernetes|Terraform/);
+    expect(all).toContain('GitLab');
+  });
+
+  it('refuses bad values with the message a candidate would see, and unknown companies with the list', () => {
+    const dir = tempDir();
+    const bad = run([
+      'questions',
+      '--role',
+      'Sales',
+      '--difficulty',
+      'Brutal',
+      '--count',
+      '3',
+      '--data-dir',
+      dir,
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe('rehearse: Difficulty must be one of Easy, Medium, Hard, Expert.');
+    const unknown = run([
+      'questions',
+      '--role',
+      'Sales',
+      '--difficulty',
+      'Easy',
+      '--count',
+      '3',
+      '--company',
+      'Initech',
+      '--data-dir',
+      dir,
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^rehearse: No company profile named "Initech"\. Known: .*Amazon.*\.\n$/);
+    const usage = run(['questions', '--role', 'Sales', '--data-dir', dir]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('questions needs --role, --difficulty and --count');
+  });
+});
