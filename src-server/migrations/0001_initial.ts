@@ -1,0 +1,59 @@
+import { type Kysely } from 'kysely';
+
+// Written with kysely's schema builder and portable column types: `bigint` and `double precision` are real
+// types in PostgreSQL and get INTEGER and REAL affinity in SQLite.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('devices')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('secret', 'varchar(64)', (c) => c.notNull())
+    .addColumn('alias', 'varchar(16)', (c) => c.notNull().unique())
+    .addColumn('public', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('scores')
+    .addColumn('device_id', 'varchar(36)', (c) => c.notNull().references('devices.id').onDelete('cascade'))
+    .addColumn('client_session_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('role', 'varchar(80)', (c) => c.notNull())
+    .addColumn('difficulty', 'varchar(16)', (c) => c.notNull())
+    .addColumn('overall_score', 'double precision', (c) => c.notNull())
+    .addColumn('content_quality', 'double precision', (c) => c.notNull())
+    .addColumn('clarity', 'double precision', (c) => c.notNull())
+    .addColumn('confidence', 'double precision', (c) => c.notNull())
+    .addColumn('technical_accuracy', 'double precision', (c) => c.notNull())
+    .addColumn('question_count', 'integer', (c) => c.notNull())
+    .addColumn('duration_sec', 'integer')
+    .addColumn('completed_at', 'bigint', (c) => c.notNull())
+    .addColumn('received_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('scores_pk', ['device_id', 'client_session_id'])
+    .execute();
+  // The board and the cohort group one role's rows by device; the weekly board filters on completion time; the
+  // 50-a-day check counts one device's rows by completion time.
+  await db.schema
+    .createIndex('scores_role_device')
+    .on('scores')
+    .columns(['role', 'device_id', 'overall_score'])
+    .execute();
+  await db.schema.createIndex('scores_role_completed').on('scores').columns(['role', 'completed_at']).execute();
+  await db.schema
+    .createIndex('scores_device_completed')
+    .on('scores')
+    .columns(['device_id', 'completed_at'])
+    .execute();
+
+  await db.schema
+    .createTable('seen_signatures')
+    .addColumn('signature', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('expires_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('seen_signatures_expires').on('seen_signatures').column('expires_at').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('seen_signatures').execute();
+  await db.schema.dropTable('scores').execute();
+  await db.schema.dropTable('devices').execute();
+}

@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LeaderboardEntry, Period } from '../board';
+import type { TtlCache } from '../cache';
+import type { ServerDatabase } from '../db';
+import type { Limiter } from '../http/limits';
+import type { Cohort } from '../stats';
+
+/** What the routes share. Everything here is either the database or a cache that may be stale. */
+export interface RouteContext {
+  database: ServerDatabase;
+  now: () => number;
+  /** preValidation hook of signed routes */
+  signed: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  registrationLimit: Limiter;
+  boards: TtlCache<string>;
+  cohorts: TtlCache<Cohort & { generatedAt: number }>;
+  /** alias widths found full, until when (see aliases.ts) */
+  fullAliasWidths: Map<number, number>;
+}
+
+export type { LeaderboardEntry, Period };
+
+export const SIGNED = [{ deviceId: [], timestamp: [], signature: [] }];
