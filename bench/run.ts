@@ -7,6 +7,7 @@ import { KEEP_NAMES_SHIM, launchBrowser } from '../tests/support/browser';
 import { startHost } from '../tests/support/host-process';
 import { benchChainOverhead, benchStreamToRenderer } from './ai';
 import { benchAccuracy, benchParse } from './parse';
+import { benchQuestionSet } from './questions';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -87,6 +88,7 @@ async function main() {
     await benchStreamToRenderer(browser, tempDir());
     await benchParse(tempDir());
     await benchAccuracy(tempDir());
+    await benchQuestionSet(tempDir());
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
