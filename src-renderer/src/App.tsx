@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Notices } from './components/Notices';
+import { Companies } from './screens/Companies';
 import { Diagnostics } from './screens/Diagnostics';
+import { MyQuestions } from './screens/MyQuestions';
 import { History } from './screens/History';
 import { Jobs } from './screens/Jobs';
 import { Resume } from './screens/Resume';
@@ -16,6 +18,8 @@ const NAV: { label: string; screen: Screen }[] = [
   { label: 'Home', screen: { name: 'home' } },
   { label: 'Practice', screen: { name: 'setup' } },
   { label: 'History', screen: { name: 'history' } },
+  { label: 'My questions', screen: { name: 'questions' } },
+  { label: 'Companies', screen: { name: 'companies' } },
   { label: 'Résumé', screen: { name: 'resume' } },
   { label: 'Jobs', screen: { name: 'jobs' } },
   { label: 'Settings', screen: { name: 'settings' } },
@@ -26,7 +30,13 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'home':
       return <Home />;
     case 'setup':
-      return <PracticeSetup />;
+      return (
+        <PracticeSetup
+          key={`${screen.companyId}-${screen.jobId}`}
+          companyId={screen.companyId}
+          jobId={screen.jobId}
+        />
+      );
     case 'room':
       return <PracticeRoom key={screen.sessionId} sessionId={screen.sessionId} />;
     case 'review':
@@ -39,6 +49,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <Resume />;
     case 'jobs':
       return <Jobs />;
+    case 'questions':
+      return <MyQuestions />;
+    case 'companies':
+      return <Companies />;
     case 'diagnostics':
       return <Diagnostics />;
   }

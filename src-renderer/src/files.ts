@@ -18,7 +18,15 @@ export async function toBase64(file: File): Promise<string> {
 
 export function downloadBase64(fileName: string, mime: string, dataBase64: string): void {
   const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  save(fileName, new Blob([bytes], { type: mime }));
+}
+
+export function downloadText(fileName: string, mime: string, text: string): void {
+  save(fileName, new Blob([text], { type: mime }));
+}
+
+function save(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

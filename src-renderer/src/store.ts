@@ -5,12 +5,14 @@ import { call, messageOf } from './api';
 
 export type Screen =
   | { name: 'home' }
-  | { name: 'setup' }
+  | { name: 'setup'; companyId?: string; jobId?: string }
   | { name: 'room'; sessionId: string }
   | { name: 'review'; sessionId: string }
   | { name: 'history' }
   | { name: 'resume' }
   | { name: 'jobs' }
+  | { name: 'questions' }
+  | { name: 'companies' }
   | { name: 'diagnostics' }
   | { name: 'settings' };
 

@@ -119,10 +119,15 @@ export function extractStages(text: string): InterviewStage[] {
       )
     )
       continue;
-    const rule = STAGES.find((r) => r.pattern.test(line));
-    if (!rule || stages.some((s) => s.name === rule.name)) continue;
-    stages.push({ name: rule.name, description: clip(line, 400), categories: rule.categories });
-    if (stages.length === 12) break;
+    // One line may name several steps ("a recruiter call, then a case study"); each step is one stage, named
+    // by the first kind of stage it mentions.
+    for (const step of line.split(/,?\s*\b(?:then|followed by|after that|and finally)\b\s*|;\s*/i)) {
+      const first = STAGES.map((r) => ({ r, at: step.search(r.pattern) }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at)[0];
+      if (!first || stages.some((s) => s.name === first.r.name) || stages.length === 12) continue;
+      stages.push({ name: first.r.name, description: clip(line, 400), categories: first.r.categories });
+    }
   }
   return stages;
 }

@@ -69,7 +69,7 @@ describe('company profiles', () => {
       'Recruiter screen',
       'Take-home exercise',
       'Behavioural and values interview',
-      'Hiring manager interview',
+      'Final round',
     ]);
     expect(draft.stages[1]!.description).toContain('about three hours');
     expect(draft.focusAreas).toEqual(expect.arrayContaining(['Python', 'SQL']));

@@ -233,6 +233,14 @@ function QuestionTurn({
         <h2 id={`${id}-question`} className="question-text">
           {question.text}
         </h2>
+        <div className="row spread">
+          {question.reason && (
+            <p className="muted" style={{ margin: 0 }}>
+              Why this question: {question.reason}
+            </p>
+          )}
+          <SaveQuestion sessionQuestionId={question.id} />
+        </div>
         <p className="visually-hidden" aria-live="polite">
           {announcement}
         </p>
@@ -325,5 +333,28 @@ function QuestionTurn({
         </div>
       </dialog>
     </div>
+  );
+}
+
+/** Keeps a question in the candidate's private bank; saving twice is harmless, so the button just says so. */
+function SaveQuestion({ sessionQuestionId }: { sessionQuestionId: string }) {
+  const notify = useApp((s) => s.notify);
+  const [saved, setSaved] = useState(false);
+  return (
+    <button
+      type="button"
+      aria-pressed={saved}
+      onClick={() =>
+        call('questions.private.saveFromSession', { sessionQuestionId }).then(
+          () => {
+            setSaved(true);
+            notify('success', 'Saved to My questions.');
+          },
+          (err: unknown) => notify('error', messageOf(err)),
+        )
+      }
+    >
+      {saved ? 'Saved to My questions' : 'Save to My questions'}
+    </button>
   );
 }

@@ -1,5 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
-import { DIFFICULTIES, type Difficulty, MAX_QUESTIONS_PER_SESSION } from '../../../src-shared/domain';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import {
+  CATEGORIES,
+  DIFFICULTIES,
+  type Category,
+  type Difficulty,
+  MAX_QUESTIONS_PER_SESSION,
+} from '../../../src-shared/domain';
+import type { CompanyProfile } from '../../../src-shared/companies';
+import type { Job } from '../../../src-shared/jobs';
+import { categoryLabel } from '../format';
 import { SessionCreateInput } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
 import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
@@ -14,7 +23,7 @@ const DEFAULT_DIFFICULTY: Record<string, Difficulty> = {
   Principal: 'Expert',
 };
 
-export function PracticeSetup() {
+export function PracticeSetup(props: { companyId?: string; jobId?: string }) {
   const { profile, catalog, go } = useApp();
   const id = useId();
   const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
@@ -24,6 +33,15 @@ export function PracticeSetup() {
     DEFAULT_DIFFICULTY[profile?.experienceLevel ?? 'Mid'] ?? 'Medium',
   );
   const [count, setCount] = useState('5');
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [jobId, setJobId] = useState(props.jobId ?? '');
+  const [companyId, setCompanyId] = useState(props.companyId ?? '');
+  const [jobs, setJobs] = useState<Job[]>([]);
+  const [companies, setCompanies] = useState<CompanyProfile[]>([]);
+  useEffect(() => {
+    call('jobs.list', {}).then(setJobs, () => undefined);
+    call('companies.list', {}).then(setCompanies, () => undefined);
+  }, []);
   const [starting, setStarting] = useState(false);
   const [formError, setFormError] = useState('');
   const roleOptions = roles.includes(role) || role === '' ? roles : [role, ...roles];
@@ -31,7 +49,14 @@ export function PracticeSetup() {
   async function start(e: FormEvent) {
     e.preventDefault();
     setFormError('');
-    const parsed = SessionCreateInput.safeParse({ role, difficulty, questionCount: Number(count) });
+    const parsed = SessionCreateInput.safeParse({
+      role,
+      difficulty,
+      questionCount: Number(count),
+      categories,
+      jobId: jobId || undefined,
+      companyId: companyId || undefined,
+    });
     if (!parsed.success) {
       show(firstErrors(parsed.error.issues));
       return;
@@ -98,6 +123,69 @@ export function PracticeSetup() {
             From 1 to {MAX_QUESTIONS_PER_SESSION}. Each question has its own time limit.
           </p>
           {errorText('questionCount')}
+        </div>
+        <fieldset className="field" aria-describedby={describedBy('categories', `${id}-categories-hint`)}>
+          <legend id={`${id}-categories`} tabIndex={-1}>
+            Question types
+          </legend>
+          <p className="hint" id={`${id}-categories-hint`}>
+            Leave all unticked for an interview-style mix: technical, then behavioural, then situational.
+          </p>
+          <div className="choices">
+            {CATEGORIES.map((c) => (
+              <label key={c} className="choice">
+                <input
+                  type="checkbox"
+                  checked={categories.includes(c)}
+                  onChange={(e) =>
+                    setCategories(e.target.checked ? [...categories, c] : categories.filter((x) => x !== c))
+                  }
+                />
+                {categoryLabel(c)}
+              </label>
+            ))}
+          </div>
+          {errorText('categories')}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-jobId`}>Job posting</label>
+          <select
+            id={`${id}-jobId`}
+            value={jobId}
+            onChange={(e) => setJobId(e.target.value)}
+            aria-describedby={describedBy('jobId', `${id}-job-hint`)}
+          >
+            <option value="">None</option>
+            {jobs.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.company ? `${j.title} — ${j.company}` : j.title}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${id}-job-hint`}>
+            Questions lean toward the skills it asks for, and ask how you would close the gaps.
+          </p>
+          {errorText('jobId')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-companyId`}>Company</label>
+          <select
+            id={`${id}-companyId`}
+            value={companyId}
+            onChange={(e) => setCompanyId(e.target.value)}
+            aria-describedby={describedBy('companyId', `${id}-company-hint`)}
+          >
+            <option value="">None</option>
+            {companies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${id}-company-hint`}>
+            Company mode: its stated values become behavioural questions and its interview stages set the mix.
+          </p>
+          {errorText('companyId')}
         </div>
         {formError && (
           <p className="error-text" role="alert">
