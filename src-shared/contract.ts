@@ -93,6 +93,17 @@ export const channels = {
   'sessions.submitAnswer': { input: SubmitInput, output: SessionDetail },
   'sessions.skipQuestion': { input: SkipInput, output: SessionDetail },
   'sessions.end': { input: bySession, output: SessionDetail },
+  /** Asks the configured model to rewrite the questions not yet shown; the builtin ones stay on any failure. */
+  'sessions.tailor': {
+    input: z.object({ sessionId: id, requestId: id }).strict(),
+    output: z.object({
+      session: SessionDetail,
+      provider: z.string(),
+      model: z.string().nullable(),
+      notes: z.array(z.string()),
+      replaced: z.number().int(),
+    }),
+  },
   'resumes.import': { input: ResumeImportInput, output: ResumeDetail },
   'resumes.importText': { input: ResumeTextInput, output: ResumeDetail },
   'resumes.cancel': {
@@ -180,6 +191,8 @@ export const channels = {
     output: KeyStatus,
   },
   'ai.cloud.deleteKey': { input: none, output: KeyStatus },
+  /** Stops a running model request (question writing, evaluation) by the id the renderer gave it. */
+  'ai.cancel': { input: z.object({ requestId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'questions.plan': { input: PlanInput, output: z.object({ questions: z.array(PlannedQuestion) }) },
   'questions.private.list': {
     input: z.object({ tag: z.string().max(30).optional(), search: z.string().max(200).optional() }).strict(),

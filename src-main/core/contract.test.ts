@@ -165,6 +165,8 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'ai.cloud.keyStatus': {},
     'ai.cloud.saveKey': { key: 'sk-test-0123456789' },
     'ai.cloud.deleteKey': {},
+    'sessions.tailor': { sessionId: ids.sessionId, requestId: randomUUID() },
+    'ai.cancel': { requestId: randomUUID() },
     'questions.plan': { role: 'Data Analyst', difficulty: 'Medium', questionCount: 3, jobId: JOB_ID },
     'questions.private.list': { tag: 'sql' },
     'questions.private.save': { question: PRIVATE_QUESTION },

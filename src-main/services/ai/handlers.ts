@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Handlers } from '../../../src-shared/contract';
+import { cancel } from '../../core/requests';
 import type { ServiceContext } from '../../core/context';
 import { AppError } from '../../../src-shared/errors';
 import { deleteModel, downloadModel, KNOWN_MODELS, modelState } from './models';
@@ -24,7 +25,8 @@ type AiChannels =
   | 'ai.cloud.deleteKey'
   | 'ai.models.list'
   | 'ai.models.download'
-  | 'ai.models.delete';
+  | 'ai.models.delete'
+  | 'ai.cancel';
 
 const modelsDir = (ctx: ServiceContext) => join(ctx.dataDir, 'models');
 const known = (id: string) => {
@@ -48,6 +50,7 @@ export const aiHandlers = (ctx: ServiceContext): Pick<Handlers, AiChannels> => (
     await ctx.ai.checkHealth();
     return { pulled: model };
   },
+  'ai.cancel': ({ requestId }) => ({ cancelled: cancel(requestId) }),
   'ai.try': async ({ requestId }) => {
     const started = performance.now();
     const result = await ctx.ai.chain.run(

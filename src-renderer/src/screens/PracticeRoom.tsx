@@ -5,7 +5,7 @@ import {
   type SessionDetail,
   type SessionQuestion,
 } from '../../../src-shared/domain';
-import { call, messageOf } from '../api';
+import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel, clock, spokenDuration } from '../format';
 import { useApp } from '../store';
@@ -55,7 +55,82 @@ export function PracticeRoom({ sessionId }: { sessionId: string }) {
   if (!session) return <p role="status">Loading your session…</p>;
   const question = session.questions[session.currentPosition];
   if (!question) return <p role="alert">This session has no current question.</p>;
-  return <QuestionTurn key={question.id} session={session} question={question} onAdvance={advance} />;
+  return (
+    <>
+      <Tailoring
+        session={session}
+        onTailored={() =>
+          call('sessions.get', { sessionId }).then(
+            (s) => setSession((prev) => (prev && prev.currentPosition === s.currentPosition ? s : prev)),
+            () => undefined,
+          )
+        }
+      />
+      <QuestionTurn key={question.id} session={session} question={question} onAdvance={advance} />
+    </>
+  );
+}
+
+/**
+ * When a model is set up, the questions after the first are rewritten for this candidate while they answer the
+ * first; the builtin ones stay if the candidate cancels or the model fails. Runs once, on a fresh session.
+ */
+function Tailoring({ session, onTailored }: { session: SessionDetail; onTailored(): void }) {
+  const [state, setState] = useState<{ kind: 'idle' | 'running' | 'done'; text: string; requestId?: string }>(
+    {
+      kind: 'idle',
+      text: '',
+    },
+  );
+  const fresh =
+    session.currentPosition === 0 &&
+    session.answeredCount === 0 &&
+    session.questionCount > 1 &&
+    !session.questions.some((q) => q.source === 'ai');
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (!fresh || started.current) return;
+    started.current = true;
+    let off = () => {};
+    void (async () => {
+      const status = await call('ai.status', {}).catch(() => null);
+      if (!status?.providers.some((p) => p.configured && p.health === 'ok')) return;
+      const requestId = crypto.randomUUID();
+      setState({ kind: 'running', text: 'Tailoring your next questions…', requestId });
+      off = on('ai.progress', (p) => {
+        if (p.requestId === requestId) setState((s) => (s.kind === 'running' ? { ...s, text: p.status } : s));
+      });
+      try {
+        const result = await call('sessions.tailor', { sessionId: session.id, requestId });
+        setState({
+          kind: 'done',
+          text:
+            result.replaced > 0
+              ? `The next ${result.replaced} questions were written for you by ${result.provider}${result.model ? ` (${result.model})` : ''}.`
+              : result.notes.join(' ') || 'Kept the builtin questions.',
+        });
+        if (result.replaced > 0) onTailored();
+      } catch (err) {
+        setState({ kind: 'done', text: `Kept the builtin questions: ${messageOf(err)}` });
+      } finally {
+        off();
+      }
+    })();
+    return () => off();
+  }, [fresh, session.id, onTailored]);
+
+  if (state.kind === 'idle') return null;
+  return (
+    <div className="card row spread" role="status">
+      <span>{state.text}</span>
+      {state.kind === 'running' && state.requestId && (
+        <button type="button" onClick={() => void call('ai.cancel', { requestId: state.requestId! })}>
+          Keep the builtin questions
+        </button>
+      )}
+    </div>
+  );
 }
 
 type SaveState =
