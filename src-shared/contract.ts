@@ -10,7 +10,7 @@ import {
   DraftInput,
   EXPERIENCE_LEVELS,
   GENERAL_ROLE,
-  Page,
+  SessionFilter,
   Profile,
   ProfileInput,
   ROLES,
@@ -85,7 +85,7 @@ export const channels = {
   'sessions.create': { input: SessionCreateInput, output: SessionDetail },
   'sessions.get': { input: bySession, output: SessionDetail },
   'sessions.list': {
-    input: Page,
+    input: SessionFilter,
     output: z.object({ items: z.array(SessionSummary), total: z.number().int(), page: z.number().int() }),
   },
   'sessions.resumable': { input: none, output: SessionSummary.nullable() },
@@ -93,6 +93,10 @@ export const channels = {
   'sessions.submitAnswer': { input: SubmitInput, output: SessionDetail },
   'sessions.skipQuestion': { input: SkipInput, output: SessionDetail },
   'sessions.end': { input: bySession, output: SessionDetail },
+  'sessions.pause': { input: bySession, output: SessionDetail },
+  'sessions.resume': { input: bySession, output: SessionDetail },
+  /** A completed session's questions again, as the next numbered attempt. */
+  'sessions.retake': { input: bySession, output: SessionDetail },
   /** Asks the configured model to rewrite the questions not yet shown; the builtin ones stay on any failure. */
   'sessions.tailor': {
     input: z.object({ sessionId: id, requestId: id }).strict(),

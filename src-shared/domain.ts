@@ -33,7 +33,9 @@ export const CATEGORIES = [
   'Coding',
 ] as const;
 export const SESSION_STATUSES = ['setup', 'active', 'paused', 'completed', 'abandoned'] as const;
-export const SESSION_MODES = ['practice'] as const;
+/** Practice: feedback after each answer. Mock: feedback only at the end, follow-ups like a real interviewer. */
+export const SESSION_MODES = ['practice', 'mock', 'company'] as const;
+export type SessionMode = (typeof SESSION_MODES)[number];
 
 export const ANSWER_MIN_CHARS = 10;
 export const ANSWER_MAX_CHARS = 5000;
@@ -134,6 +136,8 @@ export const SessionQuestion = z.object({
   /** Where the question came from (bank, résumé, job, company…) and why it was chosen, for the candidate. */
   source: z.string(),
   reason: z.string(),
+  /** Set on a follow-up: the question it follows up. */
+  parentId: z.string().nullable(),
   answer: Answer.nullable(),
   draft: z.object({ text: z.string(), updatedAt: isoDateTime }).nullable(),
 });
@@ -150,6 +154,13 @@ export const SessionSummary = z.object({
   currentPosition: z.number().int(),
   createdAt: isoDateTime,
   completedAt: isoDateTime.nullable(),
+  attempt: z.number().int(),
+  retakeOf: z.string().nullable(),
+  firstAttemptId: z.string(),
+  jobId: z.string().nullable(),
+  companyId: z.string().nullable(),
+  categories: z.array(z.enum(CATEGORIES)),
+  pausedAt: isoDateTime.nullable(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
@@ -162,3 +173,22 @@ export const Page = z
     pageSize: z.number().int().min(1).max(100, { error: 'Page size must be at most 100.' }).default(20),
   })
   .strict();
+
+const instant = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label} must be a date and time.` }).optional();
+
+/** History filters: every one optional; `since`/`until` are instants the UI computes in local time. */
+export const SessionFilter = Page.extend({
+  since: instant('The start date'),
+  until: instant('The end date'),
+  role: z.string().trim().max(80).optional(),
+  jobId: id.optional(),
+  status: z
+    .enum(SESSION_STATUSES, { error: `Status must be one of ${SESSION_STATUSES.join(', ')}.` })
+    .optional(),
+})
+  .strict()
+  .refine((f) => !f.since || !f.until || Date.parse(f.since) <= Date.parse(f.until), {
+    error: 'The end date must be on or after the start date.',
+    path: ['until'],
+  });

@@ -1,6 +1,6 @@
 /** Questions beyond the shipped bank: the candidate's private bank, planned sets and why each was chosen. */
 import { z } from 'zod';
-import { CATEGORIES, DIFFICULTIES, MAX_QUESTIONS_PER_SESSION } from './domain';
+import { CATEGORIES, DIFFICULTIES, MAX_QUESTIONS_PER_SESSION, SESSION_MODES } from './domain';
 
 export const QUESTION_SOURCES = ['bank', 'private', 'resume', 'job', 'company', 'ai', 'follow_up'] as const;
 export type QuestionSource = (typeof QUESTION_SOURCES)[number];
@@ -126,8 +126,18 @@ export const PlanInput = z
   .strict();
 export type PlanInput = z.input<typeof PlanInput>;
 
-/** Starting a session asks for a planned set; the session keeps how it was planned. */
-export const SessionCreateInput = PlanInput;
+/** Starting a session asks for a planned set and a mode; the session keeps how it was planned. */
+export const SessionCreateInput = PlanInput.extend({
+  mode: z
+    .enum(SESSION_MODES, { error: 'Mode must be Practice, Mock interview or Company.' })
+    .default('practice'),
+})
+  .strict()
+  .refine((s) => s.mode !== 'company' || Boolean(s.companyId), {
+    error: 'Choose a company for company mode.',
+    path: ['companyId'],
+  });
+export type SessionCreateInput = z.input<typeof SessionCreateInput>;
 
 export const FollowUp = z.object({
   text: z.string(),

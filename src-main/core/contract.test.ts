@@ -53,6 +53,8 @@ const TEXT_RESUME = 'Ada Lovelace\nada@example.com\n\nSKILLS\nPython, SQL\n';
 
 interface Ids {
   sessionId: string;
+  completedId: string;
+  pausedId: string;
   questionId: string;
   ollamaHost: string;
 }
@@ -104,7 +106,26 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
   runtime.connection.sqlite
     .prepare("INSERT INTO companies VALUES (?, 'Acme', ?, '2026-01-01', '2026-01-01')")
     .run(COMPANY_ID, JSON.stringify(COMPANY));
-  return { runtime, sessionId: session.id, questionId: session.questions[1]!.id, ollamaHost: fake.url };
+  const short = await ok(runtime, 'sessions.create', { role: 'Sales', difficulty: 'Easy', questionCount: 1 });
+  await ok(runtime, 'sessions.submitAnswer', {
+    sessionQuestionId: short.questions[0]!.id,
+    text: 'An answer to finish the session.',
+    elapsedMs: 1000,
+  });
+  const paused = await ok(runtime, 'sessions.create', {
+    role: 'Sales',
+    difficulty: 'Easy',
+    questionCount: 2,
+  });
+  await ok(runtime, 'sessions.pause', { sessionId: paused.id });
+  return {
+    runtime,
+    sessionId: session.id,
+    completedId: short.id,
+    pausedId: paused.id,
+    questionId: session.questions[1]!.id,
+    ollamaHost: fake.url,
+  };
 }
 
 /** One valid input per channel, so each malformed call below is known to fail for its input alone. */
@@ -165,6 +186,9 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'ai.cloud.keyStatus': {},
     'ai.cloud.saveKey': { key: 'sk-test-0123456789' },
     'ai.cloud.deleteKey': {},
+    'sessions.pause': { sessionId: ids.sessionId },
+    'sessions.resume': { sessionId: ids.pausedId },
+    'sessions.retake': { sessionId: ids.completedId },
     'sessions.tailor': { sessionId: ids.sessionId, requestId: randomUUID() },
     'ai.cancel': { requestId: randomUUID() },
     'questions.plan': { role: 'Data Analyst', difficulty: 'Medium', questionCount: 3, jobId: JOB_ID },

@@ -5,7 +5,7 @@ import { companyHandlers } from '../services/companies/service';
 import { jobHandlers } from '../services/jobs/service';
 import { questionHandlers } from '../services/questions/service';
 import { resumeHandlers } from '../services/resume/service';
-import { sessionHandlers } from '../services/sessions/sessions';
+import { sessionHandlers } from '../services/sessions/service';
 import { profileHandlers } from '../services/settings/profile';
 import type { ServiceContext } from './context';
 

@@ -31,6 +31,10 @@ export interface SessionsTable {
   job_id: string | null;
   company_id: string | null;
   categories: Generated<string>;
+  attempt: Generated<number>;
+  retake_of: string | null;
+  first_attempt_id: string | null;
+  paused_at: string | null;
 }
 
 export interface SessionQuestionsTable {
@@ -48,6 +52,7 @@ export interface SessionQuestionsTable {
   source: Generated<string>;
   reason: Generated<string>;
   skills: Generated<string>;
+  parent_id: string | null;
 }
 
 export interface AnswersTable {

@@ -1,0 +1,144 @@
+import type { ParsedInput } from '../../../src-shared/contract';
+import type { SessionDetail, SessionStatus } from '../../../src-shared/domain';
+import { AppError } from '../../../src-shared/errors';
+import type { ServiceContext } from '../../core/context';
+import { loadDetail, type Db } from './read';
+import { transition } from './state';
+
+interface OpenQuestion {
+  sessionId: string;
+  position: number;
+  timeLimitSec: number;
+  elapsedMs: number;
+  status: SessionStatus;
+  currentPosition: number;
+  questionCount: number;
+}
+
+/** The question must belong to a session that is still open, and must not be answered yet. */
+async function openQuestion(db: Db, sessionQuestionId: string): Promise<OpenQuestion> {
+  const row = await db
+    .selectFrom('session_questions as q')
+    .innerJoin('sessions as s', 's.id', 'q.session_id')
+    .leftJoin('answers as a', 'a.session_question_id', 'q.id')
+    .select([
+      'q.session_id',
+      'q.position',
+      'q.time_limit_sec',
+      'q.elapsed_ms',
+      's.status',
+      's.current_position',
+      's.question_count',
+      'a.id as answer_id',
+    ])
+    .where('q.id', '=', sessionQuestionId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'That question is not part of any practice session.');
+  const status = row.status as SessionStatus;
+  if (status === 'completed' || status === 'abandoned') transition(status, 'answer');
+  if (row.answer_id !== null) throw new AppError('CONFLICT', 'This question has already been answered.');
+  return {
+    sessionId: row.session_id,
+    position: row.position,
+    timeLimitSec: row.time_limit_sec,
+    elapsedMs: row.elapsed_ms,
+    status,
+    currentPosition: row.current_position,
+    questionCount: row.question_count,
+  };
+}
+
+/** Drafts are kept even while paused: the pause click must never lose the last words typed. */
+export async function saveDraft(
+  ctx: ServiceContext,
+  input: ParsedInput<'sessions.saveDraft'>,
+): Promise<{ savedAt: string }> {
+  const savedAt = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const q = await openQuestion(trx, input.sessionQuestionId);
+    const elapsed = Math.max(q.elapsedMs, input.elapsedMs);
+    await trx
+      .insertInto('drafts')
+      .values({
+        session_question_id: input.sessionQuestionId,
+        text: input.text,
+        elapsed_ms: elapsed,
+        updated_at: savedAt,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('session_question_id')
+          .doUpdateSet({ text: input.text, elapsed_ms: elapsed, updated_at: savedAt }),
+      )
+      .execute();
+    await trx
+      .updateTable('session_questions')
+      .set({ elapsed_ms: elapsed })
+      .where('id', '=', input.sessionQuestionId)
+      .execute();
+  });
+  return { savedAt };
+}
+
+export async function recordAnswer(
+  ctx: ServiceContext,
+  input: { sessionQuestionId: string; text: string; elapsedMs: number; skipped: boolean },
+): Promise<SessionDetail> {
+  let sessionId = '';
+  let status: SessionStatus = 'active';
+  await ctx.db.transaction().execute(async (trx) => {
+    const q = await openQuestion(trx, input.sessionQuestionId);
+    sessionId = q.sessionId;
+    transition(q.status, 'answer');
+    if (q.position !== q.currentPosition) {
+      throw new AppError(
+        'CONFLICT',
+        'Questions are answered one at a time; this is not the current question.',
+      );
+    }
+    const now = ctx.now().toISOString();
+    const timeTaken = Math.max(q.elapsedMs, input.elapsedMs);
+    await trx
+      .insertInto('answers')
+      .values({
+        id: ctx.newId(),
+        session_question_id: input.sessionQuestionId,
+        text: input.text,
+        skipped: input.skipped ? 1 : 0,
+        time_taken_ms: timeTaken,
+        overtime: timeTaken > q.timeLimitSec * 1000 ? 1 : 0,
+        submitted_at: now,
+      })
+      .execute();
+    await trx.deleteFrom('drafts').where('session_question_id', '=', input.sessionQuestionId).execute();
+    await trx
+      .updateTable('session_questions')
+      .set({ elapsed_ms: timeTaken })
+      .where('id', '=', input.sessionQuestionId)
+      .execute();
+    const next = q.position + 1;
+    const finished = next >= q.questionCount;
+    status = finished ? transition(q.status, 'finish') : 'active';
+    await trx
+      .updateTable('sessions')
+      .set({
+        current_position: finished ? q.position : next,
+        status,
+        updated_at: now,
+        completed_at: finished ? now : null,
+      })
+      .where('id', '=', q.sessionId)
+      .execute();
+    if (!finished) {
+      await trx
+        .updateTable('session_questions')
+        .set({ first_shown_at: now })
+        .where('session_id', '=', q.sessionId)
+        .where('position', '=', next)
+        .where('first_shown_at', 'is', null)
+        .execute();
+    }
+  });
+  ctx.emit('sessions.changed', { sessionId, status });
+  return loadDetail(ctx.db, sessionId);
+}

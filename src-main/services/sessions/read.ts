@@ -1,0 +1,103 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type {
+  Category,
+  Difficulty,
+  SessionDetail,
+  SessionMode,
+  SessionStatus,
+  SessionSummary,
+} from '../../../src-shared/domain';
+import { AppError } from '../../../src-shared/errors';
+import type { Database, SessionsTable } from '../../db/schema';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export const notFound = () => new AppError('NOT_FOUND', 'That practice session no longer exists.');
+
+export function summaryOf(row: Selectable<SessionsTable>, answeredCount: number): SessionSummary {
+  return {
+    id: row.id,
+    role: row.role,
+    difficulty: row.difficulty as Difficulty,
+    mode: row.mode as SessionMode,
+    status: row.status as SessionStatus,
+    questionCount: row.question_count,
+    answeredCount,
+    currentPosition: row.current_position,
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
+    attempt: row.attempt,
+    retakeOf: row.retake_of,
+    firstAttemptId: row.first_attempt_id ?? row.id,
+    jobId: row.job_id,
+    companyId: row.company_id,
+    categories: JSON.parse(row.categories) as Category[],
+    pausedAt: row.paused_at,
+  };
+}
+
+export async function loadDetail(db: Db, sessionId: string): Promise<SessionDetail> {
+  const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+  if (!session) throw notFound();
+  const questions = await db
+    .selectFrom('session_questions as q')
+    .leftJoin('answers as a', 'a.session_question_id', 'q.id')
+    .leftJoin('drafts as d', 'd.session_question_id', 'q.id')
+    .select([
+      'q.id',
+      'q.position',
+      'q.question_id',
+      'q.text',
+      'q.category',
+      'q.difficulty',
+      'q.time_limit_sec',
+      'q.expected_points',
+      'q.elapsed_ms',
+      'q.source',
+      'q.reason',
+      'q.parent_id',
+      'a.text as answer_text',
+      'a.skipped',
+      'a.time_taken_ms',
+      'a.overtime',
+      'a.submitted_at',
+      'd.text as draft_text',
+      'd.updated_at as draft_updated_at',
+    ])
+    .where('q.session_id', '=', sessionId)
+    .orderBy('q.position')
+    .execute();
+  // Skipped questions are recorded as answers but do not count as answered.
+  const answered = questions.filter((q) => q.submitted_at !== null && q.skipped === 0).length;
+  return {
+    ...summaryOf(session, answered),
+    questions: questions.map((q) => ({
+      id: q.id,
+      position: q.position,
+      questionId: q.question_id,
+      text: q.text,
+      category: q.category as Category,
+      difficulty: q.difficulty as Difficulty,
+      timeLimitSec: q.time_limit_sec,
+      expectedPoints: JSON.parse(q.expected_points) as string[],
+      elapsedMs: q.elapsed_ms,
+      source: q.source,
+      reason: q.reason,
+      parentId: q.parent_id,
+      answer:
+        q.submitted_at === null
+          ? null
+          : {
+              text: q.answer_text ?? '',
+              skipped: q.skipped === 1,
+              timeTakenMs: q.time_taken_ms ?? 0,
+              overtime: q.overtime === 1,
+              submittedAt: q.submitted_at,
+            },
+      draft:
+        q.draft_text === null || q.draft_updated_at === null
+          ? null
+          : { text: q.draft_text, updatedAt: q.draft_updated_at },
+    })),
+  };
+}

@@ -1,0 +1,37 @@
+import type { Handlers } from '../../../src-shared/contract';
+import type { ServiceContext } from '../../core/context';
+import { recordAnswer, saveDraft } from './answers';
+import { createSession, retakeSession } from './create';
+import { listSessions, resumableSession } from './history';
+import { changeStatus } from './lifecycle';
+import { loadDetail } from './read';
+import { tailorSession } from './tailor';
+
+type SessionChannels =
+  | 'sessions.create'
+  | 'sessions.get'
+  | 'sessions.list'
+  | 'sessions.resumable'
+  | 'sessions.saveDraft'
+  | 'sessions.submitAnswer'
+  | 'sessions.skipQuestion'
+  | 'sessions.end'
+  | 'sessions.pause'
+  | 'sessions.resume'
+  | 'sessions.retake'
+  | 'sessions.tailor';
+
+export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChannels> => ({
+  'sessions.create': (input) => createSession(ctx, input),
+  'sessions.get': ({ sessionId }) => loadDetail(ctx.db, sessionId),
+  'sessions.list': (input) => listSessions(ctx, input),
+  'sessions.resumable': () => resumableSession(ctx),
+  'sessions.saveDraft': (input) => saveDraft(ctx, input),
+  'sessions.submitAnswer': (input) => recordAnswer(ctx, { ...input, skipped: false }),
+  'sessions.skipQuestion': (input) => recordAnswer(ctx, { ...input, text: '', skipped: true }),
+  'sessions.end': ({ sessionId }) => changeStatus(ctx, sessionId, 'end'),
+  'sessions.pause': ({ sessionId }) => changeStatus(ctx, sessionId, 'pause'),
+  'sessions.resume': ({ sessionId }) => changeStatus(ctx, sessionId, 'resume'),
+  'sessions.retake': ({ sessionId }) => retakeSession(ctx, sessionId),
+  'sessions.tailor': (input) => tailorSession(ctx, input),
+});
