@@ -53,6 +53,16 @@ export function PracticeRoom({ sessionId }: { sessionId: string }) {
     );
   }
   if (!session) return <p role="status">Loading your session…</p>;
+  if (session.status === 'paused')
+    return (
+      <Paused
+        session={session}
+        onResumed={setSession}
+        onEnd={() =>
+          call('sessions.end', { sessionId }).then(advance, (err: unknown) => setError(messageOf(err)))
+        }
+      />
+    );
   const question = session.questions[session.currentPosition];
   if (!question) return <p role="alert">This session has no current question.</p>;
   return (
@@ -129,6 +139,46 @@ function Tailoring({ session, onTailored }: { session: SessionDetail; onTailored
           Keep the builtin questions
         </button>
       )}
+    </div>
+  );
+}
+
+/** The clock is stopped while paused: no question is on screen, so no time is counted. */
+function Paused({
+  session,
+  onResumed,
+  onEnd,
+}: {
+  session: SessionDetail;
+  onResumed(s: SessionDetail): void;
+  onEnd(): void;
+}) {
+  const [error, setError] = useState('');
+  return (
+    <div className="card stack">
+      <ScreenHeading>Session paused</ScreenHeading>
+      <p>
+        Question {session.currentPosition + 1} of {session.questionCount} is waiting, with your draft and the
+        time you had used. The clock is stopped until you resume.
+      </p>
+      {error && <p role="alert">{error}</p>}
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          onClick={() =>
+            call('sessions.resume', { sessionId: session.id }).then(onResumed, (err: unknown) =>
+              setError(messageOf(err)),
+            )
+          }
+        >
+          Resume
+        </button>
+        <button type="button" className="danger" onClick={onEnd}>
+          End session
+        </button>
+      </div>
     </div>
   );
 }
@@ -372,14 +422,28 @@ function QuestionTurn({
               Skip question
             </button>
           </div>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => dialogRef.current?.showModal()}
-            disabled={busy}
-          >
-            End session
-          </button>
+          <div className="row">
+            <button
+              type="button"
+              onClick={() =>
+                void finish(async () => {
+                  await saveDraft(true);
+                  return call('sessions.pause', { sessionId: session.id });
+                })
+              }
+              disabled={busy}
+            >
+              Pause
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => dialogRef.current?.showModal()}
+              disabled={busy}
+            >
+              End session
+            </button>
+          </div>
         </div>
       </section>
       <dialog ref={dialogRef} aria-labelledby={`${id}-end-title`} aria-describedby={`${id}-end-desc`}>

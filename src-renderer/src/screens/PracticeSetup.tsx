@@ -5,6 +5,8 @@ import {
   type Category,
   type Difficulty,
   MAX_QUESTIONS_PER_SESSION,
+  SESSION_MODES,
+  type SessionMode,
 } from '../../../src-shared/domain';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Job } from '../../../src-shared/jobs';
@@ -14,6 +16,18 @@ import { call, fieldOf, messageOf } from '../api';
 import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useApp } from '../store';
+
+const MODE_LABELS: Record<SessionMode, string> = {
+  practice: 'Practice',
+  mock: 'Mock interview',
+  company: 'Company',
+};
+const MODE_HINTS: Record<SessionMode, string> = {
+  practice: 'Feedback after each answer, so you can improve as you go.',
+  mock: 'Like the real thing: no feedback until the end, and follow-up questions after your answers.',
+  company:
+    'Questions shaped by a company profile: its values, its interview stages. Choose the company below.',
+};
 
 const DEFAULT_DIFFICULTY: Record<string, Difficulty> = {
   Entry: 'Easy',
@@ -36,6 +50,7 @@ export function PracticeSetup(props: { companyId?: string; jobId?: string }) {
   const [categories, setCategories] = useState<Category[]>([]);
   const [jobId, setJobId] = useState(props.jobId ?? '');
   const [companyId, setCompanyId] = useState(props.companyId ?? '');
+  const [mode, setMode] = useState<SessionMode>(props.companyId ? 'company' : 'practice');
   const [jobs, setJobs] = useState<Job[]>([]);
   const [companies, setCompanies] = useState<CompanyProfile[]>([]);
   useEffect(() => {
@@ -56,6 +71,7 @@ export function PracticeSetup(props: { companyId?: string; jobId?: string }) {
       categories,
       jobId: jobId || undefined,
       companyId: companyId || undefined,
+      mode,
     });
     if (!parsed.success) {
       show(firstErrors(parsed.error.issues));
@@ -94,6 +110,21 @@ export function PracticeSetup(props: { companyId?: string; jobId?: string }) {
           </select>
           {errorText('role')}
         </div>
+        <RadioChoices
+          id={`${id}-mode`}
+          legend="Mode"
+          name={`${id}-mode-choice`}
+          options={SESSION_MODES}
+          labels={MODE_LABELS}
+          value={mode}
+          onChange={setMode}
+          describedBy={describedBy('mode', `${id}-mode-hint`)}
+        >
+          <p className="hint" id={`${id}-mode-hint`}>
+            {MODE_HINTS[mode]}
+          </p>
+          {errorText('mode')}
+        </RadioChoices>
         <RadioChoices
           id={`${id}-difficulty`}
           legend="Difficulty"

@@ -25,6 +25,7 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
     <div className="stack">
       <ScreenHeading>
         {session.role} · {session.difficulty}
+        {session.attempt > 1 ? ` · Attempt #${session.attempt}` : ''}
       </ScreenHeading>
       <p className="muted">
         {dateTime(session.createdAt)} · {statusLabel[session.status]} · {session.answeredCount} of{' '}
@@ -39,8 +40,22 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
         <button type="button" onClick={() => go({ name: 'history' })}>
           Back to history
         </button>
-        <button type="button" className={open ? '' : 'primary'} onClick={() => go({ name: 'setup' })}>
-          Practise again
+        {session.status === 'completed' && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              call('sessions.retake', { sessionId }).then(
+                (next) => go({ name: 'room', sessionId: next.id }),
+                (err: unknown) => setError(messageOf(err)),
+              )
+            }
+          >
+            Retake with the same questions
+          </button>
+        )}
+        <button type="button" onClick={() => go({ name: 'setup' })}>
+          New session
         </button>
       </div>
       <ol className="review">
