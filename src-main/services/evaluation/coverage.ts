@@ -177,6 +177,11 @@ function quoteOf(doc: Doc, w: Window): string | null {
 
 const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–']);
 
+/** The sentences of a window that hold a matched word (a pair window may match in only one). */
+function matchedSentences(doc: Doc, w: Window): number[] {
+  return [...new Set(w.tokens.map((t) => doc.tokens[t]!.sentence))].sort((a, b) => a - b);
+}
+
 const RANK: Record<PointStatus, number> = { missing: 0, partial: 1, covered: 2 };
 
 export function coverPoints(doc: Doc, points: readonly string[], story?: StoryHints): PointCoverage[] {
@@ -191,15 +196,22 @@ export function coverPoints(doc: Doc, points: readonly string[], story?: StoryHi
       quote: null,
       method: 'words',
       contradicted: false,
-      sentences: affirmed.sentences,
+      sentences: matchedSentences(doc, affirmed),
       ratio: affirmed.ratio,
     };
     if (result.status !== 'missing') result.quote = quoteOf(doc, affirmed);
     // "We didn't use caching" against a caching point: the words are there, but denied.
-    if (!negative && result.status === 'missing') {
+    if (!negative) {
       const any = bestWindow(terms, sentences, false);
-      if (statusOf(any, terms.length) !== 'missing') {
-        result = { ...result, contradicted: true, quote: quoteOf(doc, any), sentences: any.sentences };
+      const denied = any.tokens.filter((t) => doc.tokens[t]!.negated).length;
+      if (RANK[statusOf(any, terms.length)] > RANK[result.status] && denied * 2 >= any.tokens.length) {
+        result = {
+          ...result,
+          status: 'missing',
+          contradicted: true,
+          quote: quoteOf(doc, any),
+          sentences: matchedSentences(doc, any),
+        };
       }
     }
     if (story && !result.contradicted) result = fromStory(doc, result, terms, story);

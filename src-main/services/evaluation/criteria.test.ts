@@ -40,6 +40,11 @@ describe('confidence', () => {
     );
   });
 
+  it('does not count "like" that introduces an example as a filler', () => {
+    const result = evaluate(`${BASE} Often one part, like a migration, takes most of the time.`);
+    expect(result.criteria.confidence.reason).toContain('no filler words');
+  });
+
   it('detects passive voice and quotes it', () => {
     const result = evaluate(
       `${BASE} The cache was invalidated by a worker, and the tokens were rotated nightly.`,

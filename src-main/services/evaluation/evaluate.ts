@@ -36,7 +36,8 @@ export interface Reading {
 function read(input: EvaluationInput): Reading {
   const doc = analyse(input.answer);
   const signals = signalsOf(doc);
-  const star = STAR_CATEGORIES.has(input.question.category) ? analyseStar(doc) : null;
+  const { category } = input.question;
+  const star = STAR_CATEGORIES.has(category) ? analyseStar(doc, category === 'Situational') : null;
   const story = star && {
     actions: star.labels.flatMap((l, i) => (l === 'A' ? [i] : [])),
     results: star.labels.flatMap((l, i) => (l === 'R' ? [i] : [])),

@@ -5,16 +5,26 @@ import { CONNECTIVE_SIGNPOSTS, SEQUENCE_SIGNPOSTS } from './lexicon';
 import type { Reading } from './evaluate';
 import type { Doc } from './nlp';
 import { isName } from './signals';
-import { cleanSentence, digitRuns, droppable, pointPrompt, tidy, withoutUnknownDigits } from './rewrite';
+import { STAR_PROMPTS } from './star';
+import {
+  asSentence,
+  cleanSentence,
+  digitRuns,
+  droppable,
+  pointPrompt,
+  tidy,
+  withoutUnknownDigits,
+} from './rewrite';
 
 const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'];
+const SUBORDINATE_OPENERS = new Set(['if', 'when', 'although', 'though', 'unless', 'while', 'whether']);
 const LEADS = [...SEQUENCE_SIGNPOSTS, ...CONNECTIVE_SIGNPOSTS, 'as a result', 'in the end', 'overall'];
 
 export function exampleAnswer(reading: Reading): string {
   const { input, doc, signals } = reading;
   const allowed = digitRuns(input.answer);
   const drops = droppable([...signals.hedges, ...signals.fillers]);
-  const sentences = doc.sentences.map((_, i) => cleanSentence(doc, i, drops));
+  const sentences = doc.sentences.map((_, i) => asSentence(cleanSentence(doc, i, drops)));
   const paragraphs = reading.star
     ? story(reading, sentences, allowed)
     : explanation(reading, sentences, allowed);
@@ -47,17 +57,14 @@ function story(reading: Reading, sentences: string[], allowed: ReadonlySet<strin
   const results = pick('R');
   const prompts = coverage
     .filter((c) => c.status === 'missing')
-    .map((c) => `[${pointPrompt(c.point, allowed)}.]`);
+    .map((c) => `[${pointPrompt(c.point, allowed, reading.input.question.category)}.]`);
 
+  const ask = STAR_PROMPTS[reading.star!.hypothetical ? 'hypothetical' : 'story'];
   const opening = [
-    ...(situation.length ? situation : ['[Set the scene: where and when was this, and what was at stake?]']),
-    ...(task.length ? task : ['[Say what you were responsible for or trying to achieve.]']),
+    ...(situation.length ? situation : [`[${ask.situation}]`]),
+    ...(task.length ? task : [`[${ask.task}]`]),
   ];
-  const middle = [
-    ...(actions.length ? actions : ['[Describe the steps you took yourself, each starting with "I".]']),
-    ...asides,
-    ...prompts,
-  ];
+  const middle = [...(actions.length ? actions : [`[${ask.action}]`]), ...asides, ...prompts];
   const ending = results.length
     ? [
         signpost(doc, results[0]!, 'As a result'),
@@ -66,9 +73,7 @@ function story(reading: Reading, sentences: string[], allowed: ReadonlySet<strin
           ? []
           : ['[Quantify the result: by how much did [metric] change, from [number] to [number]?]']),
       ]
-    : [
-        'As a result, [describe the outcome: what changed, by how much ([metric], [number]), and what you learned].',
-      ];
+    : [`As a result, [${lowerFirst(ask.result)}]`];
   return [opening, middle, ending];
 }
 
@@ -90,15 +95,19 @@ function explanation(reading: Reading, sentences: string[], allowed: ReadonlySet
   let ordinal = 0;
   for (const c of coverage) {
     if (c.status === 'missing' || c.contradicted) {
-      body.push(`[${pointPrompt(c.point, allowed)}.]`);
+      body.push(`[${pointPrompt(c.point, allowed, reading.input.question.category)}.]`);
       continue;
     }
     const own = c.sentences.filter((i) => !used.has(i) && sentences[i] !== '');
     own.forEach((i, k) => {
       used.add(i);
-      body.push(k === 0 ? signpost(doc, sentences[i]!, ORDINALS[ordinal++] ?? 'Next') : sentences[i]!);
+      if (k > 0) return body.push(sentences[i]!);
+      const marked = signpost(doc, sentences[i]!, ORDINALS[ordinal] ?? 'Next');
+      if (marked !== sentences[i]) ordinal++;
+      body.push(marked);
     });
-    if (c.status === 'partial') body.push(`[Expand on this. ${pointPrompt(c.point, allowed)}.]`);
+    if (c.status === 'partial')
+      body.push(`[Expand on this. ${pointPrompt(c.point, allowed, reading.input.question.category)}.]`);
   }
   const rest = sentences.filter((s, i) => !used.has(i) && s !== '');
   const closing = [...rest];
@@ -115,9 +124,16 @@ function explanation(reading: Reading, sentences: string[], allowed: ReadonlySet
  * Puts a signpost in front of a sentence unless it already opens with one; the sentence's first letter is
  * lowered unless it starts a name, an acronym or "I".
  */
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 function signpost(doc: Doc, sentence: string, lead: string): string {
   const lower = sentence.toLowerCase();
   if (LEADS.some((l) => lower.startsWith(l) && !/[a-z]/.test(lower.charAt(l.length)))) return sentence;
+  // "I'd try restarting it first" needs no "First," in front, and "If that fails, ..." takes none.
+  if (SUBORDINATE_OPENERS.has(lower.split(/[\s,]/)[0]!)) return sentence;
+  if (new RegExp(`\\b${lead.toLowerCase()}\\b`).test(lower)) return sentence;
   const firstWord = /^[^\s,.;:]+/.exec(sentence)?.[0] ?? '';
   const token = doc.tokens.find((t) => sentence.startsWith(t.value) && firstWord.startsWith(t.value));
   const keep = /^I\b|^I'/.test(firstWord) || (token !== undefined && isName(doc, token));

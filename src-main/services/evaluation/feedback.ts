@@ -21,7 +21,8 @@ function top(candidates: Candidate[]): FeedbackItem[] {
     .map((c, order) => ({ c, order }))
     .sort((a, b) => b.c.weight - a.c.weight || a.order - b.order)
     .filter(({ c }) => {
-      const key = `${c.quote}|${c.point}`;
+      // Two items about the same sentence read as one; keep the weightier.
+      const key = c.quote ?? `point:${c.point}`;
       return !seen.has(key) && seen.add(key);
     })
     .slice(0, MAX_ITEMS)
@@ -160,7 +161,12 @@ function improvements(reading: Reading): Candidate[] {
     .slice(0, 2)
     .forEach((c, i) =>
       out.push(
-        item(i === 0 ? 4 : 3.4, `Add the missing point. ${pointPrompt(c.point, digits)}.`, null, c.point),
+        item(
+          i === 0 ? 4 : 3.4,
+          `Add the missing point. ${pointPrompt(c.point, digits, input.question.category)}.`,
+          null,
+          c.point,
+        ),
       ),
     );
 

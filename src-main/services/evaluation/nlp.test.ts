@@ -21,6 +21,26 @@ describe('analyse', () => {
     ]);
   });
 
+  it('drops list markers from the start of a sentence and splits after "ms." before a quote', () => {
+    const doc = analyse(
+      '- put Redis in front of Postgres\n- cut p95 to 300 ms. "Shared memory" needs locks.',
+    );
+    expect(doc.sentences.map((s) => s.text)).toEqual([
+      'put Redis in front of Postgres',
+      'cut p95 to 300 ms.',
+      '"Shared memory" needs locks.',
+    ]);
+  });
+
+  it('marks words as negated only near the negation', () => {
+    const doc = analyse(
+      'we didnt agree on the design he wanted rest i wanted graphql and we argued about it for weeks',
+    );
+    const negated = doc.tokens.filter((t) => t.negated).map((t) => t.value);
+    expect(negated).toContain('agree');
+    expect(negated).not.toContain('argued');
+  });
+
   it('finds numbers, money, percentages and dates as entities', () => {
     const doc = analyse('In March 2021 we cut costs by 38% and saved $120,000 across 4 teams.');
     const types = doc.entities.map((e) => e.type);

@@ -83,6 +83,24 @@ const TITLES = new Set([
   'approx.',
 ]);
 
+const QUOTES = new Set(['"', '\u201c', "'", '\u2018']);
+const BULLETS = new Set(['-', '*', '\u2022', '\u00b7', '\u2013', '\u2014', '>']);
+// wink's negation scope runs to the next punctuation, which in an unpunctuated answer is the end; a word
+// counts as negated only when a negator is close before it.
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'without',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'cannot',
+]);
+const NEGATION_REACH = 5;
+
 export function isWordToken(t: Token): boolean {
   return WORDISH.has(t.type);
 }
@@ -133,6 +151,7 @@ export function analyse(text: string): Doc {
     cursor += value.length;
   }
   assignConcepts(list);
+  narrowNegation(list);
 
   const spans = repairSentences(text, list, doc.sentences().out(its.span) as unknown as number[][], abbrevs);
   const sentences: Sentence[] = spans.map(([first, last], index) => {
@@ -164,6 +183,21 @@ function keyOf(value: string, lemma: string, pos: PartOfSpeech, type: string): s
   return canonical(word.replace(/\.$/, ''));
 }
 
+function narrowNegation(tokens: Token[]): void {
+  for (const t of tokens) {
+    if (!t.negated) continue;
+    let near = false;
+    for (let j = t.index - 1, seen = 0; j >= 0 && seen < NEGATION_REACH; j--) {
+      const before = tokens[j]!;
+      if (before.pos === 'SPACE') continue;
+      if (before.pos === 'PUNCT' && before.value !== '-') break;
+      if (NEGATORS.has(before.normal)) near = true;
+      seen++;
+    }
+    t.negated = near;
+  }
+}
+
 function assignConcepts(tokens: Token[]): void {
   const words = tokens.filter((t) => t.key !== '');
   const concepts = conceptsOf(words.map((t) => t.key));
@@ -181,13 +215,21 @@ function repairSentences(
   base: number[][],
   abbrevs: boolean[],
 ): [number, number][] {
+  if (tokens.length === 0) return [];
   const starts = new Set<number>(base.map((s) => s[0]!));
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
     if (prev.pos === 'SPACE' && prev.value.includes('\n')) starts.add(i);
     if (text.slice(prev.end, t.start).includes('\n')) starts.add(i);
-    if (abbrevs[i - 1] && prev.value.endsWith('.') && !TITLES.has(prev.value) && /^[A-Z]/.test(t.value)) {
+    // "...to 300 ms. Then" and "...to 300 ms. \"Shared\"": wink keeps the abbreviation's full stop.
+    const opener = QUOTES.has(t.value) ? tokens[i + 1] : t;
+    if (
+      abbrevs[i - 1] &&
+      prev.value.endsWith('.') &&
+      !TITLES.has(prev.value) &&
+      /^[A-Z]/.test(opener?.value ?? '')
+    ) {
       starts.add(i);
     }
     if (starts.has(i) && prev.end === t.start && /^[a-z0-9]/.test(t.value)) starts.delete(i);
@@ -197,7 +239,9 @@ function repairSentences(
   ordered.forEach((first, k) => {
     let last = (ordered[k + 1] ?? tokens.length) - 1;
     let head = first;
-    while (head <= last && tokens[head]!.pos === 'SPACE') head++;
+    // Leading spaces and list markers ("- ", "• ") are not part of the sentence.
+    while (head < last && (tokens[head]!.pos === 'SPACE' || BULLETS.has(tokens[head]!.value))) head++;
+    if (tokens[head]!.pos === 'SPACE') head++;
     while (last >= head && tokens[last]!.pos === 'SPACE') last--;
     if (head > last) return;
     const hasWord = tokens.slice(head, last + 1).some(isWordToken);

@@ -1,9 +1,10 @@
 // Small text edits shared by the feedback and the example answer: deleting hedges and fillers from a
 // sentence, turning an expected point into a prompt, and making sure no figure appears that the candidate
 // did not write.
+import type { Category } from '../../../src-shared/domain';
 import { DROPPABLE } from './lexicon';
 import type { PhraseHit } from './match';
-import { analyse, type Doc } from './nlp';
+import { analyse, type Doc, type Token } from './nlp';
 import { canonical } from './terms';
 
 /** Hedges and fillers that can be cut from a sentence without changing its meaning. */
@@ -57,6 +58,12 @@ export function tidy(text: string): string {
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
+/** A kept sentence as it goes into the example answer: tidied, and ending like a sentence. */
+export function asSentence(text: string): string {
+  const out = tidy(text);
+  return out === '' || /[.!?\u2026"'\u201d)\]]$/.test(out) ? out : `${out}.`;
+}
+
 /** Every maximal run of digits in a text. */
 export function digitRuns(text: string): Set<string> {
   return new Set(text.match(/\d+/g) ?? []);
@@ -78,10 +85,10 @@ const META_VERBS = new Set(
     .map(canonical),
 );
 
+// "them" is left alone: in rubric points it is usually someone else ("why it mattered to them").
 const PRONOUNS: Readonly<Record<string, string>> = {
   they: 'you',
   their: 'your',
-  them: 'you',
   themselves: 'yourself',
   "they're": "you're",
   "they've": "you've",
@@ -92,15 +99,16 @@ const PRONOUNS: Readonly<Record<string, string>> = {
  * with those affected" → "Explain how you communicated with those affected"; a statement-style point
  * becomes "Explain: <point>". Figures the candidate did not write are removed.
  */
-export function pointPrompt(point: string, allowedDigits: ReadonlySet<string>): string {
-  return tidy(withoutUnknownDigits(promptBase(point), allowedDigits).replace(/[.\s]+$/, ''));
+export function pointPrompt(point: string, allowedDigits: ReadonlySet<string>, category: Category): string {
+  return tidy(withoutUnknownDigits(promptBase(point, category), allowedDigits).replace(/[.\s]+$/, ''));
 }
 
 const prompts = new Map<string, string>();
 const PROMPT_CACHE_LIMIT = 5_000;
 
-function promptBase(point: string): string {
-  const hit = prompts.get(point);
+function promptBase(point: string, category: Category): string {
+  const cacheKey = `${category}\u0000${point}`;
+  const hit = prompts.get(cacheKey);
   if (hit !== undefined) return hit;
   const words = analyse(point).tokens.filter((t) => t.pos !== 'SPACE');
   const [head, next] = words;
@@ -112,30 +120,54 @@ function promptBase(point: string): string {
       (head.pos === 'AUX' && head.normal === 'has') ||
       (/^[A-Z][a-z]+s$/.test(head.value) && next !== undefined && next.pos !== 'VERB' && next.pos !== 'AUX'));
   const candidateLed =
-    verbLed && (META_VERBS.has(canonical(head.value)) || /\b(they|their|them)\b/i.test(point));
+    verbLed &&
+    (META_VERBS.has(canonical(head.value)) || /\b(they|their)\b/i.test(point) || STORY.has(category));
   let text: string;
   if (candidateLed) {
-    // "Describes how they ..." is addressed to the candidate: "Describe how you ...".
-    const lemma = head.pos === 'VERB' || head.pos === 'AUX' ? head.lemma : undefined;
-    text = `${imperative(head.value, lemma)}${point.slice(head.end)}`;
-  } else if (verbLed) {
-    // "Avoids a full table scan" describes the thing asked about, not the candidate.
+    // "Describes how they ... and explains ..." is addressed to the candidate: "Describe how you ... and explain ...".
+    text = `${imperative(head.value)}${imperativeRest(point, words)}`;
+  } else if (verbLed && category === 'Technical') {
+    // In a conceptual question, "Avoids a full table scan" describes the thing asked about.
     text = `Explain how it ${point.charAt(0).toLowerCase()}${point.slice(1)}`;
+  } else if (verbLed) {
+    // In a design question, "Streams the file line by line" is what the candidate would do.
+    text = `Explain how you would ${imperative(head.value).toLowerCase()}${imperativeRest(point, words)}`;
   } else {
     const keepCase = /^[A-Z0-9]{2}|^[A-Z][a-z]*[A-Z]/.test(point);
-    text = `Explain: ${keepCase ? point : point.charAt(0).toLowerCase() + point.slice(1)}`;
+    const body = keepCase ? point : point.charAt(0).toLowerCase() + point.slice(1);
+    text = point.includes(':') ? `Explain ${body}` : `Explain: ${body}`;
   }
   text = text.replace(/\b[A-Za-z']+\b/g, (w) => PRONOUNS[w.toLowerCase()] ?? w);
   if (prompts.size >= PROMPT_CACHE_LIMIT) prompts.clear();
-  prompts.set(point, text);
+  prompts.set(cacheKey, text);
   return text;
 }
 
-function imperative(word: string, lemma?: string): string {
+/** The rest of a rubric point, with verbs coordinated to the first one also made imperative ("and explains"). */
+function imperativeRest(point: string, words: readonly Token[]): string {
+  let out = '';
+  let at = words[0]!.end;
+  words.forEach((t, i) => {
+    const prev = words[i - 1];
+    if (i === 0 || !prev || !COORDINATORS.has(prev.normal) || t.pos !== 'VERB' || !/[^s]s$/.test(t.normal))
+      return;
+    out += point.slice(at, t.start) + imperative(t.value).toLowerCase();
+    at = t.end;
+  });
+  return out + point.slice(at);
+}
+
+const COORDINATORS = new Set(['and', 'or', ',']);
+const STORY: ReadonlySet<Category> = new Set(['Behavioral', 'Situational']);
+
+// The base form of a rubric verb ("Normalises" → "Normalise"), keeping the point's own spelling; wink's
+// lemma would americanise it, so it is only used for irregular forms.
+const IRREGULAR: Readonly<Record<string, string>> = { has: 'have', does: 'do', goes: 'go', is: 'be' };
+
+function imperative(word: string): string {
   const lower = word.toLowerCase();
   let base: string;
-  if (lemma && /^[a-z]+$/.test(lemma)) base = lemma;
-  else if (lower === 'has') base = 'have';
+  if (IRREGULAR[lower]) base = IRREGULAR[lower];
   else if (/ies$/.test(lower)) base = lower.replace(/ies$/, 'y');
   else if (/(ches|shes|sses|xes|zes)$/.test(lower)) base = lower.replace(/es$/, '');
   else base = lower.replace(/s$/, '');

@@ -44,6 +44,8 @@ export interface Signals {
 }
 
 export const LONG_SENTENCE_WORDS = 35;
+// After a filler "like" comes a verb or a pronoun ("and, like, check it"), not the example's noun phrase.
+const FILLER_LIKE_NEXT = new Set(['VERB', 'AUX', 'PRON', 'ADV']);
 const NUMERIC_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DATE', 'TIME', 'DURATION']);
 const SEQUENCE_LEADS = new Set(['and', 'so', 'but', ',']);
 
@@ -92,10 +94,11 @@ function fillersOf(doc: Doc): PhraseHit[] {
     const { next: after } = neighbours(doc, h.last);
     const startsSentence = !prev || prev.sentence !== h.sentence;
     if (h.phrase === 'like') {
-      // "we can, like, track it" or "like, it broke": set off by commas. "like Docker" is an example.
+      // "we can, like, track it" or "it was, like, slow": set off by commas. "one part, like a migration"
+      // and "like Docker" introduce an example.
       return (
         next?.value === ',' ||
-        (prev?.value === ',' && startsSentence === false && next?.pos !== 'PROPN' && next?.pos !== 'NOUN')
+        (prev?.value === ',' && !startsSentence && FILLER_LIKE_NEXT.has(next?.pos ?? ''))
       );
     }
     if (h.phrase === 'you know' || h.phrase === 'i mean') {
@@ -146,10 +149,18 @@ function isBetweenAuxAndVerb(t: Token): boolean {
   return t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'AUX' && t.normal === 'being');
 }
 
+// Participles that describe a state of mind or a fact, not an action done to someone ("I was worried").
+const STATE_PARTICIPLES = new Set(
+  (
+    'thrilled worried excited interested pleased surprised disappointed frustrated concerned involved ' +
+    'committed supposed based located used tired bored confused convinced determined prepared stretched'
+  ).split(' '),
+);
+
 // wink tags with Universal POS, which has no VBN; a verb after "be" that is not an -ing form and differs
 // from its lemma ("told"/"tell", "deployed"/"deploy") or ends like a participle is one.
 function isPastParticiple(t: Token): boolean {
-  if (t.pos !== 'VERB' || t.normal.endsWith('ing')) return false;
+  if (t.pos !== 'VERB' || t.normal.endsWith('ing') || STATE_PARTICIPLES.has(t.normal)) return false;
   return t.normal !== t.lemma || /(ed|en|wn|ne)$/.test(t.normal);
 }
 

@@ -47,7 +47,7 @@ describe('STAR analysis', () => {
     expect(result.star!.result.present).toBe(false);
     expect(result.star!.result.missing[0]).toMatch(/^No result/);
     expect(result.improvements[0]!.text).toMatch(/^End with the result/);
-    expect(result.exampleAnswer).toContain('As a result, [describe the outcome');
+    expect(result.exampleAnswer).toContain('As a result, [say how it ended');
   });
 
   it('calls out a result that has no number', () => {

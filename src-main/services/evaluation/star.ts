@@ -38,9 +38,6 @@ const TASK_CUES = [
   'i need to',
   'we needed to',
   'we had to',
-  'we needed',
-  'needed to',
-  'had to',
   'i wanted to',
   'i would want',
   'i would need',
@@ -68,7 +65,6 @@ const SCENARIO_OPENINGS = [
   'let us assume',
   'assume',
   'for example',
-  'if',
 ] as const;
 
 const RESULT_CUES = [
@@ -345,27 +341,47 @@ const PART_OF: Record<'S' | 'T' | 'A' | 'R', keyof StarAnalysis> = {
   R: 'result',
 };
 
-const MISSING: Record<keyof StarAnalysis, string> = {
-  situation: 'No situation: say where and when this happened and what was at stake.',
-  task: 'No task: say what you were responsible for or trying to achieve.',
-  action: 'No actions: describe the specific steps you took yourself, using "I".',
-  result: 'No result: say how it ended, with a number (time saved, % change, revenue, people affected).',
+/** What each part should hold, for a story that happened and for a hypothetical ("what would you do"). */
+export const STAR_PROMPTS = {
+  story: {
+    situation: 'Set the scene: where and when was this, and what was at stake?',
+    task: 'Say what you were responsible for or trying to achieve.',
+    action: 'Describe the steps you took yourself, each starting with "I".',
+    result: 'Say how it ended: what changed, by how much ([metric], [number]), and what you learned.',
+  },
+  hypothetical: {
+    situation: 'Restate the situation and any assumptions you are making.',
+    task: 'Say what your goal or first priority would be.',
+    action: 'Describe the steps you would take, in order, each starting with "I would".',
+    result: 'Say what outcome you would expect and how you would know it worked ([metric], [number]).',
+  },
+} as const satisfies Record<string, Record<keyof StarAnalysis, string>>;
+
+const MISSING_PREFIX: Record<keyof StarAnalysis, string> = {
+  situation: 'No situation',
+  task: 'No task',
+  action: 'No actions',
+  result: 'No result',
 };
 
 export interface StarReading {
   analysis: StarAnalysis;
   labels: StarLabel[];
+  /** A "what would you do" answer rather than a past story. */
+  hypothetical: boolean;
   /** The result has a figure in it. */
   measuredResult: boolean;
 }
 
-export function analyseStar(doc: Doc): StarReading {
+export function analyseStar(doc: Doc, hypothetical: boolean): StarReading {
   const labels = labelSentences(doc);
   const signals = signalsOf(doc);
+  const prompts = STAR_PROMPTS[hypothetical ? 'hypothetical' : 'story'];
   const parts = {} as Record<keyof StarAnalysis, StarPart>;
   for (const [label, name] of Object.entries(PART_OF) as [keyof typeof PART_OF, keyof StarAnalysis][]) {
     const quotes = doc.sentences.filter((_, i) => labels[i] === label).map((s) => s.text);
-    parts[name] = { present: quotes.length > 0, quotes, missing: quotes.length > 0 ? [] : [MISSING[name]] };
+    const missing = quotes.length > 0 ? [] : [`${MISSING_PREFIX[name]}: ${lowerFirst(prompts[name])}`];
+    parts[name] = { present: quotes.length > 0, quotes, missing };
   }
   const resultSentences = new Set(labels.flatMap((l, i) => (l === 'R' ? [i] : [])));
   const measuredResult = signals.numbers.some((n) => n.digits && resultSentences.has(n.sentence));
@@ -377,5 +393,9 @@ export function analyseStar(doc: Doc): StarReading {
   if (parts.action.present && signals.ownedActions.every((i) => labels[i] !== 'A')) {
     parts.action.missing.push('The actions are described as "we": say which steps you took yourself.');
   }
-  return { analysis: parts, labels, measuredResult };
+  return { analysis: parts, labels, hypothetical, measuredResult };
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -102,6 +102,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['progressive', 'gradual', 'incremental', 'staged', 'phased'],
   ['batch', 'chunk'],
   ['stakeholder', 'sponsor'],
+  ['request', 'ask'],
 ];
 
 interface Synonyms {
