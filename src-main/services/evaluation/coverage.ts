@@ -27,8 +27,8 @@ export interface StoryHints {
   measuredResult: boolean;
 }
 
-export const COVERED_RATIO = 0.6;
-export const PARTIAL_RATIO = 0.3;
+const COVERED_RATIO = 0.6;
+const PARTIAL_RATIO = 0.3;
 // Adjacent sentences may cover a point together, at a small discount against one sentence doing it.
 const PAIR_DISCOUNT = 0.9;
 const WHOLE_SENTENCE_QUOTE_WORDS = 40;
@@ -58,7 +58,7 @@ const termCache = new Map<string, TextTerms>();
 const TERM_CACHE_LIMIT = 5_000;
 
 /** The content terms of a point or question, analysed once and cached (banks reuse the same points). */
-export function termsOf(text: string): TextTerms {
+function termsOf(text: string): TextTerms {
   const hit = termCache.get(text);
   if (hit) return hit;
   const doc = analyse(text);

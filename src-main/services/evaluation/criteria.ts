@@ -20,7 +20,7 @@ export interface CriteriaInput {
   contradictions: readonly Contradiction[];
 }
 
-export const TECHNICAL_CATEGORIES: ReadonlySet<Category> = new Set([
+const TECHNICAL_CATEGORIES: ReadonlySet<Category> = new Set([
   'Technical',
   'System_Design',
   'Coding',
@@ -51,7 +51,7 @@ function brevity(words: number, short: number, veryShort: number): number {
   return 0;
 }
 
-export function coverageCounts(coverage: readonly PointCoverage[]): { covered: number; partial: number } {
+function coverageCounts(coverage: readonly PointCoverage[]): { covered: number; partial: number } {
   return {
     covered: coverage.filter((c) => c.status === 'covered').length,
     partial: coverage.filter((c) => c.status === 'partial').length,

@@ -282,7 +282,8 @@ export function isName(doc: Doc, t: Token): boolean {
   return t.pos === 'PROPN' && !t.stop && !elsewhere.some((o) => /^[a-z]/.test(o.value));
 }
 
-function startsSentence(doc: Doc, t: Token): boolean {
+/** Whether only punctuation comes before the token in its sentence. */
+export function startsSentence(doc: Doc, t: Token): boolean {
   const s = doc.sentences[t.sentence];
   if (!s) return false;
   for (let i = s.first; i < t.index; i++) {
