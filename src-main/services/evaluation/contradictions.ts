@@ -67,13 +67,23 @@ const CONTRAST = new Set([
 ]);
 const CONTRAST_IN_SENTENCE = new Set([...CONTRAST, 'but', 'or', 'while', 'between', 'difference', 'differs']);
 
+// One pass finds every phrase of every pair; leftmost-longest matching means "not idempotent" is read as
+// one claim, never as "idempotent" too.
+const ALL_PHRASES = OPPOSITES.flatMap(([left, right]) => [...left, ...right]);
+const SIDE = new Map<string, { pair: number; left: boolean }>();
+OPPOSITES.forEach(([left, right], pair) => {
+  for (const p of left) SIDE.set(p, { pair, left: true });
+  for (const p of right) SIDE.set(p, { pair, left: false });
+});
+
 export function findContradictions(doc: Doc): Contradiction[] {
+  const hits = findPhrases(doc, ALL_PHRASES);
   const out: Contradiction[] = [];
-  for (const [left, right] of OPPOSITES) {
-    const a = findPhrases(doc, left);
-    const b = dropContained(findPhrases(doc, right), a);
-    const aOnly = dropContained(a, b);
-    for (const x of aOnly) {
+  OPPOSITES.forEach((_, pair) => {
+    const side = (left: boolean) =>
+      hits.filter((h) => SIDE.get(h.phrase)!.pair === pair && SIDE.get(h.phrase)!.left === left);
+    const b = side(false);
+    for (const x of side(true)) {
       const y = b.find((h) => sameSubject(doc, x, h));
       if (y) {
         const later = x.start > y.start ? x : y;
@@ -81,15 +91,8 @@ export function findContradictions(doc: Doc): Contradiction[] {
         break;
       }
     }
-  }
+  });
   return out;
-}
-
-/** "not thread-safe" also contains "thread-safe"; the longer phrase wins. */
-function dropContained(hits: PhraseHit[], others: PhraseHit[]): PhraseHit[] {
-  return hits.filter(
-    (h) => !others.some((o) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
-  );
 }
 
 function isSubjectLike(t: Token): boolean {

@@ -210,8 +210,9 @@ function numbersOf(doc: Doc): NumberMention[] {
     out.push({ text: e.value, start: e.start, sentence: e.sentence, digits });
   }
   // Figures wink did not wrap in an entity ("3x", "900ms"); "EC2" and "p95" are names, not figures.
+  const inEntity = new Set(doc.entities.flatMap((e) => range(e.start, e.end - 1)));
   for (const t of doc.tokens) {
-    if (/^\d/.test(t.value) && !doc.entities.some((e) => t.start >= e.start && t.end <= e.end)) {
+    if (/^\d/.test(t.value) && !inEntity.has(t.start)) {
       out.push({ text: t.value, start: t.start, sentence: t.sentence, digits: true });
     }
   }
@@ -277,9 +278,26 @@ export function isName(doc: Doc, t: Token): boolean {
   if (/^[A-Z][A-Z0-9]{1,6}s?$/.test(t.value) || /[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]/.test(t.value)) return true;
   if (!/^[A-Z]/.test(t.value) || inDateOrTime(doc, t)) return false;
   if (!startsSentence(doc, t)) return true;
-  const elsewhere = doc.tokens.filter((o) => o.normal === t.normal && o !== t);
+  const elsewhere = byNormal(doc)
+    .get(t.normal)!
+    .filter((o) => o !== t);
   if (elsewhere.some((o) => o.value === t.value && !startsSentence(doc, o))) return true;
   return t.pos === 'PROPN' && !t.stop && !elsewhere.some((o) => /^[a-z]/.test(o.value));
+}
+
+const normals = new WeakMap<Doc, Map<string, Token[]>>();
+function byNormal(doc: Doc): Map<string, Token[]> {
+  let index = normals.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const t of doc.tokens) {
+      const list = index.get(t.normal);
+      if (list) list.push(t);
+      else index.set(t.normal, [t]);
+    }
+    normals.set(doc, index);
+  }
+  return index;
 }
 
 /** Whether only punctuation comes before the token in its sentence. */
