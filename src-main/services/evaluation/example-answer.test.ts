@@ -87,21 +87,24 @@ describe('the example answer', () => {
     fc.integer({ min: 1, max: 100 }).map((n) => `${n}%`),
     fc.integer({ min: 1, max: 900 }).map((n) => `$${n}k`),
   );
+  // Each generated sentence carries the figures and tools it states, so the test knows the facts without
+  // asking the evaluator's own detectors.
   const sentence = fc
     .tuple(fc.integer({ min: 0, max: 7 }), figure, figure, fc.constantFrom(...TOOLS))
-    .map(
-      ([template, a, b, tool]) =>
-        [
-          `I moved ${a} services to ${tool} over ${b} weeks.`,
-          `Um, I think latency dropped from ${a} ms to ${b} ms.`,
-          `We basically saved ${a} a year using ${tool}.`,
-          `It was kind of hard because the team was small.`,
-          `Then I set up ${tool} alerts, and errors fell by ${a}.`,
-          `Maybe we could use caching for the ${b} hottest keys.`,
-          `Last year our ${tool} cluster handled ${a} requests a second.`,
-          `As a result, costs went from ${a} to ${b}.`,
-        ][template]!,
-    );
+    .map(([template, a, b, tool]) => {
+      const templates: [string, string[]][] = [
+        [`I moved ${a} services to ${tool} over ${b} weeks.`, [a, tool, b]],
+        [`Um, I think latency dropped from ${a} ms to ${b} ms.`, [a, b]],
+        [`We basically saved ${a} a year using ${tool}.`, [a, tool]],
+        [`It was kind of hard because the team was small.`, []],
+        [`Then I set up ${tool} alerts, and errors fell by ${a}.`, [tool, a]],
+        [`Maybe we could use caching for the ${b} hottest keys.`, [b]],
+        [`Last year our ${tool} cluster handled ${a} requests a second.`, [tool, a]],
+        [`As a result, costs went from ${a} to ${b}.`, [a, b]],
+      ];
+      const [text, facts] = templates[template]!;
+      return { text, facts };
+    });
   const input = fc.record({
     question: fc.record({
       text: fc.constant('Tell me about a system you improved.'),
@@ -116,18 +119,19 @@ describe('the example answer', () => {
         { minLength: 0 },
       ),
     }),
-    answer: fc.array(sentence, { minLength: 1, maxLength: 8 }).map((s) => s.join(' ')),
+    sentences: fc.array(sentence, { minLength: 1, maxLength: 8 }),
   });
 
   it('never contains a digit sequence the candidate did not write, and keeps their figures and tools', () => {
     fc.assert(
-      fc.property(input, (generated) => {
-        const example = evaluateBuiltin(generated).exampleAnswer;
-        const allowed = digitRuns(generated.answer);
-        for (const run of digitRuns(example)) expect(allowed.has(run)).toBe(true);
-        for (const fact of facts(generated.answer)) expect(example).toContain(fact);
+      fc.property(input, ({ question, sentences }) => {
+        const answer = sentences.map((s) => s.text).join(' ');
+        const example = evaluateBuiltin({ question, answer }).exampleAnswer;
+        const allowed = digitRuns(answer);
+        for (const run of digitRuns(example)) expect(allowed.has(run), run).toBe(true);
+        for (const fact of sentences.flatMap((s) => s.facts)) expect(example).toContain(fact);
       }),
-      { numRuns: 150, seed: 20_240_601 },
+      { numRuns: 200, seed: 20_240_601 },
     );
   });
 });
