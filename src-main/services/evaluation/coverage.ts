@@ -91,18 +91,28 @@ interface SentenceTerms {
   all: Map<string, number[]>;
   /** The same, without tokens under a negation. */
   affirmed: Map<string, number[]>;
+  /** Adjacent content concepts ("token bucket", "query plan"), stop words skipped, as "a b". */
+  bigrams: Set<string>;
 }
 
 const sentenceCache = new WeakMap<Doc, SentenceTerms[]>();
 function sentenceTerms(doc: Doc): SentenceTerms[] {
   const cached = sentenceCache.get(doc);
   if (cached) return cached;
-  const out = doc.sentences.map((): SentenceTerms => ({ all: new Map(), affirmed: new Map() }));
+  const out = doc.sentences.map((): SentenceTerms => ({
+    all: new Map(),
+    affirmed: new Map(),
+    bigrams: new Set(),
+  }));
+  let previous: Token | undefined;
   for (const t of doc.tokens) {
     if (t.concept === '' || !isWordToken(t)) continue;
     const s = out[t.sentence]!;
     push(s.all, t.concept, t.index);
     if (!t.negated) push(s.affirmed, t.concept, t.index);
+    if (t.stop) continue;
+    if (previous?.sentence === t.sentence) s.bigrams.add(`${previous.concept} ${t.concept}`);
+    previous = t;
   }
   sentenceCache.set(doc, out);
   return out;
@@ -121,9 +131,14 @@ interface Window {
   tokens: number[];
 }
 
+// Words of a point that appear together, in order, are a phrase match and count a little extra.
+const PHRASE_BONUS = 0.05;
+const MAX_PHRASE_BONUS = 0.15;
+
 /** The sentence, or pair of adjacent sentences, that holds most of the terms. */
 function bestWindow(terms: Term[], sentences: SentenceTerms[], affirmedOnly: boolean): Window {
   const total = terms.reduce((s, t) => s + t.weight, 0);
+  const pointBigrams = terms.slice(1).map((t, i) => `${terms[i]!.concept} ${t.concept}`);
   let best: Window = { sentences: [], ratio: 0, matched: 0, tokens: [] };
   const score = (indexes: number[], discount: number) => {
     let weight = 0;
@@ -139,7 +154,9 @@ function bestWindow(terms: Term[], sentences: SentenceTerms[], affirmedOnly: boo
       matched++;
       tokens.push(hits[0]!);
     }
-    const ratio = total > 0 ? (weight / total) * discount : 0;
+    const phrases = pointBigrams.filter((b) => indexes.some((i) => sentences[i]!.bigrams.has(b))).length;
+    const bonus = Math.min(MAX_PHRASE_BONUS, PHRASE_BONUS * phrases);
+    const ratio = total > 0 ? Math.min(1, weight / total + bonus) * discount : 0;
     if (ratio > best.ratio + 1e-9) best = { sentences: indexes, ratio, matched, tokens };
   };
   for (let i = 0; i < sentences.length; i++) score([i], 1);
