@@ -8,6 +8,7 @@ import { startHost } from '../tests/support/host-process';
 import { benchChainOverhead, benchStreamToRenderer } from './ai';
 import { benchAccuracy, benchParse } from './parse';
 import { benchQuestionSet } from './questions';
+import { benchCrash, benchSessionWrites } from './sessions';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -89,6 +90,8 @@ async function main() {
     await benchParse(tempDir());
     await benchAccuracy(tempDir());
     await benchQuestionSet(tempDir());
+    await benchSessionWrites(tempDir());
+    await benchCrash(browser);
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { useApp } from '../store';
 
 /** A draft is written this long after the candidate pauses typing: a crash loses at most about this much. */
 const DRAFT_DEBOUNCE_MS = 600;
+const DRAFT_MAX_WAIT_MS = 1000;
 /** Elapsed time is saved this often even without typing, so a restart resumes the clock where it was. */
 const HEARTBEAT_MS = 10_000;
 
@@ -216,10 +217,12 @@ function QuestionTurn({
   latest.current.text = text;
   const queue = useRef<Promise<void>>(Promise.resolve());
   const debounce = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const dirtySince = useRef<number | null>(null);
 
   const saveDraft = useCallback(
     (force = false) => {
       clearTimeout(debounce.current);
+      dirtySince.current = null;
       const state = latest.current;
       if (state.done || (!force && state.text === state.saved)) return queue.current;
       const textToSave = state.text;
@@ -289,7 +292,14 @@ function QuestionTurn({
     setText(value);
     if (error) setError('');
     clearTimeout(debounce.current);
-    debounce.current = setTimeout(() => void saveDraft(), DRAFT_DEBOUNCE_MS);
+    // Saved after a short pause in typing, and never later than DRAFT_MAX_WAIT_MS after the first unsaved
+    // keystroke, so steady typing cannot hold a draft back.
+    dirtySince.current ??= performance.now();
+    const wait = Math.min(DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS - (performance.now() - dirtySince.current));
+    debounce.current = setTimeout(() => {
+      dirtySince.current = null;
+      void saveDraft();
+    }, Math.max(0, wait));
   }
 
   async function submit() {
