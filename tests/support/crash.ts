@@ -67,7 +67,7 @@ export async function runCrashTrials(
     let typed = '';
     let typedAt: number[] = [];
     let questionId = '';
-    let killedAt = 0;
+    let killedAt: number;
     try {
       await page.goto(host.url);
       if (!onboarded) {
