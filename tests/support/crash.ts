@@ -67,7 +67,6 @@ export async function runCrashTrials(
     let typed = '';
     let typedAt: number[] = [];
     let questionId = '';
-    let killedAt: number;
     try {
       await page.goto(host.url);
       if (!onboarded) {
@@ -133,7 +132,7 @@ export async function runCrashTrials(
         await page.screenshot({ path: `/tmp/crash-${trial}.png` }).catch(() => undefined);
       }
     }
-    killedAt = Date.now();
+    const killedAt = Date.now();
     await host.stop('SIGKILL');
     await context.close().catch(() => undefined);
 
