@@ -68,7 +68,6 @@ describe.each(DB_KINDS)('the leaderboard server over %s', (kind) => {
             alias: aliasOf(n, 4),
             public: 1,
             created_at: 0,
-            last_seen_at: 0,
           });
         }
         for (let i = 0; i < rows.length; i += 500) {

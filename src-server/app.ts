@@ -3,11 +3,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { TtlCache } from './cache';
 import type { ServerDatabase } from './db';
-import { signedRequest } from './http/auth';
-import { installErrorHandlers } from './http/errors';
+import { SecretCache, signedRequest } from './http/auth';
+import { installErrorHandlers, toErrorReply } from './http/errors';
 import { DEFAULT_RATE_LIMITS, limiter, type RateLimits } from './http/limits';
 import { zodValidatorCompiler } from './http/validation';
 import { boardRoutes } from './routes/board';
@@ -15,6 +15,7 @@ import type { RouteContext } from './routes/context';
 import { deviceRoutes } from './routes/devices';
 import { scoreRoutes } from './routes/scores';
 import { DEVICE_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signing';
+import { writerFor } from './writes';
 
 export const API_PREFIX = '/api/v1';
 export const BODY_LIMIT = 64 * 1024;
@@ -48,6 +49,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: options.trustProxy ?? false,
     // a caller's (or the proxy's) X-Request-Id is kept when it is sane, so one id follows a request across hops
     requestIdHeader: false,
+    // errors met before routing (a URL that does not decode) get the same { error } shape as the rest
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toErrorReply(error);
+      void (reply as FastifyReply).code(status).send(body);
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -111,11 +117,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  const secrets = new SecretCache(options.database.db, now);
   const ctx: RouteContext = {
     database: options.database,
     now,
+    writer: writerFor(options.database.db, options.database.dialect),
+    secrets,
     signed: signedRequest({
       db: options.database.db,
+      secrets,
       now,
       perDevice: limiter(app, limits?.perDevice, (r) => `device:${r.device?.id ?? r.ip}`),
     }),

@@ -15,7 +15,6 @@ export interface DevicesTable {
   /** 1: shown on the public leaderboard; 0: opted out (still counted, anonymously, in percentiles). */
   public: number;
   created_at: number;
-  last_seen_at: number;
 }
 
 export interface ScoresTable {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ServerDb } from '../schema';
 import { DEVICE_HEADER, MAX_SKEW_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../signing';
 import { ApiError } from './errors';
@@ -10,11 +10,71 @@ declare module 'fastify' {
     /** The body's exact bytes, as signed. */
     rawBody?: Buffer;
     /** The device whose signature verified (signed routes only). */
-    device?: { id: string; alias: string; public: boolean };
+    device?: { id: string };
+    /** A verified signature the route records itself, in its own transaction (see `deferSignature`). */
+    signature?: SeenSignature;
+  }
+  interface FastifyContextConfig {
+    /** The route records the signature (with recordSignature) in the same transaction as its writes. */
+    deferSignature?: boolean;
   }
 }
 
+export interface SeenSignature {
+  signature: string;
+  expires_at: number;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const unknownDevice = () =>
+  new ApiError(401, 'UNKNOWN_DEVICE', 'This device is not registered (or was erased); register again.');
+
+export const replayed = () =>
+  new ApiError(409, 'REPLAYED', 'This signed request was already received; sign each request afresh.');
+
+/** Records a signature as seen; false when it already was (a replay). Shared by every replica via the database. */
+export async function recordSignature(db: Kysely<ServerDb>, seen: SeenSignature): Promise<boolean> {
+  // Written as SQL (valid in SQLite and PostgreSQL alike) rather than with the query builder: it runs on every
+  // signed request, and building and compiling the query cost more than running it.
+  const r = await sql`INSERT INTO seen_signatures (signature, expires_at)
+    VALUES (${seen.signature}, ${seen.expires_at}) ON CONFLICT (signature) DO NOTHING`.execute(db);
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
+
+/**
+ * Device secrets, cached in this process for a minute (a device's secret never changes). A stale entry for a
+ * device erased through another replica lets its signature verify here for up to a minute, but never more: every
+ * signed route then reads or writes the device's own rows, finds none and answers 401 UNKNOWN_DEVICE.
+ */
+export class SecretCache {
+  private readonly entries = new Map<string, { secret: string; expires: number }>();
+
+  constructor(
+    private readonly db: Kysely<ServerDb>,
+    private readonly now: () => number,
+    private readonly ttlMs = 60_000,
+    private readonly max = 50_000,
+  ) {}
+
+  async get(id: string): Promise<string | undefined> {
+    const hit = this.entries.get(id);
+    const t = this.now();
+    if (hit && hit.expires > t) return hit.secret;
+    const row = await this.db.selectFrom('devices').select('secret').where('id', '=', id).executeTakeFirst();
+    if (!row) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    if (this.entries.size >= this.max) this.entries.clear();
+    this.entries.set(id, { secret: row.secret, expires: t + this.ttlMs });
+    return row.secret;
+  }
+
+  forget(id: string): void {
+    this.entries.delete(id);
+  }
+}
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const v = request.headers[name];
@@ -29,6 +89,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
  */
 export function signedRequest(deps: {
   db: Kysely<ServerDb>;
+  secrets: SecretCache;
   now: () => number;
   perDevice: Limiter;
 }): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
@@ -57,34 +118,16 @@ export function signedRequest(deps: {
         { serverTime: now },
       );
     }
-    const device = await deps.db
-      .selectFrom('devices')
-      .select(['id', 'secret', 'alias', 'public'])
-      .where('id', '=', deviceId.toLowerCase())
-      .executeTakeFirst();
-    if (!device) {
-      throw new ApiError(
-        401,
-        'UNKNOWN_DEVICE',
-        'This device is not registered (or was erased); register again.',
-      );
-    }
-    if (!verifySignature(device.secret, timestamp, request.rawBody ?? '', signature)) {
+    const id = deviceId.toLowerCase();
+    const secret = await deps.secrets.get(id);
+    if (!secret) throw unknownDevice();
+    if (!verifySignature(secret, timestamp, request.rawBody ?? '', signature)) {
       throw new ApiError(401, 'BAD_SIGNATURE', 'The signature does not match this request.');
     }
-    const recorded = await deps.db
-      .insertInto('seen_signatures')
-      .values({ signature: signature.toLowerCase(), expires_at: ts + MAX_SKEW_MS })
-      .onConflict((oc) => oc.column('signature').doNothing())
-      .executeTakeFirst();
-    if (Number(recorded.numInsertedOrUpdatedRows ?? 0) === 0) {
-      throw new ApiError(
-        409,
-        'REPLAYED',
-        'This signed request was already received; sign each request afresh.',
-      );
-    }
-    request.device = { id: device.id, alias: device.alias, public: device.public === 1 };
+    const seen = { signature: signature.toLowerCase(), expires_at: ts + MAX_SKEW_MS };
+    if (request.routeOptions.config.deferSignature) request.signature = seen;
+    else if (!(await recordSignature(deps.db, seen))) throw replayed();
+    request.device = { id };
     await deps.perDevice(request, reply);
   };
 }

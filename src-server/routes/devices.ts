@@ -43,7 +43,6 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
               alias: candidate,
               public: isPublic ? 1 : 0,
               created_at: now,
-              last_seen_at: now,
             })
             .onConflict((oc) => oc.column('alias').doNothing())
             .executeTakeFirst();
@@ -140,6 +139,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
         await trx.deleteFrom('scores').where('device_id', '=', id).execute();
         await trx.deleteFrom('devices').where('id', '=', id).execute();
       });
+      ctx.secrets.forget(id);
       ctx.boards.clear();
       ctx.cohorts.clear();
       request.log.info({ deviceId: id }, 'device erased');

@@ -12,7 +12,9 @@ import { doc, errorDocs, replyDoc } from '../http/validation';
 import { MAX_QUESTIONS_PER_SESSION } from '../../src-shared/domain';
 import { MAX_SKEW_MS } from '../signing';
 import { type RouteContext, SIGNED } from './context';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { recordSignature, replayed, unknownDevice } from '../http/auth';
+import type { ServerDb } from '../schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EARLIEST = Date.UTC(2020, 0, 1);
@@ -50,6 +52,9 @@ export function scoreRoutes(app: FastifyInstance, ctx: RouteContext): void {
     '/scores',
     {
       preValidation: ctx.signed,
+      // the signature is recorded with the batch, in one transaction
+      config: { deferSignature: true },
+      attachValidation: true,
       schema: {
         summary: 'Send a batch of session results',
         description: [
@@ -68,112 +73,126 @@ export function scoreRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
     async (request) => {
       const deviceId = request.device!.id;
+      const seen = request.signature!;
+      if (request.validationError) {
+        // a refused body still uses up its signature, like any other signed request
+        if (!(await recordSignature(db, seen))) throw replayed();
+        throw request.validationError;
+      }
       const now = ctx.now();
-      const sessions = request.body.sessions.map((s) => ({ ...s, at: Date.parse(s.completedAt) }));
+      const sessions = request.body.sessions.map((s) => ({
+        ...s,
+        id: s.clientSessionId.toLowerCase(),
+        at: Date.parse(s.completedAt),
+      }));
       const problems: Problem[] = [];
       sessions.forEach((s, index) => {
         const reason = implausible(s, s.at, now);
         if (reason) problems.push({ index, clientSessionId: s.clientSessionId, reason });
       });
-      if (problems.length) throw refuse(problems);
+      // one row per clientSessionId: a repeat within the batch is a duplicate like any other
+      const unique = [...new Map(sessions.toReversed().map((s) => [s.id, s])).values()].reverse();
 
-      return db.transaction().execute(async (trx) => {
-        // Touching the device row first serialises this device's batches (a row lock in PostgreSQL; SQLite has
-        // one writer anyway), so two replicas cannot both pass the daily limit check. It also catches a device
-        // erased since its signature was checked.
-        const touched = await trx
-          .updateTable('devices')
-          .set({ last_seen_at: now })
-          .where('id', '=', deviceId)
-          .executeTakeFirst();
-        if (Number(touched.numUpdatedRows) === 0) {
-          throw new ApiError(
-            401,
-            'UNKNOWN_DEVICE',
-            'This device is not registered (or was erased); register again.',
+      const outcome = await ctx.writer.run(async (trx): Promise<ApiError | { accepted: number }> => {
+        if (!(await recordSignature(trx, seen))) return replayed();
+        if (problems.length) return refuse(problems);
+        if (ctx.database.dialect === 'postgres') {
+          // Lock the device's row: this device's batches run one at a time across every replica, so two cannot
+          // both pass the daily limit. (SQLite's writes are serial already: see writes.ts.)
+          const device = await trx
+            .selectFrom('devices')
+            .select('id')
+            .where('id', '=', deviceId)
+            .forUpdate()
+            .executeTakeFirst();
+          if (!device) return unknownDevice();
+        }
+        const over = await overDailyLimit(trx, deviceId, unique);
+        if (over.length) return refuse(over.map((s) => problem(sessions, s)));
+        try {
+          // SQL valid in both dialects, not the query builder: this is the hot path (see recordSignature)
+          const rows = unique.map(
+            (s) =>
+              sql`(${deviceId}, ${s.id}, ${s.role}, ${s.difficulty}, ${s.overallScore}, ${s.criteria.content_quality}, ${s.criteria.clarity}, ${s.criteria.confidence}, ${s.criteria.technical_accuracy}, ${s.questionCount}, ${s.durationSec ?? null}, ${s.at}, ${now})`,
           );
+          const inserted =
+            await sql`INSERT INTO scores (device_id, client_session_id, role, difficulty, overall_score,
+              content_quality, clarity, confidence, technical_accuracy, question_count, duration_sec, completed_at,
+              received_at)
+            VALUES ${sql.join(rows)}
+            ON CONFLICT (device_id, client_session_id) DO NOTHING`.execute(trx);
+          return { accepted: Number(inserted.numAffectedRows ?? 0) };
+        } catch (err) {
+          // SQLite: the device was erased since its signature was checked
+          if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return unknownDevice();
+          throw err;
         }
-        const ids = sessions.map((s) => s.clientSessionId.toLowerCase());
-        const existing = new Set(
-          (
-            await trx
-              .selectFrom('scores')
-              .select('client_session_id')
-              .where('device_id', '=', deviceId)
-              .where('client_session_id', 'in', ids)
-              .execute()
-          ).map((r) => r.client_session_id),
-        );
-        const fresh: typeof sessions = [];
-        const seen = new Set<string>();
-        sessions.forEach((s, i) => {
-          const id = ids[i]!;
-          if (existing.has(id) || seen.has(id)) return;
-          seen.add(id);
-          fresh.push(s);
-        });
-        if (fresh.length === 0) return { accepted: 0, duplicates: sessions.length };
-
-        // at most MAX_SESSIONS_PER_DAY per UTC day of completedAt, counting what is already stored
-        const days = new Map<number, number>();
-        for (const s of fresh)
-          days.set(Math.floor(s.at / DAY_MS), (days.get(Math.floor(s.at / DAY_MS)) ?? 0) + 1);
-        const first = Math.min(...days.keys());
-        const last = Math.max(...days.keys());
-        const stored = await trx
-          .selectFrom('scores')
-          .select((eb) => [
-            sql<number>`completed_at / ${sql.lit(DAY_MS)}`.as('day'),
-            eb.fn.countAll<number>().as('n'),
-          ])
-          .where('device_id', '=', deviceId)
-          .where('completed_at', '>=', first * DAY_MS)
-          .where('completed_at', '<', (last + 1) * DAY_MS)
-          .groupBy(sql`completed_at / ${sql.lit(DAY_MS)}`)
-          .execute();
-        for (const r of stored) {
-          const day = Number(r.day);
-          if (days.has(day)) days.set(day, days.get(day)! + Number(r.n));
-        }
-        const over = [...days].filter(([, n]) => n > MAX_SESSIONS_PER_DAY).map(([d]) => d);
-        if (over.length) {
-          throw refuse(
-            fresh
-              .map((s) => ({ s, index: sessions.indexOf(s) }))
-              .filter(({ s }) => over.includes(Math.floor(s.at / DAY_MS)))
-              .map(({ s, index }) => ({
-                index,
-                clientSessionId: s.clientSessionId,
-                reason: `more than ${MAX_SESSIONS_PER_DAY} sessions on ${new Date(Math.floor(s.at / DAY_MS) * DAY_MS).toISOString().slice(0, 10)} (UTC)`,
-              })),
-          );
-        }
-        const inserted = await trx
-          .insertInto('scores')
-          .values(
-            fresh.map((s) => ({
-              device_id: deviceId,
-              client_session_id: s.clientSessionId.toLowerCase(),
-              role: s.role,
-              difficulty: s.difficulty,
-              overall_score: s.overallScore,
-              content_quality: s.criteria.content_quality,
-              clarity: s.criteria.clarity,
-              confidence: s.criteria.confidence,
-              technical_accuracy: s.criteria.technical_accuracy,
-              question_count: s.questionCount,
-              duration_sec: s.durationSec ?? null,
-              completed_at: s.at,
-              received_at: now,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['device_id', 'client_session_id']).doNothing())
-          .executeTakeFirst();
-        const accepted = Number(inserted.numInsertedOrUpdatedRows ?? 0);
-        return { accepted, duplicates: sessions.length - accepted };
       });
+      if (outcome instanceof ApiError) throw outcome;
+      return { accepted: outcome.accepted, duplicates: sessions.length - outcome.accepted };
     },
   );
+}
+
+type Session = ScoreRecord & { id: string; at: number };
+
+const dayOf = (at: number) => Math.floor(at / DAY_MS);
+
+/**
+ * The sessions that would take their UTC day past MAX_SESSIONS_PER_DAY for this device. Counting what is stored
+ * plus the whole batch is enough nearly always; only when that is over the limit are the batch's already stored
+ * sessions (a re-sent batch) looked up and left out of the count.
+ */
+async function overDailyLimit(
+  trx: Transaction<ServerDb>,
+  deviceId: string,
+  batch: Session[],
+): Promise<Session[]> {
+  const perDay = (list: Session[]) => {
+    const days = new Map<number, number>();
+    for (const s of list) days.set(dayOf(s.at), (days.get(dayOf(s.at)) ?? 0) + 1);
+    return days;
+  };
+  const days = perDay(batch);
+  const first = Math.min(...days.keys());
+  const last = Math.max(...days.keys());
+  // integer division in both dialects (bigint / integer literal); SQL for speed, as above
+  const { rows: storedRows } = await sql<{
+    day: number;
+    n: number;
+  }>`SELECT completed_at / ${sql.lit(DAY_MS)} AS day,
+      COUNT(*) AS n FROM scores
+    WHERE device_id = ${deviceId} AND completed_at >= ${first * DAY_MS} AND completed_at < ${(last + 1) * DAY_MS}
+    GROUP BY completed_at / ${sql.lit(DAY_MS)}`.execute(trx);
+  const stored = new Map(storedRows.map((r) => [Number(r.day), Number(r.n)]));
+  const over = (counts: Map<number, number>) =>
+    [...counts].filter(([day, n]) => n + (stored.get(day) ?? 0) > MAX_SESSIONS_PER_DAY).map(([day]) => day);
+  if (over(days).length === 0) return [];
+  const existing = new Set(
+    (
+      await trx
+        .selectFrom('scores')
+        .select('client_session_id')
+        .where('device_id', '=', deviceId)
+        .where(
+          'client_session_id',
+          'in',
+          batch.map((s) => s.id),
+        )
+        .execute()
+    ).map((r) => r.client_session_id),
+  );
+  const fresh = batch.filter((s) => !existing.has(s.id));
+  const overDays = new Set(over(perDay(fresh)));
+  return fresh.filter((s) => overDays.has(dayOf(s.at)));
+}
+
+function problem(sessions: Session[], s: Session): Problem {
+  return {
+    index: sessions.indexOf(s),
+    clientSessionId: s.clientSessionId,
+    reason: `more than ${MAX_SESSIONS_PER_DAY} sessions on ${new Date(dayOf(s.at) * DAY_MS).toISOString().slice(0, 10)} (UTC)`,
+  };
 }
 
 function refuse(problems: Problem[]): ApiError {

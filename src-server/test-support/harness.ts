@@ -88,10 +88,18 @@ export type Json = Record<string, unknown>;
 
 /** Real HTTP through fetch. */
 export class Client {
+  private last = 0;
+
   constructor(
     readonly base: string,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /** Strictly increasing: two identical requests signed in the same millisecond would be one signature, a replay. */
+  private timestamp(): number {
+    this.last = Math.max(this.clock(), this.last + 1);
+    return this.last;
+  }
 
   async request<T = Json>(
     method: string,
@@ -137,7 +145,7 @@ export class Client {
     const raw = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     return this.request<T>(method, path, {
       body: raw,
-      headers: { ...signedHeaders(device, raw ?? '', opts.timestamp ?? this.clock()), ...opts.headers },
+      headers: { ...signedHeaders(device, raw ?? '', opts.timestamp ?? this.timestamp()), ...opts.headers },
     });
   }
 
