@@ -94,6 +94,8 @@ export const channels = {
   'sessions.skipQuestion': { input: SkipInput, output: SessionDetail },
   'sessions.end': { input: bySession, output: SessionDetail },
   'sessions.pause': { input: bySession, output: SessionDetail },
+  /** Practice mode: ask the follow-up to the answer just given, before the next question. */
+  'sessions.takeFollowUp': { input: z.object({ sessionQuestionId: id }).strict(), output: SessionDetail },
   'sessions.resume': { input: bySession, output: SessionDetail },
   /** A completed session's questions again, as the next numbered attempt. */
   'sessions.retake': { input: bySession, output: SessionDetail },

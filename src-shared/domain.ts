@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CATEGORIES, DIFFICULTIES, type Category, type Difficulty } from './catalog';
+import { CRITERIA, CriteriaScores, EvaluationResult } from './evaluation';
 
 export const ROLES = [
   'Software Engineer',
@@ -23,15 +25,7 @@ export const ROLES = [
 export const GENERAL_ROLE = 'General';
 
 export const EXPERIENCE_LEVELS = ['Entry', 'Mid', 'Senior', 'Staff', 'Principal'] as const;
-export const DIFFICULTIES = ['Easy', 'Medium', 'Hard', 'Expert'] as const;
-export const CATEGORIES = [
-  'Technical',
-  'Behavioral',
-  'Situational',
-  'Domain_Specific',
-  'System_Design',
-  'Coding',
-] as const;
+export { CATEGORIES, DIFFICULTIES };
 export const SESSION_STATUSES = ['setup', 'active', 'paused', 'completed', 'abandoned'] as const;
 /** Practice: feedback after each answer. Mock: feedback only at the end, follow-ups like a real interviewer. */
 export const SESSION_MODES = ['practice', 'mock', 'company'] as const;
@@ -42,8 +36,7 @@ export const ANSWER_MAX_CHARS = 5000;
 export const MAX_QUESTIONS_PER_SESSION = 20;
 
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
-export type Difficulty = (typeof DIFFICULTIES)[number];
-export type Category = (typeof CATEGORIES)[number];
+export type { Category, Difficulty };
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 const trimmed = (label: string, max: number) =>
@@ -139,6 +132,18 @@ export const SessionQuestion = z.object({
   /** Set on a follow-up: the question it follows up. */
   parentId: z.string().nullable(),
   answer: Answer.nullable(),
+  /** Feedback on the answer: a model's where one reviewed it, else the builtin coach's. */
+  feedback: z
+    .object({
+      result: EvaluationResult,
+      provider: z.string(),
+      model: z.string().nullable(),
+      /** Criteria where the model and the builtin coach disagree by more than 30 points. */
+      flags: z.array(z.enum(CRITERIA)),
+      /** The builtin scores, when a model's feedback is shown, so a flagged score can be compared. */
+      builtinScores: CriteriaScores.nullable(),
+    })
+    .nullable(),
   draft: z.object({ text: z.string(), updatedAt: isoDateTime }).nullable(),
 });
 export type SessionQuestion = z.infer<typeof SessionQuestion>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES } from './domain';
+import { CATEGORIES } from './catalog';
 
 /** Bumped whenever scoring changes, so cached evaluations from an older rubric are not reused. */
 export const EVALUATOR_VERSION = 'builtin-1';

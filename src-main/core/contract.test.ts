@@ -55,6 +55,7 @@ interface Ids {
   sessionId: string;
   completedId: string;
   pausedId: string;
+  answeredId: string;
   questionId: string;
   ollamaHost: string;
 }
@@ -112,6 +113,16 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     text: 'An answer to finish the session.',
     elapsedMs: 1000,
   });
+  const followed = await ok(runtime, 'sessions.create', {
+    role: 'Sales',
+    difficulty: 'Easy',
+    questionCount: 2,
+  });
+  await ok(runtime, 'sessions.submitAnswer', {
+    sessionQuestionId: followed.questions[0]!.id,
+    text: 'I would listen first and then explain the options.',
+    elapsedMs: 1000,
+  });
   const paused = await ok(runtime, 'sessions.create', {
     role: 'Sales',
     difficulty: 'Easy',
@@ -123,6 +134,7 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     sessionId: session.id,
     completedId: short.id,
     pausedId: paused.id,
+    answeredId: followed.questions[0]!.id,
     questionId: session.questions[1]!.id,
     ollamaHost: fake.url,
   };
@@ -187,6 +199,7 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'ai.cloud.saveKey': { key: 'sk-test-0123456789' },
     'ai.cloud.deleteKey': {},
     'sessions.pause': { sessionId: ids.sessionId },
+    'sessions.takeFollowUp': { sessionQuestionId: ids.answeredId },
     'sessions.resume': { sessionId: ids.pausedId },
     'sessions.retake': { sessionId: ids.completedId },
     'sessions.tailor': { sessionId: ids.sessionId, requestId: randomUUID() },

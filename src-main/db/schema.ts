@@ -154,6 +154,20 @@ export interface CompaniesTable {
   updated_at: string;
 }
 
+export interface EvaluationsTable {
+  answer_id: string;
+  provider: string;
+  model: string | null;
+  overall: number;
+  content_quality: number;
+  clarity: number;
+  confidence: number;
+  technical_accuracy: number;
+  result: string;
+  flags: Generated<string>;
+  created_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -169,4 +183,5 @@ export interface Database {
   ai_cache_stats: AiCacheStatsTable;
   private_questions: PrivateQuestionsTable;
   companies: CompaniesTable;
+  evaluations: EvaluationsTable;
 }

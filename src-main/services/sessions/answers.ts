@@ -2,11 +2,20 @@ import type { ParsedInput } from '../../../src-shared/contract';
 import type { SessionDetail, SessionStatus } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../../core/context';
+import type { Category } from '../../../src-shared/domain';
+import { evaluateBuiltin } from '../evaluation/evaluate';
+import { storeEvaluation } from '../evaluation/store';
+import { insertFollowUp } from './follow-up';
 import { loadDetail, type Db } from './read';
 import { transition } from './state';
 
 interface OpenQuestion {
   sessionId: string;
+  mode: string;
+  parentId: string | null;
+  text: string;
+  category: Category;
+  expectedPoints: string[];
   position: number;
   timeLimitSec: number;
   elapsedMs: number;
@@ -26,6 +35,11 @@ async function openQuestion(db: Db, sessionQuestionId: string): Promise<OpenQues
       'q.position',
       'q.time_limit_sec',
       'q.elapsed_ms',
+      'q.text',
+      'q.category',
+      'q.expected_points',
+      'q.parent_id',
+      's.mode',
       's.status',
       's.current_position',
       's.question_count',
@@ -39,6 +53,11 @@ async function openQuestion(db: Db, sessionQuestionId: string): Promise<OpenQues
   if (row.answer_id !== null) throw new AppError('CONFLICT', 'This question has already been answered.');
   return {
     sessionId: row.session_id,
+    mode: row.mode,
+    parentId: row.parent_id,
+    text: row.text,
+    category: row.category as Category,
+    expectedPoints: JSON.parse(row.expected_points) as string[],
     position: row.position,
     timeLimitSec: row.time_limit_sec,
     elapsedMs: row.elapsed_ms,
@@ -98,10 +117,11 @@ export async function recordAnswer(
     }
     const now = ctx.now().toISOString();
     const timeTaken = Math.max(q.elapsedMs, input.elapsedMs);
+    const answerId = ctx.newId();
     await trx
       .insertInto('answers')
       .values({
-        id: ctx.newId(),
+        id: answerId,
         session_question_id: input.sessionQuestionId,
         text: input.text,
         skipped: input.skipped ? 1 : 0,
@@ -111,13 +131,33 @@ export async function recordAnswer(
       })
       .execute();
     await trx.deleteFrom('drafts').where('session_question_id', '=', input.sessionQuestionId).execute();
+    let questionCount = q.questionCount;
+    if (!input.skipped) {
+      // The builtin evaluation takes a few milliseconds and is written with the answer, so feedback can never
+      // be missing for an answer that exists. A model's review, when one is set up, comes after.
+      const evaluation = evaluateBuiltin({
+        question: { text: q.text, category: q.category, expectedPoints: q.expectedPoints },
+        answer: input.text,
+      });
+      await storeEvaluation(trx, { answerId, provider: 'builtin', model: null, result: evaluation, at: now });
+      if (q.mode !== 'practice') {
+        const added = await insertFollowUp(ctx, trx, {
+          sessionId: q.sessionId,
+          afterPosition: q.position,
+          rootId: q.parentId ?? input.sessionQuestionId,
+          evaluation,
+          answer: input.text,
+        });
+        if (added) questionCount++;
+      }
+    }
     await trx
       .updateTable('session_questions')
       .set({ elapsed_ms: timeTaken })
       .where('id', '=', input.sessionQuestionId)
       .execute();
     const next = q.position + 1;
-    const finished = next >= q.questionCount;
+    const finished = next >= questionCount;
     status = finished ? transition(q.status, 'finish') : 'active';
     await trx
       .updateTable('sessions')

@@ -9,6 +9,7 @@ import type {
 } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { Database, SessionsTable } from '../../db/schema';
+import { feedbackFor } from '../evaluation/store';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,6 +57,7 @@ export async function loadDetail(db: Db, sessionId: string): Promise<SessionDeta
       'q.source',
       'q.reason',
       'q.parent_id',
+      'a.id as answer_id',
       'a.text as answer_text',
       'a.skipped',
       'a.time_taken_ms',
@@ -67,6 +69,7 @@ export async function loadDetail(db: Db, sessionId: string): Promise<SessionDeta
     .where('q.session_id', '=', sessionId)
     .orderBy('q.position')
     .execute();
+  const feedback = await feedbackFor(db, sessionId);
   // Skipped questions are recorded as answers but do not count as answered.
   const answered = questions.filter((q) => q.submitted_at !== null && q.skipped === 0).length;
   return {
@@ -94,6 +97,7 @@ export async function loadDetail(db: Db, sessionId: string): Promise<SessionDeta
               overtime: q.overtime === 1,
               submittedAt: q.submitted_at,
             },
+      feedback: (q.answer_id && feedback.get(q.answer_id)) || null,
       draft:
         q.draft_text === null || q.draft_updated_at === null
           ? null

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../src-shared/contract';
 import type { ServiceContext } from '../../core/context';
 import { recordAnswer, saveDraft } from './answers';
 import { createSession, retakeSession } from './create';
+import { takeFollowUp } from './follow-up';
 import { listSessions, resumableSession } from './history';
 import { changeStatus } from './lifecycle';
 import { loadDetail } from './read';
@@ -19,7 +20,8 @@ type SessionChannels =
   | 'sessions.pause'
   | 'sessions.resume'
   | 'sessions.retake'
-  | 'sessions.tailor';
+  | 'sessions.tailor'
+  | 'sessions.takeFollowUp';
 
 export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChannels> => ({
   'sessions.create': (input) => createSession(ctx, input),
@@ -34,4 +36,5 @@ export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChan
   'sessions.resume': ({ sessionId }) => changeStatus(ctx, sessionId, 'resume'),
   'sessions.retake': ({ sessionId }) => retakeSession(ctx, sessionId),
   'sessions.tailor': (input) => tailorSession(ctx, input),
+  'sessions.takeFollowUp': ({ sessionQuestionId }) => takeFollowUp(ctx, sessionQuestionId),
 });
