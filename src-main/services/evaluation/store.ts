@@ -1,6 +1,6 @@
 /** Evaluations in the database: written with the answer, read back per session, merged builtin + model. */
 import type { Kysely, Transaction } from 'kysely';
-import { CRITERIA, EvaluationResult, type Criterion } from '../../../src-shared/evaluation';
+import { CRITERIA, type EvaluationResult, type Criterion } from '../../../src-shared/evaluation';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import type { Database } from '../../db/schema';
 
