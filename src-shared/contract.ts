@@ -42,6 +42,7 @@ import {
   SessionCreateInput,
   StorySuggestion,
 } from './questions';
+import { SessionReport } from './report';
 import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } from './companies';
 
 const none = z.object({}).strict();
@@ -94,6 +95,13 @@ export const channels = {
   'sessions.skipQuestion': { input: SkipInput, output: SessionDetail },
   'sessions.end': { input: bySession, output: SessionDetail },
   'sessions.pause': { input: bySession, output: SessionDetail },
+  'sessions.report': { input: bySession, output: SessionReport },
+  'sessions.exportReport': {
+    input: z
+      .object({ sessionId: id, format: z.enum(['pdf', 'md'], { error: 'Choose PDF or Markdown.' }) })
+      .strict(),
+    output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  },
   /** Practice mode: ask the follow-up to the answer just given, before the next question. */
   'sessions.takeFollowUp': { input: z.object({ sessionQuestionId: id }).strict(), output: SessionDetail },
   'sessions.resume': { input: bySession, output: SessionDetail },

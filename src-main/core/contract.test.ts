@@ -199,6 +199,8 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'ai.cloud.saveKey': { key: 'sk-test-0123456789' },
     'ai.cloud.deleteKey': {},
     'sessions.pause': { sessionId: ids.sessionId },
+    'sessions.report': { sessionId: ids.completedId },
+    'sessions.exportReport': { sessionId: ids.completedId, format: 'md' },
     'sessions.takeFollowUp': { sessionQuestionId: ids.answeredId },
     'sessions.resume': { sessionId: ids.pausedId },
     'sessions.retake': { sessionId: ids.completedId },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EvaluationInput } from '../../../src-shared/evaluation';
 import { evaluateBuiltin } from '../evaluation/evaluate';
 import { pickFollowUp } from './follow-ups';
 
@@ -8,7 +9,7 @@ const STORY_Q = {
   expectedPoints: ['What was failing and why', 'What you changed', 'The measurable outcome'],
 };
 
-const follow = (answer: string, q = STORY_Q, asked: string[] = []) =>
+const follow = (answer: string, q: EvaluationInput['question'] = STORY_Q, asked: string[] = []) =>
   pickFollowUp(evaluateBuiltin({ question: q, answer }), answer, asked);
 
 describe('builtin follow-ups', () => {

@@ -2,6 +2,8 @@ import type { Handlers } from '../../../src-shared/contract';
 import type { ServiceContext } from '../../core/context';
 import { recordAnswer, saveDraft } from './answers';
 import { createSession, retakeSession } from './create';
+import { reportMarkdown, reportPdf } from '../evaluation/export';
+import { sessionReport } from '../evaluation/report';
 import { takeFollowUp } from './follow-up';
 import { listSessions, resumableSession } from './history';
 import { changeStatus } from './lifecycle';
@@ -21,7 +23,9 @@ type SessionChannels =
   | 'sessions.resume'
   | 'sessions.retake'
   | 'sessions.tailor'
-  | 'sessions.takeFollowUp';
+  | 'sessions.takeFollowUp'
+  | 'sessions.report'
+  | 'sessions.exportReport';
 
 export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChannels> => ({
   'sessions.create': (input) => createSession(ctx, input),
@@ -37,4 +41,23 @@ export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChan
   'sessions.retake': ({ sessionId }) => retakeSession(ctx, sessionId),
   'sessions.tailor': (input) => tailorSession(ctx, input),
   'sessions.takeFollowUp': ({ sessionQuestionId }) => takeFollowUp(ctx, sessionQuestionId),
+  'sessions.report': ({ sessionId }) => sessionReport(ctx, sessionId),
+  'sessions.exportReport': async ({ sessionId, format }) => {
+    const [report, session] = await Promise.all([
+      sessionReport(ctx, sessionId),
+      loadDetail(ctx.db, sessionId),
+    ]);
+    const base = `rehearse-${session.role.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${session.createdAt.slice(0, 10)}`;
+    return format === 'md'
+      ? {
+          fileName: `${base}.md`,
+          mime: 'text/markdown',
+          dataBase64: Buffer.from(reportMarkdown(report, session)).toString('base64'),
+        }
+      : {
+          fileName: `${base}.pdf`,
+          mime: 'application/pdf',
+          dataBase64: (await reportPdf(report, session)).toString('base64'),
+        };
+  },
 });
