@@ -38,7 +38,9 @@ export async function recordSignature(db: Kysely<ServerDb>, seen: SeenSignature)
   // Written as SQL (valid in SQLite and PostgreSQL alike) rather than with the query builder: it runs on every
   // signed request, and building and compiling the query cost more than running it.
   const r = await sql`INSERT INTO seen_signatures (signature, expires_at)
-    VALUES (${seen.signature}, ${seen.expires_at}) ON CONFLICT (signature) DO NOTHING`.execute(db);
+    VALUES (${seen.signature}, ${seen.expires_at}) ON CONFLICT (expires_at, signature) DO NOTHING`.execute(
+    db,
+  );
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 

@@ -43,12 +43,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['device_id', 'completed_at'])
     .execute();
 
+  // Keyed by expiry first: a replay carries the same X-Timestamp (the signature covers it), so the pair identifies
+  // it exactly, while new rows land at the end of the index instead of at random places in it (fewer pages written
+  // per commit), and the sweep of expired rows reads the index from its start.
   await db.schema
     .createTable('seen_signatures')
-    .addColumn('signature', 'varchar(64)', (c) => c.primaryKey())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
+    .addColumn('signature', 'varchar(64)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('seen_signatures_pk', ['expires_at', 'signature'])
     .execute();
-  await db.schema.createIndex('seen_signatures_expires').on('seen_signatures').column('expires_at').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

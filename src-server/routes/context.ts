@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { LeaderboardEntry, Period } from '../board';
 import type { TtlCache } from '../cache';
 import type { ServerDatabase } from '../db';
 import type { SecretCache } from '../http/auth';
@@ -22,7 +21,5 @@ export interface RouteContext {
   /** alias widths found full, until when (see aliases.ts) */
   fullAliasWidths: Map<number, number>;
 }
-
-export type { LeaderboardEntry, Period };
 
 export const SIGNED = [{ deviceId: [], timestamp: [], signature: [] }];
