@@ -205,6 +205,25 @@ describe.each(DB_KINDS)('the leaderboard server over %s', (kind) => {
       expect((await client.request('POST', '/scores', { body, headers: upper })).status).toBe(409);
     });
 
+    it('uses up the signature of a refused request too', async () => {
+      const { client } = await start();
+      const device = await client.register();
+      for (const [over, status] of [
+        [{ overallScore: 'high' }, 400],
+        [{ overallScore: 120 }, 422],
+      ] as const) {
+        const body = JSON.stringify({ sessions: [session(over as Json)] });
+        const ts = Date.now();
+        const headers = {
+          'x-device-id': device.id,
+          'x-timestamp': String(ts),
+          'x-signature': sign(device.secret, ts, body),
+        };
+        expect((await client.request('POST', '/scores', { body, headers })).status).toBe(status);
+        expect((await client.request('POST', '/scores', { body, headers })).status).toBe(409);
+      }
+    });
+
     it('shares seen signatures through the database: a replay to another replica is refused too', async () => {
       const a = await start();
       const b = await startTestServer(kind, { rateLimits: false });
@@ -643,10 +662,14 @@ describe.each(DB_KINDS)('the leaderboard server over %s', (kind) => {
       const { url } = await start();
       const r = await fetch(`${url}/api/v1/health`);
       expect(await r.json()).toEqual({ status: 'ok', database: kind });
-      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-      expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      // the first request, later ones, and errors alike
+      for (const res of [r, await fetch(`${url}/api/v1/leaderboard`), await fetch(`${url}/api/v1/nope`)]) {
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=/);
+        expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      }
       const given = await fetch(`${url}/api/v1/health`, { headers: { 'x-request-id': 'trace-123' } });
       expect(given.headers.get('x-request-id')).toBe('trace-123');
       const odd = await fetch(`${url}/api/v1/health`, { headers: { 'x-request-id': 'a b"<script>' } });

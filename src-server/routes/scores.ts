@@ -91,7 +91,8 @@ export function scoreRoutes(app: FastifyInstance, ctx: RouteContext): void {
         if (reason) problems.push({ index, clientSessionId: s.clientSessionId, reason });
       });
       // one row per clientSessionId: a repeat within the batch is a duplicate like any other
-      const unique = [...new Map(sessions.toReversed().map((s) => [s.id, s])).values()].reverse();
+      const ids = new Set<string>();
+      const unique = sessions.filter((s) => !ids.has(s.id) && ids.add(s.id));
 
       const outcome = await ctx.writer.run(async (trx): Promise<ApiError | { accepted: number }> => {
         if (!(await recordSignature(trx, seen))) return replayed();
