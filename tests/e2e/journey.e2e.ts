@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
@@ -9,6 +11,20 @@ const FIRST_ANSWER =
 const DRAFT = 'An unsent draft about the time our on-call rota burned people out';
 const SECOND_ANSWER =
   'I would first check the data myself, then talk to the team lead with specifics and a proposal.';
+
+function savedDraft(dataDir: string): string | null {
+  const db = new BetterSqlite3(join(dataDir, 'rehearse.sqlite'), { readonly: true });
+  try {
+    return (
+      (
+        db.prepare('SELECT text FROM drafts ORDER BY updated_at DESC LIMIT 1').get() as
+          { text: string } | undefined
+      )?.text ?? null
+    );
+  } finally {
+    db.close();
+  }
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -87,10 +103,20 @@ describe('the first practice journey, through the UI', () => {
       .toBe(true);
     await answer.fill(FIRST_ANSWER);
     await answer.press('Control+Enter');
+    // Practice mode: feedback on the answer first, with focus on the way onwards.
+    await page.getByRole('heading', { name: 'Feedback on question 1' }).waitFor();
+    await page.getByRole('heading', { name: 'A stronger version of your answer' }).waitFor();
+    await expectAccessible(page, 'feedback on an answer');
+    // The way onwards is the first thing after the heading.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next question');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Question 2 of 3' }).waitFor();
 
     // An unsent draft, saved while typing, then the host is killed outright.
     await page.getByLabel('Your answer').pressSequentially(DRAFT, { delay: 5 });
+    // Saved within about a second of the last keystroke: read it from the database file itself.
+    await expect.poll(() => savedDraft(dataDir), { timeout: 5000 }).toBe(DRAFT);
     await expect
       .poll(() => page.getByTestId('save-state').textContent(), { timeout: 5000 })
       .toBe('Draft saved');
@@ -109,6 +135,7 @@ describe('the first practice journey, through the UI', () => {
 
     await page.getByLabel('Your answer').fill(SECOND_ANSWER);
     await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.getByRole('button', { name: 'Next question' }).click();
     await page.getByRole('heading', { name: 'Question 3 of 3' }).waitFor();
     await page.getByRole('button', { name: 'Skip question' }).click();
 
@@ -116,7 +143,7 @@ describe('the first practice journey, through the UI', () => {
     await page.getByRole('heading', { name: 'Backend Engineer · Medium' }).waitFor();
     await expect.poll(() => page.getByText('Session complete. Well done!').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('2 of 3 answered', { exact: false }).isVisible()).toBe(true);
-    expect(await page.getByText(FIRST_ANSWER).isVisible()).toBe(true);
+    expect(await page.locator('p.answer', { hasText: FIRST_ANSWER }).first().isVisible()).toBe(true);
     expect(await page.getByText('Skipped.').isVisible()).toBe(true);
     await expectAccessible(page, 'session review (dark)');
     expect(problems).toEqual([]);
@@ -136,7 +163,9 @@ describe('the first practice journey, through the UI', () => {
     );
     await expectAccessible(page, 'history');
     await row.getByRole('button', { name: /^Open Backend Engineer session/ }).click();
-    await expect.poll(() => page.getByText(SECOND_ANSWER).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('p.answer', { hasText: SECOND_ANSWER }).first().isVisible())
+      .toBe(true);
     expect(await page.getByRole('textbox').count()).toBe(0);
 
     // Settings edits the profile.
@@ -196,9 +225,12 @@ describe('the first practice journey, through the UI', () => {
     await page.keyboard.type('Typed without a mouse from the first key to the last.');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { name: /· Easy|· Medium|· Hard|· Expert/ }).waitFor();
-    expect(await page.getByText('Typed without a mouse from the first key to the last.').isVisible()).toBe(
-      true,
-    );
+    expect(
+      await page
+        .locator('p.answer', { hasText: 'Typed without a mouse from the first key to the last.' })
+        .first()
+        .isVisible(),
+    ).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
     await host.stop();

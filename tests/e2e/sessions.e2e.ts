@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
+import { answerUntilReview } from '../support/room';
 import { tempDir } from '../support/runtime';
 
 const ANSWER =
@@ -30,14 +31,6 @@ async function start(page: Page, opts: { count: number; mode?: 'Practice' | 'Moc
   await page.getByLabel('Number of questions').fill(String(opts.count));
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('heading', { name: new RegExp(`Question 1 of ${opts.count}`) }).waitFor();
-}
-
-async function answerAll(page: Page, count: number) {
-  for (let i = 0; i < count; i++) {
-    await page.getByRole('heading', { name: new RegExp(`Question ${i + 1} of ${count}`) }).waitFor();
-    await page.getByLabel('Your answer').fill(ANSWER);
-    await page.getByRole('button', { name: 'Submit answer' }).click();
-  }
 }
 
 describe('practice sessions, through the UI', () => {
@@ -99,19 +92,23 @@ describe('practice sessions, through the UI', () => {
     await page.goto(host.url);
     await onboard(page);
     await start(page, { count: 2, mode: 'Mock interview' });
-    const asked = [await page.locator('.question-text').innerText()];
-    await page.getByLabel('Your answer').fill(ANSWER);
-    await page.getByRole('button', { name: 'Submit answer' }).click();
-    await page.getByRole('heading', { name: /Question 2 of 2/ }).waitFor();
-    asked.push(await page.locator('.question-text').innerText());
-    await page.getByLabel('Your answer').fill(ANSWER);
-    await page.getByRole('button', { name: 'Submit answer' }).click();
+    // Mock mode: no feedback pages between answers; the feedback waits for the review.
+    const mock = await answerUntilReview(page, ANSWER);
+    expect(mock.feedbackPages).toBe(0);
+    const asked = mock.asked;
+    await page.getByRole('heading', { name: 'Report', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Retake with the same questions' }).click();
     await page.getByRole('heading', { name: /Question 1 of 2/ }).waitFor();
     expect(await page.locator('.question-text').innerText()).toBe(asked[0]);
-    await answerAll(page, 2);
+    const retake = await answerUntilReview(page, ANSWER);
+    expect(retake.asked.filter((t) => asked.includes(t)).length).toBeGreaterThanOrEqual(2);
     await page.getByRole('heading', { name: /Attempt #2/ }).waitFor();
+    await page.getByRole('columnheader', { name: 'vs attempt #1' }).waitFor();
+    await page.getByRole('button', { name: 'Export Markdown' }).focus();
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await download).suggestedFilename()).toMatch(/^rehearse-data-analyst-\d{4}-\d{2}-\d{2}\.md$/);
     await expectAccessible(page, 'review of a retake');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();

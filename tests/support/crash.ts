@@ -92,8 +92,10 @@ export async function runCrashTrials(
           await page.keyboard.press('Control+Enter');
           // Confirmed only once the UI moved on (next question or the review): the write it waited for has committed.
           const review = page.getByRole('button', { name: 'Retake with the same questions' });
+          const next = page.getByRole('button', { name: 'Next question' });
           await Promise.race([
             review.waitFor({ timeout: 5000 }),
+            next.waitFor({ timeout: 5000 }),
             page.waitForFunction(
               (t) => {
                 const el = document.querySelector('textarea');
@@ -104,13 +106,8 @@ export async function runCrashTrials(
             ),
           ]);
           confirmed.set(qid, text);
-          if (
-            await page
-              .getByRole('button', { name: 'Retake with the same questions' })
-              .isVisible()
-              .catch(() => false)
-          )
-            break;
+          if (await review.isVisible()) break;
+          if (await next.isVisible()) await next.click();
           typed = '';
           typedAt = [];
           questionId = await currentQuestionId(dataDir);

@@ -6,6 +6,7 @@ import {
   type SessionQuestion,
 } from '../../../src-shared/domain';
 import { call, messageOf, on } from '../api';
+import { Feedback } from '../components/Feedback';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel, clock, spokenDuration } from '../format';
 import { useApp } from '../store';
@@ -30,8 +31,11 @@ export function PracticeRoom({ sessionId }: { sessionId: string }) {
       .catch((err: unknown) => setError(messageOf(err)));
   }, [sessionId, go]);
 
+  // Practice mode shows the feedback on each answer before the next question; mock mode keeps it for the end.
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const advance = useCallback(
-    (next: SessionDetail) => {
+    (next: SessionDetail, answered?: string) => {
+      if (answered && next.mode === 'practice' && next.status === 'active') setReviewing(answered);
       if (next.status === 'completed' || next.status === 'abandoned') {
         notify('success', next.status === 'completed' ? 'Session complete. Well done!' : 'Session ended.');
         go({ name: 'review', sessionId: next.id });
@@ -61,6 +65,24 @@ export function PracticeRoom({ sessionId }: { sessionId: string }) {
         onResumed={setSession}
         onEnd={() =>
           call('sessions.end', { sessionId }).then(advance, (err: unknown) => setError(messageOf(err)))
+        }
+      />
+    );
+  const reviewed = reviewing ? session.questions.find((q) => q.id === reviewing) : undefined;
+  if (reviewed?.feedback)
+    return (
+      <FeedbackTurn
+        session={session}
+        question={reviewed}
+        onNext={() => setReviewing(null)}
+        onFollowUp={() =>
+          call('sessions.takeFollowUp', { sessionQuestionId: reviewed.id }).then(
+            (s) => {
+              setReviewing(null);
+              setSession(s);
+            },
+            (err: unknown) => notify('error', messageOf(err)),
+          )
         }
       />
     );
@@ -144,6 +166,43 @@ function Tailoring({ session, onTailored }: { session: SessionDetail; onTailored
   );
 }
 
+/** Practice mode's pause between questions: the feedback on the answer just given, then onwards. */
+function FeedbackTurn({
+  session,
+  question,
+  onNext,
+  onFollowUp,
+}: {
+  session: SessionDetail;
+  question: SessionQuestion;
+  onNext(): void;
+  onFollowUp(): void;
+}) {
+  const followUps = session.questions.filter((q) => q.parentId === (question.parentId ?? question.id)).length;
+  return (
+    <div className="stack">
+      <ScreenHeading>Feedback on question {question.position + 1}</ScreenHeading>
+      <div className="row">
+        <button type="button" className="primary" onClick={onNext}>
+          Next question
+        </button>
+        {followUps < 2 && (
+          <button type="button" onClick={onFollowUp}>
+            Answer a follow-up on this
+          </button>
+        )}
+      </div>
+      <section className="card stack" aria-label="Your answer and its feedback">
+        <p className="question-text" style={{ margin: 0 }}>
+          {question.text}
+        </p>
+        <p className="answer">{question.answer?.text}</p>
+        <Feedback feedback={question.feedback!} headingLevel={2} />
+      </section>
+    </div>
+  );
+}
+
 /** The clock is stopped while paused: no question is on screen, so no time is counted. */
 function Paused({
   session,
@@ -194,7 +253,7 @@ function QuestionTurn({
 }: {
   session: SessionDetail;
   question: SessionQuestion;
-  onAdvance(next: SessionDetail): void;
+  onAdvance(next: SessionDetail, answered?: string): void;
 }) {
   const id = useId();
   const [text, setText] = useState(question.draft?.text ?? '');
@@ -296,10 +355,13 @@ function QuestionTurn({
     // keystroke, so steady typing cannot hold a draft back.
     dirtySince.current ??= performance.now();
     const wait = Math.min(DRAFT_DEBOUNCE_MS, DRAFT_MAX_WAIT_MS - (performance.now() - dirtySince.current));
-    debounce.current = setTimeout(() => {
-      dirtySince.current = null;
-      void saveDraft();
-    }, Math.max(0, wait));
+    debounce.current = setTimeout(
+      () => {
+        dirtySince.current = null;
+        void saveDraft();
+      },
+      Math.max(0, wait),
+    );
   }
 
   async function submit() {
@@ -309,19 +371,20 @@ function QuestionTurn({
       textareaRef.current?.focus();
       return;
     }
-    await finish(() =>
-      call('sessions.submitAnswer', { sessionQuestionId: question.id, text, elapsedMs: elapsed() }),
+    await finish(
+      () => call('sessions.submitAnswer', { sessionQuestionId: question.id, text, elapsedMs: elapsed() }),
+      question.id,
     );
   }
 
-  async function finish(action: () => Promise<SessionDetail>) {
+  async function finish(action: () => Promise<SessionDetail>, answered?: string) {
     setBusy(true);
     clearTimeout(debounce.current);
     await queue.current;
     try {
       const next = await action();
       latest.current.done = true;
-      onAdvance(next);
+      onAdvance(next, answered);
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);

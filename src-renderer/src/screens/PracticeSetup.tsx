@@ -199,7 +199,7 @@ export function PracticeSetup(props: { companyId?: string; jobId?: string }) {
           {errorText('jobId')}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-companyId`}>Company</label>
+          <label htmlFor={`${id}-companyId`}>Company profile</label>
           <select
             id={`${id}-companyId`}
             value={companyId}

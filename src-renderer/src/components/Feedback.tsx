@@ -1,0 +1,143 @@
+import type { SessionQuestion } from '../../../src-shared/domain';
+import { CRITERIA, STAR_PARTS, type Criterion } from '../../../src-shared/evaluation';
+
+export const CRITERION_LABEL: Record<Criterion, string> = {
+  content_quality: 'Content',
+  clarity: 'Clarity',
+  confidence: 'Confidence',
+  technical_accuracy: 'Technical accuracy',
+};
+
+const STATUS_LABEL = { covered: 'Covered', partial: 'Partly covered', missing: 'Missing' } as const;
+
+/** Everything the coach says about one answer: scores with reasons, STAR with quotes, points, advice. */
+export function Feedback({
+  feedback,
+  headingLevel = 3,
+}: {
+  feedback: NonNullable<SessionQuestion['feedback']>;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const H = `h${headingLevel}` as 'h3';
+  const r = feedback.result;
+  return (
+    <div className="stack feedback">
+      <p>
+        <strong className="meter">{r.overall}</strong> overall
+        <span className="muted">
+          {' '}
+          · reviewed by{' '}
+          {feedback.provider === 'builtin'
+            ? 'the builtin coach'
+            : `${feedback.provider}${feedback.model ? ` (${feedback.model})` : ''}`}
+        </span>
+      </p>
+      <table>
+        <caption className="visually-hidden">Scores by criterion</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col">Score</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CRITERIA.map((c) => (
+            <tr key={c}>
+              <th scope="row">{CRITERION_LABEL[c]}</th>
+              <td>
+                {r.criteria[c].score}
+                {feedback.flags.includes(c) && feedback.builtinScores && (
+                  <span className="badge warn" title="The model and the builtin coach disagree">
+                    {' '}
+                    builtin says {feedback.builtinScores[c].score}
+                  </span>
+                )}
+              </td>
+              <td>{r.criteria[c].reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {feedback.flags.length > 0 && (
+        <p className="muted">
+          The model’s scores for {feedback.flags.map((c) => CRITERION_LABEL[c].toLowerCase()).join(' and ')}{' '}
+          differ from the builtin coach’s by more than 30 points; weigh them with care.
+        </p>
+      )}
+      {r.star && (
+        <>
+          <H>STAR structure</H>
+          <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+            {STAR_PARTS.map((part) => {
+              const p = r.star![part];
+              return (
+                <li key={part}>
+                  <span className={`badge ${p.present ? 'ok' : 'warn'}`}>
+                    {part[0]!.toUpperCase() + part.slice(1)}: {p.present ? 'present' : 'missing'}
+                  </span>
+                  {p.quotes.map((q) => (
+                    <blockquote key={q} className="answer" style={{ margin: '0.25rem 0' }}>
+                      {q}
+                    </blockquote>
+                  ))}
+                  {p.missing.map((m) => (
+                    <p key={m} className="muted" style={{ margin: 0 }}>
+                      {m}
+                    </p>
+                  ))}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {r.expectedPoints.length > 0 && (
+        <>
+          <H>Expected points</H>
+          <ul>
+            {r.expectedPoints.map((p) => (
+              <li key={p.point}>
+                <span
+                  className={`badge ${p.status === 'covered' ? 'ok' : p.status === 'missing' ? 'warn' : ''}`}
+                >
+                  {p.contradicted ? 'Contradicted' : STATUS_LABEL[p.status]}
+                </span>{' '}
+                {p.point}
+                {p.quote && <span className="muted"> — “{p.quote}”</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {r.strengths.length > 0 && (
+        <>
+          <H>Strengths</H>
+          <ul>
+            {r.strengths.map((s) => (
+              <li key={s.text}>
+                {s.text}
+                {s.quote && <span className="muted"> — “{s.quote}”</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {r.improvements.length > 0 && (
+        <>
+          <H>To improve</H>
+          <ul>
+            {r.improvements.map((s) => (
+              <li key={s.text}>
+                {s.text}
+                {s.quote && <span className="muted"> — “{s.quote}”</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <H>A stronger version of your answer</H>
+      <p className="answer">{r.exampleAnswer}</p>
+    </div>
+  );
+}
