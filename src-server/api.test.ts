@@ -1,6 +1,6 @@
 // The server over real HTTP on 127.0.0.1, run once over SQLite and once over a real PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aliasOf } from './aliases';
 import { sign } from './signing';
 import {
@@ -10,6 +10,7 @@ import {
   type TestServer,
   daysAgo,
   session,
+  sharedPostgres,
   startTestServer,
   stopSharedPostgres,
 } from './test-support/harness';
@@ -19,6 +20,10 @@ afterAll(() => stopSharedPostgres());
 type ErrorReply = { error: { code: string; message: string; details?: unknown } };
 
 describe.each(DB_KINDS)('the leaderboard server over %s', (kind) => {
+  // the throwaway PostgreSQL cluster starts once per file, outside any one test's time limit
+  beforeAll(async () => {
+    if (kind === 'postgres') await sharedPostgres();
+  }, 120_000);
   const servers: TestServer[] = [];
   afterEach(async () => {
     while (servers.length) await servers.pop()!.close();

@@ -113,9 +113,11 @@ async function startBin(args: string[], env: Record<string, string> = {}): Promi
 describe('bin/rehearse-server', () => {
   const procs: Proc[] = [];
   const dirs: string[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
-  });
+    // started here, outside any one test's time limit; a failure to start shows in the PostgreSQL tests
+    if (DB_KINDS.includes('postgres')) await sharedPostgres().catch(() => {});
+  }, 120_000);
   afterEach(async () => {
     while (procs.length) await procs.pop()!.stop();
     while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
