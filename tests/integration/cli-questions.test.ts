@@ -124,3 +124,75 @@ describe('rehearse questions', () => {
     expect(usage.stderr).toContain('questions needs --role, --difficulty and --count');
   });
 });
+
+describe('rehearse evaluate', () => {
+  beforeAll(requireBuild);
+
+  it('prints scores, reasons, STAR parts with quotes, coverage, advice and the example answer', () => {
+    const dir = tempDir();
+    const answer =
+      'Last year our checkout API timed out for 15% of requests. I was responsible for fixing it before the sale. I traced the slow calls and found the connection pool had shrunk from 50 to 10, so I restored it and added a CI check. Errors fell to 0.2% within a day.';
+    writeFileSync(join(dir, 'answer.txt'), answer);
+    const { code, stdout, stderr } = run([
+      'evaluate',
+      '--question',
+      'Tell me about a time you fixed a production incident.',
+      '--category',
+      'Behavioral',
+      '--points',
+      'What was failing|How you found the cause|The measurable result',
+      '--answer-file',
+      join(dir, 'answer.txt'),
+      '--json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(Object.keys(r.criteria).sort()).toEqual([
+      'clarity',
+      'confidence',
+      'content_quality',
+      'technical_accuracy',
+    ]);
+    expect(r.overall).toBe(
+      Math.round(
+        r.criteria.content_quality.score * 0.4 +
+          r.criteria.clarity.score * 0.2 +
+          r.criteria.confidence.score * 0.2 +
+          r.criteria.technical_accuracy.score * 0.2,
+      ),
+    );
+    expect(r.star.result.present).toBe(true);
+    for (const q of r.star.result.quotes) expect(answer).toContain(q);
+    expect(r.expectedPoints).toHaveLength(3);
+    expect(typeof r.exampleAnswer).toBe('string');
+    const human = run([
+      'evaluate',
+      '--question',
+      'Tell me about a fix.',
+      '--answer-file',
+      join(dir, 'answer.txt'),
+    ]);
+    expect(human.stdout).toMatch(/^Overall \d+\n/);
+  });
+
+  it('refuses a short answer and an unknown category with the messages the app uses', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'short.txt'), 'Too short');
+    const short = run(['evaluate', '--question', 'Why?', '--answer-file', join(dir, 'short.txt')]);
+    expect(short.code).toBe(1);
+    expect(short.stderr.trim()).toBe('rehearse: Your answer must be at least 10 characters.');
+    const cat = run([
+      'evaluate',
+      '--question',
+      'Why?',
+      '--category',
+      'Trivia',
+      '--answer-file',
+      join(dir, 'short.txt'),
+    ]);
+    expect(cat.stderr.trim()).toBe(
+      'rehearse: Category must be one of Technical, Behavioral, Situational, Domain_Specific, System_Design, Coding.',
+    );
+  });
+});

@@ -12,7 +12,9 @@ import { appPaths, resolveDataDir } from '../../paths';
 import { startRuntime, type Runtime } from '../../core/runtime';
 import { startBrowserHost } from '../browser/server';
 import { intOption, parse, UsageError } from './args';
+import { dataCommands } from './data';
 import { findElectron, launchElectron, openInBrowser } from './electron';
+import { describeEvaluation, evaluateFile } from './evaluate';
 import { describeQuestions, questionsFromFiles } from './questions';
 import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
 
@@ -248,6 +250,28 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  evaluate: {
+    summary: 'Score an answer with the builtin coach: criteria, STAR parts, expected points, advice',
+    usage: 'rehearse evaluate --question TEXT [--category C] [--points "a|b|c"] --answer-file FILE [--json]',
+    async run(argv, io) {
+      const { values } = parse(argv, {
+        question: { type: 'string' },
+        category: { type: 'string' },
+        points: { type: 'string' },
+        'answer-file': { type: 'string' },
+      });
+      if (!values.question || !values['answer-file'])
+        throw new UsageError('evaluate needs --question TEXT and --answer-file FILE');
+      const result = evaluateFile({
+        question: values.question,
+        category: values.category,
+        points: values.points,
+        answerFile: values['answer-file'],
+      });
+      print(io, values.json, result, () => describeEvaluation(result));
+      return 0;
+    },
+  },
   doctor: {
     summary:
       'Check the data dir, database, question bank and AI providers (exit 3: only the builtin coach works)',
@@ -304,6 +328,7 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  ...dataCommands({ withRuntime, print }),
 };
 
 function help(): string {
