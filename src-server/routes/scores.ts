@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import { ApiError } from '../http/errors';
+import { MAX_QUESTIONS_PER_SESSION } from '../../src-shared/domain';
 import {
   MAX_DURATION_SEC,
   MAX_SESSIONS_PER_DAY,
@@ -8,13 +9,12 @@ import {
   ScoreBatchResult,
   type ScoreRecord,
 } from '../http/api';
+import { recordSignature, replayed, unknownDevice } from '../http/auth';
+import { ApiError } from '../http/errors';
 import { doc, errorDocs, replyDoc } from '../http/validation';
-import { MAX_QUESTIONS_PER_SESSION } from '../../src-shared/domain';
+import type { ServerDb } from '../schema';
 import { MAX_SKEW_MS } from '../signing';
 import { type RouteContext, SIGNED } from './context';
-import { sql, type Transaction } from 'kysely';
-import { recordSignature, replayed, unknownDevice } from '../http/auth';
-import type { ServerDb } from '../schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EARLIEST = Date.UTC(2020, 0, 1);
