@@ -72,7 +72,8 @@ export async function startPostgres(): Promise<TempPostgres> {
       );
     }
   };
-  const dir = mkdtempSync(join(tmpdir(), 'rehearse-pg-'));
+  // as root, under /tmp rather than $TMPDIR, which may sit in a folder the cluster's user cannot enter
+  const dir = mkdtempSync(join(as && existsSync('/tmp') ? '/tmp' : tmpdir(), 'rehearse-pg-'));
   if (as) chownSync(dir, as.uid, as.gid);
   const data = join(dir, 'data');
   const log = join(dir, 'log');
