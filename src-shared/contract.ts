@@ -44,6 +44,7 @@ import {
 } from './questions';
 import { SessionReport } from './report';
 import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } from './companies';
+import { dataChannels } from './data';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -275,6 +276,7 @@ export const channels = {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   },
+  ...dataChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -58,6 +58,8 @@ interface Ids {
   answeredId: string;
   questionId: string;
   ollamaHost: string;
+  backupId: string;
+  exportId: string;
 }
 
 async function populated(): Promise<{ runtime: Runtime } & Ids> {
@@ -137,6 +139,9 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     answeredId: followed.questions[0]!.id,
     questionId: session.questions[1]!.id,
     ollamaHost: fake.url,
+    // A backup to restore and an export to download or import back.
+    backupId: (await ok(runtime, 'data.backups.create', {})).id,
+    exportId: (await ok(runtime, 'data.export', {})).transferId,
   };
 }
 
@@ -219,6 +224,16 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'companies.save': { id: COMPANY_ID, profile: COMPANY },
     'companies.delete': { id: COMPANY_ID },
     'companies.stories': { id: COMPANY_ID, resumeId: RESUME_ID },
+    'data.status': {},
+    'data.backups.list': {},
+    'data.backups.create': {},
+    'data.backups.restore': { id: ids.backupId },
+    'data.export': {},
+    'data.download': { transferId: ids.exportId, offset: 0 },
+    'data.upload': { transferId: randomUUID(), offset: 0, dataBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' },
+    'data.import': { transferId: ids.exportId, mode: 'merge' },
+    'data.erase.preview': {},
+    'data.erase': { confirm: 'DELETE', includeBackups: true },
   };
   return inputs[channel];
 }

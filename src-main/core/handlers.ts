@@ -7,6 +7,7 @@ import { questionHandlers } from '../services/questions/service';
 import { resumeHandlers } from '../services/resume/service';
 import { sessionHandlers } from '../services/sessions/service';
 import { profileHandlers } from '../services/settings/profile';
+import { dataHandlers } from '../services/data/service';
 import type { ServiceContext } from './context';
 
 /** Every channel's handler, gathered from the service that owns it; a missing one fails to typecheck. */
@@ -20,5 +21,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...aiHandlers(ctx),
     ...questionHandlers(ctx),
     ...companyHandlers(ctx),
+    ...dataHandlers(ctx),
   };
 }

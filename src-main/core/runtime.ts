@@ -1,16 +1,19 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../src-shared/contract';
 import { connect, DB_FILE_NAME, openSqlite, type Connection } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrator';
 import { createLogger, type Logger } from '../logging/logger';
 import { appPaths, type AppPaths } from '../paths';
-import type { SecretStore } from '../services/ai/keychain';
+import { AppError } from '../../src-shared/errors';
+import { osKeychain, type SecretStore } from '../services/ai/keychain';
 import { AiService } from '../services/ai/service';
 import { loadBank } from '../services/questions/bank';
 import { loadShippedCompanies } from '../services/companies/profiles';
 import { ResumeParser } from '../services/resume/runner';
+import { bindDataService, DataService } from '../services/data/service';
 import { loadTaxonomy, type Taxonomy } from '../services/resume/skills';
 import type { HostKind, ServiceContext } from './context';
 import { createDispatcher, type Invoke } from './dispatch';
@@ -46,17 +49,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const paths = options.paths ?? appPaths();
   mkdirSync(options.dataDir, { recursive: true });
   const logger = options.logger ?? createLogger(options.dataDir);
-  const sqlite = openSqlite(join(options.dataDir, DB_FILE_NAME), options.nativeBinding);
-  try {
-    const report = migrate(sqlite, loadMigrations(paths.migrations));
-    if (report.applied.length > 0) logger.info({ applied: report.applied }, 'migrations applied');
-  } catch (err) {
-    logger.error({ err }, 'migration failed');
-    sqlite.close();
-    throw err;
-  }
-  const connection = connect(sqlite);
+  const dbFile = join(options.dataDir, DB_FILE_NAME);
+  const migrations = loadMigrations(paths.migrations);
   const listeners = new Set<EventListener>();
+  const emit: ServiceContext['emit'] = (event, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (err) {
+        logger.warn({ err, event }, 'event listener failed');
+      }
+    }
+  };
   const version =
     options.version ??
     (JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -64,57 +68,153 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const resumeParser = new ResumeParser(taxonomyFile);
   let taxonomy: Taxonomy | undefined;
   const now = options.now ?? (() => new Date());
-  const ai = new AiService({
-    db: connection.db,
-    logger,
-    now,
-    secrets: options.secrets,
-    modelsDir: join(options.dataDir, 'models'),
-  });
-  await ai.load();
-  // Interactive hosts watch provider health in the background; the CLI checks when asked (doctor).
-  if (options.host !== 'cli') ai.start();
-  const ctx: ServiceContext = {
-    db: connection.db,
-    logger,
-    bank: loadBank(join(paths.resources, 'questions')),
-    companies: loadShippedCompanies(join(paths.resources, 'companies')),
-    paths,
-    resumeParser,
-    taxonomy: () => (taxonomy ??= loadTaxonomy(taxonomyFile)),
+  const secrets = options.secrets ?? osKeychain();
+  const bank = loadBank(join(paths.resources, 'questions'));
+  const companies = loadShippedCompanies(join(paths.resources, 'companies'));
+
+  // Backups, restore, import and erase; it outlives each connection (see `exclusive` below).
+  const data = new DataService({
     dataDir: options.dataDir,
-    host: options.host,
-    version,
+    logger,
     now,
-    ai,
-    newId: randomUUID,
-    emit(event, payload) {
-      for (const listener of listeners) {
-        try {
-          listener(event, payload);
-        } catch (err) {
-          logger.warn({ err, event }, 'event listener failed');
-        }
+    version,
+    migrations,
+    secrets,
+    nativeBinding: options.nativeBinding,
+    emit,
+    sqlite: () => current.connection.sqlite,
+    exclusive: (work) => exclusive(work),
+  });
+
+  async function openDatabase(): Promise<Connection> {
+    const sqlite = openSqlite(dbFile, options.nativeBinding);
+    try {
+      await data.backupBeforeMigrations(sqlite);
+      const report = migrate(sqlite, migrations);
+      if (report.applied.length > 0) logger.info({ applied: report.applied }, 'migrations applied');
+    } catch (err) {
+      logger.error({ err }, 'migration failed');
+      sqlite.close();
+      throw err;
+    }
+    return connect(sqlite);
+  }
+
+  /** The services over one connection; rebuilt when the data is replaced, so nothing cached survives it. */
+  async function build(connection: Connection) {
+    const ai = new AiService({
+      db: connection.db,
+      logger,
+      now,
+      secrets,
+      modelsDir: join(options.dataDir, 'models'),
+    });
+    await ai.load();
+    // Interactive hosts watch provider health in the background; the CLI checks when asked (doctor).
+    if (options.host !== 'cli') ai.start();
+    const ctx: ServiceContext = {
+      db: connection.db,
+      logger,
+      bank,
+      companies,
+      paths,
+      resumeParser,
+      taxonomy: () => (taxonomy ??= loadTaxonomy(taxonomyFile)),
+      dataDir: options.dataDir,
+      host: options.host,
+      version,
+      now,
+      ai,
+      newId: randomUUID,
+      emit,
+    };
+    bindDataService(ctx, data);
+    const invoke = createDispatcher(createHandlers(ctx), { logger, checkOutputs: options.checkOutputs });
+    return { ctx, connection, ai, invoke };
+  }
+
+  const isNew = !existsSync(dbFile);
+  let current = await build(await openDatabase());
+
+  // Requests wait while the data is being replaced; `inside` tells a replacement asked for by a request apart.
+  const inside = new AsyncLocalStorage<true>();
+  let inFlight = 0;
+  let gate: Promise<void> | null = null;
+
+  /** Holds new requests, waits for the others to finish, closes the database, runs `work`, reopens. */
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (gate)
+      throw new AppError('CONFLICT', 'Rehearse is already replacing your data; try again in a moment.');
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      const self = inside.getStore() ? 1 : 0;
+      const deadline = Date.now() + EXCLUSIVE_WAIT_MS;
+      while (inFlight > self) {
+        if (Date.now() > deadline)
+          throw new AppError(
+            'CONFLICT',
+            'Rehearse is still busy with another request (a download or a model answer); wait for it to finish, then try again. Nothing was changed.',
+          );
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
-    },
+      const old = current;
+      old.ai.stop();
+      await old.connection.close();
+      let result: T | undefined;
+      let failure: unknown;
+      try {
+        result = await work();
+      } catch (err) {
+        failure = err;
+      }
+      current = await build(await openDatabase());
+      logger.info({ ok: failure === undefined }, 'database reopened');
+      if (failure !== undefined) throw failure;
+      return result as T;
+    } finally {
+      gate = null;
+      open();
+    }
+  }
+
+  const invoke: Invoke = async (channel, input) => {
+    while (gate) await gate;
+    inFlight++;
+    try {
+      return await inside.run(true, () => current.invoke(channel, input));
+    } finally {
+      inFlight--;
+    }
   };
-  const invoke = createDispatcher(createHandlers(ctx), { logger, checkOutputs: options.checkOutputs });
+
+  // The first start of each day backs the data up, in the background; the CLI only backs up before migrating.
+  if (options.host !== 'cli' && !isNew) data.startDaily();
   logger.info({ host: options.host, version }, 'runtime started');
   return {
-    ctx,
-    connection,
+    get ctx() {
+      return current.ctx;
+    },
+    get connection() {
+      return current.connection;
+    },
     invoke,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async close() {
+      while (gate) await gate;
+      await data.close();
       listeners.clear();
-      ai.stop();
+      current.ai.stop();
       await resumeParser.close();
-      await connection.close();
+      await current.connection.close();
       logger.info('runtime closed');
       logger.flush();
     },
   };
 }
+
+/** How long replacing the data waits for other requests to finish before it gives up. */
+const EXCLUSIVE_WAIT_MS = 15_000;

@@ -1,0 +1,133 @@
+/**
+ * Everything the candidate owns in one ZIP: every candidate table as versioned JSON, the résumé originals and a
+ * manifest with checksums. Reads from an online backup of the database taken first, so the export is one
+ * consistent moment and the app keeps working while it is written.
+ */
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Sqlite } from '../../db/connection';
+import type { Migration } from '../../db/migrator';
+import { ZipWriter } from './archive';
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_VERSION,
+  encodeValue,
+  MANIFEST_ENTRY,
+  resumeEntry,
+  TABLE_FORMAT,
+  tableEntry,
+  type ArchiveManifest,
+} from './format';
+import { diskError, openFile, quietly, sha256File } from './storage';
+import {
+  candidateTables,
+  isSafeFileName,
+  orderedSelect,
+  resumeFileNames,
+  schemaVersionOf,
+  type TableInfo,
+} from './tables';
+
+export interface ExportOptions {
+  /** The live connection: the snapshot is taken from it. */
+  sqlite: Sqlite;
+  dataDir: string;
+  out: string;
+  now: Date;
+  appVersion: string;
+  migrations: readonly Migration[];
+  nativeBinding?: string;
+}
+
+export interface ExportResult {
+  file: string;
+  sizeBytes: number;
+  sha256: string;
+  schemaVersion: number;
+  tables: { name: string; rows: number }[];
+  files: number;
+}
+
+const FLUSH_AT = 256 * 1024;
+
+/** The table as JSON text in pieces, so a large table never sits in memory as one string. */
+function* tableJson(db: Sqlite, table: TableInfo, counted: { rows: number }): Generator<string> {
+  let text = `{"format":"${TABLE_FORMAT}","formatVersion":1,"table":${JSON.stringify(table.name)},"columns":${JSON.stringify(table.columns)},"rows":[`;
+  let first = true;
+  for (const row of db.prepare(orderedSelect(table)).raw(true).iterate() as IterableIterator<unknown[]>) {
+    text += `${first ? '\n' : ',\n'}${JSON.stringify(row.map(encodeValue))}`;
+    first = false;
+    counted.rows++;
+    if (text.length >= FLUSH_AT) {
+      yield text;
+      text = '';
+    }
+  }
+  yield `${text}\n]}\n`;
+}
+
+export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
+  const work = mkdtempSync(join(tmpdir(), 'rehearse-export-'));
+  const partial = `${o.out}.partial`;
+  let writer: ZipWriter | undefined;
+  let snapshot: Sqlite | undefined;
+  try {
+    const snapshotFile = join(work, 'snapshot.sqlite');
+    await o.sqlite.backup(snapshotFile);
+    snapshot = openFile(snapshotFile, { readonly: true, nativeBinding: o.nativeBinding });
+    const schemaVersion = schemaVersionOf(snapshot);
+    const manifest: ArchiveManifest = {
+      format: ARCHIVE_FORMAT,
+      formatVersion: ARCHIVE_FORMAT_VERSION,
+      createdAt: o.now.toISOString(),
+      app: { name: 'Rehearse', version: o.appVersion },
+      schema: {
+        version: schemaVersion,
+        migrations: o.migrations.filter((m) => m.version <= schemaVersion).map((m) => m.name),
+      },
+      tables: [],
+      files: [],
+    };
+    rmSync(partial, { force: true });
+    writer = await ZipWriter.create(partial, o.now);
+    for (const table of candidateTables(snapshot)) {
+      const counted = { rows: 0 };
+      const file = tableEntry(table.name);
+      const digest = await writer.add(file, tableJson(snapshot, table, counted));
+      manifest.tables.push({
+        name: table.name,
+        file,
+        rows: counted.rows,
+        sha256: digest.sha256,
+        sizeBytes: digest.size,
+      });
+    }
+    for (const name of resumeFileNames(snapshot)) {
+      const source = join(o.dataDir, 'resumes', name);
+      if (!isSafeFileName(name) || !existsSync(source)) continue;
+      const path = resumeEntry(name);
+      const digest = await writer.add(path, [readFileSync(source)]);
+      manifest.files.push({ path, sha256: digest.sha256, sizeBytes: digest.size });
+    }
+    await writer.add(MANIFEST_ENTRY, [`${JSON.stringify(manifest, null, 2)}\n`]);
+    await writer.finish();
+    writer = undefined;
+    renameSync(partial, o.out);
+    return {
+      file: o.out,
+      sizeBytes: statSync(o.out).size,
+      sha256: await sha256File(o.out),
+      schemaVersion,
+      tables: manifest.tables.map((t) => ({ name: t.name, rows: t.rows })),
+      files: manifest.files.length,
+    };
+  } catch (err) {
+    await writer?.abort();
+    quietly(() => rmSync(partial, { force: true }));
+    throw diskError(err, 'the export', dirname(o.out)) ?? err;
+  } finally {
+    snapshot?.close();
+    quietly(() => rmSync(work, { recursive: true, force: true }));
+  }
+}
