@@ -45,6 +45,7 @@ import {
 import { SessionReport } from './report';
 import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } from './companies';
 import { dataChannels } from './data';
+import { progressChannels, progressEvents } from './progress';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -276,6 +277,7 @@ export const channels = {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   },
+  ...progressChannels,
   ...dataChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
@@ -292,6 +294,7 @@ export const events = {
   'ai.progress': z.object({ requestId: z.string(), status: z.string(), fraction: z.number().nullable() }),
   /** A streamed piece of an AI answer; `at` is when the host sent it (for latency measurement). */
   'ai.token': z.object({ requestId: z.string(), chunk: z.string(), at: z.number() }),
+  ...progressEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

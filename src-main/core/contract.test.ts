@@ -58,6 +58,7 @@ interface Ids {
   answeredId: string;
   questionId: string;
   ollamaHost: string;
+  planTaskId: string;
   backupId: string;
   exportId: string;
 }
@@ -131,6 +132,7 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     questionCount: 2,
   });
   await ok(runtime, 'sessions.pause', { sessionId: paused.id });
+  const plan = await ok(runtime, 'progress.plan.create', { lengthDays: 30, hoursPerWeek: 3 });
   return {
     runtime,
     sessionId: session.id,
@@ -139,6 +141,7 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     answeredId: followed.questions[0]!.id,
     questionId: session.questions[1]!.id,
     ollamaHost: fake.url,
+    planTaskId: plan.weeks[0]!.tasks[0]!.id,
     // A backup to restore and an export to download or import back.
     backupId: (await ok(runtime, 'data.backups.create', {})).id,
     exportId: (await ok(runtime, 'data.export', {})).transferId,
@@ -224,6 +227,16 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'companies.save': { id: COMPANY_ID, profile: COMPANY },
     'companies.delete': { id: COMPANY_ID },
     'companies.stories': { id: COMPANY_ID, resumeId: RESUME_ID },
+    'progress.dashboard': {},
+    'progress.achievements': {},
+    'progress.news': {},
+    'progress.reminder': {},
+    'progress.settings.get': {},
+    'progress.settings.save': { remindersEnabled: false },
+    'progress.plan.get': {},
+    'progress.plan.create': { lengthDays: 60, hoursPerWeek: 5, jobId: JOB_ID, interviewDate: '2099-01-01' },
+    'progress.plan.setDone': { taskId: ids.planTaskId, done: true },
+    'progress.plan.delete': {},
     'data.status': {},
     'data.backups.list': {},
     'data.backups.create': {},

@@ -7,6 +7,7 @@ import { questionHandlers } from '../services/questions/service';
 import { resumeHandlers } from '../services/resume/service';
 import { sessionHandlers } from '../services/sessions/service';
 import { profileHandlers } from '../services/settings/profile';
+import { progressHandlers } from '../services/progress/service';
 import { dataHandlers } from '../services/data/service';
 import type { ServiceContext } from './context';
 
@@ -22,5 +23,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...questionHandlers(ctx),
     ...companyHandlers(ctx),
     ...dataHandlers(ctx),
+    ...progressHandlers(ctx),
   };
 }

@@ -168,6 +168,59 @@ export interface EvaluationsTable {
   created_at: string;
 }
 
+export interface AchievementsTable {
+  id: string;
+  earned_at: string;
+  session_id: string | null;
+  detail: Generated<string>;
+  announced_at: string | null;
+}
+
+export interface ProgressSettingsTable {
+  id: number;
+  reminders_enabled: Generated<number>;
+  last_reminder_date: string | null;
+  updated_at: string;
+}
+
+/** One row per session: completion day and score totals, kept up to date by triggers (migration 0008). */
+export interface ProgressSessionsTable {
+  session_id: string;
+  role: string | null;
+  completed_at: string | null;
+  local_date: string | null;
+  time_zone: string | null;
+  answers: Generated<number>;
+  scored: Generated<number>;
+  overall_sum: Generated<number>;
+  best: number | null;
+  time_ms: Generated<number>;
+  content_quality_sum: Generated<number>;
+  clarity_sum: Generated<number>;
+  confidence_sum: Generated<number>;
+  technical_accuracy_sum: Generated<number>;
+  technical_n: Generated<number>;
+  technical_sum: Generated<number>;
+  behavioral_n: Generated<number>;
+  behavioral_sum: Generated<number>;
+  situational_n: Generated<number>;
+  situational_sum: Generated<number>;
+  domain_specific_n: Generated<number>;
+  domain_specific_sum: Generated<number>;
+  system_design_n: Generated<number>;
+  system_design_sum: Generated<number>;
+  coding_n: Generated<number>;
+  coding_sum: Generated<number>;
+}
+
+export interface StudyPlansTable {
+  id: string;
+  status: string;
+  plan: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -184,4 +237,8 @@ export interface Database {
   private_questions: PrivateQuestionsTable;
   companies: CompaniesTable;
   evaluations: EvaluationsTable;
+  achievements: AchievementsTable;
+  progress_settings: ProgressSettingsTable;
+  study_plans: StudyPlansTable;
+  progress_sessions: ProgressSessionsTable;
 }

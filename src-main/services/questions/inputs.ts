@@ -11,6 +11,8 @@ import { getJob } from '../jobs/service';
 import { activeResume, getResume } from '../resume/service';
 import type { EngineInput } from './engine';
 import { listPrivate } from './private';
+import { recentScores, weakestCategories } from '../progress/queries';
+import { WEAKNESS_BELOW } from '../../../src-shared/progress';
 
 /** Questions from this many recent sessions are not asked again, so practice stays fresh. */
 export const NO_REPEAT_SESSIONS = 5;
@@ -28,12 +30,18 @@ export async function recentQuestionIds(ctx: ServiceContext): Promise<Set<string
   return new Set(rows.map((r) => r.question_id));
 }
 
+/** Weak categories are judged on this many of the candidate's latest scored answers. */
+export const WEAK_WINDOW = 50;
+
 /**
- * Categories where the candidate's answers score lowest. Until answers carry scores (the feedback service
- * writes them), there is nothing to be weak in, and selection is unweighted.
+ * Categories whose average overall score over the candidate's last 50 scored answers is below 60, with at
+ * least 3 answers, weakest first. Selection leans towards them.
  */
-export async function weakCategories(_ctx: ServiceContext): Promise<Category[]> {
-  return [];
+export async function weakCategories(ctx: ServiceContext): Promise<Category[]> {
+  return weakestCategories(await recentScores(ctx.db, WEAK_WINDOW), {
+    below: WEAKNESS_BELOW,
+    minAnswers: 3,
+  });
 }
 
 type Plan = Pick<ParsedInput<'questions.plan'>, 'role' | 'difficulty' | 'questionCount' | 'categories'>;

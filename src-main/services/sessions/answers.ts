@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../core/context';
 import type { Category } from '../../../src-shared/domain';
 import { evaluateBuiltin } from '../evaluation/evaluate';
 import { storeEvaluation } from '../evaluation/store';
+import { onSessionCompleted } from '../progress/service';
 import { insertFollowUp } from './follow-up';
 import { loadDetail, type Db } from './read';
 import { transition } from './state';
@@ -169,6 +170,7 @@ export async function recordAnswer(
       })
       .where('id', '=', q.sessionId)
       .execute();
+    if (finished) await onSessionCompleted(ctx, trx, q.sessionId);
     if (!finished) {
       await trx
         .updateTable('session_questions')

@@ -1,5 +1,6 @@
 import type { SessionDetail, SessionStatus } from '../../../src-shared/domain';
 import type { ServiceContext } from '../../core/context';
+import { onSessionCompleted } from '../progress/service';
 import { loadDetail } from './read';
 import { transition, type SessionAction } from './state';
 
@@ -23,6 +24,7 @@ export async function changeStatus(
     .where('id', '=', sessionId)
     .where('status', '=', session.status)
     .execute();
+  if (status === 'completed') await onSessionCompleted(ctx, ctx.db, sessionId);
   ctx.emit('sessions.changed', { sessionId, status });
   return loadDetail(ctx.db, sessionId);
 }

@@ -1,0 +1,73 @@
+// Progress bench: the dashboard over five years of daily practice (2,000 sessions, 20,000 answers), through the
+// same handler the hosts call, with the query plan it ran on.
+import { CATEGORIES } from '../src-shared/catalog';
+import { startRuntime } from '../src-main/core/runtime';
+import { seedSessions, type SeedSession } from '../src-main/services/progress/seed';
+import { queryPlan, sessionScoresQuery, totalsQuery } from '../src-main/services/progress/queries';
+import { memorySecrets } from '../tests/support/memory-secrets';
+import { report } from './stats';
+
+const SESSIONS = 2000;
+const ANSWERS_PER_SESSION = 10;
+const ROLES = ['Backend Engineer', 'Data Analyst', 'Product Manager'];
+
+/** Deterministic: a small linear congruential generator, so every run measures the same data. */
+function history(): SeedSession[] {
+  let seed = 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const start = Date.UTC(2020, 0, 1, 18, 30);
+  return Array.from({ length: SESSIONS }, (_, i) => {
+    const completed = new Date(start + i * 86_400_000 * (1826 / SESSIONS));
+    return {
+      completedAt: completed.toISOString(),
+      localDate: completed.toISOString().slice(0, 10),
+      timeZone: 'Europe/London',
+      role: ROLES[i % ROLES.length],
+      answers: Array.from({ length: ANSWERS_PER_SESSION }, (_, k) => ({
+        category: CATEGORIES[(i + k) % CATEGORIES.length]!,
+        overall: random() < 0.03 ? null : Math.round(40 + random() * 50 + (i / SESSIONS) * 10),
+        model: random() < 0.05 ? Math.round(50 + random() * 50) : undefined,
+        timeMs: Math.round(60_000 + random() * 180_000),
+      })),
+    };
+  });
+}
+
+export async function benchProgress(dataDir: string): Promise<void> {
+  const runtime = await startRuntime({ dataDir, host: 'cli', secrets: memorySecrets() });
+  try {
+    seedSessions(runtime.connection.sqlite, history());
+    const invoke = async (channel: string) => {
+      const r = await runtime.invoke(channel, {});
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value;
+    };
+    for (let i = 0; i < 10; i++) await invoke('progress.dashboard');
+    const samples: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      await invoke('progress.dashboard');
+      samples.push(performance.now() - t);
+    }
+    const plan = [
+      ...(await queryPlan(runtime.ctx.db, sessionScoresQuery())),
+      ...(await queryPlan(runtime.ctx.db, totalsQuery())),
+    ];
+    report('progress_dashboard_5y', 'ms', samples, {
+      target_p95: 50,
+      sessions: SESSIONS,
+      answers: SESSIONS * ANSWERS_PER_SESSION,
+      full_scans: plan.filter((l) => /^SCAN (a|e|o|q|s)\b/.test(l) && !l.includes('COVERING INDEX')),
+      query_plan: plan,
+    });
+    const achievements: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await invoke('progress.achievements');
+      achievements.push(performance.now() - t);
+    }
+    report('progress_achievements_5y', 'ms', achievements);
+  } finally {
+    await runtime.close();
+  }
+}
