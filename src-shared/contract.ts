@@ -290,6 +290,13 @@ export const events = {
   'resumes.progress': z.object({ requestId: z.string(), stage: z.string(), fraction: z.number() }),
   'resumes.changed': z.object({ id: z.string() }),
   'jobs.changed': z.object({ id: z.string() }),
+  /** A model's review of an answer, after the builtin feedback: running, done (stored) or failed (with why). */
+  'evaluations.progress': z.object({
+    sessionQuestionId: z.string(),
+    status: z.enum(['running', 'done', 'failed']),
+    provider: z.string(),
+    note: z.string(),
+  }),
   /** Progress of a model download. */
   'ai.progress': z.object({ requestId: z.string(), status: z.string(), fraction: z.number().nullable() }),
   /** A streamed piece of an AI answer; `at` is when the host sent it (for latency measurement). */

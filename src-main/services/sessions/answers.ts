@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../../core/context';
 import type { Category } from '../../../src-shared/domain';
 import { evaluateBuiltin } from '../evaluation/evaluate';
+import { reviewWithModel } from '../evaluation/model-review';
 import { storeEvaluation } from '../evaluation/store';
 import { onSessionCompleted } from '../progress/service';
 import { insertFollowUp } from './follow-up';
@@ -106,6 +107,7 @@ export async function recordAnswer(
 ): Promise<SessionDetail> {
   let sessionId = '';
   let status: SessionStatus = 'active';
+  let review: Parameters<typeof reviewWithModel>[1] | null = null;
   await ctx.db.transaction().execute(async (trx) => {
     const q = await openQuestion(trx, input.sessionQuestionId);
     sessionId = q.sessionId;
@@ -141,6 +143,13 @@ export async function recordAnswer(
         answer: input.text,
       });
       await storeEvaluation(trx, { answerId, provider: 'builtin', model: null, result: evaluation, at: now });
+      review = {
+        sessionQuestionId: input.sessionQuestionId,
+        answerId,
+        question: { text: q.text, category: q.category, expectedPoints: q.expectedPoints },
+        answer: input.text,
+        builtin: evaluation,
+      };
       if (q.mode !== 'practice') {
         const added = await insertFollowUp(ctx, trx, {
           sessionId: q.sessionId,
@@ -182,5 +191,7 @@ export async function recordAnswer(
     }
   });
   ctx.emit('sessions.changed', { sessionId, status });
+  // Not awaited: the candidate moves on while a model, if one is set up, reviews the answer.
+  if (review) void reviewWithModel(ctx, review);
   return loadDetail(ctx.db, sessionId);
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
+import type { EventName, EventPayload } from '../../../src-shared/contract';
+import { startFakeOllama } from '../../../tests/support/fake-ollama';
+import { ok, onExit, testRuntime } from '../../../tests/support/runtime';
+
+const ANSWER =
+  'Last year our checkout API timed out for 15% of requests. I traced the slow calls, found the connection pool had shrunk from 50 to 10, and restored it. Errors fell to 0.2% within a day.';
+
+const review = (
+  over: Partial<Record<string, number>> = {},
+  example = 'Situation: checkout timed out for 15% of requests. Result: errors fell to 0.2%.',
+) =>
+  JSON.stringify({
+    criteria: Object.fromEntries(
+      ['content_quality', 'clarity', 'confidence', 'technical_accuracy'].map((c) => [
+        c,
+        { score: over[c] ?? 70, reason: `The model's reason for ${c}.` },
+      ]),
+    ),
+    strengths: [{ text: 'You quantified the impact.', quote: 'Errors fell to 0.2% within a day.' }],
+    improvements: [{ text: 'Say what you learnt.', quote: 'a line that is not in the answer' }],
+    exampleAnswer: example,
+  });
+
+async function setup(answers: string[], delayMs = 0) {
+  const fake = await startFakeOllama({ answers });
+  onExit(() => fake.close());
+  const runtime = await testRuntime();
+  await ok(runtime, 'ai.settings.save', {
+    ...DEFAULT_AI_SETTINGS,
+    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
+  });
+  fake.behaviour.delayMs = delayMs;
+  const events: EventPayload<'evaluations.progress'>[] = [];
+  runtime.subscribe((event: EventName, payload: unknown) => {
+    if (event === 'evaluations.progress') events.push(payload as EventPayload<'evaluations.progress'>);
+  });
+  const s = await ok(runtime, 'sessions.create', {
+    role: 'Backend Engineer',
+    difficulty: 'Medium',
+    questionCount: 2,
+  });
+  return { runtime, s, events, fake };
+}
+
+const settled = (events: { status: string }[]) => events.some((e) => e.status !== 'running');
+
+describe("a model's review of an answer", () => {
+  it('arrives after the builtin feedback, replaces its text, keeps only real quotes and flags big disagreements', async () => {
+    const { runtime, s, events } = await setup([review({ confidence: 5 })]);
+    const submitted = await ok(runtime, 'sessions.submitAnswer', {
+      sessionQuestionId: s.questions[0]!.id,
+      text: ANSWER,
+      elapsedMs: 1,
+    });
+    expect(submitted.questions[0]!.feedback!.provider).toBe('builtin');
+    const builtinConfidence = submitted.questions[0]!.feedback!.result.criteria.confidence.score;
+    await expect.poll(() => settled(events), { timeout: 10_000 }).toBe(true);
+    expect(events.map((e) => e.status)).toEqual(['running', 'done']);
+    const after = (await ok(runtime, 'sessions.get', { sessionId: s.id })).questions[0]!.feedback!;
+    expect(after.provider).toBe('ollama');
+    expect(after.result.criteria.clarity.reason).toBe("The model's reason for clarity.");
+    expect(after.result.strengths[0]!.quote).toBe('Errors fell to 0.2% within a day.');
+    expect(after.result.improvements[0]!.quote).toBeNull();
+    expect(after.builtinScores!.confidence.score).toBe(builtinConfidence);
+    if (builtinConfidence > 35) {
+      expect(after.flags).toContain('confidence');
+      expect(events[1]!.note).toMatch(/disagrees with the builtin coach on .*confidence/);
+    }
+    // The STAR reading and expected points stay the builtin coach's: they quote the answer exactly.
+    expect(after.result.star).toEqual(submitted.questions[0]!.feedback!.result.star);
+  });
+
+  it('never shows an example answer with numbers the candidate did not give', async () => {
+    const { runtime, s, events } = await setup([review({}, 'I cut errors by 95% and saved $2 million.')]);
+    const submitted = await ok(runtime, 'sessions.submitAnswer', {
+      sessionQuestionId: s.questions[0]!.id,
+      text: ANSWER,
+      elapsedMs: 1,
+    });
+    await expect.poll(() => settled(events), { timeout: 10_000 }).toBe(true);
+    const after = (await ok(runtime, 'sessions.get', { sessionId: s.id })).questions[0]!.feedback!;
+    expect(after.provider).toBe('ollama');
+    expect(after.result.exampleAnswer).toBe(submitted.questions[0]!.feedback!.result.exampleAnswer);
+  });
+
+  it('falls back with a note when the model answers nonsense, and never holds up the submit', async () => {
+    const { runtime, s, events } = await setup(['{"not": "a review"}'], 400);
+    const t = performance.now();
+    const submitted = await ok(runtime, 'sessions.submitAnswer', {
+      sessionQuestionId: s.questions[0]!.id,
+      text: ANSWER,
+      elapsedMs: 1,
+    });
+    expect(performance.now() - t).toBeLessThan(350);
+    expect(submitted.currentPosition).toBe(1);
+    await expect.poll(() => settled(events), { timeout: 20_000 }).toBe(true);
+    expect(events.at(-1)).toMatchObject({
+      status: 'failed',
+      note: 'ollama (llama3.2) could not review this answer (ollama kept answering in a form Rehearse could not use.); the builtin feedback stands.',
+    });
+    expect((await ok(runtime, 'sessions.get', { sessionId: s.id })).questions[0]!.feedback!.provider).toBe(
+      'builtin',
+    );
+  });
+});

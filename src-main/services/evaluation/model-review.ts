@@ -1,0 +1,185 @@
+/**
+ * A model's review of an answer, after the builtin one is already on screen. The model rewrites the scores'
+ * reasons, the advice and the example answer; STAR parts and expected points stay the builtin coach's (they
+ * quote the answer exactly). Scores more than 30 points from the builtin ones are flagged, quotes that are not
+ * in the answer are dropped, and an example answer with numbers the candidate never gave is not used.
+ */
+import { z } from 'zod';
+import {
+  CRITERIA,
+  EVALUATOR_VERSION,
+  overallScore,
+  type EvaluationResult,
+} from '../../../src-shared/evaluation';
+import type { ServiceContext } from '../../core/context';
+import { evaluationKey } from '../ai/cache';
+import { disagreements, storeEvaluation } from './store';
+
+const Reasoned = z.object({ score: z.number().int().min(0).max(100), reason: z.string().min(3).max(400) });
+const Item = z.object({
+  text: z.string().min(3).max(400),
+  quote: z.string().max(400).nullable().default(null),
+});
+const ModelReview = z.object({
+  criteria: z.object({
+    content_quality: Reasoned,
+    clarity: Reasoned,
+    confidence: Reasoned,
+    technical_accuracy: Reasoned,
+  }),
+  strengths: z.array(Item).max(3),
+  improvements: z.array(Item).max(3),
+  exampleAnswer: z.string().min(10).max(6000),
+});
+type ModelReview = z.infer<typeof ModelReview>;
+
+const JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    criteria: {
+      type: 'object',
+      properties: Object.fromEntries(
+        CRITERIA.map((c) => [
+          c,
+          {
+            type: 'object',
+            properties: { score: { type: 'integer' }, reason: { type: 'string' } },
+            required: ['score', 'reason'],
+          },
+        ]),
+      ),
+      required: [...CRITERIA],
+    },
+    strengths: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { text: { type: 'string' }, quote: { type: ['string', 'null'] } },
+      },
+    },
+    improvements: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { text: { type: 'string' }, quote: { type: ['string', 'null'] } },
+      },
+    },
+    exampleAnswer: { type: 'string' },
+  },
+  required: ['criteria', 'strengths', 'improvements', 'exampleAnswer'],
+};
+
+const SYSTEM = `You are an interview coach reviewing one answer. Score four criteria from 0 to 100 with a one-sentence reason each: content_quality (coverage of the expected points, relevance, specificity: numbers, named tools, scale), clarity (structure, signposting, readability), confidence (ownership, few hedges or fillers), technical_accuracy (correct concepts for technical questions; quality of evidence for behavioural ones). Give up to 3 strengths and 3 improvements, each quoting the answer exactly where it can. Write an improved example answer that keeps the candidate's own facts and numbers and adds structure; where a figure is missing write [number]; never invent facts. Reply with JSON only.`;
+
+const numbersIn = (text: string) => new Set(text.match(/\d+(?:[.,]\d+)?/g) ?? []);
+
+export function mergeReview(
+  builtin: EvaluationResult,
+  review: ModelReview,
+  answer: string,
+): EvaluationResult {
+  const quoteOk = (q: string | null) => (q && answer.includes(q) ? q : null);
+  const given = numbersIn(answer);
+  const invents = [...numbersIn(review.exampleAnswer)].some((n) => !given.has(n));
+  const criteria = Object.fromEntries(
+    CRITERIA.map((c) => [c, review.criteria[c]]),
+  ) as EvaluationResult['criteria'];
+  return {
+    ...builtin,
+    version: `${EVALUATOR_VERSION}+model`,
+    criteria,
+    overall: overallScore(criteria),
+    strengths: review.strengths.map((s) => ({ text: s.text, quote: quoteOk(s.quote), point: null })),
+    improvements: review.improvements.map((s) => ({ text: s.text, quote: quoteOk(s.quote), point: null })),
+    exampleAnswer: invents ? builtin.exampleAnswer : review.exampleAnswer,
+  };
+}
+
+/**
+ * Runs in the background after a submit: never awaited by it, so a slow or failing model cannot hold the
+ * candidate up. Says how it went through 'evaluations.progress'.
+ */
+export async function reviewWithModel(
+  ctx: ServiceContext,
+  at: {
+    sessionQuestionId: string;
+    answerId: string;
+    question: { text: string; category: string; expectedPoints: string[] };
+    answer: string;
+    builtin: EvaluationResult;
+  },
+): Promise<void> {
+  const provider = ctx.ai.chain.rank('evaluateAnswer')[0];
+  if (!provider) return;
+  const model = provider.model('evaluateAnswer');
+  const label = `${provider.id}${model ? ` (${model})` : ''}`;
+  const progress = (status: 'running' | 'done' | 'failed', note: string) =>
+    ctx.emit('evaluations.progress', {
+      sessionQuestionId: at.sessionQuestionId,
+      status,
+      provider: provider.id,
+      note,
+    });
+  try {
+    progress('running', `${label} is reviewing your answer…`);
+    const key = evaluationKey({
+      answer: at.answer,
+      question: at.question.text,
+      rubricVersion: EVALUATOR_VERSION,
+      provider: provider.id,
+      model,
+    });
+    let result = await ctx.ai.cache.get<{ review: ModelReview; provider: string; model: string | null }>(
+      'evaluation',
+      key,
+    );
+    if (!result) {
+      const run = await ctx.ai.chain.run(
+        {
+          task: 'evaluateAnswer',
+          system: SYSTEM,
+          user: `Question (${at.question.category}): ${at.question.text}\nExpected points:\n${at.question.expectedPoints.map((p) => `- ${p}`).join('\n')}\n\nAnswer:\n${at.answer}`,
+          schema: ModelReview,
+          jsonSchema: JSON_SCHEMA,
+        },
+        () => null,
+        {
+          onToken: (chunk) =>
+            ctx.emit('ai.token', {
+              requestId: at.answerId,
+              chunk,
+              at: performance.timeOrigin + performance.now(),
+            }),
+        },
+      );
+      if (run.value === null) {
+        progress(
+          'failed',
+          `${label} could not review this answer (${run.notes[0] ?? 'no answer'}); the builtin feedback stands.`,
+        );
+        return;
+      }
+      result = { review: run.value, provider: run.provider, model: run.model };
+      await ctx.ai.cache.put('evaluation', key, result, run.provider, run.model);
+    }
+    const merged = mergeReview(at.builtin, result.review, at.answer);
+    const flags = disagreements(at.builtin, merged);
+    await storeEvaluation(ctx.db, {
+      answerId: at.answerId,
+      provider: result.provider,
+      model: result.model,
+      result: merged,
+      flags,
+      at: ctx.now().toISOString(),
+    });
+    progress(
+      'done',
+      flags.length > 0
+        ? `${label} reviewed your answer; it disagrees with the builtin coach on ${flags.map((f) => f.replace('_', ' ')).join(', ')}.`
+        : `${label} reviewed your answer.`,
+    );
+  } catch (err) {
+    ctx.logger.warn({ err }, 'model review failed');
+    progress('failed', `${label} could not review this answer; the builtin feedback stands.`);
+  }
+}
