@@ -179,6 +179,24 @@ function FeedbackTurn({
   onFollowUp(): void;
 }) {
   const followUps = session.questions.filter((q) => q.parentId === (question.parentId ?? question.id)).length;
+  const [feedback, setFeedback] = useState(question.feedback!);
+  const [review, setReview] = useState('');
+  useEffect(
+    () =>
+      on('evaluations.progress', (p) => {
+        if (p.sessionQuestionId !== question.id) return;
+        setReview(p.note);
+        if (p.status === 'done')
+          call('sessions.get', { sessionId: session.id }).then(
+            (s) => {
+              const fresh = s.questions.find((q) => q.id === question.id)?.feedback;
+              if (fresh) setFeedback(fresh);
+            },
+            () => undefined,
+          );
+      }),
+    [question.id, session.id],
+  );
   return (
     <div className="stack">
       <ScreenHeading>Feedback on question {question.position + 1}</ScreenHeading>
@@ -197,7 +215,12 @@ function FeedbackTurn({
           {question.text}
         </p>
         <p className="answer">{question.answer?.text}</p>
-        <Feedback feedback={question.feedback!} headingLevel={2} />
+        {review && (
+          <p role="status" className="muted">
+            {review}
+          </p>
+        )}
+        <Feedback feedback={feedback} headingLevel={2} />
       </section>
     </div>
   );
