@@ -8,7 +8,8 @@ import { startHost } from '../tests/support/host-process';
 import { benchChainOverhead, benchStreamToRenderer } from './ai';
 import { benchAccuracy, benchParse } from './parse';
 import { benchQuestionSet } from './questions';
-import { benchCrash, benchSessionWrites } from './sessions';
+import { benchCrash, benchReport, benchSessionWrites } from './sessions';
+import { benchEvaluation } from './evaluation';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -91,6 +92,8 @@ async function main() {
     await benchAccuracy(tempDir());
     await benchQuestionSet(tempDir());
     await benchSessionWrites(tempDir());
+    await benchReport(tempDir());
+    await benchEvaluation();
     await benchCrash(browser);
   } finally {
     await browser.close();

@@ -64,3 +64,31 @@ export async function benchCrash(browser: Browser): Promise<void> {
     target: 'answers_lost 0, draft lag about 1 s at most',
   });
 }
+
+/** The report of a 20-question session (target ≤ 50 ms): every answer evaluated, then the report built. */
+export async function benchReport(dataDir: string): Promise<void> {
+  const runtime = await startRuntime({ dataDir, host: 'cli', secrets: memorySecrets() });
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await runtime.invoke(channel, input);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value as T;
+  };
+  try {
+    const s = await call<{ id: string; questions: { id: string }[] }>('sessions.create', {
+      role: 'Software Engineer',
+      difficulty: 'Medium',
+      questionCount: 20,
+    });
+    for (const q of s.questions)
+      await call('sessions.submitAnswer', { sessionQuestionId: q.id, text: ANSWER, elapsedMs: 90_000 });
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t = performance.now();
+      await call('sessions.report', { sessionId: s.id });
+      samples.push(performance.now() - t);
+    }
+    report('session_report_20_questions', 'ms', samples, { target_p95: 50 });
+  } finally {
+    await runtime.close();
+  }
+}
