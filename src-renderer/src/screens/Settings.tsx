@@ -1,4 +1,5 @@
 import { AiSettingsPanel } from '../components/AiSettings';
+import { DataSettings } from '../components/DataSettings';
 import { ProfileForm } from '../components/ProfileForm';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useApp } from '../store';
@@ -20,6 +21,7 @@ export function Settings() {
         />
       </section>
       <AiSettingsPanel />
+      <DataSettings />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>
         <p>
