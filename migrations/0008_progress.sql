@@ -1,6 +1,8 @@
 -- Progress: each session's completion day and score totals, achievements, reminders and study plans.
 
 -- Each achievement is earned once: the primary key plus INSERT OR IGNORE make awarding idempotent.
+-- Inside triggers, inserts check for the row instead of using OR IGNORE: an outer statement's conflict clause
+-- (an upsert of an evaluation, say) would override the trigger's and abort on the duplicate.
 -- announced_at is set when a window has shown the toast, so each is announced once.
 CREATE TABLE achievements (
   id TEXT PRIMARY KEY CHECK (id IN ('First_Interview', 'Ten_Interviews', 'Fifty_Interviews', 'Perfect_Score',
@@ -109,8 +111,9 @@ UPDATE progress_sessions SET (
 -- Each trigger recomputes the changed answer's session from its own answers (at most twenty). Answers and
 -- evaluations never move to another question or answer, so on update NEW names the same session as OLD.
 CREATE TRIGGER progress_sessions_answer_insert AFTER INSERT ON answers BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id)
-    SELECT id FROM sessions WHERE id = (SELECT session_id FROM session_questions WHERE id = NEW.session_question_id);
+  INSERT INTO progress_sessions (session_id)
+    SELECT id FROM sessions WHERE id = (SELECT session_id FROM session_questions WHERE id = NEW.session_question_id)
+      AND id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET (
     answers, scored, overall_sum, best, time_ms, content_quality_sum, clarity_sum, confidence_sum,
     technical_accuracy_sum, technical_n, technical_sum, behavioral_n, behavioral_sum, situational_n,
@@ -141,8 +144,9 @@ CREATE TRIGGER progress_sessions_answer_insert AFTER INSERT ON answers BEGIN
   WHERE session_id = (SELECT session_id FROM session_questions WHERE id = NEW.session_question_id);
 END;
 CREATE TRIGGER progress_sessions_answer_update AFTER UPDATE ON answers BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id)
-    SELECT id FROM sessions WHERE id = (SELECT session_id FROM session_questions WHERE id = NEW.session_question_id);
+  INSERT INTO progress_sessions (session_id)
+    SELECT id FROM sessions WHERE id = (SELECT session_id FROM session_questions WHERE id = NEW.session_question_id)
+      AND id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET (
     answers, scored, overall_sum, best, time_ms, content_quality_sum, clarity_sum, confidence_sum,
     technical_accuracy_sum, technical_n, technical_sum, behavioral_n, behavioral_sum, situational_n,
@@ -173,8 +177,9 @@ CREATE TRIGGER progress_sessions_answer_update AFTER UPDATE ON answers BEGIN
   WHERE session_id = (SELECT session_id FROM session_questions WHERE id = NEW.session_question_id);
 END;
 CREATE TRIGGER progress_sessions_answer_delete AFTER DELETE ON answers BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id)
-    SELECT id FROM sessions WHERE id = (SELECT session_id FROM session_questions WHERE id = OLD.session_question_id);
+  INSERT INTO progress_sessions (session_id)
+    SELECT id FROM sessions WHERE id = (SELECT session_id FROM session_questions WHERE id = OLD.session_question_id)
+      AND id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET (
     answers, scored, overall_sum, best, time_ms, content_quality_sum, clarity_sum, confidence_sum,
     technical_accuracy_sum, technical_n, technical_sum, behavioral_n, behavioral_sum, situational_n,
@@ -205,9 +210,10 @@ CREATE TRIGGER progress_sessions_answer_delete AFTER DELETE ON answers BEGIN
   WHERE session_id = (SELECT session_id FROM session_questions WHERE id = OLD.session_question_id);
 END;
 CREATE TRIGGER progress_sessions_evaluation_insert AFTER INSERT ON evaluations BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id)
+  INSERT INTO progress_sessions (session_id)
     SELECT id FROM sessions WHERE id = (SELECT q.session_id FROM answers a
-      JOIN session_questions q ON q.id = a.session_question_id WHERE a.id = NEW.answer_id);
+      JOIN session_questions q ON q.id = a.session_question_id WHERE a.id = NEW.answer_id)
+      AND id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET (
     answers, scored, overall_sum, best, time_ms, content_quality_sum, clarity_sum, confidence_sum,
     technical_accuracy_sum, technical_n, technical_sum, behavioral_n, behavioral_sum, situational_n,
@@ -239,9 +245,10 @@ CREATE TRIGGER progress_sessions_evaluation_insert AFTER INSERT ON evaluations B
     WHERE a.id = NEW.answer_id);
 END;
 CREATE TRIGGER progress_sessions_evaluation_update AFTER UPDATE ON evaluations BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id)
+  INSERT INTO progress_sessions (session_id)
     SELECT id FROM sessions WHERE id = (SELECT q.session_id FROM answers a
-      JOIN session_questions q ON q.id = a.session_question_id WHERE a.id = NEW.answer_id);
+      JOIN session_questions q ON q.id = a.session_question_id WHERE a.id = NEW.answer_id)
+      AND id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET (
     answers, scored, overall_sum, best, time_ms, content_quality_sum, clarity_sum, confidence_sum,
     technical_accuracy_sum, technical_n, technical_sum, behavioral_n, behavioral_sum, situational_n,
@@ -273,9 +280,10 @@ CREATE TRIGGER progress_sessions_evaluation_update AFTER UPDATE ON evaluations B
     WHERE a.id = NEW.answer_id);
 END;
 CREATE TRIGGER progress_sessions_evaluation_delete AFTER DELETE ON evaluations BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id)
+  INSERT INTO progress_sessions (session_id)
     SELECT id FROM sessions WHERE id = (SELECT q.session_id FROM answers a
-      JOIN session_questions q ON q.id = a.session_question_id WHERE a.id = OLD.answer_id);
+      JOIN session_questions q ON q.id = a.session_question_id WHERE a.id = OLD.answer_id)
+      AND id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET (
     answers, scored, overall_sum, best, time_ms, content_quality_sum, clarity_sum, confidence_sum,
     technical_accuracy_sum, technical_n, technical_sum, behavioral_n, behavioral_sum, situational_n,
@@ -308,12 +316,14 @@ CREATE TRIGGER progress_sessions_evaluation_delete AFTER DELETE ON evaluations B
 END;
 CREATE TRIGGER progress_sessions_completed AFTER UPDATE OF status ON sessions
 WHEN NEW.status = 'completed' BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id) VALUES (NEW.id);
+  INSERT INTO progress_sessions (session_id)
+    SELECT NEW.id WHERE NEW.id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET completed_at = NEW.completed_at, role = NEW.role WHERE session_id = NEW.id;
 END;
 CREATE TRIGGER progress_sessions_inserted_completed AFTER INSERT ON sessions
 WHEN NEW.status = 'completed' BEGIN
-  INSERT OR IGNORE INTO progress_sessions (session_id) VALUES (NEW.id);
+  INSERT INTO progress_sessions (session_id)
+    SELECT NEW.id WHERE NEW.id NOT IN (SELECT session_id FROM progress_sessions);
   UPDATE progress_sessions SET completed_at = NEW.completed_at, role = NEW.role WHERE session_id = NEW.id;
 END;
 CREATE TRIGGER progress_sessions_deleted AFTER DELETE ON sessions BEGIN

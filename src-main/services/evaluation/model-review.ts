@@ -9,8 +9,10 @@ import {
   CRITERIA,
   EVALUATOR_VERSION,
   overallScore,
+  type EvaluationInput,
   type EvaluationResult,
 } from '../../../src-shared/evaluation';
+import { evaluateAnswer } from './evaluate';
 import type { ServiceContext } from '../../core/context';
 import { evaluationKey } from '../ai/cache';
 import { disagreements, storeEvaluation } from './store';
@@ -96,6 +98,50 @@ export function mergeReview(
 }
 
 /**
+ * Expected points worded differently from the answer are re-checked by sentence similarity when an embedding
+ * model is available (the in-app one or Ollama's); the builtin row is updated and the candidate told.
+ */
+async function withEmbeddings(
+  ctx: ServiceContext,
+  at: Parameters<typeof reviewWithModel>[1],
+): Promise<EvaluationResult> {
+  if (at.builtin.expectedPoints.every((p) => p.status === 'covered')) return at.builtin;
+  let by = '';
+  const refined = await evaluateAnswer(
+    {
+      question: { ...at.question, category: at.question.category as EvaluationInput['question']['category'] },
+      answer: at.answer,
+    },
+    {
+      embed: async (texts) => {
+        const r = await ctx.ai.embed(texts);
+        if (!r) throw new Error('no embedding model');
+        by = r.provider;
+        return r.vectors;
+      },
+    },
+  );
+  if (refined.coverageMethod !== 'words+embeddings') return at.builtin;
+  await storeEvaluation(ctx.db, {
+    answerId: at.answerId,
+    provider: 'builtin',
+    model: null,
+    result: refined,
+    at: ctx.now().toISOString(),
+  });
+  const gained = refined.expectedPoints.filter(
+    (p, i) => p.status !== at.builtin.expectedPoints[i]?.status,
+  ).length;
+  ctx.emit('evaluations.progress', {
+    sessionQuestionId: at.sessionQuestionId,
+    status: 'done',
+    provider: 'builtin',
+    note: `Checked your answer's meaning with ${by} sentence embeddings${gained > 0 ? `: ${gained} expected point${gained === 1 ? '' : 's'} re-read` : ''}.`,
+  });
+  return refined;
+}
+
+/**
  * Runs in the background after a submit: never awaited by it, so a slow or failing model cannot hold the
  * candidate up. Says how it went through 'evaluations.progress'.
  */
@@ -109,6 +155,11 @@ export async function reviewWithModel(
     builtin: EvaluationResult;
   },
 ): Promise<void> {
+  try {
+    at = { ...at, builtin: await withEmbeddings(ctx, at) };
+  } catch (err) {
+    ctx.logger.warn({ err }, 'embedding check of an answer failed');
+  }
   const provider = ctx.ai.chain.rank('evaluateAnswer')[0];
   if (!provider) return;
   const model = provider.model('evaluateAnswer');
