@@ -1,11 +1,12 @@
 /** The Electron shell: window, menu-less chrome, lock-down and IPC wiring. Everything else is a service. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell } from 'electron';
 import { AppError } from '../../src-shared/errors';
 import { startRuntime, type Runtime } from '../core/runtime';
 import { registerIpc, trustedSender } from '../hosts/electron-ipc';
 import { appPaths, electronSqliteBinding, resolveDataDir } from '../paths';
+import { showReminders } from './reminders';
 import { CSP, lockDown, rendererLocation, windowOptions } from './window';
 
 export function runElectronApp(): void {
@@ -63,6 +64,12 @@ export function runElectronApp(): void {
     registerIpc(ipcMain, runtime, trustedSender(location.allowedPrefixes), () =>
       BrowserWindow.getAllWindows().map((w) => w.webContents),
     );
+    showReminders(runtime.subscribe, (title, body) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      notification.on('click', () => window?.show());
+      notification.show();
+    });
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import { Notices } from './components/Notices';
+import { ProgressWatch } from './components/ProgressWatch';
+import { Achievements } from './screens/Achievements';
+import { Dashboard } from './screens/Dashboard';
+import { StudyPlan } from './screens/StudyPlan';
 import { Companies } from './screens/Companies';
 import { Diagnostics } from './screens/Diagnostics';
 import { MyQuestions } from './screens/MyQuestions';
@@ -18,6 +22,7 @@ const NAV: { label: string; screen: Screen }[] = [
   { label: 'Home', screen: { name: 'home' } },
   { label: 'Practice', screen: { name: 'setup' } },
   { label: 'History', screen: { name: 'history' } },
+  { label: 'Progress', screen: { name: 'progress' } },
   { label: 'My questions', screen: { name: 'questions' } },
   { label: 'Companies', screen: { name: 'companies' } },
   { label: 'Résumé', screen: { name: 'resume' } },
@@ -32,9 +37,11 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'setup':
       return (
         <PracticeSetup
-          key={`${screen.companyId}-${screen.jobId}`}
+          key={`${screen.companyId}-${screen.jobId}-${screen.categories?.join()}-${screen.questionCount}`}
           companyId={screen.companyId}
           jobId={screen.jobId}
+          categories={screen.categories}
+          questionCount={screen.questionCount}
         />
       );
     case 'room':
@@ -55,6 +62,12 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <Companies />;
     case 'diagnostics':
       return <Diagnostics />;
+    case 'progress':
+      return <Dashboard />;
+    case 'achievements':
+      return <Achievements />;
+    case 'plan':
+      return <StudyPlan />;
   }
 }
 
@@ -104,7 +117,10 @@ export function App() {
           <ul>
             {NAV.map((item) => {
               const current =
-                item.screen.name === screen.name || (item.screen.name === 'setup' && screen.name === 'room');
+                item.screen.name === screen.name ||
+                (item.screen.name === 'setup' && screen.name === 'room') ||
+                (item.screen.name === 'progress' &&
+                  (screen.name === 'achievements' || screen.name === 'plan'));
               return (
                 <li key={item.label}>
                   <button
@@ -122,6 +138,7 @@ export function App() {
         </nav>
       </header>
       <main id="main">
+        <ProgressWatch />
         <CurrentScreen screen={screen} />
       </main>
       <Notices />

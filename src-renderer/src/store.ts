@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../src-shared/contract';
-import type { Profile } from '../../src-shared/domain';
+import type { Category, Profile } from '../../src-shared/domain';
 import { call, messageOf } from './api';
 
 export type Screen =
   | { name: 'home' }
-  | { name: 'setup'; companyId?: string; jobId?: string }
+  | { name: 'setup'; companyId?: string; jobId?: string; categories?: Category[]; questionCount?: number }
   | { name: 'room'; sessionId: string }
   | { name: 'review'; sessionId: string }
   | { name: 'history' }
@@ -14,7 +14,10 @@ export type Screen =
   | { name: 'questions' }
   | { name: 'companies' }
   | { name: 'diagnostics' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'progress' }
+  | { name: 'achievements' }
+  | { name: 'plan' };
 
 export interface Notice {
   id: number;

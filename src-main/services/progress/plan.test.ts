@@ -162,7 +162,8 @@ describe('weekly adaptation', () => {
     expect(before).toEqual(allTasks(plan).filter((t) => t.date < '2024-06-10'));
     const ahead = tasks.filter((t) => t.date >= '2024-06-10' && t.kind === 'practice');
     expect(ahead.length).toBeGreaterThan(0);
-    expect(ahead.every((t) => t.practice!.categories[0] === 'Coding')).toBe(true);
+    // Coding, with a mixed set to close each round.
+    expect(ahead.map((t) => t.practice!.categories.join()).slice(0, 4)).toEqual(['Coding', '', 'Coding', '']);
     expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length);
     expect(adapted.weeks[0]!.milestone).toBe(plan.weeks[0]!.milestone);
   });

@@ -149,6 +149,11 @@ export function schedule(
       if (isPractice(d)) finalMocks.add(d);
   }
   const tasks: PlanTask[] = [];
+  // Practice days go round the focus areas; with fewer than three, every round ends with a mixed set.
+  const rotationOf: (Category | null)[] = [
+    ...focus.map((f) => f.category),
+    ...(focus.length < 3 ? [null] : []),
+  ];
   let rotation = 0;
   for (let i = 0; i < total; i++) {
     const date = addDays(settings.start, i);
@@ -192,16 +197,16 @@ export function schedule(
         practice: { categories: ['Technical'], jobId, questionCount: 2 },
       };
     } else {
-      const area = focus[rotation++ % Math.max(1, focus.length)];
-      const category = area?.category ?? 'Behavioral';
+      const category = rotationOf[rotation++ % rotationOf.length] ?? null;
       const count = questions(minutesPerDay, 1);
+      const what = category ? categoryLabel(category) : 'mixed';
       task = {
         ...base,
         kind: 'practice',
-        title: `Practise ${categoryLabel(category)} questions`,
-        detail: `${count} ${categoryLabel(category)} ${count === 1 ? 'question' : 'questions'}${forJob}. Read the feedback on each before the next; ${tipFor(category)}`,
+        title: category ? `Practise ${what} questions` : 'Practise a mixed set',
+        detail: `${count} ${what} ${count === 1 ? 'question' : 'questions'}${forJob}. Read the feedback on each before the next; ${tipFor(category)}`,
         minutes: minutesPerDay,
-        practice: { categories: [category], jobId, questionCount: count },
+        practice: { categories: category ? [category] : [], jobId, questionCount: count },
       };
     }
     if (date >= from) tasks.push(task);
@@ -209,8 +214,10 @@ export function schedule(
   return tasks;
 }
 
-function tipFor(category: Category): string {
+function tipFor(category: Category | null): string {
   switch (category) {
+    case null:
+      return 'notice which kind of question costs you most points.';
     case 'Behavioral':
       return 'tell each story as situation, task, action and a result with a number.';
     case 'Situational':

@@ -157,7 +157,9 @@ export async function createPlan(
     },
     focus,
   );
-  const plan = await refinePlan(ctx, { ...built, notes: [...built.notes, ...notes] });
+  const refined = await refinePlan(ctx, { ...built, notes: [...built.notes, ...notes] });
+  // Practice already done today counts towards today's task.
+  const plan = await tickedBySessions(ctx, refined, day, hostTimeZone());
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('study_plans')
@@ -172,6 +174,17 @@ export async function createPlan(
   return plan;
 }
 
+/** Ticks the plan's tasks done by sessions completed on their day (from the plan's first day to today). */
+async function tickedBySessions(ctx: ServiceContext, plan: StudyPlan, day: string, zone: string) {
+  // From a day before the start in UTC, so every zone's first local day of the plan is included.
+  const since = new Date(Date.parse(`${plan.startDate}T00:00:00Z`) - 86_400_000).toISOString();
+  const sessions = (await sessionsSince(ctx.db, since)).map((s) => ({
+    ...s,
+    localDate: s.localDate ?? localDay(new Date(s.completedAt), zone),
+  }));
+  return markDoneBySessions(plan, sessions, day);
+}
+
 /** The active plan, adapted if a week has passed and with the tasks done by practising ticked. */
 export async function currentPlan(ctx: ServiceContext): Promise<StudyPlan | null> {
   const row = await activeRow(ctx.db);
@@ -179,14 +192,7 @@ export async function currentPlan(ctx: ServiceContext): Promise<StudyPlan | null
   const stored = StudyPlan.parse(JSON.parse(row.plan));
   const zone = hostTimeZone();
   const day = localDay(ctx.now(), zone);
-  let plan = adaptPlan(stored, await recentStats(ctx.db), day);
-  // From a day before the start in UTC, so every zone's first local day of the plan is included.
-  const since = new Date(Date.parse(`${plan.startDate}T00:00:00Z`) - 86_400_000).toISOString();
-  const sessions = (await sessionsSince(ctx.db, since)).map((s) => ({
-    ...s,
-    localDate: s.localDate ?? localDay(new Date(s.completedAt), zone),
-  }));
-  plan = markDoneBySessions(plan, sessions, day);
+  const plan = await tickedBySessions(ctx, adaptPlan(stored, await recentStats(ctx.db), day), day, zone);
   if (plan !== stored) await save(ctx.db, plan, ctx.now().toISOString());
   return plan;
 }

@@ -37,7 +37,12 @@ const DEFAULT_DIFFICULTY: Record<string, Difficulty> = {
   Principal: 'Expert',
 };
 
-export function PracticeSetup(props: { companyId?: string; jobId?: string }) {
+export function PracticeSetup(props: {
+  companyId?: string;
+  jobId?: string;
+  categories?: Category[];
+  questionCount?: number;
+}) {
   const { profile, catalog, go } = useApp();
   const id = useId();
   const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
@@ -46,8 +51,8 @@ export function PracticeSetup(props: { companyId?: string; jobId?: string }) {
   const [difficulty, setDifficulty] = useState<Difficulty>(
     DEFAULT_DIFFICULTY[profile?.experienceLevel ?? 'Mid'] ?? 'Medium',
   );
-  const [count, setCount] = useState('5');
-  const [categories, setCategories] = useState<Category[]>([]);
+  const [count, setCount] = useState(String(props.questionCount ?? 5));
+  const [categories, setCategories] = useState<Category[]>(props.categories ?? []);
   const [jobId, setJobId] = useState(props.jobId ?? '');
   const [companyId, setCompanyId] = useState(props.companyId ?? '');
   const [mode, setMode] = useState<SessionMode>(props.companyId ? 'company' : 'practice');

@@ -1,6 +1,7 @@
 import { AiSettingsPanel } from '../components/AiSettings';
 import { DataSettings } from '../components/DataSettings';
 import { ProfileForm } from '../components/ProfileForm';
+import { ReminderSettings } from '../components/ProgressWatch';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useApp } from '../store';
 
@@ -21,6 +22,7 @@ export function Settings() {
         />
       </section>
       <AiSettingsPanel />
+      <ReminderSettings />
       <DataSettings />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>

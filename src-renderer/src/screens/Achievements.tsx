@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { AchievementStatus } from '../../../src-shared/progress';
+import { call, messageOf, on } from '../api';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { dateTime } from '../format';
+import { useApp } from '../store';
+import { ProgressLinks } from './Dashboard';
+
+export function Achievements() {
+  const notify = useApp((s) => s.notify);
+  const [items, setItems] = useState<AchievementStatus[] | null>(null);
+  useEffect(() => {
+    const refresh = () =>
+      call('progress.achievements', {}).then(setItems, (err: unknown) => notify('error', messageOf(err)));
+    void refresh();
+    return on('sessions.changed', () => void refresh());
+  }, [notify]);
+
+  const earned = items?.filter((a) => a.earnedAt !== null) ?? [];
+  const toGo = items?.filter((a) => a.earnedAt === null) ?? [];
+  return (
+    <div className="stack">
+      <ScreenHeading>Achievements</ScreenHeading>
+      <ProgressLinks current="achievements" />
+      {items === null ? (
+        <p role="status">Loading…</p>
+      ) : (
+        <>
+          <p>
+            {earned.length} of {items.length} earned.
+          </p>
+          <section className="card" aria-labelledby="earned-heading">
+            <h2 id="earned-heading">Earned</h2>
+            {earned.length === 0 ? (
+              <p className="muted">
+                None yet. Complete your first practice session to earn “First interview”.
+              </p>
+            ) : (
+              <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+                {earned.map((a) => (
+                  <li key={a.id}>
+                    <strong>{a.title}</strong> — {a.description}
+                    <br />
+                    <span className="muted">
+                      Earned {dateTime(a.earnedAt!)}
+                      {a.detail ? ` · ${a.detail}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {toGo.length > 0 && (
+            <section className="card" aria-labelledby="togo-heading">
+              <h2 id="togo-heading">Still to earn</h2>
+              <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+                {toGo.map((a) => (
+                  <li key={a.id}>
+                    <strong id={`achievement-${a.id}`}>{a.title}</strong> — {a.description}
+                    <div className="row" style={{ alignItems: 'center' }}>
+                      <progress
+                        value={a.progress.value}
+                        max={a.progress.target}
+                        aria-labelledby={`achievement-${a.id}`}
+                        aria-describedby={`achievement-${a.id}-label`}
+                      />
+                      <span className="muted" id={`achievement-${a.id}-label`}>
+                        {a.progress.label}
+                      </span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
