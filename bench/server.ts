@@ -3,7 +3,7 @@
 // rate limits off, logs at warn) and autocannon drives it from this one, so on a 2-core machine each has a core.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,21 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function start(args: string[], health: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** CPU time (user + system) a process has used, in ms, where /proc has it (Linux, 100 ticks a second). */
+function cpuMs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Started {
+  url: string;
+  pid: number | undefined;
+  stop: () => Promise<void>;
+}
+
+async function start(args: string[], health: string): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -51,6 +65,7 @@ async function start(args: string[], health: string): Promise<{ url: string; sto
   await waitFor(`${url}${health}`, child);
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -73,18 +88,39 @@ interface Figures {
   p99: number[];
   non2xx: number;
   errors: number;
+  /** the server's CPU time per request: its capacity on one core is 1e6 / this, whatever else runs */
+  cpuUsPerRequest: number[];
 }
 
-async function cannon(options: autocannon.Options): Promise<Figures> {
-  const out: Figures = { rps: [], p99: [], non2xx: 0, errors: 0 };
+/**
+ * Rounds of `subject` and of the bare `baseline`, alternating, so both see the same machine (other work on it comes
+ * and goes); the ratio is taken round by round.
+ */
+async function paired(
+  subject: autocannon.Options & { pid: number | undefined },
+  baseline: autocannon.Options & { pid: number | undefined },
+): Promise<{ subject: Figures; baseline: Figures; ratios: number[] }> {
+  const figures = (): Figures => ({ rps: [], p99: [], non2xx: 0, errors: 0, cpuUsPerRequest: [] });
+  const out = { subject: figures(), baseline: figures(), ratios: [] as number[] };
   // a short warm-up (JIT, SQLite page cache), then measured rounds
-  await autocannon({ ...options, duration: 1 });
+  await autocannon({ ...subject, duration: 1 });
+  await autocannon({ ...baseline, duration: 1 });
   for (let i = 0; i < ROUNDS; i++) {
-    const r = await autocannon({ ...options, duration: ROUND_SECONDS });
-    out.rps.push(r.requests.average);
-    out.p99.push(r.latency.p99);
-    out.non2xx += r.non2xx;
-    out.errors += r.errors;
+    for (const [options, into] of [
+      [subject, out.subject],
+      [baseline, out.baseline],
+    ] as const) {
+      const cpu0 = cpuMs(options.pid);
+      const r = await autocannon({ ...options, duration: ROUND_SECONDS });
+      const cpu1 = cpuMs(options.pid);
+      if (cpu0 !== undefined && cpu1 !== undefined)
+        into.cpuUsPerRequest.push(((cpu1 - cpu0) * 1000) / r.requests.total);
+      into.rps.push(r.requests.average);
+      into.p99.push(r.latency.p99);
+      into.non2xx += r.non2xx;
+      into.errors += r.errors;
+    }
+    out.ratios.push(out.subject.rps.at(-1)! / out.baseline.rps.at(-1)!);
   }
   return out;
 }
@@ -140,58 +176,68 @@ export async function benchServer(): Promise<void> {
     // Submissions: every request distinct and signed when sent (fresh clientSessionId, timestamp and signature).
     let n = 0;
     const now = Date.now();
-    const submit = await cannon({
-      url: server.url,
-      connections: CONNECTIONS,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/scores',
-          setupRequest: (req) => {
-            const i = n++;
-            const body = sessionBody(i, now);
-            const headers = {
-              'content-type': 'application/json',
-              ...signedHeaders(devices[i % DEVICES]!, body),
-            };
-            return { ...req, body, headers };
+    const submissions = await paired(
+      {
+        url: server.url,
+        pid: server.pid,
+        connections: CONNECTIONS,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/scores',
+            setupRequest: (req) => {
+              const i = n++;
+              const body = sessionBody(i, now);
+              const headers = {
+                'content-type': 'application/json',
+                ...signedHeaders(devices[i % DEVICES]!, body),
+              };
+              return { ...req, body, headers };
+            },
           },
-        },
-      ],
-    });
-    const bareBody = sessionBody(0, now);
-    const barePost = await cannon({
-      url: `${bare.url}/bare`,
-      connections: CONNECTIONS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: bareBody,
-    });
-    report('server_score_submissions', 'req/s', submit.rps, {
+        ],
+      },
+      {
+        url: `${bare.url}/bare`,
+        pid: bare.pid,
+        connections: CONNECTIONS,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: sessionBody(0, now),
+      },
+    );
+    report('server_score_submissions', 'req/s', submissions.subject.rps, {
       sessions_per_request: 1,
       sessions_stored: n,
-      p99_latency_ms: median(submit.p99),
-      non_2xx: submit.non2xx,
-      errors: submit.errors,
-      bare_fastify_post_rps: round(median(barePost.rps)),
-      ratio_to_bare: round(median(submit.rps) / median(barePost.rps)),
+      p99_latency_ms: median(submissions.subject.p99),
+      non_2xx: submissions.subject.non2xx,
+      errors: submissions.subject.errors,
+      bare_fastify_post_rps: round(median(submissions.baseline.rps)),
+      ratio_to_bare: round(median(submissions.ratios)),
+      server_cpu_us_per_request: round(median(submissions.subject.cpuUsPerRequest)),
+      bare_cpu_us_per_request: round(median(submissions.baseline.cpuUsPerRequest)),
       target_rps: 3000,
       db: 'sqlite',
       // other work on the machine shows in these figures: the 1-minute load average when they were taken
       load_avg_1m: round(loadavg()[0]!),
     });
 
-    const read = await cannon({
-      url: `${server.url}/api/v1/leaderboard?role=Backend%20Engineer&period=weekly`,
-      connections: CONNECTIONS,
-    });
-    const bareGet = await cannon({ url: `${bare.url}/bare`, connections: CONNECTIONS });
-    report('server_leaderboard_reads', 'req/s', read.rps, {
-      p99_latency_ms: median(read.p99),
-      non_2xx: read.non2xx,
-      errors: read.errors,
-      bare_fastify_get_rps: round(median(bareGet.rps)),
-      ratio_to_bare: round(median(read.rps) / median(bareGet.rps)),
+    const reads = await paired(
+      {
+        url: `${server.url}/api/v1/leaderboard?role=Backend%20Engineer&period=weekly`,
+        pid: server.pid,
+        connections: CONNECTIONS,
+      },
+      { url: `${bare.url}/bare`, pid: bare.pid, connections: CONNECTIONS },
+    );
+    report('server_leaderboard_reads', 'req/s', reads.subject.rps, {
+      p99_latency_ms: median(reads.subject.p99),
+      non_2xx: reads.subject.non2xx,
+      errors: reads.subject.errors,
+      bare_fastify_get_rps: round(median(reads.baseline.rps)),
+      ratio_to_bare: round(median(reads.ratios)),
+      server_cpu_us_per_request: round(median(reads.subject.cpuUsPerRequest)),
+      bare_cpu_us_per_request: round(median(reads.baseline.cpuUsPerRequest)),
       target_rps: 10000,
       target_p99_ms: 25,
       db: 'sqlite',
