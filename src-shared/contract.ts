@@ -46,6 +46,7 @@ import { SessionReport } from './report';
 import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } from './companies';
 import { dataChannels } from './data';
 import { progressChannels, progressEvents } from './progress';
+import { syncChannels } from './sync';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -279,6 +280,7 @@ export const channels = {
   },
   ...progressChannels,
   ...dataChannels,
+  ...syncChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

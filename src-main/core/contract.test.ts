@@ -247,6 +247,14 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'data.import': { transferId: ids.exportId, mode: 'merge' },
     'data.erase.preview': {},
     'data.erase': { confirm: 'DELETE', includeBackups: true },
+    // Sync against a closed port: every channel still answers (the status says why it could not reach it).
+    'sync.status': {},
+    'sync.preview': {},
+    'sync.enable': { serverUrl: 'http://127.0.0.1:9', public: false },
+    'sync.setPublic': { public: true },
+    'sync.disable': {},
+    'sync.now': {},
+    'sync.leaderboard': { period: 'weekly' },
   };
   return inputs[channel];
 }

@@ -9,6 +9,7 @@ import { sessionHandlers } from '../services/sessions/service';
 import { profileHandlers } from '../services/settings/profile';
 import { progressHandlers } from '../services/progress/service';
 import { dataHandlers } from '../services/data/service';
+import { syncHandlers } from '../services/sync/service';
 import type { ServiceContext } from './context';
 
 /** Every channel's handler, gathered from the service that owns it; a missing one fails to typecheck. */
@@ -24,5 +25,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...companyHandlers(ctx),
     ...dataHandlers(ctx),
     ...progressHandlers(ctx),
+    ...syncHandlers(ctx),
   };
 }

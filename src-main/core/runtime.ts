@@ -15,6 +15,7 @@ import { loadShippedCompanies } from '../services/companies/profiles';
 import { ResumeParser } from '../services/resume/runner';
 import { bindDataService, DataService } from '../services/data/service';
 import { loadTaxonomy, type Taxonomy } from '../services/resume/skills';
+import { SyncEngine, type SyncOptions } from '../services/sync/service';
 import type { HostKind, ServiceContext } from './context';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers } from './handlers';
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   secrets?: SecretStore;
   /** A better-sqlite3 build for Electron's ABI when the shell runs unpackaged. */
   nativeBinding?: string;
+  /** Leaderboard sync's fetch, clock and timer (tests). */
+  sync?: SyncOptions;
 }
 
 /** Opens the data dir, migrates, loads the bank and wires the handlers: the same for every host. */
@@ -71,6 +74,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const secrets = options.secrets ?? osKeychain();
   const bank = loadBank(join(paths.resources, 'questions'));
   const companies = loadShippedCompanies(join(paths.resources, 'companies'));
+  const sync = new SyncEngine({ ...options.sync, secrets, host: options.host });
 
   // Backups, restore, import and erase; it outlives each connection (see `exclusive` below).
   const data = new DataService({
@@ -129,6 +133,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       emit,
     };
     bindDataService(ctx, data);
+    sync.attach(ctx);
     const invoke = createDispatcher(createHandlers(ctx), { logger, checkOutputs: options.checkOutputs });
     return { ctx, connection, ai, invoke };
   }
@@ -190,6 +195,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   // The first start of each day backs the data up, in the background; the CLI only backs up before migrating.
   if (options.host !== 'cli' && !isNew) data.startDaily();
+  sync.start();
   logger.info({ host: options.host, version }, 'runtime started');
   return {
     get ctx() {
@@ -206,6 +212,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     async close() {
       while (gate) await gate;
       await data.close();
+      await sync.stop();
       listeners.clear();
       current.ai.stop();
       await resumeParser.close();

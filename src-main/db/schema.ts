@@ -221,6 +221,35 @@ export interface StudyPlansTable {
   updated_at: string;
 }
 
+export interface SyncSettingsTable {
+  id: number;
+  enabled: Generated<number>;
+  server_url: string;
+  public: Generated<number>;
+  device_id: string | null;
+  alias: string | null;
+  pending_erase: Generated<number>;
+  erase_device_id: string | null;
+  erase_url: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_contact_at: string | null;
+  last_push_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export interface SyncOutboxTable {
+  session_id: string;
+  queued_at: string;
+}
+
+export interface SyncCacheTable {
+  key: string;
+  body: string;
+  fetched_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -241,4 +270,7 @@ export interface Database {
   progress_settings: ProgressSettingsTable;
   study_plans: StudyPlansTable;
   progress_sessions: ProgressSessionsTable;
+  sync_settings: SyncSettingsTable;
+  sync_outbox: SyncOutboxTable;
+  sync_cache: SyncCacheTable;
 }

@@ -4,6 +4,7 @@
  * while the sync credentials still exist; if it fails, nothing is deleted and the candidate is told why.
  */
 import type { ServiceContext } from '../../core/context';
+import { eraseRemoteData, syncIsOn } from '../sync/service';
 
 export interface SyncState {
   /** The candidate has opted in to sync. */
@@ -18,21 +19,21 @@ export interface ServerErase {
   message: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export async function syncState(ctx: ServiceContext | null): Promise<SyncState> {
-  // TODO(sync): read whether the candidate has opted in.
-  return { on: false };
+  return { on: ctx ? await syncIsOn(ctx) : false };
 }
 
-/** Deletes the candidate's records on the sync server. TODO(sync): call the server's delete endpoint. */
+/** Deletes the candidate's records on the sync server (src-main/services/sync). */
 export async function eraseServerData(ctx: ServiceContext | null): Promise<ServerErase> {
   const state = await syncState(ctx);
   if (!state.on)
     return { attempted: false, ok: true, message: 'Sync is off, so there was nothing on a server.' };
-  return {
-    attempted: true,
-    ok: false,
-    message:
-      'Your data on the sync server could not be deleted: this version of Rehearse cannot reach it yet.',
-  };
+  const { erased } = await eraseRemoteData(ctx!);
+  return erased
+    ? { attempted: true, ok: true, message: 'Your data on the leaderboard server was deleted.' }
+    : {
+        attempted: true,
+        ok: false,
+        message: 'Your data on the leaderboard server could not be deleted: the server cannot be reached.',
+      };
 }

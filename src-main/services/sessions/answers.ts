@@ -7,6 +7,7 @@ import { evaluateBuiltin } from '../evaluation/evaluate';
 import { reviewWithModel } from '../evaluation/model-review';
 import { storeEvaluation } from '../evaluation/store';
 import { onSessionCompleted } from '../progress/service';
+import { enqueueCompletedSession } from '../sync/outbox';
 import { insertFollowUp } from './follow-up';
 import { loadDetail, type Db } from './read';
 import { transition } from './state';
@@ -180,6 +181,7 @@ export async function recordAnswer(
       .where('id', '=', q.sessionId)
       .execute();
     if (finished) await onSessionCompleted(ctx, trx, q.sessionId);
+    if (finished) await enqueueCompletedSession(ctx, trx, q.sessionId);
     if (!finished) {
       await trx
         .updateTable('session_questions')

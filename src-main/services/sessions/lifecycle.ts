@@ -1,6 +1,7 @@
 import type { SessionDetail, SessionStatus } from '../../../src-shared/domain';
 import type { ServiceContext } from '../../core/context';
 import { onSessionCompleted } from '../progress/service';
+import { enqueueCompletedSession } from '../sync/outbox';
 import { loadDetail } from './read';
 import { transition, type SessionAction } from './state';
 
@@ -25,6 +26,7 @@ export async function changeStatus(
     .where('status', '=', session.status)
     .execute();
   if (status === 'completed') await onSessionCompleted(ctx, ctx.db, sessionId);
+  if (status === 'completed') await enqueueCompletedSession(ctx, ctx.db, sessionId);
   ctx.emit('sessions.changed', { sessionId, status });
   return loadDetail(ctx.db, sessionId);
 }
