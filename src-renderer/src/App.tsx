@@ -3,6 +3,7 @@ import { Notices } from './components/Notices';
 import { ProgressWatch } from './components/ProgressWatch';
 import { Achievements } from './screens/Achievements';
 import { Dashboard } from './screens/Dashboard';
+import { Leaderboard } from './screens/Leaderboard';
 import { StudyPlan } from './screens/StudyPlan';
 import { Companies } from './screens/Companies';
 import { Diagnostics } from './screens/Diagnostics';
@@ -23,6 +24,7 @@ const NAV: { label: string; screen: Screen }[] = [
   { label: 'Practice', screen: { name: 'setup' } },
   { label: 'History', screen: { name: 'history' } },
   { label: 'Progress', screen: { name: 'progress' } },
+  { label: 'Leaderboard', screen: { name: 'leaderboard' } },
   { label: 'My questions', screen: { name: 'questions' } },
   { label: 'Companies', screen: { name: 'companies' } },
   { label: 'Résumé', screen: { name: 'resume' } },
@@ -66,6 +68,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <Dashboard />;
     case 'achievements':
       return <Achievements />;
+    case 'leaderboard':
+      return <Leaderboard />;
     case 'plan':
       return <StudyPlan />;
   }

@@ -17,7 +17,8 @@ export type Screen =
   | { name: 'settings' }
   | { name: 'progress' }
   | { name: 'achievements' }
-  | { name: 'plan' };
+  | { name: 'plan' }
+  | { name: 'leaderboard' };
 
 export interface Notice {
   id: number;

@@ -3,6 +3,7 @@ import { DataSettings } from '../components/DataSettings';
 import { ProfileForm } from '../components/ProfileForm';
 import { ReminderSettings } from '../components/ProgressWatch';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { SyncSettings } from '../components/SyncSettings';
 import { useApp } from '../store';
 
 export function Settings() {
@@ -24,6 +25,7 @@ export function Settings() {
       <AiSettingsPanel />
       <ReminderSettings />
       <DataSettings />
+      <SyncSettings />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>
         <p>
