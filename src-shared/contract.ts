@@ -107,6 +107,16 @@ export const channels = {
   },
   /** Practice mode: ask the follow-up to the answer just given, before the next question. */
   'sessions.takeFollowUp': { input: z.object({ sessionQuestionId: id }).strict(), output: SessionDetail },
+  /** A configured model rewrites a follow-up to fit the answer it follows, before it is answered. */
+  'sessions.adaptFollowUp': {
+    input: z.object({ sessionQuestionId: id, requestId: id }).strict(),
+    output: z.object({
+      text: z.string(),
+      reason: z.string(),
+      provider: z.string(),
+      notes: z.array(z.string()),
+    }),
+  },
   'sessions.resume': { input: bySession, output: SessionDetail },
   /** A completed session's questions again, as the next numbered attempt. */
   'sessions.retake': { input: bySession, output: SessionDetail },

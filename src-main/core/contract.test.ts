@@ -56,6 +56,7 @@ interface Ids {
   completedId: string;
   pausedId: string;
   answeredId: string;
+  followUpId: string;
   questionId: string;
   ollamaHost: string;
   planTaskId: string;
@@ -116,6 +117,17 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     text: 'An answer to finish the session.',
     elapsedMs: 1000,
   });
+  const mockSession = await ok(runtime, 'sessions.create', {
+    role: 'Sales',
+    difficulty: 'Easy',
+    questionCount: 2,
+    mode: 'mock',
+  });
+  const mock = await ok(runtime, 'sessions.submitAnswer', {
+    sessionQuestionId: mockSession.questions[0]!.id,
+    text: 'I would listen first and then explain the options.',
+    elapsedMs: 1000,
+  });
   const followed = await ok(runtime, 'sessions.create', {
     role: 'Sales',
     difficulty: 'Easy',
@@ -139,6 +151,7 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     completedId: short.id,
     pausedId: paused.id,
     answeredId: followed.questions[0]!.id,
+    followUpId: mock.questions[1]!.id,
     questionId: session.questions[1]!.id,
     ollamaHost: fake.url,
     planTaskId: plan.weeks[0]!.tasks[0]!.id,
@@ -210,6 +223,7 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'sessions.report': { sessionId: ids.completedId },
     'sessions.exportReport': { sessionId: ids.completedId, format: 'md' },
     'sessions.takeFollowUp': { sessionQuestionId: ids.answeredId },
+    'sessions.adaptFollowUp': { sessionQuestionId: ids.followUpId, requestId: randomUUID() },
     'sessions.resume': { sessionId: ids.pausedId },
     'sessions.retake': { sessionId: ids.completedId },
     'sessions.tailor': { sessionId: ids.sessionId, requestId: randomUUID() },

@@ -47,7 +47,7 @@ async function setup(answers: string[], delayMs = 0) {
 /** The model's own events; the builtin coach may also report an embedding check first. */
 const settled = (events: { status: string; provider: string }[]) =>
   events.some((e) => e.provider !== 'builtin' && e.status !== 'running');
-const modelEvents = (events: { status: string; provider: string }[]) =>
+const modelEvents = <E extends { provider: string }>(events: E[]) =>
   events.filter((e) => e.provider !== 'builtin');
 
 describe("a model's review of an answer", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ok, snapshot, testRuntime } from '../../../tests/support/runtime';
+import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
+import { startFakeOllama } from '../../../tests/support/fake-ollama';
+import { ok, onExit, snapshot, testRuntime } from '../../../tests/support/runtime';
 
 const VAGUE = 'I would talk to the customer and try to understand what they need from us.';
 
@@ -76,5 +78,72 @@ describe('follow-up turns', () => {
       error: { code: 'CONFLICT', message: 'You have already moved on from that question.' },
     });
     expect(snapshot(runtime)).toBe(before);
+  });
+});
+
+describe('follow-ups adapted by a model', () => {
+  async function mockWithFollowUp(answers: string[]) {
+    const fake = await startFakeOllama({ answers });
+    onExit(() => fake.close());
+    const runtime = await testRuntime();
+    await ok(runtime, 'ai.settings.save', {
+      ...DEFAULT_AI_SETTINGS,
+      ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
+    });
+    const s = await ok(runtime, 'sessions.create', {
+      role: 'Sales',
+      difficulty: 'Easy',
+      questionCount: 2,
+      mode: 'mock',
+    });
+    const d = await ok(runtime, 'sessions.submitAnswer', {
+      sessionQuestionId: s.questions[0]!.id,
+      text: VAGUE,
+      elapsedMs: 1,
+    });
+    return { runtime, followUp: d.questions[1]!, fake };
+  }
+
+  it('rewrites the follow-up to fit what was said, and says who asked it', async () => {
+    const { runtime, followUp, fake } = await mockWithFollowUp([
+      '{"question":"You said you would try to understand their needs. Which two questions would you ask them first?"}',
+    ]);
+    const adapted = await ok(runtime, 'sessions.adaptFollowUp', {
+      sessionQuestionId: followUp.id,
+      requestId: crypto.randomUUID(),
+    });
+    expect(adapted).toMatchObject({
+      provider: 'ollama',
+      text: expect.stringContaining('Which two questions'),
+    });
+    expect(adapted.reason).toBe(`Asked by ollama after your answer. ${followUp.reason}`);
+    const sent = JSON.stringify(fake.requests.filter((r) => r.path === '/api/chat').at(-1)?.body);
+    expect(sent).toContain('understand what they need');
+    // Once adapted it stays as it is: asking again does not call the model.
+    const calls = fake.requests.length;
+    expect(
+      (
+        await ok(runtime, 'sessions.adaptFollowUp', {
+          sessionQuestionId: followUp.id,
+          requestId: crypto.randomUUID(),
+        })
+      ).text,
+    ).toBe(adapted.text);
+    expect(fake.requests.length).toBe(calls);
+  });
+
+  it('keeps the builtin follow-up when the model asks something it must not', async () => {
+    const { runtime, followUp } = await mockWithFollowUp([
+      '{"question":"How old are you, and are you planning a family?"}',
+    ]);
+    const adapted = await ok(runtime, 'sessions.adaptFollowUp', {
+      sessionQuestionId: followUp.id,
+      requestId: crypto.randomUUID(),
+    });
+    expect(adapted).toMatchObject({ provider: 'builtin', text: followUp.text });
+    const s = await ok(runtime, 'sessions.get', {
+      sessionId: (await ok(runtime, 'sessions.resumable', {}))!.id,
+    });
+    expect(s.questions[1]!.text).toBe(followUp.text);
   });
 });

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { EvaluationResult } from '../../../src-shared/evaluation';
 import type { SessionDetail } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../../core/context';
+import { track } from '../../core/requests';
+import { screenQuestion } from '../ai/content-filter';
 import { MAX_FOLLOW_UPS, pickFollowUp } from '../questions/follow-ups';
 import { loadDetail, type Db } from './read';
 import { transition } from './state';
@@ -143,4 +146,74 @@ export async function takeFollowUp(ctx: ServiceContext, sessionQuestionId: strin
   });
   ctx.emit('sessions.changed', { sessionId, status: 'active' });
   return loadDetail(ctx.db, sessionId);
+}
+
+const AdaptedFollowUp = z.object({ question: z.string().trim().min(10).max(300) });
+
+/**
+ * A model rewrites a follow-up to fit what the candidate actually said, before it is answered. The builtin
+ * follow-up stands when no model is set up, it fails, it is cancelled, or its question fails the screen.
+ */
+export async function adaptFollowUp(
+  ctx: ServiceContext,
+  input: { sessionQuestionId: string; requestId: string },
+): Promise<{ text: string; reason: string; provider: string; notes: string[] }> {
+  const row = await ctx.db
+    .selectFrom('session_questions as q')
+    .leftJoin('drafts as d', 'd.session_question_id', 'q.id')
+    .leftJoin('answers as a', 'a.session_question_id', 'q.id')
+    .select([
+      'q.session_id',
+      'q.position',
+      'q.text',
+      'q.reason',
+      'q.parent_id',
+      'd.text as draft',
+      'a.id as answer',
+    ])
+    .where('q.id', '=', input.sessionQuestionId)
+    .executeTakeFirst();
+  if (!row || row.parent_id === null) throw new AppError('NOT_FOUND', 'That is not a follow-up question.');
+  const kept = { text: row.text, reason: row.reason, provider: 'builtin' };
+  if (row.answer || (row.draft ?? '').trim() || row.reason.startsWith('Asked by'))
+    return { ...kept, notes: [] };
+  const before = await ctx.db
+    .selectFrom('session_questions as q')
+    .innerJoin('answers as a', 'a.session_question_id', 'q.id')
+    .select(['q.text', 'a.text as answer'])
+    .where('q.session_id', '=', row.session_id)
+    .where('q.position', '=', row.position - 1)
+    .executeTakeFirst();
+  if (!before || !ctx.ai.chain.rank('followUp')[0]) return { ...kept, notes: [] };
+  const request = track(input.requestId);
+  try {
+    const result = await ctx.ai.chain.run(
+      {
+        task: 'followUp',
+        system:
+          'You are a job interviewer. Ask ONE short follow-up question that probes the weakest part of the candidate’s answer, in their own terms. Never ask about age, religion, health, family, nationality or politics. Reply with JSON only: {"question": "..."}.',
+        user: `Question: ${before.text}\nAnswer: ${before.answer}\nWhat the answer lacks: ${row.reason}\nA generic follow-up would be: ${row.text}`,
+        schema: AdaptedFollowUp.refine((f) => screenQuestion(f.question).ok, {
+          error: 'the question is not appropriate',
+        }),
+        jsonSchema: { type: 'object', properties: { question: { type: 'string' } }, required: ['question'] },
+      },
+      () => null,
+      { signal: request.signal },
+    );
+    if (!result.value) return { ...kept, notes: result.notes };
+    const reason = `Asked by ${result.provider} after your answer. ${row.reason}`;
+    await ctx.db
+      .updateTable('session_questions')
+      .set({ text: result.value.question, reason })
+      .where('id', '=', input.sessionQuestionId)
+      .execute();
+    return { text: result.value.question, reason, provider: result.provider, notes: result.notes };
+  } catch (err) {
+    if (request.signal.aborted)
+      return { ...kept, notes: ['Cancelled: you are answering the builtin follow-up.'] };
+    throw err;
+  } finally {
+    request.done();
+  }
 }

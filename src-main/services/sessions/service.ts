@@ -4,7 +4,7 @@ import { recordAnswer, saveDraft } from './answers';
 import { createSession, retakeSession } from './create';
 import { reportMarkdown, reportPdf } from '../evaluation/export';
 import { sessionReport } from '../evaluation/report';
-import { takeFollowUp } from './follow-up';
+import { adaptFollowUp, takeFollowUp } from './follow-up';
 import { listSessions, resumableSession } from './history';
 import { changeStatus } from './lifecycle';
 import { loadDetail } from './read';
@@ -24,6 +24,7 @@ type SessionChannels =
   | 'sessions.retake'
   | 'sessions.tailor'
   | 'sessions.takeFollowUp'
+  | 'sessions.adaptFollowUp'
   | 'sessions.report'
   | 'sessions.exportReport';
 
@@ -41,6 +42,7 @@ export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChan
   'sessions.retake': ({ sessionId }) => retakeSession(ctx, sessionId),
   'sessions.tailor': (input) => tailorSession(ctx, input),
   'sessions.takeFollowUp': ({ sessionQuestionId }) => takeFollowUp(ctx, sessionQuestionId),
+  'sessions.adaptFollowUp': (input) => adaptFollowUp(ctx, input),
   'sessions.report': ({ sessionId }) => sessionReport(ctx, sessionId),
   'sessions.exportReport': async ({ sessionId, format }) => {
     const [report, session] = await Promise.all([

@@ -280,6 +280,30 @@ function QuestionTurn({
 }) {
   const id = useId();
   const [text, setText] = useState(question.draft?.text ?? '');
+  // A follow-up may be rewritten by a model to fit the last answer before the candidate starts on it.
+  const [asked, setAsked] = useState({ text: question.text, reason: question.reason });
+  const [thinking, setThinking] = useState<string | null>(null);
+  useEffect(() => {
+    if (!question.parentId || question.reason.startsWith('Asked by') || question.draft) return;
+    let live = true;
+    void (async () => {
+      const status = await call('ai.status', {}).catch(() => null);
+      if (!live || !status?.providers.some((p) => p.configured && p.health === 'ok')) return;
+      const requestId = crypto.randomUUID();
+      setThinking(requestId);
+      try {
+        const adapted = await call('sessions.adaptFollowUp', { sessionQuestionId: question.id, requestId });
+        if (live) setAsked({ text: adapted.text, reason: adapted.reason });
+      } catch {
+        // The standard follow-up is already on screen.
+      } finally {
+        if (live) setThinking(null);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [question.id, question.parentId, question.reason, question.draft]);
   const [error, setError] = useState('');
   const [saveState, setSaveState] = useState<SaveState>(
     question.draft ? { kind: 'saved', at: question.draft.updatedAt } : { kind: 'idle' },
@@ -451,13 +475,21 @@ function QuestionTurn({
             {over ? `Overtime +${clock(remaining)}` : clock(remaining)}
           </p>
         </div>
+        {thinking && (
+          <p role="status" className="row spread">
+            <span>Your interviewer is thinking of a follow-up to what you said…</span>
+            <button type="button" onClick={() => void call('ai.cancel', { requestId: thinking })}>
+              Use the standard follow-up
+            </button>
+          </p>
+        )}
         <h2 id={`${id}-question`} className="question-text">
-          {question.text}
+          {asked.text}
         </h2>
         <div className="row spread">
-          {question.reason && (
+          {asked.reason && (
             <p className="muted" style={{ margin: 0 }}>
-              Why this question: {question.reason}
+              Why this question: {asked.reason}
             </p>
           )}
           <SaveQuestion sessionQuestionId={question.id} />
