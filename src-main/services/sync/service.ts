@@ -309,6 +309,9 @@ export class SyncEngine {
     try {
       let device = await this.device(s);
       if (!device) {
+        // Never register a device whose secret could not be kept.
+        const keychain = await this.options.secrets.available();
+        if (!keychain.ok) throw new AppError('UNAVAILABLE', keychain.reason);
         const created = await client.register(s.public === 1);
         await this.options.secrets.set(SECRET_ACCOUNT, created.secret);
         await this.update({ device_id: created.id, alias: created.alias });
@@ -463,6 +466,7 @@ export class SyncEngine {
 
 function describe(err: unknown): string {
   if (err instanceof SyncUnreachableError || err instanceof SyncRefusedError) return err.message;
+  if (err instanceof AppError) return err.message;
   return 'Something went wrong while syncing.';
 }
 
