@@ -223,14 +223,15 @@ describe('progress, through the UI', () => {
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     expect(await banner.count()).toBe(0);
     const toggle = page.getByRole('checkbox', { name: 'Remind me to keep my practice streak' });
+    // Enabled once the setting has loaded.
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
     expect(await toggle.isChecked()).toBe(true);
     await toggle.press('Space');
     await page.getByText('Streak reminders are off.').waitFor();
     await page.reload();
     await nav(page, 'Settings');
-    expect(
-      await page.getByRole('checkbox', { name: 'Remind me to keep my practice streak' }).isChecked(),
-    ).toBe(false);
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
     await expectAccessible(page, 'settings with reminders off');
     await context.close();
     await host.stop();

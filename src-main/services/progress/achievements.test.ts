@@ -54,7 +54,7 @@ describe('awarding', () => {
   it('earns each achievement once however often it is triggered, and says so once', async () => {
     const runtime = await testRuntime();
     const ids = seedSessions(runtime.connection.sqlite, daily(10, { category: 'Coding', overall: 100 }));
-    const f = factsFrom(await loadProgressRows(runtime.ctx.db), 'UTC');
+    const f = factsFrom(await loadProgressRows(runtime.ctx.db, new Date()), 'UTC');
     expect(f).toMatchObject({ completed: 10, longestStreak: 10, bestAnswer: 100 });
     const first = await award(runtime.ctx.db, f, '2024-05-10T18:00:00Z', ids[9]!);
     expect(first.sort()).toEqual(
@@ -80,7 +80,7 @@ describe('awarding', () => {
     const a = await testRuntime({ dataDir });
     const b = await testRuntime({ dataDir });
     const ids = seedSessions(a.connection.sqlite, daily(7, { category: 'Behavioral', overall: 70 }));
-    const f = factsFrom(await loadProgressRows(a.ctx.db), 'UTC');
+    const f = factsFrom(await loadProgressRows(a.ctx.db, new Date()), 'UTC');
     const warnings = [vi.spyOn(a.ctx.logger, 'warn'), vi.spyOn(b.ctx.logger, 'warn')];
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => {
@@ -126,7 +126,7 @@ describe('awarding', () => {
       'Longest streak so far: 1 day',
     );
     expect(page.find((p) => p.id === 'Category_Master')!.progress.label).toMatch(
-      /^Answer 10 questions in one category \(most so far: \w+, 1\)$/,
+      /^Answer 10 questions in one category \(most so far: [\w ]+, 1\)$/,
     );
   });
 });

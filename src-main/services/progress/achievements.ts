@@ -8,7 +8,7 @@ import type { Category } from '../../../src-shared/domain';
 import { categoryScores, sessionFacts } from './dashboard';
 import { categoryLabel } from './labels';
 import type { Db, ProgressRows } from './queries';
-import { foldStreak } from './streaks';
+import { foldDates } from './streaks';
 
 export const MASTER_AVERAGE = 90;
 export const MASTER_MIN_ANSWERS = 10;
@@ -25,7 +25,7 @@ export function factsFrom(rows: ProgressRows, hostZone: string): ProgressFacts {
   const sessions = sessionFacts(rows, hostZone);
   return {
     completed: rows.completed,
-    longestStreak: foldStreak(sessions).longest,
+    longestStreak: foldDates(sessions.map((s) => s.localDate)).longest,
     bestAnswer: rows.totals.best,
     categories: categoryScores(rows).map((c) => ({
       category: c.category,

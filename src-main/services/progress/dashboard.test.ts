@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, testRuntime } from '../../../tests/support/runtime';
 import { improvementRate } from './dashboard';
-import { queryPlan, recentScoresQuery, sessionScoresQuery, totalsQuery } from './queries';
+import { queryPlan, recentScoresQuery, rolesQuery, sessionScoresQuery, totalsQuery } from './queries';
 import { seedSessions, type SeedSession } from './seed';
 import { sql } from 'kysely';
 
@@ -236,20 +236,26 @@ describe('query plans', () => {
     );
     const plans = {
       sessions: await queryPlan(runtime.ctx.db, sessionScoresQuery()),
-      totals: await queryPlan(runtime.ctx.db, totalsQuery()),
+      totals: await queryPlan(runtime.ctx.db, totalsQuery(NOW.toISOString())),
+      roles: await queryPlan(runtime.ctx.db, rolesQuery(5)),
       recent: await queryPlan(runtime.ctx.db, recentScoresQuery(50)),
     };
-    // One row per completed session, found through the partial index of completed sessions (once ANALYZE has
-    // seen that nearly every session is completed, SQLite may read the table straight through instead: one
-    // small row per session either way, never the answers or their evaluations).
-    for (const plan of [plans.sessions, plans.totals]) {
-      expect(plan).toEqual([
-        'SEARCH progress_sessions USING INDEX progress_sessions_completed (completed_at>?)',
-      ]);
-    }
+    // One row per completed session, found through the partial index of completed sessions, which holds all
+    // the per-session query reads (once ANALYZE has seen that nearly every session is completed, SQLite may
+    // read the table straight through instead: one small row per session either way, never an answer or an
+    // evaluation). The roles are grouped in a temporary tree of at most one row per session.
+    expect(plans.sessions).toEqual([
+      'SEARCH progress_sessions USING COVERING INDEX progress_sessions_completed (completed_at>?)',
+    ]);
+    expect(plans.totals).toEqual([
+      'SEARCH progress_sessions USING INDEX progress_sessions_completed (completed_at>?)',
+    ]);
+    expect(plans.roles[0]).toBe(
+      'SEARCH progress_sessions USING COVERING INDEX progress_sessions_completed (completed_at>?)',
+    );
     runtime.connection.sqlite.exec('ANALYZE');
-    for (const query of [sessionScoresQuery(), totalsQuery()])
-      expect((await queryPlan(runtime.ctx.db, query)).join('\n')).not.toMatch(/answers|evaluations|TEMP/);
+    for (const query of [sessionScoresQuery(), totalsQuery(NOW.toISOString()), rolesQuery(5)])
+      expect((await queryPlan(runtime.ctx.db, query)).join('\n')).not.toMatch(/answers|evaluations/);
     // The recent answers are walked newest first along their index and stop after 50; everything else is a
     // lookup by key.
     expect(plans.recent[0]).toBe('SCAN a USING INDEX answers_submitted');

@@ -14,12 +14,17 @@ import {
 import { localDay, weekStart } from './dates';
 import { categoryLabel } from './labels';
 import type { ProgressRows } from './queries';
-import { foldStreak, streakOn } from './streaks';
+import { foldDates, streakOn } from './streaks';
 
 /** A category needs this many scored answers before it is called a strength or a weakness. */
 export const MIN_ANSWERS_FOR_VERDICT = 3;
 const MAX_LISTED = 5;
+/** The dashboard's recent window. */
+export const RECENT_DAYS = 30;
 const DAY_MS = 86_400_000;
+
+/** The start of the recent window at `now`. */
+export const recentSince = (now: Date) => new Date(now.getTime() - RECENT_DAYS * DAY_MS);
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -34,25 +39,20 @@ export function improvementRate(sessionScores: readonly number[]): number | null
 }
 
 export interface SessionFacts {
-  id: string;
-  role: string;
-  completedAt: string;
   localDate: string;
   scored: number;
   overall: number;
-  timeMs: number;
 }
 
-/** Per session, in completion order, with its local date (the host's zone for sessions from before 0008). */
+/**
+ * Per session, in completion order, with its local date. Sessions from before migration 0008 have only their
+ * completion instant, dated in the host's zone now.
+ */
 export function sessionFacts(rows: ProgressRows, hostZone: string): SessionFacts[] {
   return rows.sessions.map((s) => ({
-    id: s.id,
-    role: s.role ?? 'Unknown role',
-    completedAt: s.completed_at,
-    localDate: s.local_date ?? localDay(new Date(s.completed_at), hostZone),
+    localDate: s.day.length === 10 ? s.day : localDay(new Date(s.day), hostZone),
     scored: s.scored,
     overall: s.overall_sum,
-    timeMs: s.time_ms,
   }));
 }
 
@@ -116,32 +116,17 @@ function recommendations(
 }
 
 /** The whole dashboard from the query rows, as the candidate sees it at `now` in `timeZone`. */
+/** `rows` must have been loaded with `recentSince(now)`. */
 export function summarise(rows: ProgressRows, now: Date, timeZone: string): Dashboard {
   const sessions = sessionFacts(rows, timeZone);
   const categories = categoryScores(rows);
   const { totals } = rows;
-  // completed_at is always an ISO instant in UTC, so comparing the strings compares the times.
-  const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-  let recentSum = 0;
-  let recentScored = 0;
   const sessionScores: number[] = [];
   const weeks = new Map<string, { sum: number; answers: number; sessions: number }>();
   const weekOf = new Map<string, string>();
-  const roles = new Map<string, { sessions: number; sum: number; scored: number }>();
-  let practiceMs = 0;
   for (const s of sessions) {
-    practiceMs += s.timeMs;
-    const r = roles.get(s.role) ?? { sessions: 0, sum: 0, scored: 0 };
-    r.sessions++;
-    r.sum += s.overall;
-    r.scored += s.scored;
-    roles.set(s.role, r);
     if (s.scored === 0) continue;
     sessionScores.push(s.overall / s.scored);
-    if (s.completedAt >= since) {
-      recentSum += s.overall;
-      recentScored += s.scored;
-    }
     let key = weekOf.get(s.localDate);
     if (key === undefined) weekOf.set(s.localDate, (key = weekStart(s.localDate)));
     const w = weeks.get(key) ?? { sum: 0, answers: 0, sessions: 0 };
@@ -156,10 +141,10 @@ export function summarise(rows: ProgressRows, now: Date, timeZone: string): Dash
     completed: rows.completed,
     scoredAnswers: totals.scored,
     averageAllTime: totals.scored > 0 ? round1(totals.overall_sum / totals.scored) : null,
-    average30Days: recentScored > 0 ? round1(recentSum / recentScored) : null,
+    average30Days: totals.recent_scored > 0 ? round1(totals.recent_sum / totals.recent_scored) : null,
     improvementRate: improvementRate(sessionScores),
     scoredSessions: sessionScores.length,
-    practiceMs,
+    practiceMs: totals.time_ms,
     weekly: [...weeks]
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
       .map(([weekStart, w]) => ({
@@ -174,15 +159,12 @@ export function summarise(rows: ProgressRows, now: Date, timeZone: string): Dash
     ) as Dashboard['criteria'],
     strengths,
     weaknesses,
-    roles: [...roles]
-      .sort((a, b) => b[1].sessions - a[1].sessions || a[0].localeCompare(b[0]))
-      .slice(0, MAX_LISTED)
-      .map(([role, r]) => ({
-        role,
-        sessions: r.sessions,
-        average: r.scored > 0 ? round1(r.sum / r.scored) : null,
-      })),
+    roles: rows.roles.map((r) => ({
+      role: r.role ?? 'Unknown role',
+      sessions: r.sessions,
+      average: r.scored > 0 ? round1(r.overall_sum / r.scored) : null,
+    })),
     recommendations: recommendations(categories, weaknesses, rows.completed),
-    streak: streakOn(foldStreak(sessions), localDay(now, timeZone)),
+    streak: streakOn(foldDates(sessions.map((s) => s.localDate)), localDay(now, timeZone)),
   };
 }

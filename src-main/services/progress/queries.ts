@@ -13,17 +13,14 @@ export type Db = Kysely<Database> | Transaction<Database>;
 /** progress_sessions' column prefix for each category's count and sum. */
 export const categoryColumn = (c: Category) => c.toLowerCase() as Lowercase<Category>;
 
-/** A completed session with the totals of its answers. */
+/**
+ * A completed session, as little as the dashboard needs of each (it reads thousands): the day it was completed
+ * on (its local date; the ISO instant for a session from before migration 0008) and its score totals.
+ */
 export interface SessionScoreRow {
-  id: string;
-  role: string | null;
-  completed_at: string;
-  local_date: string | null;
-  answers: number;
+  day: string;
   scored: number;
   overall_sum: number;
-  best: number | null;
-  time_ms: number;
 }
 
 /** Per category over every completed session. */
@@ -34,26 +31,41 @@ export interface CategoryScoreRow {
 }
 
 export interface Totals {
+  completed: number;
   scored: number;
   overall_sum: number;
   best: number | null;
+  time_ms: number;
+  /** Over the sessions completed since the instant the query was given. */
+  recent_scored: number;
+  recent_sum: number;
   content_quality: number;
   clarity: number;
   confidence: number;
   technical_accuracy: number;
 }
 
+export interface RoleRow {
+  role: string | null;
+  sessions: number;
+  scored: number;
+  overall_sum: number;
+}
+
 /** Completed sessions in the order they were completed. */
 export const sessionScoresQuery = (): RawBuilder<SessionScoreRow> => sql<SessionScoreRow>`
-  SELECT session_id AS id, role, completed_at, local_date, answers, scored, overall_sum, best, time_ms
+  SELECT coalesce(local_date, completed_at) AS day, scored, overall_sum
   FROM progress_sessions
   WHERE completed_at IS NOT NULL
   ORDER BY completed_at, session_id`;
 
 /** One row: every completed session's totals added up, overall, per criterion and per category. */
-export const totalsQuery = (): RawBuilder<Totals & Record<string, number>> =>
+export const totalsQuery = (sinceIso: string): RawBuilder<Totals & Record<string, number>> =>
   sql<Totals & Record<string, number>>`
-  SELECT coalesce(sum(scored), 0) AS scored, coalesce(sum(overall_sum), 0) AS overall_sum, max(best) AS best,
+  SELECT count(*) AS completed, coalesce(sum(scored), 0) AS scored, coalesce(sum(overall_sum), 0) AS overall_sum,
+    max(best) AS best, coalesce(sum(time_ms), 0) AS time_ms,
+    coalesce(sum(CASE WHEN completed_at >= ${sinceIso} THEN scored END), 0) AS recent_scored,
+    coalesce(sum(CASE WHEN completed_at >= ${sinceIso} THEN overall_sum END), 0) AS recent_sum,
     coalesce(sum(content_quality_sum), 0) AS content_quality, coalesce(sum(clarity_sum), 0) AS clarity,
     coalesce(sum(confidence_sum), 0) AS confidence,
     coalesce(sum(technical_accuracy_sum), 0) AS technical_accuracy,
@@ -65,6 +77,15 @@ export const totalsQuery = (): RawBuilder<Totals & Record<string, number>> =>
     )}
   FROM progress_sessions
   WHERE completed_at IS NOT NULL`;
+
+/** The roles practised most, with their score totals. */
+export const rolesQuery = (limit: number): RawBuilder<RoleRow> => sql<RoleRow>`
+  SELECT role, count(*) AS sessions, sum(scored) AS scored, sum(overall_sum) AS overall_sum
+  FROM progress_sessions
+  WHERE completed_at IS NOT NULL
+  GROUP BY role
+  ORDER BY sessions DESC, role
+  LIMIT ${limit}`;
 
 /** When each completed session was completed, and on which local date (null before migration 0008). */
 export const completionDaysQuery = () => sql<{ completed_at: string; local_date: string | null }>`
@@ -89,14 +110,25 @@ export interface ProgressRows {
   sessions: SessionScoreRow[];
   totals: Totals;
   categories: CategoryScoreRow[];
+  roles: RoleRow[];
 }
 
-/** Everything the dashboard and the achievements are computed from, in two queries. */
-export async function loadProgressRows(db: Db): Promise<ProgressRows> {
-  const [sessions, totals] = await Promise.all([sessionScoresQuery().execute(db), totalsQuery().execute(db)]);
+/** The roles the dashboard lists. */
+export const MAX_ROLES = 5;
+
+/**
+ * Everything the dashboard and the achievements are computed from, in three queries; `since` starts the
+ * recent window (the dashboard's last 30 days).
+ */
+export async function loadProgressRows(db: Db, since: Date): Promise<ProgressRows> {
+  const [sessions, totals, roles] = await Promise.all([
+    sessionScoresQuery().execute(db),
+    totalsQuery(since.toISOString()).execute(db),
+    rolesQuery(MAX_ROLES).execute(db),
+  ]);
   const t = totals.rows[0]!;
   return {
-    completed: sessions.rows.length,
+    completed: t.completed,
     sessions: sessions.rows,
     totals: t,
     categories: CATEGORIES.map((category) => ({
@@ -104,6 +136,7 @@ export async function loadProgressRows(db: Db): Promise<ProgressRows> {
       scored: t[`${categoryColumn(category)}_n`] ?? 0,
       overall_sum: t[`${categoryColumn(category)}_sum`] ?? 0,
     })).filter((c) => c.scored > 0),
+    roles: roles.rows,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Handlers } from '../../../src-shared/contract';
 import { ACHIEVEMENTS } from '../../../src-shared/progress';
 import type { ServiceContext } from '../../core/context';
 import { award, claimNews, earnedCount, factsFrom, statuses, type ProgressFacts } from './achievements';
-import { summarise } from './dashboard';
+import { recentSince, summarise } from './dashboard';
 import { hostTimeZone, localDay } from './dates';
 import { createPlan, currentPlan, deletePlan, setTaskDone } from './planner';
 import { completionDaysQuery, loadProgressRows, type Db } from './queries';
@@ -33,7 +33,12 @@ export async function onSessionCompleted(ctx: ServiceContext, db: Db, sessionId:
       .where('local_date', 'is', null)
       .execute();
     if ((await earnedCount(db)) >= ACHIEVEMENTS.length) return;
-    await award(db, factsFrom(await loadProgressRows(db), zone), session.completed_at, sessionId);
+    await award(
+      db,
+      factsFrom(await loadProgressRows(db, new Date(session.completed_at)), zone),
+      session.completed_at,
+      sessionId,
+    );
   } catch (err) {
     ctx.logger.warn({ err, sessionId }, 'progress: recording a completed session failed');
   }
@@ -97,9 +102,10 @@ async function reminder(ctx: ServiceContext): Promise<{ due: boolean; message: s
 type ProgressChannels = Extract<keyof Handlers, `progress.${string}`>;
 
 export const progressHandlers = (ctx: ServiceContext): Pick<Handlers, ProgressChannels> => ({
-  'progress.dashboard': async () => summarise(await loadProgressRows(ctx.db), ctx.now(), hostTimeZone()),
+  'progress.dashboard': async () =>
+    summarise(await loadProgressRows(ctx.db, recentSince(ctx.now())), ctx.now(), hostTimeZone()),
   'progress.achievements': async () => {
-    const facts = factsFrom(await loadProgressRows(ctx.db), hostTimeZone());
+    const facts = factsFrom(await loadProgressRows(ctx.db, ctx.now()), hostTimeZone());
     // Catches up on what was earned outside a completion (a model's later review, data from older versions).
     await award(ctx.db, facts, ctx.now().toISOString(), null);
     const earned = await ctx.db.selectFrom('achievements').select(['id', 'earned_at', 'detail']).execute();

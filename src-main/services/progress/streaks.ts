@@ -42,8 +42,13 @@ export function foldStreak(days: readonly CompletionDay[]): StreakState {
   const ordered = [...days].sort((a, b) =>
     a.completedAt < b.completedAt ? -1 : a.completedAt > b.completedAt ? 1 : 0,
   );
+  return foldDates(ordered.map((d) => d.localDate));
+}
+
+/** The streak after completions on these local dates, already in completion order. */
+export function foldDates(dates: readonly string[]): StreakState {
   let state = EMPTY_STREAK;
-  for (const d of ordered) state = nextStreak(state, d.localDate);
+  for (const d of dates) state = nextStreak(state, d);
   return state;
 }
 
