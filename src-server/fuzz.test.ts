@@ -1,6 +1,8 @@
-// 10,000+ random and mutated requests over real HTTP on 127.0.0.1: none may get a 5xx, an API error is always the
-// JSON error shape without a stack trace, and the server still answers afterwards. Seeded, so a failure can be
+// 10,000 random and mutated requests over real HTTP on 127.0.0.1 (and 5,000 more against PostgreSQL, there to
+// catch what differs between the dialects): none may get a 5xx, an API error is always the JSON error shape
+// without a stack trace, and the server still answers afterwards. Seeded, so a failure can be
 // replayed: REHEARSE_FUZZ_SEED=<seed printed in the failure> npx vitest run --project unit src-server/fuzz.test.ts
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src-shared/domain';
@@ -20,6 +22,7 @@ afterAll(() => stopSharedPostgres());
 
 const SEED = Number(process.env.REHEARSE_FUZZ_SEED ?? 20_241_122);
 const REQUESTS = Number(process.env.REHEARSE_FUZZ_REQUESTS ?? 10_000);
+const REQUESTS_PG = Number(process.env.REHEARSE_FUZZ_REQUESTS ?? 5_000);
 const CONCURRENCY = 16;
 
 /** mulberry32: small, fast, good enough to drive a fuzzer, and reproducible. */
@@ -321,6 +324,37 @@ function generate(rng: Rng, devices: Device[]): Req {
   }
 }
 
+/**
+ * One request over node:http with keep-alive (several times cheaper per request than fetch, which matters when
+ * the client and the server share a process).
+ */
+function send(agent: Agent, port: number, req: Req): Promise<{ status: number; text: string }> {
+  // percent-encoded the way fetch would (and with dot segments resolved the same way)
+  const url = new URL(req.path, 'http://127.0.0.1');
+  return new Promise((resolve, reject) => {
+    const r = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: req.method,
+        path: url.pathname + url.search,
+        headers: req.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    r.on('error', reject);
+    r.end(req.method === 'GET' || req.method === 'HEAD' ? undefined : req.body);
+  });
+}
+
 /** A raw request on a socket, for what fetch will not send: broken request lines, headers and framing. */
 function raw(port: number, text: string): Promise<number | undefined> {
   return new Promise((resolve) => {
@@ -364,11 +398,13 @@ describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
   beforeAll(async () => {
     if (kind === 'postgres') await sharedPostgres();
   }, 120_000);
+  const requests = kind === 'postgres' ? REQUESTS_PG : REQUESTS;
   it(
-    `answers ${REQUESTS} random and mutated requests without a 5xx, and stays up`,
+    `answers ${requests} random and mutated requests without a 5xx, and stays up`,
     { timeout: 180_000 },
     async () => {
       const s = await startTestServer(kind, { rateLimits: false, cacheTtlMs: 1000 });
+      const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
       try {
         const rng = prng(SEED);
         const devices: Device[] = [];
@@ -386,28 +422,19 @@ describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
             return;
           }
           const req = generate(rng, devices);
-          let res: Response;
+          let res: { status: number; text: string };
           try {
-            res = await fetch(`${s.url}${req.path}`, {
-              method: req.method,
-              headers: req.headers,
-              body: req.method === 'GET' || req.method === 'HEAD' ? undefined : req.body,
-            });
+            res = await send(agent, Number(port), req);
           } catch (err) {
             if (
-              err instanceof TypeError &&
-              /Invalid|Request with|not a valid|forbidden|ByteString/i.test(
-                `${err.message} ${String(err.cause)}`,
-              )
+              ['ERR_INVALID_CHAR', 'ERR_UNESCAPED_CHARACTERS'].includes((err as { code?: string }).code ?? '')
             ) {
-              return; // fetch refused to send it (a header it will not encode): not the server's doing
+              return; // node refused to send it (a header it will not encode): not the server's doing
             }
-            failures.push(
-              `${String(err)} (${String((err as Error).cause)}) for ${req.method} ${req.path.slice(0, 200)}`,
-            );
+            failures.push(`${String(err)} for ${req.method} ${req.path.slice(0, 200)}`);
             return;
           }
-          const text = await res.text();
+          const { text } = res;
           if (res.status === 204 && req.method === 'DELETE') {
             // an erased device is replaced, or every later request for it would be a 401
             const i = devices.findIndex((d) => d.id === req.headers['x-device-id']);
@@ -434,7 +461,7 @@ describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
           }
         };
         const worker = async () => {
-          while (sent < REQUESTS) {
+          while (sent < requests) {
             sent++;
             await one();
           }
@@ -445,14 +472,15 @@ describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
         const spread = JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])));
         if (process.env.REHEARSE_FUZZ_VERBOSE) console.log(kind, spread);
         // it saw a spread of outcomes, not 10,000 copies of one refusal
-        expect(statuses.get(200), spread).toBeGreaterThan(500);
-        expect(statuses.get(400), spread).toBeGreaterThan(500);
-        expect(statuses.get(401), spread).toBeGreaterThan(100);
+        expect(statuses.get(200), spread).toBeGreaterThan(requests / 20);
+        expect(statuses.get(400), spread).toBeGreaterThan(requests / 20);
+        expect(statuses.get(401), spread).toBeGreaterThan(requests / 100);
         const health = await fetch(`${s.url}/api/v1/health`);
         expect(health.status).toBe(200);
         const fresh = await s.client.register();
         expect((await s.client.submit(fresh, [session()])).body).toEqual({ accepted: 1, duplicates: 0 });
       } finally {
+        agent.destroy();
         await s.close();
       }
     },
