@@ -61,13 +61,14 @@ export class ZipWriter {
   private constructor(
     private readonly handle: FileHandle,
     modified: Date,
+    private readonly level: number,
   ) {
     this.stamp = dosDateTime(modified);
   }
 
-  /** `file` must not exist yet. */
-  static async create(file: string, modified: Date): Promise<ZipWriter> {
-    return new ZipWriter(await open(file, 'wx', 0o600), modified);
+  /** `file` must not exist yet. `level` is deflate's, 1 (fastest) to 9 (smallest). */
+  static async create(file: string, modified: Date, level = 6): Promise<ZipWriter> {
+    return new ZipWriter(await open(file, 'wx', 0o600), modified, level);
   }
 
   private async write(bytes: Uint8Array, position: number): Promise<void> {
@@ -110,11 +111,24 @@ export class ZipWriter {
       }
     }
     let position = start + header.length;
-    await pipeline(Readable.from(counted()), createDeflateRaw({ level: 6 }), async (deflated) => {
+    // Deflate's output comes in 16 KB pieces; they are written in runs of about a megabyte.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const run = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      await this.write(run, position);
+      position += run.length;
+    };
+    await pipeline(Readable.from(counted()), createDeflateRaw({ level: this.level }), async (deflated) => {
       for await (const chunk of deflated as AsyncIterable<Buffer>) {
-        await this.write(chunk, position);
-        position += chunk.length;
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= 1024 * 1024) await flush();
       }
+      await flush();
     });
     const compressedSize = position - start - header.length;
     if (size > MAX_32 || compressedSize > MAX_32 || position > MAX_32)

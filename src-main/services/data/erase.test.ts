@@ -5,6 +5,8 @@ import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
 import { memorySecrets } from '../../../tests/support/memory-secrets';
 import { ok, testRuntime } from '../../../tests/support/runtime';
 import { dataServiceOf } from './service';
+import { closedPort } from '../../../tests/support/net';
+import { SECRET_ACCOUNT } from '../sync/service';
 import { eraseServerData } from './sync-hook';
 import { populate, resumeFilesOf, tableRows } from './testing';
 
@@ -29,7 +31,7 @@ describe('delete everything', () => {
     expect(preview.items.map((i) => i.label)).toEqual([
       'Your practice data',
       'Résumé files',
-      'Cloud API key',
+      'Keychain entry',
     ]);
     expect(preview.items[2]!.detail).toBe('Your Groq key, saved in the system keychain.');
     expect(preview.backups.count).toBe(1);
@@ -74,16 +76,36 @@ describe('delete everything', () => {
       detail: expect.stringMatching(/could not check just now: The keychain is locked/),
     });
     const report = await ok(runtime, 'data.erase', { confirm: 'DELETE', includeBackups: true });
-    expect(report.problems).toEqual([
-      'A cloud key may still be in your system keychain: The keychain is locked.',
-    ]);
+    expect(report.problems).toEqual(['A key may still be in your system keychain: The keychain is locked.']);
     expect(await ok(runtime, 'profile.get', {})).toBeNull();
   });
 
-  it('leaves a named hook for sync, which has nothing to delete while sync does not exist', async () => {
+  it('deletes the data on the leaderboard server first; when the server cannot be reached, nothing here goes', async () => {
     expect(await eraseServerData(null)).toEqual({ attempted: false, ok: true, message: expect.any(String) });
-    const runtime = await testRuntime();
+    const secrets = memorySecrets();
+    const runtime = await testRuntime({ secrets });
     expect((await ok(runtime, 'data.status', {})).sync).toEqual({ on: false });
+    await ok(runtime, 'profile.save', { name: 'Ada', targetRole: 'Sales', experienceLevel: 'Mid' });
+    // A device registered with a server that has since gone away.
+    runtime.connection.sqlite
+      .prepare(
+        "INSERT INTO sync_settings (id, enabled, server_url, device_id, updated_at) VALUES (1, 1, ?, 'device-1', ?)",
+      )
+      .run(`http://127.0.0.1:${await closedPort()}`, new Date().toISOString());
+    await secrets.set(SECRET_ACCOUNT, 'device-secret-0123456789');
+    expect((await ok(runtime, 'data.status', {})).sync).toEqual({ on: true });
+    const preview = await ok(runtime, 'data.erase.preview', {});
+    expect(preview.items.map((i) => i.id)).toEqual(['database', `keychain:${SECRET_ACCOUNT}`, 'sync']);
+    const result = await runtime.invoke('data.erase', { confirm: 'DELETE', includeBackups: true });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'UNAVAILABLE',
+        message: expect.stringMatching(/could not be deleted yet.*Nothing on this computer was deleted/),
+      },
+    });
+    expect((await ok(runtime, 'profile.get', {}))?.name).toBe('Ada');
+    expect(secrets.entries.has(SECRET_ACCOUNT)).toBe(true);
     expect(dataServiceOf(runtime.ctx)).toBeDefined();
   });
 });

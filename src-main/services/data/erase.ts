@@ -11,6 +11,7 @@ import { DB_FILE_NAME } from '../../db/connection';
 import { cloudAccount } from '../ai/cloud';
 import type { SecretStore } from '../ai/keychain';
 import { BACKUPS_DIR } from './backup';
+import { SYNC_KEYCHAIN_ACCOUNTS } from './sync-hook';
 import { candidateTables, quoteId } from './tables';
 
 const NAMES: Record<string, [string, string]> = {
@@ -65,36 +66,43 @@ export interface StoredKey {
   label: string;
 }
 
-/** The cloud keys saved in the keychain, or the reason they could not be checked. */
+/** Every keychain entry Rehearse makes: a cloud key per provider, and sync's device secret. */
+function accounts(): StoredKey[] {
+  return [
+    ...CLOUD_PRESET_IDS.map((preset) => ({
+      account: cloudAccount(preset),
+      label: `Your ${CLOUD_PRESETS[preset].label} key`,
+    })),
+    ...SYNC_KEYCHAIN_ACCOUNTS,
+  ];
+}
+
+/** The keys saved in the keychain, or the reason they could not be checked. */
 export async function storedKeys(
   secrets: SecretStore,
 ): Promise<{ keys: StoredKey[]; problem: string | null }> {
   const keys: StoredKey[] = [];
   try {
-    for (const preset of CLOUD_PRESET_IDS) {
-      const account = cloudAccount(preset);
-      if ((await secrets.get(account)) !== null) keys.push({ account, label: CLOUD_PRESETS[preset].label });
-    }
+    for (const key of accounts()) if ((await secrets.get(key.account)) !== null) keys.push(key);
     return { keys, problem: null };
   } catch (err) {
     return { keys, problem: (err as Error).message };
   }
 }
 
-/** Removes every cloud key; what could not be removed comes back as sentences. */
+/** Removes every key; what could not be removed comes back as sentences. */
 export async function deleteKeys(secrets: SecretStore): Promise<{ removed: string[]; problems: string[] }> {
   const removed: string[] = [];
   const problems: string[] = [];
-  for (const preset of CLOUD_PRESET_IDS) {
+  for (const key of accounts()) {
     try {
-      if (await secrets.delete(cloudAccount(preset)))
-        removed.push(`Your ${CLOUD_PRESETS[preset].label} key in the system keychain`);
+      if (await secrets.delete(key.account)) removed.push(`${key.label} in the system keychain`);
     } catch (err) {
       problems.push((err as Error).message);
       break;
     }
   }
-  return { removed, problems: [...new Set(problems)] };
+  return { removed, problems };
 }
 
 /** Deletes the database files, the résumé originals and, when asked, the backups. Run with the database closed. */

@@ -1,10 +1,9 @@
 /**
  * Everything the candidate owns in one ZIP: every candidate table as versioned JSON, the résumé originals and a
- * manifest with checksums. Reads from an online backup of the database taken first, so the export is one
- * consistent moment and the app keeps working while it is written.
+ * manifest with checksums. Reads through a second, read-only connection inside one read transaction: in WAL
+ * mode that is a consistent snapshot of one moment, while the app goes on writing through its own connection.
  */
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Sqlite } from '../../db/connection';
 import type { Migration } from '../../db/migrator';
@@ -30,8 +29,8 @@ import {
 } from './tables';
 
 export interface ExportOptions {
-  /** The live connection: the snapshot is taken from it. */
-  sqlite: Sqlite;
+  /** The database file; read through a connection of its own. */
+  dbFile: string;
   dataDir: string;
   out: string;
   now: Date;
@@ -68,14 +67,13 @@ function* tableJson(db: Sqlite, table: TableInfo, counted: { rows: number }): Ge
 }
 
 export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
-  const work = mkdtempSync(join(tmpdir(), 'rehearse-export-'));
   const partial = `${o.out}.partial`;
   let writer: ZipWriter | undefined;
   let snapshot: Sqlite | undefined;
   try {
-    const snapshotFile = join(work, 'snapshot.sqlite');
-    await o.sqlite.backup(snapshotFile);
-    snapshot = openFile(snapshotFile, { readonly: true, nativeBinding: o.nativeBinding });
+    snapshot = openFile(o.dbFile, { readonly: true, nativeBinding: o.nativeBinding });
+    // Every read from here to the end sees the same moment.
+    snapshot.exec('BEGIN');
     const schemaVersion = schemaVersionOf(snapshot);
     const manifest: ArchiveManifest = {
       format: ARCHIVE_FORMAT,
@@ -90,7 +88,8 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
       files: [],
     };
     rmSync(partial, { force: true });
-    writer = await ZipWriter.create(partial, o.now);
+    // Level 3: about twice as fast as the default 6 on five years of data, for an archive a third larger.
+    writer = await ZipWriter.create(partial, o.now, 3);
     for (const table of candidateTables(snapshot)) {
       const counted = { rows: 0 };
       const file = tableEntry(table.name);
@@ -127,7 +126,7 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
     quietly(() => rmSync(partial, { force: true }));
     throw diskError(err, 'the export', dirname(o.out)) ?? err;
   } finally {
+    if (snapshot?.inTransaction) snapshot.exec('COMMIT');
     snapshot?.close();
-    quietly(() => rmSync(work, { recursive: true, force: true }));
   }
 }

@@ -5,9 +5,13 @@
  * upgrades it to this version's schema. Only then do `replaceWith` or `mergeInto` touch the candidate's data.
  * A damaged, foreign or newer archive is refused with the reason, and nothing changes.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { MAX_ARCHIVE_BYTES } from '../../../src-shared/data';
 import { AppError } from '../../../src-shared/errors';
 import type { Sqlite } from '../../db/connection';
@@ -25,7 +29,14 @@ import {
   type SqlValue,
 } from './format';
 import { openFile, quietly, replaceFile } from './storage';
-import { candidateTables, isSafeFileName, quoteId, resumeFileNames, type TableInfo } from './tables';
+import {
+  candidateTables,
+  isSafeFileName,
+  quoteId,
+  resumeFileNames,
+  THIS_INSTALL,
+  type TableInfo,
+} from './tables';
 
 const LIMITS = {
   maxEntryBytes: 512 * 1024 * 1024,
@@ -176,17 +187,27 @@ async function prepare(o: PrepareOptions, work: string, dispose: () => void): Pr
       throw refused(`its schema could not be set up (${(err as Error).message}).`);
     }
     const known = new Map(candidateTables(db).map((t) => [t.name, t]));
-    const load = db.transaction(() => {
+    // The archive holds every table as it was, derived ones too, so triggers stay off while it goes in (they
+    // would only recompute what is already there, at many times the cost); migrations after it run with them.
+    const triggers = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL")
+      .all() as { name: string; sql: string }[];
+    for (const t of triggers) db.exec(`DROP TRIGGER ${quoteId(t.name)}`);
+    db.exec('BEGIN');
+    try {
       for (const t of manifest.tables) {
         const table = known.get(t.name);
         if (!table)
           throw refused(
             `it has a table (${t.name}) that Rehearse at schema ${manifest.schema.version} does not have.`,
           );
-        loadTable(db, table, t.rows, checked(byName.get(t.file)!));
+        await loadTable(db, table, t, bytes, byName.get(t.file)!);
       }
-    });
-    load();
+      db.exec('COMMIT');
+    } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+    for (const t of triggers) db.exec(t.sql);
     const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
     if (broken.length > 0) {
       const b = broken[0]!;
@@ -213,56 +234,160 @@ async function prepare(o: PrepareOptions, work: string, dispose: () => void): Pr
   };
 }
 
-function loadTable(db: Sqlite, table: TableInfo, declaredRows: number, data: Buffer): void {
-  const bad = (why: string) => refused(`the data for ${table.name} is not valid (${why}).`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(data.toString('utf8'));
-  } catch {
-    throw bad('not JSON');
-  }
-  const d = doc as {
-    format?: unknown;
-    formatVersion?: unknown;
-    table?: unknown;
-    columns?: unknown;
-    rows?: unknown;
-  };
-  if (typeof doc !== 'object' || doc === null || d.format !== TABLE_FORMAT || d.table !== table.name)
-    throw bad('it is not a Rehearse table file');
-  if (d.formatVersion !== 1)
-    throw bad(`table format ${String(d.formatVersion)} is not one this version reads`);
-  if (!Array.isArray(d.columns) || !d.columns.every((c) => typeof c === 'string') || d.columns.length === 0)
-    throw bad('its columns are missing');
-  const columns = d.columns as string[];
-  const known = new Set(table.columns);
-  const unknown = columns.find((c) => !known.has(c));
-  if (unknown !== undefined) throw bad(`it has a column ${shownName(unknown)} the table does not`);
-  if (new Set(columns).size !== columns.length) throw bad('a column is listed twice');
-  if (!Array.isArray(d.rows)) throw bad('its rows are missing');
-  if (d.rows.length !== declaredRows)
-    throw bad(`it holds ${d.rows.length} rows where the manifest says ${declaredRows}`);
+interface Declared {
+  rows: number;
+  sha256: string;
+  sizeBytes: number;
+}
 
-  // Rows the migrations seeded make way for the archive's: it holds the whole table.
-  db.prepare(`DELETE FROM ${quoteId(table.name)}`).run();
-  const insert = db.prepare(
-    `INSERT INTO ${quoteId(table.name)} (${columns.map(quoteId).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  );
-  d.rows.forEach((row: unknown, i: number) => {
-    if (!Array.isArray(row) || row.length !== columns.length)
-      throw bad(`row ${i + 1} has the wrong number of values`);
-    const values: SqlValue[] = [];
-    for (const v of row) {
-      const decoded = decodeValue(v);
-      if (decoded === undefined) throw bad(`row ${i + 1} holds a value SQLite cannot store`);
-      values.push(decoded);
+/**
+ * An entry's text, line by line, inflated as it is read (a large table never sits in memory whole), with its
+ * size, CRC and SHA-256 checked once it has all been read.
+ */
+async function* entryLines(bytes: Buffer, entry: ZipEntry, declared: Declared): AsyncGenerator<string> {
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const hash = createHash('sha256');
+  let crc = 0;
+  let size = 0;
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  const chunks: AsyncIterable<Buffer> =
+    entry.method === 0 ? Readable.from([data]) : createInflateRaw().end(data);
+  try {
+    for await (const chunk of chunks) {
+      size += chunk.length;
+      if (size > entry.size)
+        throw new ArchiveError(
+          `${shownName(entry.name)} is damaged or holds more than its declared size; it is refused.`,
+        );
+      hash.update(chunk);
+      crc = crc32(chunk, crc);
+      rest += decoder.write(chunk);
+      let start = 0;
+      for (let end = rest.indexOf('\n'); end >= 0; end = rest.indexOf('\n', start)) {
+        yield rest.slice(start, end);
+        start = end + 1;
+      }
+      rest = rest.slice(start);
     }
+  } catch (err) {
+    if (err instanceof ArchiveError) throw err;
+    throw new ArchiveError(`${shownName(entry.name)} is damaged and cannot be read.`);
+  }
+  rest += decoder.end();
+  if (rest.length > 0) yield rest;
+  if (size !== entry.size || crc >>> 0 !== entry.crc32)
+    throw new ArchiveError(`${shownName(entry.name)} is damaged (its size or CRC does not match).`);
+  if (size !== declared.sizeBytes || hash.digest('hex') !== declared.sha256)
+    throw refused(`${shownName(entry.name)} does not match its checksum (the file was changed or damaged).`);
+}
+
+/** Whether the entry matches its checksum: asked after a failure, to report the cause rather than a symptom. */
+function matchesChecksum(bytes: Buffer, entry: ZipEntry, declared: Declared): boolean {
+  try {
+    const data = extractEntry(bytes, entry);
+    return data.length === declared.sizeBytes && sha256Of(data) === declared.sha256;
+  } catch {
+    return false;
+  }
+}
+
+const HEADER_END = '"rows":[';
+
+/**
+ * Loads one table file into the scratch database. The exporter writes one row per line, which is read as it
+ * streams; any other layout of the same JSON is parsed whole (up to the entry size limit).
+ */
+async function loadTable(
+  db: Sqlite,
+  table: TableInfo,
+  declared: Declared,
+  bytes: Buffer,
+  entry: ZipEntry,
+): Promise<void> {
+  const bad = (why: string) => refused(`the data for ${table.name} is not valid (${why}).`);
+  let insert: ((row: unknown, n: number) => void) | null = null;
+  const begin = (doc: unknown) => {
+    const d = doc as { format?: unknown; formatVersion?: unknown; table?: unknown; columns?: unknown };
+    if (typeof doc !== 'object' || doc === null || d.format !== TABLE_FORMAT || d.table !== table.name)
+      throw bad('it is not a Rehearse table file');
+    if (d.formatVersion !== 1)
+      throw bad(`table format ${String(d.formatVersion)} is not one this version reads`);
+    if (!Array.isArray(d.columns) || !d.columns.every((c) => typeof c === 'string') || d.columns.length === 0)
+      throw bad('its columns are missing');
+    const columns = d.columns as string[];
+    const known = new Set(table.columns);
+    const unknown = columns.find((c) => !known.has(c));
+    if (unknown !== undefined) throw bad(`it has a column ${shownName(unknown)} the table does not`);
+    if (new Set(columns).size !== columns.length) throw bad('a column is listed twice');
+    // Rows the migrations seeded make way for the archive's: it holds the whole table.
+    db.prepare(`DELETE FROM ${quoteId(table.name)}`).run();
+    const statement = db.prepare(
+      `INSERT INTO ${quoteId(table.name)} (${columns.map(quoteId).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    insert = (row, n) => {
+      if (!Array.isArray(row) || row.length !== columns.length)
+        throw bad(`row ${n} has the wrong number of values`);
+      const values: SqlValue[] = [];
+      for (const v of row) {
+        const decoded = decodeValue(v);
+        if (decoded === undefined) throw bad(`row ${n} holds a value SQLite cannot store`);
+        values.push(decoded);
+      }
+      try {
+        statement.run(values);
+      } catch (err) {
+        throw bad(`row ${n}: ${(err as Error).message}`);
+      }
+    };
+  };
+  const json = (text: string) => {
     try {
-      insert.run(values);
-    } catch (err) {
-      throw bad(`row ${i + 1}: ${(err as Error).message}`);
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw bad('not JSON');
     }
-  });
+  };
+
+  let rows = 0;
+  try {
+    let whole: string[] | null = null;
+    let state: 'header' | 'rows' | 'end' = 'header';
+    let comma = false;
+    for await (const line of entryLines(bytes, entry, declared)) {
+      if (whole) whole.push(line);
+      else if (state === 'header') {
+        if (line.endsWith(HEADER_END)) {
+          begin(json(`${line}]}`));
+          state = 'rows';
+        } else whole = [line];
+      } else if (state === 'rows') {
+        if (line === ']}') {
+          if (comma) throw bad('not JSON');
+          state = 'end';
+        } else {
+          if (rows > 0 && !comma) throw bad('not JSON');
+          comma = line.endsWith(',');
+          insert!(json(comma ? line.slice(0, -1) : line), ++rows);
+        }
+      } else if (line.trim() !== '') throw bad('there is more after its rows');
+    }
+    if (whole) {
+      const doc = json(whole.join('\n'));
+      begin(doc);
+      const all = (doc as { rows?: unknown }).rows;
+      if (!Array.isArray(all)) throw bad('its rows are missing');
+      for (const row of all) insert!(row, ++rows);
+    } else if (state !== 'end') throw bad('it is cut short');
+  } catch (err) {
+    // A row that fails because the file was changed is reported as the changed file.
+    if (!(err instanceof ArchiveError) && !matchesChecksum(bytes, entry, declared))
+      throw refused(
+        `${shownName(entry.name)} does not match its checksum (the file was changed or damaged).`,
+      );
+    throw err;
+  }
+  if (rows !== declared.rows) throw bad(`it holds ${rows} rows where the manifest says ${declared.rows}`);
 }
 
 /** Copies the résumé originals the database at `dbFile` refers to into the data folder. */
@@ -297,6 +422,26 @@ export async function replaceWith(
   previousFiles: readonly string[],
   nativeBinding?: string,
 ): Promise<number> {
+  // This installation's own tables (sync's device) stay as they are: they were never the archive's to replace.
+  const own = openFile(prepared.dbFile, { nativeBinding });
+  try {
+    own.prepare('ATTACH DATABASE ? AS current').run(target);
+    const here = new Set(
+      (
+        own.prepare("SELECT name FROM current.sqlite_master WHERE type = 'table'").all() as { name: string }[]
+      ).map((t) => t.name),
+    );
+    own.transaction(() => {
+      for (const name of THIS_INSTALL) {
+        if (!here.has(name)) continue;
+        own.prepare(`DELETE FROM main.${quoteId(name)}`).run();
+        own.prepare(`INSERT INTO main.${quoteId(name)} SELECT * FROM current.${quoteId(name)}`).run();
+      }
+    })();
+    own.exec('DETACH DATABASE current');
+  } finally {
+    own.close();
+  }
   const source = openFile(prepared.dbFile, { readonly: true, nativeBinding });
   let names: string[];
   try {

@@ -260,7 +260,7 @@ export class DataService {
   async exportTo(out: string): Promise<ExportResult> {
     return this.op('exporting your data', () =>
       exportArchive({
-        sqlite: this.host.sqlite(),
+        dbFile: this.dbFile,
         dataDir: this.host.dataDir,
         out: resolve(out),
         now: this.host.now(),
@@ -365,20 +365,20 @@ export class DataService {
     for (const key of keys.keys)
       items.push({
         id: `keychain:${key.account}`,
-        label: 'Cloud API key',
-        detail: `Your ${key.label} key, saved in the system keychain.`,
+        label: 'Keychain entry',
+        detail: `${key.label}, saved in the system keychain.`,
       });
     if (keys.problem)
       items.push({
         id: 'keychain',
-        label: 'Cloud API keys',
+        label: 'Keychain entries',
         detail: `Any key Rehearse saved in the system keychain (it could not check just now: ${keys.problem})`,
       });
     if (sync.on)
       items.push({
         id: 'sync',
-        label: 'Your data on the sync server',
-        detail: 'Your anonymised scores on the leaderboard.',
+        label: 'Your data on the leaderboard server',
+        detail: 'Your anonymised scores there; sync is turned off first.',
       });
     const backups = this.backups.list();
     return {
@@ -401,7 +401,7 @@ export class DataService {
       if (server.attempted && !server.ok)
         throw new AppError(
           'UNAVAILABLE',
-          `${server.message} Nothing was deleted; try again when you are online.`,
+          `${server.message} Nothing on this computer was deleted; try again when you are online.`,
         );
       const rows = describeData(this.host.sqlite());
       const files = resumeFiles(this.host.dataDir);
@@ -411,7 +411,7 @@ export class DataService {
       this.clearTransfers();
       this.lastFailure = null;
       const removed = [
-        ...(server.attempted ? ['Your data on the sync server'] : []),
+        ...(server.attempted ? ['Your data on the leaderboard server'] : []),
         `The database${rows.length > 0 ? ` (${rows.join(', ')})` : ''}`,
         ...(files.length > 0 ? [`${files.length} résumé ${files.length === 1 ? 'file' : 'files'}`] : []),
         ...keys.removed,
@@ -427,7 +427,7 @@ export class DataService {
           : []),
         ...this.keptWords(),
       ];
-      const problems = keys.problems.map((p) => `A cloud key may still be in your system keychain: ${p}`);
+      const problems = keys.problems.map((p) => `A key may still be in your system keychain: ${p}`);
       this.host.logger.info(
         { includeBackups: options.includeBackups, problems: problems.length },
         'everything deleted',

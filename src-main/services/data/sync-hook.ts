@@ -1,13 +1,13 @@
 /**
- * The seam between "Delete everything" and sync. Sync does not exist yet: whoever builds it fills in these two
- * functions (and nothing else here needs to change). `eraseServerData` runs before anything local is deleted,
- * while the sync credentials still exist; if it fails, nothing is deleted and the candidate is told why.
+ * The seam between "Delete everything" and leaderboard sync. `eraseServerData` runs before anything local is
+ * deleted, while the device's id and secret still exist; if the server cannot be reached, nothing local is
+ * deleted and the candidate is told why. Sync's own service does the talking (eraseRemoteData, syncIsOn).
  */
 import type { ServiceContext } from '../../core/context';
-import { eraseRemoteData, syncIsOn } from '../sync/service';
+import { eraseRemoteData, SECRET_ACCOUNT, syncIsOn } from '../sync/service';
 
 export interface SyncState {
-  /** The candidate has opted in to sync. */
+  /** Sync is on, or an erasure is still owed to the server. */
   on: boolean;
 }
 
@@ -19,21 +19,24 @@ export interface ServerErase {
   message: string;
 }
 
+/** The keychain entries sync keeps (the device secret), removed with everything else. */
+export const SYNC_KEYCHAIN_ACCOUNTS = [{ account: SECRET_ACCOUNT, label: 'Your leaderboard device key' }];
+
 export async function syncState(ctx: ServiceContext | null): Promise<SyncState> {
   return { on: ctx ? await syncIsOn(ctx) : false };
 }
 
-/** Deletes the candidate's records on the sync server (src-main/services/sync). */
+/** Deletes the candidate's records on the leaderboard server (and turns sync off). */
 export async function eraseServerData(ctx: ServiceContext | null): Promise<ServerErase> {
-  const state = await syncState(ctx);
-  if (!state.on)
+  if (!(await syncState(ctx)).on)
     return { attempted: false, ok: true, message: 'Sync is off, so there was nothing on a server.' };
-  const { erased } = await eraseRemoteData(ctx!);
-  return erased
+  const result = await eraseRemoteData(ctx!);
+  return result.erased
     ? { attempted: true, ok: true, message: 'Your data on the leaderboard server was deleted.' }
     : {
         attempted: true,
         ok: false,
-        message: 'Your data on the leaderboard server could not be deleted: the server cannot be reached.',
+        message:
+          'Sync is now off, but your data on the leaderboard server could not be deleted yet: the server cannot be reached.',
       };
 }

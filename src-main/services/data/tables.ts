@@ -6,15 +6,23 @@
 import type { Sqlite } from '../../db/connection';
 
 /**
- * Tables that are not the candidate's data: the migration ledger, caches, and tables derived from others by
- * triggers (progress_scores is rebuilt from answers and evaluations as they are imported). Add to this when a
- * migration adds a cache, a derived table or a work queue.
+ * Tables that belong to this installation rather than to the candidate: sync's device and settings. They are
+ * not exported, and an import that replaces the data keeps them as they are.
+ */
+export const THIS_INSTALL: ReadonlySet<string> = new Set(['sync_settings']);
+
+/**
+ * Tables that are not the candidate's data: the migration ledger, caches with their counters, sync's queue of
+ * work for this device, and this installation's own tables. Add to this when a migration adds a cache or a work
+ * queue. A table kept up to date by triggers (progress_sessions) must not be listed: an import loads every
+ * table with the triggers off, so it would come back empty.
  */
 export const NOT_THE_CANDIDATES: ReadonlySet<string> = new Set([
   'schema_migrations',
   'ai_cache',
   'ai_cache_stats',
-  'progress_scores',
+  'sync_outbox',
+  ...THIS_INSTALL,
 ]);
 
 const isCache = (name: string) => /(^|_)cache(_|$)/.test(name);
@@ -68,21 +76,20 @@ export function candidateTables(db: Sqlite, schema = 'main'): TableInfo[] {
       keyed: unique || primaryKey.length > 0,
     };
   });
-  // Parents first, so a merge inserts a session before its questions; cycles (none today) fall back to name order.
-  const byName = new Map(infos.map((t) => [t.name, t]));
+  // Tables that refer to nothing first, then those whose parents are all placed, and so on (by name within a
+  // step): a merge inserts a session before its questions, and rows that triggers would otherwise create (a
+  // session's progress row) go in before the rows that fire those triggers. Cycles (none today) go last.
   const ordered: TableInfo[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (t: TableInfo) => {
-    if (state.get(t.name)) return;
-    state.set(t.name, 'visiting');
-    for (const p of t.parents) {
-      const parent = byName.get(p);
-      if (parent) visit(parent);
-    }
-    state.set(t.name, 'done');
-    ordered.push(t);
-  };
-  for (const t of infos) visit(t);
+  const placed = new Set<string>();
+  const known = new Set(infos.map((t) => t.name));
+  let pending = infos;
+  while (pending.length > 0) {
+    const ready = pending.filter((t) => t.parents.every((p) => placed.has(p) || !known.has(p)));
+    const step = ready.length > 0 ? ready : pending;
+    for (const t of step) placed.add(t.name);
+    ordered.push(...step);
+    pending = pending.filter((t) => !placed.has(t.name));
+  }
   return ordered;
 }
 

@@ -101,8 +101,15 @@ describe('export and import', () => {
     const file = await exported(source);
     const target = await testRuntime();
     await populate(target, 'Grace Hopper');
+    // This installation's sync settings are not the archive's to replace.
+    const sync =
+      "INSERT INTO sync_settings (id, server_url, device_id, updated_at) VALUES (1, 'https://board.example', 'device-1', '2026-01-01')";
+    target.connection.sqlite.prepare(sync).run();
     const before = state(target);
     const report = await dataServiceOf(target.ctx).importFrom(file, 'replace');
+    expect(target.connection.sqlite.prepare('SELECT device_id FROM sync_settings').get()).toEqual({
+      device_id: 'device-1',
+    });
     expect(report.backup?.kind).toBe('pre-import');
     expect((await ok(target, 'profile.get', {}))?.name).toBe('Ada Lovelace');
     expect(Object.keys(resumeFilesOf(target.ctx.dataDir))).toEqual(
@@ -164,15 +171,15 @@ describe('export and import', () => {
       INSERT INTO sessions (id, role, difficulty, status, question_count, created_at, updated_at)
         VALUES ('s1', 'Sales', 'Easy', 'completed', 1, '2025-01-02T00:00:00Z', '2025-01-02T00:00:00Z');`);
     const file = join(dir, 'old.zip');
+    old.close();
     await exportArchive({
-      sqlite: old,
+      dbFile: join(dir, 'old.sqlite'),
       dataDir: dir,
       out: file,
       now: new Date(),
       appVersion: '0.0.1',
       migrations,
     });
-    old.close();
     const target = await testRuntime();
     const report = await dataServiceOf(target.ctx).importFrom(file, 'replace');
     expect(report).toMatchObject({ schemaVersion: 5, migratedFrom: 5 });
