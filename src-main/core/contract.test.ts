@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { CHANNEL_NAMES, channels, type ChannelName } from '../../src-shared/contract';
 import { startFakeHub } from '../../tests/support/fake-hub';
 import { startFakeOllama } from '../../tests/support/fake-ollama';
 import { KNOWN_MODELS } from '../services/ai/models';
-import { ok, onExit, snapshot, testRuntime } from '../../tests/support/runtime';
+import { memorySecrets } from '../../tests/support/memory-secrets';
+import { ok, onExit, snapshot, tempDir, testRuntime } from '../../tests/support/runtime';
 import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
 import { LOG_FILE } from '../logging/logger';
-import type { Runtime } from './runtime';
+import { startRuntime, type Runtime } from './runtime';
 
 /** A runtime holding a profile, a session with one answer and a draft: something for a bad call to damage. */
 const EMPTY_PARSE = {
@@ -64,17 +66,47 @@ interface Ids {
   exportId: string;
 }
 
-async function populated(): Promise<{ runtime: Runtime } & Ids> {
-  const runtime = await testRuntime();
+/**
+ * Builds the populated data dir once per file; every test then starts a runtime on its own copy, so each
+ * begins from the same state without paying for building it (sessions, evaluations, backups, an export).
+ */
+let template: Promise<{ dir: string; ids: Ids }> | undefined;
+const templateCleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  while (templateCleanups.length) await templateCleanups.pop()!();
+});
+
+async function populated(channel?: ChannelName): Promise<{ runtime: Runtime } & Ids> {
+  const { dir, ids } = await (template ??= buildTemplate());
+  const copy = tempDir();
+  cpSync(dir, copy, { recursive: true });
+  const runtime = await testRuntime({ dataDir: copy });
+  // Exports are handed out by the runtime that made them, so the channels that need one get their own.
+  const exportId =
+    channel === 'data.download' || channel === 'data.import'
+      ? (await ok(runtime, 'data.export', {})).transferId
+      : ids.exportId;
+  return { runtime, ...ids, exportId };
+}
+
+async function buildTemplate(): Promise<{ dir: string; ids: Ids }> {
+  const dir = mkdtempSync(join(tmpdir(), 'rehearse-contract-'));
+  templateCleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const runtime = await startRuntime({
+    dataDir: dir,
+    host: 'cli',
+    checkOutputs: true,
+    secrets: memorySecrets(),
+  });
   const hub = await startFakeHub();
-  onExit(() => hub.close());
+  templateCleanups.push(() => hub.close());
   for (const f of KNOWN_MODELS[0]!.files)
     hub.files.set(`${KNOWN_MODELS[0]!.id}/${f.path}`, Buffer.from(`{"file":"${f.path}"}`));
   process.env.REHEARSE_HF_HUB = hub.url;
   const fake = await startFakeOllama({
     answers: ['{"question":"Tell me about a time you disagreed with a teammate."}'],
   });
-  onExit(() => fake.close());
+  templateCleanups.push(() => fake.close());
   await ok(runtime, 'ai.settings.save', {
     ...DEFAULT_AI_SETTINGS,
     ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
@@ -145,8 +177,7 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
   });
   await ok(runtime, 'sessions.pause', { sessionId: paused.id });
   const plan = await ok(runtime, 'progress.plan.create', { lengthDays: 30, hoursPerWeek: 3 });
-  return {
-    runtime,
+  const ids: Ids = {
     sessionId: session.id,
     completedId: short.id,
     pausedId: paused.id,
@@ -159,6 +190,10 @@ async function populated(): Promise<{ runtime: Runtime } & Ids> {
     backupId: (await ok(runtime, 'data.backups.create', {})).id,
     exportId: (await ok(runtime, 'data.export', {})).transferId,
   };
+  // Background work (a model review of each answer) finishes before the files are copied.
+  await new Promise((r) => setTimeout(r, 300));
+  await runtime.close();
+  return { dir, ids };
 }
 
 /** One valid input per channel, so each malformed call below is known to fail for its input alone. */
@@ -283,7 +318,7 @@ function malformed(channel: ChannelName, valid: unknown): { input: unknown; fiel
 
 describe('the contract', () => {
   it.each(CHANNEL_NAMES)('%s accepts its valid input', async (channel) => {
-    const { runtime, ...ids } = await populated();
+    const { runtime, ...ids } = await populated(channel);
     const result = await runtime.invoke(channel, validInput(channel, ids));
     expect(result.ok ? 'ok' : result.error).toBe('ok');
   });
@@ -291,7 +326,7 @@ describe('the contract', () => {
   it.each(CHANNEL_NAMES)(
     '%s rejects a malformed input with VALIDATION_ERROR naming the field, and writes nothing',
     async (channel) => {
-      const { runtime, ...ids } = await populated();
+      const { runtime, ...ids } = await populated(channel);
       const { input, field } = malformed(channel, validInput(channel, ids));
       const before = snapshot(runtime);
       const result = await runtime.invoke(channel, input);
