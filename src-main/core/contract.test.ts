@@ -9,7 +9,7 @@ import { startFakeHub } from '../../tests/support/fake-hub';
 import { startFakeOllama } from '../../tests/support/fake-ollama';
 import { KNOWN_MODELS } from '../services/ai/models';
 import { memorySecrets } from '../../tests/support/memory-secrets';
-import { ok, onExit, snapshot, tempDir, testRuntime } from '../../tests/support/runtime';
+import { ok, snapshot, tempDir, testRuntime } from '../../tests/support/runtime';
 import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
 import { LOG_FILE } from '../logging/logger';
 import { startRuntime, type Runtime } from './runtime';
