@@ -10,6 +10,9 @@ import { benchAccuracy, benchParse } from './parse';
 import { benchQuestionSet } from './questions';
 import { benchCrash, benchReport, benchSessionWrites } from './sessions';
 import { benchEvaluation } from './evaluation';
+import { benchData } from './data';
+import { benchProgress } from './progress';
+import { benchServer } from './server';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -95,6 +98,9 @@ async function main() {
     await benchReport(tempDir());
     await benchEvaluation();
     await benchCrash(browser);
+    await benchProgress(tempDir());
+    await benchData(tempDir());
+    await benchServer();
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
