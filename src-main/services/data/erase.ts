@@ -105,10 +105,14 @@ export async function deleteKeys(secrets: SecretStore): Promise<{ removed: strin
   return { removed, problems };
 }
 
-/** Deletes the database files, the résumé originals and, when asked, the backups. Run with the database closed. */
+/**
+ * Deletes the database files, the résumé originals, staged exports and uploads and, when asked, the backups. Run
+ * with the database closed.
+ */
 export function deleteLocalData(dataDir: string, includeBackups: boolean): void {
   const db = join(dataDir, DB_FILE_NAME);
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${db}${suffix}`, { force: true });
   rmSync(join(dataDir, 'resumes'), { recursive: true, force: true });
+  rmSync(join(dataDir, 'transfers'), { recursive: true, force: true });
   if (includeBackups) rmSync(join(dataDir, BACKUPS_DIR), { recursive: true, force: true });
 }

@@ -6,17 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  appendFileSync,
   closeSync,
   existsSync,
-  mkdtempSync,
+  mkdirSync,
   openSync,
+  readdirSync,
   readSync,
   rmSync,
   statSync,
   writeFileSync,
-  appendFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Handlers } from '../../../src-shared/contract';
 import {
@@ -80,6 +80,7 @@ interface Transfer {
 }
 
 const MAX_TRANSFERS = 8;
+export const TRANSFERS_DIR = 'transfers';
 
 const bound = new WeakMap<ServiceContext, DataService>();
 
@@ -104,13 +105,13 @@ export class DataService {
   private lastFailure: { at: string; message: string } | null = null;
   private daily: Promise<unknown> | null = null;
   private readonly transfers = new Map<string, Transfer>();
-  private transferDir: string | null = null;
 
   constructor(
     private readonly host: DataHost,
     io?: BackupIo,
   ) {
     this.backups = new BackupStore({ ...host, io });
+    this.pruneTransfers();
   }
 
   get dbFile(): string {
@@ -436,12 +437,31 @@ export class DataService {
     });
   }
 
-  // Transfers: the UI's way to move an archive through a host whose requests are size-limited.
+  // Transfers: the UI's way to move an archive through a host whose requests are size-limited. They are staged
+  // in <data dir>/transfers (private like the rest of the data, and gone with it on "Delete everything"),
+  // found again by id after a restart, and removed once read, imported, or a day old.
+
+  private get transfersDir(): string {
+    return join(this.host.dataDir, TRANSFERS_DIR);
+  }
 
   private staging(): string {
-    if (!this.transferDir || !existsSync(this.transferDir))
-      this.transferDir = mkdtempSync(join(tmpdir(), 'rehearse-transfer-'));
-    return this.transferDir;
+    mkdirSync(this.transfersDir, { recursive: true, mode: 0o700 });
+    return this.transfersDir;
+  }
+
+  private transfer(id: string): Transfer | undefined {
+    const known = this.transfers.get(id);
+    if (known) return existsSync(known.file) ? known : undefined;
+    for (const kind of ['export', 'upload'] as const) {
+      const file = join(this.transfersDir, `${id}.${kind === 'export' ? 'zip' : 'upload'}`);
+      if (existsSync(file)) {
+        const found = { file, kind, size: statSync(file).size };
+        this.remember(id, found);
+        return found;
+      }
+    }
+    return undefined;
   }
 
   private remember(id: string, transfer: Transfer): void {
@@ -457,6 +477,18 @@ export class DataService {
 
   private clearTransfers(): void {
     for (const id of [...this.transfers.keys()]) this.forget(id);
+  }
+
+  /** Removes staged files older than a day: downloads or uploads that were never finished. */
+  private pruneTransfers(): void {
+    if (!existsSync(this.transfersDir)) return;
+    const cutoff = Date.now() - 86_400_000;
+    for (const name of readdirSync(this.transfersDir)) {
+      const file = join(this.transfersDir, name);
+      quietly(() => {
+        if (statSync(file).mtimeMs < cutoff) rmSync(file, { force: true });
+      });
+    }
   }
 
   async exportForDownload(): Promise<ExportSummary> {
@@ -480,9 +512,8 @@ export class DataService {
     offset: number,
     chunkBytes: number,
   ): { dataBase64: string; sizeBytes: number; nextOffset: number | null } {
-    const t = this.transfers.get(transferId);
-    if (!t || !existsSync(t.file))
-      throw new AppError('NOT_FOUND', 'That export is no longer available; export again.');
+    const t = this.transfer(transferId);
+    if (!t) throw new AppError('NOT_FOUND', 'That export is no longer available; export again.');
     if (offset > t.size)
       throw new AppError('VALIDATION_ERROR', 'That is past the end of the export.', {
         field: 'offset',
@@ -508,7 +539,7 @@ export class DataService {
 
   upload(transferId: string, offset: number, dataBase64: string): { receivedBytes: number } {
     const bytes = Buffer.from(dataBase64, 'base64');
-    let t = this.transfers.get(transferId);
+    let t = this.transfer(transferId);
     if (!t) {
       if (offset !== 0)
         throw new AppError('NOT_FOUND', 'That upload is no longer available; choose the file again.');
@@ -532,9 +563,8 @@ export class DataService {
   }
 
   async importTransfer(transferId: string, mode: ImportMode, check: boolean): Promise<ImportReport> {
-    const t = this.transfers.get(transferId);
-    if (!t || !existsSync(t.file))
-      throw new AppError('NOT_FOUND', 'That file is no longer available; choose it again.');
+    const t = this.transfer(transferId);
+    if (!t) throw new AppError('NOT_FOUND', 'That file is no longer available; choose it again.');
     if (statSync(t.file).size !== t.size)
       throw new AppError('CONFLICT', 'That file changed while it was uploaded; choose it again.');
     const report = await this.importFrom(t.file, mode, check);
@@ -542,11 +572,10 @@ export class DataService {
     return report;
   }
 
-  /** Waits for a background backup and removes the staging folder. */
+  /** Waits for a background backup. */
   async close(): Promise<void> {
     await this.daily;
-    this.clearTransfers();
-    if (this.transferDir) quietly(() => rmSync(this.transferDir!, { recursive: true, force: true }));
+    this.transfers.clear();
   }
 }
 

@@ -192,10 +192,14 @@ describe('export and import', () => {
   });
 
   it('moves an archive through the channels the UI uses: export, download in chunks, upload in chunks, import', async () => {
-    const source = await testRuntime();
+    let source = await testRuntime();
     await populate(source);
-    const summary = await ok(source, 'data.export', {});
-    expect(summary.fileName).toMatch(/^rehearse-export-\d{4}-\d{2}-\d{2}\.zip$/);
+    const first = await ok(source, 'data.export', {});
+    expect(first.fileName).toMatch(/^rehearse-export-\d{4}-\d{2}-\d{2}\.zip$/);
+    // Staged in the data dir, an export is still there to download after a restart.
+    await source.close();
+    source = await testRuntime({ dataDir: source.ctx.dataDir });
+    const summary = first;
     const parts: Buffer[] = [];
     for (let offset: number | null = 0; offset !== null;) {
       const chunk: { dataBase64: string; nextOffset: number | null } = await ok(source, 'data.download', {
