@@ -221,7 +221,8 @@ describe('the first practice journey, through the UI', () => {
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Question 1 of 1' }).waitFor();
-    // The answer box has focus as soon as the question appears.
+    // The answer box takes focus when the question appears (on a loaded machine, a moment after it renders).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Typed without a mouse from the first key to the last.');
     await page.keyboard.press('Control+Enter');
     await page.getByRole('heading', { name: /· Easy|· Medium|· Hard|· Expert/ }).waitFor();
