@@ -62,7 +62,12 @@ async function start(args: string[], health: string): Promise<Started> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}${health}`, child);
+  try {
+    await waitFor(`${url}${health}`, child);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
   return {
     url,
     pid: child.pid,
@@ -153,20 +158,23 @@ export async function benchServer(): Promise<void> {
   });
   if (build.status !== 0) throw new Error('building the server failed');
   const dir = mkdtempSync(join(tmpdir(), 'rehearse-bench-server-'));
-  const bare = await start(['-e', BARE], '/bare');
-  const server = await start(
-    [
-      join(ROOT, 'out', 'server', 'index.js'),
-      '--db',
-      `file:${join(dir, 'bench.sqlite')}`,
-      '--rate-limit',
-      'off',
-      '--log-level',
-      'warn',
-    ],
-    '/api/v1/health',
-  );
+  const started: Started[] = [];
   try {
+    const bare = await start(['-e', BARE], '/bare');
+    started.push(bare);
+    const server = await start(
+      [
+        join(ROOT, 'out', 'server', 'index.js'),
+        '--db',
+        `file:${join(dir, 'bench.sqlite')}`,
+        '--rate-limit',
+        'off',
+        '--log-level',
+        'warn',
+      ],
+      '/api/v1/health',
+    );
+    started.push(server);
     const devices: { id: string; secret: string }[] = [];
     for (let i = 0; i < DEVICES; i++) {
       const r = await fetch(`${server.url}/api/v1/devices`, { method: 'POST' });
@@ -244,8 +252,7 @@ export async function benchServer(): Promise<void> {
       load_avg_1m: round(loadavg()[0]!),
     });
   } finally {
-    await server.stop();
-    await bare.stop();
+    for (const p of started) await p.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
