@@ -21,9 +21,11 @@ export function sharedPostgres(): Promise<TempPostgres> {
   cluster ??= startPostgres();
   return cluster;
 }
-export function stopSharedPostgres(): void {
-  void cluster?.then((c) => c.stop()).catch(() => {});
+/** Stops this file's cluster, if it started one (also done at process exit, should a file end abruptly). */
+export async function stopSharedPostgres(): Promise<void> {
+  const c = cluster;
   cluster = undefined;
+  await c?.then((pg) => pg.stop()).catch(() => {});
 }
 
 /** A fresh, migrated database of the given kind. */
