@@ -41,3 +41,9 @@ export function messageOf(err: unknown): string {
 }
 
 export { RehearseError };
+
+/** Whether a model provider is set up and answering, so optional model work is worth starting. */
+export async function modelAvailable(): Promise<boolean> {
+  const status = await call('ai.status', {}).catch(() => null);
+  return Boolean(status?.providers.some((p) => p.configured && p.health === 'ok'));
+}

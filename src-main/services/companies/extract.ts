@@ -5,6 +5,7 @@
  */
 import type { Category } from '../../../src-shared/domain';
 import type { CompanyValue, InterviewStage } from '../../../src-shared/companies';
+import { clip } from '../../formats/text';
 
 const BULLET = /^\s*(?:[-*•·▪◦‣–]|\d{1,2}[.)]|[a-z][.)])\s+/;
 const VALUES_HEADING = /\b(values|principles|what we believe|how we work|culture|our beliefs|tenets)\b/i;
@@ -70,8 +71,6 @@ const STAGES: StageRule[] = [
 ];
 
 const clean = (line: string) => line.replace(BULLET, '').replace(/\s+/g, ' ').trim();
-const clip = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 
 export function extractValues(text: string): CompanyValue[] {
   const lines = text.split(/\r?\n/).map(clean).filter(Boolean);

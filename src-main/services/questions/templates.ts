@@ -8,9 +8,8 @@ import type { Difficulty } from '../../../src-shared/domain';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { PlannedQuestion } from '../../../src-shared/questions';
 import type { Experience, ParsedResume } from '../../../src-shared/resume';
+import { clip } from '../../formats/text';
 
-const clip = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 const idOf = (kind: string, ...parts: string[]) =>
   `${kind}-${createHash('sha256').update(parts.join('\u0000').toLowerCase()).digest('hex').slice(0, 10)}`;
 

@@ -5,7 +5,7 @@ import {
   type SessionDetail,
   type SessionQuestion,
 } from '../../../src-shared/domain';
-import { call, messageOf, on } from '../api';
+import { call, messageOf, modelAvailable, on } from '../api';
 import { Feedback } from '../components/Feedback';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel, clock, spokenDuration } from '../format';
@@ -127,8 +127,7 @@ function Tailoring({ session, onTailored }: { session: SessionDetail; onTailored
     started.current = true;
     let off = () => {};
     void (async () => {
-      const status = await call('ai.status', {}).catch(() => null);
-      if (!status?.providers.some((p) => p.configured && p.health === 'ok')) return;
+      if (!(await modelAvailable())) return;
       const requestId = crypto.randomUUID();
       setState({ kind: 'running', text: 'Tailoring your next questions…', requestId });
       off = on('ai.progress', (p) => {
@@ -287,8 +286,7 @@ function QuestionTurn({
     if (!question.parentId || question.reason.startsWith('Asked by') || question.draft) return;
     let live = true;
     void (async () => {
-      const status = await call('ai.status', {}).catch(() => null);
-      if (!live || !status?.providers.some((p) => p.configured && p.health === 'ok')) return;
+      if (!(await modelAvailable()) || !live) return;
       const requestId = crypto.randomUUID();
       setThinking(requestId);
       try {
