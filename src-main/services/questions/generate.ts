@@ -3,7 +3,6 @@
  * generated question, cached for a month. When no model is set up, or its answer fails validation, the
  * builtin set stands, so a model can only make a set better.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Category, Difficulty } from '../../../src-shared/domain';
@@ -165,7 +164,7 @@ export async function generateQuestions(
   const toPlanned = (questions: z.infer<typeof QuestionFields>[], by: string): PlannedQuestion[] =>
     questions.slice(0, input.count).map((q) => ({
       ...q,
-      questionId: `ai-${createHash('sha256').update(q.text).digest('hex').slice(0, 12)}`,
+      questionId: `ai-${fingerprint(q.text).slice(0, 12)}`,
       source: 'ai',
       reason: `Written by ${by} for ${[input.resume && 'your résumé', input.job && 'the job', input.company && input.company.name].filter(Boolean).join(', ') || `a ${input.role}`}.`,
     }));

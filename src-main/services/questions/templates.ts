@@ -3,15 +3,15 @@
  * question names a real entry (a company, a project, a bullet they wrote) and its expected points come from
  * that entry, so the feedback can check the answer against what the résumé claims.
  */
-import { createHash } from 'node:crypto';
 import type { Difficulty } from '../../../src-shared/domain';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { PlannedQuestion } from '../../../src-shared/questions';
 import type { Experience, ParsedResume } from '../../../src-shared/resume';
 import { clip } from '../../formats/text';
+import { fingerprint } from '../ai/cache';
 
 const idOf = (kind: string, ...parts: string[]) =>
-  `${kind}-${createHash('sha256').update(parts.join('\u0000').toLowerCase()).digest('hex').slice(0, 10)}`;
+  `${kind}-${fingerprint(parts.join('\u0000').toLowerCase()).slice(0, 10)}`;
 
 const where = (e: Experience) =>
   e.title && e.company ? `${e.title} at ${e.company}` : (e.company ?? e.title ?? 'a previous role');
