@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RehearseApi } from '../../src-shared/contract';
 import { readZip } from '../../src-main/services/data/archive';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { onboard } from '../support/onboard';
 import { startHost } from '../support/host-process';
 import { tempDir } from '../support/runtime';
 
@@ -15,15 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function onboard(page: Page, name: string) {
-  await page.getByRole('heading', { name: 'Welcome to Rehearse' }).waitFor();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Target role').selectOption('Product Manager');
-  await page.getByRole('radio', { name: 'Senior' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: `Welcome back, ${name}` }).waitFor();
-}
 
 async function openSettings(page: Page) {
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -39,7 +31,7 @@ describe('your data, through the UI', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(host.url);
-    await onboard(page, 'Priya');
+    await onboard(page, { name: 'Priya', role: 'Product Manager', level: 'Senior' });
     // Something besides the profile to carry through: a job posting.
     await page.evaluate(async () => {
       const api = (window as unknown as { rehearse: RehearseApi }).rehearse;
@@ -95,7 +87,7 @@ describe('your data, through the UI', () => {
     await page.getByText('Everything was deleted. Rehearse starts afresh.').waitFor();
 
     // A fresh start: onboarding again, then the export imported back over it.
-    await onboard(page, 'Temporary');
+    await onboard(page, { name: 'Temporary', role: 'Product Manager', level: 'Senior' });
     await openSettings(page);
     await page.getByLabel('Import an export file (.zip)').setInputFiles(file);
     await page.getByText(/is a Rehearse export from/).waitFor();

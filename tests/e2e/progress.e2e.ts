@@ -4,6 +4,7 @@ import { startRuntime } from '../../src-main/core/runtime';
 import { addDays, hostTimeZone, localDay } from '../../src-main/services/progress/dates';
 import { seedSessions } from '../../src-main/services/progress/seed';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { onboard } from '../support/onboard';
 import { startHost } from '../support/host-process';
 import { memorySecrets } from '../support/memory-secrets';
 import { tempDir } from '../support/runtime';
@@ -18,14 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function onboard(page: Page) {
-  await page.getByLabel('Your name').fill('Noor');
-  await page.getByLabel('Target role').selectOption('Data Analyst');
-  await page.getByRole('radio', { name: 'Mid' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Welcome back, Noor' }).waitFor();
-}
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
@@ -62,7 +55,7 @@ describe('progress, through the UI', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(host.url);
-    await onboard(page);
+    await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
 
     // Before any practice: the dashboard says what to do.
     await nav(page, 'Progress');

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { onboard } from '../support/onboard';
 import { startHost } from '../support/host-process';
 import { answerUntilReview } from '../support/room';
 import { tempDir } from '../support/runtime';
@@ -14,14 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function onboard(page: Page) {
-  await page.getByLabel('Your name').fill('Priya');
-  await page.getByLabel('Target role').selectOption('Product Manager');
-  await page.getByRole('radio', { name: 'Senior' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Welcome back, Priya' }).waitFor();
-}
 
 const HEADER = 'text,category,difficulty,expected_points,time_limit_sec,skills,tags,role';
 
@@ -35,7 +28,7 @@ describe('my questions and company mode, through the UI', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(host.url);
-    await onboard(page);
+    await onboard(page, { name: 'Priya', role: 'Product Manager', level: 'Senior' });
 
     await page.getByRole('button', { name: 'My questions' }).click();
     await page.getByRole('heading', { name: 'My questions', level: 1 }).waitFor();

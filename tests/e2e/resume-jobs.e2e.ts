@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { onboard } from '../support/onboard';
 import { startHost } from '../support/host-process';
 import { tempDir } from '../support/runtime';
 
@@ -40,14 +41,6 @@ function resumePdf(file: string): Promise<void> {
   });
 }
 
-async function onboard(page: Page) {
-  await page.getByLabel('Your name').fill('Zoë');
-  await page.getByLabel('Target role').selectOption('Data Analyst');
-  await page.getByRole('radio', { name: 'Mid' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Welcome back, Zoë' }).waitFor();
-}
-
 describe('résumé and job postings, through the UI', () => {
   it('refuses a disguised file, reads a real PDF, takes corrections, and matches a pasted posting', async () => {
     const dataDir = tempDir();
@@ -58,7 +51,7 @@ describe('résumé and job postings, through the UI', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(host.url);
-    await onboard(page);
+    await onboard(page, { name: 'Zoë', role: 'Data Analyst', level: 'Mid' });
 
     await page.getByRole('button', { name: 'Résumé', exact: true }).click();
     await page.getByRole('heading', { name: 'Your résumé' }).waitFor();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { onboard } from '../support/onboard';
 import { startHost } from '../support/host-process';
 import { answerUntilReview } from '../support/room';
 import { tempDir } from '../support/runtime';
@@ -15,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function onboard(page: Page) {
-  await page.getByLabel('Your name').fill('Noor');
-  await page.getByLabel('Target role').selectOption('Data Analyst');
-  await page.getByRole('radio', { name: 'Mid' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Welcome back, Noor' }).waitFor();
-}
 
 async function start(page: Page, opts: { count: number; mode?: 'Practice' | 'Mock interview' }) {
   await page.getByRole('button', { name: 'Practice', exact: true }).click();
@@ -40,7 +33,7 @@ describe('practice sessions, through the UI', () => {
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(host.url);
-    await onboard(page);
+    await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
     await start(page, { count: 1 });
     const timer = page.getByRole('timer');
     const first = await timer.innerText();
@@ -62,7 +55,7 @@ describe('practice sessions, through the UI', () => {
     let context = await browser.newContext();
     let page = await context.newPage();
     await page.goto(host.url);
-    await onboard(page);
+    await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
     await start(page, { count: 2 });
     await page.getByLabel('Your answer').fill('Half of my answer about the migration');
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -90,7 +83,7 @@ describe('practice sessions, through the UI', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(host.url);
-    await onboard(page);
+    await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
     await start(page, { count: 2, mode: 'Mock interview' });
     // Mock mode: no feedback pages between answers; the feedback waits for the review.
     const mock = await answerUntilReview(page, ANSWER);
