@@ -3,13 +3,14 @@
 // Native and runtime-file-reading packages stay in node_modules: better-sqlite3 (a native addon), pg (optional
 // native bindings) and @fastify/swagger-ui (serves its static files from its own folder).
 import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildServer(outfile = join(root, 'out', 'server', 'index.js')) {
-  await build({
+  const result = await build({
     entryPoints: [join(root, 'src-server', 'main.ts')],
     outfile,
     bundle: true,
@@ -19,7 +20,16 @@ export async function buildServer(outfile = join(root, 'out', 'server', 'index.j
     external: ['better-sqlite3', 'pg', 'pg-native', '@fastify/swagger-ui'],
     sourcemap: 'linked',
     logLevel: 'warning',
+    write: false,
   });
+  // Each file written beside itself and renamed over the old one: a server starting while another test file
+  // rebuilds reads the old build or the new one, never half of one.
+  mkdirSync(dirname(outfile), { recursive: true });
+  for (const file of result.outputFiles) {
+    const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
   return outfile;
 }
 

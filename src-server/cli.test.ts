@@ -1,17 +1,19 @@
 // The command line: option parsing, and the built server (bin/rehearse-server) started as a process, over SQLite
 // and over PostgreSQL, including two replicas sharing one PostgreSQL database.
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME, parseCli, UsageError } from './cli';
 import { signedHeaders } from './signing';
 import { DB_KINDS, session, sharedPostgres, stopSharedPostgres } from './test-support/harness';
-
-const ROOT = join(__dirname, '..');
-const BIN = join(ROOT, 'bin', 'rehearse-server');
+import {
+  buildServerOnce,
+  SERVER_BIN as BIN,
+  type ServerProcess as Proc,
+  startServerProcess as startBin,
+} from './test-support/process';
 
 describe('parseCli', () => {
   it('defaults to SQLite in the data folder on 127.0.0.1:8787, rate limits on', () => {
@@ -62,59 +64,11 @@ describe('parseCli', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-interface Proc {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  stop(): Promise<number | null>;
-}
-
-async function startBin(args: string[], env: Record<string, string> = {}): Promise<Proc> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--port', String(port), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += String(d)));
-  child.stderr!.on('data', (d) => (out += String(d)));
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${out}`);
-    if (Date.now() > deadline) throw new Error(`the server did not come up:\n${out}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) break;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url,
-    child,
-    output: () => out,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
 describe('bin/rehearse-server', () => {
   const procs: Proc[] = [];
   const dirs: string[] = [];
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
+    buildServerOnce();
     // started here, outside any one test's time limit; a failure to start shows in the PostgreSQL tests
     if (DB_KINDS.includes('postgres')) await sharedPostgres().catch(() => {});
   }, 120_000);

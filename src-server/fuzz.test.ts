@@ -1,22 +1,27 @@
 // 10,000 random and mutated requests over real HTTP on 127.0.0.1 (and 5,000 more against PostgreSQL, there to
 // catch what differs between the dialects): none may get a 5xx, an API error is always the JSON error shape
-// without a stack trace, and the server still answers afterwards. Seeded, so a failure can be
+// without a stack trace, and the server still answers afterwards. The server is the built one, in its own
+// process: should it die, the test says how and shows its last output. Seeded, so a failure can be
 // replayed: REHEARSE_FUZZ_SEED=<seed printed in the failure> npx vitest run --project unit src-server/fuzz.test.ts
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src-shared/domain';
 import { sign } from './signing';
 import {
+  Client,
   DB_KINDS,
   type Device,
   type Json,
   daysAgo,
   session,
   sharedPostgres,
-  startTestServer,
   stopSharedPostgres,
 } from './test-support/harness';
+import { buildServerOnce, startServerProcess } from './test-support/process';
 
 afterAll(() => stopSharedPostgres());
 
@@ -396,6 +401,7 @@ function rawRequest(rng: Rng): string {
 
 describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
   beforeAll(async () => {
+    buildServerOnce();
     if (kind === 'postgres') await sharedPostgres();
   }, 120_000);
   const requests = kind === 'postgres' ? REQUESTS_PG : REQUESTS;
@@ -403,7 +409,16 @@ describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
     `answers ${requests} random and mutated requests without a 5xx, and stays up`,
     { timeout: 180_000 },
     async () => {
-      const s = await startTestServer(kind, { rateLimits: false, cacheTtlMs: 1000 });
+      const dir = mkdtempSync(join(tmpdir(), 'rehearse-fuzz-'));
+      const db =
+        kind === 'postgres'
+          ? await (await sharedPostgres()).newDatabase()
+          : `file:${join(dir, 'fuzz.sqlite')}`;
+      // warn: every 5xx the server logs is in its output, shown should the test fail
+      const server = await startServerProcess(['--db', db, '--rate-limit', 'off', '--log-level', 'warn']);
+      const s = { url: server.url, client: new Client(server.url) };
+      const alive = () =>
+        `the server ended (${server.ended()}); its last output:\n${server.output().slice(-4000)}`;
       const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
       try {
         const rng = prng(SEED);
@@ -468,6 +483,7 @@ describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
         };
         await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
+        expect(server.ended(), alive()).toBeUndefined();
         expect(failures.slice(0, 10), `seed ${SEED}: ${failures.length} failures`).toEqual([]);
         const spread = JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])));
         if (process.env.REHEARSE_FUZZ_VERBOSE) console.log(kind, spread);
@@ -479,9 +495,13 @@ describe.each(DB_KINDS)('fuzzing the server over %s', (kind) => {
         expect(health.status).toBe(200);
         const fresh = await s.client.register();
         expect((await s.client.submit(fresh, [session()])).body).toEqual({ accepted: 1, duplicates: 0 });
+        agent.destroy();
+        // and it shuts down cleanly after all that
+        expect(await server.stop(), alive()).toBe(0);
       } finally {
         agent.destroy();
-        await s.close();
+        await server.stop();
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   );
