@@ -56,27 +56,15 @@ export function DataSettings() {
   const notify = useApp((s) => s.notify);
   const id = useId();
   const [status, setStatus] = useState<DataStatus | null>(null);
-  const [busy, setBusy] = useState('');
 
   const refresh = useCallback(
-    () => call('data.status', {}).then(setStatus, (err: unknown) => notify('error', messageOf(err))),
+    () => void call('data.status', {}).then(setStatus, (err: unknown) => notify('error', messageOf(err))),
     [notify],
   );
   useEffect(() => {
-    void refresh();
+    refresh();
   }, [refresh]);
-
-  async function run(what: string, fn: () => Promise<void>) {
-    setBusy(what);
-    try {
-      await fn();
-    } catch (err) {
-      notify('error', messageOf(err));
-    } finally {
-      setBusy('');
-      void refresh();
-    }
-  }
+  const { busy, run } = useTask(refresh);
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
@@ -87,12 +75,58 @@ export function DataSettings() {
       <Backups status={status} busy={busy} run={run} />
       <Export busy={busy} run={run} />
       <Import busy={busy} run={run} />
-      <Erase busy={busy} run={run} />
+      <EraseEverything busy={busy} run={run} />
     </section>
   );
 }
 
-type Run = (what: string, fn: () => Promise<void>) => Promise<void>;
+export type Run = (what: string, fn: () => Promise<void>) => Promise<void>;
+
+/**
+ * One whole-data task at a time: `busy` says what is running (for a live status line and disabled buttons),
+ * a failure becomes an error notice, and `after` runs however it ended.
+ */
+export function useTask(after?: () => void): { busy: string; run: Run } {
+  const notify = useApp((s) => s.notify);
+  const [busy, setBusy] = useState('');
+  const run = useCallback<Run>(
+    async (what, fn) => {
+      setBusy(what);
+      try {
+        await fn();
+      } catch (err) {
+        notify('error', messageOf(err));
+      } finally {
+        setBusy('');
+        after?.();
+      }
+    },
+    [notify, after],
+  );
+  return { busy, run };
+}
+
+/** Exports everything to one ZIP, downloads it, and says what it holds. */
+export async function exportAllData(notify: (kind: 'success', message: string) => void): Promise<void> {
+  const summary = await call('data.export', {});
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (let offset: number | null = 0; offset !== null;) {
+    const chunk: { dataBase64: string; nextOffset: number | null } = await call('data.download', {
+      transferId: summary.transferId,
+      offset,
+    });
+    parts.push(Uint8Array.from(atob(chunk.dataBase64), (c) => c.charCodeAt(0)));
+    offset = chunk.nextOffset;
+  }
+  const url = URL.createObjectURL(new Blob(parts, { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = summary.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
+  notify('success', `Exported ${rows} records and ${summary.files} résumé files to ${summary.fileName}.`);
+}
 
 function Backups({ status, busy, run }: { status: DataStatus | null; busy: string; run: Run }) {
   const notify = useApp((s) => s.notify);
@@ -217,31 +251,7 @@ function Export({ busy, run }: { busy: string; run: Run }) {
       <button
         type="button"
         disabled={busy !== ''}
-        onClick={() =>
-          void run('Exporting…', async () => {
-            const summary = await call('data.export', {});
-            const parts: Uint8Array<ArrayBuffer>[] = [];
-            for (let offset: number | null = 0; offset !== null;) {
-              const chunk: { dataBase64: string; nextOffset: number | null } = await call('data.download', {
-                transferId: summary.transferId,
-                offset,
-              });
-              parts.push(Uint8Array.from(atob(chunk.dataBase64), (c) => c.charCodeAt(0)));
-              offset = chunk.nextOffset;
-            }
-            const url = URL.createObjectURL(new Blob(parts, { type: 'application/zip' }));
-            const a = document.createElement('a');
-            a.href = url;
-            a.download = summary.fileName;
-            a.click();
-            setTimeout(() => URL.revokeObjectURL(url), 10_000);
-            const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
-            notify(
-              'success',
-              `Exported ${rows} records and ${summary.files} résumé files to ${summary.fileName}.`,
-            );
-          })
-        }
+        onClick={() => void run('Exporting…', () => exportAllData(notify))}
       >
         Export all my data
       </button>
@@ -359,7 +369,8 @@ function Import({ busy, run }: { busy: string; run: Run }) {
   );
 }
 
-function Erase({ busy, run }: { busy: string; run: Run }) {
+/** Delete everything, after naming what goes and DELETE typed; also the way on from a forgotten passphrase. */
+export function EraseEverything({ busy, run }: { busy: string; run: Run }) {
   const notify = useApp((s) => s.notify);
   const reload = useReload();
   const id = useId();
