@@ -47,6 +47,7 @@ import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } fro
 import { dataChannels } from './data';
 import { progressChannels, progressEvents } from './progress';
 import { syncChannels } from './sync';
+import { vaultChannels, vaultEvents } from './vault';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -291,6 +292,7 @@ export const channels = {
   ...progressChannels,
   ...dataChannels,
   ...syncChannels,
+  ...vaultChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -314,6 +316,7 @@ export const events = {
   /** A streamed piece of an AI answer; `at` is when the host sent it (for latency measurement). */
   'ai.token': z.object({ requestId: z.string(), chunk: z.string(), at: z.number() }),
   ...progressEvents,
+  ...vaultEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'STORAGE_ERROR',
   'UNAVAILABLE',
   'INTERNAL_ERROR',
+  /** The data is encrypted and not unlocked yet. */
+  'LOCKED',
+  /** A passphrase was wrong (or unlocking is paused after too many wrong ones). */
+  'WRONG_PASSPHRASE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

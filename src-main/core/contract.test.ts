@@ -86,8 +86,16 @@ async function populated(channel?: ChannelName): Promise<{ runtime: Runtime } & 
     channel === 'data.download' || channel === 'data.import'
       ? (await ok(runtime, 'data.export', {})).transferId
       : ids.exportId;
+  // The passphrase channels other than enable need one set (and unlock needs it locked).
+  if (channel === 'vault.change' || channel === 'vault.disable' || channel === 'vault.unlock') {
+    await ok(runtime, 'vault.enable', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
+    if (channel === 'vault.unlock') await ok(runtime, 'vault.lock', {});
+  }
   return { runtime, ...ids, exportId };
 }
+
+const PASSPHRASE = 'Correct-Horse-9';
+const NEXT_PASSPHRASE = 'Battery-Staple-7';
 
 async function buildTemplate(): Promise<{ dir: string; ids: Ids }> {
   const dir = mkdtempSync(join(tmpdir(), 'rehearse-contract-'));
@@ -304,6 +312,12 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'sync.disable': {},
     'sync.now': {},
     'sync.leaderboard': { period: 'weekly' },
+    'vault.status': {},
+    'vault.enable': { passphrase: PASSPHRASE, confirm: PASSPHRASE },
+    'vault.unlock': { passphrase: PASSPHRASE },
+    'vault.lock': {},
+    'vault.change': { current: PASSPHRASE, passphrase: NEXT_PASSPHRASE, confirm: NEXT_PASSPHRASE },
+    'vault.disable': { passphrase: PASSPHRASE },
   };
   return inputs[channel];
 }

@@ -10,6 +10,7 @@ import { profileHandlers } from '../services/settings/profile';
 import { progressHandlers } from '../services/progress/service';
 import { dataHandlers } from '../services/data/service';
 import { syncHandlers } from '../services/sync/service';
+import { vaultHandlers } from '../services/vault/service';
 import type { ServiceContext } from './context';
 
 /** Every channel's handler, gathered from the service that owns it; a missing one fails to typecheck. */
@@ -26,5 +27,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...dataHandlers(ctx),
     ...progressHandlers(ctx),
     ...syncHandlers(ctx),
+    ...vaultHandlers(ctx),
   };
 }

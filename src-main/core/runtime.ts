@@ -16,6 +16,8 @@ import { ResumeParser } from '../services/resume/runner';
 import { bindDataService, DataService } from '../services/data/service';
 import { loadTaxonomy, type Taxonomy } from '../services/resume/skills';
 import { SyncEngine, type SyncOptions } from '../services/sync/service';
+import { lockedError, Vault } from '../services/vault/vault';
+import { OPEN_WHILE_LOCKED } from '../../src-shared/vault';
 import type { HostKind, ServiceContext } from './context';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers } from './handlers';
@@ -77,7 +79,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const sync = new SyncEngine({ ...options.sync, secrets, host: options.host });
 
   // Backups, restore, import and erase; it outlives each connection (see `exclusive` below).
-  const data = new DataService({
+  const data: DataService = new DataService({
     dataDir: options.dataDir,
     logger,
     now,
@@ -87,7 +89,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     nativeBinding: options.nativeBinding,
     emit,
     sqlite: () => current.connection.sqlite,
+    vault: () => vault,
     exclusive: (work) => exclusive(work),
+  });
+
+  // The passphrase's key outlives each connection too: replacing the data keeps it unlocked if it still fits.
+  const vault: Vault = new Vault({
+    dataDir: options.dataDir,
+    logger,
+    now,
+    emitChanged: (status) => emit('vault.changed', status),
+    afterEncrypt: async (): Promise<void> => {
+      await data.replaceBackups();
+    },
   });
 
   async function openDatabase(): Promise<Connection> {
@@ -106,8 +120,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   /** The services over one connection; rebuilt when the data is replaced, so nothing cached survives it. */
   async function build(connection: Connection) {
+    vault.attach(connection.sqlite);
     const ai = new AiService({
       db: connection.db,
+      vault,
       logger,
       now,
       secrets,
@@ -129,6 +145,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       version,
       now,
       ai,
+      vault,
       newId: randomUUID,
       emit,
     };
@@ -185,6 +202,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const invoke: Invoke = async (channel, input) => {
     while (gate) await gate;
+    if (vault.locked && !OPEN_WHILE_LOCKED.has(channel))
+      return { ok: false, error: lockedError().toPayload() };
     inFlight++;
     try {
       return await inside.run(true, () => current.invoke(channel, input));

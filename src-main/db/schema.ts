@@ -221,6 +221,18 @@ export interface StudyPlansTable {
   updated_at: string;
 }
 
+export interface VaultTable {
+  id: number;
+  kdf: string;
+  check_value: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VaultAttemptsTable {
+  at: string;
+}
+
 export interface SyncSettingsTable {
   id: number;
   enabled: Generated<number>;
@@ -271,6 +283,8 @@ export interface Database {
   study_plans: StudyPlansTable;
   progress_sessions: ProgressSessionsTable;
   sync_settings: SyncSettingsTable;
+  vault: VaultTable;
+  vault_attempts: VaultAttemptsTable;
   sync_outbox: SyncOutboxTable;
   sync_cache: SyncCacheTable;
 }

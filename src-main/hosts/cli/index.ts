@@ -49,10 +49,23 @@ async function withRuntime<T>(
 ): Promise<T> {
   const runtime = await startRuntime({ dataDir: resolveDataDir(dataDirFlag, io.env), host: 'cli' });
   try {
+    await unlockFromEnv(runtime, io);
     return await fn(runtime);
   } finally {
     await runtime.close();
   }
+}
+
+/** Scripts pass the passphrase in the environment; it is never a flag, which would show in the process list. */
+async function unlockFromEnv(runtime: Runtime, io: Io): Promise<void> {
+  if (!runtime.ctx.vault.locked) return;
+  const passphrase = io.env.REHEARSE_PASSPHRASE;
+  if (!passphrase)
+    throw new AppError(
+      'LOCKED',
+      'Your data is protected by a passphrase: set REHEARSE_PASSPHRASE in the environment to unlock it for this command.',
+    );
+  await call(runtime, 'vault.unlock', { passphrase });
 }
 
 const print = (io: Io, json: boolean, value: unknown, human: () => string) =>

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { PLAIN, type Codec } from '../vault/columns';
 
 export type CacheKind = 'questions' | 'evaluation';
 
@@ -63,6 +64,7 @@ export class AiCache {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
+    private readonly codec: Codec = PLAIN,
   ) {}
 
   async get<T>(kind: CacheKind, key: string): Promise<T | null> {
@@ -78,7 +80,7 @@ export class AiCache {
       .set((eb) => (hit ? { hits: eb('hits', '+', 1) } : { misses: eb('misses', '+', 1) }))
       .where('kind', '=', kind)
       .execute();
-    return hit ? (JSON.parse(row.value) as T) : null;
+    return hit ? (JSON.parse(this.codec.open('ai_cache.value', row.value)) as T) : null;
   }
 
   async put(
@@ -90,7 +92,7 @@ export class AiCache {
   ): Promise<void> {
     const now = this.now();
     const row = {
-      value: JSON.stringify(value),
+      value: this.codec.seal('ai_cache.value', JSON.stringify(value)),
       provider,
       model,
       created_at: now.toISOString(),

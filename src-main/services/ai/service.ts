@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AiSettings, DEFAULT_AI_SETTINGS, type AiStatus, type ProviderStatus } from '../../../src-shared/ai';
 import type { Database } from '../../db/schema';
+import type { Codec } from '../vault/columns';
 import type { Logger } from '../../logging/logger';
 import { AiCache } from './cache';
 import { AiChain } from './chain';
@@ -27,6 +28,8 @@ export interface AiServiceDeps {
   now(): Date;
   /** The OS keychain by default. */
   secrets?: SecretStore;
+  /** Seals cached model answers while a passphrase is set. */
+  vault?: Codec;
 }
 
 type QuotaState = 'ok' | 'warning' | 'limited' | 'exhausted';
@@ -67,7 +70,7 @@ export class AiService {
         ...(this.settings.ollama.embedModel ? { embed: this.settings.ollama.embedModel } : {}),
       },
     }));
-    this.cache = new AiCache(deps.db, deps.now);
+    this.cache = new AiCache(deps.db, deps.now, deps.vault);
     const embedModel = KNOWN_MODELS.find((m) => m.task === 'embed');
     this.embedder =
       deps.modelsDir && embedModel

@@ -341,6 +341,16 @@ export class BackupStore {
     return dropped;
   }
 
+  /** Removes every backup but `keep` (and the résumé files only they referred to). */
+  dropAllBut(keep: string): ManifestEntry[] {
+    const manifest = this.read();
+    const dropped = manifest.backups.filter((b) => b.id !== keep);
+    this.write({ ...manifest, backups: manifest.backups.filter((b) => b.id === keep) });
+    for (const b of dropped) quietly(() => rmSync(this.fileOf(b), { force: true }));
+    this.rotate();
+    return dropped;
+  }
+
   /** Total bytes of the recorded backups and their résumé files. */
   sizeBytes(): number {
     const manifest = this.read();

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import type { Sqlite } from '../../db/connection';
 import type { Migration } from '../../db/migrator';
+import type { Vault } from '../vault/vault';
 import { ZipWriter } from './archive';
 import {
   ARCHIVE_FORMAT,
@@ -37,6 +38,8 @@ export interface ExportOptions {
   appVersion: string;
   migrations: readonly Migration[];
   nativeBinding?: string;
+  /** Opens sealed values and files, so the archive holds the data readable (and importable anywhere). */
+  vault?: Pick<Vault, 'openColumn' | 'openFile'>;
 }
 
 export interface ExportResult {
@@ -51,11 +54,19 @@ export interface ExportResult {
 const FLUSH_AT = 256 * 1024;
 
 /** The table as JSON text in pieces, so a large table never sits in memory as one string. */
-function* tableJson(db: Sqlite, table: TableInfo, counted: { rows: number }): Generator<string> {
+function* tableJson(
+  db: Sqlite,
+  table: TableInfo,
+  counted: { rows: number },
+  vault: ExportOptions['vault'],
+): Generator<string> {
   let text = `{"format":"${TABLE_FORMAT}","formatVersion":1,"table":${JSON.stringify(table.name)},"columns":${JSON.stringify(table.columns)},"rows":[`;
   let first = true;
+  const value = vault
+    ? (v: unknown, i: number) => encodeValue(vault.openColumn(table.name, table.columns[i]!, v))
+    : (v: unknown) => encodeValue(v);
   for (const row of db.prepare(orderedSelect(table)).raw(true).iterate() as IterableIterator<unknown[]>) {
-    text += `${first ? '\n' : ',\n'}${JSON.stringify(row.map(encodeValue))}`;
+    text += `${first ? '\n' : ',\n'}${JSON.stringify(row.map(value))}`;
     first = false;
     counted.rows++;
     if (text.length >= FLUSH_AT) {
@@ -93,7 +104,7 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
     for (const table of candidateTables(snapshot)) {
       const counted = { rows: 0 };
       const file = tableEntry(table.name);
-      const digest = await writer.add(file, tableJson(snapshot, table, counted));
+      const digest = await writer.add(file, tableJson(snapshot, table, counted, o.vault));
       manifest.tables.push({
         name: table.name,
         file,
@@ -106,7 +117,8 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
       const source = join(o.dataDir, 'resumes', name);
       if (!isSafeFileName(name) || !existsSync(source)) continue;
       const path = resumeEntry(name);
-      const digest = await writer.add(path, [readFileSync(source)]);
+      const bytes = readFileSync(source);
+      const digest = await writer.add(path, [o.vault ? o.vault.openFile(bytes) : bytes]);
       manifest.files.push({ path, sha256: digest.sha256, sizeBytes: digest.size });
     }
     await writer.add(MANIFEST_ENTRY, [`${JSON.stringify(manifest, null, 2)}\n`]);

@@ -38,6 +38,7 @@ import { DB_FILE_NAME, openSqlite, type Sqlite } from '../../db/connection';
 import { migrate, type Migration } from '../../db/migrator';
 import type { Logger } from '../../logging/logger';
 import type { SecretStore } from '../ai/keychain';
+import type { Vault } from '../vault/vault';
 import { BackupStore, infoOf, type BackupIo, type ManifestEntry } from './backup';
 import { deleteKeys, deleteLocalData, describeData, resumeFiles, storedKeys } from './erase';
 import { exportArchive, type ExportResult } from './export';
@@ -58,6 +59,8 @@ export interface DataHost {
   emit: ServiceContext['emit'];
   /** The live connection. */
   sqlite(): Sqlite;
+  /** The passphrase's codec: exports leave readable, imports come in sealed under this installation's key. */
+  vault?(): Vault;
   /**
    * Runs `work` with every other request held and the live connection closed, then reopens the database
    * (migrating it) and rebuilds the services on it, whether `work` succeeded or not.
@@ -249,6 +252,32 @@ export class DataService {
     });
   }
 
+  /**
+   * After the passphrase is set: a backup of the data as it now is (encrypted), then every older backup and
+   * staged export removed, since those hold the data unencrypted.
+   */
+  async replaceBackups(): Promise<BackupInfo> {
+    return this.op('replacing your backups', async () => {
+      const fresh = await this.backupNow('manual');
+      const dropped = this.backups.dropAllBut(fresh.id);
+      this.clearTransfers();
+      this.host.logger.info({ kept: fresh.id, dropped: dropped.length }, 'unencrypted backups removed');
+      return infoOf(fresh);
+    });
+  }
+
+  /** A validated import, sealed under this installation's passphrase (if one is set) before it goes in. */
+  private sealPrepared(dbFile: string, resumesDir: string): void {
+    const vault = this.host.vault?.();
+    if (!vault?.enabled) return;
+    const db = openSqlite(dbFile, this.host.nativeBinding);
+    try {
+      vault.sealImport(db, resumesDir);
+    } finally {
+      db.close();
+    }
+  }
+
   private migrateFile(file: string): void {
     const db = openSqlite(file, this.host.nativeBinding);
     try {
@@ -268,6 +297,7 @@ export class DataService {
         appVersion: this.host.version,
         migrations: this.host.migrations,
         nativeBinding: this.host.nativeBinding,
+        vault: this.host.vault?.(),
       }),
     );
   }
@@ -281,6 +311,7 @@ export class DataService {
         nativeBinding: this.host.nativeBinding,
       });
       try {
+        this.sealPrepared(prepared.dbFile, prepared.resumesDir);
         const m = prepared.manifest;
         const base = {
           mode,

@@ -6,10 +6,11 @@
 import type { Sqlite } from '../../db/connection';
 
 /**
- * Tables that belong to this installation rather than to the candidate: sync's device and settings. They are
- * not exported, and an import that replaces the data keeps them as they are.
+ * Tables that belong to this installation rather than to the candidate: sync's device and settings, and the
+ * passphrase's salt and wrong tries (an export holds the data itself, readable; an import is encrypted under
+ * this installation's passphrase). They are not exported, and an import that replaces the data keeps them.
  */
-export const THIS_INSTALL: ReadonlySet<string> = new Set(['sync_settings']);
+export const THIS_INSTALL: ReadonlySet<string> = new Set(['sync_settings', 'vault', 'vault_attempts']);
 
 /**
  * Tables that are not the candidate's data: the migration ledger, caches with their counters, sync's queue of

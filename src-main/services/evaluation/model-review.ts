@@ -122,13 +122,17 @@ async function withEmbeddings(
     },
   );
   if (refined.coverageMethod !== 'words+embeddings') return at.builtin;
-  await storeEvaluation(ctx.db, {
-    answerId: at.answerId,
-    provider: 'builtin',
-    model: null,
-    result: refined,
-    at: ctx.now().toISOString(),
-  });
+  await storeEvaluation(
+    ctx.db,
+    {
+      answerId: at.answerId,
+      provider: 'builtin',
+      model: null,
+      result: refined,
+      at: ctx.now().toISOString(),
+    },
+    ctx.vault,
+  );
   const gained = refined.expectedPoints.filter(
     (p, i) => p.status !== at.builtin.expectedPoints[i]?.status,
   ).length;
@@ -215,14 +219,18 @@ export async function reviewWithModel(
     }
     const merged = mergeReview(at.builtin, result.review, at.answer);
     const flags = disagreements(at.builtin, merged);
-    await storeEvaluation(ctx.db, {
-      answerId: at.answerId,
-      provider: result.provider,
-      model: result.model,
-      result: merged,
-      flags,
-      at: ctx.now().toISOString(),
-    });
+    await storeEvaluation(
+      ctx.db,
+      {
+        answerId: at.answerId,
+        provider: result.provider,
+        model: result.model,
+        result: merged,
+        flags,
+        at: ctx.now().toISOString(),
+      },
+      ctx.vault,
+    );
     progress(
       'done',
       flags.length > 0

@@ -76,7 +76,7 @@ async function previousComparable(db: Db, s: SessionDetail): Promise<string | nu
 }
 
 export async function sessionReport(ctx: ServiceContext, sessionId: string): Promise<SessionReport> {
-  const session = await loadDetail(ctx.db, sessionId);
+  const session = await loadDetail(ctx.db, sessionId, ctx.vault);
   const scored = session.questions.filter((q): q is Scored => q.feedback !== null && !q.answer?.skipped);
   const averages = averagesOf(session);
   const previousId = await previousComparable(ctx.db, session);
@@ -84,7 +84,7 @@ export async function sessionReport(ctx: ServiceContext, sessionId: string): Pro
   for (const q of scored)
     byCategory.set(q.category, [...(byCategory.get(q.category) ?? []), q.feedback.result.overall]);
   const attemptOf = async (id: string | null, label: string) =>
-    id && id !== session.id ? compare(averages, await loadDetail(ctx.db, id), label) : null;
+    id && id !== session.id ? compare(averages, await loadDetail(ctx.db, id, ctx.vault), label) : null;
   return {
     sessionId: session.id,
     title: `${session.role} · ${session.difficulty}${session.attempt > 1 ? ` · Attempt #${session.attempt}` : ''}`,
@@ -99,7 +99,7 @@ export async function sessionReport(ctx: ServiceContext, sessionId: string): Pro
     previous: previousId
       ? compare(
           averages,
-          await loadDetail(ctx.db, previousId),
+          await loadDetail(ctx.db, previousId, ctx.vault),
           'your previous session at this role and level',
         )
       : null,

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { CRITERIA, type EvaluationResult, type Criterion } from '../../../src-shared/evaluation';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import type { Database } from '../../db/schema';
+import type { Codec } from '../vault/columns';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -19,6 +20,7 @@ export async function storeEvaluation(
     flags?: Criterion[];
     at: string;
   },
+  codec: Codec,
 ): Promise<void> {
   const values = {
     model: row.model,
@@ -27,7 +29,7 @@ export async function storeEvaluation(
     clarity: row.result.criteria.clarity.score,
     confidence: row.result.criteria.confidence.score,
     technical_accuracy: row.result.criteria.technical_accuracy.score,
-    result: JSON.stringify(row.result),
+    result: codec.seal('evaluations.result', JSON.stringify(row.result)),
     flags: JSON.stringify(row.flags ?? []),
     created_at: row.at,
   };
@@ -46,6 +48,7 @@ export function disagreements(builtin: EvaluationResult, model: EvaluationResult
 export async function feedbackFor(
   db: Db,
   sessionId: string,
+  codec: Codec,
 ): Promise<Map<string, NonNullable<SessionQuestion['feedback']>>> {
   const rows = await db
     .selectFrom('evaluations as e')
@@ -61,9 +64,11 @@ export async function feedbackFor(
     const builtin = list.find((r) => r.provider === 'builtin');
     const model = list.find((r) => r.provider !== 'builtin');
     const chosen = model ?? builtin!;
-    const builtinResult = builtin ? (JSON.parse(builtin.result) as EvaluationResult) : null;
+    const parse = (stored: string) =>
+      JSON.parse(codec.open('evaluations.result', stored)) as EvaluationResult;
+    const builtinResult = builtin ? parse(builtin.result) : null;
     out.set(answerId, {
-      result: JSON.parse(chosen.result) as EvaluationResult,
+      result: chosen === builtin ? builtinResult! : parse(chosen.result),
       provider: chosen.provider,
       model: chosen.model,
       flags: JSON.parse(chosen.flags) as Criterion[],

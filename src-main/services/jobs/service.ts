@@ -6,13 +6,14 @@ import type { ServiceContext } from '../../core/context';
 import type { JobsTable } from '../../db/schema';
 import { proposeFromPosting } from './posting';
 import { matchResume } from './match';
+import { activeResume, getResume } from '../resume/service';
 
-function jobOf(row: JobsTable): Job {
+function jobOf(ctx: ServiceContext, row: JobsTable): Job {
   return {
     id: row.id,
     title: row.title,
     company: row.company,
-    description: row.description,
+    description: ctx.vault.open('jobs.description', row.description),
     experienceLevel: row.experience_level as ExperienceLevel | null,
     techStack: JSON.parse(row.tech_stack) as string[],
     requiredSkills: JSON.parse(row.required_skills) as string[],
@@ -28,7 +29,7 @@ async function row(ctx: ServiceContext, id: string): Promise<JobsTable> {
   return found;
 }
 
-export const getJob = async (ctx: ServiceContext, id: string): Promise<Job> => jobOf(await row(ctx, id));
+export const getJob = async (ctx: ServiceContext, id: string): Promise<Job> => jobOf(ctx, await row(ctx, id));
 
 /** The tech stack the candidate typed is required by definition; the description adds the rest. */
 function skillColumns(ctx: ServiceContext, input: JobInput) {
@@ -54,7 +55,7 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .execute()
-    ).map(jobOf),
+    ).map((r) => jobOf(ctx, r)),
   'jobs.get': ({ id }) => getJob(ctx, id),
   'jobs.create': async (input) => {
     const id = ctx.newId();
@@ -65,7 +66,7 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
         id,
         title: input.title,
         company: input.company || null,
-        description: input.description,
+        description: ctx.vault.seal('jobs.description', input.description),
         experience_level: input.experienceLevel ?? null,
         ...skillColumns(ctx, input),
         created_at: now,
@@ -73,7 +74,7 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
       })
       .execute();
     ctx.emit('jobs.changed', { id });
-    return jobOf(await row(ctx, id));
+    return jobOf(ctx, await row(ctx, id));
   },
   'jobs.update': async ({ id, job }) => {
     await row(ctx, id);
@@ -82,7 +83,7 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
       .set({
         title: job.title,
         company: job.company || null,
-        description: job.description,
+        description: ctx.vault.seal('jobs.description', job.description),
         experience_level: job.experienceLevel ?? null,
         ...skillColumns(ctx, job),
         updated_at: ctx.now().toISOString(),
@@ -90,7 +91,7 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
       .where('id', '=', id)
       .execute();
     ctx.emit('jobs.changed', { id });
-    return jobOf(await row(ctx, id));
+    return jobOf(ctx, await row(ctx, id));
   },
   'jobs.delete': async ({ id }) => {
     await row(ctx, id);
@@ -100,28 +101,9 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
   },
   'jobs.propose': ({ text }) => proposeFromPosting(text, ctx.taxonomy()),
   'jobs.match': async ({ jobId, resumeId }) => {
-    const job = jobOf(await row(ctx, jobId));
-    const resume = resumeId
-      ? await ctx.db
-          .selectFrom('resumes')
-          .select('parsed')
-          .select('corrected')
-          .where('id', '=', resumeId)
-          .executeTakeFirst()
-      : await ctx.db
-          .selectFrom('resumes')
-          .select('parsed')
-          .select('corrected')
-          .where('is_active', '=', 1)
-          .executeTakeFirst();
-    if (!resume) {
-      throw new AppError(
-        'NOT_FOUND',
-        resumeId
-          ? 'That résumé version no longer exists.'
-          : 'Add your résumé first to see how it matches this job.',
-      );
-    }
-    return matchResume(JSON.parse(resume.corrected ?? resume.parsed), job);
+    const job = jobOf(ctx, await row(ctx, jobId));
+    const resume = resumeId ? await getResume(ctx, resumeId) : await activeResume(ctx);
+    if (!resume) throw new AppError('NOT_FOUND', 'Add your résumé first to see how it matches this job.');
+    return matchResume(resume.effective, job);
   },
 });

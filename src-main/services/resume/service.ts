@@ -38,9 +38,10 @@ function versionOf(row: ResumesTable): ResumeVersion {
   };
 }
 
-function detailOf(row: ResumesTable): ResumeDetail {
-  const parsed = ParsedResume.parse(JSON.parse(row.parsed));
-  const effective = row.corrected ? ParsedResume.parse(JSON.parse(row.corrected)) : parsed;
+function detailOf(ctx: ServiceContext, row: ResumesTable): ResumeDetail {
+  const parsed = ParsedResume.parse(JSON.parse(ctx.vault.open('resumes.parsed', row.parsed)));
+  const corrected = ctx.vault.openNullable('resumes.corrected', row.corrected);
+  const effective = corrected ? ParsedResume.parse(JSON.parse(corrected)) : parsed;
   return { ...versionOf(row), parsed, effective };
 }
 
@@ -51,11 +52,11 @@ async function row(ctx: ServiceContext, id: string): Promise<ResumesTable> {
 }
 
 export const getResume = async (ctx: ServiceContext, id: string): Promise<ResumeDetail> =>
-  detailOf(await row(ctx, id));
+  detailOf(ctx, await row(ctx, id));
 
 export async function activeResume(ctx: ServiceContext): Promise<ResumeDetail | null> {
   const active = await ctx.db.selectFrom('resumes').selectAll().where('is_active', '=', 1).executeTakeFirst();
-  return active ? detailOf(active) : null;
+  return active ? detailOf(ctx, active) : null;
 }
 
 const running = new Map<string, AbortController>();
@@ -89,7 +90,7 @@ async function importResume(
   mkdirSync(dir, { recursive: true });
   const target = join(dir, fileName);
   // Written beside its final name and renamed, so a crash never leaves half a file under a real name.
-  writeFileSync(`${target}.partial`, input.bytes);
+  writeFileSync(`${target}.partial`, ctx.vault.sealFile(input.bytes));
   renameSync(`${target}.partial`, target);
   const now = ctx.now().toISOString();
   let removed: string[];
@@ -106,7 +107,7 @@ async function importResume(
           size_bytes: input.bytes.length,
           sha256: createHash('sha256').update(input.bytes).digest('hex'),
           file_name: fileName,
-          parsed: JSON.stringify(parsed),
+          parsed: ctx.vault.seal('resumes.parsed', JSON.stringify(parsed)),
           corrected: null,
           is_active: 1,
           created_at: now,
@@ -142,7 +143,7 @@ async function importResume(
     'résumé imported',
   );
   ctx.emit('resumes.changed', { id });
-  return detailOf(await row(ctx, id));
+  return detailOf(ctx, await row(ctx, id));
 }
 
 type ResumeChannels =
@@ -196,7 +197,7 @@ export const resumeHandlers = (ctx: ServiceContext): Pick<Handlers, ResumeChanne
       await trx.updateTable('resumes').set({ is_active: 1 }).where('id', '=', id).execute();
     });
     ctx.emit('resumes.changed', { id });
-    return detailOf(await row(ctx, id));
+    return detailOf(ctx, await row(ctx, id));
   },
   'resumes.rename': async ({ id, label }) => {
     await row(ctx, id);
@@ -231,11 +232,14 @@ export const resumeHandlers = (ctx: ServiceContext): Pick<Handlers, ResumeChanne
     const resume = recompute(edited);
     await ctx.db
       .updateTable('resumes')
-      .set({ corrected: JSON.stringify(resume), updated_at: ctx.now().toISOString() })
+      .set({
+        corrected: ctx.vault.seal('resumes.corrected', JSON.stringify(resume)),
+        updated_at: ctx.now().toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     ctx.emit('resumes.changed', { id });
-    return detailOf(await row(ctx, id));
+    return detailOf(ctx, await row(ctx, id));
   },
   'resumes.original': async ({ id }) => {
     const found = await row(ctx, id);
@@ -245,6 +249,7 @@ export const resumeHandlers = (ctx: ServiceContext): Pick<Handlers, ResumeChanne
     } catch {
       throw new AppError('NOT_FOUND', 'The original file of this version is missing from the data folder.');
     }
+    bytes = ctx.vault.openFile(bytes);
     return {
       fileName: found.original_name,
       mime: MIME[found.kind as FileKind],

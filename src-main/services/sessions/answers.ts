@@ -76,6 +76,7 @@ export async function saveDraft(
   input: ParsedInput<'sessions.saveDraft'>,
 ): Promise<{ savedAt: string }> {
   const savedAt = ctx.now().toISOString();
+  const text = ctx.vault.seal('drafts.text', input.text);
   await ctx.db.transaction().execute(async (trx) => {
     const q = await openQuestion(trx, input.sessionQuestionId);
     const elapsed = Math.max(q.elapsedMs, input.elapsedMs);
@@ -83,14 +84,12 @@ export async function saveDraft(
       .insertInto('drafts')
       .values({
         session_question_id: input.sessionQuestionId,
-        text: input.text,
+        text,
         elapsed_ms: elapsed,
         updated_at: savedAt,
       })
       .onConflict((oc) =>
-        oc
-          .column('session_question_id')
-          .doUpdateSet({ text: input.text, elapsed_ms: elapsed, updated_at: savedAt }),
+        oc.column('session_question_id').doUpdateSet({ text, elapsed_ms: elapsed, updated_at: savedAt }),
       )
       .execute();
     await trx
@@ -127,7 +126,7 @@ export async function recordAnswer(
       .values({
         id: answerId,
         session_question_id: input.sessionQuestionId,
-        text: input.text,
+        text: ctx.vault.seal('answers.text', input.text),
         skipped: input.skipped ? 1 : 0,
         time_taken_ms: timeTaken,
         overtime: timeTaken > q.timeLimitSec * 1000 ? 1 : 0,
@@ -143,7 +142,11 @@ export async function recordAnswer(
         question: { text: q.text, category: q.category, expectedPoints: q.expectedPoints },
         answer: input.text,
       });
-      await storeEvaluation(trx, { answerId, provider: 'builtin', model: null, result: evaluation, at: now });
+      await storeEvaluation(
+        trx,
+        { answerId, provider: 'builtin', model: null, result: evaluation, at: now },
+        ctx.vault,
+      );
       review = {
         sessionQuestionId: input.sessionQuestionId,
         answerId,
@@ -195,5 +198,5 @@ export async function recordAnswer(
   ctx.emit('sessions.changed', { sessionId, status });
   // Not awaited: the candidate moves on while a model, if one is set up, reviews the answer.
   if (review) void reviewWithModel(ctx, review);
-  return loadDetail(ctx.db, sessionId);
+  return loadDetail(ctx.db, sessionId, ctx.vault);
 }

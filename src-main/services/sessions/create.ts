@@ -75,7 +75,7 @@ async function insertSession(
   });
   ctx.logger.info({ sessionId: id, questions: questions.length, attempt: s.attempt }, 'session created');
   ctx.emit('sessions.changed', { sessionId: id, status: 'active' });
-  return loadDetail(ctx.db, id);
+  return loadDetail(ctx.db, id, ctx.vault);
 }
 
 export async function createSession(

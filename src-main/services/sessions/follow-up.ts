@@ -120,14 +120,15 @@ export async function takeFollowUp(ctx: ServiceContext, sessionQuestionId: strin
       .where('q.session_id', '=', row.session_id)
       .where('q.position', '=', row.position + 1)
       .executeTakeFirst();
-    if (row.current_position !== row.position + 1 || next?.answer || next?.draft)
+    const draft = ctx.vault.openNullable('drafts.text', next?.draft ?? null);
+    if (row.current_position !== row.position + 1 || next?.answer || draft)
       throw new AppError('CONFLICT', 'You have already moved on from that question.');
     const added = await insertFollowUp(ctx, trx, {
       sessionId: row.session_id,
       afterPosition: row.position,
       rootId: row.parent_id ?? sessionQuestionId,
-      evaluation: JSON.parse(row.result) as EvaluationResult,
-      answer: row.text,
+      evaluation: JSON.parse(ctx.vault.open('evaluations.result', row.result)) as EvaluationResult,
+      answer: ctx.vault.open('answers.text', row.text),
     });
     if (!added) throw new AppError('CONFLICT', 'There is no follow-up to ask about that answer.');
     const now = ctx.now().toISOString();
@@ -145,7 +146,7 @@ export async function takeFollowUp(ctx: ServiceContext, sessionQuestionId: strin
       .execute();
   });
   ctx.emit('sessions.changed', { sessionId, status: 'active' });
-  return loadDetail(ctx.db, sessionId);
+  return loadDetail(ctx.db, sessionId, ctx.vault);
 }
 
 const AdaptedFollowUp = z.object({ question: z.string().trim().min(10).max(300) });
@@ -175,7 +176,11 @@ export async function adaptFollowUp(
     .executeTakeFirst();
   if (!row || row.parent_id === null) throw new AppError('NOT_FOUND', 'That is not a follow-up question.');
   const kept = { text: row.text, reason: row.reason, provider: 'builtin' };
-  if (row.answer || (row.draft ?? '').trim() || row.reason.startsWith('Asked by'))
+  if (
+    row.answer ||
+    (ctx.vault.openNullable('drafts.text', row.draft) ?? '').trim() ||
+    row.reason.startsWith('Asked by')
+  )
     return { ...kept, notes: [] };
   const before = await ctx.db
     .selectFrom('session_questions as q')
@@ -192,7 +197,7 @@ export async function adaptFollowUp(
         task: 'followUp',
         system:
           'You are a job interviewer. Ask ONE short follow-up question that probes the weakest part of the candidate’s answer, in their own terms. Never ask about age, religion, health, family, nationality or politics. Reply with JSON only: {"question": "..."}.',
-        user: `Question: ${before.text}\nAnswer: ${before.answer}\nWhat the answer lacks: ${row.reason}\nA generic follow-up would be: ${row.text}`,
+        user: `Question: ${before.text}\nAnswer: ${ctx.vault.open('answers.text', before.answer)}\nWhat the answer lacks: ${row.reason}\nA generic follow-up would be: ${row.text}`,
         schema: AdaptedFollowUp.refine((f) => screenQuestion(f.question).ok, {
           error: 'the question is not appropriate',
         }),

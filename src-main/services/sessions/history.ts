@@ -46,6 +46,6 @@ export async function resumableSession(ctx: ServiceContext): Promise<SessionSumm
     .orderBy('updated_at', 'desc')
     .executeTakeFirst();
   if (!row) return null;
-  const { questions: _questions, ...summary } = await loadDetail(ctx.db, row.id);
+  const { questions: _questions, ...summary } = await loadDetail(ctx.db, row.id, ctx.vault);
   return summary;
 }

@@ -11,7 +11,7 @@ export async function changeStatus(
   sessionId: string,
   action: Extract<SessionAction, 'pause' | 'resume' | 'end'>,
 ): Promise<SessionDetail> {
-  const session = await loadDetail(ctx.db, sessionId);
+  const session = await loadDetail(ctx.db, sessionId, ctx.vault);
   const status: SessionStatus = transition(session.status, action, session.answeredCount);
   const now = ctx.now().toISOString();
   await ctx.db
@@ -28,5 +28,5 @@ export async function changeStatus(
   if (status === 'completed') await onSessionCompleted(ctx, ctx.db, sessionId);
   if (status === 'completed') await enqueueCompletedSession(ctx, ctx.db, sessionId);
   ctx.emit('sessions.changed', { sessionId, status });
-  return loadDetail(ctx.db, sessionId);
+  return loadDetail(ctx.db, sessionId, ctx.vault);
 }

@@ -10,6 +10,7 @@ import type {
 import { AppError } from '../../../src-shared/errors';
 import type { Database, SessionsTable } from '../../db/schema';
 import { feedbackFor } from '../evaluation/store';
+import type { Codec } from '../vault/columns';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,7 +38,7 @@ export function summaryOf(row: Selectable<SessionsTable>, answeredCount: number)
   };
 }
 
-export async function loadDetail(db: Db, sessionId: string): Promise<SessionDetail> {
+export async function loadDetail(db: Db, sessionId: string, codec: Codec): Promise<SessionDetail> {
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
   if (!session) throw notFound();
   const questions = await db
@@ -69,7 +70,7 @@ export async function loadDetail(db: Db, sessionId: string): Promise<SessionDeta
     .where('q.session_id', '=', sessionId)
     .orderBy('q.position')
     .execute();
-  const feedback = await feedbackFor(db, sessionId);
+  const feedback = await feedbackFor(db, sessionId, codec);
   // Skipped questions are recorded as answers but do not count as answered.
   const answered = questions.filter((q) => q.submitted_at !== null && q.skipped === 0).length;
   return {
@@ -91,7 +92,7 @@ export async function loadDetail(db: Db, sessionId: string): Promise<SessionDeta
         q.submitted_at === null
           ? null
           : {
-              text: q.answer_text ?? '',
+              text: q.answer_text === null ? '' : codec.open('answers.text', q.answer_text),
               skipped: q.skipped === 1,
               timeTakenMs: q.time_taken_ms ?? 0,
               overtime: q.overtime === 1,
@@ -101,7 +102,7 @@ export async function loadDetail(db: Db, sessionId: string): Promise<SessionDeta
       draft:
         q.draft_text === null || q.draft_updated_at === null
           ? null
-          : { text: q.draft_text, updatedAt: q.draft_updated_at },
+          : { text: codec.open('drafts.text', q.draft_text), updatedAt: q.draft_updated_at },
     })),
   };
 }

@@ -30,7 +30,7 @@ type SessionChannels =
 
 export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChannels> => ({
   'sessions.create': (input) => createSession(ctx, input),
-  'sessions.get': ({ sessionId }) => loadDetail(ctx.db, sessionId),
+  'sessions.get': ({ sessionId }) => loadDetail(ctx.db, sessionId, ctx.vault),
   'sessions.list': (input) => listSessions(ctx, input),
   'sessions.resumable': () => resumableSession(ctx),
   'sessions.saveDraft': (input) => saveDraft(ctx, input),
@@ -47,7 +47,7 @@ export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChan
   'sessions.exportReport': async ({ sessionId, format }) => {
     const [report, session] = await Promise.all([
       sessionReport(ctx, sessionId),
-      loadDetail(ctx.db, sessionId),
+      loadDetail(ctx.db, sessionId, ctx.vault),
     ]);
     const base = `rehearse-${session.role.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${session.createdAt.slice(0, 10)}`;
     return format === 'md'

@@ -40,7 +40,7 @@ export async function tailorSession(ctx: ServiceContext, input: ParsedInput<'ses
   } catch (err) {
     if (!request.signal.aborted) throw err;
     return {
-      session: await loadDetail(ctx.db, input.sessionId),
+      session: await loadDetail(ctx.db, input.sessionId, ctx.vault),
       provider: 'builtin',
       model: null,
       notes: ['Cancelled: you are keeping the builtin questions.'],
@@ -94,7 +94,7 @@ export async function tailorSession(ctx: ServiceContext, input: ParsedInput<'ses
     if (replaced > 0) ctx.emit('sessions.changed', { sessionId: input.sessionId, status: row.status });
   }
   return {
-    session: await loadDetail(ctx.db, input.sessionId),
+    session: await loadDetail(ctx.db, input.sessionId, ctx.vault),
     provider: generated.provider,
     model: generated.model,
     notes: generated.notes,
