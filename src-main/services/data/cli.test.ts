@@ -3,12 +3,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, requireBuild } from '../../../tests/support/built';
-import { tempDir } from '../../../tests/support/runtime';
+import { ok, tempDir, testRuntime } from '../../../tests/support/runtime';
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+function runWith(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+const run = (...args: string[]) => runWith({}, ...args);
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 
 describe('rehearse backup, export and import', () => {
@@ -75,4 +80,27 @@ describe('rehearse backup, export and import', () => {
       expect(run('import', ...d).code).toBe(2);
     },
   );
+
+  it('unlocks a passphrase-protected data dir from REHEARSE_PASSPHRASE, and only with the right one', async () => {
+    const dir = tempDir();
+    const runtime = await testRuntime({ dataDir: dir });
+    await ok(runtime, 'profile.save', { name: 'Ada', targetRole: 'Sales', experienceLevel: 'Mid' });
+    await ok(runtime, 'vault.enable', { passphrase: 'Correct-Horse-9', confirm: 'Correct-Horse-9' });
+    await runtime.close();
+    const file = join(tempDir(), 'protected.zip');
+    expect(run('export', '--out', file, '--data-dir', dir)).toMatchObject({
+      code: 1,
+      stderr:
+        'rehearse: Your data is protected by a passphrase: set REHEARSE_PASSPHRASE in the environment to unlock it for this command.\n',
+    });
+    expect(
+      runWith({ REHEARSE_PASSPHRASE: 'Wrong-Horse-9' }, 'export', '--out', file, '--data-dir', dir),
+    ).toMatchObject({
+      code: 1,
+      stderr: 'rehearse: That passphrase is not right. 4 more tries before unlocking pauses for 30 minutes.\n',
+    });
+    expect(existsSync(file)).toBe(false);
+    const unlocked = runWith({ REHEARSE_PASSPHRASE: 'Correct-Horse-9' }, 'profile', '--data-dir', dir);
+    expect(unlocked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Ada/) });
+  });
 });
