@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { on } from './api';
 import { Notices } from './components/Notices';
 import { ProgressWatch } from './components/ProgressWatch';
 import { Achievements } from './screens/Achievements';
@@ -17,6 +18,7 @@ import { PracticeRoom } from './screens/PracticeRoom';
 import { PracticeSetup } from './screens/PracticeSetup';
 import { SessionReview } from './screens/SessionReview';
 import { Settings } from './screens/Settings';
+import { Unlock } from './screens/Unlock';
 import { useApp, type Screen } from './store';
 
 const NAV: { label: string; screen: Screen }[] = [
@@ -76,11 +78,12 @@ function CurrentScreen({ screen }: { screen: Screen }) {
 }
 
 export function App() {
-  const { status, loadError, profile, screen, load, go } = useApp();
+  const { status, loadError, profile, vault, screen, load, go, setVault } = useApp();
 
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => on('vault.changed', (next) => void setVault(next)), [setVault]);
 
   if (status === 'loading') {
     return (
@@ -98,6 +101,16 @@ export function App() {
           Try again
         </button>
       </main>
+    );
+  }
+  if (vault?.enabled && vault.locked) {
+    return (
+      <>
+        <main id="main">
+          <Unlock vault={vault} />
+        </main>
+        <Notices />
+      </>
     );
   }
   if (!profile) {

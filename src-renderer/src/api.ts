@@ -15,11 +15,20 @@ declare global {
   }
 }
 
+let lockedListener: () => void = () => undefined;
+
+/** Who to tell when a request is refused as LOCKED: the vault was locked elsewhere (another window, the CLI). */
+export function onLockedError(listener: () => void): void {
+  lockedListener = listener;
+}
+
 export async function call<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
-  return unwrap(await window.rehearse.invoke(channel, input));
+  const result = await window.rehearse.invoke(channel, input);
+  if (!result.ok && result.error.code === 'LOCKED') lockedListener();
+  return unwrap(result);
 }
 
 export function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

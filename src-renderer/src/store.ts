@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../src-shared/contract';
 import type { Category, Profile } from '../../src-shared/domain';
-import { call, messageOf } from './api';
+import type { VaultStatus } from '../../src-shared/vault';
+import { call, messageOf, onLockedError, RehearseError } from './api';
 
 export type Screen =
   | { name: 'home' }
@@ -32,9 +33,14 @@ interface AppState {
   profile: Profile | null;
   catalog: ChannelOutput<'catalog.get'> | null;
   info: ChannelOutput<'app.info'> | null;
+  /** Null until the first load; while enabled and locked, the unlock screen replaces the app. */
+  vault: VaultStatus | null;
   screen: Screen;
   notices: Notice[];
   load(): Promise<void>;
+  /** Takes a vault status from a vault call or event; when it unlocks, the app's data is read before it shows. */
+  setVault(vault: VaultStatus): Promise<void>;
+  checkVault(): Promise<void>;
   go(screen: Screen): void;
   setProfile(profile: Profile): void;
   notify(kind: Notice['kind'], message: string): void;
@@ -48,19 +54,34 @@ export const useApp = create<AppState>((set, get) => ({
   profile: null,
   catalog: null,
   info: null,
+  vault: null,
   screen: { name: 'home' },
   notices: [],
   async load() {
     try {
-      const [profile, catalog, info] = await Promise.all([
-        call('profile.get', {}),
-        call('catalog.get', {}),
-        call('app.info', {}),
-      ]);
-      set({ profile, catalog, info, status: 'ready' });
+      const [vault, info] = await Promise.all([call('vault.status', {}), call('app.info', {})]);
+      if (isLocked(vault)) {
+        set({ vault, info, status: 'ready' });
+        return;
+      }
+      const [profile, catalog] = await Promise.all([call('profile.get', {}), call('catalog.get', {})]);
+      set({ vault, profile, catalog, info, status: 'ready' });
     } catch (err) {
+      // Locked between the two reads: the LOCKED listener brings the unlock screen instead.
+      if (err instanceof RehearseError && err.code === 'LOCKED') return;
       set({ status: 'failed', loadError: messageOf(err) });
     }
+  },
+  async setVault(vault) {
+    if (isLocked(vault)) set({ vault, status: 'ready' });
+    else if (!isLocked(get().vault)) set({ vault });
+    // Just unlocked: the profile was never read (or may have changed meanwhile), so the unlock screen stays
+    // until it has been, rather than flashing onboarding.
+    else await get().load();
+  },
+  async checkVault() {
+    const vault = await call('vault.status', {}).catch(() => null);
+    if (vault) await get().setVault(vault);
   },
   go(screen) {
     set({ screen });
@@ -77,3 +98,7 @@ export const useApp = create<AppState>((set, get) => ({
     set({ notices: get().notices.filter((n) => n.id !== id) });
   },
 }));
+
+const isLocked = (vault: VaultStatus | null) => Boolean(vault?.enabled && vault.locked);
+
+onLockedError(() => void useApp.getState().checkVault());

@@ -1,5 +1,6 @@
 import { AiSettingsPanel } from '../components/AiSettings';
 import { DataSettings } from '../components/DataSettings';
+import { PassphraseSettings } from '../components/PassphraseSettings';
 import { ProfileForm } from '../components/ProfileForm';
 import { ReminderSettings } from '../components/ProgressWatch';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -25,6 +26,7 @@ export function Settings() {
       <AiSettingsPanel />
       <ReminderSettings />
       <DataSettings />
+      <PassphraseSettings />
       <SyncSettings />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>
