@@ -34,7 +34,7 @@ function answerText(random: () => number): string {
 }
 
 /** Fills a data dir with five years of a committed candidate's data, written straight into SQLite. */
-async function generate(dataDir: string): Promise<{ answers: number; ms: number; dbBytes: number }> {
+export async function generate(dataDir: string): Promise<{ answers: number; ms: number; dbBytes: number }> {
   const started = performance.now();
   const runtime = await startRuntime({ dataDir, host: 'cli', secrets: memorySecrets() });
   try {

@@ -11,6 +11,7 @@ import { benchQuestionSet } from './questions';
 import { benchCrash, benchReport, benchSessionWrites } from './sessions';
 import { benchEvaluation } from './evaluation';
 import { benchData } from './data';
+import { benchVault } from './vault';
 import { benchProgress } from './progress';
 import { benchServer } from './server';
 import { report } from './stats';
@@ -100,6 +101,7 @@ async function main() {
     await benchCrash(browser);
     await benchProgress(tempDir());
     await benchData(tempDir());
+    await benchVault(tempDir());
     await benchServer();
   } finally {
     await browser.close();
