@@ -151,6 +151,10 @@ describe('the passphrase, through the UI', () => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await description(field)).toContain(weak);
     await expectAccessible(page, 'passphrase: weak one refused');
+    // the rule marks and the warning have their own colours: checked against the dark theme too
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'passphrase: weak one refused, dark theme');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Meets the rules, but the two do not match: the message sits by the second field, which takes focus.
     await page.keyboard.press('Control+A');
@@ -256,7 +260,7 @@ describe('the passphrase, through the UI', () => {
     }
   });
 
-  it('turns off only with the right passphrase, and a forgotten one leads to Delete everything and a fresh start', async () => {
+  it('turns off only with the right passphrase; five wrong tries pause unlocking; a forgotten passphrase leads to Delete everything and a fresh start', async () => {
     const host = await startHost(['--data-dir', tempDir()]);
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -284,9 +288,29 @@ describe('the passphrase, through the UI', () => {
     await section.getByText(/^On\./).waitFor();
     await expectAccessible(page, 'passphrase: turning off refused');
 
-    // Locked, with the passphrase forgotten: Delete everything, confirmed by typing DELETE, starts afresh.
+    // Locked, and the passphrase forgotten: the fifth wrong try within 15 minutes pauses unlocking.
     await section.getByRole('button', { name: 'Lock now' }).click();
     await expectUnlockScreen(page);
+    const unlockField = page.getByLabel('Passphrase', { exact: true });
+    const alert = page.getByRole('alert').filter({ hasText: /passphrase/ });
+    for (const left of [3, 2, 1]) {
+      await unlockField.fill(`Maple-Harbor-${left}0`);
+      await unlockField.press('Enter');
+      await alert
+        .getByText(
+          `That passphrase is not right. ${left} more ${left === 1 ? 'try' : 'tries'} before unlocking pauses for 30 minutes.`,
+        )
+        .waitFor();
+    }
+    await unlockField.fill('Maple-Harbor-00');
+    await unlockField.press('Enter');
+    await alert.getByText(/^Too many wrong passphrases: unlocking is paused until \d\d:\d\d\.$/).waitFor();
+    await expect.poll(() => unlockField.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Unlock' }).isDisabled()).toBe(true);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'unlock screen: paused, dark theme');
+
+    // The one way on, paused or not: Delete everything, confirmed by typing DELETE, then a fresh start.
     await page.getByRole('button', { name: 'Forgot your passphrase?' }).click();
     await page.getByRole('button', { name: 'Delete everything…' }).focus();
     await page.keyboard.press('Enter');
