@@ -1,4 +1,5 @@
 import { main } from './hosts/cli/index';
+import { terminalSecretPrompt } from './hosts/cli/secret';
 
 const untilStopped = () =>
   new Promise<string>((resolve) => {
@@ -10,6 +11,7 @@ void main(process.argv.slice(2), {
   stderr: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   untilStopped,
+  askSecret: terminalSecretPrompt(process.stdin, process.stderr),
 }).then((code) => {
   process.exitCode = code;
 });

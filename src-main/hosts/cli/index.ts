@@ -24,6 +24,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); `serve` waits on it. */
   untilStopped: () => Promise<string>;
+  /** Asks for a secret without echoing it; only on an interactive terminal. */
+  askSecret?: (question: string) => Promise<string>;
 }
 
 interface Command {
@@ -49,17 +51,20 @@ async function withRuntime<T>(
 ): Promise<T> {
   const runtime = await startRuntime({ dataDir: resolveDataDir(dataDirFlag, io.env), host: 'cli' });
   try {
-    await unlockFromEnv(runtime, io);
+    await unlockForCommand(runtime, io);
     return await fn(runtime);
   } finally {
     await runtime.close();
   }
 }
 
-/** Scripts pass the passphrase in the environment; it is never a flag, which would show in the process list. */
-async function unlockFromEnv(runtime: Runtime, io: Io): Promise<void> {
+/**
+ * A protected data folder is unlocked from REHEARSE_PASSPHRASE (scripts) or by asking on the terminal; never
+ * from a flag, which would show in the process list.
+ */
+async function unlockForCommand(runtime: Runtime, io: Io): Promise<void> {
   if (!runtime.ctx.vault.locked) return;
-  const passphrase = io.env.REHEARSE_PASSPHRASE;
+  const passphrase = io.env.REHEARSE_PASSPHRASE ?? (await io.askSecret?.('Passphrase: '));
   if (!passphrase)
     throw new AppError(
       'LOCKED',

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +81,7 @@ describe('rehearse backup, export and import', () => {
     },
   );
 
-  it('unlocks a passphrase-protected data dir from REHEARSE_PASSPHRASE, and only with the right one', async () => {
+  it('unlocks a passphrase-protected data dir from REHEARSE_PASSPHRASE or the terminal, and only with the right one', async () => {
     const dir = tempDir();
     const runtime = await testRuntime({ dataDir: dir });
     await ok(runtime, 'profile.save', { name: 'Ada', targetRole: 'Sales', experienceLevel: 'Mid' });
@@ -97,10 +97,35 @@ describe('rehearse backup, export and import', () => {
       runWith({ REHEARSE_PASSPHRASE: 'Wrong-Horse-9' }, 'export', '--out', file, '--data-dir', dir),
     ).toMatchObject({
       code: 1,
-      stderr: 'rehearse: That passphrase is not right. 4 more tries before unlocking pauses for 30 minutes.\n',
+      stderr:
+        'rehearse: That passphrase is not right. 4 more tries before unlocking pauses for 30 minutes.\n',
     });
     expect(existsSync(file)).toBe(false);
     const unlocked = runWith({ REHEARSE_PASSPHRASE: 'Correct-Horse-9' }, 'profile', '--data-dir', dir);
     expect(unlocked).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Ada/) });
+
+    // On a terminal (a real pseudo-terminal, through util-linux's script) it asks, without echoing what is typed.
+    const child = spawn(
+      'script',
+      ['-qec', `"${process.execPath}" "${BIN}" profile --data-dir "${dir}"`, '/dev/null'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    let screen = '';
+    const asked = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        screen += d.toString();
+        if (screen.includes('Passphrase: ')) resolve();
+      }),
+    );
+    await asked;
+    // the prompt is up once raw mode is: give the terminal a moment before typing, as a person would
+    await new Promise((r) => setTimeout(r, 300));
+    child.stdin.write('Correct-Horse-9\r');
+    const code = await new Promise((resolve) => child.once('close', resolve));
+    expect(code).toBe(0);
+    expect(screen).toMatch(/Passphrase: \r?\n(.|\n)*Ada/);
+    expect(screen).not.toContain('Correct-Horse-9');
   });
 });
