@@ -80,7 +80,14 @@ describe('the passphrase', () => {
     const before = await readable(runtime, ids);
     expect(plaintextIn(dataDir, PHRASES).length).toBeGreaterThan(0); // the search can find them
 
+    const triggers = () =>
+      runtime.connection.sqlite
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        .all();
+    const triggersBefore = triggers();
     const status = await ok(runtime, 'vault.enable', { passphrase: PASS, confirm: PASS });
+    // the rewrite sets the progress triggers aside and puts them back
+    expect(triggers()).toEqual(triggersBefore);
     expect(status).toMatchObject({ enabled: true, locked: false, triesLeft: 5 });
     expect(status.kdf).toBe('scrypt (N=131072, r=8, p=1)');
     expect(await readable(runtime, ids)).toEqual(before);
@@ -92,6 +99,12 @@ describe('the passphrase', () => {
       elapsedMs: 4000,
     });
     expect(plaintextIn(dataDir, PHRASES)).toEqual([]);
+    // and the triggers still keep progress up to date
+    expect(
+      runtime.connection.sqlite
+        .prepare('SELECT answers FROM progress_sessions WHERE session_id = ?')
+        .get(ids.sessionId),
+    ).toEqual({ answers: 2 });
     // the sealed columns hold only sealed values, each with its own IV
     const { sqlite } = runtime.connection;
     const answers = sqlite.prepare('SELECT text FROM answers').all() as { text: string }[];
