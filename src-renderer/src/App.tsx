@@ -78,12 +78,17 @@ function CurrentScreen({ screen }: { screen: Screen }) {
 }
 
 export function App() {
-  const { status, loadError, profile, vault, screen, load, go, setVault } = useApp();
+  const { status, loadError, profile, vault, screen, load, go, setVault, notify } = useApp();
 
   useEffect(() => {
     void load();
   }, [load]);
   useEffect(() => on('vault.changed', (next) => void setVault(next)), [setVault]);
+  // What the host announces on its own (a background backup that failed): an alert, or a polite note for info.
+  useEffect(
+    () => on('app.notice', (n) => notify(n.level === 'info' ? 'success' : 'error', n.message)),
+    [notify],
+  );
 
   if (status === 'loading') {
     return (

@@ -90,6 +90,8 @@ export const useApp = create<AppState>((set, get) => ({
     set({ profile });
   },
   notify(kind, message) {
+    // The same sentence can arrive twice (a request's own error and the host's notice about it): shown once.
+    if (get().notices.some((n) => n.kind === kind && n.message === message)) return;
     const id = nextNotice++;
     set({ notices: [...get().notices, { id, kind, message }] });
     if (kind === 'success') setTimeout(() => get().dismiss(id), 5000);
