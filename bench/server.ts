@@ -4,12 +4,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { signedHeaders } from '../src-server/signing';
 import { report } from './stats';
+import { freePort } from '../tests/support/net';
 
 const ROOT = join(__dirname, '..');
 const ROUNDS = Number(process.env.REHEARSE_BENCH_SERVER_ROUNDS ?? 5);
@@ -19,14 +19,6 @@ const ROUND_SECONDS = Number(process.env.REHEARSE_BENCH_SERVER_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const DEVICES = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 20_000;

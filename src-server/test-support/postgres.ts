@@ -3,10 +3,10 @@
 // made and run as the `postgres` user (or `nobody`) through runuser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../tests/support/net';
 
 export const SKIP_PG = process.env.REHEARSE_SKIP_PG === '1';
 
@@ -32,14 +32,6 @@ export interface TempPostgres {
   /** A new, empty database on the cluster; its postgres:// URL. */
   newDatabase(): Promise<string>;
   stop(): void;
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 /** Who runs the cluster: ourselves, or as root an unprivileged user that exists here. */

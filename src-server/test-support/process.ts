@@ -2,8 +2,8 @@
 // server hard run it here rather than inside the test worker, so that if it ever dies the test fails with its
 // exit signal and its last output, instead of taking the worker (and every result in it) down with it.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../tests/support/net';
 
 const ROOT = join(__dirname, '..', '..');
 export const SERVER_BIN = join(ROOT, 'bin', 'rehearse-server');
@@ -14,14 +14,6 @@ export function buildServerOnce(): void {
   if (built) return;
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs')], { stdio: 'inherit' });
   built = true;
-}
-
-export async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 export interface ServerProcess {
