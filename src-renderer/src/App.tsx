@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { on } from './api';
 import { Notices } from './components/Notices';
 import { ProgressWatch } from './components/ProgressWatch';
 import { Achievements } from './screens/Achievements';
-import { Dashboard } from './screens/Dashboard';
 import { Leaderboard } from './screens/Leaderboard';
 import { StudyPlan } from './screens/StudyPlan';
 import { Companies } from './screens/Companies';
@@ -20,6 +19,9 @@ import { SessionReview } from './screens/SessionReview';
 import { Settings } from './screens/Settings';
 import { Unlock } from './screens/Unlock';
 import { useApp, type Screen } from './store';
+
+// The charts library is most of the bundle: it loads when the first screen with charts opens, not at start.
+const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 const NAV: { label: string; screen: Screen }[] = [
   { label: 'Home', screen: { name: 'home' } },
@@ -67,7 +69,11 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'diagnostics':
       return <Diagnostics />;
     case 'progress':
-      return <Dashboard />;
+      return (
+        <Suspense fallback={<p role="status">Loading your progress…</p>}>
+          <Dashboard />
+        </Suspense>
+      );
     case 'achievements':
       return <Achievements />;
     case 'leaderboard':

@@ -29,3 +29,12 @@ export const statusLabel: Record<string, string> = {
   completed: 'Completed',
   abandoned: 'Abandoned',
 };
+
+/** Practice time as the progress screens say it: "45 min", "2 h", "1 h 5 min". */
+export function practiceTime(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

@@ -4,7 +4,7 @@ import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
-import { ProgressLinks } from './Dashboard';
+import { ProgressLinks } from '../components/ProgressLinks';
 
 export function Achievements() {
   const notify = useApp((s) => s.notify);

@@ -14,7 +14,8 @@ import { CRITERIA, type Criterion } from '../../../src-shared/evaluation';
 import { IMPROVEMENT_WINDOW, type Dashboard as DashboardData } from '../../../src-shared/progress';
 import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { categoryLabel } from '../format';
+import { categoryLabel, practiceTime } from '../format';
+import { ProgressLinks } from '../components/ProgressLinks';
 import { useApp } from '../store';
 
 const ACCENT = 'var(--accent, #2450b2)';
@@ -25,14 +26,6 @@ export const CRITERION_NAMES: Record<Criterion, string> = {
   technical_accuracy: 'Accuracy',
 };
 
-export function practiceTime(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
 const shortDate = (date: string) =>
   new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, {
     day: 'numeric',
@@ -40,30 +33,6 @@ const shortDate = (date: string) =>
     timeZone: 'UTC',
   });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** The buttons that move between the three progress screens. */
-export function ProgressLinks({ current }: { current: 'progress' | 'achievements' | 'plan' }) {
-  const go = useApp((s) => s.go);
-  const links = [
-    { name: 'progress', label: 'Dashboard' },
-    { name: 'achievements', label: 'Achievements' },
-    { name: 'plan', label: 'Study plan' },
-  ] as const;
-  return (
-    <nav aria-label="Progress" className="row">
-      {links.map((l) => (
-        <button
-          key={l.name}
-          type="button"
-          aria-current={current === l.name ? 'page' : undefined}
-          onClick={() => go({ name: l.name })}
-        >
-          {l.label}
-        </button>
-      ))}
-    </nav>
-  );
-}
 
 export function Dashboard() {
   const { go, notify } = useApp();

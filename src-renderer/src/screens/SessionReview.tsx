@@ -1,13 +1,17 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionDetail } from '../../../src-shared/domain';
 import { SCORE_KEYS, type SessionReport } from '../../../src-shared/report';
 import { call, messageOf } from '../api';
 import { CRITERION_LABEL, Feedback } from '../components/Feedback';
-import { ReportCharts } from '../components/ReportCharts';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadBase64 } from '../files';
 import { categoryLabel, clock, dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
+
+// Loaded with the first report (the charts library is most of the bundle).
+const ReportCharts = lazy(() =>
+  import('../components/ReportCharts').then((m) => ({ default: m.ReportCharts })),
+);
 
 const SCORE_LABEL = { overall: 'Overall', ...CRITERION_LABEL };
 
@@ -112,7 +116,9 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
               ))}
             </tbody>
           </table>
-          <ReportCharts report={report} />
+          <Suspense fallback={<p role="status">Loading the charts…</p>}>
+            <ReportCharts report={report} />
+          </Suspense>
           <div className="row" style={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <div style={{ flex: '1 1 16rem' }}>
               <h3>Strengths</h3>

@@ -6,7 +6,8 @@ import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel } from '../format';
 import { useApp } from '../store';
-import { practiceTime, ProgressLinks } from './Dashboard';
+import { ProgressLinks } from '../components/ProgressLinks';
+import { practiceTime } from '../format';
 
 const localToday = () =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
