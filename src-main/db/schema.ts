@@ -249,6 +249,7 @@ export interface SyncSettingsTable {
   last_push_at: string | null;
   last_error: string | null;
   updated_at: string;
+  public_pending: Generated<number>;
 }
 
 export interface SyncOutboxTable {

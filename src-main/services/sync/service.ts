@@ -182,13 +182,14 @@ export class SyncEngine {
     if (s.enabled === 1 && device) {
       try {
         await this.client(s.server_url).setPublic(device, isPublic);
+        await this.update({ public_pending: 0 });
         await this.contacted();
       } catch (err) {
-        // The choice is kept locally; the server still has the old one until it is set again.
-        await this.update({ last_error: describe(err) });
+        // Kept here and owed to the server: the next pass that reaches it sends it.
+        await this.update({ public_pending: 1, last_error: describe(err) });
         throw new AppError(
           'UNAVAILABLE',
-          `Your choice is saved, but the leaderboard server could not be told: ${describe(err)}`,
+          `Your choice is saved; the leaderboard server could not be reached (${describe(err)}), so it will be told as soon as it can be.`,
         );
       }
     }
@@ -314,8 +315,11 @@ export class SyncEngine {
         if (!keychain.ok) throw new AppError('UNAVAILABLE', keychain.reason);
         const created = await client.register(s.public === 1);
         await this.options.secrets.set(SECRET_ACCOUNT, created.secret);
-        await this.update({ device_id: created.id, alias: created.alias });
+        await this.update({ device_id: created.id, alias: created.alias, public_pending: 0 });
         device = { id: created.id, secret: created.secret };
+      } else if (s.public_pending === 1) {
+        await client.setPublic(device, s.public === 1);
+        await this.update({ public_pending: 0 });
       }
       await this.push(client, device);
       await this.contacted();

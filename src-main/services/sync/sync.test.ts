@@ -288,6 +288,43 @@ describe('leaderboard sync against the real server', () => {
     expect(cached.message).toMatch(/last data/);
   });
 
+  it('a choice to leave the public board made while the server is down reaches it on the next pass', async () => {
+    const server = await restartableServer();
+    const runtime = await runtimeFor();
+    await ok(runtime, 'profile.save', { name: NAME, targetRole: 'Backend Engineer', experienceLevel: 'Mid' });
+    await completeSession(runtime);
+    const on = await ok(runtime, 'sync.enable', { serverUrl: server.url(), public: true });
+    const alias = on.device!.alias;
+    expect(
+      (await ok(runtime, 'sync.leaderboard', { period: 'all_time' })).entries.map((e) => e.alias),
+    ).toContain(alias);
+
+    await server.stop();
+    const hidden = await runtime.invoke('sync.setPublic', { public: false });
+    expect(hidden).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(hidden.ok ? '' : hidden.error.message).toMatch(
+      /^Your choice is saved; the leaderboard server could not be reached \(.+\), so it will be told as soon as it can be\.$/,
+    );
+    expect(await ok(runtime, 'sync.status', {})).toMatchObject({ public: false });
+
+    await server.start();
+    // the server still shows the old choice until the app reaches it
+    const before = await server
+      .client()
+      .request<{ entries: { alias: string }[] }>(
+        'GET',
+        '/leaderboard?role=Backend%20Engineer&period=all_time',
+      );
+    expect(before.body.entries.map((e) => e.alias)).toContain(alias);
+    await ok(runtime, 'sync.now', {});
+    const board = await ok(runtime, 'sync.leaderboard', { period: 'all_time' });
+    expect(board).toMatchObject({ offline: false, public: false });
+    expect(board.entries.map((e) => e.alias)).not.toContain(alias);
+    expect(
+      runtime.connection.sqlite.prepare('SELECT public, public_pending FROM sync_settings').get(),
+    ).toEqual({ public: 0, public_pending: 0 });
+  });
+
   it('turning off erases the device on the server and clears the outbox and the secret', async () => {
     const server = await restartableServer();
     const secrets = memorySecrets();
