@@ -99,8 +99,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger,
     now,
     emitChanged: (status) => emit('vault.changed', status),
+    // The data is encrypted whatever happens here: a failure is the candidate's to know, not the request's.
     afterEncrypt: async (): Promise<void> => {
-      await data.replaceBackups();
+      try {
+        await data.replaceBackups();
+      } catch (err) {
+        logger.warn({ err }, 'unencrypted backups not replaced');
+        emit('app.notice', {
+          level: 'warning',
+          message: `Your data is encrypted, but the older, unencrypted backups could not be removed (${(err as Error).message}). They are in ${data.backups.dir}.`,
+        });
+      }
     },
   });
 

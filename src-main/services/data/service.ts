@@ -257,6 +257,8 @@ export class DataService {
    * staged export removed, since those hold the data unencrypted.
    */
   async replaceBackups(): Promise<BackupInfo> {
+    // The day's first backup may still be running from the start.
+    await this.daily?.catch(() => {});
     return this.op('replacing your backups', async () => {
       const fresh = await this.backupNow('manual');
       const dropped = this.backups.dropAllBut(fresh.id);

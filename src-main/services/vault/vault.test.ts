@@ -143,6 +143,32 @@ describe('the passphrase', () => {
     expect(await again.invoke('jobs.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
+  it('waits for a request’s open transaction, so rolling that back cannot undo the encryption', async () => {
+    const runtime = await testRuntime();
+    const ids = await populate(runtime);
+    const before = await readable(runtime, ids);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const request = runtime.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.selectFrom('jobs').selectAll().execute();
+        await held;
+        throw new Error('this request fails');
+      })
+      .catch((err: Error) => err.message);
+    const enabling = runtime.invoke('vault.enable', { passphrase: PASS, confirm: PASS });
+    // long enough for scrypt to finish: the rewrite is then waiting on the open transaction
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(runtime.connection.sqlite.prepare('SELECT COUNT(*) AS n FROM vault').get()).toEqual({ n: 0 });
+    release();
+    expect(await request).toBe('this request fails');
+    expect(await enabling).toMatchObject({ ok: true, value: { enabled: true } });
+    const answers = runtime.connection.sqlite.prepare('SELECT text FROM answers').all() as { text: string }[];
+    expect(answers.every((a) => a.text.startsWith('rv1:'))).toBe(true);
+    expect(await readable(runtime, ids)).toEqual(before);
+  });
+
   it('names every unmet rule and a mismatch, and writes nothing', async () => {
     const runtime = await testRuntime();
     await populate(runtime);

@@ -45,6 +45,8 @@ export interface VaultOptions {
   afterEncrypt(): Promise<unknown>;
 }
 
+/** How long a change of passphrase waits for a request's transaction to finish. */
+const IDLE_WAIT_MS = 15_000;
 const LOCKED_MESSAGE = 'Rehearse is locked. Enter your passphrase to open your data.';
 const NEXT = '.next';
 
@@ -160,6 +162,7 @@ export class Vault {
       const kdf = newKdfParams();
       const key = await deriveKey(passphrase, kdf);
       const now = this.options.now().toISOString();
+      await this.idle();
       this.rewrite(null, key, (db) => {
         db.prepare(
           'INSERT INTO vault (id, kdf, check_value, created_at, updated_at) VALUES (1, ?, ?, ?, ?)',
@@ -181,6 +184,7 @@ export class Vault {
       const old = await this.tryPassphrase(meta, current);
       const kdf = newKdfParams();
       const key = await deriveKey(passphrase, kdf);
+      await this.idle();
       this.rewrite(old, key, (db) => {
         db.prepare('UPDATE vault SET kdf = ?, check_value = ?, updated_at = ? WHERE id = 1').run(
           JSON.stringify(kdf),
@@ -201,6 +205,7 @@ export class Vault {
     return this.exclusively(async () => {
       const meta = this.requireMeta();
       const key = await this.tryPassphrase(meta, passphrase);
+      await this.idle();
       this.rewrite(key, null, (db) => {
         db.prepare('DELETE FROM vault').run();
         db.prepare('DELETE FROM vault_attempts').run();
@@ -240,6 +245,21 @@ export class Vault {
     return this.sqlite;
   }
 
+  /**
+   * The connection once no request's transaction is open on it. The rewrite and the wrong-try record run
+   * synchronously from here, so nothing interleaves; inside another transaction they would be a savepoint of
+   * it, undone if that one were.
+   */
+  private async idle(): Promise<Sqlite> {
+    const deadline = Date.now() + IDLE_WAIT_MS;
+    while (this.db().inTransaction) {
+      if (Date.now() > deadline)
+        throw new AppError('CONFLICT', 'Rehearse is busy saving something else; try again in a moment.');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return this.db();
+  }
+
   private requireMeta(): Meta {
     if (!this.meta) throw new AppError('CONFLICT', 'No passphrase is set.');
     return this.meta;
@@ -274,7 +294,7 @@ export class Vault {
     const before = lockoutAt(this.failures(), this.options.now());
     if (before.lockedUntil) throw pausedError(before.lockedUntil);
     const key = await deriveKey(passphrase, meta.kdf);
-    const db = this.db();
+    const db = await this.idle();
     if (keyFits(key, meta.check)) {
       db.prepare('DELETE FROM vault_attempts').run();
       return key;
