@@ -5,6 +5,7 @@
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { StorySuggestion } from '../../../src-shared/questions';
 import type { ParsedResume } from '../../../src-shared/resume';
+import { canonical } from '../evaluation/terms';
 import { METRIC } from '../questions/templates';
 
 const STOP = new Set(
@@ -15,11 +16,10 @@ const STOP = new Set(
 const ACTION =
   /^(led|built|launched|designed|created|reduced|increased|improved|cut|grew|drove|delivered|owned|migrated|automated|shipped|negotiated|managed|mentored|rebuilt|introduced|resolved|scaled|developed|implemented|established|optimi[sz]ed|streamlined|saved|won|coordinated|redesigned|wrote|ran|organi[sz]ed|trained|spearheaded|initiated|founded)\b/i;
 
-/** A crude stem is enough to match "customers" with "customer" and "owning" with "ownership"-style stems. */
-const stem = (w: string) => w.toLowerCase().replace(/(ing|ed|es|s|ship|ment|ness|ity)$/, '');
+/** Words as the feedback coverage compares them (spelling-normalised, stemmed): "customers" meets "customer". */
 const words = (text: string) =>
   new Set(
-    (text.toLowerCase().match(/[\p{L}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w)).map(stem),
+    (text.toLowerCase().match(/[\p{L}]+/gu) ?? []).filter((w) => w.length > 2 && !STOP.has(w)).map(canonical),
   );
 
 export function suggestStories(resume: ParsedResume, company: CompanyProfile): StorySuggestion[] {
