@@ -1,9 +1,4 @@
-export function clock(ms: number): string {
-  const total = Math.round(Math.abs(ms) / 1000);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return `${m}:${String(s).padStart(2, '0')}`;
-}
+export { clock } from '../../src-shared/format';
 
 export function spokenDuration(ms: number): string {
   const total = Math.round(Math.abs(ms) / 1000);

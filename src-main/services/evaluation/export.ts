@@ -2,6 +2,7 @@
 import PDFDocument from 'pdfkit';
 import type { SessionDetail } from '../../../src-shared/domain';
 import { SCORE_KEYS, type SessionReport } from '../../../src-shared/report';
+import { clock } from '../../../src-shared/format';
 
 const LABEL: Record<(typeof SCORE_KEYS)[number], string> = {
   overall: 'Overall',
@@ -11,8 +12,7 @@ const LABEL: Record<(typeof SCORE_KEYS)[number], string> = {
   technical_accuracy: 'Technical accuracy',
 };
 const pct = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n}%`);
-const mmss = (ms: number | null) =>
-  ms === null ? '–' : `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`;
+const mmss = (ms: number | null) => (ms === null ? '–' : clock(ms));
 /** Markdown special characters in the candidate's own text are escaped so it prints as written. */
 const md = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
