@@ -61,6 +61,28 @@ describe('evaluateBuiltin', () => {
     for (const input of inputs.slice(0, 20)) expect(evaluateBuiltin(input)).toEqual(evaluateBuiltin(input));
   });
 
+  it('reads words that name Object.prototype members (constructor, __proto__, toString) as plain words', () => {
+    // "constructor" is in the shipped Software Engineer bank; it used to throw on submit, or to print
+    // "function Object() { [native code] }" into the example answer.
+    const result = evaluateBuiltin({
+      question: {
+        text: 'How do you make a class easy to test?',
+        category: 'Technical',
+        expectedPoints: [
+          'Mentions constructor injection versus containers or frameworks',
+          'Constructor arguments they would pass in tests',
+          'Knows why __proto__ and toString are not good names for fields',
+        ],
+      },
+      answer:
+        'I pass every dependency through the constructor, so tests hand in fakes; I never touch __proto__ or override toString, and valueOf stays as it is.',
+    });
+    expect(EvaluationResult.safeParse(result).success).toBe(true);
+    // the word itself is matched like any other: the point is at least partly covered
+    expect(result.expectedPoints[1]!.status).not.toBe('missing');
+    expect(JSON.stringify(result)).not.toContain('native code');
+  });
+
   it('copes with an empty or one-word answer', () => {
     for (const answer of ['', '   ', 'Redis.']) {
       const result = evaluateBuiltin({

@@ -86,13 +86,14 @@ const META_VERBS = new Set(
 );
 
 // "them" is left alone: in rubric points it is usually someone else ("why it mattered to them").
-const PRONOUNS: Readonly<Record<string, string>> = {
-  they: 'you',
-  their: 'your',
-  themselves: 'yourself',
-  "they're": "you're",
-  "they've": "you've",
-};
+// (A Map, so a word such as "constructor" finds nothing rather than Object.prototype's.)
+const PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['they', 'you'],
+  ['their', 'your'],
+  ['themselves', 'yourself'],
+  ["they're", "you're"],
+  ["they've", "you've"],
+]);
 
 /**
  * An expected point as an instruction to the candidate, without brackets: "Explains how they communicated
@@ -137,7 +138,7 @@ function promptBase(point: string, category: Category): string {
     const body = keepCase ? point : point.charAt(0).toLowerCase() + point.slice(1);
     text = point.includes(':') ? `Explain ${body}` : `Explain: ${body}`;
   }
-  text = text.replace(/\b[A-Za-z']+\b/g, (w) => PRONOUNS[w.toLowerCase()] ?? w);
+  text = text.replace(/\b[A-Za-z']+\b/g, (w) => PRONOUNS.get(w.toLowerCase()) ?? w);
   if (prompts.size >= PROMPT_CACHE_LIMIT) prompts.clear();
   prompts.set(cacheKey, text);
   return text;
@@ -162,12 +163,19 @@ const STORY: ReadonlySet<Category> = new Set(['Behavioral', 'Situational']);
 
 // The base form of a rubric verb ("Normalises" → "Normalise"), keeping the point's own spelling; wink's
 // lemma would americanise it, so it is only used for irregular forms.
-const IRREGULAR: Readonly<Record<string, string>> = { has: 'have', does: 'do', goes: 'go', is: 'be' };
+// A Map, not an object: a point starting "Constructor…" must not find Object.prototype's constructor.
+const IRREGULAR: ReadonlyMap<string, string> = new Map([
+  ['has', 'have'],
+  ['does', 'do'],
+  ['goes', 'go'],
+  ['is', 'be'],
+]);
 
 function imperative(word: string): string {
   const lower = word.toLowerCase();
   let base: string;
-  if (IRREGULAR[lower]) base = IRREGULAR[lower];
+  const irregular = IRREGULAR.get(lower);
+  if (irregular) base = irregular;
   else if (/ies$/.test(lower)) base = lower.replace(/ies$/, 'y');
   else if (/(ches|shes|sses|xes|zes)$/.test(lower)) base = lower.replace(/es$/, '');
   else base = lower.replace(/s$/, '');

@@ -18,28 +18,31 @@ const OUR_WORDS =
   /^(behavi|col|fav|hon|lab|neighb|flav|rum|hum|endeav|harb|sav|arm|vap|vig|rig|od|parl|tum|clam|cand|splend)our/;
 const DOUBLED_L =
   /^(model|travel|cancel|label|signal|level|fuel|channel|funnel|tunnel|total|dial|counsel|marshal|pedal|quarrel)l(ed|ing|er|ers)$/;
-const SPELLINGS: Readonly<Record<string, string>> = {
-  centre: 'center',
-  centres: 'centers',
-  metre: 'meter',
-  metres: 'meters',
-  litre: 'liter',
-  fibre: 'fiber',
-  theatre: 'theater',
-  catalogue: 'catalog',
-  dialogue: 'dialog',
-  analogue: 'analog',
-  defence: 'defense',
-  offence: 'offense',
-  licence: 'license',
-  programme: 'program',
-  programmes: 'programs',
-  grey: 'gray',
-};
+// A Map, not an object: a word such as "constructor" must not find Object.prototype's.
+const SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    centre: 'center',
+    centres: 'centers',
+    metre: 'meter',
+    metres: 'meters',
+    litre: 'liter',
+    fibre: 'fiber',
+    theatre: 'theater',
+    catalogue: 'catalog',
+    dialogue: 'dialog',
+    analogue: 'analog',
+    defence: 'defense',
+    offence: 'offense',
+    licence: 'license',
+    programme: 'program',
+    programmes: 'programs',
+    grey: 'gray',
+  }),
+);
 
 /** British → American spelling for the word shapes that differ systematically. */
 export function americanise(word: string): string {
-  const fixed = SPELLINGS[word];
+  const fixed = SPELLINGS.get(word);
   if (fixed) return fixed;
   const ise = /^(.{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$/.exec(word);
   if (ise && !ISE_EXCEPTIONS.has(`${ise[1]}ise`)) return `${ise[1]}iz${ise[2]}`;
@@ -60,7 +63,10 @@ export function canonical(word: string): string {
   const lower = word.toLowerCase().replace(/\u2019/g, "'");
   const hit = memo.get(lower);
   if (hit !== undefined) return hit;
-  const key = porterStem(americanise(lower.replace(/'s$/, '')));
+  const american = americanise(lower.replace(/'s$/, ''));
+  // wink's stemmer looks exceptions up in a plain object: "constructor" would come back as a function.
+  const stemmed: unknown = porterStem(american);
+  const key = typeof stemmed === 'string' ? stemmed : american;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(lower, key);
   return key;

@@ -5,12 +5,15 @@ import { inflatedSize, readZipDirectory } from './zip';
 /** Word files expanding past these are refused before mammoth inflates them: a résumé is far smaller. */
 export const DOCX_LIMITS = { maxUncompressedBytes: 50 * 1024 * 1024, maxRatio: 200 };
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+// A Map, so "&constructor;" stays as written rather than finding Object.prototype's.
+const ENTITIES: ReadonlyMap<string, string> = new Map(
+  Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' }),
+);
 const decodeEntities = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
     e[0] === '#'
       ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-      : (ENTITIES[e] ?? m),
+      : (ENTITIES.get(e) ?? m),
   );
 
 /**
