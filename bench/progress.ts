@@ -12,6 +12,7 @@ import {
 } from '../src-main/services/progress/queries';
 import { memorySecrets } from '../tests/support/memory-secrets';
 import { report } from './stats';
+import { ok } from '../tests/support/invoke';
 
 const SESSIONS = 2000;
 const ANSWERS_PER_SESSION = 10;
@@ -43,16 +44,11 @@ export async function benchProgress(dataDir: string): Promise<void> {
   const runtime = await startRuntime({ dataDir, host: 'cli', secrets: memorySecrets() });
   try {
     seedSessions(runtime.connection.sqlite, history());
-    const invoke = async (channel: string) => {
-      const r = await runtime.invoke(channel, {});
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return r.value;
-    };
-    for (let i = 0; i < 10; i++) await invoke('progress.dashboard');
+    for (let i = 0; i < 10; i++) await ok(runtime, 'progress.dashboard', {});
     const samples: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t = performance.now();
-      await invoke('progress.dashboard');
+      await ok(runtime, 'progress.dashboard', {});
       samples.push(performance.now() - t);
     }
     const plan = [
@@ -72,7 +68,7 @@ export async function benchProgress(dataDir: string): Promise<void> {
     const achievements: number[] = [];
     for (let i = 0; i < 50; i++) {
       const t = performance.now();
-      await invoke('progress.achievements');
+      await ok(runtime, 'progress.achievements', {});
       achievements.push(performance.now() - t);
     }
     report('progress_achievements_5y', 'ms', achievements);

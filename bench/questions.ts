@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { startRuntime } from '../src-main/core/runtime';
 import { memorySecrets } from '../tests/support/memory-secrets';
 import { report } from './stats';
+import { ok } from '../tests/support/invoke';
 
 const RESUME = `Marta Quintero
 marta@example.org
@@ -33,22 +34,26 @@ Requirements:
 export async function benchQuestionSet(dataDir: string): Promise<void> {
   const runtime = await startRuntime({ dataDir, host: 'cli', secrets: memorySecrets() });
   try {
-    const call = async (channel: string, input: unknown) => {
-      const r = await runtime.invoke(channel, input);
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return r.value as { id: string };
-    };
-    await call('resumes.importText', { requestId: randomUUID(), text: RESUME });
-    const job = await call('jobs.create', { title: 'Backend Engineer', description: JOB });
+    await ok(runtime, 'resumes.importText', { requestId: randomUUID(), text: RESUME });
+    const job = await ok(runtime, 'jobs.create', { title: 'Backend Engineer', description: JOB });
     // Five earlier sessions, so the no-repeat exclusion has real history to read.
     for (let i = 0; i < 5; i++)
-      await call('sessions.create', { role: 'Backend Engineer', difficulty: 'Medium', questionCount: 10 });
-    const input = { role: 'Backend Engineer', difficulty: 'Medium', questionCount: 10, jobId: job.id };
-    for (let i = 0; i < 20; i++) await call('questions.plan', input);
+      await ok(runtime, 'sessions.create', {
+        role: 'Backend Engineer',
+        difficulty: 'Medium',
+        questionCount: 10,
+      });
+    const input = {
+      role: 'Backend Engineer',
+      difficulty: 'Medium' as const,
+      questionCount: 10,
+      jobId: job.id,
+    };
+    for (let i = 0; i < 20; i++) await ok(runtime, 'questions.plan', input);
     const samples: number[] = [];
     for (let i = 0; i < 300; i++) {
       const t = performance.now();
-      await call('questions.plan', input);
+      await ok(runtime, 'questions.plan', input);
       samples.push(performance.now() - t);
     }
     report('question_set_10_resume_job_aware_builtin', 'ms', samples, { target_p95: 50 });

@@ -7,25 +7,20 @@ import { startRuntime } from '../src-main/core/runtime';
 import { runCrashTrials } from '../tests/support/crash';
 import { memorySecrets } from '../tests/support/memory-secrets';
 import { report } from './stats';
+import { ok } from '../tests/support/invoke';
 
 const ANSWER =
   'I owned the migration plan, split it into three waves and measured error rates after each; we finished two weeks early.';
 
 export async function benchSessionWrites(dataDir: string): Promise<void> {
   const runtime = await startRuntime({ dataDir, host: 'cli', secrets: memorySecrets() });
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await runtime.invoke(channel, input);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value as T;
-  };
-  type Detail = { id: string; questions: { id: string }[] };
   try {
     const create: number[] = [];
     const submit: number[] = [];
     const draft: number[] = [];
     for (let i = 0; i < 200; i++) {
       let t = performance.now();
-      const s = await call<Detail>('sessions.create', {
+      const s = await ok(runtime, 'sessions.create', {
         role: 'Backend Engineer',
         difficulty: 'Medium',
         questionCount: 5,
@@ -34,7 +29,7 @@ export async function benchSessionWrites(dataDir: string): Promise<void> {
       const q = s.questions[0]!.id;
       for (let k = 0; k < 5; k++) {
         t = performance.now();
-        await call('sessions.saveDraft', {
+        await ok(runtime, 'sessions.saveDraft', {
           sessionQuestionId: q,
           text: ANSWER.slice(0, 20 + k * 10),
           elapsedMs: k,
@@ -42,7 +37,7 @@ export async function benchSessionWrites(dataDir: string): Promise<void> {
         draft.push(performance.now() - t);
       }
       t = performance.now();
-      await call('sessions.submitAnswer', { sessionQuestionId: q, text: ANSWER, elapsedMs: 9000 });
+      await ok(runtime, 'sessions.submitAnswer', { sessionQuestionId: q, text: ANSWER, elapsedMs: 9000 });
       submit.push(performance.now() - t);
     }
     report('session_create_with_first_question_builtin', 'ms', create, { target_p95: 100 });
@@ -68,23 +63,22 @@ export async function benchCrash(browser: Browser): Promise<void> {
 /** The report of a 20-question session (target ≤ 50 ms): every answer evaluated, then the report built. */
 export async function benchReport(dataDir: string): Promise<void> {
   const runtime = await startRuntime({ dataDir, host: 'cli', secrets: memorySecrets() });
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await runtime.invoke(channel, input);
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.value as T;
-  };
   try {
-    const s = await call<{ id: string; questions: { id: string }[] }>('sessions.create', {
+    const s = await ok(runtime, 'sessions.create', {
       role: 'Software Engineer',
       difficulty: 'Medium',
       questionCount: 20,
     });
     for (const q of s.questions)
-      await call('sessions.submitAnswer', { sessionQuestionId: q.id, text: ANSWER, elapsedMs: 90_000 });
+      await ok(runtime, 'sessions.submitAnswer', {
+        sessionQuestionId: q.id,
+        text: ANSWER,
+        elapsedMs: 90_000,
+      });
     const samples: number[] = [];
     for (let i = 0; i < 100; i++) {
       const t = performance.now();
-      await call('sessions.report', { sessionId: s.id });
+      await ok(runtime, 'sessions.report', { sessionId: s.id });
       samples.push(performance.now() - t);
     }
     report('session_report_20_questions', 'ms', samples, { target_p95: 50 });

@@ -9,21 +9,16 @@ import { startRuntime, type Runtime } from '../src-main/core/runtime';
 import { memorySecrets } from '../tests/support/memory-secrets';
 import { generate } from './data';
 import { quantile, report } from './stats';
+import { ok } from '../tests/support/invoke';
 
 const PASS = 'Correct-Horse-9';
 const NEXT = 'Battery-Staple-7';
-
-async function call(runtime: Runtime, channel: string, input: unknown): Promise<unknown> {
-  const r = await runtime.invoke(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value;
-}
 
 async function readTimes(runtime: Runtime, ids: string[]): Promise<number[]> {
   const out: number[] = [];
   for (const sessionId of ids) {
     const t = performance.now();
-    await call(runtime, 'sessions.get', { sessionId });
+    await ok(runtime, 'sessions.get', { sessionId });
     out.push(performance.now() - t);
   }
   return out;
@@ -51,17 +46,17 @@ export async function benchVault(dataDir: string): Promise<void> {
         await readTimes(runtime, ids.slice(0, 20)); // warm
         plainRead = plainRead.concat(await readTimes(runtime, ids));
         let t = performance.now();
-        await call(runtime, 'vault.enable', { passphrase: PASS, confirm: PASS });
+        await ok(runtime, 'vault.enable', { passphrase: PASS, confirm: PASS });
         enables.push(performance.now() - t);
         await readTimes(runtime, ids.slice(0, 20));
         sealedRead = sealedRead.concat(await readTimes(runtime, ids));
         t = performance.now();
-        await call(runtime, 'vault.change', { current: PASS, passphrase: NEXT, confirm: NEXT });
+        await ok(runtime, 'vault.change', { current: PASS, passphrase: NEXT, confirm: NEXT });
         changes.push(performance.now() - t);
         for (let j = 0; j < 3; j++) {
-          await call(runtime, 'vault.lock', {});
+          await ok(runtime, 'vault.lock', {});
           t = performance.now();
-          await call(runtime, 'vault.unlock', { passphrase: NEXT });
+          await ok(runtime, 'vault.unlock', { passphrase: NEXT });
           unlocks.push(performance.now() - t);
         }
       } finally {

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { HostKind } from '../../src-main/core/context';
 import { startRuntime, type Runtime } from '../../src-main/core/runtime';
 import type { SecretStore } from '../../src-main/services/ai/keychain';
@@ -35,15 +34,8 @@ export async function testRuntime(
   return runtime;
 }
 
-export async function ok<C extends ChannelName>(
-  runtime: Runtime,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await runtime.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
+// Kept free of vitest in its own module, so the benches use the same one.
+export { ok } from './invoke';
 
 /** Every row of every table: compared before and after a call to prove it wrote nothing. */
 export function snapshot(runtime: Runtime): string {
