@@ -268,7 +268,10 @@ export class DataService {
     });
   }
 
-  /** A validated import, sealed under this installation's passphrase (if one is set) before it goes in. */
+  /**
+   * A validated import, sealed under this installation's passphrase (if one is set) just before it goes in:
+   * checks and dry runs compare keys and count rows, which are never sealed.
+   */
   private sealPrepared(dbFile: string, resumesDir: string): void {
     const vault = this.host.vault?.();
     if (!vault?.enabled) return;
@@ -313,7 +316,6 @@ export class DataService {
         nativeBinding: this.host.nativeBinding,
       });
       try {
-        this.sealPrepared(prepared.dbFile, prepared.resumesDir);
         const m = prepared.manifest;
         const base = {
           mode,
@@ -335,6 +337,7 @@ export class DataService {
               backup: null,
             };
           const backup = this.hasData() ? await this.safetyBackup('pre-import', 'imported') : null;
+          this.sealPrepared(prepared.dbFile, prepared.resumesDir);
           const counts = await this.host.exclusive(async () =>
             mergeInto(prepared, this.dbFile, this.host.dataDir, { ...options, dryRun: false }),
           );
@@ -360,6 +363,7 @@ export class DataService {
             backup: null,
           };
         const backup = this.hasData() ? await this.safetyBackup('pre-import', 'imported') : null;
+        this.sealPrepared(prepared.dbFile, prepared.resumesDir);
         const previous = resumeFileNames(this.host.sqlite());
         const placed = await this.host.exclusive(() =>
           replaceWith(prepared, this.dbFile, this.host.dataDir, previous, this.host.nativeBinding),

@@ -12,7 +12,7 @@ import { AppError } from '../../../src-shared/errors';
 import { LOCKOUT_MS, type VaultStatus } from '../../../src-shared/vault';
 import type { Sqlite } from '../../db/connection';
 import type { Logger } from '../../logging/logger';
-import { quoteId } from '../data/tables';
+import { quoteId, resumeFileNames } from '../data/tables';
 import { SEALED_FILES_DIR, sealedColumnList, type SealedColumn } from './columns';
 import {
   deriveKey,
@@ -97,10 +97,6 @@ export class Vault {
   seal(column: SealedColumn, text: string): string {
     if (!this.meta) return text;
     return sealText(this.requireKey(), text, column);
-  }
-
-  sealNullable(column: SealedColumn, text: string | null): string | null {
-    return text === null ? null : this.seal(column, text);
   }
 
   open(column: SealedColumn, stored: string): string {
@@ -323,8 +319,8 @@ export class Vault {
   private rewrite(from: Buffer | null, to: Buffer | null, meta: (db: Sqlite) => void): void {
     const db = this.db();
     const dir = join(this.options.dataDir, SEALED_FILES_DIR);
-    const files = (db.prepare('SELECT file_name FROM resumes').all() as { file_name: string }[])
-      .map((r) => join(dir, r.file_name))
+    const files = resumeFileNames(db)
+      .map((name) => join(dir, name))
       .filter((f) => existsSync(f));
     const written: string[] = [];
     try {
