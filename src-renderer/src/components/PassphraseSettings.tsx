@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { ChannelInput } from '../../../src-shared/contract';
 import { PASSPHRASE_RULES, vaultChannels, type VaultStatus } from '../../../src-shared/vault';
 import { call, fieldOf, messageOf, RehearseError } from '../api';
 import { useApp } from '../store';
@@ -31,6 +32,42 @@ function fieldErrorOf(err: unknown, wrongField: string): Record<string, string> 
   return { [field]: messageOf(err) };
 }
 
+type VaultChange = 'vault.enable' | 'vault.change' | 'vault.disable';
+
+/**
+ * The three passphrase forms submit the same way: check with the contract's schema, run with the section's
+ * busy line, take the new status, clear the fields and say what happened; a refusal goes next to its field.
+ */
+function useVaultForm(
+  channel: VaultChange,
+  run: Run,
+  how: { busy: string; wrongField: string; done: string },
+) {
+  const notify = useApp((s) => s.notify);
+  const setVault = useApp((s) => s.setVault);
+  const id = useId();
+  const fields = useFieldErrors(id);
+  function submit(input: unknown, reset: () => void) {
+    const parsed = vaultChannels[channel].input.safeParse(input);
+    if (!parsed.success) {
+      fields.show(firstErrors(parsed.error.issues));
+      return;
+    }
+    fields.clear();
+    void run(how.busy, async () => {
+      try {
+        const status = await call(channel, parsed.data as ChannelInput<VaultChange>);
+        reset();
+        await setVault(status);
+        notify('success', how.done);
+      } catch (err) {
+        fields.show(fieldErrorOf(err, how.wrongField));
+      }
+    });
+  }
+  return { id, fields, submit };
+}
+
 /**
  * Settings → Passphrase: off by default. Turning it on encrypts the private fields at rest and makes the app
  * open to an unlock screen; the screen says plainly, before anything else, that a forgotten passphrase cannot
@@ -58,33 +95,16 @@ export function PassphraseSettings() {
 
 function PassphraseOff({ busy, run }: { busy: string; run: Run }) {
   const notify = useApp((s) => s.notify);
-  const setVault = useApp((s) => s.setVault);
-  const id = useId();
-  const fields = useFieldErrors(id);
+  const { id, fields, submit } = useVaultForm('vault.enable', run, {
+    busy: BUSY.enable,
+    wrongField: 'passphrase',
+    done: 'Your passphrase is on and your data is encrypted. Rehearse asks for it when it starts.',
+  });
   const [value, setValue] = useState({ passphrase: '', confirm: '' });
-
-  function submit(e: FormEvent) {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = vaultChannels['vault.enable'].input.safeParse(value);
-    if (!parsed.success) {
-      fields.show(firstErrors(parsed.error.issues));
-      return;
-    }
-    fields.clear();
-    void run(BUSY.enable, async () => {
-      try {
-        const status = await call('vault.enable', parsed.data);
-        setValue({ passphrase: '', confirm: '' });
-        await setVault(status);
-        notify(
-          'success',
-          'Your passphrase is on and your data is encrypted. Rehearse asks for it when it starts.',
-        );
-      } catch (err) {
-        fields.show(fieldErrorOf(err, 'passphrase'));
-      }
-    });
-  }
+    submit(value, () => setValue({ passphrase: '', confirm: '' }));
+  };
 
   return (
     <>
@@ -112,7 +132,7 @@ function PassphraseOff({ busy, run }: { busy: string; run: Run }) {
           Export a copy first
         </button>
       </div>
-      <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
         <h3 id={`${id}-title`}>Turn on a passphrase</h3>
         <NewPassphraseFields
           formId={id}
@@ -156,36 +176,23 @@ function PassphraseOn({ vault, busy, run }: { vault: VaultStatus; busy: string; 
 }
 
 function ChangePassphrase({ busy, run }: { busy: string; run: Run }) {
-  const notify = useApp((s) => s.notify);
-  const setVault = useApp((s) => s.setVault);
-  const id = useId();
-  const fields = useFieldErrors(id);
+  const { id, fields, submit } = useVaultForm('vault.change', run, {
+    busy: BUSY.change,
+    wrongField: 'current',
+    done: 'Your passphrase is changed and your data is encrypted under the new one.',
+  });
   const [current, setCurrent] = useState('');
   const [value, setValue] = useState({ passphrase: '', confirm: '' });
-
-  function submit(e: FormEvent) {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = vaultChannels['vault.change'].input.safeParse({ current, ...value });
-    if (!parsed.success) {
-      fields.show(firstErrors(parsed.error.issues));
-      return;
-    }
-    fields.clear();
-    void run(BUSY.change, async () => {
-      try {
-        const status = await call('vault.change', parsed.data);
-        setCurrent('');
-        setValue({ passphrase: '', confirm: '' });
-        await setVault(status);
-        notify('success', 'Your passphrase is changed and your data is encrypted under the new one.');
-      } catch (err) {
-        fields.show(fieldErrorOf(err, 'current'));
-      }
+    submit({ current, ...value }, () => {
+      setCurrent('');
+      setValue({ passphrase: '', confirm: '' });
     });
-  }
+  };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="entry">
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="entry">
       <h3 id={`${id}-title`}>Change your passphrase</h3>
       <PassphraseField
         formId={id}
@@ -210,34 +217,19 @@ function ChangePassphrase({ busy, run }: { busy: string; run: Run }) {
 }
 
 function TurnOff({ busy, run }: { busy: string; run: Run }) {
-  const notify = useApp((s) => s.notify);
-  const setVault = useApp((s) => s.setVault);
-  const id = useId();
-  const fields = useFieldErrors(id);
+  const { id, fields, submit } = useVaultForm('vault.disable', run, {
+    busy: BUSY.disable,
+    wrongField: 'passphrase',
+    done: 'Your passphrase is off: your data is stored without encryption again.',
+  });
   const [passphrase, setPassphrase] = useState('');
-
-  function submit(e: FormEvent) {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = vaultChannels['vault.disable'].input.safeParse({ passphrase });
-    if (!parsed.success) {
-      fields.show(firstErrors(parsed.error.issues));
-      return;
-    }
-    fields.clear();
-    void run(BUSY.disable, async () => {
-      try {
-        const status = await call('vault.disable', parsed.data);
-        setPassphrase('');
-        await setVault(status);
-        notify('success', 'Your passphrase is off: your data is stored without encryption again.');
-      } catch (err) {
-        fields.show(fieldErrorOf(err, 'passphrase'));
-      }
-    });
-  }
+    submit({ passphrase }, () => setPassphrase(''));
+  };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="entry">
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="entry">
       <h3 id={`${id}-title`}>Turn off the passphrase</h3>
       <p className="hint" id={`${id}-what`}>
         Your data is decrypted and stored on this computer without encryption, and Rehearse stops asking for a
@@ -258,7 +250,10 @@ function TurnOff({ busy, run }: { busy: string; run: Run }) {
   );
 }
 
-/** A passphrase the candidate already has: no checklist, and the browser may fill it in. */
+/**
+ * One password input with its label and error. A passphrase the candidate already has may be filled in by the
+ * browser ("current-password"); a new one carries the rules checklist as its hint.
+ */
 function PassphraseField(props: {
   formId: string;
   field: string;
@@ -266,6 +261,9 @@ function PassphraseField(props: {
   value: string;
   onChange(value: string): void;
   fields: FieldErrors;
+  autoComplete?: 'current-password' | 'new-password';
+  hintId?: string;
+  children?: ReactNode;
 }) {
   const { formId, field, fields } = props;
   return (
@@ -274,13 +272,14 @@ function PassphraseField(props: {
       <input
         id={`${formId}-${field}`}
         type="password"
-        autoComplete="current-password"
+        autoComplete={props.autoComplete ?? 'current-password'}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={fields.errors[field] ? true : undefined}
-        aria-describedby={fields.describedBy(field)}
+        aria-describedby={fields.describedBy(field, props.hintId)}
       />
       {fields.errorText(field)}
+      {props.children}
     </div>
   );
 }
@@ -301,33 +300,27 @@ function NewPassphraseFields({
 }) {
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${formId}-passphrase`}>{label}</label>
-        <input
-          id={`${formId}-passphrase`}
-          type="password"
-          autoComplete="new-password"
-          value={value.passphrase}
-          onChange={(e) => onChange({ ...value, passphrase: e.target.value })}
-          aria-invalid={fields.errors.passphrase ? true : undefined}
-          aria-describedby={fields.describedBy('passphrase', `${formId}-rules`)}
-        />
-        {fields.errorText('passphrase')}
+      <PassphraseField
+        formId={formId}
+        field="passphrase"
+        label={label}
+        value={value.passphrase}
+        onChange={(passphrase) => onChange({ ...value, passphrase })}
+        fields={fields}
+        autoComplete="new-password"
+        hintId={`${formId}-rules`}
+      >
         <PassphraseChecklist id={`${formId}-rules`} passphrase={value.passphrase} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${formId}-confirm`}>Type it again</label>
-        <input
-          id={`${formId}-confirm`}
-          type="password"
-          autoComplete="new-password"
-          value={value.confirm}
-          onChange={(e) => onChange({ ...value, confirm: e.target.value })}
-          aria-invalid={fields.errors.confirm ? true : undefined}
-          aria-describedby={fields.describedBy('confirm')}
-        />
-        {fields.errorText('confirm')}
-      </div>
+      </PassphraseField>
+      <PassphraseField
+        formId={formId}
+        field="confirm"
+        label="Type it again"
+        value={value.confirm}
+        onChange={(confirm) => onChange({ ...value, confirm })}
+        fields={fields}
+        autoComplete="new-password"
+      />
     </>
   );
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../src-shared/domain';
 import { call, fieldOf, messageOf } from '../api';
 import { useApp } from '../store';
-import { firstErrors, RadioChoices, useFieldErrors } from './form';
+import { firstErrors, FormError, RadioChoices, useFieldErrors } from './form';
 
 const OTHER = '__other__';
 
@@ -115,11 +115,7 @@ export function ProfileForm({
       >
         {errorText('experienceLevel')}
       </RadioChoices>
-      {formError && (
-        <p className="error-text" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <button type="submit" className="primary" disabled={saving}>
         {saving ? 'Saving…' : submitLabel}
       </button>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { Job } from '../../../src-shared/jobs';
 
 /**
  * Field-level errors for a form whose controls have ids `${formId}-${field}`: each message sits under its
@@ -72,5 +73,42 @@ export function RadioChoices<T extends string>(props: {
       </div>
       {props.children}
     </fieldset>
+  );
+}
+
+/** A job posting select's options: the empty choice (`none`), then each posting as "Title — Company". */
+export function JobOptions({ jobs, none }: { jobs: readonly Job[]; none: string }) {
+  return (
+    <>
+      <option value="">{none}</option>
+      {jobs.map((j) => (
+        <option key={j.id} value={j.id}>
+          {j.company ? `${j.title} — ${j.company}` : j.title}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A form's error that belongs to no one field, announced when it appears. */
+export function FormError({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p className="error-text" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The save and cancel buttons that end an edit form; save says "Saving…" while it runs. */
+export function SaveOrCancel({ busy, label, onCancel }: { busy: boolean; label: string; onCancel(): void }) {
+  return (
+    <div className="row">
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Saving…' : label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }

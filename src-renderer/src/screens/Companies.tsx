@@ -8,7 +8,7 @@ import {
 } from '../../../src-shared/companies';
 import type { StorySuggestion } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, useFieldErrors } from '../components/form';
+import { firstErrors, FormError, SaveOrCancel, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel } from '../format';
 import { useApp } from '../store';
@@ -548,19 +548,8 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
         </p>
         {errorText('focusAreas')}
       </div>
-      {formError && (
-        <p className="error-text" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save profile'}
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormError message={formError} />
+      <SaveOrCancel busy={busy} label="Save profile" onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
+import { JobOptions } from '../components/form';
 
 const PAGE_SIZE = 20;
 
@@ -141,12 +142,7 @@ export function History() {
           <div className="field">
             <label htmlFor={`${id}-job`}>Job posting</label>
             <select id={`${id}-job`} value={filters.jobId} onChange={(e) => set({ jobId: e.target.value })}>
-              <option value="">Any job</option>
-              {jobs.map((j) => (
-                <option key={j.id} value={j.id}>
-                  {j.company ? `${j.title} — ${j.company}` : j.title}
-                </option>
-              ))}
+              <JobOptions jobs={jobs} none="Any job" />
             </select>
           </div>
           <div className="field">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
 import { JobInput, type Job, type MatchReport } from '../../../src-shared/jobs';
 import { call, fieldOf, messageOf, on } from '../api';
-import { firstErrors, useFieldErrors } from '../components/form';
+import { firstErrors, SaveOrCancel, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
@@ -294,14 +294,7 @@ function JobForm({ job, onDone }: { job: Job | null; onDone(saved: Job | null): 
         </p>
       </div>
       {status && <p role="status">{status}</p>}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save posting'}
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel busy={busy} label="Save posting" onCancel={() => onDone(null)} />
     </form>
   );
 }

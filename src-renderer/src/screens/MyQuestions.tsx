@@ -7,7 +7,7 @@ import {
   type PrivateQuestion,
 } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
+import { firstErrors, FormError, RadioChoices, SaveOrCancel, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadText } from '../files';
 import { categoryLabel } from '../format';
@@ -405,19 +405,8 @@ function QuestionForm({
           ))}
         </select>
       </div>
-      {formError && (
-        <p className="error-text" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save question'}
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormError message={formError} />
+      <SaveOrCancel busy={busy} label="Save question" onCancel={() => onDone(null)} />
     </form>
   );
 }

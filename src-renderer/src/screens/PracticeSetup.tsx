@@ -13,7 +13,7 @@ import type { Job } from '../../../src-shared/jobs';
 import { categoryLabel } from '../format';
 import { SessionCreateInput } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
+import { firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useApp } from '../store';
 
@@ -191,12 +191,7 @@ export function PracticeSetup(props: {
             onChange={(e) => setJobId(e.target.value)}
             aria-describedby={describedBy('jobId', `${id}-job-hint`)}
           >
-            <option value="">None</option>
-            {jobs.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.company ? `${j.title} — ${j.company}` : j.title}
-              </option>
-            ))}
+            <JobOptions jobs={jobs} none="None" />
           </select>
           <p className="hint" id={`${id}-job-hint`}>
             Questions lean toward the skills it asks for, and ask how you would close the gaps.
@@ -223,11 +218,7 @@ export function PracticeSetup(props: {
           </p>
           {errorText('companyId')}
         </div>
-        {formError && (
-          <p className="error-text" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
         <button type="submit" className="primary" disabled={starting}>
           {starting ? 'Starting…' : 'Start'}
         </button>

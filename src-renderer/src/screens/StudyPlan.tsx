@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Job } from '../../../src-shared/jobs';
 import { PLAN_LENGTHS, PlanInput, type PlanTask, type StudyPlan as Plan } from '../../../src-shared/progress';
 import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, RadioChoices, useFieldErrors } from '../components/form';
+import { firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel } from '../format';
 import { useApp } from '../store';
@@ -164,23 +164,14 @@ function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCance
             onChange={(e) => setJobId(e.target.value)}
             aria-describedby={describedBy('jobId', `${id}-job-hint`)}
           >
-            <option value="">None</option>
-            {jobs.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.company ? `${j.title} — ${j.company}` : j.title}
-              </option>
-            ))}
+            <JobOptions jobs={jobs} none="None" />
           </select>
           <p className="hint" id={`${id}-job-hint`}>
             Practice leans toward the job, and study tasks cover the skills it needs that your résumé lacks.
           </p>
           {errorText('jobId')}
         </div>
-        {formError && (
-          <p className="error-text" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
         {working && <p role="status">Writing your plan…</p>}
         <div className="row">
           <button type="submit" className="primary" disabled={working}>
