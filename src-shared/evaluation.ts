@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES } from './catalog';
 
 /** Bumped whenever scoring changes, so cached evaluations from an older rubric are not reused. */
-export const EVALUATOR_VERSION = 'builtin-1';
+export const EVALUATOR_VERSION = 'builtin-2';
 
 export const CRITERIA = ['content_quality', 'clarity', 'confidence', 'technical_accuracy'] as const;
 export type Criterion = (typeof CRITERIA)[number];
@@ -80,6 +80,36 @@ export const ExpectedPointResult = z.object({
 });
 export type ExpectedPointResult = z.infer<typeof ExpectedPointResult>;
 
+/** Ways a text can fail to answer the question it was given. */
+export const RELEVANCE_KINDS = [
+  'off_topic',
+  'restates_question',
+  'word_list',
+  'gibberish',
+  'other_language',
+  'platitude',
+  'too_short',
+] as const;
+export type RelevanceKind = (typeof RELEVANCE_KINDS)[number];
+
+export const RelevanceVerdict = z.object({
+  /** Whether the text answers this question; a non-answer is capped and every criterion with it. */
+  verdict: z.enum(['answers', 'partial', 'not_an_answer']),
+  /** What is wrong, for a partial answer or a non-answer; null when it answers. */
+  kind: z.enum(RELEVANCE_KINDS).nullable(),
+  /** The highest overall score the verdict allows. */
+  cap: score,
+  /** The sentence of the answer that shows the problem (an exact substring), or null. */
+  evidence: z.string().nullable(),
+  /** What is wrong, in one sentence for the candidate; empty when it answers. */
+  message: z.string(),
+  /** What an answer would need; empty when it answers. */
+  needs: z.string(),
+  /** Sentences of the answer not about the question (exact substrings): no evidence is taken from them. */
+  offTopic: z.array(z.string()).default([]),
+});
+export type RelevanceVerdict = z.infer<typeof RelevanceVerdict>;
+
 export const FeedbackItem = z.object({
   text: z.string(),
   /** The part of the answer this is about (an exact substring), or null. */
@@ -92,6 +122,8 @@ export type FeedbackItem = z.infer<typeof FeedbackItem>;
 export const EvaluationResult = z.object({
   version: z.string(),
   overall: score,
+  /** Whether the text answers the question; null on evaluations made before the verdict existed. */
+  relevance: RelevanceVerdict.nullable().default(null),
   criteria: CriteriaScores,
   /** Null for question categories that are not answered as a story. */
   star: StarAnalysis.nullable(),
@@ -105,7 +137,16 @@ export const EvaluationResult = z.object({
 });
 export type EvaluationResult = z.infer<typeof EvaluationResult>;
 
-/** The weighted overall score, rounded; kept here so every consumer computes it the same way. */
-export function overallScore(criteria: Readonly<Record<Criterion, { score: number }>>): number {
-  return Math.round(CRITERIA.reduce((sum, c) => sum + criteria[c].score * CRITERION_WEIGHTS[c], 0));
+/** How far delivery (clarity, confidence) can lift the overall score above what the content earned. */
+export const DELIVERY_LIFT = 15;
+
+/**
+ * The weighted overall score, rounded; kept here so every consumer (the builtin coach, a model's review)
+ * computes it the same way. It never exceeds the relevance verdict's cap, and delivery never lifts it more
+ * than DELIVERY_LIFT points above the content's own score.
+ */
+export function overallScore(criteria: Readonly<Record<Criterion, { score: number }>>, cap = 100): number {
+  const weighted = CRITERIA.reduce((sum, c) => sum + criteria[c].score * CRITERION_WEIGHTS[c], 0);
+  const content = (criteria.content_quality.score + criteria.technical_accuracy.score) / 2;
+  return Math.round(Math.min(weighted, content + DELIVERY_LIFT, cap));
 }

@@ -108,16 +108,10 @@ export async function startFakeOllama(initial: Partial<FakeBehaviour> = {}): Pro
         }
         if (path === '/api/embed') {
           const input = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)];
-          // A deterministic "embedding": letter frequencies, enough for similarity tests.
-          return json(res, 200, {
-            model: body.model,
-            embeddings: input.map((t) =>
-              Array.from(
-                { length: 26 },
-                (_, i) => [...t.toLowerCase()].filter((c) => c.charCodeAt(0) - 97 === i).length,
-              ),
-            ),
-          });
+          // A deterministic "embedding": words hashed into FAKE_EMBEDDING_SIZE buckets. Texts that share
+          // words are similar and texts that share none are not, as with a real model's on paraphrase-free
+          // text (letter counts, used before, made every two English sentences look alike).
+          return json(res, 200, { model: body.model, embeddings: input.map(fakeEmbedding) });
         }
         if (path === '/api/pull') {
           res.writeHead(200, { 'content-type': 'application/x-ndjson' });
@@ -151,4 +145,16 @@ export async function startFakeOllama(initial: Partial<FakeBehaviour> = {}): Pro
         server.close(() => resolve());
       }),
   };
+}
+
+export const FAKE_EMBEDDING_SIZE = 64;
+
+export function fakeEmbedding(text: string): number[] {
+  const vector = new Array<number>(FAKE_EMBEDDING_SIZE).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    let h = 0;
+    for (const c of word) h = (h * 31 + c.charCodeAt(0)) % FAKE_EMBEDDING_SIZE;
+    vector[h]! += 1;
+  }
+  return vector;
 }

@@ -58,7 +58,7 @@ const termCache = new Map<string, TextTerms>();
 const TERM_CACHE_LIMIT = 5_000;
 
 /** The content terms of a point or question, analysed once and cached (banks reuse the same points). */
-function termsOf(text: string): TextTerms {
+export function termsOf(text: string): TextTerms {
   const hit = termCache.get(text);
   if (hit) return hit;
   const doc = analyse(text);
@@ -75,7 +75,7 @@ function termsOf(text: string): TextTerms {
   return result;
 }
 
-function isContent(t: Token): boolean {
+export function isContent(t: Token): boolean {
   if (!isWordToken(t) || t.concept === '') return false;
   if (t.type === 'number') return true;
   return !t.stop && t.value.length > 1 && !GENERIC.has(t.concept);
@@ -86,7 +86,7 @@ function isTechnical(t: Token): boolean {
   return t.type === 'number' || t.pos === 'PROPN' || /[A-Z].*[A-Z]|\d/.test(t.value);
 }
 
-interface SentenceTerms {
+export interface SentenceTerms {
   /** Concept → token indexes in this sentence. */
   all: Map<string, number[]>;
   /** The same, without tokens under a negation. */
@@ -96,7 +96,7 @@ interface SentenceTerms {
 }
 
 const sentenceCache = new WeakMap<Doc, SentenceTerms[]>();
-function sentenceTerms(doc: Doc): SentenceTerms[] {
+export function sentenceTerms(doc: Doc): SentenceTerms[] {
   const cached = sentenceCache.get(doc);
   if (cached) return cached;
   const out = doc.sentences.map((): SentenceTerms => ({
@@ -136,7 +136,12 @@ const PHRASE_BONUS = 0.05;
 const MAX_PHRASE_BONUS = 0.15;
 
 /** The sentence, or pair of adjacent sentences, that holds most of the terms. */
-function bestWindow(terms: Term[], sentences: SentenceTerms[], affirmedOnly: boolean): Window {
+function bestWindow(
+  terms: Term[],
+  sentences: SentenceTerms[],
+  affirmedOnly: boolean,
+  allowed?: ReadonlySet<number>,
+): Window {
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const pointBigrams = terms.slice(1).map((t, i) => `${terms[i]!.concept} ${t.concept}`);
   let best: Window = { sentences: [], ratio: 0, matched: 0, tokens: [] };
@@ -159,8 +164,9 @@ function bestWindow(terms: Term[], sentences: SentenceTerms[], affirmedOnly: boo
     const ratio = total > 0 ? Math.min(1, weight / total + bonus) * discount : 0;
     if (ratio > best.ratio + 1e-9) best = { sentences: indexes, ratio, matched, tokens };
   };
-  for (let i = 0; i < sentences.length; i++) score([i], 1);
-  for (let i = 0; i + 1 < sentences.length; i++) score([i, i + 1], PAIR_DISCOUNT);
+  const ok = (i: number) => !allowed || allowed.has(i);
+  for (let i = 0; i < sentences.length; i++) if (ok(i)) score([i], 1);
+  for (let i = 0; i + 1 < sentences.length; i++) if (ok(i) && ok(i + 1)) score([i, i + 1], PAIR_DISCOUNT);
   return best;
 }
 
@@ -201,12 +207,21 @@ function matchedSentences(doc: Doc, w: Window): number[] {
 
 const RANK: Record<PointStatus, number> = { missing: 0, partial: 1, covered: 2 };
 
-export function coverPoints(doc: Doc, points: readonly string[], story?: StoryHints): PointCoverage[] {
+/**
+ * Each point's status and quote. Only `onTopic` sentences (all when omitted) can cover a point: a sentence
+ * about something else is no evidence, whatever words it shares with the point.
+ */
+export function coverPoints(
+  doc: Doc,
+  points: readonly string[],
+  story?: StoryHints,
+  onTopic?: ReadonlySet<number>,
+): PointCoverage[] {
   const sentences = sentenceTerms(doc);
   return points.map((point) => {
     const { terms, negative } = termsOf(point);
     // A negative point ("Avoids a full table scan") is met by a negative sentence ("we don't scan").
-    const affirmed = bestWindow(terms, sentences, !negative);
+    const affirmed = bestWindow(terms, sentences, !negative, onTopic);
     let result: PointCoverage = {
       point,
       status: statusOf(affirmed, terms.length),
@@ -219,7 +234,7 @@ export function coverPoints(doc: Doc, points: readonly string[], story?: StoryHi
     if (result.status !== 'missing') result.quote = quoteOf(doc, affirmed);
     // "We didn't use caching" against a caching point: the words are there, but denied.
     if (!negative) {
-      const any = bestWindow(terms, sentences, false);
+      const any = bestWindow(terms, sentences, false, onTopic);
       const denied = any.tokens.filter((t) => doc.tokens[t]!.negated).length;
       if (RANK[statusOf(any, terms.length)] > RANK[result.status] && denied * 2 >= any.tokens.length) {
         result = {
@@ -252,10 +267,16 @@ function fromStory(doc: Doc, current: PointCoverage, terms: Term[], story: Story
   return { ...current, status, quote: doc.sentences[sentence]!.text, sentences: [sentence] };
 }
 
-/** Key terms of all the points that the answer uses (affirmatively), for technical accuracy. */
-export function termRecall(doc: Doc, points: readonly string[]): { found: Term[]; total: Term[] } {
+/** Key terms of all the points that the on-topic sentences use (affirmatively), for technical accuracy. */
+export function termRecall(
+  doc: Doc,
+  points: readonly string[],
+  onTopic?: ReadonlySet<number>,
+): { found: Term[]; total: Term[] } {
   const used = new Set<string>();
-  for (const s of sentenceTerms(doc)) for (const k of s.affirmed.keys()) used.add(k);
+  sentenceTerms(doc).forEach((s, i) => {
+    if (!onTopic || onTopic.has(i)) for (const k of s.affirmed.keys()) used.add(k);
+  });
   const seen = new Set<string>();
   const total = points
     .flatMap((p) => termsOf(p).terms)
@@ -263,20 +284,13 @@ export function termRecall(doc: Doc, points: readonly string[]): { found: Term[]
   return { found: total.filter((t) => used.has(t.concept)), total };
 }
 
-/** Share of the question's own terms that the answer uses: a crude check that it answers this question. */
-export function relevance(doc: Doc, question: string): number {
-  const { terms } = termsOf(question);
-  if (terms.length === 0) return 1;
-  const used = new Set<string>();
-  for (const s of sentenceTerms(doc)) for (const k of s.all.keys()) used.add(k);
-  return terms.filter((t) => used.has(t.concept)).length / terms.length;
-}
-
 export interface EmbeddingOptions {
   embed: (texts: string[]) => Promise<number[][]>;
   /** Cosine similarity at which a point counts as covered; tuned for general sentence-embedding models. */
   coveredSimilarity?: number;
   partialSimilarity?: number;
+  /** The sentences about the question's subject (all when omitted). */
+  onTopic?: ReadonlySet<number>;
 }
 
 export const DEFAULT_COVERED_SIMILARITY = 0.8;
@@ -292,8 +306,10 @@ export async function upgradeWithEmbeddings(
   options: EmbeddingOptions,
 ): Promise<PointCoverage[]> {
   const open = coverage.filter((c) => c.status !== 'covered' && !c.contradicted);
-  if (open.length === 0 || doc.sentences.length === 0) return coverage;
-  const sentences = doc.sentences.map((s) => s.text);
+  // Only sentences about the question's subject may cover a point, as with word matching.
+  const candidates = doc.sentences.filter((s) => !options.onTopic || options.onTopic.has(s.index));
+  if (open.length === 0 || candidates.length === 0) return coverage;
+  const sentences = candidates.map((s) => s.text);
   const vectors = await options.embed([...open.map((c) => c.point), ...sentences]);
   if (vectors.length !== open.length + sentences.length) {
     throw new Error(`embed returned ${vectors.length} vectors for ${open.length + sentences.length} texts`);
@@ -315,7 +331,7 @@ export async function upgradeWithEmbeddings(
         status,
         method: 'embedding',
         quote: sentences[bestSentence]!,
-        sentences: [bestSentence],
+        sentences: [candidates[bestSentence]!.index],
         ratio: Math.max(c.ratio, status === 'covered' ? COVERED_RATIO : PARTIAL_RATIO),
       });
     }
@@ -323,7 +339,7 @@ export async function upgradeWithEmbeddings(
   return coverage.map((c) => upgraded.get(c) ?? c);
 }
 
-function cosine(a: readonly number[], b: readonly number[]): number {
+export function cosine(a: readonly number[], b: readonly number[]): number {
   let dot = 0;
   let na = 0;
   let nb = 0;

@@ -4,7 +4,8 @@
 import type { Category } from '../../../src-shared/domain';
 import type { CriteriaScores, CriterionScore } from '../../../src-shared/evaluation';
 import type { Contradiction } from './contradictions';
-import { type PointCoverage, relevance, termRecall } from './coverage';
+import { contentFeatures, predictGrade } from './content-model';
+import { type PointCoverage, termRecall } from './coverage';
 import type { Doc } from './nlp';
 import { LONG_SENTENCE_WORDS, type Signals } from './signals';
 import type { StarReading } from './star';
@@ -15,6 +16,10 @@ export interface CriteriaInput {
   category: Category;
   question: string;
   points: readonly string[];
+  /** Share of the answer's words that are about the question (the relevance stage's). */
+  onTopicShare: number;
+  /** The sentences evidence may come from. */
+  grounded: ReadonlySet<number>;
   coverage: readonly PointCoverage[];
   star: StarReading | null;
   contradictions: readonly Contradiction[];
@@ -64,7 +69,17 @@ function coverageShare(coverage: readonly PointCoverage[]): number {
   return (covered + 0.5 * partial) / coverage.length;
 }
 
-function contentQuality({ doc, signals, question, points, coverage }: CriteriaInput): CriterionScore {
+// Figures and named tools are what interviewers remember; the human-graded science answers the content
+// model is fitted on rarely have them, so their worth is set here rather than fitted.
+const SPECIFICITY_POINTS = 15;
+
+/**
+ * What the answer says: the content model's fitted grade (coverage of the expected points, focus, what is
+ * denied, length) plus points for specifics. With no expected points, the share of the answer about the
+ * question stands in for coverage.
+ */
+function contentQuality(input: CriteriaInput): CriterionScore {
+  const { signals, onTopicShare: onTopic, points, coverage } = input;
   const digits = distinct(signals.numbers.filter((n) => n.digits).map((n) => n.text));
   const spelled = distinct(signals.numbers.filter((n) => !n.digits).map((n) => n.text));
   const named = signals.namedTerms.map((n) => n.text);
@@ -72,10 +87,8 @@ function contentQuality({ doc, signals, question, points, coverage }: CriteriaIn
     1,
     0.22 * Math.min(3, digits.length) + 0.1 * Math.min(2, spelled.length) + 0.1 * Math.min(3, named.length),
   );
-  const onTopic = relevance(doc, question);
-  const cover = points.length > 0 ? coverageShare(coverage) : Math.min(1, onTopic * 1.6);
-  const raw = 0.6 * cover + 0.25 * specificity + 0.15 * Math.min(1, onTopic * 1.6);
-  const score = clamp((15 + 85 * raw) * (1 + brevity(doc.wordCount, -0.15, -0.35)));
+  const grade = points.length > 0 ? predictGrade(contentFeatures(input)) : 0.5 * Math.min(1, onTopic * 1.6);
+  const score = clamp(100 * grade + SPECIFICITY_POINTS * specificity);
 
   const { covered, partial } = coverageCounts(coverage);
   const pointsText =
@@ -155,8 +168,14 @@ function confidence({ doc, signals, category }: CriteriaInput): CriterionScore {
   };
 }
 
-function technicalAccuracy({ doc, points, coverage, contradictions }: CriteriaInput): CriterionScore {
-  const { found, total } = termRecall(doc, points);
+function technicalAccuracy({
+  doc,
+  points,
+  coverage,
+  contradictions,
+  grounded,
+}: CriteriaInput): CriterionScore {
+  const { found, total } = termRecall(doc, points, grounded);
   const recall = total.length ? found.length / total.length : 0;
   const denied = coverage.filter((c) => c.contradicted);
   const base = 100 * (0.55 * Math.min(1, recall * 1.25) + 0.45 * coverageShare(coverage));

@@ -31,8 +31,19 @@ const fixtureInputs: EvaluationInput[] = [
 describe('the example answer', () => {
   it('keeps every figure and named tool of each fixture answer, and adds no number', () => {
     for (const input of fixtureInputs) {
-      const example = evaluateBuiltin(input).exampleAnswer;
-      for (const fact of facts(input.answer)) expect(example, input.answer).toContain(fact);
+      const result = evaluateBuiltin(input);
+      const example = result.exampleAnswer;
+      // A text that does not answer the question gets no rewritten example at all.
+      if (result.relevance!.verdict === 'not_an_answer') {
+        expect(example, input.answer).toBe('');
+        continue;
+      }
+      // Every fact of the sentences about the question is kept; none of the others is.
+      const onTopic = analyse(input.answer)
+        .sentences.map((s) => s.text)
+        .filter((s) => !result.relevance!.offTopic.includes(s));
+      for (const fact of facts(onTopic.join(' '))) expect(example, input.answer).toContain(fact);
+      for (const aside of result.relevance!.offTopic) expect(example).not.toContain(aside);
       const allowed = digitRuns(input.answer);
       for (const run of digitRuns(example)) expect(allowed.has(run), `${run} in ${example}`).toBe(true);
     }
@@ -126,10 +137,15 @@ describe('the example answer', () => {
     fc.assert(
       fc.property(input, ({ question, sentences }) => {
         const answer = sentences.map((s) => s.text).join(' ');
-        const example = evaluateBuiltin({ question, answer }).exampleAnswer;
+        const result = evaluateBuiltin({ question, answer });
+        const example = result.exampleAnswer;
         const allowed = digitRuns(answer);
         for (const run of digitRuns(example)) expect(allowed.has(run), run).toBe(true);
-        for (const fact of sentences.flatMap((s) => s.facts)) expect(example).toContain(fact);
+        if (result.relevance!.verdict === 'not_an_answer') expect(example).toBe('');
+        const kept = sentences.filter((s) => !result.relevance!.offTopic.includes(s.text));
+        if (result.relevance!.verdict !== 'not_an_answer') {
+          for (const fact of kept.flatMap((s) => s.facts)) expect(example).toContain(fact);
+        }
       }),
       { numRuns: 200, seed: 20_240_601 },
     );

@@ -1,6 +1,7 @@
-// An improved version of the candidate's own answer: their sentences, hedges and fillers cut, reordered
-// into STAR (stories) or point by point (everything else), with signposts added and [bracketed] prompts
-// where something is missing. It never adds a fact: every figure in it is one the candidate wrote.
+// An improved version of the candidate's own answer: their sentences about the question, hedges and fillers
+// cut, reordered into STAR (stories) or point by point (everything else), with signposts added and
+// [bracketed] prompts where something is missing. It never adds a fact: every figure in it is one the
+// candidate wrote, and it never quotes the question or an off-topic sentence back.
 import { CONNECTIVE_SIGNPOSTS, SEQUENCE_SIGNPOSTS } from './lexicon';
 import type { Reading } from './evaluate';
 import type { Doc } from './nlp';
@@ -24,7 +25,11 @@ export function exampleAnswer(reading: Reading): string {
   const { input, doc, signals } = reading;
   const allowed = digitRuns(input.answer);
   const drops = droppable([...signals.hedges, ...signals.fillers]);
-  const sentences = doc.sentences.map((_, i) => asSentence(cleanSentence(doc, i, drops)));
+  // Only sentences about the question's subject are kept: an echo of the question or an aside about
+  // something else is never spliced into the candidate's story.
+  const sentences = doc.sentences.map((_, i) =>
+    reading.grounded.has(i) ? asSentence(cleanSentence(doc, i, drops)) : '',
+  );
   const paragraphs = reading.star
     ? story(reading, sentences, allowed)
     : explanation(reading, sentences, allowed);

@@ -42,12 +42,15 @@ const item = (
 });
 const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
 
-function sentenceOf(reading: Reading, index: number | undefined): string | null {
+function quoteOf(reading: Reading, index: number | undefined): string | null {
   return index === undefined ? null : (reading.doc.sentences[index]?.text ?? null);
 }
 
 function strengths(reading: Reading): Candidate[] {
-  const { doc, signals, star, coverage } = reading;
+  const { doc, signals, star, coverage, grounded } = reading;
+  // A strength may only quote a sentence about the question's subject.
+  const sentenceOf = (r: Reading, index: number | undefined) =>
+    index !== undefined && grounded.has(index) ? quoteOf(r, index) : null;
   const out: Candidate[] = [];
   const story = star !== null;
   const figures = [...new Set(signals.numbers.filter((n) => n.digits).map((n) => n.text))];
@@ -123,8 +126,12 @@ function strengths(reading: Reading): Candidate[] {
 }
 
 function improvements(reading: Reading): Candidate[] {
-  const { input, doc, signals, star, coverage, contradictions } = reading;
+  const { input, doc, signals, star, coverage, contradictions, relevance } = reading;
+  const sentenceOf = quoteOf;
   const out: Candidate[] = [];
+  if (relevance.verdict === 'partial') {
+    out.push(item(6, `${relevance.message} ${relevance.needs}`, relevance.evidence));
+  }
   const story = star !== null;
   const digits = digitRuns(input.answer);
   const lastSentence = doc.sentences.length - 1;

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
 import type { EventName, EventPayload } from '../../../src-shared/contract';
 import { startFakeOllama } from '../../../tests/support/fake-ollama';
+import { answerFor } from '../../../tests/support/answers';
 import { ok, onExit, testRuntime } from '../../../tests/support/runtime';
 
-const ANSWER =
-  'Last year our checkout API timed out for 15% of requests. I traced the slow calls, found the connection pool had shrunk from 50 to 10, and restored it. Errors fell to 0.2% within a day.';
+// Each test answers the question the session drew: a fixed story would not answer most of them.
+const answer = (s: { questions: { text: string; expectedPoints: string[] }[] }) => answerFor(s.questions[0]!);
+const OFF_TOPIC =
+  'My favourite food is pizza, especially with mushrooms. On weekends I like to go hiking in the mountains with my dog. Dolphins are fascinating animals because they sleep with one half of their brain at a time.';
 
 const review = (
   over: Partial<Record<string, number>> = {},
@@ -53,9 +56,11 @@ const modelEvents = <E extends { provider: string }>(events: E[]) =>
 describe("a model's review of an answer", () => {
   it('arrives after the builtin feedback, replaces its text, keeps only real quotes and flags big disagreements', async () => {
     const { runtime, s, events } = await setup([review({ confidence: 5 })]);
+    // Two points left out, so the builtin coach has something to re-read by meaning.
+    const q = s.questions[0]!;
     const submitted = await ok(runtime, 'sessions.submitAnswer', {
-      sessionQuestionId: s.questions[0]!.id,
-      text: ANSWER,
+      sessionQuestionId: q.id,
+      text: answerFor({ text: q.text, expectedPoints: q.expectedPoints.slice(0, -2) }),
       elapsedMs: 1,
     });
     expect(submitted.questions[0]!.feedback!.provider).toBe('builtin');
@@ -72,7 +77,11 @@ describe("a model's review of an answer", () => {
     expect(after.provider).toBe('ollama');
     expect(after.result.criteria.clarity.reason).toBe("The model's reason for clarity.");
     expect(after.result.strengths[0]!.quote).toBe('Errors fell to 0.2% within a day.');
-    expect(after.result.improvements[0]!.quote).toBeNull();
+    // The model's improvement quoted a line that is not in the answer: it is left out, and the candidate told.
+    expect(after.result.improvements).toEqual([]);
+    expect(modelEvents(events)[1]!.note).toContain(
+      "One point of the model's review quoted words that are not in your answer, so it was left out.",
+    );
     expect(after.builtinScores!.confidence.score).toBe(builtinConfidence);
     if (builtinConfidence > 35) {
       expect(after.flags).toContain('confidence');
@@ -82,18 +91,41 @@ describe("a model's review of an answer", () => {
     expect(after.result.star).toEqual(submitted.questions[0]!.feedback!.result.star);
   });
 
+  it('overrules a model that scores a non-answer above 35, and says why', async () => {
+    const { runtime, s, events } = await setup([review({ content_quality: 90, clarity: 90 })]);
+    const submitted = await ok(runtime, 'sessions.submitAnswer', {
+      sessionQuestionId: s.questions[0]!.id,
+      text: OFF_TOPIC,
+      elapsedMs: 1,
+    });
+    const builtin = submitted.questions[0]!.feedback!;
+    expect(builtin.result.relevance!.verdict).toBe('not_an_answer');
+    await expect.poll(() => settled(events), { timeout: 10_000 }).toBe(true);
+    expect(modelEvents(events).at(-1)).toMatchObject({
+      status: 'done',
+      note: expect.stringMatching(
+        /^The model scored this \d+, but it does not answer the question \(This doesn't answer the question: it is about .+\), so the builtin feedback stands\.$/,
+      ),
+    });
+    const after = (await ok(runtime, 'sessions.get', { sessionId: s.id })).questions[0]!.feedback!;
+    expect(after.provider).toBe('builtin');
+    expect(after.result.overall).toBe(builtin.result.overall);
+    expect(after.result.overall).toBeLessThanOrEqual(25);
+  });
+
   it('never shows an example answer with numbers the candidate did not give', async () => {
     const { runtime, s, events } = await setup([review({}, 'I cut errors by 95% and saved $2 million.')]);
     const submitted = await ok(runtime, 'sessions.submitAnswer', {
       sessionQuestionId: s.questions[0]!.id,
-      text: ANSWER,
+      text: answer(s),
       elapsedMs: 1,
     });
     await expect.poll(() => settled(events), { timeout: 10_000 }).toBe(true);
     const after = (await ok(runtime, 'sessions.get', { sessionId: s.id })).questions[0]!.feedback!;
     expect(after.provider).toBe('ollama');
     expect(after.result.exampleAnswer).not.toContain('95%');
-    for (const n of after.result.exampleAnswer.match(/\d+(?:[.,]\d+)?/g) ?? []) expect(ANSWER).toContain(n);
+    for (const n of after.result.exampleAnswer.match(/\d+(?:[.,]\d+)?/g) ?? [])
+      expect(answer(s)).toContain(n);
     expect(submitted.questions[0]!.feedback!.provider).toBe('builtin');
   });
 
@@ -102,7 +134,7 @@ describe("a model's review of an answer", () => {
     const t = performance.now();
     const submitted = await ok(runtime, 'sessions.submitAnswer', {
       sessionQuestionId: s.questions[0]!.id,
-      text: ANSWER,
+      text: answer(s),
       elapsedMs: 1,
     });
     expect(performance.now() - t).toBeLessThan(350);

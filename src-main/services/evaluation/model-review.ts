@@ -75,25 +75,60 @@ const SYSTEM = `You are an interview coach reviewing one answer. Score four crit
 
 const numbersIn = (text: string) => new Set(text.match(/\d+(?:[.,]\d+)?/g) ?? []);
 
-export function mergeReview(
-  builtin: EvaluationResult,
-  review: ModelReview,
-  answer: string,
-): EvaluationResult {
-  const quoteOk = (q: string | null) => (q && answer.includes(q) ? q : null);
+/** Above this a model's overall for a text the builtin coach found is not an answer is overruled. */
+export const NON_ANSWER_MODEL_CEILING = 35;
+
+export interface MergedReview {
+  /** Null when the review was not used at all. */
+  result: EvaluationResult | null;
+  /** Why parts of the model's review were not used, one sentence each for the candidate. */
+  overruled: string[];
+}
+
+/**
+ * The model's review on top of the builtin one. The model cannot overrule the relevance verdict: its scores
+ * are capped by it, and a review that scores a non-answer above NON_ANSWER_MODEL_CEILING is not used at all.
+ * Items that quote words not in the answer are left out, and the candidate is told both.
+ */
+export function mergeReview(builtin: EvaluationResult, review: ModelReview, answer: string): MergedReview {
+  const overruled: string[] = [];
+  const verdict = builtin.relevance;
+  const reviewed = overallScore(review.criteria);
+  if (verdict?.verdict === 'not_an_answer' && reviewed > NON_ANSWER_MODEL_CEILING) {
+    overruled.push(
+      `The model scored this ${reviewed}, but it does not answer the question (${verdict.message.replace(/\.$/, '')}), so the builtin feedback stands.`,
+    );
+    return { result: null, overruled };
+  }
+  const real = (q: string | null) => q === null || answer.includes(q);
+  const items = [...review.strengths, ...review.improvements];
+  const invented = items.filter((i) => !real(i.quote)).length;
+  if (invented > 0) {
+    overruled.push(
+      `${invented === 1 ? 'One point' : `${invented} points`} of the model's review quoted words that are not in your answer, so ${invented === 1 ? 'it was' : 'they were'} left out.`,
+    );
+  }
   const given = numbersIn(answer);
   const invents = [...numbersIn(review.exampleAnswer)].some((n) => !given.has(n));
+  if (invents)
+    overruled.push("The model's example answer used figures you never gave, so the builtin one stands.");
+  const cap = verdict?.cap ?? 100;
   const criteria = Object.fromEntries(
-    CRITERIA.map((c) => [c, review.criteria[c]]),
+    CRITERIA.map((c) => [c, { ...review.criteria[c], score: Math.min(cap, review.criteria[c].score) }]),
   ) as EvaluationResult['criteria'];
+  const keep = (list: ModelReview['strengths']) =>
+    list.filter((s) => real(s.quote)).map((s) => ({ text: s.text, quote: s.quote, point: null }));
   return {
-    ...builtin,
-    version: `${EVALUATOR_VERSION}+model`,
-    criteria,
-    overall: overallScore(criteria),
-    strengths: review.strengths.map((s) => ({ text: s.text, quote: quoteOk(s.quote), point: null })),
-    improvements: review.improvements.map((s) => ({ text: s.text, quote: quoteOk(s.quote), point: null })),
-    exampleAnswer: invents ? builtin.exampleAnswer : review.exampleAnswer,
+    result: {
+      ...builtin,
+      version: `${EVALUATOR_VERSION}+model`,
+      criteria,
+      overall: overallScore(criteria, cap),
+      strengths: keep(review.strengths),
+      improvements: keep(review.improvements),
+      exampleAnswer: invents ? builtin.exampleAnswer : review.exampleAnswer,
+    },
+    overruled,
   };
 }
 
@@ -217,7 +252,11 @@ export async function reviewWithModel(
       result = { review: run.value, provider: run.provider, model: run.model };
       await ctx.ai.cache.put('evaluation', key, result, run.provider, run.model);
     }
-    const merged = mergeReview(at.builtin, result.review, at.answer);
+    const { result: merged, overruled } = mergeReview(at.builtin, result.review, at.answer);
+    if (!merged) {
+      progress('done', overruled.join(' '));
+      return;
+    }
     const flags = disagreements(at.builtin, merged);
     await storeEvaluation(
       ctx.db,
@@ -231,12 +270,11 @@ export async function reviewWithModel(
       },
       ctx.vault,
     );
-    progress(
-      'done',
+    const said =
       flags.length > 0
         ? `${label} reviewed your answer; it disagrees with the builtin coach on ${flags.map((f) => f.replace('_', ' ')).join(', ')}.`
-        : `${label} reviewed your answer.`,
-    );
+        : `${label} reviewed your answer.`;
+    progress('done', [said, ...overruled].join(' '));
   } catch (err) {
     ctx.logger.warn({ err }, 'model review failed');
     progress('failed', `${label} could not review this answer; the builtin feedback stands.`);

@@ -364,8 +364,12 @@ export interface StarReading {
   measuredResult: boolean;
 }
 
-export function analyseStar(doc: Doc, hypothetical: boolean): StarReading {
-  const labels = labelSentences(doc);
+/**
+ * The story's parts, read only from `onTopic` sentences (all when omitted): an aside about something else
+ * is never a situation or an action. A result must be an outcome of the actions told.
+ */
+export function analyseStar(doc: Doc, hypothetical: boolean, onTopic?: ReadonlySet<number>): StarReading {
+  const labels = groundLabels(labelSentences(doc), onTopic);
   const signals = signalsOf(doc);
   const prompts = STAR_PROMPTS[hypothetical ? 'hypothetical' : 'story'];
   const parts = {} as Record<keyof StarAnalysis, StarPart>;
@@ -385,6 +389,14 @@ export function analyseStar(doc: Doc, hypothetical: boolean): StarReading {
     parts.action.missing.push('The actions are described as "we": say which steps you took yourself.');
   }
   return { analysis: parts, labels, hypothetical, measuredResult };
+}
+
+export function groundLabels(labels: readonly StarLabel[], onTopic?: ReadonlySet<number>): StarLabel[] {
+  const kept = labels.map((l, i) => (onTopic && !onTopic.has(i) ? 'O' : l));
+  // A result is the outcome of the actions told (before or after it, as the story is told): with no action
+  // in the story, nothing is the candidate's result.
+  const acted = kept.includes('A');
+  return kept.map((l) => (l === 'R' && !acted ? 'O' : l));
 }
 
 function lowerFirst(s: string): string {

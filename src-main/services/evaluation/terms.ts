@@ -100,6 +100,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['secret', 'credential'],
   ['large', 'big', 'huge'],
   ['result', 'outcome'],
+  ['analysis', 'analyse', 'analyze', 'analysed', 'analyzed', 'analysing', 'analyzing'],
   ['goal', 'objective', 'target', 'aim'],
   ['learn', 'lesson', 'takeaway'],
   ['cost', 'spend', 'expense'],

@@ -1,0 +1,18 @@
+// Answers for tests that submit to whatever questions a session drew: the coach judges whether a text
+// answers *this* question, so a fixed story would be an off-topic non-answer to most of them.
+
+/**
+ * A specific answer on the question's own subject: each expected point said as a step, and a measured
+ * outcome. Not a model answer, but one the coach must read as answering the question.
+ */
+export function answerFor(q: { text: string; expectedPoints: readonly string[] }): string {
+  const steps = q.expectedPoints.map(
+    (p, i) =>
+      `${i === 0 ? 'First' : 'Then'}, I ${p.charAt(0).toLowerCase()}${p.slice(1).replace(/\.$/, '')}.`,
+  );
+  return [
+    `Last year I faced this at work: ${q.text.replace(/\?$/, '').toLowerCase()}.`,
+    ...steps,
+    'Before, 15% of requests failed. Errors fell to 0.2% within a day.',
+  ].join(' ');
+}
