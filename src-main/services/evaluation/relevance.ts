@@ -49,7 +49,7 @@ export interface RelevanceQuestion {
 
 // Below this share of words about the subject the text is not an answer; below FULL it is a partial one.
 const NOT_AN_ANSWER_SHARE = 0.25;
-const FULL_SHARE = 0.6;
+const FULL_SHARE = 0.75;
 export const NON_ANSWER_CAP = 25;
 const MIN_WORDS = 3;
 // A sentence restates the question when it holds this share of the question's subject words (of a short
@@ -106,14 +106,9 @@ export function judgeRelevance(
   // content score says how good it is. Every question in the bank has expected points to widen the subject.
   const judgeable = subject.named.size >= MIN_SUBJECT && doc.wordCount >= SHORT_WORDS;
   const echoSet = new Set(echoes);
-  // One stray subject word ("data", "team") in a long text about something else does not make it an answer.
-  const distinct = new Set(concepts.flatMap((set) => [...set])).size;
-  const touches = !judgeable || meant.length > 0 || (hits >= MIN_HITS && hits >= MIN_DENSITY * distinct);
   const onTopic = !judgeable
     ? doc.sentences.map((s) => s.index).filter((i) => !echoSet.has(i))
-    : touches
-      ? grow(doc, concepts, seeds, echoSet)
-      : [];
+    : about(grow(doc, concepts, seeds, echoSet), concepts, hits, meant.length > 0);
   const share = shareOf(doc, onTopic);
   const topic = { onTopic, echoes, share };
 
@@ -194,6 +189,7 @@ const NEEDS: Record<RelevanceKind, string> = {
 const LOW_STOP_SHARE = 0.1;
 const FOREIGN_SHARE = 0.2;
 const GIBBERISH_SHARE = 0.3;
+const RUN_ON_LIST = 8;
 
 function languageProblem(doc: Doc, words: readonly Token[]): RelevanceKind | null {
   const alphabetic = words.filter((t) => /^[\p{L}'’-]+$/u.test(t.value));
@@ -204,10 +200,12 @@ function languageProblem(doc: Doc, words: readonly Token[]): RelevanceKind | nul
   if (stops >= LOW_STOP_SHARE) return null;
   const odd = alphabetic.filter((t) => unpronounceable(t.normal)).length / alphabetic.length;
   if (odd >= GIBBERISH_SHARE) return 'gibberish';
-  // Terse but real ("Use HTTPS, rotate keys") has verbs; a list of terms has none.
-  if (alphabetic.length >= 5 && !doc.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) {
+  // Terse but real ("Use HTTPS, rotate keys") has verbs and commas; a list of terms has neither, or runs
+  // on for many words with no function word and no punctuation at all.
+  const verbs = doc.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const unbroken = !doc.tokens.slice(0, -1).some((t) => t.pos === 'PUNCT');
+  if (alphabetic.length >= 5 && (!verbs || (unbroken && alphabetic.length >= RUN_ON_LIST)))
     return 'word_list';
-  }
   return null;
 }
 
@@ -223,7 +221,21 @@ function unpronounceable(word: string): boolean {
 // ---- the subject: which sentences are about it ----
 
 /** Question words that carry no subject: "Tell me about a time you ...", "How would you ...". */
+const subjects = new Map<string, ReturnType<typeof readSubject>>();
+const SUBJECT_CACHE_LIMIT = 2_000;
+
+/** A question's subject is read once: a session asks the same questions of many answers and drafts. */
 function subjectTerms(question: RelevanceQuestion) {
+  const key = JSON.stringify([question.text, question.expectedPoints]);
+  const hit = subjects.get(key);
+  if (hit) return hit;
+  const subject = readSubject(question);
+  if (subjects.size >= SUBJECT_CACHE_LIMIT) subjects.clear();
+  subjects.set(key, subject);
+  return subject;
+}
+
+function readSubject(question: RelevanceQuestion) {
   let stem = question.text;
   for (const lead of QUESTION_LEADS) stem = stem.replace(new RegExp(`\\b${lead}\\b`, 'gi'), ' ');
   const named = new Set(
@@ -329,6 +341,17 @@ function grow(
     }
   }
   return [...region].filter((i) => !echoes.has(i)).sort((a, b) => a - b);
+}
+
+/**
+ * The grown region, unless it names the subject only in passing: one stray subject word ("data", "team")
+ * in a long text about something else does not make it an answer. Density is measured inside the region,
+ * so a real answer followed by an aside is still a (partial) answer.
+ */
+function about(region: number[], concepts: readonly Set<string>[], hits: number, meant: boolean): number[] {
+  if (meant) return region;
+  const distinct = new Set(region.flatMap((i) => [...concepts[i]!])).size;
+  return hits >= MIN_HITS && hits >= MIN_DENSITY * distinct ? region : [];
 }
 
 /** Each sentence's content concepts that can say what it is about. */
