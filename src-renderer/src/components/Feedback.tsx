@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import { CRITERIA, STAR_PARTS, type Criterion } from '../../../src-shared/evaluation';
 
@@ -32,6 +33,7 @@ export function Feedback({
             : `${feedback.provider}${feedback.model ? ` (${feedback.model})` : ''}`}
         </span>
       </p>
+      <Verdict relevance={r.relevance} headingLevel={headingLevel} />
       <table>
         <caption className="visually-hidden">Scores by criterion</caption>
         <thead>
@@ -136,8 +138,46 @@ export function Feedback({
           </ul>
         </>
       )}
-      <H>A stronger version of your answer</H>
-      <p className="answer">{r.exampleAnswer}</p>
+      {r.exampleAnswer !== '' && (
+        <>
+          <H>A stronger version of your answer</H>
+          <p className="answer">{r.exampleAnswer}</p>
+        </>
+      )}
     </div>
+  );
+}
+
+/**
+ * What the coach decided before scoring: said first, plainly, when the text does not (fully) answer the
+ * question, with what an answer would need. Nothing is shown for an answer, or for older feedback.
+ */
+function Verdict({
+  relevance,
+  headingLevel,
+}: {
+  relevance: NonNullable<SessionQuestion['feedback']>['result']['relevance'] | undefined;
+  headingLevel: 2 | 3 | 4;
+}) {
+  const id = useId();
+  if (!relevance || relevance.verdict === 'answers') return null;
+  const H = `h${headingLevel}` as 'h3';
+  const none = relevance.verdict === 'not_an_answer';
+  return (
+    <section className="warning-box stack" aria-labelledby={id} data-testid="verdict">
+      <H id={id} style={{ margin: 0 }}>
+        {none ? 'Not an answer to this question' : 'Only partly an answer to this question'}
+      </H>
+      <p style={{ margin: 0 }}>{relevance.message}</p>
+      {relevance.evidence && <blockquote className="answer">{relevance.evidence}</blockquote>}
+      <p style={{ margin: 0 }}>
+        <strong>What an answer needs:</strong> {relevance.needs}
+      </p>
+      <p className="muted" style={{ margin: 0 }}>
+        {none
+          ? `Every score is capped at ${relevance.cap} until it answers the question.`
+          : `The overall score is capped at ${relevance.cap} for the part that is off the question.`}
+      </p>
+    </section>
   );
 }
