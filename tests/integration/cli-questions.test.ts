@@ -154,14 +154,16 @@ describe('rehearse evaluate', () => {
       'content_quality',
       'technical_accuracy',
     ]);
-    expect(r.overall).toBe(
-      Math.round(
-        r.criteria.content_quality.score * 0.4 +
-          r.criteria.clarity.score * 0.2 +
-          r.criteria.confidence.score * 0.2 +
-          r.criteria.technical_accuracy.score * 0.2,
-      ),
+    expect(r.relevance).toMatchObject({ verdict: 'answers', cap: 100 });
+    // The weighted mean, which delivery may lift at most 15 points above the content's own scores.
+    const weighted = Math.round(
+      r.criteria.content_quality.score * 0.4 +
+        r.criteria.clarity.score * 0.2 +
+        r.criteria.confidence.score * 0.2 +
+        r.criteria.technical_accuracy.score * 0.2,
     );
+    const content = (r.criteria.content_quality.score + r.criteria.technical_accuracy.score) / 2;
+    expect(r.overall).toBe(Math.min(weighted, Math.round(content + 15)));
     expect(r.star.result.present).toBe(true);
     for (const q of r.star.result.quotes) expect(answer).toContain(q);
     expect(r.expectedPoints).toHaveLength(3);
@@ -174,6 +176,35 @@ describe('rehearse evaluate', () => {
       join(dir, 'answer.txt'),
     ]);
     expect(human.stdout).toMatch(/^Overall \d+\n/);
+  });
+
+  it('says first when the text does not answer the question, and prints no stronger version', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'pizza.txt'),
+      'My favourite food is pizza, especially with mushrooms. On weekends I like to go hiking in the mountains with my dog. Dolphins sleep with one half of their brain at a time.',
+    );
+    const { code, stdout } = run([
+      'evaluate',
+      '--question',
+      'Tell me about a time you resolved a conflict within your team.',
+      '--category',
+      'Behavioral',
+      '--points',
+      'Describes the disagreement|The steps you took to resolve it|The outcome',
+      '--answer-file',
+      join(dir, 'pizza.txt'),
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^Overall (\d|1\d|2[0-5])$/);
+    expect(lines.slice(2, 5)).toEqual([
+      "This doesn't answer the question: it is about food, pizza and mushrooms.",
+      'What an answer needs: Answer what was asked: re-read the question and speak to its subject directly.',
+      'Capped at 25.',
+    ]);
+    expect(stdout).not.toContain('A stronger version');
+    expect(stdout).not.toContain('Strengths:');
   });
 
   it('refuses a short answer and an unknown category with the messages the app uses', () => {

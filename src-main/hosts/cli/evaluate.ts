@@ -52,6 +52,10 @@ export function evaluateFile(o: {
 
 export function describeEvaluation(r: EvaluationResult): string {
   const lines = [`Overall ${r.overall}`, ''];
+  const verdict = r.relevance;
+  if (verdict && verdict.verdict !== 'answers') {
+    lines.push(verdict.message, `What an answer needs: ${verdict.needs}`, `Capped at ${verdict.cap}.`, '');
+  }
   for (const c of CRITERIA)
     lines.push(`${c.padEnd(19)} ${String(r.criteria[c].score).padStart(3)}  ${r.criteria[c].reason}`);
   if (r.star) {
@@ -71,6 +75,6 @@ export function describeEvaluation(r: EvaluationResult): string {
   }
   if (r.strengths.length) lines.push('', 'Strengths:', ...r.strengths.map((s) => `  + ${s.text}`));
   if (r.improvements.length) lines.push('', 'Improvements:', ...r.improvements.map((s) => `  - ${s.text}`));
-  lines.push('', 'A stronger version:', r.exampleAnswer);
+  if (r.exampleAnswer) lines.push('', 'A stronger version:', r.exampleAnswer);
   return lines.join('\n');
 }

@@ -49,7 +49,8 @@ function capped(criteria: CriteriaScores, relevance: Relevance): CriteriaScores 
   const out = { ...criteria };
   for (const c of CRITERIA) {
     if (criteria[c].score <= relevance.cap) continue;
-    out[c] = { score: relevance.cap, reason: `${relevance.message} ${criteria[c].reason}` };
+    const why = relevance.verdict === 'partial' ? 'partly off the question' : 'not an answer to the question';
+    out[c] = { score: relevance.cap, reason: `Capped at ${relevance.cap} (${why}). ${criteria[c].reason}` };
   }
   return out;
 }
