@@ -3,11 +3,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { answerTo } from '../support/answers';
 import { startHost, type HostProcess } from '../support/host-process';
 import { tempDir } from '../support/runtime';
 
-const FIRST_ANSWER =
-  'At my last company I led the move of our billing service to a queue-based design. I wrote the plan, ran the cut-over and we cut failed payments by 30%.';
 const DRAFT = 'An unsent draft about the time our on-call rota burned people out';
 const SECOND_ANSWER =
   'I would first check the data myself, then talk to the team lead with specifics and a proposal.';
@@ -101,7 +100,9 @@ describe('the first practice journey, through the UI', () => {
     await expect
       .poll(() => page.getByText('Your answer must be at least 10 characters.').isVisible())
       .toBe(true);
-    await answer.fill(FIRST_ANSWER);
+    // The coach checks that an answer answers the question drawn, so the answer speaks to it.
+    const firstAnswer = answerTo(await page.locator('.question-text').innerText());
+    await answer.fill(firstAnswer);
     await answer.press('Control+Enter');
     // Practice mode: feedback on the answer first, with focus on the way onwards.
     await page.getByRole('heading', { name: 'Feedback on question 1' }).waitFor();
@@ -143,7 +144,7 @@ describe('the first practice journey, through the UI', () => {
     await page.getByRole('heading', { name: 'Backend Engineer · Medium' }).waitFor();
     await expect.poll(() => page.getByText('Session complete. Well done!').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('2 of 3 answered', { exact: false }).isVisible()).toBe(true);
-    expect(await page.locator('p.answer', { hasText: FIRST_ANSWER }).first().isVisible()).toBe(true);
+    expect(await page.locator('p.answer', { hasText: firstAnswer }).first().isVisible()).toBe(true);
     expect(await page.getByText('Skipped.').isVisible()).toBe(true);
     await expectAccessible(page, 'session review (dark)');
     expect(problems).toEqual([]);

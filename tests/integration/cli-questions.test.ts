@@ -191,7 +191,7 @@ describe('rehearse evaluate', () => {
       '--category',
       'Behavioral',
       '--points',
-      'Describes the disagreement|The steps you took to resolve it|The outcome',
+      'Describes the disagreement and what was at stake|Explains the steps they personally took to resolve it|Shows they listened to both sides|States the outcome and what they learned',
       '--answer-file',
       join(dir, 'pizza.txt'),
     ]);

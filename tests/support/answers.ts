@@ -16,3 +16,12 @@ export function answerFor(q: { text: string; expectedPoints: readonly string[] }
     'Before, 15% of requests failed. Errors fell to 0.2% within a day.',
   ].join(' ');
 }
+
+/**
+ * An answer to a question known only by its text (as a journey sees it on screen): the question's subject
+ * words in a statement of what was done, with a figure.
+ */
+export function answerTo(question: string): string {
+  const subject = question.replace(/[?.!]+$/, '').replace(/^\w/, (c) => c.toLowerCase());
+  return `When it came to this (${subject}), I wrote a plan, measured the baseline first and then cut the failures by 30% within a month.`;
+}

@@ -108,7 +108,7 @@ export function judgeRelevance(
   const echoSet = new Set(echoes);
   const onTopic = !judgeable
     ? doc.sentences.map((s) => s.index).filter((i) => !echoSet.has(i))
-    : about(grow(doc, concepts, seeds, echoSet), concepts, hits, meant.length > 0);
+    : carryStory(doc, about(grow(doc, concepts, seeds, echoSet), concepts, hits, meant.length > 0), echoSet);
   const share = shareOf(doc, onTopic);
   const topic = { onTopic, echoes, share };
 
@@ -354,6 +354,41 @@ function about(region: number[], concepts: readonly Set<string>[], hits: number,
   return hits >= MIN_HITS && hits >= MIN_DENSITY * distinct ? region : [];
 }
 
+/**
+ * A story told in the past by "I" or "we" goes on across sentences that share no word with the last one
+ * ("I was the lead and had to recover it. I split the work into daily goals ..."): such a sentence next to
+ * an on-topic one that narrates too belongs to it. An aside in the present ("On weekends I like to go
+ * hiking") does not.
+ */
+function carryStory(doc: Doc, region: number[], echoes: ReadonlySet<number>): number[] {
+  if (region.length === 0) return region;
+  const narrates = doc.sentences.map((s) => {
+    const tokens = doc.tokens.slice(s.first, s.last + 1);
+    return tokens.some((t) => FIRST_PERSON.has(t.normal)) && tokens.some(isPast);
+  });
+  const inside = new Set(region);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const s of doc.sentences) {
+      const i = s.index;
+      if (inside.has(i) || echoes.has(i) || !narrates[i]) continue;
+      if ([i - 1, i + 1].some((j) => inside.has(j) && narrates[j])) {
+        inside.add(i);
+        changed = true;
+      }
+    }
+  }
+  return [...inside].sort((a, b) => a - b);
+}
+
+const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
+
+function isPast(t: Token): boolean {
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
+  return IRREGULAR_PAST.has(t.normal) || (/ed$/.test(t.normal) && t.normal !== t.lemma);
+}
+
 /** Each sentence's content concepts that can say what it is about. */
 function contentConcepts(doc: Doc): Set<string>[] {
   const concepts = doc.sentences.map(() => new Set<string>());
@@ -386,8 +421,7 @@ function tellsAnEvent(doc: Doc, onTopic: readonly number[]): boolean {
   for (const t of doc.tokens) {
     if (!set.has(t.sentence)) continue;
     if (t.type === 'number') return true;
-    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
-    if (IRREGULAR_PAST.has(t.normal) || (/ed$/.test(t.normal) && t.normal !== t.lemma)) past++;
+    if (isPast(t)) past++;
   }
   return past >= 2;
 }
