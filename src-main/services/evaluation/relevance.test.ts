@@ -62,7 +62,9 @@ describe('relevance: what is not an answer is told so and capped', () => {
       "This doesn't answer the question: it is about food, pizza and mushrooms.",
     );
     expectNothingRewarded(r);
-    expect(r.criteria.confidence.reason).toMatch(/^Capped at 25 \(not an answer to the question\)\. No hedges/);
+    expect(r.criteria.confidence.reason).toMatch(
+      /^Capped at 25 \(not an answer to the question\)\. No hedges/,
+    );
   });
 
   it('calls a good story to a different question off-topic', () => {
