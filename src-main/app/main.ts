@@ -45,7 +45,7 @@ export function runElectronApp(): void {
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     try {
-      const paths = appPaths(app.isPackaged ? process.resourcesPath : app.getAppPath());
+      const paths = appPaths(app.getAppPath());
       // From a checkout, node_modules holds better-sqlite3 for Node; the Electron build sits beside it.
       const binding = electronSqliteBinding(app.getAppPath());
       runtime = await startRuntime({
@@ -53,7 +53,7 @@ export function runElectronApp(): void {
         dataDir,
         host: 'electron',
         version: app.getVersion(),
-        paths: { ...paths, renderer: join(outDir, 'renderer') },
+        paths,
       });
     } catch (err) {
       const message = err instanceof AppError ? err.message : 'Rehearse could not open its data.';

@@ -69,13 +69,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const version =
     options.version ??
     (JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string }).version;
-  const taxonomyFile = join(paths.resources, 'skills', 'taxonomy.json');
+  const taxonomyFile = paths.taxonomy;
   const resumeParser = new ResumeParser(taxonomyFile);
   let taxonomy: Taxonomy | undefined;
   const now = options.now ?? (() => new Date());
   const secrets = options.secrets ?? osKeychain();
-  const bank = loadBank(join(paths.resources, 'questions'));
-  const companies = loadShippedCompanies(join(paths.resources, 'companies'));
+  const bank = loadBank(paths.questions);
+  const companies = loadShippedCompanies(paths.companies);
   const sync = new SyncEngine({ ...options.sync, secrets, host: options.host });
 
   // Backups, restore, import and erase; it outlives each connection (see `exclusive` below).
