@@ -90,6 +90,10 @@ describe('the build and the package', () => {
  */
 describe('the desktop package', () => {
   const given = process.env.REHEARSE_PACKAGED_RESOURCES;
+  /** What the package was built for: this runner's platform for a given build, Linux x64 for the stand-in. */
+  const target = given
+    ? { platform: process.platform, arch: process.arch }
+    : { platform: 'linux', arch: 'x64' };
   let work: string;
   let layout: PackagedLayout;
   let inArchive: Set<string>;
@@ -145,8 +149,11 @@ describe('the desktop package', () => {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  it(`keeps the app's own part under ${APP_PART_LIMIT_MB} MB`, () => {
-    expect(own / MB).toBeLessThan(APP_PART_LIMIT_MB);
+  it(`keeps the app's own part under ${APP_PART_LIMIT_MB} MB for Linux x64`, () => {
+    // The ceiling is set for Linux x64; other builds print their size above.
+    if (target.platform === 'linux' && target.arch === 'x64')
+      expect(own / MB).toBeLessThan(APP_PART_LIMIT_MB);
+    expect(own).toBeGreaterThan(0);
   });
 
   it('ships the data the runtime reads, beside the archive where the packaged paths point', () => {
@@ -218,23 +225,20 @@ describe('the desktop package', () => {
     for (const name of roots) visit(name);
   });
 
-  it('unpacks the native modules, for this platform only', () => {
-    const unpacked = (file: string) => existsSync(join(layout.unpacked, file));
-    expect(unpacked('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
-    expect(unpacked('node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node')).toBe(
-      true,
-    );
-    expect(unpacked('node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1')).toBe(true);
+  it('unpacks the native modules, for the target platform only', () => {
+    const { platform, arch } = target;
+    const unpacked = (...parts: string[]) => join(layout.unpacked, 'node_modules', ...parts);
+    expect(existsSync(unpacked('better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
+    const onnx = unpacked('onnxruntime-node', 'bin', 'napi-v6');
+    expect(readdirSync(onnx)).toEqual([platform]);
+    expect(existsSync(join(onnx, platform, arch, 'onnxruntime_binding.node'))).toBe(true);
+    if (platform !== 'darwin') expect(readdirSync(join(onnx, platform))).toEqual([arch]);
+    if (platform === 'linux')
+      expect(existsSync(join(onnx, platform, arch, 'libonnxruntime.so.1'))).toBe(true);
     // sharp (loaded by transformers.js) opens libvips with the dynamic loader, which cannot read an archive.
-    expect(readdirSync(join(layout.unpacked, 'node_modules', '@img'))).toEqual(
-      expect.arrayContaining(['sharp-linux-x64', 'sharp-libvips-linux-x64']),
-    );
-    expect(readdirSync(join(layout.unpacked, 'node_modules', 'onnxruntime-node', 'bin', 'napi-v6'))).toEqual([
-      'linux',
-    ]);
-    expect(
-      readdirSync(join(layout.unpacked, 'node_modules', 'onnxruntime-node', 'bin', 'napi-v6', 'linux')),
-    ).toEqual(['x64']);
+    expect(readdirSync(unpacked('@img'))).toContain(`sharp-${platform}-${arch}`);
+    if (platform !== 'win32')
+      expect(readdirSync(unpacked('@img'))).toContain(`sharp-libvips-${platform}-${arch}`);
   });
 
   it('leaves out the build tools, the leaderboard server and what reading text does not need', () => {

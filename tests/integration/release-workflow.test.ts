@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateWorkflow, type ValidationError } from '@action-validator/core';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/built';
+
+const WORKFLOW = join(ROOT, '.github', 'workflows', 'release.yml');
+const source = readFileSync(WORKFLOW, 'utf8');
+
+/** Every leaf error, as "path: detail", so a failure names what to fix. */
+const flatten = (errors: ValidationError[]): string[] =>
+  errors.flatMap((e) =>
+    'states' in e && e.states?.length
+      ? e.states.flatMap((s) => flatten(s.errors))
+      : [`${'path' in e ? e.path : ''}: ${e.detail ?? e.title}`],
+  );
+
+interface Step {
+  run?: string;
+  uses?: string;
+  if?: string;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  jobs: Record<
+    string,
+    { 'runs-on': string; steps: Step[]; strategy?: { matrix: { include: { os: string }[] } } }
+  >;
+}
+
+describe('the release workflow', () => {
+  it("is valid against GitHub's workflow schema (SchemaStore's, in @action-validator/core)", () => {
+    expect(flatten(validateWorkflow(source).errors)).toEqual([]);
+  });
+
+  it('would catch a broken one', () => {
+    const broken = source.replace('runs-on: ${{ matrix.os }}', 'runs_on: ${{ matrix.os }}');
+    expect(broken).not.toBe(source);
+    expect(flatten(validateWorkflow(broken).errors)).toContain(
+      "/jobs/installers: Additional property 'runs_on' is not allowed",
+    );
+  });
+
+  it('builds on Linux, macOS and Windows, and smoke-tests each installer build from the package itself', () => {
+    const workflow = parse(source) as Workflow;
+    const installers = workflow.jobs.installers!;
+    const systems = installers.strategy!.matrix.include.map((m) => m.os.split('-')[0]);
+    expect(systems).toEqual(['ubuntu', 'macos', 'windows']);
+    const runs = installers.steps.map((s) => s.run ?? '');
+    const build = runs.findIndex((r) => r.includes('npx electron-builder'));
+    const smoke = installers.steps.findIndex(
+      (s) => s.run?.includes('tests/integration/packaging.test.ts') && s.env?.REHEARSE_PACKAGED_RESOURCES,
+    );
+    expect(build).toBeGreaterThan(0);
+    expect(smoke).toBeGreaterThan(build);
+    // Installers are never published by the build itself: a draft release, then a person.
+    expect(runs[build]).toContain('--publish never');
+    expect(runs[build]).toContain('-c.publish.url=');
+    expect(workflow.jobs['draft-release']!.steps.at(-1)!.run).toContain('--draft');
+  });
+});
