@@ -29,7 +29,7 @@ it('Settings → Updates says updates come with the desktop app, and asks nothin
     .getByRole('button', { name: 'Settings', exact: true })
     .click();
   const section = page.getByRole('region', { name: 'Updates', exact: true });
-  await section.waitFor();
+  await section.getByText(/^Updates come with the desktop app/).waitFor();
   expect(await section.innerText()).toBe(
     'Updates\n\nUpdates come with the desktop app; this copy of Rehearse is updated with its source.',
   );
