@@ -13,7 +13,14 @@ import { renderDocx } from '../fixtures/resumes/render-docx';
 import { renderPdfCaps } from '../fixtures/resumes/render-pdf';
 import { requireBuild, ROOT } from '../support/built';
 import { startHost } from '../support/host-process';
-import { APP_PART_LIMIT_MB, MB, packageLinuxDir, sizeOf, type PackagedLayout } from '../support/packaged';
+import {
+  APP_PART_LIMIT_MB,
+  MB,
+  packageLinuxDir,
+  readFuses,
+  sizeOf,
+  type PackagedLayout,
+} from '../support/packaged';
 import { onExit, tempDir } from '../support/runtime';
 
 /** Where the test package's updater looks; nothing is served there, only the address is checked. */
@@ -262,6 +269,22 @@ describe('the desktop package', () => {
       expect(shipped(name), name).toBe(false);
     expect([...inArchive].some((f) => f.startsWith('out/server/'))).toBe(false);
     expect([...inArchive].some((f) => f.endsWith('.map'))).toBe(false);
+  });
+
+  it("flips Electron's fuses: no Node mode, no NODE_OPTIONS, no inspector, code only from app.asar", () => {
+    // The release's smoke-test build turns Node mode back on to run the app's code (release.yml); the
+    // installers and this package keep it off.
+    if (given) return;
+    expect(readFuses(readFileSync(join(layout.dir, 'rehearse')))).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: false,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: true,
+    });
   });
 
   it('points the updater at the release feed it was built with', () => {

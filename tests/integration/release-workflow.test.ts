@@ -48,15 +48,22 @@ describe('the release workflow', () => {
     const systems = installers.strategy!.matrix.include.map((m) => m.os.split('-')[0]);
     expect(systems).toEqual(['ubuntu', 'macos', 'windows']);
     const runs = installers.steps.map((s) => s.run ?? '');
-    const build = runs.findIndex((r) => r.includes('npx electron-builder'));
+    const smokeBuild = runs.findIndex((r) => r.includes('npx electron-builder') && r.includes('--dir'));
+    const installersBuild = runs.findIndex((r) => r.includes('npx electron-builder') && !r.includes('--dir'));
     const smoke = installers.steps.findIndex(
       (s) => s.run?.includes('tests/integration/packaging.test.ts') && s.env?.REHEARSE_PACKAGED_RESOURCES,
     );
-    expect(build).toBeGreaterThan(0);
-    expect(smoke).toBeGreaterThan(build);
-    // Installers are never published by the build itself: a draft release, then a person.
-    expect(runs[build]).toContain('--publish never');
-    expect(runs[build]).toContain('-c.publish.url=');
+    expect(smokeBuild).toBeGreaterThan(0);
+    expect(smoke).toBeGreaterThan(smokeBuild);
+    expect(installersBuild).toBeGreaterThan(smoke);
+    // Only the smoke-test build keeps Electron's Node mode, which the test needs to run the app's code.
+    expect(runs[smokeBuild]).toContain('-c.electronFuses.runAsNode=true');
+    expect(runs[installersBuild]).not.toContain('runAsNode');
+    for (const build of [smokeBuild, installersBuild]) {
+      // Installers are never published by the build itself: a draft release, then a person.
+      expect(runs[build]).toContain('--publish never');
+      expect(runs[build]).toContain('-c.publish.url=$FEED');
+    }
     expect(workflow.jobs['draft-release']!.steps.at(-1)!.run).toContain('--draft');
   });
 });

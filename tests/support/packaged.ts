@@ -16,20 +16,55 @@ export interface PackagedLayout {
   unpacked: string;
 }
 
+/** Where Electron keeps its fuses: this marker, then the wire's version, its length and one byte per fuse. */
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** Electron's fuses in wire order (@electron/fuses' FuseV1Options). */
+export const FUSES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+] as const;
+/** A released Electron's defaults, as '1' (on) and '0' (off) in wire order. */
+const DEFAULT_FUSES = '10110001';
+
 /**
- * What electron-builder needs from an Electron distribution to pack around it: the executable it renames, an
- * empty resources/ and the licence files. No default_app.asar: an empty one breaks its asar integrity step.
+ * What electron-builder needs from an Electron distribution to pack around it: the executable it renames (here a
+ * script that refuses to run, carrying a fuse wire with Electron's defaults after its last line, so the fuses
+ * step flips real bytes), an empty resources/ and the licence files. No default_app.asar: an empty one breaks
+ * its asar integrity step.
  */
 export function standInElectron(dir: string): string {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   writeFileSync(
     join(dir, 'electron'),
-    '#!/bin/sh\necho "stand-in Electron: the real binary is not here" >&2\nexit 1\n',
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\necho "stand-in Electron: the real binary is not here" >&2\nexit 1\n# '),
+      Buffer.from(FUSE_SENTINEL),
+      Buffer.from([1, DEFAULT_FUSES.length]),
+      Buffer.from(`${DEFAULT_FUSES}\n`),
+    ]),
   );
   chmodSync(join(dir, 'electron'), 0o755);
   writeFileSync(join(dir, 'LICENSE'), 'stand-in\n');
   writeFileSync(join(dir, 'LICENSES.chromium.html'), '<p>stand-in</p>\n');
   return dir;
+}
+
+/** The fuses as a packaged Electron binary carries them: name → on. */
+export function readFuses(binary: Buffer): Record<(typeof FUSES)[number], boolean> {
+  const at = binary.indexOf(FUSE_SENTINEL);
+  if (at < 0) throw new Error('No fuse wire in this binary');
+  const start = at + FUSE_SENTINEL.length;
+  const wire = binary.subarray(start + 2, start + 2 + binary[start + 1]!);
+  return Object.fromEntries(FUSES.map((name, i) => [name, wire[i] === 0x31])) as Record<
+    (typeof FUSES)[number],
+    boolean
+  >;
 }
 
 /**
