@@ -136,8 +136,8 @@ describe('the desktop package', () => {
         `app.asar.unpacked ${(sizeOf(layout.unpacked) / MB).toFixed(1)} MB) in ${layout.resources}`,
     );
     if (!given) {
-      // Extracted as resources/app, which Electron also loads when app.asar is absent: the same layout, readable
-      // by plain Node, which cannot read inside an asar archive.
+      // Extracted as resources/app (the layout electron-builder makes without asar), so plain Node, which cannot
+      // read inside an archive, runs the package's own files with the paths a packaged app resolves.
       extractAll(layout.asar, join(layout.resources, 'app'));
       cli = { runtime: process.execPath, entry: join(layout.resources, 'app', 'out', 'main', 'cli.js') };
     }

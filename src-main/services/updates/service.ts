@@ -44,7 +44,8 @@ const NOT_DESKTOP = 'Updates come with the desktop app; this copy of Rehearse is
  * The update state machine: off until the candidate allows checking; a check finds at most one update; it is
  * downloaded only when the candidate clicks, installed only when they click again, and only once electron-updater
  * has verified its download against the SHA-512 the release feed published (and, on Windows and macOS, the
- * installer's code signature).
+ * installer's code signature). Without an updater (every host but the packaged desktop app) each request answers
+ * with the 'unavailable' state and its reason.
  */
 export class UpdateService {
   private state: UpdateState;
