@@ -83,6 +83,17 @@ describe('the build and the package', () => {
     expect(existsSync(join(ROOT, 'build', 'icon.png'))).toBe(true);
   });
 
+  it("gives the macOS build's hardened runtime V8's JIT and the microphone, and says why it asks for it", () => {
+    const config = JSON.parse(read('electron-builder.json')) as {
+      mac: { hardenedRuntime: boolean; entitlements: string; extendInfo: Record<string, string> };
+    };
+    expect(config.mac.hardenedRuntime).toBe(true);
+    const entitlements = read(config.mac.entitlements).replace(/\s+/g, '');
+    for (const key of ['com.apple.security.cs.allow-jit', 'com.apple.security.device.audio-input'])
+      expect(entitlements).toContain(`<key>${key}</key><true/>`);
+    expect(config.mac.extendInfo.NSMicrophoneUsageDescription).toMatch(/spoken answers/);
+  });
+
   it('serves the browser bridge under the fixed name the browser host injects', () => {
     expect(existsSync(join(ROOT, 'out', 'renderer', 'rehearse-bridge.js'))).toBe(true);
     expect(read('out/renderer/index.html')).toContain('Content-Security-Policy');
