@@ -59,6 +59,9 @@ describe('the release workflow', () => {
     // Only the smoke-test build keeps Electron's Node mode, which the test needs to run the app's code.
     expect(runs[smokeBuild]).toContain('-c.electronFuses.runAsNode=true');
     expect(runs[installersBuild]).not.toContain('runAsNode');
+    // electron-builder refuses to make a .deb without a homepage and a maintainer.
+    expect(runs[installersBuild]).toContain('-c.extraMetadata.homepage=$HOMEPAGE');
+    expect(runs[installersBuild]).toContain('"-c.linux.maintainer=$DEB_MAINTAINER"');
     for (const build of [smokeBuild, installersBuild]) {
       // Installers are never published by the build itself: a draft release, then a person.
       expect(runs[build]).toContain('--publish never');
