@@ -1,5 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, resolveDataDir } from './paths';
+import { tempDir } from '../tests/support/runtime';
+import { appPaths, defaultDataDir, resolveDataDir } from './paths';
+
+describe("the app's own files", () => {
+  it('are under the checkout when migrations/ sits beside package.json', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'migrations'));
+    expect(appPaths(root)).toEqual({
+      layout: 'checkout',
+      root,
+      migrations: join(root, 'migrations'),
+      resources: join(root, 'resources'),
+      questions: join(root, 'resources', 'questions'),
+      companies: join(root, 'resources', 'companies'),
+      taxonomy: join(root, 'resources', 'skills', 'taxonomy.json'),
+      notice: join(root, 'resources', 'NOTICE.md'),
+      renderer: join(root, 'out', 'renderer'),
+    });
+  });
+
+  it("are beside app.asar in a package, where electron-builder's extraResources put them", () => {
+    const resources = tempDir();
+    const root = join(resources, 'app.asar');
+    mkdirSync(root);
+    mkdirSync(join(resources, 'migrations'));
+    const paths = appPaths(root);
+    expect(paths.layout).toBe('packaged');
+    expect(paths.migrations).toBe(join(resources, 'migrations'));
+    expect(paths.companies).toBe(join(resources, 'resources', 'companies'));
+    expect(paths.taxonomy).toBe(join(resources, 'resources', 'skills', 'taxonomy.json'));
+    // The code, and so the renderer, stays inside the archive.
+    expect(paths.renderer).toBe(join(root, 'out', 'renderer'));
+  });
+
+  it('finds this checkout from the source and from the build alike', () => {
+    expect(appPaths().layout).toBe('checkout');
+    expect(appPaths().migrations).toBe(join(appPaths().root, 'migrations'));
+  });
+});
 
 describe('the data dir', () => {
   it('follows XDG on Linux, with ~/.local/share as the fallback', () => {

@@ -23,18 +23,43 @@ export function appRoot(start: string = __dirname): string {
   }
 }
 
+/**
+ * Where the app's own files are, in the two layouts it runs from:
+ * - a checkout: everything under the folder holding package.json;
+ * - a package (electron-builder): the code in `resources/app.asar` (or an extracted `resources/app`) and the
+ *   shipped data beside it in `resources/`, copied there by electron-builder.json's extraResources.
+ * Every reader of shipped files gets its path from here, so the two layouts cannot drift apart.
+ */
 export interface AppPaths {
+  layout: 'checkout' | 'packaged';
+  /** The folder (or archive) holding package.json and out/. */
   root: string;
   migrations: string;
   resources: string;
+  questions: string;
+  companies: string;
+  taxonomy: string;
+  notice: string;
   renderer: string;
 }
 
-export function appPaths(root: string = appRoot()): AppPaths {
+/** A checkout always has migrations/ beside package.json; a package never has (they travel as extraResources). */
+export function appLayout(root: string): AppPaths['layout'] {
+  return existsSync(join(root, 'migrations')) ? 'checkout' : 'packaged';
+}
+
+export function appPaths(root: string = appRoot(), layout = appLayout(root)): AppPaths {
+  const shipped = layout === 'checkout' ? root : dirname(root);
+  const resources = join(shipped, 'resources');
   return {
+    layout,
     root,
-    migrations: join(root, 'migrations'),
-    resources: join(root, 'resources'),
+    migrations: join(shipped, 'migrations'),
+    resources,
+    questions: join(resources, 'questions'),
+    companies: join(resources, 'companies'),
+    taxonomy: join(resources, 'skills', 'taxonomy.json'),
+    notice: join(resources, 'NOTICE.md'),
     renderer: join(root, 'out', 'renderer'),
   };
 }

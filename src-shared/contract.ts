@@ -48,6 +48,7 @@ import { dataChannels } from './data';
 import { progressChannels, progressEvents } from './progress';
 import { syncChannels } from './sync';
 import { vaultChannels, vaultEvents } from './vault';
+import { updateChannels, updateEvents } from './updates';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -293,6 +294,7 @@ export const channels = {
   ...dataChannels,
   ...syncChannels,
   ...vaultChannels,
+  ...updateChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -317,6 +319,7 @@ export const events = {
   'ai.token': z.object({ requestId: z.string(), chunk: z.string(), at: z.number() }),
   ...progressEvents,
   ...vaultEvents,
+  ...updateEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

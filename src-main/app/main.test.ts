@@ -59,6 +59,19 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron.module);
 
+// electron-updater drives Electron's network stack and installers; here only what the shell hands it is seen.
+const updater = vi.hoisted(() => ({
+  autoDownload: true,
+  autoInstallOnAppQuit: true,
+  allowDowngrade: true,
+  allowPrerelease: true,
+  checkForUpdates: vi.fn(() => Promise.resolve(null)),
+  downloadUpdate: vi.fn(),
+  quitAndInstall: vi.fn(),
+  on: vi.fn(),
+}));
+vi.mock('electron-updater', () => ({ autoUpdater: updater }));
+
 const settle = () => new Promise((r) => setTimeout(r, 200));
 
 describe('the Electron shell', () => {
@@ -142,5 +155,51 @@ describe('the Electron shell', () => {
     expect(electron.module.app.exit).toHaveBeenCalledWith(1);
     expect(electron.state.windows).toHaveLength(0);
     delete process.env.REHEARSE_DATA_DIR;
+  });
+
+  it('hands electron-updater to the runtime only in a package built with a release feed, checking once allowed', async () => {
+    const resources = tempDir();
+    const dataDir = tempDir();
+    // The candidate allowed checking in an earlier run.
+    writeFileSync(join(dataDir, 'updates.json'), '{"allowed":true}');
+    process.env.REHEARSE_DATA_DIR = dataDir;
+    const resourcesPath = Object.getOwnPropertyDescriptor(process, 'resourcesPath');
+    Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true });
+    try {
+      for (const [packaged, feed, checks] of [
+        [false, true, 0],
+        [true, false, 0],
+        [true, true, 1],
+      ] as const) {
+        vi.resetModules();
+        updater.checkForUpdates.mockClear();
+        electron.module.app.isPackaged = packaged;
+        rmSync(join(resources, 'app-update.yml'), { force: true });
+        if (feed)
+          writeFileSync(join(resources, 'app-update.yml'), 'provider: generic\nurl: http://127.0.0.1:9/\n');
+        const { runElectronApp } = await import('./main');
+        runElectronApp();
+        electron.fireReady();
+        await settle();
+        expect(updater.checkForUpdates, `packaged ${packaged}, feed ${feed}`).toHaveBeenCalledTimes(checks);
+        const quit = electron.module.app.on.mock.calls.find(([name]) => name === 'will-quit')![1] as (e: {
+          preventDefault(): void;
+        }) => void;
+        quit({ preventDefault: () => undefined });
+        await settle();
+        electron.module.app.on.mockClear();
+      }
+      // Nothing downloads or installs on its own.
+      expect(updater).toMatchObject({
+        autoDownload: false,
+        autoInstallOnAppQuit: false,
+        allowDowngrade: false,
+      });
+    } finally {
+      electron.module.app.isPackaged = false;
+      if (resourcesPath) Object.defineProperty(process, 'resourcesPath', resourcesPath);
+      else delete (process as { resourcesPath?: string }).resourcesPath;
+      delete process.env.REHEARSE_DATA_DIR;
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { AppError } from '../../src-shared/errors';
 import { startRuntime, type Runtime } from '../core/runtime';
 import { registerIpc, trustedSender } from '../hosts/electron-ipc';
@@ -45,15 +46,23 @@ export function runElectronApp(): void {
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     try {
-      const paths = appPaths(app.isPackaged ? process.resourcesPath : app.getAppPath());
+      const paths = appPaths(app.getAppPath());
       // From a checkout, node_modules holds better-sqlite3 for Node; the Electron build sits beside it.
       const binding = electronSqliteBinding(app.getAppPath());
+      // electron-builder writes the release feed's address here when a release is built with one.
+      const feed = app.isPackaged && existsSync(join(process.resourcesPath, 'app-update.yml'));
       runtime = await startRuntime({
+        updater: feed ? autoUpdater : undefined,
+        updatesUnavailable: !app.isPackaged
+          ? 'Updates come with the installed app; this one runs from a checkout, which updates with its source.'
+          : feed
+            ? undefined
+            : 'This build of Rehearse was made without a release feed, so it cannot update itself.',
         nativeBinding: !app.isPackaged && existsSync(binding) ? binding : undefined,
         dataDir,
         host: 'electron',
         version: app.getVersion(),
-        paths: { ...paths, renderer: join(outDir, 'renderer') },
+        paths,
       });
     } catch (err) {
       const message = err instanceof AppError ? err.message : 'Rehearse could not open its data.';

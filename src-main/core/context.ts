@@ -8,6 +8,7 @@ import type { AiService } from '../services/ai/service';
 import type { QuestionBank } from '../services/questions/bank';
 import type { ResumeParser } from '../services/resume/runner';
 import type { Taxonomy } from '../services/resume/skills';
+import type { UpdateService } from '../services/updates/service';
 import type { Vault } from '../services/vault/vault';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
@@ -24,6 +25,8 @@ export interface ServiceContext {
   ai: AiService;
   /** Seals and opens the private columns and files (a pass-through while no passphrase is set). */
   vault: Vault;
+  /** The desktop app's updates (unavailable in the other hosts). */
+  updates: UpdateService;
   /** The skills taxonomy, loaded on first use (job matching in the main thread). */
   taxonomy(): Taxonomy;
   dataDir: string;

@@ -318,6 +318,11 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'vault.lock': {},
     'vault.change': { current: PASSPHRASE, passphrase: NEXT_PASSPHRASE, confirm: NEXT_PASSPHRASE },
     'vault.disable': { passphrase: PASSPHRASE },
+    'updates.status': {},
+    'updates.allow': { allowed: true },
+    'updates.check': {},
+    'updates.download': {},
+    'updates.install': {},
   };
   return inputs[channel];
 }

@@ -16,6 +16,7 @@ import { ResumeParser } from '../services/resume/runner';
 import { bindDataService, DataService } from '../services/data/service';
 import { loadTaxonomy, type Taxonomy } from '../services/resume/skills';
 import { SyncEngine, type SyncOptions } from '../services/sync/service';
+import { UpdateService, type UpdaterPort } from '../services/updates/service';
 import { lockedError, Vault } from '../services/vault/vault';
 import { OPEN_WHILE_LOCKED } from '../../src-shared/vault';
 import type { HostKind, ServiceContext } from './context';
@@ -47,6 +48,10 @@ export interface RuntimeOptions {
   nativeBinding?: string;
   /** Leaderboard sync's fetch, clock and timer (tests). */
   sync?: SyncOptions;
+  /** electron-updater's updater, from the packaged desktop app only; without it updates say why not. */
+  updater?: UpdaterPort;
+  /** Why there is no updater, when the desktop app knows better than the default sentence. */
+  updatesUnavailable?: string;
 }
 
 /** Opens the data dir, migrates, loads the bank and wires the handlers: the same for every host. */
@@ -69,14 +74,24 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const version =
     options.version ??
     (JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { version: string }).version;
-  const taxonomyFile = join(paths.resources, 'skills', 'taxonomy.json');
+  const taxonomyFile = paths.taxonomy;
   const resumeParser = new ResumeParser(taxonomyFile);
   let taxonomy: Taxonomy | undefined;
   const now = options.now ?? (() => new Date());
   const secrets = options.secrets ?? osKeychain();
-  const bank = loadBank(join(paths.resources, 'questions'));
-  const companies = loadShippedCompanies(join(paths.resources, 'companies'));
+  const bank = loadBank(paths.questions);
+  const companies = loadShippedCompanies(paths.companies);
   const sync = new SyncEngine({ ...options.sync, secrets, host: options.host });
+  // Outlives each connection: a download in progress goes on while the data is replaced.
+  const updates = new UpdateService({
+    dataDir: options.dataDir,
+    currentVersion: version,
+    logger,
+    now,
+    updater: options.updater,
+    unavailableReason: options.updatesUnavailable,
+    emit: (status) => emit('updates.changed', status),
+  });
 
   // Backups, restore, import and erase; it outlives each connection (see `exclusive` below).
   const data: DataService = new DataService({
@@ -155,6 +170,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       now,
       ai,
       vault,
+      updates,
       newId: randomUUID,
       emit,
     };
@@ -224,6 +240,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // The first start of each day backs the data up, in the background; the CLI only backs up before migrating.
   if (options.host !== 'cli' && !isNew) data.startDaily();
   sync.start();
+  updates.start();
   logger.info({ host: options.host, version }, 'runtime started');
   return {
     get ctx() {
@@ -241,6 +258,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       while (gate) await gate;
       await data.close();
       await sync.stop();
+      updates.close();
       listeners.clear();
       current.ai.stop();
       await resumeParser.close();

@@ -18,10 +18,17 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts `rehearse serve` as a real process and waits for its one line. */
-export function startHost(args: string[], env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
-  requireBuild();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
+/**
+ * Starts `rehearse serve` as a real process and waits for its one line. `cli` runs another copy of the CLI (the
+ * packaged one) with another runtime (the packaged Electron as Node).
+ */
+export function startHost(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cli: { runtime: string; entry: string } = { runtime: process.execPath, entry: BIN },
+): Promise<HostProcess> {
+  if (cli.entry === BIN) requireBuild();
+  const child = spawn(cli.runtime, [cli.entry, 'serve', '--port', '0', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

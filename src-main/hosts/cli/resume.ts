@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import { MAX_RESUME_BYTES, type ParsedResume } from '../../../src-shared/resume';
 import { appPaths } from '../../paths';
@@ -10,7 +9,7 @@ import { proposeFromPosting } from '../../services/jobs/posting';
 import { matchResume } from '../../services/jobs/match';
 import type { JobProposal, MatchReport } from '../../../src-shared/jobs';
 
-const taxonomyFile = () => join(appPaths().resources, 'skills', 'taxonomy.json');
+const taxonomyFile = () => appPaths().taxonomy;
 
 /** Parses a file on disk through the same worker, limits and messages as the app; stores nothing. */
 export async function parseResumeAt(file: string): Promise<ParsedResume> {

@@ -5,6 +5,7 @@ import { ProfileForm } from '../components/ProfileForm';
 import { ReminderSettings } from '../components/ProgressWatch';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SyncSettings } from '../components/SyncSettings';
+import { UpdateSettings } from '../components/UpdateSettings';
 import { useApp } from '../store';
 
 export function Settings() {
@@ -28,6 +29,7 @@ export function Settings() {
       <DataSettings />
       <PassphraseSettings />
       <SyncSettings />
+      <UpdateSettings />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">About</h2>
         <p>
