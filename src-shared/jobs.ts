@@ -44,6 +44,8 @@ export const JobProposal = z.object({
   experienceLevel: z.enum(EXPERIENCE_LEVELS).nullable(),
   requiredSkills: z.array(z.string()),
   niceToHaveSkills: z.array(z.string()),
+  /** Soft skills the posting names ("communication", "mentoring"), kept apart from what it asks you to know. */
+  softSkills: z.array(z.string()),
 });
 export type JobProposal = z.infer<typeof JobProposal>;
 
