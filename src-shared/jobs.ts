@@ -53,8 +53,11 @@ export const MatchReport = z.object({
   matched: z.array(z.string()),
   missingRequired: z.array(z.string()),
   missingNiceToHave: z.array(z.string()),
-  /** Share of the required skills (or of all listed skills when none is marked required) the résumé shows. */
-  coverage: z.number().min(0).max(100),
+  /**
+   * Share of the required skills (or of all listed skills when none is marked required) the résumé shows; null
+   * when the posting lists no skill, so there is nothing to cover (never "100%" of nothing).
+   */
+  coverage: z.number().min(0).max(100).nullable(),
   suggestions: z.array(z.string()),
 });
 export type MatchReport = z.infer<typeof MatchReport>;
