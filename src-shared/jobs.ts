@@ -46,6 +46,10 @@ export const JobProposal = z.object({
   niceToHaveSkills: z.array(z.string()),
   /** Soft skills the posting names ("communication", "mentoring"), kept apart from what it asks you to know. */
   softSkills: z.array(z.string()),
+  /** Who read the posting when a model was asked: the provider and model, or 'builtin' when none answered. */
+  readBy: z.object({ provider: z.string(), model: z.string().nullable() }).optional(),
+  /** What the model proposed that the posting does not say, and so was dropped. */
+  dropped: z.array(z.string()).optional(),
 });
 export type JobProposal = z.infer<typeof JobProposal>;
 

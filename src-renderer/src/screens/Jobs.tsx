@@ -234,11 +234,38 @@ function JobForm({
     setStatus('');
     try {
       const p = await call('jobs.propose', { text: description });
+      const filledStack = p.requiredSkills.length > 0 && !stack ? p.requiredSkills.join(', ') : null;
       if (p.title && !title) setTitle(p.title);
       if (p.company && !company) setCompany(p.company);
       if (p.experienceLevel && !level) setLevel(p.experienceLevel);
-      if (p.requiredSkills.length && !stack) setStack(p.requiredSkills.join(', '));
+      if (filledStack) setStack(filledStack);
       setStatus(proposalStatus(p));
+      // The builtin reading shows at once; a configured model reads it after and can only add to it.
+      const m = await call('jobs.propose', { text: description, model: true });
+      if (!m.readBy || m.readBy.provider === 'builtin') return;
+      const added = [...m.requiredSkills, ...m.niceToHaveSkills].filter(
+        (s) => !p.requiredSkills.includes(s) && !p.niceToHaveSkills.includes(s),
+      );
+      if (m.title && !p.title && !title) setTitle(m.title);
+      if (m.company && !p.company && !company) setCompany(m.company);
+      if (m.experienceLevel && !p.experienceLevel && !level) setLevel(m.experienceLevel);
+      // Only a Tech stack this form filled is refilled; one the candidate typed is theirs.
+      if (m.requiredSkills.length > 0 && (filledStack !== null || !stack))
+        setStack((current) => (current === (filledStack ?? '') ? m.requiredSkills.join(', ') : current));
+      const by = [m.readBy.provider, m.readBy.model].filter(Boolean).join(' · ');
+      setStatus(
+        [
+          proposalStatus(m),
+          added.length > 0
+            ? `The model (${by}) added ${added.join(', ')}.`
+            : `The model (${by}) added nothing.`,
+          m.dropped?.length
+            ? `It also proposed ${m.dropped.join(', ')}, which the posting does not say, so they were left out.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
     } catch (err) {
       const field = fieldOf(err);
       if (field) show({ description: messageOf(err) });
