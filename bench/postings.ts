@@ -1,9 +1,16 @@
 // Job-posting reading quality: per-field precision and recall on the real corpus (tests/fixtures/real-postings)
 // and, on separate lines, on the project's own postings (tests/fixtures/own-postings). `npx tsx bench/postings.ts`
-// runs it alone; `--detail` adds one line per posting that misses a target, with what it missed.
+// runs it alone; `--detail` adds one line per posting that misses a target, with what it missed; `--questions`
+// adds the share of résumé- and posting-aware questions per builtin set.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ParsedResume } from '../src-shared/resume';
 import { appPaths } from '../src-main/paths';
+import { matchResume } from '../src-main/services/jobs/match';
 import { proposeFromPosting } from '../src-main/services/jobs/posting';
+import { loadBank } from '../src-main/services/questions/bank';
+import { planQuestions } from '../src-main/services/questions/engine';
+import { parseResumeFile } from '../src-main/services/resume/parse';
 import { loadTaxonomy } from '../src-main/services/resume/skills';
 import {
   loadPostings,
@@ -11,6 +18,10 @@ import {
   REAL_POSTINGS_DIR,
   scorePostings,
 } from '../tests/fixtures/real-postings/score';
+import { HEADING_SETS } from '../tests/fixtures/resumes/layouts';
+import { PERSONAS } from '../tests/fixtures/resumes/personas';
+import { renderTxt } from '../tests/fixtures/resumes/render-text';
+import { seeded } from '../tests/support/random';
 
 const TARGET = 0.85;
 const r3 = (n: number) => +n.toFixed(3);
@@ -62,4 +73,91 @@ export function benchPostings(detail = false): void {
   }
 }
 
-if (require.main === module) benchPostings(process.argv.includes('--detail'));
+/**
+ * How many of a 10-question builtin set ask about the candidate's own résumé and about the posting, over every
+ * real posting × every résumé × 3 seeds: the real résumé corpus when it is there (tests/fixtures/real-resumes),
+ * and the generated personas, each on its own line.
+ */
+export async function benchQuestionShares(): Promise<void> {
+  const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+  const bank = loadBank(join(appPaths().resources, 'questions'));
+  const postings = loadPostings().map((p) => proposeFromPosting(p.text, taxonomy));
+  const realDir = join(REAL_POSTINGS_DIR, '..', 'real-resumes', 'documents');
+  const corpora: [string, () => Promise<ParsedResume[]>][] = [
+    [
+      'generated',
+      () =>
+        Promise.all(
+          PERSONAS.map((persona) =>
+            parseResumeFile(
+              new TextEncoder().encode(renderTxt({ persona, headings: HEADING_SETS.standard })),
+              {
+                taxonomy,
+              },
+            ),
+          ),
+        ),
+    ],
+  ];
+  if (existsSync(realDir))
+    corpora.unshift([
+      'real',
+      () =>
+        Promise.all(
+          readdirSync(realDir)
+            .sort()
+            .map((f) => parseResumeFile(new Uint8Array(readFileSync(join(realDir, f))), { taxonomy })),
+        ),
+    ]);
+  for (const [name, load] of corpora) {
+    const resumes = await load();
+    let sets = 0;
+    let fromResume = 0;
+    let fromJob = 0;
+    let threeResume = 0;
+    let twoJob = 0;
+    for (const resume of resumes)
+      for (const p of postings)
+        for (let seed = 1; seed <= 3; seed++) {
+          const set = planQuestions({
+            role: 'Software Engineer',
+            difficulty: 'Medium',
+            count: 10,
+            categories: [],
+            bank: bank.all,
+            resume,
+            job: {
+              title: p.title ?? 'this',
+              company: p.company,
+              requiredSkills: p.requiredSkills,
+              gaps: matchResume(resume, p).missingRequired,
+            },
+            random: seeded(seed),
+          });
+          const r = set.filter((q) => q.source === 'resume').length;
+          const j = set.filter((q) => q.source === 'job').length;
+          sets++;
+          fromResume += r;
+          fromJob += j;
+          if (r >= 3) threeResume++;
+          if (j >= 2) twoJob++;
+        }
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: `questions_real_postings_${name}_resumes`,
+        resumes: resumes.length,
+        postings: postings.length,
+        sets,
+        resume_aware_per_set: r3(fromResume / sets),
+        posting_aware_per_set: r3(fromJob / sets),
+        sets_with_3_resume: r3(threeResume / sets),
+        sets_with_2_posting: r3(twoJob / sets),
+      })}\n`,
+    );
+  }
+}
+
+if (require.main === module) {
+  benchPostings(process.argv.includes('--detail'));
+  if (process.argv.includes('--questions')) void benchQuestionShares();
+}
