@@ -191,7 +191,8 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
     if (
       before.end &&
       monthIndex(after.start, 'start') - monthIndex(before.end, 'end') > 6 &&
-      (usableName(after.company) || !after.company)
+      (usableName(after.company) || !after.company) &&
+      (usableName(before.company) || !before.company)
     ) {
       out.push({
         ...base,
