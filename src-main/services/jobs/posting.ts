@@ -24,6 +24,24 @@ const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|role|position|person|hire|incumbent) will)\b/i;
+const EXPERIENCE =
+  /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
+/** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
+const FIELDS = new Set([
+  'Business, finance & marketing',
+  'Software engineering practices',
+  'Design & UX methods',
+  'Data & analytics methods',
+  'Security',
+  'Machine learning & AI',
+  'Frontend & web development',
+  'DevOps & cloud practices',
+  'Project & delivery methods',
+  'Architecture & APIs',
+  'Testing & QA',
+  'Engineering & science methods',
+]);
+const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
 const LABEL =
   /^(job title|title|position|role|company|employer|organi[sz]ation|location|salary|department)\s*:/i;
 const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
@@ -93,6 +111,10 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           for (const skill of mentions(part, true, vocabulary)) {
             const key = normaliseSkill(skill.name);
             if (families.has(key)) continue;
+            // A field of work named in the posting's story ("composed of experts across software engineering",
+            // "continuous improvement of digital services") is context; the story asks for it only when the
+            // sentence asks for experience.
+            if (kind === 'summary' && !line.bullet && isField(skill) && !EXPERIENCE.test(sentence)) continue;
             if (skill.category === 'soft') soft.set(key, skill.name);
             else if (skill.category === 'technical' || skill.category === 'tools')
               (isNice ? nice : required).set(key, skill.name);
@@ -101,9 +123,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       }
     }
   }
-  // "Senior Python Developer": a skill in the title is asked for.
+  // "Senior Python Developer": a language or tool in the title is asked for ("DevOps Engineer" names a field).
   for (const skill of header.title ? mentions(header.title, false, vocabulary) : [])
-    if (skill.category === 'technical' || skill.category === 'tools')
+    if ((skill.category === 'technical' || skill.category === 'tools') && !isField(skill))
       required.set(normaliseSkill(skill.name), skill.name);
   for (const key of required.keys()) nice.delete(key);
 
@@ -233,9 +255,52 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
   const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair) =>
     taxonomy.index.has(normaliseSkill(pair)) ? pair : pair.replace(/\//g, ', '),
   );
-  return findMentions(split, listed ? 'skills' : 'other', taxonomy)
-    .map((m) => m.skill)
-    .filter((skill) => writtenAsNamed(skill, split));
+  return [
+    ...findMentions(split, listed ? 'skills' : 'other', taxonomy)
+      .map((m) => m.skill)
+      .filter((skill) => writtenAsNamed(skill, split)),
+    ...nominalised(split, taxonomy),
+  ];
+}
+
+/** The noun a verb of work makes: "analyze data" is data analysis, "manage projects" project management. */
+const NOMINAL: Record<string, string> = {
+  analy: 'analysis',
+  manag: 'management',
+  visuali: 'visualization',
+  test: 'testing',
+  monitor: 'monitoring',
+  detect: 'detection',
+  recruit: 'recruitment',
+  forecast: 'forecasting',
+  automat: 'automation',
+};
+const VERB_OBJECT =
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
+
+/**
+ * Skills a posting names as work to do rather than as a noun: "analyze data" (data analysis), "managing
+ * contracts" (contract management), "penetration tests" (penetration testing). Only phrases the taxonomy
+ * knows count.
+ */
+function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const out: TaxonomySkill[] = [];
+  const lower = text.toLowerCase();
+  const find = (phrase: string) => {
+    const skill = taxonomy.index.get(normaliseSkill(phrase));
+    if (skill && (skill.category === 'technical' || skill.category === 'tools')) out.push(skill);
+  };
+  for (const m of lower.matchAll(VERB_OBJECT)) {
+    const verb = m[1]!.replace(/[sz]$/, '');
+    const nominal = NOMINAL[verb] ?? NOMINAL[m[1]!];
+    if (!nominal) continue;
+    const noun = m[2]!;
+    for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun]))
+      find(`${form} ${nominal}`);
+  }
+  for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
+  return out;
 }
 
 function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
