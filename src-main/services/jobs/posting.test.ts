@@ -98,6 +98,16 @@ describe('reading real job postings, one per format', () => {
     expect(p).toMatchObject({ title: 'Acquisition Specialist', company: '18F', experienceLevel: null });
   });
 
+  it('finds the company a posting keeps naming, and none in a posting that never names one', () => {
+    // "Visual designers at 18F craft …", "the 18F brand", "18F’s set of design patterns".
+    expect(real('18f-visual-designer').company).toBe('18F');
+    // "18F Consulting’s" twice, "18F" throughout.
+    expect(real('18f-resource_manager').company).toBe('18F');
+    expect(real('tts-login-policy-lead-2024').company).toBe('Login.gov');
+    expect(real('18f-back-end-web-developer').company).toBeNull();
+    expect(real('18f-devops-engineer').company).toBeNull();
+  });
+
   it('reads the level from the title first, then from the years the requirements ask for', () => {
     expect(real('tts-10x-software-engineer-2024').experienceLevel).toBe('Principal');
     const years = proposeFromPosting(

@@ -131,7 +131,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
 
   return {
     title: header.title,
-    company: header.company ?? companyFromText(text, lines),
+    company: header.company ?? companyFromText(text, lines, vocabulary),
     experienceLevel: levelOf(header.title, blocks),
     requiredSkills: [...required.values()],
     niceToHaveSkills: [...nice.values()],
@@ -296,8 +296,7 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     const nominal = NOMINAL[verb] ?? NOMINAL[m[1]!];
     if (!nominal) continue;
     const noun = m[2]!;
-    for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun]))
-      find(`${form} ${nominal}`);
+    for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun])) find(`${form} ${nominal}`);
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
   return out;
@@ -414,7 +413,13 @@ const NOT_A_COMPANY =
  * The company from how postings talk about themselves, strongest cue first: "About X", "X is hiring", "Join X",
  * "At X, we", "As a … at X", "X's …" said again and again, and last the domain of a jobs@ address.
  */
-function companyFromText(text: string, lines: Line[]): string | null {
+const BRAND =
+  /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
+/** Acronyms postings use that name no employer: pay grades, laws in general, roles, places, time zones. */
+const COMMON_ACRONYM =
+  /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|CTO|CFO|VP|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH)$/;
+
+function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): string | null {
   const clean = (name: string | undefined) => {
     const n = name
       ?.replace(/[’']s$/, '')
@@ -448,6 +453,16 @@ function companyFromText(text: string, lines: Line[]): string | null {
       counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  // A name written like one (an acronym, "18F", "10x", "Login.gov", "FedRAMP") that the posting keeps repeating;
+  // it outweighs a possessive said less often ("18F Consulting’s" twice in a posting that says 18F eight times).
+  const said = new Map<string, number>();
+  for (const m of text.replace(/\S+@\S+/g, '').matchAll(BRAND)) {
+    const name = m[1]!;
+    if (COMMON_ACRONYM.test(name) || taxonomy.index.has(normaliseSkill(name))) continue;
+    said.set(name, (said.get(name) ?? 0) + 1);
+  }
+  const brand = [...said].sort((a, b) => b[1] - a[1])[0];
+  if (brand && brand[1] >= 3 && brand[1] > (best?.[1] ?? 0)) return brand[0];
   if (best && best[1] >= 2) return best[0];
   const mail = /\b(?:jobs|careers|hiring|recruiting|talent|join)@([a-z0-9-]+)\.[a-z.]+\b/i.exec(text);
   if (mail) {
