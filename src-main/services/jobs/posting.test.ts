@@ -108,6 +108,24 @@ describe('reading real job postings, one per format', () => {
     expect(real('18f-devops-engineer').company).toBeNull();
   });
 
+  it('takes requirements under any common wording, and what is welcome under its own', () => {
+    for (const [heading, niceHeading] of [
+      ["What you'll bring", 'Bonus points'],
+      ['You have', 'Nice to have'],
+      ['Must have', 'Preferred qualifications'],
+      ['Desired skills and experience', 'Extra credit'],
+      ['Who you are', 'It would be great if you also know'],
+    ]) {
+      const p = proposeFromPosting(
+        `Data Engineer\n\nAbout us\nWe use Excel for everything today.\n\n${heading}\n- Python and Airflow\n- 3+ years of data engineering experience\n- dbt\n\n${niceHeading}\n- Kafka\n\nBenefits\n- A Tableau licence of your own\n`,
+        taxonomy,
+      );
+      expect(p.requiredSkills, heading).toEqual(['Python', 'Airflow', 'Data engineering', 'dbt']);
+      expect(p.niceToHaveSkills, niceHeading).toEqual(['Kafka']);
+      expect(p.experienceLevel, heading).toBe('Mid');
+    }
+  });
+
   it('reads the level from the title first, then from the years the requirements ask for', () => {
     expect(real('tts-10x-software-engineer-2024').experienceLevel).toBe('Principal');
     const years = proposeFromPosting(
