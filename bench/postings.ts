@@ -6,10 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedResume } from '../src-shared/resume';
 import { appPaths } from '../src-main/paths';
-import { matchResume } from '../src-main/services/jobs/match';
 import { proposeFromPosting } from '../src-main/services/jobs/posting';
 import { loadBank } from '../src-main/services/questions/bank';
-import { planQuestions } from '../src-main/services/questions/engine';
 import { parseResumeFile } from '../src-main/services/resume/parse';
 import { loadTaxonomy } from '../src-main/services/resume/skills';
 import {
@@ -18,10 +16,7 @@ import {
   REAL_POSTINGS_DIR,
   scorePostings,
 } from '../tests/fixtures/real-postings/score';
-import { HEADING_SETS } from '../tests/fixtures/resumes/layouts';
-import { PERSONAS } from '../tests/fixtures/resumes/personas';
-import { renderTxt } from '../tests/fixtures/resumes/render-text';
-import { seeded } from '../tests/support/random';
+import { personaResumes, setFor } from '../tests/fixtures/real-postings/sets';
 
 const TARGET = 0.85;
 const r3 = (n: number) => +n.toFixed(3);
@@ -84,20 +79,7 @@ export async function benchQuestionShares(): Promise<void> {
   const postings = loadPostings().map((p) => proposeFromPosting(p.text, taxonomy));
   const realDir = join(REAL_POSTINGS_DIR, '..', 'real-resumes', 'documents');
   const corpora: [string, () => Promise<ParsedResume[]>][] = [
-    [
-      'generated',
-      () =>
-        Promise.all(
-          PERSONAS.map((persona) =>
-            parseResumeFile(
-              new TextEncoder().encode(renderTxt({ persona, headings: HEADING_SETS.standard })),
-              {
-                taxonomy,
-              },
-            ),
-          ),
-        ),
-    ],
+    ['generated', async () => (await personaResumes(taxonomy)).map((r) => r.resume)],
   ];
   if (existsSync(realDir))
     corpora.unshift([
@@ -119,21 +101,7 @@ export async function benchQuestionShares(): Promise<void> {
     for (const resume of resumes)
       for (const p of postings)
         for (let seed = 1; seed <= 3; seed++) {
-          const set = planQuestions({
-            role: 'Software Engineer',
-            difficulty: 'Medium',
-            count: 10,
-            categories: [],
-            bank: bank.all,
-            resume,
-            job: {
-              title: p.title ?? 'this',
-              company: p.company,
-              requiredSkills: p.requiredSkills,
-              gaps: matchResume(resume, p).missingRequired,
-            },
-            random: seeded(seed),
-          });
+          const set = setFor(resume, p, bank.all, seed);
           const r = set.filter((q) => q.source === 'resume').length;
           const j = set.filter((q) => q.source === 'job').length;
           sets++;

@@ -1,52 +1,26 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ParsedResume } from '../../../src-shared/resume';
 import { loadPostings } from '../../../tests/fixtures/real-postings/score';
-import { HEADING_SETS } from '../../../tests/fixtures/resumes/layouts';
-import { PERSONAS } from '../../../tests/fixtures/resumes/personas';
-import { renderTxt } from '../../../tests/fixtures/resumes/render-text';
-import { seeded } from '../../../tests/support/random';
+import { personaResumes, setFor } from '../../../tests/fixtures/real-postings/sets';
 import { appPaths } from '../../paths';
 import { matchResume } from '../jobs/match';
 import { proposeFromPosting } from '../jobs/posting';
-import { parseResumeFile } from '../resume/parse';
 import { loadTaxonomy } from '../resume/skills';
 import { loadBank } from './bank';
-import { planQuestions } from './engine';
 import { spoken } from './templates';
 
 const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
 const bank = loadBank(join(appPaths().resources, 'questions'));
 const postings = loadPostings().map((p) => ({ id: p.id, ...proposeFromPosting(p.text, taxonomy) }));
 
-async function resumes(): Promise<{ id: string; resume: ParsedResume }[]> {
-  return Promise.all(
-    PERSONAS.map(async (persona) => ({
-      id: persona.name,
-      resume: await parseResumeFile(
-        new TextEncoder().encode(renderTxt({ persona, headings: HEADING_SETS.standard })),
-        { taxonomy },
-      ),
-    })),
-  );
-}
-
 describe('questions that use what was read, on the real postings of the corpus', () => {
   it('asks at least 3 of 10 about the résumé and 2 about the posting, the missing skills first, each saying why', async () => {
     let sets = 0;
-    for (const { id, resume } of await resumes()) {
+    const people = await personaResumes(taxonomy);
+    for (const { id, resume } of people) {
       for (const [i, p] of postings.entries()) {
-        const gaps = matchResume(resume, { ...p, experienceLevel: p.experienceLevel }).missingRequired;
-        const set = planQuestions({
-          role: 'Software Engineer',
-          difficulty: 'Medium',
-          count: 10,
-          categories: [],
-          bank: bank.all,
-          resume,
-          job: { title: p.title ?? 'this', company: p.company, requiredSkills: p.requiredSkills, gaps },
-          random: seeded(i + 1),
-        });
+        const gaps = matchResume(resume, p).missingRequired;
+        const set = setFor(resume, p, bank.all, i + 1);
         sets++;
         const fromResume = set.filter((q) => q.source === 'resume');
         const fromJob = set.filter((q) => q.source === 'job');
@@ -65,7 +39,7 @@ describe('questions that use what was read, on the real postings of the corpus',
         }
       }
     }
-    expect(sets).toBe(PERSONAS.length * postings.length);
+    expect(sets).toBe(people.length * postings.length);
   });
 
   it('says a method as a common noun and a product by its name', () => {
