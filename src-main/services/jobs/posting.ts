@@ -18,7 +18,7 @@ const DUTIES_HEADING =
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary)\b/i;
 const OTHER_HEADING =
-  /\b(about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/i;
+  /\b(about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/i;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
@@ -72,6 +72,8 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const header = headerOf(lines);
   const blocks = toBlocks(header.fromFirstLine ? lines.slice(1) : lines);
 
+  // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
+  const role = roleName(header.title);
   const required = new Map<string, string>();
   const nice = new Map<string, string>();
   const soft = new Map<string, string>();
@@ -95,6 +97,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           kind === 'summary' &&
           !ASKS.test(sentence) &&
           !ASKS.test(said[i + 1] ?? '') &&
+          !(role && role.test(sentence)) &&
           !isList(sentence, vocabulary)
         )
           continue;
@@ -215,6 +218,16 @@ function toBlocks(lines: Line[]): Block[] {
 
 const FAMILY =
   /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|stacks?)\s*$/i;
+/** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
+function roleName(title: string | null): RegExp | null {
+  const role = title
+    ?.replace(/^(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|chief)\s+/i, '')
+    .split(/\s*[/(,|]\s*/)[0]
+    ?.trim();
+  if (!role || role.split(/\s+/).length > 5) return null;
+  return new RegExp(`\\b${escape(role)}s?\\b`, 'i');
+}
+
 /** "SQL and Tableau.", "Looker." — a sentence that is little more than skills is a list of them. */
 function isList(sentence: string, taxonomy: Taxonomy): boolean {
   const found = mentions(sentence, true, taxonomy).length;

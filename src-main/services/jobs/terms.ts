@@ -69,6 +69,11 @@ export const POSTING_TERMS: PostingTerm[] = [
   { name: 'Communications strategy', category: 'technical', aliases: ['Communication strategy'] },
   { name: 'Social media', category: 'technical', aliases: ['Social media marketing'] },
   { name: 'Blogging', category: 'technical' },
+  {
+    name: 'Federal acquisition',
+    category: 'technical',
+    aliases: ['Federal procurement', 'Government contracting'],
+  },
   { name: 'RFP writing', category: 'technical', aliases: ['Request for Proposal', 'RFP', 'RFPs'] },
   {
     name: 'Cost-benefit analysis',
