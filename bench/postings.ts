@@ -58,6 +58,26 @@ export function benchPostings(detail = false): void {
       below_target_skills: below.map((p) => p.id),
       target: TARGET,
     });
+    // Per source, so a source added later (and not tuned on) can be read on its own.
+    if (corpus === 'real') {
+      const sources = [...new Set(postings.map((p) => p.id.split('-')[0]!))];
+      for (const source of sources) {
+        const mine = score.perPosting.filter((p) => p.id.startsWith(`${source}-`));
+        const sum = (f: (p: (typeof mine)[number]) => number) => mine.reduce((n, p) => n + f(p), 0);
+        const tp = sum((p) => p.skills.tp);
+        const fp = sum((p) => p.skills.fp);
+        const fn = sum((p) => p.skills.fn);
+        process.stdout.write(
+          `${JSON.stringify({
+            bench: `postings_real_${source}_skills`,
+            postings: mine.length,
+            precision: r3(tp / Math.max(1, tp + fp)),
+            recall: r3(tp / Math.max(1, tp + fn)),
+            company_right: `${sum((p) => (p.company.right ? 1 : 0))}/${sum((p) => (p.company.named ? 1 : 0))}`,
+          })}\n`,
+        );
+      }
+    }
     if (detail)
       for (const p of score.perPosting.filter((p) => p.differences.length > 0)) {
         const r = postingRate(p);

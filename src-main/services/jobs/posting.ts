@@ -1,7 +1,7 @@
 import type { JobProposal } from '../../../src-shared/jobs';
 import type { ExperienceLevel } from '../../../src-shared/domain';
 import { findMentions, normaliseSkill, type Taxonomy, type TaxonomySkill } from '../resume/skills';
-import { POSTING_TERMS } from './terms';
+import { POSTING_TERMS, PROFESSIONAL_SKILLS } from './terms';
 
 /**
  * What a block of a posting is about, from the heading above it: what it asks for, what would be a plus, the
@@ -118,9 +118,8 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // "continuous improvement of digital services") is context; the story asks for it only when the
             // sentence asks for experience.
             if (kind === 'summary' && !line.bullet && isField(skill) && !EXPERIENCE.test(sentence)) continue;
-            if (skill.category === 'soft') soft.set(key, skill.name);
-            else if (skill.category === 'technical' || skill.category === 'tools')
-              (isNice ? nice : required).set(key, skill.name);
+            if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
+            else if (skill.category !== 'languages') (isNice ? nice : required).set(key, skill.name);
           }
         }
       }
@@ -468,15 +467,34 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   // A name written like one (an acronym, "18F", "10x", "Login.gov", "FedRAMP") that the posting keeps repeating;
   // it outweighs a possessive said less often ("18F Consulting’s" twice in a posting that says 18F eight times).
-  const said = new Map<string, number>();
+  // Counted without case ("PostHog" and "Posthog" are one name), returned as most often written.
+  const said = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const m of text.replace(/\S+@\S+/g, '').matchAll(BRAND)) {
     const name = m[1]!;
     if (COMMON_ACRONYM.test(name) || taxonomy.index.has(normaliseSkill(name))) continue;
-    said.set(name, (said.get(name) ?? 0) + 1);
+    const entry = said.get(name.toLowerCase()) ?? { count: 0, forms: new Map<string, number>() };
+    entry.count++;
+    entry.forms.set(name, (entry.forms.get(name) ?? 0) + 1);
+    said.set(name.toLowerCase(), entry);
   }
-  const brand = [...said].sort((a, b) => b[1] - a[1])[0];
-  if (brand && brand[1] >= 3 && brand[1] > (best?.[1] ?? 0)) return brand[0];
+  const brand = [...said.values()].sort((a, b) => b.count - a.count)[0];
+  const brandName = brand && [...brand.forms].sort((a, b) => b[1] - a[1])[0]![0];
+  if (brand && brandName && brand.count >= 3 && brand.count > (best?.[1] ?? 0)) return brandName;
   if (best && best[1] >= 2) return best[0];
+  // A paragraph that opens with the company doing what companies do: "PostHog exists to …", "Login.gov provides …".
+  for (const l of lines.slice(1)) {
+    const m = new RegExp(
+      `^${NAME}\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables)\\b`,
+      'u',
+    ).exec(l.text);
+    const name = clean(m?.[1]);
+    if (
+      name &&
+      !taxonomy.index.has(normaliseSkill(name)) &&
+      !/\b(engineer|developer|designer|manager|specialist|analyst|lead|role|team)s?\b/i.test(name)
+    )
+      return name;
+  }
   const mail = /\b(?:jobs|careers|hiring|recruiting|talent|join)@([a-z0-9-]+)\.[a-z.]+\b/i.exec(text);
   if (mail) {
     const domain = mail[1]!;

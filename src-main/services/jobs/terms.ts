@@ -97,3 +97,40 @@ export const POSTING_TERMS: PostingTerm[] = [
   { alias: 'White-hat hacking', of: 'Ethical hacking' },
   { alias: 'Unix-like operating systems', of: 'Unix' },
 ];
+
+/**
+ * Skills the taxonomy files as soft that a posting asks for as a trade: the business, management and writing
+ * skills of non-engineering roles ("account management" for a customer success lead, "public relations" for a
+ * marketer, "troubleshooting" for an integration engineer). They are listed with what the job requires; personal
+ * qualities (communication, empathy, leadership, mentoring) stay soft. Words every posting uses about itself
+ * ("hiring", "sales", "documentation", "training") are left out: they name the employer's business, not the job's.
+ */
+export const PROFESSIONAL_SKILLS = new Set([
+  'Account management',
+  'Client relationship management',
+  'Community management',
+  'Cost management',
+  'Customer service',
+  'Customer success',
+  'Event planning',
+  'Project coordination',
+  'Public relations',
+  'Strategic partnerships',
+  'Vendor management',
+  'Change management',
+  'Crisis management',
+  'Engineering management',
+  'Operations management',
+  'People management',
+  'Performance management',
+  'Resource planning',
+  'Strategic planning',
+  'Talent development',
+  'Technical leadership',
+  'Negotiation',
+  'Proofreading',
+  'Public speaking',
+  'Report writing',
+  'Root cause analysis',
+  'Troubleshooting',
+]);
