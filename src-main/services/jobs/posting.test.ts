@@ -126,6 +126,14 @@ describe('reading real job postings, one per format', () => {
     }
   });
 
+  it('counts a spoken language a posting requires', () => {
+    const p = proposeFromPosting(
+      'Bilingual Content Designer\n\nRequirements\n- Fluent in Spanish and English\n- Figma\n',
+      taxonomy,
+    );
+    expect(p.requiredSkills).toEqual(['Spanish', 'English', 'Figma']);
+  });
+
   it('reads the level from the title first, then from the years the requirements ask for', () => {
     expect(real('tts-10x-software-engineer-2024').experienceLevel).toBe('Principal');
     const years = proposeFromPosting(

@@ -119,7 +119,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // sentence asks for experience.
             if (kind === 'summary' && !line.bullet && isField(skill) && !EXPERIENCE.test(sentence)) continue;
             if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
-            else if (skill.category !== 'languages') (isNice ? nice : required).set(key, skill.name);
+            else (isNice ? nice : required).set(key, skill.name);
           }
         }
       }
