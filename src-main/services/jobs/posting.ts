@@ -41,6 +41,29 @@ const FIELDS = new Set([
   'Testing & QA',
   'Engineering & science methods',
 ]);
+/** Aliases that postings use for their aims and their trade, not as a skill they ask for. */
+const AIMS = new Set(
+  [
+    'continuous improvement',
+    'compliance',
+    'user experience',
+    'software development',
+    'software engineering',
+    'debugging',
+    'data analytics',
+    'customer experience',
+  ].map(normaliseSkill),
+);
+
+/** The skill is named in this text only by one of the AIMS words. */
+function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
+  const names = [skill.name, ...skill.aliases];
+  if (!names.some((n) => AIMS.has(normaliseSkill(n)))) return false;
+  return !names
+    .filter((n) => !AIMS.has(normaliseSkill(n)))
+    .some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+}
+
 const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
 const LABEL =
   /^(job title|title|position|role|company|employer|organi[sz]ation|location|salary|department)\s*:/i;
@@ -118,6 +141,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // "continuous improvement of digital services") is context; the story asks for it only when the
             // sentence asks for experience.
             if (kind === 'summary' && !line.bullet && isField(skill) && !EXPERIENCE.test(sentence)) continue;
+            // "continuous improvement", "compliance", "user experience": words every posting uses for its aims
+            // name a skill only where the posting lists what it requires.
+            if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
             if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
             else (isNice ? nice : required).set(key, skill.name);
           }
