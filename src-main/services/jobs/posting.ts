@@ -23,7 +23,9 @@ const OTHER_HEADING =
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
 const ASKS =
-  /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|role|position|person|hire|incumbent) will)\b/i;
+  /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
+/** A sentence about the job itself: "This role encompasses …". */
+const THE_JOB = /\b(?:the|this) (?:role|position|job)\b/i;
 const EXPERIENCE =
   /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
@@ -95,6 +97,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const header = headerOf(lines);
   const blocks = toBlocks(header.fromFirstLine ? lines.slice(1) : lines);
 
+  const company = header.company ?? companyFromText(text, lines, vocabulary);
+  // "Northwind Logistics is hiring": the company's name is not a skill it asks for.
+  const ownName =
+    company && !vocabulary.index.has(normaliseSkill(company))
+      ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(company)}(?![\\p{L}\\p{N}])`, 'giu')
+      : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(header.title);
   const required = new Map<string, string>();
@@ -103,7 +111,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   for (const block of blocks) {
     if (block.kind === 'other') continue;
     for (const line of block.lines) {
-      const said = sentences(line.text);
+      const said = sentences(line.text).map((t) => (ownName ? t.replace(ownName, '') : t));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
         const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
@@ -140,7 +148,15 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // A field of work named in the posting's story ("composed of experts across software engineering",
             // "continuous improvement of digital services") is context; the story asks for it only when the
             // sentence asks for experience.
-            if (kind === 'summary' && !line.bullet && isField(skill) && !EXPERIENCE.test(sentence)) continue;
+            if (
+              kind === 'summary' &&
+              !line.bullet &&
+              isField(skill) &&
+              !EXPERIENCE.test(sentence) &&
+              !THE_JOB.test(sentence) &&
+              !(role && role.test(sentence))
+            )
+              continue;
             // "continuous improvement", "compliance", "user experience": words every posting uses for its aims
             // name a skill only where the posting lists what it requires.
             if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
@@ -151,15 +167,19 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       }
     }
   }
-  // "Senior Python Developer": a language or tool in the title is asked for ("DevOps Engineer" names a field).
+  // "Senior Python Developer", "Customer Success Lead": a language, tool or trade in the title is asked for
+  // ("DevOps Engineer" names a field, which the posting asks for in its own words or not at all).
   for (const skill of header.title ? mentions(header.title, false, vocabulary) : [])
-    if ((skill.category === 'technical' || skill.category === 'tools') && !isField(skill))
+    if (
+      ((skill.category === 'technical' || skill.category === 'tools') && !isField(skill)) ||
+      PROFESSIONAL_SKILLS.has(skill.name)
+    )
       required.set(normaliseSkill(skill.name), skill.name);
   for (const key of required.keys()) nice.delete(key);
 
   return {
     title: header.title,
-    company: header.company ?? companyFromText(text, lines, vocabulary),
+    company,
     experienceLevel: levelOf(header.title, blocks),
     requiredSkills: [...required.values()],
     niceToHaveSkills: [...nice.values()],
