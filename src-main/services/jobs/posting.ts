@@ -298,7 +298,18 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
         .at(-1) ?? '';
     if (!FAMILY.test(before)) continue;
     const window = before.trim().split(/\s+/).slice(-6).join(' ');
-    for (const skill of mentions(window, true, taxonomy)) out.add(normaliseSkill(skill.name));
+    for (const skill of mentions(window, true, taxonomy)) {
+      // "HTML5, CSS3, CSS frameworks like LESS": CSS3 is asked for in its own right; only the family goes.
+      const said = (text: string) =>
+        [skill.name, ...skill.aliases].reduce(
+          (n, name) =>
+            n +
+            (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu'))?.length ??
+              0),
+          0,
+        );
+      if (said(sentence) <= said(window)) out.add(normaliseSkill(skill.name));
+    }
   }
   return out;
 }
