@@ -18,6 +18,8 @@ import {
 } from '../tests/fixtures/real-postings/score';
 import { personaResumes, setFor } from '../tests/fixtures/real-postings/sets';
 
+import { report } from './stats';
+
 const TARGET = 0.85;
 const r3 = (n: number) => +n.toFixed(3);
 
@@ -28,6 +30,19 @@ export function benchPostings(detail = false): void {
     ['own', join(REAL_POSTINGS_DIR, '..', 'own-postings')],
   ] as const) {
     const postings = loadPostings(dir);
+    if (corpus === 'real') {
+      // Reading speed: every real posting, warm, five rounds.
+      const times: number[] = [];
+      for (let round = 0; round < 6; round++)
+        for (const p of postings) {
+          const t = performance.now();
+          proposeFromPosting(p.text, taxonomy);
+          if (round > 0) times.push(performance.now() - t);
+        }
+      report('posting_read_real', 'ms', times, {
+        longest_chars: Math.max(...postings.map((p) => p.text.length)),
+      });
+    }
     const score = scorePostings(
       postings.map((p) => ({ id: p.id, truth: p.truth, proposal: proposeFromPosting(p.text, taxonomy) })),
       taxonomy,
