@@ -7,6 +7,7 @@ import { KEEP_NAMES_SHIM, launchBrowser } from '../tests/support/browser';
 import { startHost } from '../tests/support/host-process';
 import { benchChainOverhead, benchStreamToRenderer } from './ai';
 import { benchAccuracy, benchParse } from './parse';
+import { benchPostings, benchQuestionShares } from './postings';
 import { benchQuestionSet } from './questions';
 import { benchCrash, benchReport, benchSessionWrites } from './sessions';
 import { benchEvaluation } from './evaluation';
@@ -95,6 +96,8 @@ async function main() {
     await benchStreamToRenderer(browser, tempDir());
     await benchParse(tempDir());
     await benchAccuracy(tempDir());
+    benchPostings();
+    await benchQuestionShares();
     await benchQuestionSet(tempDir());
     await benchSessionWrites(tempDir());
     await benchReport(tempDir());

@@ -159,6 +159,8 @@ export const channels = {
           .trim()
           .min(1, { error: 'Paste the job posting first.' })
           .max(50_000, { error: 'That is more text than a job posting; paste at most 50,000 characters.' }),
+        /** Ask the configured model too (slower); the builtin reading is the floor either way. */
+        model: z.boolean().optional(),
       })
       .strict(),
     output: JobProposal,

@@ -44,6 +44,12 @@ export const JobProposal = z.object({
   experienceLevel: z.enum(EXPERIENCE_LEVELS).nullable(),
   requiredSkills: z.array(z.string()),
   niceToHaveSkills: z.array(z.string()),
+  /** Soft skills the posting names ("communication", "mentoring"), kept apart from what it asks you to know. */
+  softSkills: z.array(z.string()),
+  /** Who read the posting when a model was asked: the provider and model, or 'builtin' when none answered. */
+  readBy: z.object({ provider: z.string(), model: z.string().nullable() }).optional(),
+  /** What the model proposed that the posting does not say, and so was dropped. */
+  dropped: z.array(z.string()).optional(),
 });
 export type JobProposal = z.infer<typeof JobProposal>;
 
@@ -51,8 +57,11 @@ export const MatchReport = z.object({
   matched: z.array(z.string()),
   missingRequired: z.array(z.string()),
   missingNiceToHave: z.array(z.string()),
-  /** Share of the required skills (or of all listed skills when none is marked required) the résumé shows. */
-  coverage: z.number().min(0).max(100),
+  /**
+   * Share of the required skills (or of all listed skills when none is marked required) the résumé shows; null
+   * when the posting lists no skill, so there is nothing to cover (never "100%" of nothing).
+   */
+  coverage: z.number().min(0).max(100).nullable(),
   suggestions: z.array(z.string()),
 });
 export type MatchReport = z.infer<typeof MatchReport>;

@@ -78,7 +78,9 @@ export function readPosting(jobFile: string): string {
 
 export function describeMatch(r: { job: JobProposal } & MatchReport): string {
   return [
-    `${r.job.title ?? 'Job'}${r.job.company ? ` at ${r.job.company}` : ''}: ${r.coverage}% of the required skills`,
+    `${r.job.title ?? 'Job'}${r.job.company ? ` at ${r.job.company}` : ''}: ${
+      r.coverage === null ? 'no skills found in the posting' : `${r.coverage}% of the required skills`
+    }`,
     `Matched: ${r.matched.join(', ') || 'none'}`,
     `Missing (required): ${r.missingRequired.join(', ') || 'none'}`,
     `Missing (nice to have): ${r.missingNiceToHave.join(', ') || 'none'}`,

@@ -75,6 +75,26 @@ describe('job postings', () => {
     );
   });
 
+  it('with no skill in the posting, reports no coverage rather than 100% of nothing, and asks for the skills', () => {
+    const report = matchResume(resume([['Python', ['skills']]]), {
+      requiredSkills: [],
+      niceToHaveSkills: [],
+      experienceLevel: null,
+    });
+    expect(report.coverage).toBeNull();
+    expect(report.matched).toEqual([]);
+    expect(report.suggestions).toEqual([
+      'No skills were found in this posting, so there is nothing to compare yet. Add the skills it asks for (edit the posting and list them under Tech stack) and Rehearse will match them against your résumé.',
+    ]);
+    // Only nice-to-have skills: they are what there is to cover.
+    const nice = matchResume(resume([['Python', ['skills']]]), {
+      requiredSkills: [],
+      niceToHaveSkills: ['Python', 'Go'],
+      experienceLevel: null,
+    });
+    expect(nice.coverage).toBe(50);
+  });
+
   it('stores postings newest first, requires title and description, and writes nothing on bad input', async () => {
     let t = Date.parse('2026-03-01T00:00:00Z');
     const runtime = await testRuntime({ now: () => new Date((t += 1000)) });

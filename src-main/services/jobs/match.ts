@@ -18,10 +18,14 @@ export function matchResume(
   const missingNiceToHave = nice.filter((s) => !have.has(normaliseSkill(s)));
   const coverage =
     required.length === 0
-      ? 100
+      ? null
       : Math.round(((required.length - missingRequired.length) / required.length) * 100);
 
   const suggestions: string[] = [];
+  if (coverage === null)
+    suggestions.push(
+      'No skills were found in this posting, so there is nothing to compare yet. Add the skills it asks for (edit the posting and list them under Tech stack) and Rehearse will match them against your résumé.',
+    );
   for (const skill of missingRequired.slice(0, 5)) {
     suggestions.push(
       `The posting requires ${skill}. If you have used it, name it in a bullet of a recent role or a project, with what you built and the result.`,
@@ -46,7 +50,7 @@ export function matchResume(
       `The role is ${job.experienceLevel} level and your résumé reads as ${resume.seniority}: lead with the scope of your work (team size, systems owned, impact) to close the gap.`,
     );
   }
-  if (suggestions.length === 0)
+  if (suggestions.length === 0 && coverage !== null)
     suggestions.push(
       'Your résumé covers what this posting asks for. Prepare a story for each of its main skills.',
     );

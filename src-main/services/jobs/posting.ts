@@ -1,98 +1,586 @@
 import type { JobProposal } from '../../../src-shared/jobs';
 import type { ExperienceLevel } from '../../../src-shared/domain';
-import { findMentions, type Taxonomy } from '../resume/skills';
+import { findMentions, normaliseSkill, type Taxonomy, type TaxonomySkill } from '../resume/skills';
+import { POSTING_TERMS, PROFESSIONAL_SKILLS } from './terms';
 
-const NICE =
-  /\b(nice to have|nice-to-have|preferred|bonus|plus|desirable|would be (?:great|nice)|good to have|ideally)\b/i;
-const REQUIRED =
-  /\b(requirements?|required|must[- ]haves?|qualifications|what you(?:'|’)ll need|what we(?:'|’)re looking for|you have|you bring|minimum|essential|skills)\b/i;
-const TITLE_WORDS =
-  /\b(engineer|developer|manager|analyst|designer|scientist|lead|director|architect|specialist|consultant|administrator|marketer|representative|coordinator|officer|sre|devops|head of|vp)\b/i;
+/**
+ * What a block of a posting is about, from the heading above it: what it asks for, what would be a plus, the
+ * work itself, a summary that mixes the work with the company's story (and the untitled opening), or neither.
+ */
+type Kind = 'required' | 'nice' | 'duties' | 'summary' | 'other';
+
+const NICE_HEADING =
+  /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desirable|extra credit|would be (?:great|nice|helpful)|good to have|ideally|strong candidates will have|desired qualifications|it would be great if|even better)\b/i;
+const REQUIRED_HEADING =
+  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
+const DUTIES_HEADING =
+  /\b(responsibilities|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
+const SUMMARY_HEADING =
+  /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary)\b/i;
+const OTHER_HEADING =
+  /\b(about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/i;
+/** A sentence that names a skill as welcome rather than needed. */
+const NICE_CUE =
+  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
+const ASKS =
+  /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
+/** A sentence about the job itself: "This role encompasses …". */
+const THE_JOB = /\b(?:the|this) (?:role|position|job)\b/i;
+const EXPERIENCE =
+  /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
+/** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
+const FIELDS = new Set([
+  'Business, finance & marketing',
+  'Software engineering practices',
+  'Design & UX methods',
+  'Data & analytics methods',
+  'Security',
+  'Machine learning & AI',
+  'Frontend & web development',
+  'DevOps & cloud practices',
+  'Project & delivery methods',
+  'Architecture & APIs',
+  'Testing & QA',
+  'Engineering & science methods',
+]);
+/** Aliases that postings use for their aims and their trade, not as a skill they ask for. */
+const AIMS = new Set(
+  [
+    'continuous improvement',
+    'compliance',
+    'user experience',
+    'software development',
+    'software engineering',
+    'debugging',
+    'data analytics',
+    'customer experience',
+  ].map(normaliseSkill),
+);
+
+/** The skill is named in this text only by one of the AIMS words. */
+function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
+  const names = [skill.name, ...skill.aliases];
+  if (!names.some((n) => AIMS.has(normaliseSkill(n)))) return false;
+  return !names
+    .filter((n) => !AIMS.has(normaliseSkill(n)))
+    .some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+}
+
+const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
+const LABEL =
+  /^(job title|title|position|role|company|employer|organi[sz]ation|location|salary|department)\s*:/i;
+const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
+/** Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)". */
+const TITLE_TAIL =
+  /\s*(?:\((?:[^)]*\b(?:full|part)[- ]time\b[^)]*|remote|contract|hybrid)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
+
+interface Line {
+  text: string;
+  bullet: boolean;
+}
+
+interface Block {
+  heading: string | null;
+  kind: Kind;
+  lines: Line[];
+}
 
 /**
  * Reads a pasted posting: the title, the company, the level, and the skills it asks for, split into required
- * and nice-to-have by the heading or the sentence they sit under. Everything is a proposal the candidate edits.
+ * and nice-to-have by the heading or the sentence they sit under, with soft skills kept apart. Skills named in
+ * the duties and in a posting without headings count as required; the company's own story, the benefits and
+ * the how-to-apply never add skills. Everything is a proposal the candidate edits.
  */
 export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposal {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/^[\s#*•·\-–]+/, '').trim())
-    .filter(Boolean);
+  const vocabulary = withPostingTerms(taxonomy);
+  const lines = readLines(text);
+  const header = headerOf(lines);
+  const blocks = toBlocks(header.fromFirstLine ? lines.slice(1) : lines);
 
+  const company = header.company ?? companyFromText(text, lines, vocabulary);
+  // "Northwind Logistics is hiring": the company's name is not a skill it asks for.
+  const ownName =
+    company && !vocabulary.index.has(normaliseSkill(company))
+      ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(company)}(?![\\p{L}\\p{N}])`, 'giu')
+      : null;
+  // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
+  const role = roleName(header.title);
+  const required = new Map<string, string>();
+  const nice = new Map<string, string>();
+  const soft = new Map<string, string>();
+  for (const block of blocks) {
+    if (block.kind === 'other') continue;
+    for (const line of block.lines) {
+      const said = sentences(line.text).map((t) => (ownName ? t.replace(ownName, '') : t));
+      for (const [i, part] of said.entries()) {
+        // "Nice to have: Python." — a heading written inline decides what follows it.
+        const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
+        const inlineKind = inline ? kindOf(inline[1]!) : null;
+        const sentence = inlineKind ? inline![2]! : part;
+        const kind = inlineKind ?? block.kind;
+        if (kind === 'other') continue;
+        // Prose outside a requirements list names skills for two reasons: to ask for them, or to tell the
+        // company's story ("composed of experts across software engineering, cybersecurity …"). Only a sentence
+        // that speaks to the candidate, or the one just before it ("Our core languages are Ruby and Go. You
+        // should have experience with one of them."), asks.
+        if (
+          !line.bullet &&
+          kind === 'summary' &&
+          !ASKS.test(sentence) &&
+          !ASKS.test(said[i + 1] ?? '') &&
+          !(role && role.test(sentence)) &&
+          !isList(sentence, vocabulary)
+        )
+          continue;
+        // "SQL and Tableau. Nice to have: Python." — what follows the cue is nice to have, what precedes it is not.
+        const cue = NICE_CUE.exec(sentence);
+        const parts: [string, boolean][] = cue
+          ? [
+              [sentence.slice(0, cue.index), kind === 'nice'],
+              [sentence.slice(cue.index), true],
+            ]
+          : [[sentence, kind === 'nice']];
+        const families = familiesIn(sentence, vocabulary);
+        for (const [part, isNice] of parts) {
+          for (const skill of mentions(part, true, vocabulary)) {
+            const key = normaliseSkill(skill.name);
+            if (families.has(key)) continue;
+            // A field of work named in the posting's story ("composed of experts across software engineering",
+            // "continuous improvement of digital services") is context; the story asks for it only when the
+            // sentence asks for experience.
+            if (
+              kind === 'summary' &&
+              !line.bullet &&
+              isField(skill) &&
+              !EXPERIENCE.test(sentence) &&
+              !THE_JOB.test(sentence) &&
+              !(role && role.test(sentence))
+            )
+              continue;
+            // "continuous improvement", "compliance", "user experience": words every posting uses for its aims
+            // name a skill only where the posting lists what it requires.
+            if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
+            if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
+            else (isNice ? nice : required).set(key, skill.name);
+          }
+        }
+      }
+    }
+  }
+  // "Senior Python Developer", "Customer Success Lead": a language, tool or trade in the title is asked for
+  // ("DevOps Engineer" names a field, which the posting asks for in its own words or not at all).
+  for (const skill of header.title ? mentions(header.title, false, vocabulary) : [])
+    if (
+      ((skill.category === 'technical' || skill.category === 'tools') && !isField(skill)) ||
+      PROFESSIONAL_SKILLS.has(skill.name)
+    )
+      required.set(normaliseSkill(skill.name), skill.name);
+  for (const key of required.keys()) nice.delete(key);
+
+  return {
+    title: header.title,
+    company,
+    experienceLevel: levelOf(header.title, blocks),
+    requiredSkills: [...required.values()],
+    niceToHaveSkills: [...nice.values()],
+    softSkills: [...soft.values()],
+  };
+}
+
+function readLines(text: string): Line[] {
+  return (
+    text
+      // "Linux-based", "cloud-based": the skill is the word before the suffix.
+      .replace(/([\p{L}\p{N}])-based\b/gu, '$1 based')
+      // "diversity, equity, inclusion, and accessibility" is a workplace value, not web accessibility.
+      .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((raw) => {
+        const bullet = BULLET.test(raw);
+        const clean = raw
+          .replace(BULLET, '')
+          .replace(/^#+\s*/, '')
+          .replace(/\*\*|__/g, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+        return { text: clean, bullet };
+      })
+      .filter((l) => l.text.length > 0)
+  );
+}
+
+/**
+ * A heading is a short line that is not a bullet and not a sentence: it names a known section, or ends with a
+ * colon, or is written like a title. "5+ years of backend engineering experience" is none of these, so it stays
+ * inside the Requirements list it belongs to, however short it is.
+ */
+function headingKind(line: Line): Kind | null {
+  if (line.bullet) return null;
+  // A lead-in sentence that ends with a colon heads the list under it: "Strong candidates will have … :".
+  if (line.text.endsWith(':') && line.text.length <= 200) return kindOf(line.text) ?? 'other';
+  if (line.text.length > 70 || /[.!?;,]$/.test(line.text)) return null;
+  const t = line.text.replace(/:$/, '').trim();
+  const words = t.split(/\s+/);
+  if (words.length > 10 || /^\d/.test(t) || /\d+\+?\s*years?/i.test(t) || LABEL.test(line.text)) return null;
+  const known = kindOf(t);
+  if (known) return known;
+  const colon = line.text.endsWith(':');
+  const titled = words.every(
+    (w) =>
+      /^[\p{Lu}\d&/(]/u.test(w) || /^(?:and|of|the|to|for|a|an|in|at|on|we|you|our|your|with|&)$/i.test(w),
+  );
+  return colon || (titled && words.length <= 6) ? 'other' : null;
+}
+
+function kindOf(heading: string): Kind | null {
+  if (NICE_HEADING.test(heading)) return 'nice';
+  if (OTHER_HEADING.test(heading)) return 'other';
+  if (REQUIRED_HEADING.test(heading)) return 'required';
+  if (DUTIES_HEADING.test(heading)) return 'duties';
+  if (SUMMARY_HEADING.test(heading)) return 'summary';
+  return null;
+}
+
+function toBlocks(lines: Line[]): Block[] {
+  const blocks: Block[] = [{ heading: null, kind: 'summary', lines: [] }];
+  for (const line of lines) {
+    const kind = headingKind(line);
+    if (kind) {
+      // An unknown heading ("Our mission", "Login.gov") under a requirements heading keeps the list going
+      // only when it reads like a sub-heading of it; otherwise it starts a block nobody asked skills in.
+      blocks.push({
+        heading: line.text,
+        kind: kind === 'other' && !kindOf(line.text) ? 'duties' : kind,
+        lines: [],
+      });
+      continue;
+    }
+    blocks.at(-1)!.lines.push(line);
+  }
+  return blocks;
+}
+
+const FAMILY =
+  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|stacks?)\s*$/i;
+/** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
+function roleName(title: string | null): RegExp | null {
+  const role = title
+    ?.replace(/^(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|chief)\s+/i, '')
+    .split(/\s*[/(,|]\s*/)[0]
+    ?.trim();
+  if (!role || role.split(/\s+/).length > 5) return null;
+  return new RegExp(`\\b${escape(role)}s?\\b`, 'i');
+}
+
+/** "SQL and Tableau.", "Looker." — a sentence that is little more than skills is a list of them. */
+function isList(sentence: string, taxonomy: Taxonomy): boolean {
+  const found = mentions(sentence, true, taxonomy).length;
+  return found > 0 && sentence.split(/\s+/).length <= 3 * found;
+}
+
+const EXAMPLES = /,?\s*\(?\s*\b(?:e\.g\.|i\.e\.|such as|specifically|like|including|for example)[,:]?\s/gi;
+
+/**
+ * A family named only to introduce its examples is not itself asked for: in "version control systems,
+ * specifically Git and GitHub" or "configuration management tools (e.g., Puppet, Chef)" the skills are the
+ * examples. Returns the keys of such families.
+ */
+function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
+  const out = new Set<string>();
+  for (const m of sentence.matchAll(EXAMPLES)) {
+    const after = sentence.slice(m.index + m[0].length).split(/[.;)]/)[0] ?? '';
+    if (mentions(after, true, taxonomy).length === 0) continue;
+    const before =
+      sentence
+        .slice(0, m.index)
+        .split(/[,;()]/)
+        .at(-1) ?? '';
+    if (!FAMILY.test(before)) continue;
+    const window = before.trim().split(/\s+/).slice(-6).join(' ');
+    for (const skill of mentions(window, true, taxonomy)) {
+      // "HTML5, CSS3, CSS frameworks like LESS": CSS3 is asked for in its own right; only the family goes.
+      const said = (text: string) =>
+        [skill.name, ...skill.aliases].reduce(
+          (n, name) =>
+            n +
+            (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu'))?.length ??
+              0),
+          0,
+        );
+      if (said(sentence) <= said(window)) out.add(normaliseSkill(skill.name));
+    }
+  }
+  return out;
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}"“(])/u).filter(Boolean);
+}
+
+/** Taxonomy mentions, minus acronyms matched from ordinary words ("SAN" in "San Francisco", "SOC" in "soc"). */
+function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySkill[] {
+  // "RackSpace/OpenStack" is two skills; "CI/CD" and "UI/UX" are one.
+  const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair) =>
+    taxonomy.index.has(normaliseSkill(pair)) ? pair : pair.replace(/\//g, ', '),
+  );
+  return [
+    ...findMentions(split, listed ? 'skills' : 'other', taxonomy)
+      .map((m) => m.skill)
+      .filter((skill) => writtenAsNamed(skill, split)),
+    ...nominalised(split, taxonomy),
+  ];
+}
+
+/** The noun a verb of work makes: "analyze data" is data analysis, "manage projects" project management. */
+const NOMINAL: Record<string, string> = {
+  analy: 'analysis',
+  manag: 'management',
+  visuali: 'visualization',
+  test: 'testing',
+  monitor: 'monitoring',
+  detect: 'detection',
+  recruit: 'recruitment',
+  forecast: 'forecasting',
+  automat: 'automation',
+};
+const VERB_OBJECT =
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
+
+/**
+ * Skills a posting names as work to do rather than as a noun: "analyze data" (data analysis), "managing
+ * contracts" (contract management), "penetration tests" (penetration testing). Only phrases the taxonomy
+ * knows count.
+ */
+function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const out: TaxonomySkill[] = [];
+  const lower = text.toLowerCase();
+  const find = (phrase: string) => {
+    const skill = taxonomy.index.get(normaliseSkill(phrase));
+    if (skill && (skill.category === 'technical' || skill.category === 'tools')) out.push(skill);
+  };
+  for (const m of lower.matchAll(VERB_OBJECT)) {
+    const verb = m[1]!.replace(/[sz]$/, '');
+    const nominal = NOMINAL[verb] ?? NOMINAL[m[1]!];
+    if (!nominal) continue;
+    const noun = m[2]!;
+    for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun])) find(`${form} ${nominal}`);
+  }
+  for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
+  return out;
+}
+
+function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
+  const names = [skill.name, ...skill.aliases];
+  return names.some((name) => {
+    // "SAN", "SOC", "SAFe": an acronym or a mixed-case name is written in its own case, or it is a word.
+    const cased = /^[\p{Lu}\d]{2,5}$/u.test(name) || /^(?=.{2,5}$).+\p{Lu}/u.test(name);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, cased ? 'gu' : 'giu');
+    for (const m of text.matchAll(pattern)) {
+      // "Make a recommendation", "Express interest": a word that is also a skill, opening a sentence and
+      // followed by an ordinary word, is a word; "Go or Java in production" opens with the skill.
+      const opening = /(?:^|[.!?:]\s+)$/.test(text.slice(0, m.index));
+      const next = /^\s*([\p{L}]+)/u.exec(text.slice(m.index + m[0].length))?.[1] ?? '';
+      const verbLike = /^\p{Ll}/u.test(next) && !/^(?:or|and|plus)$/.test(next);
+      if (!(skill.ambiguous && opening && verbLike)) return true;
+    }
+    return !cased && !skill.ambiguous && normaliseSkill(text).includes(normaliseSkill(name));
+  });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const merged = new WeakMap<Taxonomy, Taxonomy>();
+
+/** The taxonomy with the posting terms added; built once per taxonomy. */
+export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
+  const cached = merged.get(taxonomy);
+  if (cached) return cached;
+  const index = new Map(taxonomy.index);
+  const skills = [...taxonomy.skills];
+  let maxTokens = taxonomy.maxTokens;
+  const add = (name: string, skill: TaxonomySkill) => {
+    const key = normaliseSkill(name);
+    if (!key || index.has(key)) return;
+    index.set(key, skill);
+    maxTokens = Math.max(maxTokens, key.split(' ').length);
+  };
+  for (const term of POSTING_TERMS) {
+    if ('of' in term) {
+      const target = index.get(normaliseSkill(term.of));
+      if (target) add(term.alias, target);
+      continue;
+    }
+    const skill: TaxonomySkill = {
+      id: `posting-${normaliseSkill(term.name).replace(/[^\p{L}\p{N}]+/gu, '-')}`,
+      name: term.name,
+      category: term.category,
+      group: 'Posting terms',
+      aliases: term.aliases ?? [],
+      ...(term.ambiguous ? { ambiguous: true } : {}),
+    };
+    if (index.has(normaliseSkill(term.name))) continue;
+    skills.push(skill);
+    for (const name of [term.name, ...(term.aliases ?? [])]) add(name, skill);
+  }
+  const result: Taxonomy = { skills, index, maxTokens: Math.min(maxTokens, 6) };
+  merged.set(taxonomy, result);
+  return result;
+}
+
+interface Header {
+  title: string | null;
+  company: string | null;
+  /** The first line is the title, so the body starts at the second. */
+  fromFirstLine: boolean;
+}
+
+/**
+ * The title: a "Title:" label, or the first line when it reads like one. "Org: Title" (a team or agency before
+ * the colon) and "Title at Org" / "Title — Org" give the company too; a second line "Org · Place" names it.
+ */
+function headerOf(lines: Line[]): Header {
   const labelled = (re: RegExp) => {
     for (const l of lines) {
-      const m = re.exec(l);
+      const m = re.exec(l.text);
       if (m?.[1]) return m[1].trim();
     }
     return null;
   };
-  const title =
-    labelled(/^(?:job title|title|position|role)\s*:\s*(.+)$/i) ??
-    lines
-      .slice(0, 8)
-      .find((l) => TITLE_WORDS.test(l) && l.length <= 80 && !/[.!?]$/.test(l))
-      ?.replace(/\s+[-–—|@]\s+.*$/, '') ??
-    null;
-  const company =
-    labelled(/^(?:company|employer|organi[sz]ation)\s*:\s*(.+)$/i) ??
-    labelled(/^about\s+([\p{Lu}][\p{L}\p{N}&.' -]{1,40})$/u) ??
-    labelled(
-      /\bat\s+([\p{Lu}][\p{L}\p{N}&.'-]+(?:\s+[\p{Lu}][\p{L}\p{N}&.'-]+){0,3})\b(?:,|\.|\s+(?:we|is|are)\b)/u,
-    ) ??
-    labelled(/^([\p{Lu}][\p{L}\p{N}&.'-]+(?:\s+[\p{Lu}][\p{L}\p{N}&.'-]+){0,3})\s+is\s+(?:hiring|looking)/u);
-
-  const required = new Set<string>();
-  const nice = new Set<string>();
-  const collect = (text: string, into: Set<string>, listed: boolean) => {
-    for (const m of findMentions(text, listed ? 'skills' : 'other', taxonomy)) {
-      // Postings talk about the business ("logistics", "hiring"); only technical skills and tools are asked for.
-      if (m.skill.category === 'technical' || m.skill.category === 'tools') into.add(m.skill.name);
+  const labelledCompany = labelled(/^(?:company|employer|organi[sz]ation)\s*:\s*(.+)$/i);
+  const labelledTitle = labelled(/^(?:job title|title|position|role)\s*:\s*(.+)$/i);
+  const first = lines[0]?.text ?? '';
+  const looksLikeTitle =
+    first.length > 0 && first.length <= 90 && !/[.!?]$/.test(first) && !LABEL.test(first);
+  let title = labelledTitle ?? (looksLikeTitle ? first : null);
+  let company = labelledCompany;
+  if (title && !labelledTitle) {
+    const prefixed = /^([^:]{2,50}):\s+(.+)$/.exec(title);
+    const suffixed = /^(.+?)\s+(?:at|@|[-–—|])\s+([\p{Lu}\d][^,]{1,50})$/u.exec(title);
+    if (prefixed) {
+      company ??= prefixed[1]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
+      title = prefixed[2]!;
+    } else if (suffixed && !/\b(remote|hybrid|on-?site|full[- ]time|part[- ]time)\b/i.test(suffixed[2]!)) {
+      company ??= suffixed[2]!.trim();
+      title = suffixed[1]!;
     }
-  };
-  const headed = lines.some((l) => isHeading(l, taxonomy) && (REQUIRED.test(l) || NICE.test(l)));
-  let mode: 'required' | 'nice' | 'other' = headed ? 'other' : 'required';
-  for (const line of lines) {
-    if (isHeading(line, taxonomy)) {
-      mode = NICE.test(line) ? 'nice' : REQUIRED.test(line) ? 'required' : headed ? 'other' : 'required';
-      continue;
-    }
-    if (mode === 'other') continue;
-    // "SQL and Tableau. Nice to have: Python." — what follows the phrase is nice to have, what precedes it is not.
-    const at = NICE.exec(line);
-    const before = at ? line.slice(0, at.index) : line;
-    const after = at ? line.slice(at.index) : '';
-    collect(before, mode === 'nice' ? nice : required, true);
-    collect(after, nice, true);
   }
-  for (const skill of required) nice.delete(skill);
+  if (!company && lines[1]) {
+    const second = /^([\p{Lu}\d][\p{L}\p{N}&.' -]{1,40}?)\s*[·|•]\s*\S/u.exec(lines[1].text);
+    if (second) company = second[1]!.trim();
+  }
+  while (title && TITLE_TAIL.test(title)) title = title.replace(TITLE_TAIL, '').trim();
+  return { title: title || null, company, fromFirstLine: looksLikeTitle && !labelledTitle };
+}
 
-  return {
-    title,
-    company,
-    experienceLevel: levelOf(text),
-    requiredSkills: [...required],
-    niceToHaveSkills: [...nice],
+const NAME = String.raw`([\p{Lu}\d][\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
+const NOT_A_COMPANY =
+  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead)$/i;
+
+/**
+ * The company from how postings talk about themselves, strongest cue first: "About X", "X is hiring", "Join X",
+ * "At X, we", "As a … at X", "X's …" said again and again, and last the domain of a jobs@ address.
+ */
+const BRAND =
+  /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
+/** Acronyms postings use that name no employer: pay grades, laws in general, roles, places, time zones. */
+const COMMON_ACRONYM =
+  /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|CTO|CFO|VP|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH)$/;
+
+function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): string | null {
+  const clean = (name: string | undefined) => {
+    const n = name
+      ?.replace(/[’']s$/, '')
+      .replace(/[.,]$/, '')
+      .trim();
+    return n && !NOT_A_COMPANY.test(n) && !NOT_A_COMPANY.test(n.split(/\s+/)[0]!) ? n : null;
   };
+  for (const l of lines) {
+    const about = new RegExp(`^about\\s+${NAME}:?$`, 'u').exec(l.text);
+    const name = clean(about?.[1]);
+    if (name) return name;
+  }
+  const patterns = [
+    new RegExp(`${NAME}\\s+(?:is|are)\\s+(?:hiring|looking for|seeking|searching for|recruiting)\\b`, 'u'),
+    new RegExp(`\\b(?:[Jj]oin|[Aa]t)\\s+${NAME}(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`, 'u'),
+    new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
+    new RegExp(`\\b[Aa]s an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
+      const name = clean(m[1]);
+      if (name && !/\b(engineer|developer|designer|manager|specialist|analyst|member)\b/i.test(name))
+        return name;
+    }
+  }
+  // A name the posting keeps saying as the subject of its own story: "Login.gov’s core languages", "18F's".
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.])([\p{Lu}\d][\p{L}\p{N}.&-]*[\p{L}\p{N}])[’']s\b/gu)) {
+    const name = clean(m[1]);
+    if (name && !/^(?:it|today|world|america|american|nation|government|agency)$/i.test(name))
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  // A name written like one (an acronym, "18F", "10x", "Login.gov", "FedRAMP") that the posting keeps repeating;
+  // it outweighs a possessive said less often ("18F Consulting’s" twice in a posting that says 18F eight times).
+  // Counted without case ("PostHog" and "Posthog" are one name), returned as most often written.
+  const said = new Map<string, { count: number; forms: Map<string, number> }>();
+  for (const m of text.replace(/\S+@\S+/g, '').matchAll(BRAND)) {
+    const name = m[1]!;
+    if (COMMON_ACRONYM.test(name) || taxonomy.index.has(normaliseSkill(name))) continue;
+    const entry = said.get(name.toLowerCase()) ?? { count: 0, forms: new Map<string, number>() };
+    entry.count++;
+    entry.forms.set(name, (entry.forms.get(name) ?? 0) + 1);
+    said.set(name.toLowerCase(), entry);
+  }
+  const brand = [...said.values()].sort((a, b) => b.count - a.count)[0];
+  const brandName = brand && [...brand.forms].sort((a, b) => b[1] - a[1])[0]![0];
+  if (brand && brandName && brand.count >= 3 && brand.count > (best?.[1] ?? 0)) return brandName;
+  if (best && best[1] >= 2) return best[0];
+  // A paragraph that opens with the company doing what companies do: "PostHog exists to …", "Login.gov provides …".
+  for (const l of lines.slice(1)) {
+    const m = new RegExp(
+      `^${NAME}\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables)\\b`,
+      'u',
+    ).exec(l.text);
+    const name = clean(m?.[1]);
+    if (
+      name &&
+      !taxonomy.index.has(normaliseSkill(name)) &&
+      !/\b(engineer|developer|designer|manager|specialist|analyst|lead|role|team)s?\b/i.test(name)
+    )
+      return name;
+  }
+  const mail = /\b(?:jobs|careers|hiring|recruiting|talent|join)@([a-z0-9-]+)\.[a-z.]+\b/i.exec(text);
+  if (mail) {
+    const domain = mail[1]!;
+    const written = new RegExp(`\\b(${escape(domain)})\\b`, 'i').exec(text.replace(/\S+@\S+/g, ''));
+    return written && /^\p{Lu}/u.test(written[1]!) ? written[1]! : domain[0]!.toUpperCase() + domain.slice(1);
+  }
+  return null;
 }
 
-function isHeading(line: string, taxonomy: Taxonomy): boolean {
-  return (
-    line.length <= 60 &&
-    !/[.!?]$/.test(line) &&
-    (REQUIRED.test(line) || NICE.test(line) || findMentions(line, 'other', taxonomy).length === 0)
-  );
-}
+const YEARS =
+  /\b(\d{1,2})\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b(?:\s+of)?(?:\s+[\w-]+){0,5}?\s+experience\b/i;
 
-function levelOf(text: string): ExperienceLevel | null {
-  if (/\bprincipal\b/i.test(text)) return 'Principal';
-  if (/\bstaff\b/i.test(text)) return 'Staff';
-  if (/\b(senior|sr\.?)\s/i.test(text)) return 'Senior';
-  if (/\b(junior|jr\.?|entry[- ]level|graduate|intern)\b/i.test(text)) return 'Entry';
-  const years = /(\d{1,2})\+?\s*(?:-\s*\d{1,2}\s*)?years?/i.exec(text);
-  if (years) {
-    const n = Number(years[1]);
-    return n >= 8 ? 'Staff' : n >= 5 ? 'Senior' : n >= 2 ? 'Mid' : 'Entry';
+/** The level from the title's own words, then from the years the requirements ask for. */
+function levelOf(title: string | null, blocks: Block[]): ExperienceLevel | null {
+  const t = title ?? '';
+  if (/\bprincipal\b/i.test(t)) return 'Principal';
+  if (/\bstaff\b/i.test(t)) return 'Staff';
+  if (/\b(senior|sr\.?)(?=\s|$)/i.test(t)) return 'Senior';
+  if (/\b(junior|jr\.?|entry[- ]level|graduate|intern|internship|apprentice|trainee)\b/i.test(t))
+    return 'Entry';
+  for (const block of blocks) {
+    if (block.kind !== 'required' && block.kind !== 'duties') continue;
+    for (const line of block.lines) {
+      const years = YEARS.exec(line.text);
+      if (!years) continue;
+      const n = Number(years[1]);
+      if (n < 2) continue;
+      return n >= 8 ? 'Staff' : n >= 5 ? 'Senior' : 'Mid';
+    }
   }
   return null;
 }

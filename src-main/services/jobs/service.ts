@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Job, JobInput } from '../../../src-shared/jobs';
 import type { ServiceContext } from '../../core/context';
 import type { JobsTable } from '../../db/schema';
+import { proposeWithModel } from './model';
 import { proposeFromPosting } from './posting';
 import { matchResume } from './match';
 import { activeResume, getResume } from '../resume/service';
@@ -99,7 +100,15 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
     ctx.emit('jobs.changed', { id });
     return { deleted: true };
   },
-  'jobs.propose': ({ text }) => proposeFromPosting(text, ctx.taxonomy()),
+  'jobs.propose': async ({ text, model }) => {
+    if (!model) return proposeFromPosting(text, ctx.taxonomy());
+    const read = await proposeWithModel(ctx, text);
+    return {
+      ...read.proposal,
+      readBy: { provider: read.provider, model: read.model },
+      dropped: read.dropped,
+    };
+  },
   'jobs.match': async ({ jobId, resumeId }) => {
     const job = jobOf(ctx, await row(ctx, jobId));
     const resume = resumeId ? await getResume(ctx, resumeId) : await activeResume(ctx);

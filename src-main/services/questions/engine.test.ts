@@ -171,7 +171,7 @@ describe('the builtin question engine', () => {
     const picked = planQuestions(base({ job, count: 5, random: seeded(2) }));
     const gap = picked.find((q) => q.source === 'job' && q.questionId.startsWith('job-gap'));
     expect(gap?.text).toContain('Terraform');
-    expect(gap?.text).toContain('Platform Engineer at Acme');
+    expect(gap?.text).toContain('The Platform Engineer posting at Acme asks for Terraform');
     expect(gap?.reason).toBe('The job asks for Terraform; your résumé does not mention it.');
   });
 

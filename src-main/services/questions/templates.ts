@@ -16,6 +16,31 @@ const idOf = (kind: string, ...parts: string[]) =>
 const where = (e: Experience) =>
   e.title && e.company ? `${e.title} at ${e.company}` : (e.company ?? e.title ?? 'a previous role');
 
+/** "Eligible Inc." ends its own sentence; "Acme" needs a full stop. */
+const period = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/**
+ * A skill as a sentence says it: products and languages keep their capitals ("Python", "QuickBooks", "DevOps"),
+ * while a method or field is a common noun ("network security", "code review", "procurement").
+ */
+export function spoken(skill: string): string {
+  const words = skill.split(' ');
+  const rest = words.slice(1);
+  const commonPhrase =
+    words.length > 1 && rest.every((w) => /^\p{Ll}/u.test(w)) && /^\p{Lu}\p{Ll}+$/u.test(words[0]!);
+  const commonWord =
+    words.length === 1 && /^\p{Lu}\p{Ll}+(?:ing|ment|ion|ity|ics|sis|ance|ence|ure)$/u.test(skill);
+  return commonPhrase || commonWord ? skill[0]!.toLowerCase() + skill.slice(1) : skill;
+}
+
+/** Names a parser got wrong read badly in a question: a sentence for a project, an unclosed bracket. */
+const usableName = (name: string | null | undefined): name is string =>
+  Boolean(name) &&
+  name!.length <= 60 &&
+  name!.split(/\s+/).length <= 6 &&
+  !/[.!?,;:]$/.test(name!) &&
+  (name!.match(/\(/g) ?? []).length === (name!.match(/\)/g) ?? []).length;
+
 const mentions = (text: string, skill: string) =>
   new RegExp(
     `(^|[^\\p{L}\\p{N}])${skill.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`,
@@ -48,25 +73,69 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
   const base = { difficulty, source: 'resume' as const };
 
   // A skill used at a named company.
+  const tied = new Set<string>();
   for (const e of resume.experience) {
-    if (!e.company) continue;
+    if (!usableName(e.company)) continue;
     const text = [e.title ?? '', ...e.bullets].join('\n');
     const skill = skills.find((s) => mentions(text, s.name));
     if (!skill) continue;
+    tied.add(skill.name);
     const bullet = e.bullets.find((b) => mentions(b, skill.name));
+    const it = spoken(skill.name);
     out.push({
       ...base,
       questionId: idOf('resume-skill', e.company, skill.name),
-      text: `At ${e.company} you worked with ${skill.name}. Walk me through a problem you solved with it: what you built, the trade-offs you weighed and how it turned out.`,
+      text: `At ${e.company} you worked with ${it}. Walk me through a piece of that work: the problem, what you did with ${it} yourself, the trade-offs you weighed and how it turned out.`,
       category: 'Technical',
       expectedPoints: [
-        `The problem at ${e.company} and why ${skill.name} fitted it`,
-        `Your own decisions and the trade-offs of ${skill.name}`,
+        `The problem at ${e.company} and why ${it} fitted it`,
+        `Your own decisions and the trade-offs of ${it}`,
         bullet ? clip(`The outcome you claim: ${bullet}`, 120) : 'A concrete, measurable outcome',
       ],
       timeLimitSec: 240,
       skills: [skill.name],
-      reason: `From your résumé: ${skill.name} in your time as ${where(e)}.`,
+      reason: period(`From your résumé: ${skill.name} in your time as ${where(e)}`),
+    });
+  }
+
+  // Your latest role, whatever its bullets say: what the candidate is proudest of there.
+  const latest = resume.experience.find((e) => usableName(e.company));
+  if (latest) {
+    const as = latest.title ? `${latest.title} at ${latest.company}` : `at ${latest.company}`;
+    out.push({
+      ...base,
+      questionId: idOf('resume-role', latest.company!, latest.title ?? ''),
+      text: `${latest.current ? 'In your current role' : 'In your most recent role'}, ${latest.title ? `as ${as}` : as}, what is the piece of work you are proudest of, and what did it change for the people around you?`,
+      category: 'Behavioral',
+      expectedPoints: [
+        `A specific piece of work at ${latest.company} and your part in it`,
+        'Why it was hard, or why it mattered',
+        'What changed because of it, with a number where you have one',
+      ],
+      timeLimitSec: 240,
+      skills: [],
+      reason: period(
+        `From your résumé: your ${latest.current ? 'current' : 'most recent'} role, ${where(latest)}`,
+      ),
+    });
+  }
+
+  // A skill the candidate lists that no role's bullets show: where they last relied on it.
+  for (const s of skills.filter((s) => s.sources.includes('skills') && !tied.has(s.name)).slice(0, 3)) {
+    const it = spoken(s.name);
+    out.push({
+      ...base,
+      questionId: idOf('resume-listed', s.name),
+      text: `Your résumé lists ${it} among your skills. Tell me about the last time you relied on it: what the problem was, what you did with ${it}, and how it turned out.`,
+      category: 'Technical',
+      expectedPoints: [
+        `A recent, specific use of ${it}`,
+        'What you did yourself, and why that approach',
+        'The result, and what you would do differently',
+      ],
+      timeLimitSec: 240,
+      skills: [s.name],
+      reason: `From your résumé: ${s.name}, listed among your skills.`,
     });
   }
 
@@ -90,11 +159,11 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
       ],
       timeLimitSec: 240,
       skills: [],
-      reason: `From your résumé: a result you claim as ${where(e)}.`,
+      reason: period(`From your résumé: a result you claim as ${where(e)}`),
     });
   }
 
-  for (const p of resume.projects) {
+  for (const p of resume.projects.filter((p) => usableName(p.name))) {
     const tech = p.technologies.slice(0, 3);
     out.push({
       ...base,
@@ -119,7 +188,12 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
   for (let i = 1; i < dated.length; i++) {
     const before = dated[i - 1]!;
     const after = dated[i]!;
-    if (before.end && monthIndex(after.start, 'start') - monthIndex(before.end, 'end') > 6) {
+    if (
+      before.end &&
+      monthIndex(after.start, 'start') - monthIndex(before.end, 'end') > 6 &&
+      (usableName(after.company) || !after.company) &&
+      (usableName(before.company) || !before.company)
+    ) {
       out.push({
         ...base,
         questionId: idOf('resume-gap', before.end, after.start),
@@ -132,9 +206,9 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
         ],
         timeLimitSec: 180,
         skills: [],
-        reason: `From your résumé: the time between ${where(before)} and ${where(after)}.`,
+        reason: period(`From your résumé: the time between ${where(before)} and ${where(after)}`),
       });
-    } else if (before.company && after.company && before.company !== after.company) {
+    } else if (usableName(before.company) && usableName(after.company) && before.company !== after.company) {
       out.push({
         ...base,
         questionId: idOf('resume-move', before.company, after.company),
@@ -162,11 +236,11 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
     out.push({
       ...base,
       questionId: idOf('resume-years', s.name),
-      text: `You have about ${years} years with ${s.name}. What do you understand about it now that you did not in your first year, and where would you not use it?`,
+      text: `You have about ${years} years with ${spoken(s.name)}. What do you understand about it now that you did not in your first year, and where would you not use it?`,
       category: 'Technical',
       expectedPoints: [
-        `A lesson about ${s.name} learnt from experience, with an example`,
-        `A limitation of ${s.name} and when to choose something else`,
+        `A lesson about ${spoken(s.name)} learnt from experience, with an example`,
+        `A limitation of ${spoken(s.name)} and when to choose something else`,
         'How your way of working with it has changed',
       ],
       timeLimitSec: 240,
@@ -177,20 +251,27 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
   return dedupe(out);
 }
 
-/** Skills the job asks for and the résumé does not show: how the candidate would close the gap. */
+/** Posting questions a set asks when it can: two, the skills the résumé does not show first. */
+const JOB_QUESTIONS = 2;
+
+/**
+ * Questions on what the job asks for: each required skill the résumé does not show (how the candidate would
+ * close the gap), then, when fewer than two are missing, required skills the résumé does show (depth, as an
+ * interviewer for this job would probe it). The engine takes the first ones it has room for.
+ */
 export function jobGapQuestions(
   gaps: readonly string[],
-  job: { title: string; company: string | null },
+  job: { title: string; company: string | null; requiredSkills?: readonly string[] },
   difficulty: Difficulty,
 ): PlannedQuestion[] {
-  const at = job.company ? `${job.title} at ${job.company}` : job.title;
-  return gaps.map((skill) => ({
+  const posting = `The ${job.title} posting${job.company ? ` at ${job.company}` : ''}`;
+  const missing = gaps.map((skill): PlannedQuestion => ({
     questionId: idOf('job-gap', skill),
-    text: `The ${at} role asks for ${skill}, which your résumé does not show. How would you become productive with ${skill} in your first weeks, and what experience of yours carries over?`,
+    text: `${posting} asks for ${spoken(skill)}, which your résumé does not show. How would you become productive with ${spoken(skill)} in your first weeks, and what experience of yours carries over?`,
     category: 'Situational',
     difficulty,
     expectedPoints: [
-      `An honest account of where you stand with ${skill}`,
+      `An honest account of where you stand with ${spoken(skill)}`,
       'Related experience that transfers, with an example',
       'A concrete plan to learn it, with milestones',
     ],
@@ -199,6 +280,26 @@ export function jobGapQuestions(
     source: 'job',
     reason: `The job asks for ${skill}; your résumé does not mention it.`,
   }));
+  const lacking = new Set(gaps);
+  const shown = (job.requiredSkills ?? [])
+    .filter((s) => !lacking.has(s))
+    .slice(0, Math.max(0, JOB_QUESTIONS - missing.length))
+    .map((skill): PlannedQuestion => ({
+      questionId: idOf('job-depth', skill),
+      text: `${posting} asks for ${spoken(skill)}, and your résumé shows it. What is the most demanding thing you have done with ${spoken(skill)}, and how would you use it in your first months in this job?`,
+      category: 'Situational',
+      difficulty,
+      expectedPoints: [
+        `A specific, demanding piece of work with ${spoken(skill)} and your part in it`,
+        'The result, with a number where you have one',
+        `How that experience applies to what this job needs ${spoken(skill)} for`,
+      ],
+      timeLimitSec: 180,
+      skills: [skill],
+      source: 'job',
+      reason: `The job asks for ${skill}, and your résumé shows it: expect to be asked for depth.`,
+    }));
+  return [...missing, ...shown];
 }
 
 /** Each value the company states, as a behavioural prompt. */

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
-import { JobInput, type Job, type MatchReport } from '../../../src-shared/jobs';
+import { JobInput, type Job, type JobProposal, type MatchReport } from '../../../src-shared/jobs';
 import { call, fieldOf, messageOf, on } from '../api';
 import { firstErrors, SaveOrCancel, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -11,6 +11,8 @@ export function Jobs() {
   const notify = useApp((s) => s.notify);
   const [jobs, setJobs] = useState<Job[] | null>(null);
   const [editing, setEditing] = useState<Job | 'new' | null>(null);
+  // "Add skills" opens the edit form with the cursor in the Tech stack field.
+  const [toSkills, setToSkills] = useState(false);
   const [open, setOpen] = useState<Job | null>(null);
 
   const refresh = useCallback(
@@ -31,8 +33,10 @@ export function Jobs() {
       {editing ? (
         <JobForm
           job={editing === 'new' ? null : editing}
+          focusStack={toSkills}
           onDone={(saved) => {
             setEditing(null);
+            setToSkills(false);
             if (saved) {
               notify('success', `Saved “${saved.title}”.`);
               setOpen(saved);
@@ -68,6 +72,7 @@ export function Jobs() {
                       .filter(Boolean)
                       .join(' · ')}
                   </p>
+                  <JobSkills job={job} />
                 </div>
                 <div className="row">
                   <button
@@ -98,7 +103,15 @@ export function Jobs() {
                   </button>
                 </div>
               </div>
-              {open?.id === job.id && <Match job={job} />}
+              {open?.id === job.id && (
+                <Match
+                  job={job}
+                  onAddSkills={() => {
+                    setToSkills(true);
+                    setEditing(job);
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -107,7 +120,20 @@ export function Jobs() {
   );
 }
 
-function Match({ job }: { job: Job }) {
+/** What the posting asks for, as read from it (and the tech stack the candidate typed). */
+function JobSkills({ job }: { job: Job }) {
+  if (job.requiredSkills.length + job.niceToHaveSkills.length === 0)
+    return <p style={{ margin: 0 }}>No skills found in this posting yet.</p>;
+  return (
+    <p style={{ margin: 0 }}>
+      {job.requiredSkills.length > 0 && <>Asks for: {job.requiredSkills.join(', ')}.</>}
+      {job.requiredSkills.length > 0 && job.niceToHaveSkills.length > 0 && ' '}
+      {job.niceToHaveSkills.length > 0 && <>Nice to have: {job.niceToHaveSkills.join(', ')}.</>}
+    </p>
+  );
+}
+
+function Match({ job, onAddSkills }: { job: Job; onAddSkills(): void }) {
   const go = useApp((s) => s.go);
   const [report, setReport] = useState<MatchReport | null>(null);
   const [error, setError] = useState('');
@@ -125,10 +151,29 @@ function Match({ job }: { job: Job }) {
     );
   }
   if (!report) return <p role="status">Comparing…</p>;
+  if (report.coverage === null) {
+    // Nothing to cover: a percentage here would read as a perfect match.
+    return (
+      <section aria-label={`How your résumé matches ${job.title}`} className="stack">
+        <h3>No skills found in this posting</h3>
+        <p>
+          Rehearse could not find the skills this posting asks for, so there is nothing to compare with your
+          résumé yet. Add them (the tools, languages and methods it names) and the match will show what you
+          have and what is missing.
+        </p>
+        <div>
+          <button type="button" className="primary" onClick={onAddSkills}>
+            Add the skills it asks for
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <section aria-label={`How your résumé matches ${job.title}`} className="stack">
       <p>
-        <span className="meter">{report.coverage}%</span> of the required skills are on your résumé.
+        <span className="meter">{report.coverage}%</span> of the{' '}
+        {job.requiredSkills.length > 0 ? 'required' : 'listed'} skills are on your résumé.
       </p>
       <SkillList title="On your résumé" items={report.matched} kind="ok" />
       <SkillList title="Missing — required" items={report.missingRequired} kind="warn" />
@@ -162,8 +207,20 @@ function SkillList({ title, items, kind }: { title: string; items: string[]; kin
   );
 }
 
-function JobForm({ job, onDone }: { job: Job | null; onDone(saved: Job | null): void }) {
+function JobForm({
+  job,
+  focusStack,
+  onDone,
+}: {
+  job: Job | null;
+  focusStack: boolean;
+  onDone(saved: Job | null): void;
+}) {
   const id = useId();
+  const stackRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusStack) stackRef.current?.focus();
+  }, [focusStack]);
   const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
   const [title, setTitle] = useState(job?.title ?? '');
   const [company, setCompany] = useState(job?.company ?? '');
@@ -177,12 +234,37 @@ function JobForm({ job, onDone }: { job: Job | null; onDone(saved: Job | null): 
     setStatus('');
     try {
       const p = await call('jobs.propose', { text: description });
+      const filledStack = p.requiredSkills.length > 0 && !stack ? p.requiredSkills.join(', ') : null;
       if (p.title && !title) setTitle(p.title);
       if (p.company && !company) setCompany(p.company);
       if (p.experienceLevel && !level) setLevel(p.experienceLevel);
-      if (p.requiredSkills.length && !stack) setStack(p.requiredSkills.join(', '));
+      if (filledStack) setStack(filledStack);
+      setStatus(proposalStatus(p));
+      // The builtin reading shows at once; a configured model reads it after and can only add to it.
+      const m = await call('jobs.propose', { text: description, model: true });
+      if (!m.readBy || m.readBy.provider === 'builtin') return;
+      const added = [...m.requiredSkills, ...m.niceToHaveSkills].filter(
+        (s) => !p.requiredSkills.includes(s) && !p.niceToHaveSkills.includes(s),
+      );
+      if (m.title && !p.title && !title) setTitle(m.title);
+      if (m.company && !p.company && !company) setCompany(m.company);
+      if (m.experienceLevel && !p.experienceLevel && !level) setLevel(m.experienceLevel);
+      // Only a Tech stack this form filled is refilled; one the candidate typed is theirs.
+      if (m.requiredSkills.length > 0 && (filledStack !== null || !stack))
+        setStack((current) => (current === (filledStack ?? '') ? m.requiredSkills.join(', ') : current));
+      const by = [m.readBy.provider, m.readBy.model].filter(Boolean).join(' · ');
       setStatus(
-        `Found ${p.requiredSkills.length} required and ${p.niceToHaveSkills.length} nice-to-have skills. Check the fields above.`,
+        [
+          proposalStatus(m),
+          added.length > 0
+            ? `The model (${by}) added ${added.join(', ')}.`
+            : `The model (${by}) added nothing.`,
+          m.dropped?.length
+            ? `It also proposed ${m.dropped.join(', ')}, which the posting does not say, so they were left out.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       );
     } catch (err) {
       const field = fieldOf(err);
@@ -284,6 +366,7 @@ function JobForm({ job, onDone }: { job: Job | null; onDone(saved: Job | null): 
         <label htmlFor={`${id}-stack`}>Tech stack (optional)</label>
         <input
           id={`${id}-stack`}
+          ref={stackRef}
           type="text"
           value={stack}
           onChange={(e) => setStack(e.target.value)}
@@ -297,4 +380,17 @@ function JobForm({ job, onDone }: { job: Job | null; onDone(saved: Job | null): 
       <SaveOrCancel busy={busy} label="Save posting" onCancel={() => onDone(null)} />
     </form>
   );
+}
+
+/** What "Fill in from the posting" found, said so the candidate knows what to check or add. */
+function proposalStatus(p: JobProposal): string {
+  const names = (list: string[]) => list.slice(0, 8).join(', ') + (list.length > 8 ? ', …' : '');
+  if (p.requiredSkills.length + p.niceToHaveSkills.length === 0)
+    return 'No skills found in the posting. Add the skills it asks for under Tech stack, separated by commas.';
+  const parts = [];
+  if (p.requiredSkills.length > 0)
+    parts.push(`${p.requiredSkills.length} required (${names(p.requiredSkills)})`);
+  if (p.niceToHaveSkills.length > 0)
+    parts.push(`${p.niceToHaveSkills.length} nice to have (${names(p.niceToHaveSkills)})`);
+  return `Found ${parts.join(' and ')}. Check the fields above.`;
 }
