@@ -99,6 +99,31 @@ export function isLocation(part: string): boolean {
   return US_STATES.has(tail.toUpperCase()) || COUNTRIES.has(tail.toLowerCase()) || /^[A-Z]{2}$/.test(tail);
 }
 
+/** Words of a document's title, never of a person's name. */
+const DOCUMENT_TITLE = /^(curriculum vitae|resume|résumé|cv|lebenslauf|curriculum)$/i;
+
+/**
+ * Looser than looksLikeName, for the largest line at the top of a page: two to five words of letters, the first
+ * and at least one more capitalised ("Sashwath Nalin kanth"), no digits or contact details.
+ */
+export function nameShaped(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 60 || /[\d@/:|,;()•]/.test(t) || DOCUMENT_TITLE.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w))) return false;
+  return /^\p{Lu}/u.test(words[0]!) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+}
+
+/** "Name: Christian Döring" in a personal-details table (German and other European CVs). */
+export function labelledName(lines: Line[]): string | null {
+  for (const l of lines.slice(0, 25)) {
+    const m = /^(?:full\s+)?name\s*[:\t]\s*(.+)$/i.exec(l.text.trim());
+    if (m && nameShaped(m[1]!.trim())) return m[1]!.trim();
+  }
+  return null;
+}
+
 /** A person's name: two to five capitalised words, letters only (any script), no contact details. */
 export function looksLikeName(text: string): boolean {
   const t = text.trim();

@@ -22,7 +22,8 @@ export interface ExtractedDocument {
   bodySize: number;
 }
 
-const BULLET = /^\s*[•·▪◦●■□‣⁃∙*\-–—]\s+/;
+// C1 controls and private-use glyphs are bullets from symbol fonts that lost their Unicode mapping.
+const BULLET = /^\s*[•·▪◦●■□‣⁃∙*\-–—\u0080-\u009F\uE000-\uF8FF]\s+/;
 
 export function stripBullet(text: string): { text: string; bullet: boolean } {
   const match = BULLET.exec(text);

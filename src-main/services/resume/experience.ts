@@ -1,10 +1,18 @@
 import type { Experience } from '../../../src-shared/resume';
 import { peelLocation } from './contact';
-import { findRange, formatPoint, monthsOf, type DateRange, type YearMonth } from './dates';
+import {
+  findRange,
+  formatPoint,
+  joinWrappedDates,
+  leadingPoint,
+  monthsOf,
+  type DateRange,
+  type YearMonth,
+} from './dates';
 import type { Line } from './document';
 
-const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|vp|vice president|president|officer|coordinator|associate|representative|administrator|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor)\b/i;
+export const ROLE =
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor)\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
@@ -14,13 +22,22 @@ const COMPANY = new RegExp(
   'i',
 );
 
-/** Splits a header line into its fields: tabs, pipes, dashes with spaces, middots, " at ", "@". */
+/** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@", and
+ * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"). */
 export function headerParts(text: string): string[] {
+  // With pipes, the writer chose the pipe: "Team Member - Acquisition Innovation | U.S. Army - ODASA(P)".
+  const separator = text.includes('|')
+    ? /\s*(?:\t|\|)\s*/
+    : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu}))\s*/u;
   return text
-    .split(/\s*(?:\t|\||•|·|▪|\s[—–-]\s|\s+at\s+|\s@\s)\s*/)
+    .replace(DURATION, ' ')
+    .split(separator)
     .map((p) => p.replace(/^[,;:()\s—–-]+|[,;:()\s—–-]+$/g, '').trim())
     .filter((p) => p.length > 0);
 }
+
+/** "(4 months)", "(1 year 9 months)": a duration the writer added to the dates. */
+const DURATION = /\(\s*\d+\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+months?)?\s*\)/gi;
 
 export function assignFields(
   parts: string[],
@@ -28,6 +45,10 @@ export function assignFields(
 ): { title: string | null; company: string | null; location: string | null } {
   let location: string | null = null;
   const rest: string[] = [];
+  // Is this the header's only field? A place after it ("Lyon" under the line) does not count.
+  const fields = parts.filter((p) => peelLocation(p).rest !== '');
+  const lone = /^[\p{Lu}][\p{L}'’.-]+$/u;
+  const alone = fields.length === 1 || (fields.length === 2 && lone.test(fields[1]!));
   for (const part of parts) {
     const peeled = peelLocation(part);
     if (peeled.location && !location) location = peeled.location;
@@ -35,12 +56,22 @@ export function assignFields(
     // "Financial Analyst, Harbor & Pine Capital": a role and an employer sharing one comma-separated field.
     const pieces = peeled.rest.split(/\s*,\s*/);
     const roleOnly = (p: string) => ROLE.test(p) && !EMPLOYER.test(p);
-    if (pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
+    if (alone && pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
+    else if (
+      // "Mitsubishi Logisnext Europe, Järvenpää, DevSecOps Team Lead" or "Programmer (internship), Zensol
+      // Automation Inc., Ville Saint-Laurent": the only field, with one role among its pieces.
+      alone &&
+      pieces.length >= 3 &&
+      pieces.length <= 4 &&
+      pieces.filter(roleOnly).length === 1
+    )
+      rest.push(...pieces);
     else if (
       pieces.length === 2 &&
       !location &&
       !ROLE.test(pieces[0]!) &&
-      /^[\p{Lu}][\p{L}'’.-]+$/u.test(pieces[1]!)
+      /^[\p{Lu}][\p{L}'’.-]+$/u.test(pieces[1]!) &&
+      !EMPLOYER.test(pieces[1]!)
     ) {
       // "Klarwerk AG, Munich": an employer and its city.
       rest.push(pieces[0]!);
@@ -63,16 +94,47 @@ export function assignFields(
     title = rest[0]!;
     company = rest[1]!;
   }
-  return { title, company, location };
+  return { title: title && cleanTitle(title), company: company && cleanCompany(company), location };
+}
+
+/** "DevOps Engineer:" — the colon introduces the dates, not the title. */
+const cleanTitle = (title: string): string => title.replace(/[\s:]+$/, '') || title;
+
+/**
+ * "Adobe (Media Analytics team) I work on a performance-…": a description run into the header line ends the
+ * employer, as does a team or place in brackets; a long comma list keeps its first name ("Aurum GmbH, Munich …").
+ */
+function cleanCompany(company: string): string {
+  let c = company.replace(/\s+(?:I|We|My|Our)\s.*$/, '').trim();
+  if (c.length > 60 && c.includes(',')) c = c.split(/\s*,\s*/)[0]!;
+  c = c
+    .replace(/[\s:,]+$|(?<=\))\.$/, '')
+    // A bracketed aside after a space is a team or a place; "ODASA(P)" is part of the name.
+    .replace(/\s+\([^)]*\)?$/, '')
+    .replace(/[\s:,]+$/, '')
+    // "Tellabs, Espoo": a single capitalised word after the employer is its city.
+    .replace(/^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+)$/u, (all, name: string, city: string) =>
+      EMPLOYER.test(city) ? all : name,
+    );
+  return c || company;
 }
 
 const isHeaderLike = (line: Line, previous: Line | undefined) => {
   const t = line.text;
-  if (line.bullet || t.length > 100 || /[.;]$/.test(t)) return false;
-  // A wrapped bullet continues in lower case right after a bullet.
+  if (line.bullet || t.length > 100 || /;$/.test(t)) return false;
+  // A sentence ends with a full stop; "Eligible Inc." and "Qualfon (Cebu City, Philippines)." do not make one.
+  if (/\.$/.test(t) && !/\)\.$/.test(t) && t.split(/\s+/).length > 4) return false;
+  // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
+  if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
   if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
   return true;
 };
+
+/** A short line that can open an entry dated by one point ("Summer 2019", "2019 (2 months) Summer student …"). */
+const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
+  line.text.length <= 120 && !(/\.$/.test(line.text) && !/\)\.$/.test(line.text))
+    ? leadingPoint(line.text, reference.year)
+    : null;
 
 export interface ParsedExperience extends Experience {
   range: { start: YearMonth; end: YearMonth | null } | null;
@@ -83,11 +145,26 @@ export interface ParsedExperience extends Experience {
  * just above it (or, when the date line holds nothing else and nothing sits above, the lines just below);
  * everything else up to the next header is the entry's bullets.
  */
-export function parseExperience(lines: Line[], reference: YearMonth): ParsedExperience[] {
+export function parseExperience(sectionLines: Line[], reference: YearMonth): ParsedExperience[] {
+  const lines = joinWrappedDates(sectionLines);
+  // A bullet that ran onto the next line without a full stop goes on there ("… Terraform and Amazon" / "Web
+  // Services (AWS)"), even when the wrapped line starts with a capital; a gap or bold type starts something new.
+  const continued: boolean[] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    continued[i] =
+      !!prev &&
+      !line.bullet &&
+      !line.gapBefore &&
+      !line.bold &&
+      !line.heading &&
+      (prev.bullet || continued[i - 1]!) &&
+      !/[.!?:;)]$/.test(prev.text.trim());
+  });
   const anchors: { index: number; range: DateRange }[] = [];
   lines.forEach((line, index) => {
     if (line.bullet) return;
-    const range = findRange(line.text, reference.year);
+    const range = findRange(line.text, reference.year) ?? pointAnchor(line, reference);
     if (range) anchors.push({ index, range });
   });
   if (anchors.length === 0) return [];
@@ -102,6 +179,12 @@ export function parseExperience(lines: Line[], reference: YearMonth): ParsedExpe
             ? lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), '\t')
             : lines[i]!.text,
         )
+        // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one.
+        .reduce<string[]>((acc, text) => {
+          if (acc.length > 0 && /,\s*$/.test(acc.at(-1)!)) acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
+          else acc.push(text);
+          return acc;
+        }, [])
         .flatMap(headerParts),
       guess,
     );
@@ -109,7 +192,7 @@ export function parseExperience(lines: Line[], reference: YearMonth): ParsedExpe
     const header: number[] = [anchor.index];
     const floor = k === 0 ? 0 : anchors[k - 1]!.index + 1;
     for (let i = anchor.index - 1; i >= floor && header.length < 3; i--) {
-      if (taken.has(i) || !isHeaderLike(lines[i]!, lines[i - 1])) break;
+      if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
     }
     // The title or the employer may sit on the line(s) after the dates ("Acme — Berlin   2019 – 2021" / "Engineer").
@@ -122,7 +205,7 @@ export function parseExperience(lines: Line[], reference: YearMonth): ParsedExpe
     ) {
       const line = lines[i]!;
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
-      if (!isHeaderLike(line, lines[i - 1]) || line.text.length > 70 || peelLocation(line.text).rest === '')
+      if (!isHeaderLike(line, lines[i - 1]) || line.text.length > 100 || peelLocation(line.text).rest === '')
         break;
       header.push(i);
       fields = fieldsOf(header, anchor, false);
@@ -139,9 +222,35 @@ export function parseExperience(lines: Line[], reference: YearMonth): ParsedExpe
     headerOf.set(k, header);
   }
 
-  return anchors.map((anchor, k) => {
+  const fieldsByEntry = anchors.map((anchor, k) => fieldsOf(headerOf.get(k)!, anchor));
+  // "Rackspace Hosting (Jul 2010 - Oct 2014)" over "Systems Engineer III  May 2014 - Oct 2014", "Linux Operations
+  // Engineer III  Aug 2013 - May 2014": an employer line with its own dates heads the roles under it (promotions).
+  const groups = new Set<number>();
+  let groupCompany: string | null = null;
+  anchors.forEach((anchor, k) => {
+    const f = fieldsByEntry[k]!;
+    const next = fieldsByEntry[k + 1];
+    const nextHeader = headerOf.get(k + 1);
+    if (
+      f.company &&
+      !f.title &&
+      next?.title &&
+      !next.company &&
+      nextHeader &&
+      Math.min(...nextHeader) === anchor.index + 1
+    ) {
+      groups.add(k);
+      groupCompany = f.company;
+      return;
+    }
+    if (f.company) groupCompany = null;
+    else if (groupCompany && f.title) f.company = groupCompany;
+  });
+
+  return anchors.flatMap((anchor, k) => {
+    if (groups.has(k)) return [];
     const header = headerOf.get(k)!;
-    const fields = fieldsOf(header, anchor);
+    const fields = fieldsByEntry[k]!;
     const nextStart = k + 1 < anchors.length ? Math.min(...headerOf.get(k + 1)!) : lines.length;
     const bullets: string[] = [];
     for (let i = Math.max(...header) + 1; i < nextStart; i++) {
@@ -153,15 +262,17 @@ export function parseExperience(lines: Line[], reference: YearMonth): ParsedExpe
       else bullets.push(line.text);
     }
     const { start, end, current } = anchor.range;
-    return {
-      ...fields,
-      start: formatPoint(start),
-      end: end ? formatPoint(end) : null,
-      current,
-      months: monthsOf({ start, end }, reference),
-      bullets,
-      range: { start, end },
-    };
+    return [
+      {
+        ...fields,
+        start: formatPoint(start),
+        end: end ? formatPoint(end) : null,
+        current,
+        months: monthsOf({ start, end }, reference),
+        bullets,
+        range: { start, end },
+      },
+    ];
   });
 }
 

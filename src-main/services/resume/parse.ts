@@ -1,16 +1,16 @@
 import type { ParsedResume, SectionKind } from '../../../src-shared/resume';
 import { SECTION_KINDS } from '../../../src-shared/resume';
-import { extractContact, looksLikeName } from './contact';
+import { extractContact, labelledName, looksLikeName, nameShaped } from './contact';
 import { totalMonths, type YearMonth } from './dates';
 import { detectKind, decodeText } from './detect';
 import { type ExtractedDocument, type Line } from './document';
 import { parseEducation } from './education';
-import { parseExperience, seniorityOf } from './experience';
+import { parseExperience, ROLE, seniorityOf } from './experience';
 import { extractDocx } from './extract-docx';
 import { extractPdf } from './extract-pdf';
 import { extractText } from './extract-text';
 import { parseProjects } from './projects';
-import { splitSections } from './sections';
+import { LOOKUP_HEADER, splitSections } from './sections';
 import { findMentions, scoreSkills, type SkillMention, type Taxonomy } from './skills';
 
 export interface ParseOptions {
@@ -49,17 +49,38 @@ const now = (): YearMonth => {
   return { year: d.getFullYear(), month: d.getMonth() + 1 };
 };
 
+/**
+ * The candidate's name: a "Name:" label, else the largest name-shaped line on the first page that is neither a
+ * section title nor a job title (a two-column page may put the sidebar's "Top Skills" before the name), else the
+ * header's guess.
+ */
+function pickName(lines: Line[], fromHeader: string | null): string | null {
+  const labelled = labelledName(lines);
+  if (labelled) return labelled;
+  const candidates = lines
+    .slice(0, 80)
+    .filter((l) => l.page === 1)
+    .map((l) => ({ line: l, text: l.text.replace(/\t.*/, '').trim() }))
+    .filter(({ text }) => nameShaped(text) && !LOOKUP_HEADER(text) && !ROLE.test(text));
+  const biggest = Math.max(...candidates.map((c) => c.line.size), 0);
+  const best = candidates.find((c) => c.line.size === biggest);
+  if (best && (biggest > Math.min(...candidates.map((c) => c.line.size)) || !fromHeader)) return best.text;
+  if (fromHeader && !LOOKUP_HEADER(fromHeader)) return fromHeader;
+  return best?.text ?? lines.find((l) => looksLikeName(l.text))?.text ?? null;
+}
+
 export function parseDocument(doc: ExtractedDocument, options: ParseOptions): ParsedResume {
   const reference = options.reference ?? now();
-  const sections = splitSections(doc.lines, doc.bodySize);
+  // Page numbers ("1", "Page 2 of 3") are layout, not content: one would otherwise read as an employer.
+  const lines = doc.lines.filter(
+    (l) => !/^(?:page\s+)?\d{1,3}(?:\s+(?:of|\/)\s+\d{1,3})?$/i.test(l.text.trim()),
+  );
+  const sections = splitSections(lines, doc.bodySize);
   const linesOf = (kind: string): Line[] => sections.filter((s) => s.kind === kind).flatMap((s) => s.lines);
 
   const headerLines = [...linesOf('header'), ...linesOf('contact')];
   const contact = extractContact(headerLines.length > 0 ? headerLines : doc.lines.slice(0, 6), doc.lines);
-  if (!contact.name) {
-    const first = doc.lines.find((l) => looksLikeName(l.text));
-    contact.name = first ? first.text : null;
-  }
+  contact.name = pickName(lines, contact.name);
 
   const experience = parseExperience(linesOf('experience'), reference);
   const total = totalMonths(
