@@ -89,6 +89,10 @@ export interface ContactInfo {
 
 const SEPARATORS = /\s*(?:\||•|·|◦|▪|\t|;|\u2022|\s{3,}|\s[-–—]\s)\s*/;
 
+/** "India", "UK", "CA": a country or a US state, the tail of a place. */
+export const isRegion = (word: string): boolean =>
+  US_STATES.has(word.toUpperCase()) || COUNTRIES.has(word.toLowerCase());
+
 export function isLocation(part: string): boolean {
   const text = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
   if (/\d|@|https?:/.test(text) || text.length > 60) return false;
