@@ -11,7 +11,7 @@ import { extractPdf } from './extract-pdf';
 import { extractText } from './extract-text';
 import { parseProjects } from './projects';
 import { LOOKUP_HEADER, splitSections } from './sections';
-import { findMentions, scoreSkills, type SkillMention, type Taxonomy } from './skills';
+import { findMentions, listedMentions, scoreSkills, type SkillMention, type Taxonomy } from './skills';
 
 export interface ParseOptions {
   taxonomy: Taxonomy;
@@ -93,7 +93,8 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions): Pa
     mentions.push(...findMentions(text, source, options.taxonomy));
   for (const section of sections) {
     const text = section.lines.map((l) => l.text).join('\n');
-    if (section.kind === 'skills' || section.kind === 'languages') mention(text, 'skills');
+    if (section.kind === 'skills' || section.kind === 'languages')
+      mentions.push(...listedMentions(section.lines, options.taxonomy, doc.wrapped === true));
     else if (section.kind === 'projects') mention(text, 'projects');
     else if (section.kind === 'summary') mention(text, 'summary');
     else if (section.kind !== 'experience') mention(text, 'other');

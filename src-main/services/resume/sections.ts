@@ -113,6 +113,9 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'honours and awards',
     'awards and achievements',
     'honors awards',
+    'awards and recognition',
+    'honors and recognition',
+    'recognition',
     'other achievements',
     'achievements and awards',
     'scholarships',
@@ -248,6 +251,8 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       current === 'skills' &&
       (header.kind === 'languages' || header.kind === 'skills') &&
       !line.heading &&
+      !line.bold &&
+      line.text !== line.text.toUpperCase() &&
       line.size <= bodySize + 0.5
     ) {
       header = null;
