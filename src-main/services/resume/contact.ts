@@ -113,10 +113,32 @@ const DOCUMENT_TITLE = /^(curriculum vitae|resume|résumé|cv|lebenslauf|curricu
 export function nameShaped(text: string): boolean {
   const t = text.trim();
   if (t.length < 3 || t.length > 60 || /[\d@/:|,;()•]/.test(t) || DOCUMENT_TITLE.test(t)) return false;
+  if (/\.$/.test(t) && !/\b(?:Jr|Sr)\.$/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
   if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w))) return false;
-  return /^\p{Lu}/u.test(words[0]!) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+  // Lower case only for particles ("van", "de") or a last word ("Sashwath Nalin kanth").
+  const lower = words.filter((w, i) => /^\p{Ll}/u.test(w) && !PARTICLE.test(w) && i !== words.length - 1);
+  return (
+    /^\p{Lu}/u.test(words[0]!) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2 && lower.length === 0
+  );
+}
+
+const PARTICLE = /^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|y|dos|das)$/;
+
+/**
+ * The name part of a top line: "Matthieu Cneude - Software Engineer" → "Matthieu Cneude", "Martin Fracker, Jr" →
+ * "Martin Fracker", "Andrzej (Andrew) Poblocki" → "Andrzej Poblocki"; null when nothing name-shaped is left.
+ */
+export function nameOf(text: string): string | null {
+  const t = text
+    .replace(/\t.*/, '')
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, '')
+    .split(/\s+[-–—|]\s+/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
+  return nameShaped(t) ? t : null;
 }
 
 /** "Name: Christian Döring" in a personal-details table (German and other European CVs). */

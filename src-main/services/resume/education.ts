@@ -17,7 +17,7 @@ const DEGREES: [Degree, RegExp][] = [
   ],
   [
     'Master',
-    /\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|ms|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|magister|laurea magistrale|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])/iu,
+    /\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|ms|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])/iu,
   ],
   ['Master', /\b(MA|ME|MS)(?![\p{L}])/u],
   [
@@ -27,7 +27,7 @@ const DEGREES: [Degree, RegExp][] = [
   ['Bachelor', /\b(BA|BE)(?![\p{L}])/u],
   [
     'Associate',
-    /\b(associate'?s?\s+(?:degree|of)|associate degree|a\.a\.s?\.?|a\.s\.|aas|higher national diploma|hnd|foundation degree|college degree|dec|dut|bts)(?![\p{L}])/iu,
+    /\b(associate'?s?\s+(?:degree|of|in)|associate degree|a\.a\.s?\.?|a\.s\.|aas|high(?:er)? national diploma|hnd|foundation degree|college degree|dec|dut|bts)(?![\p{L}])/iu,
   ],
   ['Associate', /\b(AS|AA|AAS)(?![\p{L}])/u],
   [
@@ -36,7 +36,7 @@ const DEGREES: [Degree, RegExp][] = [
   ],
   [
     'Certificate',
-    /\b(certificate|certification|post ?graduate diploma|pg diploma|diploma|hnc|bootcamp|nanodegree)(?![\p{L}])/iu,
+    /\b(certificate|certification|certified|post ?graduate(?: diploma)?|pg diploma|diploma|hnc|bootcamp|nanodegree)(?![\p{L}])/iu,
   ],
 ];
 
@@ -74,6 +74,8 @@ interface Draft {
 export function parseEducation(sectionLines: Line[]): Education[] {
   const lines = semicolonEntries(sectionLines);
   const drafts: Draft[] = [];
+  /** Whether each draft opened with a school line that names no degree. */
+  const schoolFirst: boolean[] = [];
   let current: Draft | null = null;
   let hasDegree = false;
   let hasInstitution = false;
@@ -85,7 +87,10 @@ export function parseEducation(sectionLines: Line[]): Education[] {
     const degree = detail ? null : degreeOf(text);
     let d = degree !== null;
     // "High School Diploma" names a degree; the school word inside it does not name a school.
-    let inst = !detail && INSTITUTION.test(degree ? text.replace(degree.raw, ' ') : text);
+    // Neither the school word inside a degree ("High School Diploma") nor one in brackets ("(FIEA Graduate
+    // School)") names the entry's school.
+    let inst =
+      !detail && INSTITUTION.test((degree ? text.replace(degree.raw, ' ') : text).replace(/\([^)]*\)/g, ' '));
     const previous = current?.lines.at(-1);
     // A long line that ran on ("… Computers, Politehnica" / "University of Bucharest (Bucharest)") goes on here.
     if (
@@ -110,12 +115,14 @@ export function parseEducation(sectionLines: Line[]): Education[] {
     if (
       !current ||
       (d && hasDegree) ||
+      (d && inst && hasInstitution) ||
       (inst && hasInstitution && !d) ||
       (line.gapBefore && (d || inst)) ||
       (dateLine && (hasDegree || hasInstitution) && hasDate)
     ) {
       current = { lines: [] };
       drafts.push(current);
+      schoolFirst.push(inst && !d);
       hasDegree = false;
       hasInstitution = false;
       hasDate = false;
@@ -125,7 +132,17 @@ export function parseEducation(sectionLines: Line[]): Education[] {
     hasInstitution ||= inst;
     hasDate ||= dateLine || findRange(text) !== null || findPoints(text).length > 0;
   }
-  return drafts.map(readEntry).filter((e) => e.degree !== null || e.institution !== null);
+  const entries = drafts.map(readEntry);
+  // "University of Central Florida — Orlando, FL" over "M.S. in …" and "B.S. in …": a school named once, on
+  // its own line, is the school of the degrees under it.
+  entries.forEach((e, i) => {
+    const prev = entries[i - 1];
+    if (!e.institution && e.degree && prev?.institution && schoolFirst[i - 1]) {
+      e.institution = prev.institution;
+      schoolFirst[i] = true;
+    }
+  });
+  return entries.filter((e) => e.degree !== null || e.institution !== null);
 }
 
 /** "Associate of …, Mesa CC, 2025; Certificate in …, Phoenix College, 2024" wrapped over lines: one entry per ';'. */
@@ -138,6 +155,15 @@ function semicolonEntries(lines: Line[]): Line[] {
 }
 
 const LABELLED = /^[^:]{1,40}\s?:\s/;
+const SCHOOL_WORD =
+  '(?:University|Universit[éàä]|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
+/** "University of California, Berkeley", "The University of Texas at Dallas", "Université de Rennes 1". */
+const SCHOOL_NAME = new RegExp(
+  `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+)?`,
+  'u',
+);
+/** "Texas A&M University", "Oregon State University": at most two capitalised words before the school word. */
+const SCHOOL_SHORT = new RegExp(`(?:\\p{Lu}[\\p{L}.'&-]*\\s+){1,2}${SCHOOL_WORD}\\b`, 'u');
 const DETAIL_LABEL =
   /thesis|project|minor|major|course|title|gpa|grade|cpi|index|percentage|class|honou?rs|award/i;
 /** "MS Thesis (working): …", "Major : Physics" — but not "Bachelor of Science: Computer Science: 2011". */
@@ -210,6 +236,11 @@ function readEntry(draft: Draft): Education {
       pieces.slice(0, degreeAt).find((p) => INSTITUTION.test(p) && !degreeOf(p)) ??
       null;
   }
+  if (!institution && degreePart && INSTITUTION.test(degreePart.replace(found!.raw, ' '))) {
+    // "PhD in Mathematics University of Georgia (Athens, GA)": the school's name inside the degree's part.
+    const named = SCHOOL_NAME.exec(degreePart) ?? SCHOOL_SHORT.exec(degreePart);
+    if (named && !degreeOf(named[0])) institution = named[0];
+  }
   if (!institution && degreePart) {
     // "Post Graduate Diploma, Information Security; IGNOU (Delhi)": the part after the degree that is neither a
     // date, a place nor a grade names the school, even without a word like "University".
@@ -268,7 +299,25 @@ function readEntry(draft: Draft): Education {
   };
 }
 
+/** Words of a field of study that a layout may run into the school's name ("Computer Science Texas A&M University"). */
+const FIELD_WORD =
+  /^(?:computer|science|sciences|engineering|physics|mathematics|math|chemistry|biology|economics|business|arts|art|information|technology|electrical|mechanical|civil|software|systems|data|statistics|management|administration|education|history|english|psychology|finance|accounting|marketing|communication|communications)$/i;
+
 function cleanInstitution(text: string): string {
+  // "Physics (BA) University of St. Thomas": a degree left in the piece goes with everything before the school.
+  if (degreeOf(text) && /\([A-Z][A-Za-z.]{0,6}\)/.test(text)) {
+    const named = SCHOOL_NAME.exec(text) ?? SCHOOL_SHORT.exec(text);
+    if (named) text = named[0];
+  }
+  const words = text.split(/\s+/);
+  let skip = 0;
+  while (
+    skip < words.length - 1 &&
+    FIELD_WORD.test(words[skip]!) &&
+    !INSTITUTION.test(words.slice(0, skip + 1).join(' '))
+  )
+    skip++;
+  if (skip > 0 && INSTITUTION.test(words.slice(skip).join(' '))) text = words.slice(skip).join(' ');
   // "Faculty of Automatic Control and Computers, Politehnica University of Bucharest", "Anna University, India":
   // of the comma pieces, the one naming a school, a university first; "University of California, Riverside"
   // keeps its campus.
@@ -286,6 +335,7 @@ function cleanInstitution(text: string): string {
     }
   }
   const cleaned = text
+    .replace(/^\(?(?:19|20)\d{2}\)?\s+/, '')
     .replace(/\s*\(?\b(?:19|20)\d{2}\b.*$/, '')
     .replace(/\s*(?:c?gpa|cpi)\b.*$/i, '')
     .replace(/^(?:at\s+)?the\s+(?=\p{Lu})/u, '')

@@ -11,6 +11,9 @@ import {
 } from './dates';
 import type { Line } from './document';
 
+/** Time between jobs, listed like one: its name is the entry's title. */
+const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
+
 export const ROLE =
   /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor)\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
@@ -33,11 +36,12 @@ export function headerParts(text: string): string[] {
     .replace(DURATION, ' ')
     .split(separator)
     .map((p) => p.replace(/^[,;:()\s—–-]+|[,;:()\s—–-]+$/g, '').trim())
-    .filter((p) => p.length > 0);
+    .filter((p) => /\p{L}/u.test(p));
 }
 
 /** "(4 months)", "(1 year 9 months)": a duration the writer added to the dates. */
-const DURATION = /\(\s*\d+\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+months?)?\s*\)/gi;
+const DURATION =
+  /\(\s*(?:\d+\s+(?:years?|yrs?|months?|mos?)(?:,?\s+\d+\s+months?)?|expected|anticipated)\s*\)/gi;
 
 export function assignFields(
   parts: string[],
@@ -78,7 +82,16 @@ export function assignFields(
       location = pieces[1]!;
     } else rest.push(peeled.rest);
   }
-  const roleLike = rest.filter((p) => ROLE.test(p) && !EMPLOYER.test(p));
+  // "Adjunct Professor/Instructor University of Georgia", "Consultant Improving Enterprises": with no separator,
+  // the title ends at its last role word and the employer's capitalised name follows.
+  if (rest.length === 1 && !EMPLOYER.test(rest[0]!.split(/\s+/)[0]!)) {
+    const words = rest[0]!.split(/\s+/);
+    const last = words.findLastIndex((w) => ROLE.test(w));
+    const after = words.slice(last + 1);
+    if (last >= 0 && after.length > 0 && after.length <= 6 && /^\p{Lu}/u.test(after[0]!))
+      rest.splice(0, 1, words.slice(0, last + 1).join(' '), after.join(' '));
+  }
+  const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
   let others = rest.filter((p) => p !== title);
   // With three or more fields, a lone word after the employer is its city ("Fjordbank — Aarhus").
@@ -105,7 +118,10 @@ const cleanTitle = (title: string): string => title.replace(/[\s:]+$/, '') || ti
  * employer, as does a team or place in brackets; a long comma list keeps its first name ("Aurum GmbH, Munich …").
  */
 function cleanCompany(company: string): string {
-  let c = company.replace(/\s+(?:I|We|My|Our)\s.*$/, '').trim();
+  let c = company
+    .replace(/\s+(?:I|We|My|Our)\s.*$/, '')
+    .replace(/^the\s+(?=\p{Lu})/u, '')
+    .trim();
   if (c.length > 60 && c.includes(',')) c = c.split(/\s*,\s*/)[0]!;
   c = c
     .replace(/[\s:,]+$|(?<=\))\.$/, '')
@@ -122,6 +138,8 @@ function cleanCompany(company: string): string {
 const isHeaderLike = (line: Line, previous: Line | undefined) => {
   const t = line.text;
   if (line.bullet || t.length > 100 || /;$/.test(t)) return false;
+  // "Technologies: Unreal Engine 5, C++" under a job lists what it used; it heads nothing.
+  if (/^(?:technologies|tech stack|tools|environment|stack|skills|used)\s*:/i.test(t)) return false;
   // A sentence ends with a full stop; "Eligible Inc." and "Qualfon (Cebu City, Philippines)." do not make one.
   if (/\.$/.test(t) && !/\)\.$/.test(t) && t.split(/\s+/).length > 4) return false;
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
@@ -205,7 +223,13 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     ) {
       const line = lines[i]!;
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
-      if (!isHeaderLike(line, lines[i - 1]) || line.text.length > 100 || peelLocation(line.text).rest === '')
+      // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
+      if (
+        !isHeaderLike(line, lines[i - 1]) ||
+        line.text.split(/\s+/).length > 8 ||
+        (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
+        peelLocation(line.text).rest === ''
+      )
         break;
       header.push(i);
       fields = fieldsOf(header, anchor, false);
@@ -223,13 +247,20 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   }
 
   const fieldsByEntry = anchors.map((anchor, k) => fieldsOf(headerOf.get(k)!, anchor));
+  // What the header says on and above its dates; a line below may be a team or a project, not the employer.
+  const fieldsAbove = anchors.map((anchor, k) =>
+    fieldsOf(
+      headerOf.get(k)!.filter((i) => i <= anchor.index),
+      anchor,
+    ),
+  );
   // "Rackspace Hosting (Jul 2010 - Oct 2014)" over "Systems Engineer III  May 2014 - Oct 2014", "Linux Operations
   // Engineer III  Aug 2013 - May 2014": an employer line with its own dates heads the roles under it (promotions).
   const groups = new Set<number>();
   let groupCompany: string | null = null;
   anchors.forEach((anchor, k) => {
     const f = fieldsByEntry[k]!;
-    const next = fieldsByEntry[k + 1];
+    const next = fieldsAbove[k + 1];
     const nextHeader = headerOf.get(k + 1);
     if (
       f.company &&
@@ -243,8 +274,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       groupCompany = f.company;
       return;
     }
-    if (f.company) groupCompany = null;
-    else if (groupCompany && f.title) f.company = groupCompany;
+    if (groupCompany && f.title && !fieldsAbove[k]!.company) f.company = groupCompany;
+    else if (f.company) groupCompany = null;
   });
 
   return anchors.flatMap((anchor, k) => {

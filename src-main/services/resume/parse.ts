@@ -1,6 +1,6 @@
 import type { ParsedResume, SectionKind } from '../../../src-shared/resume';
 import { SECTION_KINDS } from '../../../src-shared/resume';
-import { extractContact, labelledName, looksLikeName, nameShaped } from './contact';
+import { extractContact, labelledName, nameOf } from './contact';
 import { totalMonths, type YearMonth } from './dates';
 import { detectKind, decodeText } from './detect';
 import { type ExtractedDocument, type Line } from './document';
@@ -57,16 +57,18 @@ const now = (): YearMonth => {
 function pickName(lines: Line[], fromHeader: string | null): string | null {
   const labelled = labelledName(lines);
   if (labelled) return labelled;
+  const usable = (text: string) => !LOOKUP_HEADER(text) && !ROLE.test(text);
   const candidates = lines
     .slice(0, 80)
     .filter((l) => l.page === 1)
-    .map((l) => ({ line: l, text: l.text.replace(/\t.*/, '').trim() }))
-    .filter(({ text }) => nameShaped(text) && !LOOKUP_HEADER(text) && !ROLE.test(text));
+    .map((l) => ({ line: l, text: nameOf(l.text) }))
+    .filter((c): c is { line: Line; text: string } => c.text !== null && usable(c.text));
   const biggest = Math.max(...candidates.map((c) => c.line.size), 0);
   const best = candidates.find((c) => c.line.size === biggest);
   if (best && (biggest > Math.min(...candidates.map((c) => c.line.size)) || !fromHeader)) return best.text;
-  if (fromHeader && !LOOKUP_HEADER(fromHeader)) return fromHeader;
-  return best?.text ?? lines.find((l) => looksLikeName(l.text))?.text ?? null;
+  const header = fromHeader ? nameOf(fromHeader) : null;
+  if (header && usable(header)) return header;
+  return best?.text ?? null;
 }
 
 export function parseDocument(doc: ExtractedDocument, options: ParseOptions): ParsedResume {

@@ -194,19 +194,44 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
   if (line.bullet || text.length > 60) {
     return inlineHeader(text);
   }
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const styled =
+    line.heading ||
+    line.bold ||
+    line.size > bodySize + 0.5 ||
+    (letters.length > 0 && letters === letters.toUpperCase()) ||
+    /:\s*$/.test(text);
   const kind = LOOKUP.get(normaliseHeader(text));
-  if (kind) {
-    const letters = text.replace(/[^\p{L}]/gu, '');
-    const styled =
-      line.heading ||
-      line.bold ||
-      line.size > bodySize + 0.5 ||
-      (letters.length > 0 && letters === letters.toUpperCase()) ||
-      /:\s*$/.test(text);
-    // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling.
-    if (styled || text.split(/\s+/).length <= 3) return { kind, rest: '' };
-  }
+  // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling.
+  if (kind && (styled || text.split(/\s+/).length <= 3)) return { kind, rest: '' };
+  // A styled title in nobody's list ("Recent Work Experience", "Technology Experience", "Recent Course
+  // Projects") is read by its key word.
+  const guessed =
+    styled && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
+      ? kindByWords(text)
+      : null;
+  if (guessed) return { kind: guessed, rest: '' };
   return inlineHeader(text);
+}
+
+function kindByWords(text: string): SectionName | null {
+  const t = normaliseHeader(text);
+  if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
+  if (/\bvolunteer/.test(t)) return 'volunteering';
+  if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
+  if (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t))
+    return 'skills';
+  if (/\bprojects?\b/.test(t)) return 'projects';
+  if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t)) return 'education';
+  if (/\bawards?\b|\bhonou?rs\b|\bachievements\b/.test(t)) return 'awards';
+  if (/\bcertifi|\blicen[cs]es\b/.test(t)) return 'certifications';
+  if (
+    /\bpublications?\b|\binterests\b|\breferences\b|\boutreach\b|\bpresentations\b|\btalks\b|\bhobbies\b/.test(
+      t,
+    )
+  )
+    return 'other';
+  return null;
 }
 
 function inlineHeader(text: string): HeaderMatch | null {
