@@ -135,7 +135,7 @@ const LEVEL =
   /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\s*(?:years?|yrs?)?|\d{1,3}%)$/i;
 /** Words that introduce a list rather than name a skill: "Proficient in", "Basic knowledge of", "Advance:". */
 const LEAD_IN =
-  /^(?:(?:highly\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as)(?:\s+(?:both\s+)?|\s*$)/i;
+  /^(?:(?:highly\s+|very\s+|strong\s+|solid\s+|good\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as)(?:\s+(?:both\s+)?|\s*$)/i;
 
 /** One item of a skills list, as written, or null when the text is not a name ("Some highlights are"). */
 function cleanItem(text: string): string | null {
@@ -148,6 +148,9 @@ function cleanItem(text: string): string | null {
   const words = item.split(' ');
   if (words.length > 5 || LEVEL.test(item)) return null;
   if (groupOnly(words)) return null;
+  // "Embedding of ASP in Python": a description, not a name.
+  if (words.length >= 3 && words.some((w) => /^(?:of|in|for|to|from|by|the|an?|between|into)$/.test(w)))
+    return null;
   if (/^(?:and|or|etc|e\.g|i\.e|the|a|an|other|others|more|various)$/i.test(item)) return null;
   return item;
 }
@@ -200,6 +203,7 @@ function joinWrapped(
       !LEAD_IN.test(line.text) &&
       !GROUP_WORD.test(line.text.split(/\s+/)[0] ?? '') &&
       !line.text.includes(':') &&
+      continuesList(prev.text, line.text) &&
       !line.bullet &&
       !line.gapBefore &&
       /,/.test(prev.text) &&
@@ -212,8 +216,22 @@ function joinWrapped(
   return out;
 }
 
+/**
+ * Does a wrapped line go on with the list above it? When the line above ends with a comma, when this one starts in
+ * lower case, or when the last name above and the first name here are short enough to be one name cut in two
+ * ("… SEM, Google" / "Ads, Google Analytics"); not "… Python, Verilog" / "Dev Tools git, GitHub".
+ */
+function continuesList(prev: string, line: string): boolean {
+  if (/,\s*$/.test(prev) || /^\p{Ll}/u.test(line)) return true;
+  const last = prev.split(',').at(-1)!.trim().split(/\s+/);
+  const first = line.split(',')[0]!.trim().split(/\s+/);
+  return last.length + first.length <= 3;
+}
+
 function listPiece(text: string, taxonomy: Taxonomy, out: SkillMention[]): void {
   if (!text) return;
+  // "Amazon Web Services (Batch, Fargate, Lambda)": a bracketed list names skills of its own.
+  text = text.replace(/\s*\(([^()]*,[^()]*)\)/g, ', $1');
   // "Python: I frequently use python…", "C++: Experience in modern C++…": a skill heading its description;
   // "Spanish: native": a skill and its level.
   // "… the technologies I have the most experience with are: Scalaz, Cats": a list after a sentence's colon.
@@ -231,7 +249,16 @@ function listPiece(text: string, taxonomy: Taxonomy, out: SkillMention[]): void 
       return;
     }
     if (isProse(body)) {
-      out.push(...label.split(/\s*,\s*/).flatMap((l) => itemMentions(l, taxonomy)));
+      // "C#, .NET Core, WebAPI: Used .NET stack to…" lists its skills; "rofetta: Convertion between…" names a
+      // project, so a lone name counts only when the taxonomy knows it.
+      const names = splitList(label, taxonomy);
+      out.push(
+        ...(names.length > 2
+          ? names.flatMap((l) => itemMentions(l, taxonomy))
+          : names
+              .filter((l) => taxonomy.index.has(normaliseSkill(l)))
+              .flatMap((l) => itemMentions(l, taxonomy))),
+      );
       out.push(...findMentions(body, 'other', taxonomy));
       return;
     }
@@ -241,22 +268,29 @@ function listPiece(text: string, taxonomy: Taxonomy, out: SkillMention[]): void 
     out.push(...findMentions(text, 'other', taxonomy));
     return;
   }
-  for (const piece of splitList(withoutLevels(text))) {
+  for (const piece of splitList(withoutLevels(text), taxonomy)) {
     const item = cleanItem(stripGroupWords(piece, taxonomy));
     if (item) out.push(...itemMentions(item, taxonomy));
     else if (piece.split(/\s+/).length > 5) out.push(...findMentions(piece, 'other', taxonomy));
   }
 }
 
+/** Share of a text's words (of eight or more) in lower case: sentences are mostly lower case, lists are names. */
+function lowerShare(text: string): number {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 8) return 0;
+  return words.filter((w) => /^\p{Ll}/u.test(w)).length / words.length;
+}
+
 const CONTACT =
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|\+?\d[\d\s()-]{8,}\d|\b(?:linkedin|github|twitter|mastodon)\b.*[•|]|\b\d{4,6}\s+\p{Lu}\p{L}+/iu;
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|\+?\d[\d\s()-]{8,}\d|\b(?:linkedin|github|twitter|mastodon)(?:\.com|\s*:)|\b\d{4,6}\s+\p{Lu}\p{L}+|\b[\w-]+\.(?:com|org|net|io|dev|me|xyz|co|info)\b.*•|•.*\b[\w-]+\.(?:com|org|net|io|dev|me|xyz|co|info)\b/iu;
 
 /** Words that name a group of skills rather than a skill ("Programming Languages", "Tools/Libraries"). */
 const GROUP_WORD =
-  /^(?:programming|languages?|tools?|libraries|libs|frameworks?|platforms?|databases?|technologies|technology|software|skills?|others?|cloud|deployment|back-?end|front-?end|devops|telemetry|web|mobile|testing|infrastructure|technical|development|spoken|human|it|computer|data|messaging|systems?|operating|documentation|version|control|emulation|analog)$/i;
+  /^(?:programming|languages?|tools?|libraries|libs|frameworks?|platforms?|databases?|technologies|technology|software|softwares|skills?|others?|dev|cloud|deployment|back-?end|front-?end|devops|telemetry|web|mobile|testing|infrastructure|technical|development|spoken|human|it|computer|data|messaging|systems?|operating|documentation|version|control|emulation|analog)$/i;
 /** Of those, the words that only ever label a group. */
 const LABEL_WORD =
-  /^(?:programming|languages?|tools?|libraries|libs|frameworks?|platforms?|databases?|technologies|software|skills?|others?)$/i;
+  /^(?:programming|languages?|tools?|libraries|libs|frameworks?|platforms?|databases?|technologies|software|softwares|skills?|others?|operating|back-?end|front-?end|dev)$/i;
 const groupOnly = (words: string[]) =>
   words.every((w) => w.split(GROUP_SPLIT).every((p) => !p || GROUP_WORD.test(p))) &&
   words.some((w) => w.split(GROUP_SPLIT).some((p) => LABEL_WORD.test(p)));
@@ -281,10 +315,19 @@ function withoutLevels(text: string): string {
 
 const isProse = (text: string): boolean =>
   /\b(?:I|I'm|I've|my|we|our)\b/.test(text) ||
+  lowerShare(text) >= 0.6 ||
   (/[.!?]$/.test(text.trim()) && text.split(/\s+/).length > 8 && !/,.*,/.test(text));
 
+/** "HTML/CSS/JavaScript" names three skills; "CI/CD", "A/B testing" and "TCP/IP" are one each. */
+function slashes(item: string): string[] {
+  if (!/\//.test(item) || /\s/.test(item.replace(/\s*\/\s*/g, '/').trim()) || SLASH_NAME.test(item))
+    return [item];
+  return item.split(/\s*\/\s*/);
+}
+const SLASH_NAME = /^(?:ci\/cd|a\/b.*|tcp\/ip|i\/o|pl\/sql|os\/2|ui\/ux|ux\/ui|r&d)$/i;
+
 /** "SQL (PostgreSQL)", "Python & Django", "Bicep and Argo CD", "Tamil (native speaker)" → the names in it. */
-function splitList(text: string): string[] {
+function splitList(text: string, taxonomy: Taxonomy): string[] {
   const pieces: string[] = [];
   for (const part of text.split(/\s*(?:[,;|•·▪\t]|\s\/\s|\s{2,}|\s[–—-]\s)\s*|\s+and\s+(?=\S+\s*\()/)) {
     const bracket = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
@@ -292,7 +335,12 @@ function splitList(text: string): string[] {
     const inner = bracket?.[2]?.trim() ?? '';
     const named = /^[\p{Lu}\d]/u.test(inner) && inner.split(/\s+/).length <= 3 && !LEVEL.test(inner);
     const names = bracket ? [bracket[1]!, ...(named ? [inner] : [])] : [part];
-    for (const name of names) pieces.push(...name.split(/\s+(?:and|&|ja|und|et)\s+|\s*&\s*(?=\p{Lu})/u));
+    for (const name of names)
+      pieces.push(
+        ...name
+          .split(/\s+(?:and|&|ja|und|et|with|using|\+)\s+|\s*&\s*(?=\p{Lu})/u)
+          .flatMap((p) => slashes(p)),
+      );
   }
   return pieces.map((p) => p.trim()).filter(Boolean);
 }
