@@ -319,10 +319,11 @@ const isProse = (text: string): boolean =>
   (/[.!?]$/.test(text.trim()) && text.split(/\s+/).length > 8 && !/,.*,/.test(text));
 
 /** "HTML/CSS/JavaScript" names three skills; "CI/CD", "A/B testing" and "TCP/IP" are one each. */
-function slashes(item: string): string[] {
-  if (!/\//.test(item) || /\s/.test(item.replace(/\s*\/\s*/g, '/').trim()) || SLASH_NAME.test(item))
-    return [item];
-  return item.split(/\s*\/\s*/);
+function slashes(item: string, taxonomy: Taxonomy): string[] {
+  if (!/\//.test(item) || SLASH_NAME.test(item) || taxonomy.index.has(normaliseSkill(item))) return [item];
+  const parts = item.split(/\s*\/\s*/);
+  // "GNU/Linux" stays one name; split only where every part is a skill of its own.
+  return parts.every((p) => taxonomy.index.has(normaliseSkill(p))) ? parts : [item];
 }
 const SLASH_NAME = /^(?:ci\/cd|a\/b.*|tcp\/ip|i\/o|pl\/sql|os\/2|ui\/ux|ux\/ui|r&d)$/i;
 
@@ -339,7 +340,7 @@ function splitList(text: string, taxonomy: Taxonomy): string[] {
       pieces.push(
         ...name
           .split(/\s+(?:and|&|ja|und|et|with|using|\+)\s+|\s*&\s*(?=\p{Lu})/u)
-          .flatMap((p) => slashes(p)),
+          .flatMap((p) => slashes(p, taxonomy)),
       );
   }
   return pieces.map((p) => p.trim()).filter(Boolean);
