@@ -88,7 +88,13 @@ export function assignFields(
     const words = rest[0]!.split(/\s+/);
     const last = words.findLastIndex((w) => ROLE.test(w));
     const after = words.slice(last + 1);
-    if (last >= 0 && after.length > 0 && after.length <= 6 && /^\p{Lu}/u.test(after[0]!))
+    if (
+      last >= 0 &&
+      after.length > 0 &&
+      after.length <= 6 &&
+      /^\p{Lu}/u.test(after[0]!) &&
+      !/^(?:[IVX]+|Sr|Jr|\d+)\.?$/.test(after[0]!)
+    )
       rest.splice(0, 1, words.slice(0, last + 1).join(' '), after.join(' '));
   }
   const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
@@ -226,8 +232,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
         !isHeaderLike(line, lines[i - 1]) ||
-        line.text.split(/\s+/).length > 8 ||
-        (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
+        line.text.split(/\s+/).length > 12 ||
+        (/[.,]$/.test(line.text) && !/\)\.$/.test(line.text)) ||
         peelLocation(line.text).rest === ''
       )
         break;
@@ -276,6 +282,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     }
     if (groupCompany && f.title && !fieldsAbove[k]!.company) f.company = groupCompany;
     else if (f.company) groupCompany = null;
+    // "Arizona State University" / "Undergraduate Research Assistant  Oct 2014 - May 2016" / … / "Undergraduate
+    // Teaching Assistant  Aug 2015 - Dec 2015": a role with no employer of its own is at the one above.
+    const previous = fieldsByEntry[k - 1];
+    if (!f.company && f.title && previous?.company && !groups.has(k - 1)) f.company = previous.company;
   });
 
   return anchors.flatMap((anchor, k) => {
