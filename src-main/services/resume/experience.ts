@@ -32,11 +32,19 @@ export function headerParts(text: string): string[] {
   const separator = text.includes('|')
     ? /\s*(?:\t|\|)\s*/
     : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu}))\s*/u;
-  return text
-    .replace(DURATION, ' ')
-    .split(separator)
-    .map((p) => p.replace(/^[,;:()\s—–-]+|[,;:()\s—–-]+$/g, '').trim())
-    .filter((p) => /\p{L}/u.test(p));
+  return (
+    text
+      .replace(DURATION, ' ')
+      .split(separator)
+      .map((p) => p.replace(/^[,;:()\s—–-]+|[,;:(\s—–-]+$/g, '').trim())
+      // A closing bracket ends the part only when it closes nothing in it ("ODASA(P)" keeps its own).
+      .map((p) =>
+        /\)$/.test(p) && (p.match(/\(/g)?.length ?? 0) < (p.match(/\)/g)?.length ?? 0)
+          ? p.slice(0, -1).trim()
+          : p,
+      )
+      .filter((p) => /\p{L}/u.test(p))
+  );
 }
 
 /** "(4 months)", "(1 year 9 months)": a duration the writer added to the dates. */
@@ -233,7 +241,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       if (
         !isHeaderLike(line, lines[i - 1]) ||
         line.text.split(/\s+/).length > 12 ||
-        (/[.,]$/.test(line.text) && !/\)\.$/.test(line.text)) ||
+        (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
+        (/,$/.test(line.text) && !ROLE.test(line.text) && !COMPANY.test(line.text)) ||
         peelLocation(line.text).rest === ''
       )
         break;
