@@ -86,23 +86,17 @@ describe('résumé parsing accuracy over the real corpus (documents nobody in th
     expect(realScore.email.accuracy, detail()).toBe(1);
   });
 
-  it('meets the targets for institutions (0.9), degrees (0.85) and listed skills (0.85 recall and precision)', () => {
+  it("meets the issue's targets: titles, companies and institutions 0.9, degrees 0.85, listed skills 0.85", () => {
     for (const [field, target] of [
+      ['titles', 0.9],
+      ['companies', 0.9],
       ['institutions', 0.9],
       ['degrees', 0.85],
       ['skills', 0.85],
+      ['dates', 0.9],
     ] as const) {
       expect(realScore[field].precision, `${field}\n${detail()}`).toBeGreaterThanOrEqual(target);
       expect(realScore[field].recall, `${field}\n${detail()}`).toBeGreaterThanOrEqual(target);
-    }
-  });
-
-  // The issue's target for titles and companies is 0.9; recall is not there yet (the documents that miss are in
-  // `npm run bench`'s resume_real_* lines), so this holds the floor reached so far.
-  it('keeps titles, companies and dates at 0.85 or better', () => {
-    for (const field of ['titles', 'companies', 'dates'] as const) {
-      expect(realScore[field].precision, `${field}\n${detail()}`).toBeGreaterThanOrEqual(0.85);
-      expect(realScore[field].recall, `${field}\n${detail()}`).toBeGreaterThanOrEqual(0.85);
     }
   });
 });

@@ -15,7 +15,7 @@ import type { Line } from './document';
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor)\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor)\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
@@ -36,7 +36,12 @@ export function headerParts(text: string): string[] {
     text
       .replace(DURATION, ' ')
       .split(separator)
-      .map((p) => p.replace(/^[,;:()\s—–-]+|[,;:(\s—–-]+$/g, '').trim())
+      .map((p) =>
+        p
+          .replace(/(?<=\))\.$/, '')
+          .replace(/^[,;:()\s—–-]+|[,;:(\s—–-]+$/g, '')
+          .trim(),
+      )
       // A closing bracket ends the part only when it closes nothing in it ("ODASA(P)" keeps its own).
       .map((p) =>
         /\)$/.test(p) && (p.match(/\(/g)?.length ?? 0) < (p.match(/\)/g)?.length ?? 0)
@@ -243,6 +248,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         line.text.split(/\s+/).length > 12 ||
         (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
         (/,$/.test(line.text) && !ROLE.test(line.text) && !COMPANY.test(line.text)) ||
+        // Once the header has a title or an employer, a gap before the next line ends it.
+        (line.gapBefore && (fields.title || fields.company)) ||
         peelLocation(line.text).rest === ''
       )
         break;
@@ -254,7 +261,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     const nextLine = lines[next];
     if (nextLine && next < ceiling && !nextLine.bullet && !fields.location) {
       const place = nextLine.text.trim();
-      if (peelLocation(place).location === place || /^[\p{Lu}][\p{L}'’ .-]{1,30}$/u.test(place))
+      if (
+        peelLocation(place).location === place ||
+        (/^[\p{Lu}][\p{L}'’ .-]{1,30}$/u.test(place) && !/\.$/.test(place))
+      )
         header.push(next);
     }
     header.forEach((i) => taken.add(i));
