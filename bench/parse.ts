@@ -10,6 +10,8 @@ import { ResumeParser } from '../src-main/services/resume/runner';
 import { loadTaxonomy } from '../src-main/services/resume/skills';
 import { buildResumeCorpus, REFERENCE_DATE } from '../tests/fixtures/resumes/corpus';
 import { SCORED_FIELDS, scoreCorpus } from '../tests/fixtures/resumes/score';
+import { scoreRealResumes } from '../tests/fixtures/real-resumes/parse-corpus';
+import { missesOf, REAL_FIELDS, REAL_TARGETS } from '../tests/fixtures/real-resumes/score';
 import { report } from './stats';
 
 const ROLES = [
@@ -108,6 +110,22 @@ export async function benchParse(dir: string): Promise<void> {
     ratio_to_pdftotext_p50: +(median(viaWorker) / median(pdftotext)).toFixed(2),
   });
   report('resume_parse_two_page_docx', 'ms', docxParse);
+}
+
+/** Field-level precision and recall over the real corpus, one JSON line per field, with the documents that miss. */
+export async function benchRealAccuracy(): Promise<void> {
+  const score = await scoreRealResumes();
+  const resumes = score.perResume.length;
+  for (const field of REAL_FIELDS) {
+    const s = score[field];
+    process.stdout.write(
+      `${JSON.stringify({ bench: `resume_real_${field}`, resumes, precision: +s.precision.toFixed(3), recall: +s.recall.toFixed(3), tp: s.tp, fp: s.fp, fn: s.fn, target: REAL_TARGETS[field], misses: missesOf(score, field) })}\n`,
+    );
+  }
+  for (const field of ['name', 'email'] as const)
+    process.stdout.write(
+      `${JSON.stringify({ bench: `resume_real_${field}`, resumes, accuracy: +score[field].accuracy.toFixed(3), target: REAL_TARGETS[field], misses: missesOf(score, field) })}\n`,
+    );
 }
 
 /** Field-level precision and recall over the generated corpus, one JSON line per field. */

@@ -6,7 +6,7 @@ import type { RehearseApi } from '../src-shared/contract';
 import { KEEP_NAMES_SHIM, launchBrowser } from '../tests/support/browser';
 import { startHost } from '../tests/support/host-process';
 import { benchChainOverhead, benchStreamToRenderer } from './ai';
-import { benchAccuracy, benchParse } from './parse';
+import { benchAccuracy, benchParse, benchRealAccuracy } from './parse';
 import { benchPostings, benchQuestionShares } from './postings';
 import { benchQuestionSet } from './questions';
 import { benchCrash, benchReport, benchSessionWrites } from './sessions';
@@ -95,6 +95,7 @@ async function main() {
     await benchChainOverhead();
     await benchStreamToRenderer(browser, tempDir());
     await benchParse(tempDir());
+    await benchRealAccuracy();
     await benchAccuracy(tempDir());
     benchPostings();
     await benchQuestionShares();

@@ -39,7 +39,11 @@ export const Contact = z.object({
 });
 
 export const FoundSkill = z.object({
+  /** The taxonomy's name when one matches, else the skill as the candidate wrote it. */
   name: z.string(),
+  /** The words the candidate listed ("React.js" for React; several joined by ", "); absent or null for a skill
+   * found only in prose or added by hand. */
+  asWritten: z.string().nullable().optional(),
   category: z.enum(SKILL_CATEGORIES),
   confidence: z.number().min(0).max(1),
   sources: z.array(z.enum(SKILL_SOURCES)),

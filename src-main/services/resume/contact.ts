@@ -89,6 +89,10 @@ export interface ContactInfo {
 
 const SEPARATORS = /\s*(?:\||•|·|◦|▪|\t|;|\u2022|\s{3,}|\s[-–—]\s)\s*/;
 
+/** "India", "UK", "CA": a country or a US state, the tail of a place. */
+export const isRegion = (word: string): boolean =>
+  US_STATES.has(word.toUpperCase()) || COUNTRIES.has(word.toLowerCase());
+
 export function isLocation(part: string): boolean {
   const text = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
   if (/\d|@|https?:/.test(text) || text.length > 60) return false;
@@ -97,6 +101,53 @@ export function isLocation(part: string): boolean {
   if (!m) return false;
   const tail = m[2]!.trim();
   return US_STATES.has(tail.toUpperCase()) || COUNTRIES.has(tail.toLowerCase()) || /^[A-Z]{2}$/.test(tail);
+}
+
+/** Words of a document's title, never of a person's name. */
+const DOCUMENT_TITLE = /^(curriculum vitae|resume|résumé|cv|lebenslauf|curriculum)$/i;
+
+/**
+ * Looser than looksLikeName, for the largest line at the top of a page: two to five words of letters, the first
+ * and at least one more capitalised ("Sashwath Nalin kanth"), no digits or contact details.
+ */
+export function nameShaped(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 60 || /[\d@/:|,;()•]/.test(t) || DOCUMENT_TITLE.test(t)) return false;
+  if (/\.$/.test(t) && !/\b(?:Jr|Sr)\.$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w))) return false;
+  // Lower case only for particles ("van", "de") or a last word ("Sashwath Nalin kanth").
+  const lower = words.filter((w, i) => /^\p{Ll}/u.test(w) && !PARTICLE.test(w) && i !== words.length - 1);
+  return (
+    /^\p{Lu}/u.test(words[0]!) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2 && lower.length === 0
+  );
+}
+
+const PARTICLE = /^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|y|dos|das)$/;
+
+/**
+ * The name part of a top line: "Matthieu Cneude - Software Engineer" → "Matthieu Cneude", "Martin Fracker, Jr" →
+ * "Martin Fracker", "Andrzej (Andrew) Poblocki" → "Andrzej Poblocki"; null when nothing name-shaped is left.
+ */
+export function nameOf(text: string): string | null {
+  const t = text
+    .replace(/\t.*/, '')
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, '')
+    .split(/\s+[-–—|]\s+/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
+  return nameShaped(t) ? t : null;
+}
+
+/** "Name: Christian Döring" in a personal-details table (German and other European CVs). */
+export function labelledName(lines: Line[]): string | null {
+  for (const l of lines.slice(0, 25)) {
+    const m = /^(?:full\s+)?name\s*[:\t]\s*(.+)$/i.exec(l.text.trim());
+    if (m && nameShaped(m[1]!.trim())) return m[1]!.trim();
+  }
+  return null;
 }
 
 /** A person's name: two to five capitalised words, letters only (any script), no contact details. */

@@ -47,10 +47,22 @@ const MONTH_NAME =
 const SEASON = '(?:spring|summer|fall|autumn|winter)';
 const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
 const POINT = `(?:${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
-const NOW = '(?:present|current(?:ly)?|now|today|ongoing|to date)';
+/** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "26.8.2019". */
+const RANGE_POINT = `(?:${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
+const NOW = '(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working)';
 const SEP = '\\s*(?:–|—|-|−|to|until|till|through|thru)\\s*';
 
-const RANGE_RE = new RegExp(`(?<![\\w/.-])(${POINT})${SEP}(${POINT}|${NOW})(?![\\w/])`, 'i');
+// LaTeX PDFs often lose the en dash's glyph mapping: "2018  Present" (two spaces, a control or private-use glyph).
+const RANGE_SEP = `(?:${SEP}|\\s{2,}|\\s*[\\u0000-\\u001F\\uE000-\\uF8FF\\uFFFD]\\s*)`;
+const RANGE_RE = new RegExp(
+  `(?<![\\w/.-])(${RANGE_POINT})${RANGE_SEP}(${RANGE_POINT}|${NOW})(?![\\w/])`,
+  'i',
+);
+/** "Jun. - Sep. 2018", "April-October 2015", "July 10 – July 14, 2017": the year is written once, at the end. */
+const SHARED_YEAR_RE = new RegExp(
+  `(?<![\\w/.-])(${MONTH_NAME})(?:\\s+\\d{1,2})?${SEP}(${MONTH_NAME})(?:\\s+\\d{1,2})?,?\\s+(${YEAR})(?![\\w/])`,
+  'i',
+);
 const POINT_RE = new RegExp(`(?<![\\w/.-])(${POINT})(?![\\w/])`, 'gi');
 
 function twoDigitYear(yy: number, referenceYear: number): number {
@@ -73,12 +85,24 @@ export function parsePoint(text: string, referenceYear = new Date().getFullYear(
   if ((m = /^((?:19|20)\d{2})[-/.](0[1-9]|1[0-2])$/.exec(t)))
     return { year: Number(m[1]), month: Number(m[2]) };
   if ((m = new RegExp(`^(${YEAR})$`).exec(t))) return { year: year(m[1]!), month: null };
+  if ((m = /^(0?[1-9]|1[0-2])\/(\d{2})$/.exec(t)))
+    return { year: twoDigitYear(Number(m[2]), referenceYear), month: Number(m[1]) };
+  if ((m = new RegExp(`^(${MONTH_NAME})['’]?(\\d{2})$`, 'i').exec(t)))
+    return { year: twoDigitYear(Number(m[2]), referenceYear), month: MONTHS[m[1]!.replace('.', '')] ?? null };
+  if ((m = /^(?:[12]\d|3[01]|0?[1-9])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})$/.exec(t)))
+    return { year: Number(m[2]), month: Number(m[1]) };
   return null;
 }
 
 /** The first date range in the text ("Jan 2020 – Present", "2019-01 to 2020-03", "’18 - ’19"). */
 export function findRange(text: string, referenceYear?: number): DateRange | null {
   const m = RANGE_RE.exec(text);
+  const shared = SHARED_YEAR_RE.exec(text);
+  if (shared && (!m || shared.index <= m.index)) {
+    const end = parsePoint(`${shared[2]!} ${shared[3]!}`, referenceYear);
+    const start = parsePoint(`${shared[1]!} ${shared[3]!}`, referenceYear);
+    if (start && end) return { start, end, current: false, index: shared.index, length: shared[0].length };
+  }
   if (!m) return null;
   const start = parsePoint(m[1]!, referenceYear);
   if (!start) return null;
@@ -126,4 +150,47 @@ export function totalMonths(
     cursor = Math.max(cursor, e + 1);
   }
   return total;
+}
+
+const LEADING_RE = new RegExp(
+  `^\\(?(${RANGE_POINT})\\)?(?:\\s*\\(\\d+\\s+months?\\))?(?:\\s*[-–—]\\s*(?=\\p{L}))?`,
+  'iu',
+);
+
+/**
+ * A job dated by one point at the start of its line: "Summer 2019", "2019 (2 months)", or an open start
+ * "26.8.2019 - Mitsubishi Logisnext" (a range whose end was left blank: still there). Only entry headers are
+ * read this way; a point inside a sentence is not a job's date.
+ */
+export function leadingPoint(text: string, referenceYear?: number): DateRange | null {
+  const m = LEADING_RE.exec(text.trim());
+  if (!m) return null;
+  const point = parsePoint(m[1]!, referenceYear);
+  if (!point) return null;
+  const open = /[-–—]\s*$/.test(m[0]);
+  const index = text.indexOf(m[0]);
+  return { start: point, end: open ? null : point, current: open, index, length: m[0].length };
+}
+
+const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME})\\s*$`, 'i');
+const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
+
+/** "… | Oct 2020 - Apr" + "2021": a date range the layout wrapped onto the next line, joined back. */
+export function joinWrappedDates<T extends { text: string; bullet: boolean }>(lines: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (
+      next &&
+      !line.bullet &&
+      !next.bullet &&
+      DANGLING.test(line.text) &&
+      CONTINUED.test(next.text.trim())
+    ) {
+      out.push({ ...line, text: `${line.text.trimEnd()} ${next.text.trim()}` });
+      i++;
+    } else out.push(line);
+  }
+  return out;
 }

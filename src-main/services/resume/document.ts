@@ -20,9 +20,12 @@ export interface ExtractedDocument {
   pages: number;
   /** The body text size: the most common size, used to tell headings from body text. */
   bodySize: number;
+  /** Lines were laid out to a width (PDF), so a long text may run onto the next line; Word and text keep paragraphs. */
+  wrapped?: boolean;
 }
 
-const BULLET = /^\s*[•·▪◦●■□‣⁃∙*\-–—]\s+/;
+// C1 controls and private-use glyphs are bullets from symbol fonts that lost their Unicode mapping.
+const BULLET = /^\s*[•·▪◦●■□‣⁃∙*\-–—\u0080-\u009F\uE000-\uF8FF]\s+/;
 
 export function stripBullet(text: string): { text: string; bullet: boolean } {
   const match = BULLET.exec(text);

@@ -1,33 +1,53 @@
 import type { Education } from '../../../src-shared/resume';
-import { peelLocation } from './contact';
+import { isRegion, peelLocation } from './contact';
 import { findPoints, findRange } from './dates';
 import type { Line } from './document';
 
 type Degree = NonNullable<Education['degree']>;
 
-/** Most specific first: "Master of Business Administration" must not read as a bachelor's, "PhD" before "MS". */
+/**
+ * Degree names across countries, most specific first: "Master of Business Administration" must not read as a
+ * bachelor's, "PhD" before "MS", "Higher National Diploma" before "Diploma", "Diplom" (a German master's) before
+ * "Diploma". Short all-capital forms that are also English words ("AS", "BE", "MA") only count in capitals.
+ */
 const DEGREES: [Degree, RegExp][] = [
-  ['PhD', /\b(ph\.?\s?d\.?|doctor of philosophy|doctorate|d\.?\s?phil\.?|doctoral)(?![\p{L}])/iu],
+  [
+    'PhD',
+    /\b(ph\.?\s?d\.?|doctor of philosophy|doctorate|d\.?\s?phil\.?|doctoral|doktor|dottorato)(?![\p{L}])/iu,
+  ],
   [
     'Master',
-    /\b(master'?s?|m\.?\s?sc\.?|m\.s\.|ms|m\.a\.|ma|mba|m\.?\s?eng\.?|mphil|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc)(?![\p{L}])/iu,
+    /\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|ms|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])/iu,
   ],
+  ['Master', /\b(MA|ME|MS)(?![\p{L}])/u],
   [
     'Bachelor',
-    /\b(bachelor'?s?|b\.?\s?sc\.?|b\.s\.|bs|b\.a\.|ba|b\.?\s?eng\.?|bsc|beng|b\.?\s?tech|btech|b\.?\s?com|bba|bfa|llb|a\.?b\.)(?![\p{L}])/iu,
+    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s])|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
   ],
-  ['Associate', /\b(associate'?s?\s+(?:degree|of)|associate degree|a\.a\.s?\.?|a\.s\.|aas)(?![\p{L}])/iu],
+  ['Bachelor', /\b(BA|BE)(?![\p{L}])/u],
+  [
+    'Associate',
+    /\b(associate'?s?\s+(?:degree|of|in)|associate degree|a\.a\.s?\.?|a\.s\.|aas|high(?:er)? national diploma|hnd|foundation degree|college degree|dec|dut|bts)(?![\p{L}])/iu,
+  ],
+  ['Associate', /\b(AS|AA|AAS)(?![\p{L}])/u],
   [
     'High school',
-    /\b(high school|secondary school|ged|a-levels?|abitur|baccalaur[ée]at|hsc|gcse)(?![\p{L}])/iu,
+    /\b(high school|secondary school|ged|a-levels?|abitur|baccalaur[ée]at|hsc|ssc|gcse|aissce|aisse|cbse|icse|class (?:xii|12|x|10)|matura|bachillerato)(?![\p{L}])/iu,
   ],
-  ['Certificate', /\b(certificate|certification|diploma|bootcamp|nanodegree)(?![\p{L}])/iu],
+  [
+    'Certificate',
+    /\b(certificate|certification|certified|post ?graduate(?: diploma)?|pg diploma|diploma|hnc|bootcamp|nanodegree)(?![\p{L}])/iu,
+  ],
 ];
 
 const INSTITUTION =
-  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at)|universidad|universidade|uniwersytet|univerzita|college|institute|institut|institutt|school|academy|polytechnic|politecnico|polytechnique|hochschule|[ée]cole|conservatory|conservatoire|bootcamp|seminary)(?![\p{L}])/iu;
+  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at|ario|aria)|universidad|universidade|uniwersytet|univerzita|college|coll[èe]ge|institute|institut|institutt|istituto|school|academy|polytechnic|politecnico|politehnica|polytechnique|hochschule|[ée]cole|gymnasium|lyc[ée]e|liceo|lyceum|conservatory|conservatoire|bootcamp|seminary|iit|nit|iiit|iim|suny|cuny)(?![\p{L}])/iu;
 
+/** Field separators inside an entry: tabs, pipes, bullets, semicolons, dashes with spaces. */
 const SEP = /\s*(?:\t|\||•|·|\s[—–-]\s|;)\s*/;
+/** A grade line or part: "GPA 3.8/4.0", "CGPA: 8.5/10", "Cumulative Performance Index : 9.2/10", "95.8%". */
+const GRADE =
+  /\b(?:c?gpa|cpi|cgpa|cumulative performance index|percentage|grade|aggregate)\b\s*:?\s*(\d{1,2}(?:\.\d{1,3})?\s*(?:\/\s*\d{1,2}(?:\.\d+)?|%)?)|(?<![\d.])(\d{2}(?:\.\d{1,2})?\s*%)/i;
 
 function degreeOf(text: string): { degree: Degree; raw: string; index: number } | null {
   for (const [degree, re] of DEGREES) {
@@ -37,58 +57,204 @@ function degreeOf(text: string): { degree: Degree; raw: string; index: number } 
   return null;
 }
 
+const isDateOnly = (text: string) =>
+  text.replace(/\(?\s*(?:expected|anticipated|since)\s*\)?/gi, '').replace(/[^\p{L}\p{N}]/gu, '') !== '' &&
+  (findRange(text) !== null || findPoints(text).length > 0) &&
+  text
+    .replace(/\(?\s*(?:expected|anticipated|since|present|current|now|ongoing)\s*\)?/gi, '')
+    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?/gi, '')
+    .replace(/(?:19|20)\d{2}|\d{1,2}[/.]/g, '')
+    .replace(/[\s\-–—,.()]+/g, '') === '';
+
 interface Draft {
-  lines: string[];
+  lines: { text: string; bullet: boolean }[];
 }
 
 /** Groups education lines into entries (a new one starts at a second degree or institution) and reads each. */
 export function parseEducation(sectionLines: Line[]): Education[] {
   const lines = semicolonEntries(sectionLines);
   const drafts: Draft[] = [];
+  /** Whether each draft opened with a school line that names no degree. */
+  const schoolFirst: boolean[] = [];
   let current: Draft | null = null;
   let hasDegree = false;
   let hasInstitution = false;
+  let hasDate = false;
   for (const line of lines) {
     const text = line.text;
-    const d = !line.bullet && degreeOf(text) !== null;
-    const inst = !line.bullet && INSTITUTION.test(text);
-    if (!current || (d && hasDegree) || (inst && hasInstitution && !d) || (line.gapBefore && (d || inst))) {
+    // "MS Thesis (working): …", "Thesis title: …", "Major : Physics": details of the entry above.
+    const detail = line.bullet || isDetail(text);
+    const degree = detail ? null : degreeOf(text);
+    let d = degree !== null;
+    // "High School Diploma" names a degree; the school word inside it does not name a school.
+    // Neither the school word inside a degree ("High School Diploma") nor one in brackets ("(FIEA Graduate
+    // School)") names the entry's school.
+    let inst =
+      !detail && INSTITUTION.test((degree ? text.replace(degree.raw, ' ') : text).replace(/\([^)]*\)/g, ' '));
+    const previous = current?.lines.at(-1);
+    // A long line that ran on ("… Computers, Politehnica" / "University of Bucharest (Bucharest)") goes on here.
+    if (
+      current &&
+      previous &&
+      !line.gapBefore &&
+      !d &&
+      previous.text.length > 70 &&
+      /\p{L}$/u.test(previous.text)
+    ) {
+      previous.text = `${previous.text} ${text}`;
+      hasInstitution ||= inst;
+      continue;
+    }
+    // "High School Diploma  2023" / "Westwood Ridge High School": a school's name, not a second degree.
+    if (d && hasDegree && !hasInstitution && INSTITUTION_AT_END.test(text) && degree!.index > 0) {
+      d = false;
+      inst = true;
+    }
+    // "2012 - 2017" on its own line heads the entry under it once the current one has its degree or school.
+    const dateLine = !line.bullet && isDateOnly(text);
+    if (
+      !current ||
+      (d && hasDegree) ||
+      (d && inst && hasInstitution) ||
+      (inst && hasInstitution && !d) ||
+      (line.gapBefore && (d || inst)) ||
+      (dateLine && (hasDegree || hasInstitution) && hasDate)
+    ) {
       current = { lines: [] };
       drafts.push(current);
+      schoolFirst.push(inst && !d);
       hasDegree = false;
       hasInstitution = false;
+      hasDate = false;
     }
-    current.lines.push(text);
+    current.lines.push({ text, bullet: line.bullet });
     hasDegree ||= d;
     hasInstitution ||= inst;
+    hasDate ||= dateLine || findRange(text) !== null || findPoints(text).length > 0;
   }
-  return drafts.map(readEntry).filter((e) => e.degree !== null || e.institution !== null);
+  const entries = drafts.map(readEntry);
+  // "University of Central Florida — Orlando, FL" over "M.S. in …" and "B.S. in …": a school named once, on
+  // its own line, is the school of the degrees under it.
+  entries.forEach((e, i) => {
+    const prev = entries[i - 1];
+    if (!e.institution && e.degree && prev?.institution && schoolFirst[i - 1]) {
+      e.institution = prev.institution;
+      schoolFirst[i] = true;
+    }
+  });
+  return entries.filter((e) => e.degree !== null || e.institution !== null);
 }
 
 /** "Associate of …, Mesa CC, 2025; Certificate in …, Phoenix College, 2024" wrapped over lines: one entry per ';'. */
 function semicolonEntries(lines: Line[]): Line[] {
   const text = lines.map((l) => l.text).join(' ');
   const segments = text.split(/\s*;\s*/).filter(Boolean);
-  if (segments.length < 2 || !segments.every((seg) => degreeOf(seg) !== null || INSTITUTION.test(seg)))
-    return lines;
+  // Each entry names its degree; "BSc …; University of Bologna" is one entry with its fields apart.
+  if (segments.length < 2 || !segments.every((seg) => (degreeOf(seg)?.index ?? 99) < 12)) return lines;
   return segments.map((seg) => ({ ...lines[0]!, text: seg, bullet: false, gapBefore: true }));
 }
 
+const LABELLED = /^[^:]{1,40}\s?:\s/;
+const SCHOOL_WORD =
+  '(?:University|Universit[éàä]|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
+/** "University of California, Berkeley", "The University of Texas at Dallas", "Université de Rennes 1". */
+const SCHOOL_NAME = new RegExp(
+  `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+)?`,
+  'u',
+);
+/** "Texas A&M University", "Oregon State University": at most two capitalised words before the school word. */
+const SCHOOL_SHORT = new RegExp(`(?:\\p{Lu}[\\p{L}.'&-]*\\s+){1,2}${SCHOOL_WORD}\\b`, 'u');
+const DETAIL_LABEL =
+  /thesis|project|minor|major|course|title|gpa|grade|cpi|index|percentage|class|honou?rs|award/i;
+/** "MS Thesis (working): …", "Major : Physics" — but not "Bachelor of Science: Computer Science: 2011". */
+function isDetail(text: string): boolean {
+  if (!LABELLED.test(text)) return false;
+  const label = text.slice(0, text.indexOf(':'));
+  return DETAIL_LABEL.test(label) || !degreeOf(label);
+}
+const INSTITUTION_AT_END = new RegExp(`${INSTITUTION.source}\\s*$`, 'iu');
+
+const FUNCTION_WORD = /(?:^|\s)(?:of|and|in|for|the|de|di|du|des|der|und|&)$/i;
+
+/**
+ * An entry's lines as one text, a line that goes on the next one ("University of Computer" / "Studies,Yangon",
+ * "… Collège Lionel-" / "Groulx, Sainte-Thérèse") joined by a space, other lines kept apart by a tab.
+ */
+function joinLines(lines: string[]): string {
+  let out = '';
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (prev === undefined) out = line;
+    else {
+      const wraps =
+        (/^\(/.test(line) && findPoints(prev).length === 0) ||
+        (/^\p{Ll}/u.test(line) && findPoints(prev).length === 0 && prev.length > 50) ||
+        /[,\-–&]$/.test(prev) ||
+        FUNCTION_WORD.test(prev) ||
+        (INSTITUTION.test(prev) &&
+          !INSTITUTION.test(line) &&
+          !degreeOf(line) &&
+          !isDateOnly(line) &&
+          !GRADE.test(line) &&
+          !/:/.test(line) &&
+          line.length < 40);
+      out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
+    }
+  });
+  return out;
+}
+
 function readEntry(draft: Draft): Education {
-  const parts = draft.lines
-    .flatMap((l) => l.split(SEP))
+  // Bullets under an entry are honours and courses: their years and names are not the degree's.
+  const main = draft.lines.filter((l, i) => i === 0 || !l.bullet).map((l) => l.text);
+  const all = joinLines(main);
+  const range = findRange(all);
+  const rawParts = (range ? all.replace(all.slice(range.index, range.index + range.length), '\t') : all)
+    .split(SEP)
     .map((p) => p.trim())
     .filter(Boolean);
-  const all = draft.lines.join(' \t ');
-  const degreePart = parts.find((p) => degreeOf(p) !== null) ?? null;
+  // "Mindanao State University - Iligan Institute of Technology": two school names joined by a dash are one.
+  const parts: string[] = [];
+  for (const p of rawParts) {
+    const last = parts.at(-1);
+    if (last && INSTITUTION.test(last) && INSTITUTION.test(p) && !degreeOf(p) && !degreeOf(last))
+      parts[parts.length - 1] = `${last} - ${p}`;
+    else parts.push(p);
+  }
+  const degreePart = parts.find((p) => degreeOf(p) !== null && !isDetail(p)) ?? null;
   const found = degreePart ? degreeOf(degreePart) : null;
   let institution = parts.find((p) => p !== degreePart && INSTITUTION.test(p)) ?? null;
   if (!institution && degreePart) {
-    // "BSc Computer Science, University of Leeds" sits in one part.
-    const pieces = degreePart.split(/\s*,\s*/);
-    // The degree comes first; a later piece naming a school is the institution even if it reads like a degree
-    // ("High School Diploma, Westwood Ridge High School").
-    institution = pieces.slice(1).find((p) => INSTITUTION.test(p)) ?? null;
+    // "BSc Computer Science, University of Leeds" and "MS in Space Physics at the University of Tromsø" sit in one
+    // part. The degree comes first; a later piece naming a school is the institution even if it reads like a
+    // degree ("High School Diploma, Westwood Ridge High School").
+    const pieces = degreePart.split(/\s*,\s*|\s+at\s+(?:the\s+)?/);
+    const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
+    institution =
+      pieces.slice(degreeAt + 1).find((p) => INSTITUTION.test(p)) ??
+      // "Kymenlaakso University of Applied Sciences, B.Sc from Eletronics": the school may come first.
+      pieces.slice(0, degreeAt).find((p) => INSTITUTION.test(p) && !degreeOf(p)) ??
+      null;
+  }
+  if (!institution && degreePart && INSTITUTION.test(degreePart.replace(found!.raw, ' '))) {
+    // "PhD in Mathematics University of Georgia (Athens, GA)": the school's name inside the degree's part.
+    const named = SCHOOL_NAME.exec(degreePart) ?? SCHOOL_SHORT.exec(degreePart);
+    if (named && !degreeOf(named[0])) institution = named[0];
+  }
+  if (!institution && degreePart) {
+    // "Post Graduate Diploma, Information Security; IGNOU (Delhi)": the part after the degree that is neither a
+    // date, a place nor a grade names the school, even without a word like "University".
+    const after = parts.slice(parts.indexOf(degreePart) + 1);
+    institution =
+      after.find(
+        (p) =>
+          !isDateOnly(p) &&
+          !GRADE.test(p) &&
+          !/:/.test(p) &&
+          peelLocation(p).rest !== '' &&
+          /^\p{Lu}/u.test(p) &&
+          p.split(/\s+/).length <= 8,
+      ) ?? null;
   }
   institution = institution ? cleanInstitution(institution) : null;
 
@@ -106,7 +272,7 @@ function readEntry(draft: Draft): Education {
     if (!field) {
       const tail = degreePart.slice((found?.index ?? 0) + (found?.raw.length ?? 0)).replace(/^[\s.,:-]+/, '');
       const candidate = tail
-        .split(/\s*,\s*/)[0]
+        .split(/\s*,\s*|\s+at\s+/)[0]
         ?.replace(/\d{4}.*$/, '')
         .trim();
       if (candidate && !INSTITUTION.test(candidate) && candidate.length > 2 && candidate.length < 60)
@@ -115,13 +281,13 @@ function readEntry(draft: Draft): Education {
   }
   if (field && institution && field.includes(institution))
     field = field.replace(institution, '').replace(/[,\s]+$/, '') || null;
+  if (field) field = field.replace(/\s+at\s+(?:the\s+)?.*$/i, '').replace(/\s*\([^)]*\)\s*$/, '') || null;
 
-  const range = findRange(all);
   const points = findPoints(all);
   const years = [...(range?.end ? [range.end.year] : []), ...points.map((p) => p.year)];
   const graduationYear = range && range.current ? null : years.length > 0 ? Math.max(...years) : null;
-  const gpa =
-    /\bGPA\s*:?\s*([0-4]\.\d{1,2}(?:\s*\/\s*[45](?:\.0+)?)?)/i.exec(all)?.[1]?.replace(/\s+/g, '') ?? null;
+  const grade = GRADE.exec(draft.lines.map((l) => l.text).join(' \t '));
+  const gpa = grade ? (grade[1] ?? grade[2] ?? '').replace(/\s+/g, '') || null : null;
 
   return {
     degree: found?.degree ?? null,
@@ -133,12 +299,55 @@ function readEntry(draft: Draft): Education {
   };
 }
 
+/** Words of a field of study that a layout may run into the school's name ("Computer Science Texas A&M University"). */
+const FIELD_WORD =
+  /^(?:computer|science|sciences|engineering|physics|mathematics|math|chemistry|biology|economics|business|arts|art|information|technology|electrical|mechanical|civil|software|systems|data|statistics|management|administration|education|history|english|psychology|finance|accounting|marketing|communication|communications)$/i;
+
 function cleanInstitution(text: string): string {
+  // "Physics (BA) University of St. Thomas": a degree left in the piece goes with everything before the school.
+  if (degreeOf(text) && /\([A-Z][A-Za-z.]{0,6}\)/.test(text)) {
+    const named = SCHOOL_NAME.exec(text) ?? SCHOOL_SHORT.exec(text);
+    if (named) text = named[0];
+  }
+  const words = text.split(/\s+/);
+  let skip = 0;
+  while (
+    skip < words.length - 1 &&
+    FIELD_WORD.test(words[skip]!) &&
+    !INSTITUTION.test(words.slice(0, skip + 1).join(' '))
+  )
+    skip++;
+  if (skip > 0 && INSTITUTION.test(words.slice(skip).join(' '))) text = words.slice(skip).join(' ');
+  // "Faculty of Automatic Control and Computers, Politehnica University of Bucharest", "Anna University, India":
+  // of the comma pieces, the one naming a school, a university first; "University of California, Riverside"
+  // keeps its campus.
+  const pieces = text.split(/\s*,\s*/);
+  if (pieces.length > 1) {
+    const schools = pieces.filter((p) => INSTITUTION.test(p));
+    const best = schools.find((p) => /universit/i.test(p)) ?? schools.at(-1);
+    if (best) {
+      const i = pieces.indexOf(best);
+      const campus = pieces[i + 1];
+      text =
+        /^university of /i.test(best) && campus && /^\p{Lu}[\p{L}'’.-]+$/u.test(campus) && !isRegion(campus)
+          ? `${best}, ${campus}`
+          : best;
+    }
+  }
   const cleaned = text
+    .replace(/^\(?(?:19|20)\d{2}\)?\s+/, '')
     .replace(/\s*\(?\b(?:19|20)\d{2}\b.*$/, '')
-    .replace(/\s*GPA.*$/i, '')
+    .replace(/\s*(?:c?gpa|cpi)\b.*$/i, '')
+    .replace(/^(?:at\s+)?the\s+(?=\p{Lu})/u, '')
     .replace(/^[,\s]+|[,\s]+$/g, '');
-  return (peelLocation(cleaned).rest || cleaned).trim();
+  const rest = (peelLocation(cleaned).rest || cleaned).trim();
+  // "(Mohali)", "(Tainan, Taiwan)", "(ÉTS), Montréal": a place or short name in brackets is not part of the name.
+  return (
+    rest
+      .replace(/\s*\([^)]*\)(?:\s*,\s*[\p{L}' .-]+)?$/u, '')
+      .replace(/\s*\(.*$/, '')
+      .trim() || rest
+  );
 }
 
 /** The degree as written, without the institution, place or year that share its line. */
@@ -155,6 +364,7 @@ function degreeText(part: string): string {
   }
   return kept
     .join(', ')
+    .replace(/\s+at\s+(?:the\s+)?.*$/i, '')
     .replace(/\s*\(?\b(19|20)\d{2}\b.*$/, '')
     .replace(/[,\s]+$/, '');
 }

@@ -76,7 +76,7 @@ export async function extractPdf(
       lines.push(...layoutPage(items, p));
     }
     if (chars < 20) throw fileError('noText');
-    return { lines, pages: pdf.numPages, bodySize: modeSize(lines) };
+    return { lines, pages: pdf.numPages, bodySize: modeSize(lines), wrapped: true };
   } finally {
     await pdf.destroy();
   }

@@ -1,17 +1,17 @@
 import type { ParsedResume, SectionKind } from '../../../src-shared/resume';
 import { SECTION_KINDS } from '../../../src-shared/resume';
-import { extractContact, looksLikeName } from './contact';
+import { extractContact, labelledName, nameOf } from './contact';
 import { totalMonths, type YearMonth } from './dates';
 import { detectKind, decodeText } from './detect';
 import { type ExtractedDocument, type Line } from './document';
 import { parseEducation } from './education';
-import { parseExperience, seniorityOf } from './experience';
+import { parseExperience, ROLE, seniorityOf } from './experience';
 import { extractDocx } from './extract-docx';
 import { extractPdf } from './extract-pdf';
 import { extractText } from './extract-text';
 import { parseProjects } from './projects';
-import { splitSections } from './sections';
-import { findMentions, scoreSkills, type SkillMention, type Taxonomy } from './skills';
+import { LOOKUP_HEADER, splitSections } from './sections';
+import { findMentions, listedMentions, scoreSkills, type SkillMention, type Taxonomy } from './skills';
 
 export interface ParseOptions {
   taxonomy: Taxonomy;
@@ -49,17 +49,40 @@ const now = (): YearMonth => {
   return { year: d.getFullYear(), month: d.getMonth() + 1 };
 };
 
+/**
+ * The candidate's name: a "Name:" label, else the largest name-shaped line on the first page that is neither a
+ * section title nor a job title (a two-column page may put the sidebar's "Top Skills" before the name), else the
+ * header's guess.
+ */
+function pickName(lines: Line[], fromHeader: string | null): string | null {
+  const labelled = labelledName(lines);
+  if (labelled) return labelled;
+  const usable = (text: string) => !LOOKUP_HEADER(text) && !ROLE.test(text);
+  const candidates = lines
+    .slice(0, 80)
+    .filter((l) => l.page === 1)
+    .map((l) => ({ line: l, text: nameOf(l.text) }))
+    .filter((c): c is { line: Line; text: string } => c.text !== null && usable(c.text));
+  const biggest = Math.max(...candidates.map((c) => c.line.size), 0);
+  const best = candidates.find((c) => c.line.size === biggest);
+  if (best && (biggest > Math.min(...candidates.map((c) => c.line.size)) || !fromHeader)) return best.text;
+  const header = fromHeader ? nameOf(fromHeader) : null;
+  if (header && usable(header)) return header;
+  return best?.text ?? null;
+}
+
 export function parseDocument(doc: ExtractedDocument, options: ParseOptions): ParsedResume {
   const reference = options.reference ?? now();
-  const sections = splitSections(doc.lines, doc.bodySize);
+  // Page numbers ("1", "Page 2 of 3") are layout, not content: one would otherwise read as an employer.
+  const lines = doc.lines.filter(
+    (l) => !/^(?:page\s+)?\d{1,3}(?:\s+(?:of|\/)\s+\d{1,3})?$/i.test(l.text.trim()),
+  );
+  const sections = splitSections(lines, doc.bodySize);
   const linesOf = (kind: string): Line[] => sections.filter((s) => s.kind === kind).flatMap((s) => s.lines);
 
   const headerLines = [...linesOf('header'), ...linesOf('contact')];
   const contact = extractContact(headerLines.length > 0 ? headerLines : doc.lines.slice(0, 6), doc.lines);
-  if (!contact.name) {
-    const first = doc.lines.find((l) => looksLikeName(l.text));
-    contact.name = first ? first.text : null;
-  }
+  contact.name = pickName(lines, contact.name);
 
   const experience = parseExperience(linesOf('experience'), reference);
   const total = totalMonths(
@@ -72,7 +95,8 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions): Pa
     mentions.push(...findMentions(text, source, options.taxonomy));
   for (const section of sections) {
     const text = section.lines.map((l) => l.text).join('\n');
-    if (section.kind === 'skills' || section.kind === 'languages') mention(text, 'skills');
+    if (section.kind === 'skills' || section.kind === 'languages')
+      mentions.push(...listedMentions(section.lines, options.taxonomy, doc.wrapped === true));
     else if (section.kind === 'projects') mention(text, 'projects');
     else if (section.kind === 'summary') mention(text, 'summary');
     else if (section.kind !== 'experience') mention(text, 'other');

@@ -1,7 +1,8 @@
 import type { SectionKind } from '../../../src-shared/resume';
 import type { Line } from './document';
 
-export type SectionName = SectionKind | 'contact' | 'header';
+/** 'other' holds sections the app does not use (publications, interests) so they stop the one before. */
+export type SectionName = SectionKind | 'contact' | 'header' | 'other';
 
 /** Header wordings seen on real résumés, normalised (lower case, "&" as "and", no punctuation). */
 const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
@@ -29,6 +30,12 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'relevant experience',
     'professional background',
     'experience history',
+    'experiences',
+    'professional experiences',
+    'work experiences',
+    'employment experience',
+    'internships',
+    'internship experience',
   ],
   education: [
     'education',
@@ -39,6 +46,10 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'education and qualifications',
     'academics',
     'academic history',
+    'education and courses',
+    'educational background',
+    'academic profile',
+    'educational qualifications',
   ],
   skills: [
     'skills',
@@ -57,6 +68,17 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'core skills',
     'skill set',
     'skillset',
+    'technical experience',
+    'programming skills',
+    'programming and it skills',
+    'it skills',
+    'computer skills',
+    'skills and proficiency',
+    'top skills',
+    'other abilities and skills',
+    'technical proficiencies',
+    'specialties',
+    'tech skills',
   ],
   projects: [
     'projects',
@@ -67,6 +89,9 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'project experience',
     'open source',
     'open source projects',
+    'side projects highlights',
+    'academic projects',
+    'technical projects',
   ],
   certifications: [
     'certifications',
@@ -87,6 +112,13 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'honors and awards',
     'honours and awards',
     'awards and achievements',
+    'honors awards',
+    'awards and recognition',
+    'honors and recognition',
+    'recognition',
+    'other achievements',
+    'achievements and awards',
+    'scholarships',
   ],
   languages: ['languages', 'spoken languages', 'language skills', 'language'],
   volunteering: [
@@ -97,6 +129,26 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'volunteer',
     'community service',
     'volunteering and leadership',
+    'student involvement',
+    'extracurricular activities',
+    'activities',
+    'leadership and activities',
+    'participation',
+  ],
+  other: [
+    'publications',
+    'references',
+    'interests',
+    'hobbies',
+    'hobbies and interests',
+    'interests and hobbies',
+    'talks',
+    'public speaking experience',
+    'patents',
+    'coursework',
+    'relevant coursework',
+    'open source contributions',
+    'additional information',
   ],
   contact: [
     'contact',
@@ -112,8 +164,13 @@ const LOOKUP = new Map<string, SectionName>();
 for (const [kind, names] of Object.entries(ALIASES))
   for (const n of names) LOOKUP.set(n, kind as SectionName);
 
+/** Is this text, alone, a known section title ("Top Skills", "Academic Projects")? */
+export const LOOKUP_HEADER = (text: string): boolean => LOOKUP.has(normaliseHeader(text));
+
 export const normaliseHeader = (text: string): string =>
   text
+    // "Open source (pandas)": a header's aside is not part of its name.
+    .replace(/\s*\([^)]*\)\s*$/, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N} ]+/gu, ' ')
@@ -137,19 +194,44 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
   if (line.bullet || text.length > 60) {
     return inlineHeader(text);
   }
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const styled =
+    line.heading ||
+    line.bold ||
+    line.size > bodySize + 0.5 ||
+    (letters.length > 0 && letters === letters.toUpperCase()) ||
+    /:\s*$/.test(text);
   const kind = LOOKUP.get(normaliseHeader(text));
-  if (kind) {
-    const letters = text.replace(/[^\p{L}]/gu, '');
-    const styled =
-      line.heading ||
-      line.bold ||
-      line.size > bodySize + 0.5 ||
-      (letters.length > 0 && letters === letters.toUpperCase()) ||
-      /:\s*$/.test(text);
-    // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling.
-    if (styled || text.split(/\s+/).length <= 3) return { kind, rest: '' };
-  }
+  // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling.
+  if (kind && (styled || text.split(/\s+/).length <= 3)) return { kind, rest: '' };
+  // A styled title in nobody's list ("Recent Work Experience", "Technology Experience", "Recent Course
+  // Projects") is read by its key word.
+  const guessed =
+    styled && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
+      ? kindByWords(text)
+      : null;
+  if (guessed) return { kind: guessed, rest: '' };
   return inlineHeader(text);
+}
+
+function kindByWords(text: string): SectionName | null {
+  const t = normaliseHeader(text);
+  if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
+  if (/\bvolunteer/.test(t)) return 'volunteering';
+  if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
+  if (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t))
+    return 'skills';
+  if (/\bprojects?\b/.test(t)) return 'projects';
+  if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t)) return 'education';
+  if (/\bawards?\b|\bhonou?rs\b|\bachievements\b/.test(t)) return 'awards';
+  if (/\bcertifi|\blicen[cs]es\b/.test(t)) return 'certifications';
+  if (
+    /\bpublications?\b|\binterests\b|\breferences\b|\boutreach\b|\bpresentations\b|\btalks\b|\bhobbies\b/.test(
+      t,
+    )
+  )
+    return 'other';
+  return null;
 }
 
 function inlineHeader(text: string): HeaderMatch | null {
@@ -185,6 +267,18 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       header?.label &&
       CONTENT_LABELS.has(header.label) &&
       (current === 'experience' || current === 'projects')
+    ) {
+      header = null;
+    }
+    // Inside a skills section, "Languages" or "Tools" in body text label a group of skills, not a new section.
+    if (
+      header &&
+      current === 'skills' &&
+      (header.kind === 'languages' || header.kind === 'skills') &&
+      !line.heading &&
+      !line.bold &&
+      line.text !== line.text.toUpperCase() &&
+      line.size <= bodySize + 0.5
     ) {
       header = null;
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FoundSkill } from '../../../src-shared/resume';
+import type { Line } from './document';
 
 export interface TaxonomySkill {
   id: string;
@@ -47,6 +48,8 @@ export type SkillSource = FoundSkill['sources'][number];
 export interface SkillMention {
   skill: TaxonomySkill;
   source: SkillSource;
+  /** The words the candidate wrote, when they listed the skill ("React.js", "Golang"). */
+  asWritten?: string;
 }
 
 /** A skills or languages list, where short ambiguous names ("Go", "R", "Swift") can be trusted. */
@@ -73,13 +76,15 @@ function matchSegment(
   for (let i = 0; i < toks.length;) {
     let matched = 0;
     for (let n = Math.min(taxonomy.maxTokens, toks.length - i); n >= 1; n--) {
-      const skill = taxonomy.index.get(toks.slice(i, i + n).join(' '));
+      const key = toks.slice(i, i + n).join(' ');
+      const skill = taxonomy.index.get(key);
       if (!skill) continue;
       const original = raw
         .slice(i, i + n)
         .join(' ')
         .replace(/[.'’-]+$/, '');
       if (!acceptable(skill, original, source, inList)) continue;
+      if (!inList && !unambiguousInProse(skill, key, original, raw[i + n])) continue;
       found.push({ skill, source });
       matched = n;
       break;
@@ -98,6 +103,261 @@ function acceptable(skill: TaxonomySkill, original: string, source: SkillSource,
     return exact && inList;
   }
   return true;
+}
+
+/** Words that may follow a skill named in a sentence without making it part of a longer name. */
+const FOLLOWERS = new Set(
+  'and or with in of to for on at across by from as via using through skills skill while when where which that who, the a an is are was were has have had our my their its this these those'.split(
+    ' ',
+  ),
+);
+
+/**
+ * In a sentence, a name counts only where it cannot be something else: an abbreviation only in capitals
+ * ("San Francisco" is not SAN, storage area networks), and a soft skill only when it is not the start of a longer
+ * phrase ("conflict resolution algorithms" is about algorithms).
+ */
+function unambiguousInProse(
+  skill: TaxonomySkill,
+  key: string,
+  original: string,
+  next: string | undefined,
+): boolean {
+  const written = [skill.name, ...skill.aliases].find((n) => normaliseSkill(n) === key) ?? skill.name;
+  if (/^[\p{Lu}\d&/+-]{2,}$/u.test(written) && original !== original.toUpperCase()) return false;
+  if (skill.category === 'soft' && next && /^\p{Ll}+$/u.test(next) && !FOLLOWERS.has(next.toLowerCase()))
+    return false;
+  return true;
+}
+
+/** Level words in brackets or after a dash: "English (Native)", "Python [intermediate]", "German – B2". */
+const LEVEL =
+  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\s*(?:years?|yrs?)?|\d{1,3}%)$/i;
+/** Words that introduce a list rather than name a skill: "Proficient in", "Basic knowledge of", "Advance:". */
+const LEAD_IN =
+  /^(?:(?:highly\s+|very\s+|strong\s+|solid\s+|good\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as)(?:\s+(?:both\s+)?|\s*$)/i;
+
+/** One item of a skills list, as written, or null when the text is not a name ("Some highlights are"). */
+function cleanItem(text: string): string | null {
+  const item = text
+    .replace(LEAD_IN, '')
+    .replace(/^[\s\-–—*:]+|[\s\-–—*:.,]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!item || item.length > 40 || !/\p{L}/u.test(item)) return null;
+  const words = item.split(' ');
+  if (words.length > 5 || LEVEL.test(item)) return null;
+  if (groupOnly(words)) return null;
+  // "Embedding of ASP in Python": a description, not a name.
+  if (words.length >= 3 && words.some((w) => /^(?:of|in|for|to|from|by|the|an?|between|into)$/.test(w)))
+    return null;
+  if (/^(?:and|or|etc|e\.g|i\.e|the|a|an|other|others|more|various)$/i.test(item)) return null;
+  return item;
+}
+
+/**
+ * The skills a candidate LISTS, kept as written: each item of a skills or languages section ("Languages & Libs:
+ * Python, Javacript, React"), named by the taxonomy when one matches the whole item and kept as written when none
+ * does ("Operator Theory", "Bicep"). Sentences inside the section are read like prose.
+ */
+export function listedMentions(lines: readonly Line[], taxonomy: Taxonomy, wrapped: boolean): SkillMention[] {
+  const out: SkillMention[] = [];
+  // Bold lines label groups ("Acquisition", "Languages & Libs") unless the whole list is bold; a short line over a
+  // paragraph names that paragraph ("Vulkan-rt" / "Path tracer written in rust…"); contact details that a footer
+  // left under the last section are not skills.
+  const bold = lines.some((l) => !l.bold && !l.heading);
+  const isLabel = (l: Line, i: number) =>
+    (bold && (l.bold || l.heading)) ||
+    CONTACT.test(l.text) ||
+    (!l.text.includes(',') &&
+      l.text.split(/\s+/).length <= 5 &&
+      lines[i + 1] !== undefined &&
+      isProse(lines[i + 1]!.text));
+  for (const raw of joinWrapped(lines, isLabel, wrapped)) {
+    if (!raw) continue;
+    for (const piece of raw.replace(/\[[^\]]*\]/g, ' ').split(/\s*[·•|;▪]\s*/))
+      listPiece(piece.trim(), taxonomy, out);
+  }
+  return out;
+}
+
+/** A list wrapped over lines ("Digital marketing, SEO, SEM, Google" / "Ads, Google Analytics") is one text. */
+function joinWrapped(
+  lines: readonly Line[],
+  isLabel: (l: Line, i: number) => boolean,
+  wrapped: boolean,
+): string[] {
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    const last = out.at(-1);
+    if (isLabel(line, i)) {
+      out.push('');
+      return;
+    }
+    if (
+      wrapped &&
+      last &&
+      prev &&
+      !isLabel(prev, i - 1) &&
+      !LEAD_IN.test(line.text) &&
+      !GROUP_WORD.test(line.text.split(/\s+/)[0] ?? '') &&
+      !line.text.includes(':') &&
+      continuesList(prev.text, line.text) &&
+      !line.bullet &&
+      !line.gapBefore &&
+      /,/.test(prev.text) &&
+      !/[.:;]$/.test(prev.text.trim()) &&
+      !/^[^:,]{1,40}:/.test(line.text)
+    )
+      out[out.length - 1] = `${last} ${line.text}`;
+    else out.push(line.text);
+  });
+  return out;
+}
+
+/**
+ * Does a wrapped line go on with the list above it? When the line above ends with a comma, when this one starts in
+ * lower case, or when the last name above and the first name here are short enough to be one name cut in two
+ * ("… SEM, Google" / "Ads, Google Analytics"); not "… Python, Verilog" / "Dev Tools git, GitHub".
+ */
+function continuesList(prev: string, line: string): boolean {
+  if (/,\s*$/.test(prev) || /^\p{Ll}/u.test(line)) return true;
+  const last = prev.split(',').at(-1)!.trim().split(/\s+/);
+  const first = line.split(',')[0]!.trim().split(/\s+/);
+  return last.length + first.length <= 3;
+}
+
+function listPiece(text: string, taxonomy: Taxonomy, out: SkillMention[]): void {
+  if (!text) return;
+  // "Amazon Web Services (Batch, Fargate, Lambda)": a bracketed list names skills of its own.
+  text = text.replace(/\s*\(([^()]*,[^()]*)\)/g, ', $1');
+  // "Python: I frequently use python…", "C++: Experience in modern C++…": a skill heading its description;
+  // "Spanish: native": a skill and its level.
+  // "… the technologies I have the most experience with are: Scalaz, Cats": a list after a sentence's colon.
+  const tail = text.slice(text.lastIndexOf(':') + 1);
+  if (text.includes(':') && isProse(text.slice(0, text.lastIndexOf(':'))) && /,.*,/.test(tail)) {
+    out.push(...findMentions(text.slice(0, text.lastIndexOf(':')), 'other', taxonomy));
+    text = tail;
+  }
+  const labelled = /^([^:]{1,60}):\s*(.*)$/.exec(text);
+  if (labelled) {
+    const label = stripGroupWords(labelled[1]!.trim(), taxonomy);
+    const body = withoutLevels(labelled[2]!.trim());
+    if (!body || LEVEL.test(body)) {
+      out.push(...itemMentions(label, taxonomy));
+      return;
+    }
+    if (isProse(body)) {
+      // "C#, .NET Core, WebAPI: Used .NET stack to…" lists its skills; "rofetta: Convertion between…" names a
+      // project, so a lone name counts only when the taxonomy knows it.
+      const names = splitList(label, taxonomy);
+      out.push(
+        ...(names.length > 2
+          ? names.flatMap((l) => itemMentions(l, taxonomy))
+          : names
+              .filter((l) => taxonomy.index.has(normaliseSkill(l)))
+              .flatMap((l) => itemMentions(l, taxonomy))),
+      );
+      out.push(...findMentions(body, 'other', taxonomy));
+      return;
+    }
+    text = body;
+  }
+  if (isProse(text)) {
+    out.push(...findMentions(text, 'other', taxonomy));
+    return;
+  }
+  for (const piece of splitList(withoutLevels(text), taxonomy)) {
+    const item = cleanItem(stripGroupWords(piece, taxonomy));
+    if (item) out.push(...itemMentions(item, taxonomy));
+    else if (piece.split(/\s+/).length > 5) out.push(...findMentions(piece, 'other', taxonomy));
+  }
+}
+
+/** Share of a text's words (of eight or more) in lower case: sentences are mostly lower case, lists are names. */
+function lowerShare(text: string): number {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 8) return 0;
+  return words.filter((w) => /^\p{Ll}/u.test(w)).length / words.length;
+}
+
+const CONTACT =
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|\+?\d[\d\s()-]{8,}\d|\b(?:linkedin|github|twitter|mastodon)(?:\.com|\s*:)|\b\d{4,6}\s+\p{Lu}\p{L}+|\b[\w-]+\.(?:com|org|net|io|dev|me|xyz|co|info)\b.*•|•.*\b[\w-]+\.(?:com|org|net|io|dev|me|xyz|co|info)\b/iu;
+
+/** Words that name a group of skills rather than a skill ("Programming Languages", "Tools/Libraries"). */
+const GROUP_WORD =
+  /^(?:programming|languages?|tools?|libraries|libs|frameworks?|platforms?|databases?|technologies|technology|software|softwares|skills?|others?|dev|cloud|deployment|back-?end|front-?end|devops|telemetry|web|mobile|testing|infrastructure|technical|development|spoken|human|it|computer|data|messaging|systems?|operating|documentation|version|control|emulation|analog)$/i;
+/** Of those, the words that only ever label a group. */
+const LABEL_WORD =
+  /^(?:programming|languages?|tools?|libraries|libs|frameworks?|platforms?|databases?|technologies|software|softwares|skills?|others?|operating|back-?end|front-?end|dev)$/i;
+const groupOnly = (words: string[]) =>
+  words.every((w) => w.split(GROUP_SPLIT).every((p) => !p || GROUP_WORD.test(p))) &&
+  words.some((w) => w.split(GROUP_SPLIT).some((p) => LABEL_WORD.test(p)));
+const GROUP_SPLIT = /[\s/&]+/;
+
+/** "Programming Languages Scala" → "Scala", "Languages Tamil" → "Tamil"; "Tools/Libraries" → "" (a label). */
+function stripGroupWords(text: string, taxonomy: Taxonomy): string {
+  if (taxonomy.index.has(normaliseSkill(text))) return text;
+  const words = text.replace(LEAD_IN, '').split(/\s+/);
+  let i = 0;
+  while (i < words.length && words[i]!.split(GROUP_SPLIT).every((w) => !w || GROUP_WORD.test(w))) i++;
+  return groupOnly(words.slice(0, i)) ? words.slice(i).join(' ') : words.join(' ');
+}
+
+/** "English (fluent (C2))" → "English": levels in brackets, nested or not, are not names. */
+function withoutLevels(text: string): string {
+  let out = text;
+  for (let i = 0; i < 2; i++)
+    out = out.replace(/\s*\(([^()]*)\)/g, (m, inner: string) => (LEVEL.test(inner.trim()) ? '' : m));
+  return out.trim();
+}
+
+const isProse = (text: string): boolean =>
+  /\b(?:I|I'm|I've|my|we|our)\b/.test(text) ||
+  lowerShare(text) >= 0.6 ||
+  (/[.!?]$/.test(text.trim()) && text.split(/\s+/).length > 8 && !/,.*,/.test(text));
+
+/** "HTML/CSS/JavaScript" names three skills; "CI/CD", "A/B testing" and "TCP/IP" are one each. */
+function slashes(item: string, taxonomy: Taxonomy): string[] {
+  if (!/\//.test(item) || SLASH_NAME.test(item) || taxonomy.index.has(normaliseSkill(item))) return [item];
+  const parts = item.split(/\s*\/\s*/);
+  // "GNU/Linux" stays one name; split only where every part is a skill of its own.
+  return parts.every((p) => taxonomy.index.has(normaliseSkill(p))) ? parts : [item];
+}
+const SLASH_NAME = /^(?:ci\/cd|a\/b.*|tcp\/ip|i\/o|pl\/sql|os\/2|ui\/ux|ux\/ui|r&d)$/i;
+
+/** "SQL (PostgreSQL)", "Python & Django", "Bicep and Argo CD", "Tamil (native speaker)" → the names in it. */
+function splitList(text: string, taxonomy: Taxonomy): string[] {
+  const pieces: string[] = [];
+  for (const part of text.split(/\s*(?:[,;|•·▪\t]|\s\/\s|\s{2,}|\s[–—-]\s)\s*|\s+and\s+(?=\S+\s*\()/)) {
+    const bracket = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
+    // "SQL (PostgreSQL)" names two skills; "(no-SQL)", "(Developed backend using django)" describe one.
+    const inner = bracket?.[2]?.trim() ?? '';
+    const named = /^[\p{Lu}\d]/u.test(inner) && inner.split(/\s+/).length <= 3 && !LEVEL.test(inner);
+    const names = bracket ? [bracket[1]!, ...(named ? [inner] : [])] : [part];
+    for (const name of names)
+      pieces.push(
+        ...name
+          .split(/\s+(?:and|&|ja|und|et|with|using|\+)\s+|\s*&\s*(?=\p{Lu})/u)
+          .flatMap((p) => slashes(p, taxonomy)),
+      );
+  }
+  return pieces.map((p) => p.trim()).filter(Boolean);
+}
+
+function itemMentions(item: string, taxonomy: Taxonomy): SkillMention[] {
+  if (!cleanItem(item)) return [];
+  const skill = taxonomy.index.get(normaliseSkill(item));
+  if (skill) return [{ skill, source: 'skills', asWritten: item }];
+  const asIs: TaxonomySkill = {
+    id: `as-written:${normaliseSkill(item)}`,
+    name: item,
+    category: 'technical',
+    group: 'As written',
+    aliases: [],
+  };
+  return [{ skill: asIs, source: 'skills', asWritten: item }];
 }
 
 const WEIGHT: Record<SkillSource, number> = {
@@ -130,6 +390,8 @@ export function scoreSkills(mentions: SkillMention[]): FoundSkill[] {
     const skill = list[0]!.skill;
     out.push({
       name: skill.name,
+      // Two listed words for one skill ("Data structures", "Algorithms") are both kept.
+      asWritten: [...new Set(list.flatMap((m) => (m.asWritten ? [m.asWritten] : [])))].join(', ') || null,
       category: skill.category,
       confidence: Math.round(confidence * 100) / 100,
       sources,

@@ -2,6 +2,16 @@ import { useId, useState, type ReactNode } from 'react';
 import { DEGREES, ParsedResume, SKILL_CATEGORIES, type ResumeDetail } from '../../../src-shared/resume';
 import { call, messageOf } from '../api';
 
+/** Where a skill was found, as the review screen says it. */
+const FOUND_IN: Record<Resume['skills'][number]['sources'][number], string> = {
+  skills: 'listed',
+  recent_experience: 'latest job',
+  experience: 'experience',
+  projects: 'projects',
+  summary: 'summary',
+  other: 'elsewhere',
+};
+
 type Resume = ParsedResume;
 
 const list = (s: string) =>
@@ -159,7 +169,13 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
         <ul className="chips" aria-label="Skills found">
           {r.skills.map((s) => (
             <li key={s.name} className="chip">
-              <span>{s.name}</span> <span className="muted">· {s.category}</span>
+              <span>{s.name}</span>
+              {s.asWritten && s.asWritten.toLowerCase() !== s.name.toLowerCase() ? (
+                <span className="muted"> (you wrote “{s.asWritten}”)</span>
+              ) : null}{' '}
+              <span className="muted">
+                · {s.category} · {s.sources.map((source) => FOUND_IN[source]).join(', ')}
+              </span>
               <button
                 type="button"
                 aria-label={`Remove ${s.name}`}
