@@ -56,11 +56,20 @@ export function PracticeSetup(props: {
   const [jobId, setJobId] = useState(props.jobId ?? '');
   const [companyId, setCompanyId] = useState(props.companyId ?? '');
   const [mode, setMode] = useState<SessionMode>(props.companyId ? 'company' : 'practice');
-  const [jobs, setJobs] = useState<Job[]>([]);
-  const [companies, setCompanies] = useState<CompanyProfile[]>([]);
+  // The form waits for both lists: a select whose chosen job or company has no option yet shows "None"
+  // while the session would start with that job or company.
+  const [lists, setLists] = useState<{ jobs: Job[]; companies: CompanyProfile[] } | null>(null);
   useEffect(() => {
-    call('jobs.list', {}).then(setJobs, () => undefined);
-    call('companies.list', {}).then(setCompanies, () => undefined);
+    let live = true;
+    const orNone = <T,>(p: Promise<T[]>) => p.catch(() => [] as T[]);
+    void Promise.all([orNone(call('jobs.list', {})), orNone(call('companies.list', {}))]).then(
+      ([jobs, companies]) => {
+        if (live) setLists({ jobs, companies });
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   const [starting, setStarting] = useState(false);
   const [formError, setFormError] = useState('');
@@ -95,6 +104,14 @@ export function PracticeSetup(props: {
     }
   }
 
+  if (!lists)
+    return (
+      <div className="card">
+        <ScreenHeading>Set up a practice session</ScreenHeading>
+        <p role="status">Loading your job postings and company profiles…</p>
+      </div>
+    );
+  const { jobs, companies } = lists;
   return (
     <div className="card">
       <ScreenHeading>Set up a practice session</ScreenHeading>
