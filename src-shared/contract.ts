@@ -37,6 +37,7 @@ import {
   ImportRowError,
   PlanInput,
   PlannedQuestion,
+  PlanNotice,
   PrivateQuestion,
   PrivateQuestionInput,
   SessionCreateInput,
@@ -221,7 +222,10 @@ export const channels = {
   'ai.cloud.deleteKey': { input: none, output: KeyStatus },
   /** Stops a running model request (question writing, evaluation) by the id the renderer gave it. */
   'ai.cancel': { input: z.object({ requestId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
-  'questions.plan': { input: PlanInput, output: z.object({ questions: z.array(PlannedQuestion) }) },
+  'questions.plan': {
+    input: PlanInput,
+    output: z.object({ questions: z.array(PlannedQuestion), notice: PlanNotice.nullable() }),
+  },
   'questions.private.list': {
     input: z.object({ tag: z.string().max(30).optional(), search: z.string().max(200).optional() }).strict(),
     output: z.array(PrivateQuestion),

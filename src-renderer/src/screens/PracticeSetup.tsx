@@ -11,10 +11,11 @@ import {
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Job } from '../../../src-shared/jobs';
 import { categoryLabel } from '../format';
-import { SessionCreateInput } from '../../../src-shared/questions';
+import { PlanInput, SessionCreateInput } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
 import { firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { SetNotice } from '../components/SetNotice';
 import { useApp } from '../store';
 
 const MODE_LABELS: Record<SessionMode, string> = {
@@ -71,22 +72,27 @@ export function PracticeSetup(props: {
       live = false;
     };
   }, []);
+  const [allowRepeats, setAllowRepeats] = useState(false);
   const [starting, setStarting] = useState(false);
   const [formError, setFormError] = useState('');
   const roleOptions = roles.includes(role) || role === '' ? roles : [role, ...roles];
 
+  const planned = {
+    role,
+    difficulty,
+    questionCount: Number(count),
+    categories,
+    jobId: jobId || undefined,
+    companyId: companyId || undefined,
+    allowRepeats,
+  };
+  // Only a set the form would accept is worth asking the bank about.
+  const previewable = PlanInput.safeParse(planned).success ? planned : null;
+
   async function start(e: FormEvent) {
     e.preventDefault();
     setFormError('');
-    const parsed = SessionCreateInput.safeParse({
-      role,
-      difficulty,
-      questionCount: Number(count),
-      categories,
-      jobId: jobId || undefined,
-      companyId: companyId || undefined,
-      mode,
-    });
+    const parsed = SessionCreateInput.safeParse({ ...planned, mode });
     if (!parsed.success) {
       show(firstErrors(parsed.error.issues));
       return;
@@ -235,6 +241,7 @@ export function PracticeSetup(props: {
           </p>
           {errorText('companyId')}
         </div>
+        <SetNotice plan={previewable} allowRepeats={allowRepeats} onAllowRepeats={setAllowRepeats} />
         <FormError message={formError} />
         <button type="submit" className="primary" disabled={starting}>
           {starting ? 'Starting…' : 'Start'}
