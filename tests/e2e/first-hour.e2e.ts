@@ -61,4 +61,30 @@ describe('the first hour', () => {
     await context.close();
     await host.stop();
   });
+  it('explains on Diagnostics why each provider is or is not in use, in light and dark', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      if (colorScheme === 'light') await onboard(page, { name: 'Ines', role: 'Sales', level: 'Mid' });
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Diagnostics' }).click();
+      await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
+      const row = (label: string) => page.getByRole('row').filter({ hasText: label });
+      await row('In-app language model').waitFor();
+      expect(await row('Built-in coach').innerText()).toContain('Always available, offline.');
+      const model = await row('In-app language model').innerText();
+      expect(model).toContain('Not set up');
+      expect(model).toContain('Not downloaded — Settings → AI coach → Models inside Rehearse → Download.');
+      expect(await row('In-app embeddings').innerText()).toContain('Not downloaded');
+      expect(await row('Cloud AI').innerText()).toContain(
+        'No key set up — Settings → AI coach → Cloud AI (optional).',
+      );
+      expect(await row('Ollama').innerText()).toMatch(/Ollama is not running at http:\/\/127\.0\.0\.1:11434/);
+      await expectAccessible(page, `diagnostics (${colorScheme})`);
+      await context.close();
+    }
+    await host.stop();
+  });
 });

@@ -305,10 +305,24 @@ const commands: Record<string, Command> = {
         await runtime.ctx.ai.checkHealth();
         const ai = await runtime.ctx.ai.status();
         const providers = [
-          { name: 'builtin', ok: true, reason: 'always available, offline' },
+          {
+            name: 'builtin',
+            label: 'Built-in coach',
+            ok: true,
+            state: 'working',
+            reason: 'always available, offline',
+          },
           ...ai.providers.map((p) => ({
             name: p.id,
-            ok: p.health === 'ok',
+            label: p.label,
+            ok: p.configured && p.health === 'ok',
+            state: !p.configured
+              ? 'not set up'
+              : p.health === 'ok'
+                ? 'working'
+                : p.health === 'failing'
+                  ? 'not working'
+                  : 'not checked',
             reason:
               p.reason ?? (p.health === 'ok' ? `models: ${p.models.join(', ') || 'none'}` : 'not checked'),
           })),
@@ -333,11 +347,8 @@ const commands: Record<string, Command> = {
             `questions    ${report.questionBank} in the bank`,
             ...providers.map(
               (p) =>
-                `${p === providers[0] ? 'providers   ' : '            '} ${p.name}: ${p.ok ? 'ok' : 'not working'} — ${p.reason}`,
+                `${p === providers[0] ? 'providers   ' : '            '} ${p.name}: ${p.state === 'not set up' ? '' : `${p.ok ? 'ok' : p.state} — `}${p.reason}`,
             ),
-            ...(ai.providers.length === 0
-              ? ['             (no AI provider is set up: Ollama is off; add one in Settings)']
-              : []),
           ].join('\n'),
         );
         // Non-zero when the data is damaged, or when nothing but the builtin coach can answer.

@@ -261,6 +261,49 @@ export class AiService {
     void this.generator?.close();
   }
 
+  /**
+   * The providers that are not in use, each with why and where to change that, so Diagnostics and
+   * `rehearse doctor` list every way the coach could answer rather than only the ones already set up.
+   */
+  private notSetUp(listed: string[]): ProviderStatus[] {
+    const entry = (id: string, label: string, reason: string): ProviderStatus => ({
+      id,
+      label,
+      configured: false,
+      health: 'unknown',
+      reason,
+      breaker: 'closed',
+      latencyP50Ms: null,
+      latencyP95Ms: null,
+      calls: 0,
+      today: { requests: 0, characters: 0, costUsd: 0 },
+      quota: null,
+      models: [],
+    });
+    const model = (task: 'embed' | 'generate') => {
+      const spec = KNOWN_MODELS.find((m) => m.task === task)!;
+      const state = this.deps.modelsDir ? modelState(this.deps.modelsDir, spec) : 'missing';
+      if (state === 'downloaded') return 'downloaded, but this way of running Rehearse cannot load it';
+      return state === 'partial'
+        ? 'download not finished — Settings → AI coach → Models inside Rehearse → Resume'
+        : 'not downloaded — Settings → AI coach → Models inside Rehearse → Download';
+    };
+    return [
+      ...(listed.includes('ollama')
+        ? []
+        : [entry('ollama', 'Ollama', 'switched off — Settings → AI coach → Ollama: Auto or Always')]),
+      ...(listed.includes('transformers')
+        ? []
+        : [entry('transformers', 'In-app language model', model('generate'))]),
+      ...(listed.includes('transformers-embed')
+        ? []
+        : [entry('transformers-embed', 'In-app embeddings', model('embed'))]),
+      ...(listed.includes('cloud')
+        ? []
+        : [entry('cloud', 'Cloud AI', 'no key set up — Settings → AI coach → Cloud AI (optional)')]),
+    ];
+  }
+
   private modelReady(task: 'embed' | 'generate'): boolean {
     const spec = KNOWN_MODELS.find((m) => m.task === task);
     return Boolean(this.deps.modelsDir && spec && modelState(this.deps.modelsDir, spec) === 'downloaded');
@@ -374,6 +417,7 @@ export class AiService {
         models: [KNOWN_MODELS.find((m) => m.task === 'embed')!.id],
       });
     }
+    providers.push(...this.notSetUp(providers.map((p) => p.id)));
     return {
       providers,
       cache: { questions: rate('questions'), evaluation: rate('evaluation') },
@@ -399,21 +443,27 @@ export function statusCsv(status: AiStatus): string {
       'quota_used',
       'quota_state',
     ],
-    ...status.providers.map((p) => [
-      p.id,
-      p.health,
-      p.reason,
-      p.breaker,
-      p.latencyP50Ms,
-      p.latencyP95Ms,
-      p.calls,
-      p.today.requests,
-      p.today.characters,
-      p.today.costUsd.toFixed(4),
-      p.quota ? p.quota.used : '',
-      p.quota ? p.quota.state : '',
-    ]),
+    ...status.providers
+      .filter((p) => p.configured)
+      .map((p) => [
+        p.id,
+        p.health,
+        p.reason,
+        p.breaker,
+        p.latencyP50Ms,
+        p.latencyP95Ms,
+        p.calls,
+        p.today.requests,
+        p.today.characters,
+        p.today.costUsd.toFixed(4),
+        p.quota ? p.quota.used : '',
+        p.quota ? p.quota.state : '',
+      ]),
     ['builtin', 'ok', '', 'closed', '', '', '', '', '', '', '', ''],
+    // Providers not in use say why, with no figures: they have none.
+    ...status.providers
+      .filter((p) => !p.configured)
+      .map((p) => [p.id, 'not_set_up', p.reason, '', '', '', '', '', '', '', '', '']),
     [],
     ['cache', 'hits', 'misses', 'hit_rate'],
     [
