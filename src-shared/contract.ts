@@ -44,6 +44,7 @@ import {
   StorySuggestion,
 } from './questions';
 import { SessionReport } from './report';
+import { Guide } from './guide';
 import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } from './companies';
 import { dataChannels } from './data';
 import { progressChannels, progressEvents } from './progress';
@@ -293,6 +294,10 @@ export const channels = {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   },
+  'guide.get': { input: none, output: Guide },
+  'guide.dismiss': { input: none, output: Guide },
+  /** The candidate opened a session's report: the checklist's last step. */
+  'guide.reportSeen': { input: bySession, output: Guide },
   ...progressChannels,
   ...dataChannels,
   ...syncChannels,

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
@@ -12,6 +12,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Keyboard only: focus the control and press Enter, as a candidate tabbing through would. */
+async function press(target: Locator): Promise<void> {
+  await target.focus();
+  await target.page().keyboard.press('Enter');
+}
+
+const home = async (page: Page) => {
+  await press(page.getByRole('button', { name: 'Home', exact: true }));
+  await page.getByRole('heading', { name: /^Welcome back/ }).waitFor();
+};
 
 describe('the first hour', () => {
   it('says before starting when the bank cannot fill the set, and offers repeats', async () => {
@@ -67,7 +78,16 @@ describe('the first hour', () => {
       const context = await browser.newContext({ colorScheme });
       const page = await context.newPage();
       await page.goto(host.url);
-      if (colorScheme === 'light') await onboard(page, { name: 'Ines', role: 'Sales', level: 'Mid' });
+      if (colorScheme === 'light') {
+        await onboard(page, { name: 'Ines', role: 'Sales', level: 'Mid' });
+        // The first steps can be hidden, and stay hidden.
+        await press(page.getByRole('button', { name: 'Hide these steps' }));
+        await expect.poll(() => page.getByRole('region', { name: 'Your first steps' }).count()).toBe(0);
+      } else {
+        await page.getByRole('heading', { name: /^Welcome back/ }).waitFor();
+        await page.getByRole('region', { name: 'Recent sessions' }).waitFor();
+        expect(await page.getByRole('region', { name: 'Your first steps' }).count()).toBe(0);
+      }
       await page.getByRole('button', { name: 'Settings' }).click();
       await page.getByRole('button', { name: 'Diagnostics' }).click();
       await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
@@ -85,6 +105,71 @@ describe('the first hour', () => {
       await expectAccessible(page, `diagnostics (${colorScheme})`);
       await context.close();
     }
+    await host.stop();
+  });
+  it('guides a new candidate from a fresh data folder to a first report and a next step, by keyboard', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await onboard(page, { name: 'Noor', role: 'Sales', level: 'Mid' });
+    const steps = page.getByRole('region', { name: 'Your first steps' });
+    await steps.getByText('4 of 5 left.').waitFor();
+    expect(await steps.getByRole('listitem').first().innerText()).toContain('(done)');
+    await expectAccessible(page, 'home with first steps');
+
+    await press(steps.getByRole('button', { name: 'Add your résumé' }));
+    await page.getByRole('heading', { name: 'Your résumé' }).waitFor();
+    await press(page.getByRole('button', { name: 'Paste text' }));
+    await page
+      .getByLabel('Résumé text')
+      .fill(
+        'Noor Haddad\nnoor@example.org\n\nEXPERIENCE\nAccount Manager, Tidewell\nMar 2019 – Present\n- Grew renewals by 20% across 30 accounts.\n\nSKILLS\nNegotiation, Prospecting',
+      );
+    await press(page.getByRole('button', { name: 'Read this text' }));
+    await page.getByRole('heading', { name: /^What Rehearse found in/ }).waitFor();
+
+    await home(page);
+    await steps.getByText('3 of 5 left.').waitFor();
+    await press(steps.getByRole('button', { name: 'Add a job posting' }));
+    await page.getByRole('heading', { name: 'Job postings' }).waitFor();
+    await press(page.getByRole('button', { name: 'Add a job posting' }));
+    await page
+      .getByLabel('Posting text')
+      .fill('Account Executive\nLarkspur is hiring.\n\nRequirements\n- Salesforce\n- Negotiation\n');
+    await page.getByLabel('Job title').fill('Account Executive');
+    await press(page.getByRole('button', { name: 'Save posting' }));
+    await page.getByText('of the required skills are on your résumé.').waitFor();
+
+    await home(page);
+    await steps.getByText('2 of 5 left.').waitFor();
+    await press(steps.getByRole('button', { name: 'Start your first session' }));
+    await page.getByRole('heading', { name: 'Set up a practice session' }).waitFor();
+    await page.getByLabel('Number of questions').fill('2');
+    await press(page.getByRole('button', { name: 'Start' }));
+    await page.getByRole('heading', { name: /Question 1 of 2/ }).waitFor();
+    // Practice mode: feedback after the first answer, then on; the last answer opens the report.
+    for (const n of [1, 2]) {
+      await page.getByRole('heading', { name: new RegExp(`Question ${n} of 2`) }).waitFor();
+      await page.getByLabel('Your answer').fill('I would do my best and see what happens.');
+      await page.keyboard.press('Control+Enter');
+      if (n === 1) await press(page.getByRole('button', { name: 'Next question' }));
+    }
+    await page.getByRole('button', { name: 'Back to history' }).waitFor();
+
+    // The report names the next step; opening it was the last of the first steps.
+    const next = page.getByRole('region', { name: /^Your next step: / });
+    await next.waitFor();
+    expect(await next.innerText()).toMatch(/Your last Sales session averaged \d+\/100\./);
+    await expectAccessible(page, 'report with next step');
+
+    await home(page);
+    await page.getByRole('region', { name: /^Your next step: Retake your last session/ }).waitFor();
+    expect(await page.getByRole('region', { name: 'Your first steps' }).count()).toBe(0);
+    await expectAccessible(page, 'home with next step');
+    await press(page.getByRole('button', { name: 'Retake it now' }));
+    await page.getByRole('heading', { name: /Question 1 of 2/ }).waitFor();
+    await context.close();
     await host.stop();
   });
 });
