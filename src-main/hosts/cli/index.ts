@@ -14,7 +14,6 @@ import { startBrowserHost } from '../browser/server';
 import { intOption, parse, UsageError } from './args';
 import { dataCommands } from './data';
 import { findElectron, launchElectron, openInBrowser } from './electron';
-import { describeEvaluation, evaluateFile } from './evaluate';
 import { describeQuestions, questionsFromFiles } from './questions';
 import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
 
@@ -280,6 +279,8 @@ const commands: Record<string, Command> = {
       });
       if (!values.question || !values['answer-file'])
         throw new UsageError('evaluate needs --question TEXT and --answer-file FILE');
+      // Loaded here, not at start: the evaluation's NLP model is heavy and only this command needs it.
+      const { describeEvaluation, evaluateFile } = await import('./evaluate');
       const result = evaluateFile({
         question: values.question,
         category: values.category,
