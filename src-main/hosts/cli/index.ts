@@ -75,6 +75,9 @@ async function unlockForCommand(runtime: Runtime, io: Io): Promise<void> {
 const print = (io: Io, json: boolean, value: unknown, human: () => string) =>
   io.stdout(json ? JSON.stringify(value) : human());
 
+/** Long enough for the first screen to have loaded in the browser. */
+const WARM_UP_MS = 2000;
+
 async function serve(
   values: { json: boolean; 'data-dir'?: string; port?: string },
   io: Io,
@@ -104,6 +107,12 @@ async function serve(
     () => `Rehearse is running at ${host.url}`,
   );
   if (open) openInBrowser(host.url);
+  // The answer evaluation loads on first use to keep the start quick; once the first screen is up, it loads
+  // in the background so the first answer does not wait for it either.
+  setTimeout(
+    () => void import('../../services/evaluation/evaluate').catch(() => undefined),
+    WARM_UP_MS,
+  ).unref();
   const signal = await io.untilStopped();
   runtime.ctx.logger.info({ signal }, 'shutting down');
   await host.close();
