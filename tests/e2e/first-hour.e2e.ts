@@ -24,13 +24,19 @@ const home = async (page: Page) => {
   await page.getByRole('heading', { name: /^Welcome back/ }).waitFor();
 };
 
+/** A host over a fresh data folder and a candidate who has just finished onboarding. */
+async function freshCandidate(name: string) {
+  const host = await startHost(['--data-dir', tempDir()]);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await onboard(page, { name, role: 'Sales', level: 'Mid' });
+  return { host, context, page };
+}
+
 describe('the first hour', () => {
   it('says before starting when the bank cannot fill the set, and offers repeats', async () => {
-    const host = await startHost(['--data-dir', tempDir()]);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await onboard(page, { name: 'Ines', role: 'Sales', level: 'Mid' });
+    const { host, context, page } = await freshCandidate('Ines');
     await page.getByRole('button', { name: 'Practice', exact: true }).click();
     await page.getByRole('heading', { name: 'Set up a practice session' }).waitFor();
     await page.getByRole('radio', { name: 'Expert' }).check();
@@ -107,12 +113,9 @@ describe('the first hour', () => {
     }
     await host.stop();
   });
+
   it('guides a new candidate from a fresh data folder to a first report and a next step, by keyboard', async () => {
-    const host = await startHost(['--data-dir', tempDir()]);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await onboard(page, { name: 'Noor', role: 'Sales', level: 'Mid' });
+    const { host, context, page } = await freshCandidate('Noor');
     const steps = page.getByRole('region', { name: 'Your first steps' });
     await steps.getByText('4 of 5 left.').waitFor();
     expect(await steps.getByRole('listitem').first().innerText()).toContain('(done)');

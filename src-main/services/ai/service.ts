@@ -266,20 +266,8 @@ export class AiService {
    * `rehearse doctor` list every way the coach could answer rather than only the ones already set up.
    */
   private notSetUp(listed: string[]): ProviderStatus[] {
-    const entry = (id: string, label: string, reason: string): ProviderStatus => ({
-      id,
-      label,
-      configured: false,
-      health: 'unknown',
-      reason,
-      breaker: 'closed',
-      latencyP50Ms: null,
-      latencyP95Ms: null,
-      calls: 0,
-      today: { requests: 0, characters: 0, costUsd: 0 },
-      quota: null,
-      models: [],
-    });
+    const entry = (id: string, label: string, reason: string) =>
+      withoutFigures({ id, label, configured: false, health: 'unknown', reason, models: [] });
     const model = (task: 'embed' | 'generate') => {
       const spec = KNOWN_MODELS.find((m) => m.task === task)!;
       const state = this.deps.modelsDir ? modelState(this.deps.modelsDir, spec) : 'missing';
@@ -402,20 +390,16 @@ export class AiService {
       return { hits, misses, hitRate: hits + misses === 0 ? null : hits / (hits + misses) };
     };
     if (this.modelReady('embed')) {
-      providers.push({
-        id: 'transformers-embed',
-        label: 'In-app embeddings (MiniLM)',
-        configured: true,
-        health: 'ok',
-        reason: null,
-        breaker: 'closed',
-        latencyP50Ms: null,
-        latencyP95Ms: null,
-        calls: 0,
-        today: { requests: 0, characters: 0, costUsd: 0 },
-        quota: null,
-        models: [KNOWN_MODELS.find((m) => m.task === 'embed')!.id],
-      });
+      providers.push(
+        withoutFigures({
+          id: 'transformers-embed',
+          label: 'In-app embeddings (MiniLM)',
+          configured: true,
+          health: 'ok',
+          reason: null,
+          models: [KNOWN_MODELS.find((m) => m.task === 'embed')!.id],
+        }),
+      );
     }
     providers.push(...this.notSetUp(providers.map((p) => p.id)));
     return {
@@ -424,6 +408,21 @@ export class AiService {
       checkedAt: this.checkedAt,
     };
   }
+}
+
+/** A provider's status before it has any calls, usage or quota to show. */
+function withoutFigures(
+  p: Pick<ProviderStatus, 'id' | 'label' | 'configured' | 'health' | 'reason' | 'models'>,
+): ProviderStatus {
+  return {
+    ...p,
+    breaker: 'closed',
+    latencyP50Ms: null,
+    latencyP95Ms: null,
+    calls: 0,
+    today: { requests: 0, characters: 0, costUsd: 0 },
+    quota: null,
+  };
 }
 
 /** One line per provider plus the cache, for the Diagnostics screen's export. */
