@@ -97,6 +97,8 @@ describe('the first hour', () => {
       await page.getByRole('button', { name: 'Settings' }).click();
       await page.getByRole('button', { name: 'Diagnostics' }).click();
       await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
+      await page.getByRole('button', { name: 'Check providers now' }).click();
+      await page.getByRole('button', { name: 'Check providers now' }).waitFor();
       const row = (label: string) => page.getByRole('row').filter({ hasText: label });
       await row('In-app language model').waitFor();
       expect(await row('Built-in coach').innerText()).toContain('Always available, offline.');
@@ -107,7 +109,9 @@ describe('the first hour', () => {
       expect(await row('Cloud AI').innerText()).toContain(
         'No key set up — Settings → AI coach → Cloud AI (optional).',
       );
-      expect(await row('Ollama').innerText()).toMatch(/Ollama is not running at http:\/\/127\.0\.0\.1:11434/);
+      await expect
+        .poll(() => row('Ollama').innerText())
+        .toMatch(/Ollama is not running at http:\/\/127\.0\.0\.1:11434/);
       await expectAccessible(page, `diagnostics (${colorScheme})`);
       await context.close();
     }

@@ -15,6 +15,8 @@ import type { TextProvider } from './types';
 import { toCsv } from '../../formats/csv';
 
 const HEALTH_EVERY_MS = 60_000;
+/** After start, long enough for the first screen to be up. */
+const FIRST_CHECK_AFTER_MS = 1_000;
 const HEALTH_TIMEOUT_MS = 5_000;
 
 const pct = (sorted: number[], q: number) =>
@@ -60,6 +62,7 @@ export class AiService {
   private readonly reasons = new Map<string, string | null>();
   private checkedAt: string | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private firstCheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: AiServiceDeps) {
     this.ollama = new OllamaProvider(() => ({
@@ -250,12 +253,22 @@ export class AiService {
   }
 
   start(): void {
-    void this.checkHealth().catch((err: unknown) => this.deps.logger.warn({ err }, 'AI health check failed'));
+    // The first check waits for the first screen: that screen does not need it, and Node's fetch loads a good
+    // deal of code on first use, which would delay it.
+    this.firstCheck = setTimeout(
+      () =>
+        void this.checkHealth().catch((err: unknown) =>
+          this.deps.logger.warn({ err }, 'AI health check failed'),
+        ),
+      FIRST_CHECK_AFTER_MS,
+    );
+    this.firstCheck.unref();
     this.timer = setInterval(() => void this.checkHealth().catch(() => undefined), HEALTH_EVERY_MS);
     this.timer.unref();
   }
 
   stop(): void {
+    clearTimeout(this.firstCheck);
     clearInterval(this.timer);
     void this.embedder?.close();
     void this.generator?.close();
