@@ -51,6 +51,16 @@ describe('the first hour', () => {
     // No model is set up, so the way to more questions is one click away.
     await page.getByRole('button', { name: 'Set up an AI coach' }).waitFor();
     await expectAccessible(page, 'setup with a short-bank notice');
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const night = await dark.newPage();
+    await night.goto(host.url);
+    await night.getByRole('button', { name: 'Practice', exact: true }).click();
+    await night.getByRole('radio', { name: 'Expert' }).check();
+    await night.getByRole('checkbox', { name: 'Domain Specific' }).check();
+    await night.getByLabel('Number of questions').fill('20');
+    await night.getByRole('status').filter({ hasText: 'Expert domain specific' }).waitFor();
+    await expectAccessible(night, 'setup with a short-bank notice (dark)');
+    await dark.close();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('heading', { name: /Question 1 of 20/ }).waitFor();
 
@@ -174,6 +184,13 @@ describe('the first hour', () => {
     await page.getByRole('region', { name: /^Your next step: Retake your last session/ }).waitFor();
     expect(await page.getByRole('region', { name: 'Your first steps' }).count()).toBe(0);
     await expectAccessible(page, 'home with next step');
+    // The same Home and report in dark.
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const night = await dark.newPage();
+    await night.goto(host.url);
+    await night.getByRole('region', { name: /^Your next step: / }).waitFor();
+    await expectAccessible(night, 'home with next step (dark)');
+    await dark.close();
     await press(page.getByRole('button', { name: 'Retake it now' }));
     await page.getByRole('heading', { name: /Question 1 of 2/ }).waitFor();
     await context.close();
