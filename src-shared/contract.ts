@@ -37,12 +37,14 @@ import {
   ImportRowError,
   PlanInput,
   PlannedQuestion,
+  PlanNotice,
   PrivateQuestion,
   PrivateQuestionInput,
   SessionCreateInput,
   StorySuggestion,
 } from './questions';
 import { SessionReport } from './report';
+import { Guide } from './guide';
 import { CompanyProfile, CompanyProfileInput, CompanyValue, InterviewStage } from './companies';
 import { dataChannels } from './data';
 import { progressChannels, progressEvents } from './progress';
@@ -224,7 +226,10 @@ export const channels = {
   'ai.cloud.deleteKey': { input: none, output: KeyStatus },
   /** Stops a running model request (question writing, evaluation) by the id the renderer gave it. */
   'ai.cancel': { input: z.object({ requestId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
-  'questions.plan': { input: PlanInput, output: z.object({ questions: z.array(PlannedQuestion) }) },
+  'questions.plan': {
+    input: PlanInput,
+    output: z.object({ questions: z.array(PlannedQuestion), notice: PlanNotice.nullable() }),
+  },
   'questions.private.list': {
     input: z.object({ tag: z.string().max(30).optional(), search: z.string().max(200).optional() }).strict(),
     output: z.array(PrivateQuestion),
@@ -292,6 +297,10 @@ export const channels = {
     input: byId,
     output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
   },
+  'guide.get': { input: none, output: Guide },
+  'guide.dismiss': { input: none, output: Guide },
+  /** The candidate opened a session's report: the checklist's last step. */
+  'guide.reportSeen': { input: bySession, output: Guide },
   ...progressChannels,
   ...dataChannels,
   ...syncChannels,

@@ -95,6 +95,14 @@ export const PlannedQuestion = QuestionFields.extend({
 });
 export type PlannedQuestion = z.infer<typeof PlannedQuestion>;
 
+/** Why a planned set is not all at the chosen difficulty (or is short), said before the session starts. */
+export const PlanNotice = z.object({
+  message: z.string(),
+  /** Questions at the chosen difficulty from the recent sessions that allowing repeats would bring back. */
+  repeatable: z.number().int().nonnegative(),
+});
+export type PlanNotice = z.infer<typeof PlanNotice>;
+
 const optionalId = z.string().uuid({ error: 'must be a valid id' }).optional();
 
 export const PlanInput = z
@@ -122,6 +130,8 @@ export const PlanInput = z
     companyId: z.string().trim().min(1).max(80).optional(),
     /** Use the active résumé when no résumeId is given (the app's default); the CLI turns this off. */
     useActiveResume: z.boolean().default(true),
+    /** Questions from the last sessions may come back (the setup screen offers it when the bank runs short). */
+    allowRepeats: z.boolean().default(false),
   })
   .strict();
 export type PlanInput = z.input<typeof PlanInput>;

@@ -12,6 +12,7 @@ import { dataHandlers } from '../services/data/service';
 import { syncHandlers } from '../services/sync/service';
 import { vaultHandlers } from '../services/vault/service';
 import { updateHandlers } from '../services/updates/service';
+import { guideHandlers } from '../services/guide/service';
 import type { ServiceContext } from './context';
 
 /** Every channel's handler, gathered from the service that owns it; a missing one fails to typecheck. */
@@ -30,5 +31,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...syncHandlers(ctx),
     ...vaultHandlers(ctx),
     ...updateHandlers(ctx),
+    ...guideHandlers(ctx),
   };
 }

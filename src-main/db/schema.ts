@@ -183,6 +183,13 @@ export interface ProgressSettingsTable {
   updated_at: string;
 }
 
+/** The first-steps checklist: hidden, and the first report seen (migration 0015). */
+export interface GuideTable {
+  id: number;
+  dismissed_at: string | null;
+  report_seen_at: string | null;
+}
+
 /** One row per session: completion day and score totals, kept up to date by triggers (migration 0008). */
 export interface ProgressSessionsTable {
   session_id: string;
@@ -281,6 +288,7 @@ export interface Database {
   evaluations: EvaluationsTable;
   achievements: AchievementsTable;
   progress_settings: ProgressSettingsTable;
+  guide: GuideTable;
   study_plans: StudyPlansTable;
   progress_sessions: ProgressSessionsTable;
   sync_settings: SyncSettingsTable;

@@ -2,26 +2,34 @@ import { lazy, Suspense, useEffect } from 'react';
 import { on } from './api';
 import { Notices } from './components/Notices';
 import { ProgressWatch } from './components/ProgressWatch';
-import { Achievements } from './screens/Achievements';
-import { Leaderboard } from './screens/Leaderboard';
-import { StudyPlan } from './screens/StudyPlan';
-import { Companies } from './screens/Companies';
-import { Diagnostics } from './screens/Diagnostics';
-import { MyQuestions } from './screens/MyQuestions';
-import { History } from './screens/History';
-import { Jobs } from './screens/Jobs';
-import { Resume } from './screens/Resume';
 import { Home } from './screens/Home';
 import { Onboarding } from './screens/Onboarding';
-import { PracticeRoom } from './screens/PracticeRoom';
-import { PracticeSetup } from './screens/PracticeSetup';
-import { SessionReview } from './screens/SessionReview';
-import { Settings } from './screens/Settings';
 import { Unlock } from './screens/Unlock';
 import { useApp, type Screen } from './store';
 
-// The charts library is most of the bundle: it loads when the first screen with charts opens, not at start.
+/**
+ * Only the screens that can open first (home, onboarding, unlock) are in the start bundle; each other screen
+ * loads when it is first opened, so the first screen parses and renders sooner. The charts library, most of
+ * the bundle, comes with the first screen that draws charts.
+ */
 const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Achievements = lazy(() => import('./screens/Achievements').then((m) => ({ default: m.Achievements })));
+const Leaderboard = lazy(() => import('./screens/Leaderboard').then((m) => ({ default: m.Leaderboard })));
+const StudyPlan = lazy(() => import('./screens/StudyPlan').then((m) => ({ default: m.StudyPlan })));
+const Companies = lazy(() => import('./screens/Companies').then((m) => ({ default: m.Companies })));
+const Diagnostics = lazy(() => import('./screens/Diagnostics').then((m) => ({ default: m.Diagnostics })));
+const MyQuestions = lazy(() => import('./screens/MyQuestions').then((m) => ({ default: m.MyQuestions })));
+const History = lazy(() => import('./screens/History').then((m) => ({ default: m.History })));
+const Jobs = lazy(() => import('./screens/Jobs').then((m) => ({ default: m.Jobs })));
+const Resume = lazy(() => import('./screens/Resume').then((m) => ({ default: m.Resume })));
+const PracticeRoom = lazy(() => import('./screens/PracticeRoom').then((m) => ({ default: m.PracticeRoom })));
+const PracticeSetup = lazy(() =>
+  import('./screens/PracticeSetup').then((m) => ({ default: m.PracticeSetup })),
+);
+const SessionReview = lazy(() =>
+  import('./screens/SessionReview').then((m) => ({ default: m.SessionReview })),
+);
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
 
 const NAV: { label: string; screen: Screen }[] = [
   { label: 'Home', screen: { name: 'home' } },
@@ -167,7 +175,9 @@ export function App() {
       </header>
       <main id="main">
         <ProgressWatch />
-        <CurrentScreen screen={screen} />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <CurrentScreen screen={screen} />
+        </Suspense>
       </main>
       <Notices />
     </>

@@ -59,12 +59,16 @@ export const useApp = create<AppState>((set, get) => ({
   notices: [],
   async load() {
     try {
+      // All four at once: one round trip before the first screen. While locked, the profile and catalogue are
+      // refused (and not needed: the unlock screen comes first), so their answers are only read when unlocked.
+      const data = Promise.all([call('profile.get', {}), call('catalog.get', {})]);
+      data.catch(() => undefined);
       const [vault, info] = await Promise.all([call('vault.status', {}), call('app.info', {})]);
       if (isLocked(vault)) {
         set({ vault, info, status: 'ready' });
         return;
       }
-      const [profile, catalog] = await Promise.all([call('profile.get', {}), call('catalog.get', {})]);
+      const [profile, catalog] = await data;
       set({ vault, profile, catalog, info, status: 'ready' });
     } catch (err) {
       // Locked between the two reads: the LOCKED listener brings the unlock screen instead.

@@ -43,6 +43,31 @@ const rows = (dataDir: string, table: string) => {
   }
 };
 
+/** What doctor says of the providers a fresh data folder has not set up. */
+const NOT_SET_UP = [
+  {
+    name: 'transformers',
+    label: 'In-app language model',
+    ok: false,
+    state: 'not set up',
+    reason: 'not downloaded — Settings → AI coach → Models inside Rehearse → Download',
+  },
+  {
+    name: 'transformers-embed',
+    label: 'In-app embeddings',
+    ok: false,
+    state: 'not set up',
+    reason: 'not downloaded — Settings → AI coach → Models inside Rehearse → Download',
+  },
+  {
+    name: 'cloud',
+    label: 'Cloud AI',
+    ok: false,
+    state: 'not set up',
+    reason: 'no key set up — Settings → AI coach → Cloud AI (optional)',
+  },
+];
+
 describe('the rehearse CLI', () => {
   beforeAll(requireBuild);
 
@@ -149,16 +174,18 @@ describe('the rehearse CLI', () => {
     expect(down.code).toBe(3);
     expect(JSON.parse(down.stdout)).toMatchObject({
       integrity: 'ok',
-      schemaVersion: loadMigrations(appPaths().migrations).length,
+      schemaVersion: loadMigrations(appPaths().migrations).at(-1)!.version,
       questionBank: expect.any(Number),
       onlyBuiltin: true,
       providers: [
-        { name: 'builtin', ok: true },
+        { name: 'builtin', ok: true, state: 'working' },
         {
           name: 'ollama',
           ok: false,
+          state: 'not working',
           reason: `Ollama is not running at ${host}. Start it (ollama serve) or change the Ollama address in Settings.`,
         },
+        ...NOT_SET_UP,
       ],
     });
     const fake = await startFakeOllama();
@@ -168,6 +195,41 @@ describe('the rehearse CLI', () => {
     const up = await runAsync(['doctor', '--data-dir', dataDir]);
     expect(up.code).toBe(0);
     expect(up.stdout).toContain('ollama: ok — models: llama3.2:latest, nomic-embed-text:latest');
+    expect(up.stdout).toContain(
+      'transformers: not downloaded — Settings → AI coach → Models inside Rehearse → Download',
+    );
+  });
+
+  it('doctor names every provider with its state and reason, Ollama switched off included', async () => {
+    const dataDir = tempDir();
+    const runtime = await startRuntime({ dataDir, host: 'cli' });
+    await runtime.invoke('ai.settings.save', {
+      ...DEFAULT_AI_SETTINGS,
+      ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' },
+    });
+    await runtime.close();
+    const off = run(['doctor', '--json', '--data-dir', dataDir]);
+    expect(off.code).toBe(3);
+    expect(JSON.parse(off.stdout).providers).toEqual([
+      {
+        name: 'builtin',
+        label: 'Built-in coach',
+        ok: true,
+        state: 'working',
+        reason: 'always available, offline',
+      },
+      {
+        name: 'ollama',
+        label: 'Ollama',
+        ok: false,
+        state: 'not set up',
+        reason: 'switched off — Settings → AI coach → Ollama: Auto or Always',
+      },
+      ...NOT_SET_UP,
+    ]);
+    const text = run(['doctor', '--data-dir', dataDir]).stdout;
+    expect(text).toContain('cloud: no key set up — Settings → AI coach → Cloud AI (optional)');
+    expect(text).toContain('ollama: switched off — Settings → AI coach → Ollama: Auto or Always');
   });
 
   it('prints its version', () => {

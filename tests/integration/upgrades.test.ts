@@ -306,6 +306,8 @@ const FIXTURES: { table: string; row: Record<string, unknown> }[] = [
     table: 'study_plans',
     row: { id: P1, status: 'active', plan: '{"weeks":[]}', created_at: T1, updated_at: T1 },
   },
+  // 0015
+  { table: 'guide', row: { id: 1, dismissed_at: null, report_seen_at: T1 } },
 ];
 
 function columnsOf(db: Sqlite, table: string): Set<string> {

@@ -1,18 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from './find-chromium';
 
-export const CHROMIUM = process.env.REHEARSE_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Debian's Chromium; a missing browser fails the run rather than skipping the journeys. */
+/** A missing browser fails the run rather than skipping the journeys. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set REHEARSE_CHROMIUM).`,
-    );
-  }
+  const executablePath = findChromium();
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -14,7 +14,6 @@ import { startBrowserHost } from '../browser/server';
 import { intOption, parse, UsageError } from './args';
 import { dataCommands } from './data';
 import { findElectron, launchElectron, openInBrowser } from './electron';
-import { describeEvaluation, evaluateFile } from './evaluate';
 import { describeQuestions, questionsFromFiles } from './questions';
 import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
 
@@ -76,6 +75,9 @@ async function unlockForCommand(runtime: Runtime, io: Io): Promise<void> {
 const print = (io: Io, json: boolean, value: unknown, human: () => string) =>
   io.stdout(json ? JSON.stringify(value) : human());
 
+/** Long enough for the first screen to have loaded in the browser. */
+const WARM_UP_MS = 2000;
+
 async function serve(
   values: { json: boolean; 'data-dir'?: string; port?: string },
   io: Io,
@@ -105,6 +107,12 @@ async function serve(
     () => `Rehearse is running at ${host.url}`,
   );
   if (open) openInBrowser(host.url);
+  // The answer evaluation loads on first use to keep the start quick; once the first screen is up, it loads
+  // in the background so the first answer does not wait for it either.
+  setTimeout(
+    () => void import('../../services/evaluation/evaluate').catch(() => undefined),
+    WARM_UP_MS,
+  ).unref();
   const signal = await io.untilStopped();
   runtime.ctx.logger.info({ signal }, 'shutting down');
   await host.close();
@@ -280,6 +288,8 @@ const commands: Record<string, Command> = {
       });
       if (!values.question || !values['answer-file'])
         throw new UsageError('evaluate needs --question TEXT and --answer-file FILE');
+      // Loaded here, not at start: the evaluation's NLP model is heavy and only this command needs it.
+      const { describeEvaluation, evaluateFile } = await import('./evaluate');
       const result = evaluateFile({
         question: values.question,
         category: values.category,
@@ -305,10 +315,24 @@ const commands: Record<string, Command> = {
         await runtime.ctx.ai.checkHealth();
         const ai = await runtime.ctx.ai.status();
         const providers = [
-          { name: 'builtin', ok: true, reason: 'always available, offline' },
+          {
+            name: 'builtin',
+            label: 'Built-in coach',
+            ok: true,
+            state: 'working',
+            reason: 'always available, offline',
+          },
           ...ai.providers.map((p) => ({
             name: p.id,
-            ok: p.health === 'ok',
+            label: p.label,
+            ok: p.configured && p.health === 'ok',
+            state: !p.configured
+              ? 'not set up'
+              : p.health === 'ok'
+                ? 'working'
+                : p.health === 'failing'
+                  ? 'not working'
+                  : 'not checked',
             reason:
               p.reason ?? (p.health === 'ok' ? `models: ${p.models.join(', ') || 'none'}` : 'not checked'),
           })),
@@ -333,11 +357,8 @@ const commands: Record<string, Command> = {
             `questions    ${report.questionBank} in the bank`,
             ...providers.map(
               (p) =>
-                `${p === providers[0] ? 'providers   ' : '            '} ${p.name}: ${p.ok ? 'ok' : 'not working'} — ${p.reason}`,
+                `${p === providers[0] ? 'providers   ' : '            '} ${p.name}: ${p.state === 'not set up' ? '' : `${p.ok ? 'ok' : p.state} — `}${p.reason}`,
             ),
-            ...(ai.providers.length === 0
-              ? ['             (no AI provider is set up: Ollama is off; add one in Settings)']
-              : []),
           ].join('\n'),
         );
         // Non-zero when the data is damaged, or when nothing but the builtin coach can answer.

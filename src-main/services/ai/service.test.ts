@@ -193,6 +193,9 @@ describe('AI settings and status', () => {
     );
     expect(lines[1]).toMatch(/^ollama,ok,,closed,\d+(\.\d+)?,\d+(\.\d+)?,3,3,\d+,0\.0000,,$/);
     expect(lines[2]).toBe('builtin,ok,,closed,,,,,,,,');
+    expect(lines[3]).toBe(
+      'transformers,not_set_up,not downloaded — Settings → AI coach → Models inside Rehearse → Download,,,,,,,,,',
+    );
     expect(
       statusCsv({ ...status, providers: [{ ...status.providers[0]!, reason: 'a "quoted", reason' }] }).split(
         '\n',

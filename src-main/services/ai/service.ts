@@ -15,6 +15,8 @@ import type { TextProvider } from './types';
 import { toCsv } from '../../formats/csv';
 
 const HEALTH_EVERY_MS = 60_000;
+/** After start, long enough for the first screen to be up. */
+const FIRST_CHECK_AFTER_MS = 1_000;
 const HEALTH_TIMEOUT_MS = 5_000;
 
 const pct = (sorted: number[], q: number) =>
@@ -60,6 +62,7 @@ export class AiService {
   private readonly reasons = new Map<string, string | null>();
   private checkedAt: string | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private firstCheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: AiServiceDeps) {
     this.ollama = new OllamaProvider(() => ({
@@ -250,15 +253,56 @@ export class AiService {
   }
 
   start(): void {
-    void this.checkHealth().catch((err: unknown) => this.deps.logger.warn({ err }, 'AI health check failed'));
+    // The first check waits for the first screen: that screen does not need it, and Node's fetch loads a good
+    // deal of code on first use, which would delay it.
+    this.firstCheck = setTimeout(
+      () =>
+        void this.checkHealth().catch((err: unknown) =>
+          this.deps.logger.warn({ err }, 'AI health check failed'),
+        ),
+      FIRST_CHECK_AFTER_MS,
+    );
+    this.firstCheck.unref();
     this.timer = setInterval(() => void this.checkHealth().catch(() => undefined), HEALTH_EVERY_MS);
     this.timer.unref();
   }
 
   stop(): void {
+    clearTimeout(this.firstCheck);
     clearInterval(this.timer);
     void this.embedder?.close();
     void this.generator?.close();
+  }
+
+  /**
+   * The providers that are not in use, each with why and where to change that, so Diagnostics and
+   * `rehearse doctor` list every way the coach could answer rather than only the ones already set up.
+   */
+  private notSetUp(listed: string[]): ProviderStatus[] {
+    const entry = (id: string, label: string, reason: string) =>
+      withoutFigures({ id, label, configured: false, health: 'unknown', reason, models: [] });
+    const model = (task: 'embed' | 'generate') => {
+      const spec = KNOWN_MODELS.find((m) => m.task === task)!;
+      const state = this.deps.modelsDir ? modelState(this.deps.modelsDir, spec) : 'missing';
+      if (state === 'downloaded') return 'downloaded, but this way of running Rehearse cannot load it';
+      return state === 'partial'
+        ? 'download not finished — Settings → AI coach → Models inside Rehearse → Resume'
+        : 'not downloaded — Settings → AI coach → Models inside Rehearse → Download';
+    };
+    return [
+      ...(listed.includes('ollama')
+        ? []
+        : [entry('ollama', 'Ollama', 'switched off — Settings → AI coach → Ollama: Auto or Always')]),
+      ...(listed.includes('transformers')
+        ? []
+        : [entry('transformers', 'In-app language model', model('generate'))]),
+      ...(listed.includes('transformers-embed')
+        ? []
+        : [entry('transformers-embed', 'In-app embeddings', model('embed'))]),
+      ...(listed.includes('cloud')
+        ? []
+        : [entry('cloud', 'Cloud AI', 'no key set up — Settings → AI coach → Cloud AI (optional)')]),
+    ];
   }
 
   private modelReady(task: 'embed' | 'generate'): boolean {
@@ -359,27 +403,39 @@ export class AiService {
       return { hits, misses, hitRate: hits + misses === 0 ? null : hits / (hits + misses) };
     };
     if (this.modelReady('embed')) {
-      providers.push({
-        id: 'transformers-embed',
-        label: 'In-app embeddings (MiniLM)',
-        configured: true,
-        health: 'ok',
-        reason: null,
-        breaker: 'closed',
-        latencyP50Ms: null,
-        latencyP95Ms: null,
-        calls: 0,
-        today: { requests: 0, characters: 0, costUsd: 0 },
-        quota: null,
-        models: [KNOWN_MODELS.find((m) => m.task === 'embed')!.id],
-      });
+      providers.push(
+        withoutFigures({
+          id: 'transformers-embed',
+          label: 'In-app embeddings (MiniLM)',
+          configured: true,
+          health: 'ok',
+          reason: null,
+          models: [KNOWN_MODELS.find((m) => m.task === 'embed')!.id],
+        }),
+      );
     }
+    providers.push(...this.notSetUp(providers.map((p) => p.id)));
     return {
       providers,
       cache: { questions: rate('questions'), evaluation: rate('evaluation') },
       checkedAt: this.checkedAt,
     };
   }
+}
+
+/** A provider's status before it has any calls, usage or quota to show. */
+function withoutFigures(
+  p: Pick<ProviderStatus, 'id' | 'label' | 'configured' | 'health' | 'reason' | 'models'>,
+): ProviderStatus {
+  return {
+    ...p,
+    breaker: 'closed',
+    latencyP50Ms: null,
+    latencyP95Ms: null,
+    calls: 0,
+    today: { requests: 0, characters: 0, costUsd: 0 },
+    quota: null,
+  };
 }
 
 /** One line per provider plus the cache, for the Diagnostics screen's export. */
@@ -399,21 +455,27 @@ export function statusCsv(status: AiStatus): string {
       'quota_used',
       'quota_state',
     ],
-    ...status.providers.map((p) => [
-      p.id,
-      p.health,
-      p.reason,
-      p.breaker,
-      p.latencyP50Ms,
-      p.latencyP95Ms,
-      p.calls,
-      p.today.requests,
-      p.today.characters,
-      p.today.costUsd.toFixed(4),
-      p.quota ? p.quota.used : '',
-      p.quota ? p.quota.state : '',
-    ]),
+    ...status.providers
+      .filter((p) => p.configured)
+      .map((p) => [
+        p.id,
+        p.health,
+        p.reason,
+        p.breaker,
+        p.latencyP50Ms,
+        p.latencyP95Ms,
+        p.calls,
+        p.today.requests,
+        p.today.characters,
+        p.today.costUsd.toFixed(4),
+        p.quota ? p.quota.used : '',
+        p.quota ? p.quota.state : '',
+      ]),
     ['builtin', 'ok', '', 'closed', '', '', '', '', '', '', '', ''],
+    // Providers not in use say why, with no figures: they have none.
+    ...status.providers
+      .filter((p) => !p.configured)
+      .map((p) => [p.id, 'not_set_up', p.reason, '', '', '', '', '', '', '', '', '']),
     [],
     ['cache', 'hits', 'misses', 'hit_rate'],
     [

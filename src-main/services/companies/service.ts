@@ -7,7 +7,6 @@ import { proposeFromPosting } from '../jobs/posting';
 import { activeResume, getResume } from '../resume/service';
 import { extractCompanyName, extractStages, extractValues } from './extract';
 import { profileOf } from './profiles';
-import { suggestStories } from './stories';
 
 function fromRow(row: CompaniesTable): CompanyProfile {
   const p = CompanyProfileInput.parse(JSON.parse(row.profile));
@@ -88,6 +87,8 @@ export const companyHandlers = (ctx: ServiceContext): Pick<Handlers, CompanyChan
     const company = await getCompany(ctx, id);
     const resume = resumeId ? await getResume(ctx, resumeId) : await activeResume(ctx);
     if (!resume) return { stories: [], note: 'Add your résumé to get story suggestions drawn from it.' };
+    // Loaded on first use: the stories match words with the evaluation's stemmer, whose NLP model is heavy.
+    const { suggestStories } = await import('./stories');
     const stories = suggestStories(resume.effective, company);
     return {
       stories,

@@ -30,6 +30,7 @@ const NAMES: Record<string, [string, string]> = {
   achievements: ['achievement', 'achievements'],
   study_plans: ['study plan', 'study plans'],
   progress_settings: ['your reminder settings', 'your reminder settings'],
+  guide: ['your first-steps checklist', 'your first-steps checklist'],
 };
 
 export function describeRows(table: string, n: number): string {

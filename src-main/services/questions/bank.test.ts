@@ -12,8 +12,8 @@ const normalise = (t: string) =>
     .trim();
 
 describe('the shipped question bank', () => {
-  it('holds at least 800 valid questions with unique ids and texts', () => {
-    expect(bank.all.length).toBeGreaterThanOrEqual(800);
+  it('holds at least 1,150 valid questions with unique ids and texts', () => {
+    expect(bank.all.length).toBeGreaterThanOrEqual(1150);
     expect(new Set(bank.all.map((q) => q.id)).size).toBe(bank.all.length);
     expect(new Set(bank.all.map((q) => normalise(q.text))).size).toBe(bank.all.length);
   });
@@ -24,6 +24,25 @@ describe('the shipped question bank', () => {
       const own = bank.all.filter((q) => q.role === role);
       expect(new Set(own.map((q) => q.difficulty)), role).toEqual(new Set(DIFFICULTIES));
     }
+  });
+
+  it('gives every role at least 20 of its own questions at Medium, Hard and Expert', () => {
+    // A daily practiser at one difficulty sees up to 5 sessions' worth before repeats are allowed again.
+    const counts = Object.fromEntries(
+      ROLES.map((role) => [
+        role,
+        Object.fromEntries(
+          DIFFICULTIES.map((d) => [d, bank.all.filter((q) => q.role === role && q.difficulty === d).length]),
+        ),
+      ]),
+    );
+    const short = Object.entries(counts).flatMap(([role, byLevel]) =>
+      (['Medium', 'Hard', 'Expert'] as const)
+        .filter((d) => byLevel[d]! < 20)
+        .map((d) => `${role} ${d}: ${byLevel[d]}`),
+    );
+    expect(short).toEqual([]);
+    for (const role of ROLES) expect(counts[role]!.Easy, role).toBeGreaterThanOrEqual(6);
   });
 
   it('asks every kind of question, with a general behavioural set for every role', () => {

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CompanyProfile } from '../../../src-shared/companies';
-import { CATEGORIES, GENERAL_ROLE, type Category } from '../../../src-shared/domain';
+import { CATEGORIES, DIFFICULTIES, GENERAL_ROLE, ROLES, type Category } from '../../../src-shared/domain';
 import type { ParsedResume } from '../../../src-shared/resume';
 import { seeded } from '../../../tests/support/random';
 import { appPaths } from '../../paths';
 import { categoryWeights } from '../companies/profiles';
 import { loadBank } from './bank';
-import { planQuestions, type EngineInput } from './engine';
+import { planQuestions, planWithNotice, type EngineInput } from './engine';
 import { allocate, orderForInterview } from './select';
 
 const bank = loadBank(join(appPaths().resources, 'questions'));
@@ -220,6 +220,86 @@ describe('the builtin question engine', () => {
     expect(
       withValues.some((q) => q.source === 'company' && q.text.includes('values is "Customer first"')),
     ).toBe(true);
+  });
+
+  it('gives each role a set of 12 Hard questions that is all Hard, with nothing to explain', () => {
+    for (const role of ROLES)
+      for (let seed = 0; seed < 20; seed++) {
+        const { questions, notice } = planWithNotice(
+          base({ role, difficulty: 'Hard', count: 12, random: seeded(seed) }),
+        );
+        expect(questions, role).toHaveLength(12);
+        expect(
+          questions.filter((q) => q.difficulty !== 'Hard').map((q) => q.questionId),
+          role,
+        ).toEqual([]);
+        expect(notice, role).toBeNull();
+      }
+  });
+
+  it('takes every fresh question at the chosen difficulty before any other, and says why when it must', () => {
+    const hardDesign = bank.all.filter(
+      (q) => q.role === 'Software Engineer' && q.category === 'System_Design' && q.difficulty === 'Hard',
+    );
+    const seen = new Set(hardDesign.slice(0, 2).map((q) => q.id));
+    const count = hardDesign.length + 1;
+    for (let seed = 0; seed < 20; seed++) {
+      const { questions, notice } = planWithNotice(
+        base({
+          role: 'Software Engineer',
+          difficulty: 'Hard',
+          categories: ['System_Design'],
+          count,
+          exclude: seen,
+          random: seeded(seed),
+        }),
+      );
+      expect(questions).toHaveLength(count);
+      const hard = questions.filter((q) => q.difficulty === 'Hard');
+      expect(hard).toHaveLength(hardDesign.length - 2);
+      const added = DIFFICULTIES.filter((d) => d !== 'Hard')
+        .map((d) => [d, questions.filter((q) => q.difficulty === d).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([d, n]) => `${n} ${d}`);
+      const left = hardDesign.length - 2;
+      const head = `${left === 0 ? 'No' : `Only ${left}`} Hard system design question${left === 1 ? '' : 's'}`;
+      const list = added.length > 1 ? `${added.slice(0, -1).join(', ')} and ${added.at(-1)}` : added[0];
+      expect(notice).toEqual({
+        message: `${head} for Software Engineer left that you have not seen in your last 5 sessions; ${list} added.`,
+        repeatable: 2,
+      });
+    }
+    // Without the recent sessions in the way, the bank itself is what runs short.
+    const { notice } = planWithNotice(
+      base({
+        role: 'Software Engineer',
+        difficulty: 'Hard',
+        categories: ['System_Design'],
+        count: hardDesign.length + 3,
+        random: seeded(1),
+      }),
+    );
+    expect(notice?.message).toMatch(
+      new RegExp(
+        `^The bank holds only ${hardDesign.length} Hard system design questions for Software Engineer; `,
+      ),
+    );
+    expect(notice?.repeatable).toBe(0);
+  });
+
+  it('says when even the whole bank cannot fill the set', () => {
+    const tiny = bank.all.filter((q) => q.role === 'Sales' && q.category === 'Domain_Specific').slice(0, 2);
+    const { questions, notice } = planWithNotice(
+      base({
+        role: 'Sales',
+        bank: tiny,
+        difficulty: tiny[0]!.difficulty,
+        categories: ['Domain_Specific'],
+        count: 4,
+      }),
+    );
+    expect(questions).toHaveLength(2);
+    expect(notice?.message).toContain('the set has 2 questions, not 4.');
   });
 
   it('allocates slots in proportion to weights and never beyond what is available', () => {

@@ -38,4 +38,26 @@ describe('no repeats across sessions', () => {
       s.questions.map((q) => [q.source, q.reason]),
     );
   });
+  it('tells the setup screen when recent sessions leave the bank short, and allows repeats on request', async () => {
+    const runtime = await testRuntime();
+    const plan = {
+      role: 'Sales',
+      difficulty: 'Expert' as const,
+      questionCount: 12,
+      categories: ['Domain_Specific' as const],
+    };
+    const first = await ok(runtime, 'questions.plan', plan);
+    const atLevel = first.questions.filter((q) => q.difficulty === 'Expert').length;
+    const session = await ok(runtime, 'sessions.create', plan);
+    const seen = session.questions.filter((q) => q.difficulty === 'Expert').length;
+    expect(seen).toBe(atLevel);
+    const after = await ok(runtime, 'questions.plan', plan);
+    expect(after.notice?.message).toMatch(
+      /^(No|Only \d+) Expert domain specific questions for Sales left that you have not seen in your last 5 sessions; /,
+    );
+    expect(after.notice?.repeatable).toBe(seen);
+    const repeats = await ok(runtime, 'questions.plan', { ...plan, allowRepeats: true });
+    expect(repeats.questions.filter((q) => q.difficulty === 'Expert').length).toBe(atLevel);
+    expect(repeats.notice?.repeatable ?? 0).toBe(0);
+  });
 });

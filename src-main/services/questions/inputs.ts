@@ -11,11 +11,9 @@ import { getJob } from '../jobs/service';
 import { activeResume, getResume } from '../resume/service';
 import type { EngineInput } from './engine';
 import { listPrivate } from './private';
+import { NO_REPEAT_SESSIONS } from './select';
 import { recentScores, weakestCategories } from '../progress/queries';
 import { WEAKNESS_BELOW } from '../../../src-shared/progress';
-
-/** Questions from this many recent sessions are not asked again, so practice stays fresh. */
-export const NO_REPEAT_SESSIONS = 5;
 
 export async function recentQuestionIds(ctx: ServiceContext): Promise<Set<string>> {
   const rows = await ctx.db
@@ -44,7 +42,8 @@ export async function weakCategories(ctx: ServiceContext): Promise<Category[]> {
   });
 }
 
-type Plan = Pick<ParsedInput<'questions.plan'>, 'role' | 'difficulty' | 'questionCount' | 'categories'>;
+type Plan = Pick<ParsedInput<'questions.plan'>, 'role' | 'difficulty' | 'questionCount' | 'categories'> &
+  Partial<Pick<ParsedInput<'questions.plan'>, 'allowRepeats'>>;
 
 /**
  * The engine's input from a résumé, job and company already in hand (the CLI reads them from files), plus
@@ -76,13 +75,13 @@ export async function engineInputWith(
     },
     company,
     weakCategories: await weakCategories(ctx),
-    exclude: await recentQuestionIds(ctx),
+    exclude: plan.allowRepeats ? new Set<string>() : await recentQuestionIds(ctx),
   };
 }
 
 export async function engineInput(
   ctx: ServiceContext,
-  input: ParsedInput<'questions.plan'>,
+  input: Omit<ParsedInput<'questions.plan'>, 'allowRepeats'> & { allowRepeats?: boolean },
 ): Promise<Omit<EngineInput, 'random'>> {
   const resume = input.resumeId
     ? await getResume(ctx, input.resumeId)

@@ -1,7 +1,10 @@
-import { CATEGORIES, DIFFICULTIES, type Category, type Difficulty } from '../../../src-shared/domain';
+import { CATEGORIES, type Category } from '../../../src-shared/domain';
 import type { PlannedQuestion } from '../../../src-shared/questions';
 
 export type Random = () => number;
+
+/** Questions from this many recent sessions are not asked again, so practice stays fresh. */
+export const NO_REPEAT_SESSIONS = 5;
 
 /** A question that may be chosen, whatever wrote it; `weight` multiplies its chance inside its category. */
 export interface Candidate extends PlannedQuestion {
@@ -23,12 +26,6 @@ export const DEFAULT_MIX: Record<Category, number> = {
 
 /** Weak categories get this much more of the set. */
 export const WEAK_BOOST = 1.75;
-
-/** Chance multiplier by distance from the chosen difficulty: the chosen one first, neighbours rarely. */
-const DIFFICULTY_WEIGHT = [1, 0.05, 0.005, 0.001];
-
-export const difficultyWeight = (q: Difficulty, wanted: Difficulty): number =>
-  DIFFICULTY_WEIGHT[Math.abs(DIFFICULTIES.indexOf(q) - DIFFICULTIES.indexOf(wanted))]!;
 
 /**
  * Splits `count` slots between categories in proportion to `weights` (largest remainder, ties broken at

@@ -2,7 +2,7 @@ import type { Handlers } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { PrivateQuestionInput } from '../../../src-shared/questions';
 import type { ServiceContext } from '../../core/context';
-import { planQuestions } from './engine';
+import { planWithNotice } from './engine';
 import { exportQuestions, parseImport } from './exchange';
 import { engineInput } from './inputs';
 import { importRows, listPrivate, privateOf, savePrivate, textKey } from './private';
@@ -17,7 +17,7 @@ type QuestionChannels =
   | 'questions.private.export';
 
 export const questionHandlers = (ctx: ServiceContext): Pick<Handlers, QuestionChannels> => ({
-  'questions.plan': async (input) => ({ questions: planQuestions(await engineInput(ctx, input)) }),
+  'questions.plan': async (input) => planWithNotice(await engineInput(ctx, input)),
   'questions.private.list': (filter) => listPrivate(ctx, filter),
   'questions.private.save': ({ id, question }) => savePrivate(ctx, { id, question }),
   'questions.private.delete': async ({ id }) => {

@@ -3,8 +3,7 @@ import type { SessionDetail, SessionStatus } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../../core/context';
 import type { Category } from '../../../src-shared/domain';
-import { evaluateBuiltin } from '../evaluation/evaluate';
-import { reviewWithModel } from '../evaluation/model-review';
+import type { reviewWithModel } from '../evaluation/model-review';
 import { storeEvaluation } from '../evaluation/store';
 import { onSessionCompleted } from '../progress/service';
 import { enqueueCompletedSession } from '../sync/outbox';
@@ -108,6 +107,8 @@ export async function recordAnswer(
   let sessionId = '';
   let status: SessionStatus = 'active';
   let review: Parameters<typeof reviewWithModel>[1] | null = null;
+  // The evaluation reads text with an NLP model that takes a while to load: on the first answer, not at start.
+  const { evaluateBuiltin } = await import('../evaluation/evaluate');
   await ctx.db.transaction().execute(async (trx) => {
     const q = await openQuestion(trx, input.sessionQuestionId);
     sessionId = q.sessionId;
@@ -197,6 +198,9 @@ export async function recordAnswer(
   });
   ctx.emit('sessions.changed', { sessionId, status });
   // Not awaited: the candidate moves on while a model, if one is set up, reviews the answer.
-  if (review) void reviewWithModel(ctx, review);
+  if (review) {
+    const pending = review;
+    void import('../evaluation/model-review').then(({ reviewWithModel }) => reviewWithModel(ctx, pending));
+  }
   return loadDetail(ctx.db, sessionId, ctx.vault);
 }

@@ -2,13 +2,15 @@ import type { Handlers } from '../../../src-shared/contract';
 import type { ServiceContext } from '../../core/context';
 import { recordAnswer, saveDraft } from './answers';
 import { createSession, retakeSession } from './create';
-import { reportMarkdown, reportPdf } from '../evaluation/export';
 import { sessionReport } from '../evaluation/report';
 import { adaptFollowUp, takeFollowUp } from './follow-up';
 import { listSessions, resumableSession } from './history';
 import { changeStatus } from './lifecycle';
 import { loadDetail } from './read';
 import { tailorSession } from './tailor';
+
+/** The report's exporter brings the PDF library, loaded when a report is first exported rather than at start. */
+const exporter = () => import('../evaluation/export');
 
 type SessionChannels =
   | 'sessions.create'
@@ -54,12 +56,12 @@ export const sessionHandlers = (ctx: ServiceContext): Pick<Handlers, SessionChan
       ? {
           fileName: `${base}.md`,
           mime: 'text/markdown',
-          dataBase64: Buffer.from(reportMarkdown(report, session)).toString('base64'),
+          dataBase64: Buffer.from((await exporter()).reportMarkdown(report, session)).toString('base64'),
         }
       : {
           fileName: `${base}.pdf`,
           mime: 'application/pdf',
-          dataBase64: (await reportPdf(report, session)).toString('base64'),
+          dataBase64: (await (await exporter()).reportPdf(report, session)).toString('base64'),
         };
   },
 });

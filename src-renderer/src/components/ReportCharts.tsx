@@ -14,6 +14,7 @@ import {
 } from 'recharts';
 import { CRITERIA } from '../../../src-shared/evaluation';
 import type { SessionReport } from '../../../src-shared/report';
+import { AngleTick } from './ChartTicks';
 import { CRITERION_LABEL } from './Feedback';
 
 /**
@@ -32,9 +33,14 @@ export function ReportCharts({ report }: { report: SessionReport }) {
         <figcaption>Criteria</figcaption>
         <div aria-hidden="true" style={{ width: '100%', height: 240 }}>
           <ResponsiveContainer>
-            <RadarChart data={radar} outerRadius="70%" accessibilityLayer={false}>
+            <RadarChart
+              data={radar}
+              outerRadius="62%"
+              margin={{ top: 12, right: 24, bottom: 12, left: 24 }}
+              accessibilityLayer={false}
+            >
               <PolarGrid />
-              <PolarAngleAxis dataKey="criterion" />
+              <PolarAngleAxis dataKey="criterion" tick={<AngleTick />} />
               <PolarRadiusAxis domain={[0, 100]} tickCount={3} />
               <Radar
                 dataKey="score"

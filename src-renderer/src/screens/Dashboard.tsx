@@ -13,6 +13,7 @@ import {
 import { CRITERIA, type Criterion } from '../../../src-shared/evaluation';
 import { IMPROVEMENT_WINDOW, type Dashboard as DashboardData } from '../../../src-shared/progress';
 import { call, messageOf, on } from '../api';
+import { CategoryTick } from '../components/ChartTicks';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel, practiceTime } from '../format';
 import { ProgressLinks } from '../components/ProgressLinks';
@@ -186,6 +187,9 @@ function WeeklyTrend({ weekly }: { weekly: DashboardData['weekly'] }) {
   );
 }
 
+/** Room for a bar's label beside it; longer ones wrap onto a second line (ChartTicks). */
+const LABEL_WIDTH = 120;
+
 function ScoreBars({
   label,
   rows,
@@ -197,10 +201,15 @@ function ScoreBars({
     <figure style={{ margin: 0 }}>
       <div aria-hidden="true" style={{ width: '100%', height: Math.max(140, rows.length * 40 + 40) }}>
         <ResponsiveContainer>
-          <BarChart data={rows} layout="vertical" margin={{ left: 24 }} accessibilityLayer={false}>
+          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={110} />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={LABEL_WIDTH}
+              tick={<CategoryTick width={LABEL_WIDTH} />}
+            />
             <Bar dataKey="score" fill={ACCENT} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>

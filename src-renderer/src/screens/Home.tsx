@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SessionSummary } from '../../../src-shared/domain';
 import { call, messageOf, on } from '../api';
+import { FirstSteps, NextStepCard, useGuide } from '../components/Guide';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
@@ -9,6 +10,7 @@ export function Home() {
   const { profile, go, notify } = useApp();
   const [resumable, setResumable] = useState<SessionSummary | null>(null);
   const [recent, setRecent] = useState<SessionSummary[] | null>(null);
+  const [guide, setGuide] = useGuide();
 
   useEffect(() => {
     const refresh = () =>
@@ -25,6 +27,7 @@ export function Home() {
   return (
     <div className="stack">
       <ScreenHeading>Welcome back, {profile?.name}</ScreenHeading>
+      {guide && <FirstSteps guide={guide} onChange={setGuide} />}
       {resumable && (
         <section className="card" aria-labelledby="resume-heading">
           <h2 id="resume-heading">You have a session in progress</h2>
@@ -41,13 +44,18 @@ export function Home() {
           </button>
         </section>
       )}
+      {guide?.next && !resumable && <NextStepCard next={guide.next} />}
       <section className="card" aria-labelledby="start-heading">
         <h2 id="start-heading">Practise now</h2>
         <p className="muted">
           Questions for {profile?.targetRole} at {profile?.experienceLevel} level, one at a time, under a
           timer.
         </p>
-        <button type="button" className={resumable ? '' : 'primary'} onClick={() => go({ name: 'setup' })}>
+        <button
+          type="button"
+          className={resumable || guide?.next ? '' : 'primary'}
+          onClick={() => go({ name: 'setup' })}
+        >
           Start a practice session
         </button>
       </section>

@@ -11,10 +11,11 @@ import {
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Job } from '../../../src-shared/jobs';
 import { categoryLabel } from '../format';
-import { SessionCreateInput } from '../../../src-shared/questions';
+import { PlanInput, SessionCreateInput } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
 import { firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { SetNotice } from '../components/SetNotice';
 import { useApp } from '../store';
 
 const MODE_LABELS: Record<SessionMode, string> = {
@@ -56,28 +57,42 @@ export function PracticeSetup(props: {
   const [jobId, setJobId] = useState(props.jobId ?? '');
   const [companyId, setCompanyId] = useState(props.companyId ?? '');
   const [mode, setMode] = useState<SessionMode>(props.companyId ? 'company' : 'practice');
-  const [jobs, setJobs] = useState<Job[]>([]);
-  const [companies, setCompanies] = useState<CompanyProfile[]>([]);
+  // The form waits for both lists: a select whose chosen job or company has no option yet shows "None"
+  // while the session would start with that job or company.
+  const [lists, setLists] = useState<{ jobs: Job[]; companies: CompanyProfile[] } | null>(null);
   useEffect(() => {
-    call('jobs.list', {}).then(setJobs, () => undefined);
-    call('companies.list', {}).then(setCompanies, () => undefined);
+    let live = true;
+    const orNone = <T,>(p: Promise<T[]>) => p.catch(() => [] as T[]);
+    void Promise.all([orNone(call('jobs.list', {})), orNone(call('companies.list', {}))]).then(
+      ([jobs, companies]) => {
+        if (live) setLists({ jobs, companies });
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, []);
+  const [allowRepeats, setAllowRepeats] = useState(false);
   const [starting, setStarting] = useState(false);
   const [formError, setFormError] = useState('');
   const roleOptions = roles.includes(role) || role === '' ? roles : [role, ...roles];
 
+  const planned = {
+    role,
+    difficulty,
+    questionCount: Number(count),
+    categories,
+    jobId: jobId || undefined,
+    companyId: companyId || undefined,
+    allowRepeats,
+  };
+  // Only a set the form would accept is worth asking the bank about.
+  const previewable = PlanInput.safeParse(planned).success ? planned : null;
+
   async function start(e: FormEvent) {
     e.preventDefault();
     setFormError('');
-    const parsed = SessionCreateInput.safeParse({
-      role,
-      difficulty,
-      questionCount: Number(count),
-      categories,
-      jobId: jobId || undefined,
-      companyId: companyId || undefined,
-      mode,
-    });
+    const parsed = SessionCreateInput.safeParse({ ...planned, mode });
     if (!parsed.success) {
       show(firstErrors(parsed.error.issues));
       return;
@@ -95,6 +110,14 @@ export function PracticeSetup(props: {
     }
   }
 
+  if (!lists)
+    return (
+      <div className="card">
+        <ScreenHeading>Set up a practice session</ScreenHeading>
+        <p role="status">Loading your job postings and company profiles…</p>
+      </div>
+    );
+  const { jobs, companies } = lists;
   return (
     <div className="card">
       <ScreenHeading>Set up a practice session</ScreenHeading>
@@ -218,6 +241,7 @@ export function PracticeSetup(props: {
           </p>
           {errorText('companyId')}
         </div>
+        <SetNotice plan={previewable} allowRepeats={allowRepeats} onAllowRepeats={setAllowRepeats} />
         <FormError message={formError} />
         <button type="submit" className="primary" disabled={starting}>
           {starting ? 'Starting…' : 'Start'}

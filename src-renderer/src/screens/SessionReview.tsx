@@ -3,6 +3,7 @@ import type { SessionDetail } from '../../../src-shared/domain';
 import { SCORE_KEYS, type SessionReport } from '../../../src-shared/report';
 import { call, messageOf } from '../api';
 import { CRITERION_LABEL, Feedback } from '../components/Feedback';
+import { NextStepCard, useGuide } from '../components/Guide';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadBase64 } from '../files';
 import { categoryLabel, clock, dateTime, statusLabel } from '../format';
@@ -21,15 +22,18 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
   const [session, setSession] = useState<SessionDetail | null>(null);
   const [report, setReport] = useState<SessionReport | null>(null);
   const [error, setError] = useState('');
+  const [guide, setGuide] = useGuide();
 
   useEffect(() => {
     Promise.all([call('sessions.get', { sessionId }), call('sessions.report', { sessionId })])
       .then(([s, r]) => {
         setSession(s);
         setReport(r);
+        // Opening a finished session's report is the checklist's last step.
+        if (s.status === 'completed') return call('guide.reportSeen', { sessionId }).then(setGuide);
       })
       .catch((err: unknown) => setError(messageOf(err)));
-  }, [sessionId]);
+  }, [sessionId, setGuide]);
 
   if (error) return <p role="alert">{error}</p>;
   if (!session || !report) return <p role="status">Loading session…</p>;
@@ -85,6 +89,7 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
           New session
         </button>
       </div>
+      {session.status === 'completed' && guide?.next && <NextStepCard next={guide.next} />}
       {report.averages ? (
         <section className="card stack" aria-labelledby="report-heading">
           <h2 id="report-heading">Report</h2>

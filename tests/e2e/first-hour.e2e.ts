@@ -1,0 +1,199 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from '../support/browser';
+import { startHost } from '../support/host-process';
+import { onboard } from '../support/onboard';
+import { tempDir } from '../support/runtime';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Keyboard only: focus the control and press Enter, as a candidate tabbing through would. */
+async function press(target: Locator): Promise<void> {
+  await target.focus();
+  await target.page().keyboard.press('Enter');
+}
+
+const home = async (page: Page) => {
+  await press(page.getByRole('button', { name: 'Home', exact: true }));
+  await page.getByRole('heading', { name: /^Welcome back/ }).waitFor();
+};
+
+/** A host over a fresh data folder and a candidate who has just finished onboarding. */
+async function freshCandidate(name: string) {
+  const host = await startHost(['--data-dir', tempDir()]);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await onboard(page, { name, role: 'Sales', level: 'Mid' });
+  return { host, context, page };
+}
+
+describe('the first hour', () => {
+  it('says before starting when the bank cannot fill the set, and offers repeats', async () => {
+    const { host, context, page } = await freshCandidate('Ines');
+    await page.getByRole('button', { name: 'Practice', exact: true }).click();
+    await page.getByRole('heading', { name: 'Set up a practice session' }).waitFor();
+    await page.getByRole('radio', { name: 'Expert' }).check();
+    await page.getByRole('checkbox', { name: 'Domain Specific' }).check();
+    await page.getByLabel('Number of questions').fill('20');
+    const notice = page.getByRole('status').filter({ hasText: 'Expert domain specific' });
+    await notice.waitFor();
+    const text = await notice.innerText();
+    const [, held] =
+      /^The bank holds only (\d+) Expert domain specific questions for Sales; (.+) added\.$/.exec(text) ?? [];
+    expect(held, text).toBeDefined();
+    // No model is set up, so the way to more questions is one click away.
+    await page.getByRole('button', { name: 'Set up an AI coach' }).waitFor();
+    await expectAccessible(page, 'setup with a short-bank notice');
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const night = await dark.newPage();
+    await night.goto(host.url);
+    await night.getByRole('button', { name: 'Practice', exact: true }).click();
+    await night.getByRole('radio', { name: 'Expert' }).check();
+    await night.getByRole('checkbox', { name: 'Domain Specific' }).check();
+    await night.getByLabel('Number of questions').fill('20');
+    await night.getByRole('status').filter({ hasText: 'Expert domain specific' }).waitFor();
+    await expectAccessible(night, 'setup with a short-bank notice (dark)');
+    await dark.close();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('heading', { name: /Question 1 of 20/ }).waitFor();
+
+    // The next set: the Expert ones were all just asked, so the notice says so and repeats can come back.
+    await page.getByRole('button', { name: 'Practice', exact: true }).click();
+    await page.getByRole('radio', { name: 'Expert' }).check();
+    await page.getByRole('checkbox', { name: 'Domain Specific' }).check();
+    await page.getByLabel('Number of questions').fill('20');
+    const none = page.getByRole('status').filter({
+      hasText:
+        'No Expert domain specific questions for Sales left that you have not seen in your last 5 sessions;',
+    });
+    await none.waitFor();
+    const repeats = page.getByRole('checkbox', {
+      name: `Allow questions from your recent sessions (${held} more at this difficulty)`,
+    });
+    await repeats.check();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `The bank holds only ${held} Expert domain specific questions for Sales;` })
+      .waitFor();
+    await expectAccessible(page, 'setup with repeats allowed');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('heading', { name: /Question 1 of 20/ }).waitFor();
+    await context.close();
+    await host.stop();
+  });
+  it('explains on Diagnostics why each provider is or is not in use, in light and dark', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      if (colorScheme === 'light') {
+        await onboard(page, { name: 'Ines', role: 'Sales', level: 'Mid' });
+        // The first steps can be hidden, and stay hidden.
+        await press(page.getByRole('button', { name: 'Hide these steps' }));
+        await expect.poll(() => page.getByRole('region', { name: 'Your first steps' }).count()).toBe(0);
+      } else {
+        await page.getByRole('heading', { name: /^Welcome back/ }).waitFor();
+        await page.getByRole('region', { name: 'Recent sessions' }).waitFor();
+        expect(await page.getByRole('region', { name: 'Your first steps' }).count()).toBe(0);
+      }
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Diagnostics' }).click();
+      await page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
+      await page.getByRole('button', { name: 'Check providers now' }).click();
+      await page.getByRole('button', { name: 'Check providers now' }).waitFor();
+      const row = (label: string) => page.getByRole('row').filter({ hasText: label });
+      await row('In-app language model').waitFor();
+      expect(await row('Built-in coach').innerText()).toContain('Always available, offline.');
+      const model = await row('In-app language model').innerText();
+      expect(model).toContain('Not set up');
+      expect(model).toContain('Not downloaded — Settings → AI coach → Models inside Rehearse → Download.');
+      expect(await row('In-app embeddings').innerText()).toContain('Not downloaded');
+      expect(await row('Cloud AI').innerText()).toContain(
+        'No key set up — Settings → AI coach → Cloud AI (optional).',
+      );
+      await expect
+        .poll(() => row('Ollama').innerText())
+        .toMatch(/Ollama is not running at http:\/\/127\.0\.0\.1:11434/);
+      await expectAccessible(page, `diagnostics (${colorScheme})`);
+      await context.close();
+    }
+    await host.stop();
+  });
+
+  it('guides a new candidate from a fresh data folder to a first report and a next step, by keyboard', async () => {
+    const { host, context, page } = await freshCandidate('Noor');
+    const steps = page.getByRole('region', { name: 'Your first steps' });
+    await steps.getByText('4 of 5 left.').waitFor();
+    expect(await steps.getByRole('listitem').first().innerText()).toContain('(done)');
+    await expectAccessible(page, 'home with first steps');
+
+    await press(steps.getByRole('button', { name: 'Add your résumé' }));
+    await page.getByRole('heading', { name: 'Your résumé' }).waitFor();
+    await press(page.getByRole('button', { name: 'Paste text' }));
+    await page
+      .getByLabel('Résumé text')
+      .fill(
+        'Noor Haddad\nnoor@example.org\n\nEXPERIENCE\nAccount Manager, Tidewell\nMar 2019 – Present\n- Grew renewals by 20% across 30 accounts.\n\nSKILLS\nNegotiation, Prospecting',
+      );
+    await press(page.getByRole('button', { name: 'Read this text' }));
+    await page.getByRole('heading', { name: /^What Rehearse found in/ }).waitFor();
+
+    await home(page);
+    await steps.getByText('3 of 5 left.').waitFor();
+    await press(steps.getByRole('button', { name: 'Add a job posting' }));
+    await page.getByRole('heading', { name: 'Job postings' }).waitFor();
+    await press(page.getByRole('button', { name: 'Add a job posting' }));
+    await page
+      .getByLabel('Posting text')
+      .fill('Account Executive\nLarkspur is hiring.\n\nRequirements\n- Salesforce\n- Negotiation\n');
+    await page.getByLabel('Job title').fill('Account Executive');
+    await press(page.getByRole('button', { name: 'Save posting' }));
+    await page.getByText('of the required skills are on your résumé.').waitFor();
+
+    await home(page);
+    await steps.getByText('2 of 5 left.').waitFor();
+    await press(steps.getByRole('button', { name: 'Start your first session' }));
+    await page.getByRole('heading', { name: 'Set up a practice session' }).waitFor();
+    await page.getByLabel('Number of questions').fill('2');
+    await press(page.getByRole('button', { name: 'Start' }));
+    await page.getByRole('heading', { name: /Question 1 of 2/ }).waitFor();
+    // Practice mode: feedback after the first answer, then on; the last answer opens the report.
+    for (const n of [1, 2]) {
+      await page.getByRole('heading', { name: new RegExp(`Question ${n} of 2`) }).waitFor();
+      await page.getByLabel('Your answer').fill('I would do my best and see what happens.');
+      await page.keyboard.press('Control+Enter');
+      if (n === 1) await press(page.getByRole('button', { name: 'Next question' }));
+    }
+    await page.getByRole('button', { name: 'Back to history' }).waitFor();
+
+    // The report names the next step; opening it was the last of the first steps.
+    const next = page.getByRole('region', { name: /^Your next step: / });
+    await next.waitFor();
+    expect(await next.innerText()).toMatch(/Your last Sales session averaged \d+\/100\./);
+    await expectAccessible(page, 'report with next step');
+
+    await home(page);
+    await page.getByRole('region', { name: /^Your next step: Retake your last session/ }).waitFor();
+    expect(await page.getByRole('region', { name: 'Your first steps' }).count()).toBe(0);
+    await expectAccessible(page, 'home with next step');
+    // The same Home and report in dark.
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const night = await dark.newPage();
+    await night.goto(host.url);
+    await night.getByRole('region', { name: /^Your next step: / }).waitFor();
+    await expectAccessible(night, 'home with next step (dark)');
+    await dark.close();
+    await press(page.getByRole('button', { name: 'Retake it now' }));
+    await page.getByRole('heading', { name: /Question 1 of 2/ }).waitFor();
+    await context.close();
+    await host.stop();
+  });
+});
