@@ -13,7 +13,7 @@ export function answerFor(q: { text: string; expectedPoints: readonly string[] }
   return [
     `Last year I faced this at work: ${q.text.replace(/\?$/, '').toLowerCase()}.`,
     ...steps,
-    'Before, 15% of requests failed. Errors fell to 0.2% within a day.',
+    'As a result, I cut the failures we saw from 15% to 0.2%. Errors fell to 0.2% within a day.',
   ].join(' ');
 }
 

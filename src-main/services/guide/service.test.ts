@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { answerFor } from '../../../tests/support/answers';
 import { ok, testRuntime } from '../../../tests/support/runtime';
 
 type TestRuntime = Awaited<ReturnType<typeof testRuntime>>;
 
-const STRONG =
-  'Situation: last spring our biggest customer, a 40-store grocery chain, was about to leave because orders arrived late. ' +
-  'Task: as the account lead I had two weeks to win back their trust and keep the 1.2 million dollar renewal. ' +
-  'Action: I mapped every late order with our logistics team, found that 70% came from one warehouse, moved their deliveries to a second site, ' +
-  'and called the buyer every Friday with the numbers. Result: late orders fell from 18% to 3% in a month, ' +
-  'they renewed for two years, and we now run the same weekly review for our five largest accounts.';
+// A strong answer speaks to the question drawn: a fixed story would not answer most of them.
+const STRONG = answerFor;
+const WEAK = () => 'I do not really know, maybe I would call them.';
 
-async function finishSession(runtime: TestRuntime, answer: string) {
+async function finishSession(
+  runtime: TestRuntime,
+  answer: (q: { text: string; expectedPoints: string[] }) => string,
+) {
   const s = await ok(runtime, 'sessions.create', {
     role: 'Sales',
     difficulty: 'Easy',
     questionCount: 2,
   });
   for (const q of s.questions)
-    await ok(runtime, 'sessions.submitAnswer', { sessionQuestionId: q.id, text: answer, elapsedMs: 60_000 });
+    await ok(runtime, 'sessions.submitAnswer', {
+      sessionQuestionId: q.id,
+      text: answer(q),
+      elapsedMs: 60_000,
+    });
   // Answering the last question completes the session.
   expect((await ok(runtime, 'sessions.get', { sessionId: s.id })).status).toBe('completed');
   return s.id;
@@ -41,7 +46,7 @@ describe('the first hour guide', () => {
       description: 'Salesforce and negotiation.',
     });
     expect(await steps()).toMatchObject({ profile: true, resume: false, job: true, session: false });
-    const id = await finishSession(runtime, 'I do not really know, maybe I would call them.');
+    const id = await finishSession(runtime, WEAK);
     const guide = await ok(runtime, 'guide.get', {});
     expect(guide.latestCompletedId).toBe(id);
     expect(guide.steps.find((s) => s.id === 'report')!.done).toBe(false);
@@ -67,7 +72,7 @@ describe('the first hour guide', () => {
     const runtime = await testRuntime();
     await ok(runtime, 'profile.save', { name: 'Ines', targetRole: 'Sales', experienceLevel: 'Mid' });
     expect((await ok(runtime, 'guide.get', {})).next).toBeNull();
-    const weak = await finishSession(runtime, 'I do not really know, maybe I would call them.');
+    const weak = await finishSession(runtime, WEAK);
     const retake = (await ok(runtime, 'guide.get', {})).next!;
     expect(retake).toMatchObject({ kind: 'retake', sessionId: weak, action: 'Retake it now', setup: null });
     expect(retake.reason).toMatch(/^Your last Sales session averaged \d+\/100\. /);
