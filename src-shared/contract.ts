@@ -48,6 +48,7 @@ import { dataChannels } from './data';
 import { progressChannels, progressEvents } from './progress';
 import { syncChannels } from './sync';
 import { vaultChannels, vaultEvents } from './vault';
+import { voiceChannels } from './voice';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -293,6 +294,8 @@ export const channels = {
   ...dataChannels,
   ...syncChannels,
   ...vaultChannels,
+  // spoken answers: recording, transcription and delivery (src-shared/voice.ts)
+  ...voiceChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -11,6 +11,7 @@ import { progressHandlers } from '../services/progress/service';
 import { dataHandlers } from '../services/data/service';
 import { syncHandlers } from '../services/sync/service';
 import { vaultHandlers } from '../services/vault/service';
+import { voiceHandlers } from '../services/voice/service';
 import type { ServiceContext } from './context';
 
 /** Every channel's handler, gathered from the service that owns it; a missing one fails to typecheck. */
@@ -28,5 +29,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...progressHandlers(ctx),
     ...syncHandlers(ctx),
     ...vaultHandlers(ctx),
+    ...voiceHandlers(ctx),
   };
 }

@@ -263,6 +263,24 @@ export interface SyncCacheTable {
   fetched_at: string;
 }
 
+export interface RecordingsTable {
+  id: string;
+  session_question_id: string;
+  status: 'recording' | 'saved' | 'transcribed';
+  file_name: string | null;
+  duration_ms: Generated<number>;
+  transcript: string | null;
+  words: string | null;
+  transcriber: string | null;
+  started_at: string;
+  updated_at: string;
+}
+
+export interface VoiceSettingsTable {
+  id: number;
+  keep_audio: Generated<number>;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -288,4 +306,6 @@ export interface Database {
   vault_attempts: VaultAttemptsTable;
   sync_outbox: SyncOutboxTable;
   sync_cache: SyncCacheTable;
+  recordings: RecordingsTable;
+  voice_settings: VoiceSettingsTable;
 }

@@ -40,6 +40,7 @@ import type { Logger } from '../../logging/logger';
 import type { SecretStore } from '../ai/keychain';
 import type { Vault } from '../vault/vault';
 import { BackupStore, infoOf, type BackupIo, type ManifestEntry } from './backup';
+import { audioFiles } from '../voice/audio-file';
 import { deleteKeys, deleteLocalData, describeData, resumeFiles, storedKeys } from './erase';
 import { exportArchive, type ExportResult } from './export';
 import { mergeInto, prepareImport, replaceWith } from './import';
@@ -400,6 +401,13 @@ export class DataService {
         label: 'Résumé files',
         detail: `${files.length} original ${files.length === 1 ? 'file' : 'files'} you added.`,
       });
+    const audio = audioFiles(this.host.dataDir).length;
+    if (audio > 0)
+      items.push({
+        id: 'audio-files',
+        label: 'Recorded answers',
+        detail: `The audio of ${audio} spoken ${audio === 1 ? 'answer' : 'answers'}.`,
+      });
     for (const key of keys.keys)
       items.push({
         id: `keychain:${key.account}`,
@@ -443,6 +451,7 @@ export class DataService {
         );
       const rows = describeData(this.host.sqlite());
       const files = resumeFiles(this.host.dataDir);
+      const audio = audioFiles(this.host.dataDir).length;
       const backups = this.backups.list().length;
       const keys = await deleteKeys(this.host.secrets);
       await this.host.exclusive(async () => deleteLocalData(this.host.dataDir, options.includeBackups));
@@ -452,6 +461,7 @@ export class DataService {
         ...(server.attempted ? ['Your data on the leaderboard server'] : []),
         `The database${rows.length > 0 ? ` (${rows.join(', ')})` : ''}`,
         ...(files.length > 0 ? [`${files.length} résumé ${files.length === 1 ? 'file' : 'files'}`] : []),
+        ...(audio > 0 ? [`${audio} recorded ${audio === 1 ? 'answer' : 'answers'}`] : []),
         ...keys.removed,
         ...(options.includeBackups && backups > 0
           ? [`${backups} ${backups === 1 ? 'backup' : 'backups'}`]

@@ -11,6 +11,8 @@ export const SEALED_COLUMNS = {
   evaluations: ['result'],
   // model answers: reviews of answers (feedback) and questions written from the résumé and posting
   ai_cache: ['value'],
+  // spoken answers: what was said, word by word
+  recordings: ['transcript', 'words'],
 } as const;
 
 type Sealed = typeof SEALED_COLUMNS;

@@ -1,0 +1,97 @@
+/**
+ * Spoken answers: the recording of an answer (16 kHz mono PCM streamed from the renderer in chunks of at most a
+ * second and written to the data folder as it arrives), its transcript and delivery figures, and the channels.
+ */
+import { z } from 'zod';
+
+/** What the renderer captures and the host stores: 16-bit little-endian PCM, one channel. */
+export const VOICE_SAMPLE_RATE = 16_000;
+export const BYTES_PER_SAMPLE = 2;
+/** A chunk is at most this long (the renderer sends one a second; a little slack for a late flush). */
+export const MAX_CHUNK_MS = 2_000;
+export const MAX_CHUNK_BYTES = (VOICE_SAMPLE_RATE * BYTES_PER_SAMPLE * MAX_CHUNK_MS) / 1000;
+/** The longest a recording can be: the longest time limit a question has, and then some. */
+export const MAX_RECORDING_MS = 30 * 60_000;
+export const DEFAULT_KEEP_AUDIO = 20;
+export const MAX_KEEP_AUDIO = 1000;
+
+export const pcmMs = (bytes: number) => Math.round((bytes / BYTES_PER_SAMPLE / VOICE_SAMPLE_RATE) * 1000);
+
+const id = z.string().uuid({ error: 'must be a valid id' });
+const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const TranscriptWord = z.object({
+  text: z.string(),
+  /** Seconds from the start of the recording. */
+  start: z.number(),
+  end: z.number(),
+});
+export type TranscriptWord = z.infer<typeof TranscriptWord>;
+
+export const RECORDING_STATUSES = ['recording', 'saved', 'transcribed'] as const;
+
+export const Recording = z.object({
+  id: z.string(),
+  sessionQuestionId: z.string(),
+  sessionId: z.string(),
+  questionText: z.string(),
+  /** recording: chunks are still arriving; saved: stopped (or cut short by a crash), not yet transcribed. */
+  status: z.enum(RECORDING_STATUSES),
+  durationMs: z.number().int(),
+  startedAt: z.string(),
+  /** The audio is still in the data folder (it goes after transcription, beyond the last N kept). */
+  audioKept: z.boolean(),
+  transcript: z.string().nullable(),
+  words: z.array(TranscriptWord).nullable(),
+  /** Who transcribed it, in words (e.g. "Whisper in Rehearse", "OpenAI"). */
+  transcriber: z.string().nullable(),
+});
+export type Recording = z.infer<typeof Recording>;
+
+export const VoiceSettings = z
+  .object({
+    keepAudio: z
+      .number({ error: 'Enter how many answers to keep audio for.' })
+      .int({ error: 'Enter a whole number of answers.' })
+      .min(0, { error: 'Keep audio for 0 answers or more.' })
+      .max(MAX_KEEP_AUDIO, { error: `Keep audio for at most ${MAX_KEEP_AUDIO} answers.` }),
+  })
+  .strict();
+export type VoiceSettings = z.infer<typeof VoiceSettings>;
+
+const byRecording = z.object({ recordingId: id }).strict();
+
+export const voiceChannels = {
+  /** Opens a recording for an unanswered question; chunks follow with `voice.append`. */
+  'voice.start': {
+    input: z.object({ sessionQuestionId: id }).strict(),
+    output: z.object({ recordingId: z.string(), sampleRate: z.number().int(), maxMs: z.number().int() }),
+  },
+  /**
+   * One chunk of PCM (base64 of 16-bit little-endian samples), numbered from 0. A chunk sent again (a retry) is
+   * ignored; one that skips a number is refused, so a gap never goes unnoticed.
+   */
+  'voice.append': {
+    input: z
+      .object({
+        recordingId: id,
+        seq: z.number().int().min(0),
+        pcm: z
+          .string()
+          .max(Math.ceil(MAX_CHUNK_BYTES / 3) * 4, {
+            error: `A chunk of audio can be at most ${MAX_CHUNK_MS / 1000} seconds long.`,
+          })
+          .regex(base64, { error: 'A chunk of audio must be base64.' }),
+      })
+      .strict(),
+    output: z.object({ durationMs: z.number().int() }),
+  },
+  'voice.stop': { input: byRecording, output: Recording },
+  /** Recordings not yet transcribed whose audio is saved: after a crash, what the next start offers. */
+  'voice.pending': { input: z.object({}).strict(), output: z.array(Recording) },
+  'voice.get': { input: byRecording, output: Recording },
+  /** Removes a recording and its audio. */
+  'voice.discard': { input: byRecording, output: z.object({ deleted: z.boolean() }) },
+  'voice.settings.get': { input: z.object({}).strict(), output: VoiceSettings },
+  'voice.settings.save': { input: VoiceSettings, output: VoiceSettings },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
