@@ -43,7 +43,7 @@ import { BackupStore, infoOf, type BackupIo, type ManifestEntry } from './backup
 import { audioFiles } from '../voice/audio-file';
 import { deleteKeys, deleteLocalData, describeData, resumeFiles, storedKeys } from './erase';
 import { exportArchive, type ExportResult } from './export';
-import { mergeInto, prepareImport, replaceWith } from './import';
+import { mergeInto, prepareImport, replaceWith, type PreparedImport } from './import';
 import { dayKey } from './rotation';
 import { quietly } from './storage';
 import { candidateTables, quoteId, resumeFileNames, schemaVersionOf } from './tables';
@@ -273,12 +273,12 @@ export class DataService {
    * A validated import, sealed under this installation's passphrase (if one is set) just before it goes in:
    * checks and dry runs compare keys and count rows, which are never sealed.
    */
-  private sealPrepared(dbFile: string, resumesDir: string): void {
+  private sealPrepared({ dbFile, resumesDir, audioDir }: PreparedImport): void {
     const vault = this.host.vault?.();
     if (!vault?.enabled) return;
     const db = openSqlite(dbFile, this.host.nativeBinding);
     try {
-      vault.sealImport(db, resumesDir);
+      vault.sealImport(db, resumesDir, audioDir);
     } finally {
       db.close();
     }
@@ -338,7 +338,7 @@ export class DataService {
               backup: null,
             };
           const backup = this.hasData() ? await this.safetyBackup('pre-import', 'imported') : null;
-          this.sealPrepared(prepared.dbFile, prepared.resumesDir);
+          this.sealPrepared(prepared);
           const counts = await this.host.exclusive(async () =>
             mergeInto(prepared, this.dbFile, this.host.dataDir, { ...options, dryRun: false }),
           );
@@ -364,7 +364,7 @@ export class DataService {
             backup: null,
           };
         const backup = this.hasData() ? await this.safetyBackup('pre-import', 'imported') : null;
-        this.sealPrepared(prepared.dbFile, prepared.resumesDir);
+        this.sealPrepared(prepared);
         const previous = resumeFileNames(this.host.sqlite());
         const placed = await this.host.exclusive(() =>
           replaceWith(prepared, this.dbFile, this.host.dataDir, previous, this.host.nativeBinding),

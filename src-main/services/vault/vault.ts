@@ -235,8 +235,11 @@ export class Vault {
     return SEALED_NAMES.has(name) ? this.open(name as SealedColumn, value) : value;
   }
 
-  /** Seals the sealed columns of a database file (a validated import) and the files in `filesDir`. */
-  sealImport(db: Sqlite, filesDir: string): void {
+  /**
+   * Seals the sealed columns of a database file (a validated import), the résumé files in `filesDir` and the
+   * plain recordings in `audioDir`.
+   */
+  sealImport(db: Sqlite, filesDir: string, audioDir?: string): void {
     if (!this.meta) return;
     const key = this.requireKey();
     db.transaction(() => rewriteColumns(db, null, key))();
@@ -244,6 +247,11 @@ export class Vault {
       for (const name of readdirSync(filesDir)) {
         const file = join(filesDir, name);
         writeFileSync(file, sealFileBytes(key, readFileSync(file)));
+      }
+    if (audioDir && existsSync(audioDir))
+      for (const name of readdirSync(audioDir)) {
+        const file = join(audioDir, name);
+        writeFileSync(file, recodeAudio(readFileSync(file), null, key));
       }
   }
 

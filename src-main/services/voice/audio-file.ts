@@ -9,6 +9,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BYTES_PER_SAMPLE, VOICE_SAMPLE_RATE } from '../../../src-shared/voice';
+import type { Sqlite } from '../../db/connection';
+import { isSafeFileName, quoteId } from '../data/tables';
 import { openBytes, OpenError, sealBytes } from '../vault/crypto';
 
 export const AUDIO_DIR = 'audio';
@@ -101,6 +103,70 @@ export function audioFits(bytes: Buffer, key: Buffer | null): boolean {
 export function audioFiles(dataDir: string): string[] {
   const dir = join(dataDir, AUDIO_DIR);
   return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(AUDIO_EXT)) : [];
+}
+
+/** The audio file names a database's recordings refer to (none before the voice migration). */
+export function recordingFileNames(db: Sqlite, schema = 'main'): string[] {
+  const exists = db
+    .prepare(`SELECT 1 FROM ${quoteId(schema)}.sqlite_master WHERE type = 'table' AND name = 'recordings'`)
+    .get();
+  if (!exists) return [];
+  return (
+    db
+      .prepare(
+        `SELECT file_name FROM ${quoteId(schema)}.recordings WHERE file_name IS NOT NULL ORDER BY file_name`,
+      )
+      .all() as { file_name: string }[]
+  )
+    .map((r) => r.file_name)
+    .filter((n) => isSafeFileName(n) && n.endsWith(AUDIO_EXT));
+}
+
+/** In an export a recording is a plain WAV file anyone can play: audio/<id>.wav. */
+export const audioEntry = (fileName: string) => `audio/${fileName.slice(0, -AUDIO_EXT.length)}.wav`;
+
+/** The recording file an export's audio entry is stored as, or null when it is not one Rehearse writes. */
+export function audioFileOfEntry(path: string): string | null {
+  const m = /^audio\/([A-Za-z0-9][A-Za-z0-9_-]{0,100})\.wav$/.exec(path);
+  return m ? `${m[1]}${AUDIO_EXT}` : null;
+}
+
+/** A plain recording file holding `pcm`, a frame per second (what an import or a WAV file becomes). */
+export function audioFromPcm(pcm: Buffer): Buffer {
+  const second = VOICE_SAMPLE_RATE * BYTES_PER_SAMPLE;
+  const parts = [audioHeader(false)];
+  for (let at = 0, seq = 0; at < pcm.length; at += second, seq++)
+    parts.push(frame(seq, pcm.subarray(at, at + second)));
+  return Buffer.concat(parts);
+}
+
+/** The samples of a WAV file in the recording format (PCM, 16-bit, mono, 16 kHz), or null for any other. */
+export function pcmFromWav(wav: Buffer): Buffer | null {
+  if (wav.length < 12 || wav.toString('latin1', 0, 4) !== 'RIFF' || wav.toString('latin1', 8, 12) !== 'WAVE')
+    return null;
+  let format: { tag: number; channels: number; rate: number; bits: number } | null = null;
+  for (let at = 12; at + 8 <= wav.length;) {
+    const id = wav.toString('latin1', at, at + 4);
+    const size = wav.readUInt32LE(at + 4);
+    const body = at + 8;
+    if (id === 'fmt ' && size >= 16 && body + 16 <= wav.length)
+      format = {
+        tag: wav.readUInt16LE(body),
+        channels: wav.readUInt16LE(body + 2),
+        rate: wav.readUInt32LE(body + 4),
+        bits: wav.readUInt16LE(body + 14),
+      };
+    if (id === 'data') {
+      if (!format || format.tag !== 1 || format.channels !== 1 || format.rate !== VOICE_SAMPLE_RATE)
+        return null;
+      if (format.bits !== 16) return null;
+      // a writer that streamed the file may leave the size at its maximum: the data runs to the end
+      const end = Math.min(wav.length, body + size);
+      return wav.subarray(body, end - ((end - body) % BYTES_PER_SAMPLE));
+    }
+    at = body + size + (size % 2);
+  }
+  return null;
 }
 
 /** A WAV file (RIFF, PCM 16-bit mono 16 kHz) around raw samples: what transcription and exports take. */
