@@ -1,7 +1,8 @@
 /**
  * Everything the candidate owns in one ZIP: every candidate table as versioned JSON, the résumé originals, the
- * recorded answers still kept (as WAV) and a manifest with checksums. Reads through a second, read-only connection inside one read transaction: in WAL
- * mode that is a consistent snapshot of one moment, while the app goes on writing through its own connection.
+ * recorded answers still kept (as WAV) and a manifest with checksums. Reads through a second, read-only
+ * connection inside one read transaction: in WAL mode that is a consistent snapshot of one moment, while the app
+ * goes on writing through its own connection.
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
