@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.REHEARSE_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Debian's Chromium; a missing browser fails the run rather than skipping the journeys. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (or set REHEARSE_CHROMIUM).`,
@@ -20,6 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

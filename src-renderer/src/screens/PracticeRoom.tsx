@@ -8,6 +8,7 @@ import {
 import { call, messageOf, modelAvailable, on } from '../api';
 import { Feedback } from '../components/Feedback';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { VoiceRecorder } from '../components/VoiceRecorder';
 import { categoryLabel, clock, spokenDuration } from '../format';
 import { useApp } from '../store';
 
@@ -495,6 +496,14 @@ function QuestionTurn({
         <p className="visually-hidden" aria-live="polite">
           {announcement}
         </p>
+        <VoiceRecorder
+          sessionQuestionId={question.id}
+          limitMs={limitMs}
+          disabled={busy}
+          onTranscript={(spoken) =>
+            onChange(latest.current.text ? `${latest.current.text} ${spoken}` : spoken)
+          }
+        />
         <div className="field">
           <label htmlFor={`${id}-answer`}>Your answer</label>
           <textarea

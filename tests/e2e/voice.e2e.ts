@@ -1,0 +1,148 @@
+// Answering out loud in Chromium, with espeak-ng speech played as the microphone through Chromium's fake capture.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIO_DIR, audioPcm } from '../../src-main/services/voice/audio-file';
+import { expectAccessible, launchBrowser } from '../support/browser';
+import { startHost } from '../support/host-process';
+import { onboard } from '../support/onboard';
+import { tempDir } from '../support/runtime';
+import { requireSpeechTools, speak, speechFile } from '../support/speech';
+
+const FAKE_MIC = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+let speech: ReturnType<typeof speak>;
+let withMic: Browser;
+beforeAll(async () => {
+  requireSpeechTools();
+  speech = speak([
+    { pause: 0.6 },
+    'In my last role I owned the migration of our billing system.',
+    { pause: 1.5 },
+    'We moved four million records without downtime.',
+    { pause: 0.5 },
+  ]);
+  const file = speechFile(join(tempDir(), 'answer.wav'), speech);
+  withMic = await launchBrowser([...FAKE_MIC, `--use-file-for-fake-audio-capture=${file}%noloop`]);
+});
+afterAll(async () => {
+  await withMic?.close();
+});
+
+async function toFirstQuestion(page: Page) {
+  await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
+  await page.getByRole('button', { name: 'Practice', exact: true }).click();
+  await page.getByLabel('Number of questions').fill('1');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
+}
+
+/** The PCM of every recording in the data folder. */
+function recordingsIn(dataDir: string): Buffer[] {
+  const dir = join(dataDir, AUDIO_DIR);
+  return readdirSync(dir).map((name) => audioPcm(readFileSync(join(dir, name)), (p) => p));
+}
+
+const rms = (pcm: Buffer) => {
+  let sum = 0;
+  for (let i = 0; i + 1 < pcm.length; i += 2) sum += (pcm.readInt16LE(i) / 32768) ** 2;
+  return Math.sqrt(sum / Math.max(1, pcm.length / 2));
+};
+
+describe('answering out loud', () => {
+  it('records from the microphone by keyboard alone, showing level and time, and keeps every second on disk', async () => {
+    const dataDir = tempDir();
+    const host = await startHost(['--data-dir', dataDir]);
+    const context = await withMic.newContext({ permissions: ['microphone'] });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await toFirstQuestion(page);
+
+    // focus is in the answer box; the shortcut works from there
+    await page.keyboard.press('Alt+KeyR');
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.getByText('Recording. Each second is saved as you speak.').waitFor();
+    const timer = page.getByRole('timer', { name: 'Time spoken' });
+    await expect.poll(() => timer.innerText(), { timeout: 10_000 }).toMatch(/^0:0[2-9] of \d+:\d{2}$/);
+    const meter = page.getByRole('meter', { name: 'Microphone input level' });
+    await expect
+      .poll(async () => Number(await meter.getAttribute('value')), { timeout: 10_000 })
+      .toBeGreaterThan(0.05);
+    await expectAccessible(page, 'recording an answer');
+    // chunks are on disk while recording goes on
+    await expect
+      .poll(() => recordingsIn(dataDir)[0]?.length ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(32_000);
+
+    // past the end of the speech Chromium plays as the microphone
+    const spokenSeconds = async () => {
+      const [m, s] = (await timer.innerText()).split(' ')[0]!.split(':').map(Number);
+      return m! * 60 + s!;
+    };
+    await expect
+      .poll(spokenSeconds, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(Math.ceil(speech.durationSec) + 1);
+    await page.keyboard.press('Alt+KeyR');
+    const saved = page.getByText(/^Recording saved \(0:\d\d\)\./);
+    await saved.waitFor();
+    // the shortcut left the candidate where they were, in the answer box
+    expect(await page.getByLabel('Your answer').evaluate((box) => box === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'recording saved');
+
+    // the whole answer arrived: as long as the time recorded, and the speech in it, not silence
+    const [pcm] = recordingsIn(dataDir);
+    const seconds = pcm!.length / 32_000;
+    expect(seconds).toBeGreaterThan(speech.durationSec - 0.5);
+    expect(rms(pcm!)).toBeGreaterThan(0.01);
+    // typing is still there, and nothing was lost from the box
+    await page.getByLabel('Your answer').fill('I typed this alongside the recording.');
+    expect(await page.getByLabel('Your answer').inputValue()).toBe('I typed this alongside the recording.');
+    await context.close();
+    await host.stop();
+  });
+
+  it('says plainly when the microphone is not allowed, and the answer can still be typed', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    // no fake UI: the permission prompt is refused
+    const browser = await launchBrowser(['--use-fake-device-for-media-stream']);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await toFirstQuestion(page);
+    await page.getByRole('button', { name: 'Record answer' }).click();
+    await page
+      .getByRole('alert')
+      .filter({
+        hasText:
+          'Rehearse is not allowed to use your microphone. Allow it in your browser or system settings, then try again, or type your answer.',
+      })
+      .waitFor();
+    await page.getByRole('button', { name: 'Record answer' }).waitFor();
+    await expectAccessible(page, 'microphone denied');
+    await page.getByLabel('Your answer').fill('Typed instead, as the message says.');
+    await context.close();
+    await browser.close();
+    await host.stop();
+  });
+
+  it('says plainly when there is no microphone', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    // no fake device: this machine has no sound card
+    const browser = await launchBrowser(['--use-fake-ui-for-media-stream']);
+    const context = await browser.newContext({ permissions: ['microphone'] });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await toFirstQuestion(page);
+    await page.getByRole('button', { name: 'Record answer' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'No microphone was found. Connect one and try again, or type your answer.' })
+      .waitFor();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'no microphone, dark');
+    await context.close();
+    await browser.close();
+    await host.stop();
+  });
+});
