@@ -7,9 +7,11 @@ CREATE TABLE recordings (
   status TEXT NOT NULL CHECK (status IN ('recording', 'saved', 'transcribed')),
   file_name TEXT UNIQUE,
   duration_ms INTEGER NOT NULL DEFAULT 0,
-  -- the transcript and its word timings (JSON) are sealed under the passphrase like an answer
+  -- the transcript, its word timings and the delivery figures (JSON) are sealed under the passphrase like an
+  -- answer and its feedback
   transcript TEXT,
   words TEXT,
+  delivery TEXT,
   transcriber TEXT,
   started_at TEXT NOT NULL,
   updated_at TEXT NOT NULL

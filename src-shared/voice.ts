@@ -3,6 +3,7 @@
  * second and written to the data folder as it arrives), its transcript and delivery figures, and the channels.
  */
 import { z } from 'zod';
+import type { CloudPreset } from './ai';
 
 /** What the renderer captures and the host stores: 16-bit little-endian PCM, one channel. */
 export const VOICE_SAMPLE_RATE = 16_000;
@@ -16,6 +17,16 @@ export const DEFAULT_KEEP_AUDIO = 20;
 export const MAX_KEEP_AUDIO = 1000;
 
 export const pcmMs = (bytes: number) => Math.round((bytes / BYTES_PER_SAMPLE / VOICE_SAMPLE_RATE) * 1000);
+
+/**
+ * The speech model each cloud preset transcribes with through its OpenAI-compatible /audio/transcriptions
+ * endpoint; a preset missing here (Gemini, OpenRouter) offers none.
+ */
+export const CLOUD_TRANSCRIBE_MODELS: Partial<Record<CloudPreset, string>> = {
+  openai: 'whisper-1',
+  groq: 'whisper-large-v3-turbo',
+  custom: 'whisper-1',
+};
 
 const id = z.string().uuid({ error: 'must be a valid id' });
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -45,6 +56,10 @@ export const Recording = z.object({
   words: z.array(TranscriptWord).nullable(),
   /** Who transcribed it, in words (e.g. "Whisper in Rehearse", "OpenAI"). */
   transcriber: z.string().nullable(),
+  /** Pace, fillers and pauses, once transcribed (or measured without words when nothing could transcribe). */
+  get delivery() {
+    return Delivery.nullable();
+  },
 });
 export type Recording = z.infer<typeof Recording>;
 
@@ -92,6 +107,51 @@ export const voiceChannels = {
   'voice.get': { input: byRecording, output: Recording },
   /** Removes a recording and its audio. */
   'voice.discard': { input: byRecording, output: z.object({ deleted: z.boolean() }) },
+  /**
+   * Transcribes a saved recording with the first speech provider that can (the in-app Whisper model, then a
+   * cloud provider) and measures its delivery; progress comes as `ai.progress` with this requestId, and
+   * `ai.cancel` stops it. With no provider, the delivery is measured without words and the audio is kept.
+   */
+  'voice.transcribe': {
+    input: z.object({ recordingId: id, requestId: id }).strict(),
+    output: z.object({
+      recording: Recording,
+      /** Whether a transcript was made (false: nothing could transcribe; the reasons are in notes). */
+      transcribed: z.boolean(),
+      /** Who heard the recording, and whether it left this computer. */
+      provider: z.object({ label: z.string(), sentAudio: z.boolean() }).nullable(),
+      notes: z.array(z.string()),
+    }),
+  },
   'voice.settings.get': { input: z.object({}).strict(), output: VoiceSettings },
   'voice.settings.save': { input: VoiceSettings, output: VoiceSettings },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** One delivery figure with the range to aim for and one concrete tip. */
+export const DeliveryFigure = z.object({
+  id: z.enum(['rate', 'speechRate', 'fillers', 'longPauses', 'longestPause', 'firstWord', 'talkTime']),
+  label: z.string(),
+  /** The figure as the candidate reads it ("142 words a minute"), or "Not measured" with the reason. */
+  shown: z.string(),
+  value: z.number().nullable(),
+  target: z.string(),
+  /** Whether the figure is within its target; null when it could not be measured. */
+  within: z.boolean().nullable(),
+  tip: z.string(),
+});
+export type DeliveryFigure = z.infer<typeof DeliveryFigure>;
+
+export const Delivery = z.object({
+  durationSec: z.number(),
+  /** Time the voice-activity detector heard speech. */
+  speechSec: z.number(),
+  words: z.number().int(),
+  fillers: z.array(z.object({ word: z.string(), at: z.number().nullable() })),
+  /** Silences of half a second or more between stretches of speech. */
+  pauses: z.array(z.object({ start: z.number(), end: z.number() })),
+  limitSec: z.number().nullable(),
+  figures: z.array(DeliveryFigure),
+  /** How far to trust the filler count, given who transcribed. */
+  fillerNote: z.string(),
+});
+export type Delivery = z.infer<typeof Delivery>;

@@ -95,6 +95,8 @@ async function populated(channel?: ChannelName): Promise<{ runtime: Runtime; rec
   const recordingId = channel?.startsWith('voice.')
     ? (await ok(runtime, 'voice.start', { sessionQuestionId: ids.questionId })).recordingId
     : randomUUID();
+  // A recording is transcribed once it is stopped.
+  if (channel === 'voice.transcribe') await ok(runtime, 'voice.stop', { recordingId });
   return { runtime, ...ids, exportId, recordingId };
 }
 
@@ -328,6 +330,7 @@ function validInput(channel: ChannelName, ids: Ids & { recordingId: string }): u
     'voice.pending': {},
     'voice.get': { recordingId: ids.recordingId },
     'voice.discard': { recordingId: ids.recordingId },
+    'voice.transcribe': { recordingId: ids.recordingId, requestId: randomUUID() },
     'voice.settings.get': {},
     'voice.settings.save': { keepAudio: 5 },
   };

@@ -271,6 +271,7 @@ export interface RecordingsTable {
   duration_ms: Generated<number>;
   transcript: string | null;
   words: string | null;
+  delivery: string | null;
   transcriber: string | null;
   started_at: string;
   updated_at: string;

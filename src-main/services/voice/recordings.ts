@@ -22,11 +22,13 @@ import {
   MAX_CHUNK_BYTES,
   MAX_RECORDING_MS,
   pcmMs,
+  Delivery,
   TranscriptWord,
   VOICE_SAMPLE_RATE,
   type Recording,
   type VoiceSettings,
 } from '../../../src-shared/voice';
+import type { ChannelOutput } from '../../../src-shared/contract';
 import type { ServiceContext } from '../../core/context';
 import { diskError, quietly } from '../data/storage';
 import { openQuestion } from '../sessions/answers';
@@ -38,7 +40,11 @@ import {
   audioPcm,
   chunkContext,
   frame,
+  pcmToFloat,
+  wavFromPcm,
 } from './audio-file';
+import { analyseDelivery } from './delivery';
+import { speechSegments } from './vad';
 
 /** A recording chunks are still arriving for, in this run of the host. */
 interface Open {
@@ -189,6 +195,7 @@ export class Recordings {
         'r.started_at',
         'r.transcript',
         'r.words',
+        'r.delivery',
         'r.transcriber',
       ])
       .where('r.id', '=', recordingId)
@@ -196,6 +203,7 @@ export class Recordings {
     if (!row) throw notFound();
     const open = this.open.get(row.id);
     const words = this.ctx.vault.openNullable('recordings.words', row.words);
+    const delivery = this.ctx.vault.openNullable('recordings.delivery', row.delivery);
     return {
       id: row.id,
       sessionQuestionId: row.session_question_id,
@@ -208,6 +216,7 @@ export class Recordings {
       transcript: this.ctx.vault.openNullable('recordings.transcript', row.transcript),
       words: words === null ? null : TranscriptWord.array().parse(JSON.parse(words)),
       transcriber: row.transcriber,
+      delivery: delivery === null ? null : Delivery.parse(JSON.parse(delivery)),
     };
   }
 
@@ -244,10 +253,61 @@ export class Recordings {
     return { deleted: true };
   }
 
+  /**
+   * Transcribes the recording and measures its delivery (pauses and talk time from the voice-activity detector;
+   * pace and fillers once there are words). With nothing to transcribe, the figures without words are stored
+   * and the recording stays saved, to transcribe later.
+   */
+  async transcribe(
+    recordingId: string,
+    options: { signal?: AbortSignal; onProgress?: (status: string, fraction: number | null) => void } = {},
+  ): Promise<ChannelOutput<'voice.transcribe'>> {
+    if (this.open.has(recordingId))
+      throw new AppError('CONFLICT', 'Stop the recording before transcribing it.');
+    const pcm = await this.audio(recordingId);
+    const { limitSec } = await this.ctx.db
+      .selectFrom('recordings as r')
+      .innerJoin('session_questions as q', 'q.id', 'r.session_question_id')
+      .select('q.time_limit_sec as limitSec')
+      .where('r.id', '=', recordingId)
+      .executeTakeFirstOrThrow();
+    options.onProgress?.('Listening for pauses…', null);
+    const segments = await speechSegments(pcmToFloat(pcm));
+    const result = await this.ctx.ai.transcribe(wavFromPcm(pcm), options);
+    const durationSec = pcm.length / BYTES_PER_SAMPLE / VOICE_SAMPLE_RATE;
+    if (!('provider' in result)) {
+      const delivery = analyseDelivery({ durationSec, segments, transcript: null, limitSec });
+      await this.ctx.db
+        .updateTable('recordings')
+        .set({ delivery: this.ctx.vault.seal('recordings.delivery', JSON.stringify(delivery)) })
+        .where('id', '=', recordingId)
+        .execute();
+      return {
+        recording: await this.get(recordingId),
+        transcribed: false,
+        provider: null,
+        notes: result.notes,
+      };
+    }
+    const transcript = { text: result.text, words: result.words, transcriber: result.label };
+    const delivery = analyseDelivery({ durationSec, segments, transcript, limitSec });
+    const recording = await this.saveTranscript(recordingId, { ...transcript, delivery });
+    this.ctx.logger.info(
+      { recordingId, provider: result.provider, words: delivery.words },
+      'recording transcribed',
+    );
+    return {
+      recording,
+      transcribed: true,
+      provider: { label: result.label, sentAudio: result.provider === 'cloud' },
+      notes: result.notes,
+    };
+  }
+
   /** Stores what was said, then lets audio beyond the last N transcribed answers go. */
   async saveTranscript(
     recordingId: string,
-    transcript: { text: string; words: TranscriptWord[]; transcriber: string },
+    transcript: { text: string; words: TranscriptWord[]; transcriber: string; delivery?: Delivery | null },
   ): Promise<Recording> {
     const result = await this.ctx.db
       .updateTable('recordings')
@@ -256,6 +316,9 @@ export class Recordings {
         transcript: this.ctx.vault.seal('recordings.transcript', transcript.text),
         words: this.ctx.vault.seal('recordings.words', JSON.stringify(transcript.words)),
         transcriber: transcript.transcriber,
+        delivery: transcript.delivery
+          ? this.ctx.vault.seal('recordings.delivery', JSON.stringify(transcript.delivery))
+          : null,
         updated_at: this.ctx.now().toISOString(),
       })
       .where('id', '=', recordingId)
