@@ -3,11 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
+import type { RehearseApi } from '../../src-shared/contract';
 import { AUDIO_DIR, audioPcm } from '../../src-main/services/voice/audio-file';
+import { startFakeTranscriber } from '../support/fake-transcriber';
+import { startHostWithKeyring } from '../support/keyring-host';
 import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
-import { tempDir } from '../support/runtime';
+import { onExit, tempDir } from '../support/runtime';
 import { requireSpeechTools, speak, speechFile } from '../support/speech';
 
 const FAKE_MIC = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -100,6 +104,97 @@ describe('answering out loud', () => {
     expect(await page.getByLabel('Your answer').inputValue()).toBe('I typed this alongside the recording.');
     await context.close();
     await host.stop();
+  });
+
+  it('transcribes through the cloud provider into the answer box, shows how it sounded, and submits, by keyboard', async () => {
+    const KEY = 'sk-e2e-voice-0123456789';
+    const fake = await startFakeTranscriber(KEY);
+    onExit(() => fake.close());
+    const TRANSCRIPT = speech.phrases.map((p) => p.text).join(' ');
+    fake.behaviour.answer = {
+      text: TRANSCRIPT,
+      words: speech.phrases.flatMap((p) => {
+        const words = p.text.split(' ');
+        const step = (p.end - p.start) / words.length;
+        return words.map((w, i) => ({ word: w, start: p.start + i * step, end: p.start + (i + 1) * step }));
+      }),
+    };
+    const url = await startHostWithKeyring(tempDir());
+    const context = await withMic.newContext({ permissions: ['microphone'] });
+    const page = await context.newPage();
+    await page.goto(url);
+    await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
+    // The cloud provider is set up through the app's own bridge: its settings screen has its own journey.
+    await page.evaluate(
+      async ({ settings, key }) => {
+        const api = (window as unknown as { rehearse: RehearseApi }).rehearse;
+        const saved = await api.invoke('ai.settings.save', settings);
+        const stored = await api.invoke('ai.cloud.saveKey', { key });
+        if (!saved.ok || !stored.ok) throw new Error('could not set up the cloud provider');
+      },
+      {
+        key: KEY,
+        settings: {
+          ...DEFAULT_AI_SETTINGS,
+          ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' as const },
+          cloud: {
+            ...DEFAULT_AI_SETTINGS.cloud,
+            enabled: true,
+            preset: 'custom' as const,
+            baseUrl: fake.url,
+            model: 'gpt-test',
+          },
+        },
+      },
+    );
+    await page.getByRole('button', { name: 'Practice', exact: true }).click();
+    await page.getByLabel('Number of questions').fill('1');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
+
+    await page.keyboard.press('Alt+KeyR');
+    const timer = page.getByRole('timer', { name: 'Time spoken' });
+    await expect
+      .poll(async () => Number((await timer.innerText()).split(' ')[0]!.split(':')[1]), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(Math.ceil(speech.durationSec) + 1);
+    await page.keyboard.press('Alt+KeyR');
+    await page
+      .getByText(
+        /^Recording transcribed \(0:\d\d\); the text is in your answer box to edit before you submit\. Your recording was sent to Custom \(OpenAI-compatible\) to be transcribed\.$/,
+      )
+      .waitFor({ timeout: 30_000 });
+    const box = page.getByLabel('Your answer');
+    expect(await box.inputValue()).toBe(TRANSCRIPT);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.file!.bytes.length).toBeGreaterThan(32_000 * speech.durationSec);
+
+    const panel = page.getByRole('region', { name: 'How you sounded' });
+    await panel.waitFor();
+    for (const measure of [
+      'Pace over the whole answer',
+      'Pace while speaking',
+      'Filler words',
+      'Pauses over 2 seconds',
+      'Longest pause',
+      'Time to first word',
+      'Talk time',
+    ])
+      await panel.getByRole('rowheader', { name: measure }).waitFor();
+    expect(await panel.innerText()).toMatch(/\d+ words a minute/);
+    expect(await panel.innerText()).toContain('tends to leave out "um" and "uh"');
+    await expectAccessible(page, 'transcribed answer with its delivery');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'transcribed answer with its delivery, dark');
+
+    // edited as text before it goes
+    await box.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' It took three months.');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('button', { name: 'Back to history' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('body').innerText()).toContain('It took three months.');
+    expect(await page.locator('body').innerText()).not.toContain(KEY);
+    await context.close();
   });
 
   it('says plainly when the microphone is not allowed, and the answer can still be typed', async () => {

@@ -5,8 +5,10 @@
  * available throughout: the transcript is added to the answer box, to be edited before it is submitted.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ChannelOutput } from '../../../src-shared/contract';
 import type { Recording } from '../../../src-shared/voice';
-import { call, messageOf } from '../api';
+import { call, messageOf, on } from '../api';
+import { DeliveryPanel } from './DeliveryPanel';
 import { clock } from '../format';
 import {
   MicError,
@@ -17,12 +19,15 @@ import {
   type Microphone,
 } from '../voice/capture';
 
+type Transcribed = ChannelOutput<'voice.transcribe'>;
+
 type State =
   | { kind: 'idle' }
   | { kind: 'starting' }
   | { kind: 'recording'; recordingId: string; startedAt: number }
   | { kind: 'stopping' }
-  | { kind: 'saved'; recording: Recording };
+  | { kind: 'transcribing'; requestId: string; status: string }
+  | { kind: 'saved'; recording: Recording; result: Transcribed | null };
 
 const SHORTCUT = 'Alt+R';
 /** Sending a chunk is tried this many times before the recording is stopped with a message. */
@@ -83,24 +88,50 @@ export function VoiceRecorder({
     return () => clearInterval(tick);
   }, [recording]);
 
+  /** Transcribes a saved recording (cancellable, with progress); its text goes into the answer box. */
+  const transcribe = useCallback(
+    async (recording: Recording) => {
+      const requestId = crypto.randomUUID();
+      setState({ kind: 'transcribing', requestId, status: 'Transcribing your answer…' });
+      const off = on('ai.progress', (p) => {
+        if (p.requestId === requestId)
+          setState((s) => (s.kind === 'transcribing' ? { ...s, status: p.status } : s));
+      });
+      try {
+        const result = await call('voice.transcribe', { recordingId: recording.id, requestId });
+        if (result.transcribed && result.recording.transcript) onTranscript(result.recording.transcript);
+        setState({ kind: 'saved', recording: result.recording, result });
+      } catch (err) {
+        setError(`Not transcribed: ${messageOf(err)} The recording is kept; type your answer meanwhile.`);
+        setState({ kind: 'saved', recording, result: null });
+      } finally {
+        off();
+      }
+    },
+    [onTranscript],
+  );
+
   const stop = useCallback(async () => {
     if (state.kind !== 'recording') return;
     const { recordingId } = state;
     setState({ kind: 'stopping' });
     const c = capture.current;
     capture.current = null;
+    let saved: Recording;
     try {
       await c?.stop();
       await sending.current;
-      const saved = await call('voice.stop', { recordingId });
-      setState({ kind: 'saved', recording: saved });
-      if (failed.current) setError(failed.current);
+      saved = await call('voice.stop', { recordingId });
     } catch (err) {
       setError(messageOf(err));
       setState({ kind: 'idle' });
+      return;
+    } finally {
+      setLevel(0);
     }
-    setLevel(0);
-  }, [state]);
+    if (failed.current) setError(failed.current);
+    await transcribe(saved);
+  }, [state, transcribe]);
 
   const start = useCallback(async () => {
     setError('');
@@ -179,7 +210,7 @@ export function VoiceRecorder({
   }, [toggle, disabled]);
 
   const spokenMs = state.kind === 'recording' ? Math.max(0, now - state.startedAt) : 0;
-  const busy = state.kind === 'starting' || state.kind === 'stopping';
+  const busy = state.kind === 'starting' || state.kind === 'stopping' || state.kind === 'transcribing';
 
   return (
     <section className="stack" aria-labelledby={`${id}-title`}>
@@ -244,10 +275,27 @@ export function VoiceRecorder({
             ? 'Recording. Each second is saved as you speak.'
             : state.kind === 'stopping'
               ? 'Saving your recording…'
-              : state.kind === 'saved'
-                ? savedMessage(state.recording)
-                : ''}
+              : state.kind === 'transcribing'
+                ? state.status
+                : state.kind === 'saved'
+                  ? savedMessage(state.recording, state.result)
+                  : ''}
       </p>
+      {state.kind === 'transcribing' && (
+        <button type="button" onClick={() => void call('ai.cancel', { requestId: state.requestId })}>
+          Cancel transcription
+        </button>
+      )}
+      {state.kind === 'saved' && state.result && state.result.notes.length > 0 && (
+        <ul className="hint" style={{ margin: 0 }}>
+          {state.result.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {state.kind === 'saved' && state.recording.delivery && (
+        <DeliveryPanel delivery={state.recording.delivery} />
+      )}
       {error && (
         <p className="error-text" role="alert" style={{ margin: 0 }}>
           {error}
@@ -257,7 +305,11 @@ export function VoiceRecorder({
         <PendingRecording
           key={r.id}
           recording={r}
-          onTranscript={onTranscript}
+          disabled={busy || recording}
+          onTranscribe={() => {
+            setPending((all) => all.filter((p) => p.id !== r.id));
+            void transcribe(r);
+          }}
           onGone={() => setPending((all) => all.filter((p) => p.id !== r.id))}
         />
       ))}
@@ -265,20 +317,28 @@ export function VoiceRecorder({
   );
 }
 
-function savedMessage(r: Recording): string {
-  if (r.transcript !== null)
-    return `Recording transcribed (${clock(r.durationMs)}); the text is in your answer.`;
+function savedMessage(r: Recording, result: Transcribed | null): string {
+  if (r.transcript !== null) {
+    const heard = result?.provider?.sentAudio
+      ? ` Your recording was sent to ${result.provider.label} to be transcribed.`
+      : result?.provider
+        ? ` Transcribed on this computer by ${result.provider.label}.`
+        : '';
+    return `Recording transcribed (${clock(r.durationMs)}); the text is in your answer box to edit before you submit.${heard}`;
+  }
   return `Recording saved (${clock(r.durationMs)}). It is kept to transcribe later; type your answer meanwhile.`;
 }
 
 /** A recording Rehearse closed in the middle of: kept, with the choice to use it or let it go. */
 function PendingRecording({
   recording,
-  onTranscript,
+  disabled,
+  onTranscribe,
   onGone,
 }: {
   recording: Recording;
-  onTranscript(text: string): void;
+  disabled: boolean;
+  onTranscribe(): void;
   onGone(): void;
 }) {
   const [error, setError] = useState('');
@@ -293,13 +353,12 @@ function PendingRecording({
         </p>
       )}
       <div className="row">
-        {recording.transcript !== null && (
-          <button type="button" onClick={() => onTranscript(recording.transcript!)}>
-            Add its transcript to my answer
-          </button>
-        )}
+        <button type="button" onClick={onTranscribe} disabled={disabled}>
+          Transcribe it into my answer
+        </button>
         <button
           type="button"
+          disabled={disabled}
           onClick={() =>
             call('voice.discard', { recordingId: recording.id }).then(onGone, (err: unknown) =>
               setError(messageOf(err)),
