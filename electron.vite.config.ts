@@ -8,9 +8,8 @@ export default defineConfig({
   main: {
     build: {
       // Native and runtime packages stay `require`d from node_modules; bundling better-sqlite3 builds fine
-      // and then breaks at run time. onnxruntime-node (the voice-activity detector's runtime, which
-      // transformers.js also uses) is not a direct dependency, so it is named.
-      externalizeDeps: { include: ['onnxruntime-node'] },
+      // and then breaks at run time.
+      externalizeDeps: true,
       lib: {
         entry: {
           index: resolve(root, 'src-main/index.ts'),
