@@ -14,6 +14,7 @@ import { benchData } from './data';
 import { benchVault } from './vault';
 import { benchProgress } from './progress';
 import { benchServer } from './server';
+import { benchVoice } from './voice';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -103,6 +104,7 @@ async function main() {
     await benchData(tempDir());
     await benchVault(tempDir());
     await benchServer();
+    await benchVoice(tempDir());
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
