@@ -14,7 +14,7 @@ import { benchData } from './data';
 import { benchVault } from './vault';
 import { benchProgress } from './progress';
 import { benchServer } from './server';
-import { benchVoice } from './voice';
+import { benchVoice, benchVoiceCrash } from './voice';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -105,6 +105,7 @@ async function main() {
     await benchVault(tempDir());
     await benchServer();
     await benchVoice(tempDir());
+    await benchVoiceCrash(tempDir);
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

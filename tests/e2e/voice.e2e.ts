@@ -12,7 +12,9 @@ import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
+import { seeded } from '../support/random';
 import { requireSpeechTools, speak, speechFile } from '../support/speech';
+import { runVoiceCrashTrials } from '../support/voice-crash';
 
 const FAKE_MIC = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
@@ -240,4 +242,26 @@ describe('answering out loud', () => {
     await browser.close();
     await host.stop();
   });
+});
+
+describe('killing the host while the candidate speaks', () => {
+  // `npm run bench` runs 20 of these trials; three here keep the suite quick while still able to fail.
+  it('keeps all but the last two seconds of the recording, offers it again, and can still read it', async () => {
+    const file = speechFile(join(tempDir(), 'looping.wav'), speech);
+    // a looping file: the microphone keeps talking until the kill
+    const browser = await launchBrowser([...FAKE_MIC, `--use-file-for-fake-audio-capture=${file}`]);
+    try {
+      const report = await runVoiceCrashTrials(browser, () => tempDir(), 3, seeded(20261207));
+      expect(report.offered).toBe(3);
+      expect(report.readable).toBe(3);
+      expect(report.lossMs).toHaveLength(3);
+      for (const loss of report.lossMs) {
+        expect(loss).toBeLessThanOrEqual(2000);
+        // something was lost at the kill: the measure is not trivially zero
+        expect(loss).toBeGreaterThan(0);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
