@@ -14,7 +14,8 @@ import { benchData } from './data';
 import { benchVault } from './vault';
 import { benchProgress } from './progress';
 import { benchServer } from './server';
-import { benchVoice, benchVoiceCrash } from './voice';
+import { benchVoice } from './voice';
+import { benchVoiceCrash } from './voice-crash';
 import { report } from './stats';
 
 const dirs: string[] = [];

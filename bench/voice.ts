@@ -7,10 +7,7 @@ import { analyseDelivery } from '../src-main/services/voice/delivery';
 import { speechSegments } from '../src-main/services/voice/vad';
 import { memorySecrets } from '../tests/support/memory-secrets';
 import { ok } from '../tests/support/invoke';
-import { launchBrowser } from '../tests/support/browser';
-import { seeded } from '../tests/support/random';
-import { speak, speechFile, type Part } from '../tests/support/speech';
-import { runVoiceCrashTrials } from '../tests/support/voice-crash';
+import { speak, type Part } from '../tests/support/speech';
 import { report } from './stats';
 
 const PHRASES = [
@@ -21,7 +18,7 @@ const PHRASES = [
 ];
 
 /** About a minute of speech: the phrases in turn, with pauses from half a second to three seconds. */
-function minuteOfSpeech() {
+export function minuteOfSpeech() {
   const parts: Part[] = [{ pause: 0.8 }];
   const pauses = [1, 2.5, 0.6, 1.4, 3, 1.1, 0.8, 2.2];
   for (let i = 0; parts.length < 40; i++) {
@@ -108,26 +105,5 @@ export async function benchVoice(dataDir: string): Promise<void> {
     } finally {
       await runtime.close();
     }
-  }
-}
-
-/** The crash trial, 20 times: SIGKILL of the host while recording, then restart; loss is measured from the key press. */
-export async function benchVoiceCrash(makeDir: () => string): Promise<void> {
-  const file = speechFile(`${makeDir()}/speech.wav`, minuteOfSpeech());
-  const browser = await launchBrowser([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-audio-capture=${file}`,
-  ]);
-  try {
-    const r = await runVoiceCrashTrials(browser, makeDir, 20, seeded(7));
-    report('voice_crash_audio_lost_at_kill', 'ms', r.lossMs, {
-      target: 2000,
-      trials: r.trials,
-      offeredAfterRestart: r.offered,
-      readableAfterRestart: r.readable,
-    });
-  } finally {
-    await browser.close();
   }
 }

@@ -17,6 +17,7 @@ import { findElectron, launchElectron, openInBrowser } from './electron';
 import { describeEvaluation, evaluateFile } from './evaluate';
 import { describeQuestions, questionsFromFiles } from './questions';
 import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
+import { describeTranscription, transcribeFile } from './transcribe';
 
 export interface Io {
   stdout: (line: string) => void;
@@ -288,6 +289,21 @@ const commands: Record<string, Command> = {
       });
       print(io, values.json, result, () => describeEvaluation(result));
       return 0;
+    },
+  },
+  transcribe: {
+    summary: 'Transcribe a spoken answer (16 kHz mono WAV) and measure its pace, fillers and pauses',
+    usage: 'rehearse transcribe FILE.wav [--limit SECONDS] [--json] [--data-dir DIR]',
+    async run(argv, io) {
+      const { values, positionals } = parse(argv, { limit: { type: 'string' } });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('transcribe needs one FILE.wav');
+      const limit = intOption(values.limit, 'limit', 1, 3600) ?? null;
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        const result = await transcribeFile(runtime, file, limit);
+        print(io, values.json, result, () => describeTranscription(result));
+        return 0;
+      });
     },
   },
   doctor: {

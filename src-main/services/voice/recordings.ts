@@ -40,11 +40,8 @@ import {
   audioPcm,
   chunkContext,
   frame,
-  pcmToFloat,
-  wavFromPcm,
 } from './audio-file';
-import { analyseDelivery } from './delivery';
-import { speechSegments } from './vad';
+import { listen } from './listen';
 
 /** A recording chunks are still arriving for, in this run of the host. */
 interface Open {
@@ -271,36 +268,30 @@ export class Recordings {
       .select('q.time_limit_sec as limitSec')
       .where('r.id', '=', recordingId)
       .executeTakeFirstOrThrow();
-    options.onProgress?.('Listening for pauses…', null);
-    const segments = await speechSegments(pcmToFloat(pcm));
-    const result = await this.ctx.ai.transcribe(wavFromPcm(pcm), options);
-    const durationSec = pcm.length / BYTES_PER_SAMPLE / VOICE_SAMPLE_RATE;
-    if (!('provider' in result)) {
-      const delivery = analyseDelivery({ durationSec, segments, transcript: null, limitSec });
+    const { transcript, notes, delivery } = await listen(this.ctx.ai, pcm, limitSec, options);
+    if (!transcript) {
       await this.ctx.db
         .updateTable('recordings')
         .set({ delivery: this.ctx.vault.seal('recordings.delivery', JSON.stringify(delivery)) })
         .where('id', '=', recordingId)
         .execute();
-      return {
-        recording: await this.get(recordingId),
-        transcribed: false,
-        provider: null,
-        notes: result.notes,
-      };
+      return { recording: await this.get(recordingId), transcribed: false, provider: null, notes };
     }
-    const transcript = { text: result.text, words: result.words, transcriber: result.label };
-    const delivery = analyseDelivery({ durationSec, segments, transcript, limitSec });
-    const recording = await this.saveTranscript(recordingId, { ...transcript, delivery });
+    const recording = await this.saveTranscript(recordingId, {
+      text: transcript.text,
+      words: transcript.words,
+      transcriber: transcript.label,
+      delivery,
+    });
     this.ctx.logger.info(
-      { recordingId, provider: result.provider, words: delivery.words },
+      { recordingId, provider: transcript.provider, words: delivery.words },
       'recording transcribed',
     );
     return {
       recording,
       transcribed: true,
-      provider: { label: result.label, sentAudio: result.provider === 'cloud' },
-      notes: result.notes,
+      provider: { label: transcript.label, sentAudio: transcript.provider === 'cloud' },
+      notes,
     };
   }
 
