@@ -22,5 +22,10 @@ CREATE INDEX recordings_status ON recordings (status, updated_at);
 CREATE TABLE voice_settings (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   -- audio is kept after transcription for this many of the latest answers
-  keep_audio INTEGER NOT NULL DEFAULT 20 CHECK (keep_audio >= 0)
+  keep_audio INTEGER NOT NULL DEFAULT 20 CHECK (keep_audio >= 0),
+  -- questions read aloud by the system's speech synthesis: never, in mock interviews, or always
+  read_aloud TEXT NOT NULL DEFAULT 'mock' CHECK (read_aloud IN ('off', 'mock', 'always')),
+  -- the system voice's name ('' for its default) and the speaking rate (1 is normal)
+  voice_name TEXT NOT NULL DEFAULT '',
+  speech_rate REAL NOT NULL DEFAULT 1
 );

@@ -63,6 +63,8 @@ export const Recording = z.object({
 });
 export type Recording = z.infer<typeof Recording>;
 
+export const READ_ALOUD = ['off', 'mock', 'always'] as const;
+
 export const VoiceSettings = z
   .object({
     keepAudio: z
@@ -70,6 +72,14 @@ export const VoiceSettings = z
       .int({ error: 'Enter a whole number of answers.' })
       .min(0, { error: 'Keep audio for 0 answers or more.' })
       .max(MAX_KEEP_AUDIO, { error: `Keep audio for at most ${MAX_KEEP_AUDIO} answers.` }),
+    /** Questions read aloud by the system's speech synthesis: never, in mock interviews, or always. */
+    readAloud: z.enum(READ_ALOUD, { error: 'Choose never, in mock interviews, or always.' }),
+    /** The system voice's name; empty for its default. */
+    voiceName: z.string().max(200, { error: 'That voice name is too long.' }),
+    speechRate: z
+      .number({ error: 'Enter a speaking rate.' })
+      .min(0.5, { error: 'The speaking rate must be between 0.5 and 2.' })
+      .max(2, { error: 'The speaking rate must be between 0.5 and 2.' }),
   })
   .strict();
 export type VoiceSettings = z.infer<typeof VoiceSettings>;

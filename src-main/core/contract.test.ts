@@ -332,7 +332,7 @@ function validInput(channel: ChannelName, ids: Ids & { recordingId: string }): u
     'voice.discard': { recordingId: ids.recordingId },
     'voice.transcribe': { recordingId: ids.recordingId, requestId: randomUUID() },
     'voice.settings.get': {},
-    'voice.settings.save': { keepAudio: 5 },
+    'voice.settings.save': { keepAudio: 5, readAloud: 'mock', voiceName: '', speechRate: 1 },
   };
   return inputs[channel];
 }

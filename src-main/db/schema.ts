@@ -280,6 +280,9 @@ export interface RecordingsTable {
 export interface VoiceSettingsTable {
   id: number;
   keep_audio: Generated<number>;
+  read_aloud: Generated<'off' | 'mock' | 'always'>;
+  voice_name: Generated<string>;
+  speech_rate: Generated<number>;
 }
 
 export interface Database {

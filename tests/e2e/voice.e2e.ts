@@ -199,6 +199,50 @@ describe('answering out loud', () => {
     await context.close();
   });
 
+  it('keeps the voice settings, and says so when the system has no voice to read questions aloud', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    const context = await withMic.newContext();
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Voice' });
+    const keep = panel.getByLabel('Keep the audio of my last … transcribed answers');
+    expect(await keep.inputValue()).toBe('20');
+    expect(await panel.getByRole('radio', { name: 'In mock interviews' }).isChecked()).toBe(true);
+    // headless Chromium has no speech voices: the panel says the questions will be text only
+    await panel.getByText(/^This system has no voice to read questions aloud/).waitFor();
+    await keep.fill('-3');
+    await panel.getByRole('button', { name: 'Save voice settings' }).click();
+    await panel.getByText('Keep audio for 0 answers or more.').waitFor();
+    expect(await keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    await keep.fill('5');
+    await panel.getByRole('radio', { name: 'Always' }).check();
+    await panel.getByRole('button', { name: 'Save voice settings' }).click();
+    await page.getByText('Voice settings saved.').waitFor();
+    await expectAccessible(page, 'voice settings');
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    expect(
+      await page
+        .getByRole('region', { name: 'Voice' })
+        .getByLabel(/Keep the audio/)
+        .inputValue(),
+    ).toBe('5');
+    expect(
+      await page.getByRole('region', { name: 'Voice' }).getByRole('radio', { name: 'Always' }).isChecked(),
+    ).toBe(true);
+    // in the room, the question is text, and the screen says why it is not read
+    await page.getByRole('button', { name: 'Practice', exact: true }).click();
+    await page.getByRole('radio', { name: 'Mock interview' }).check();
+    await page.getByLabel('Number of questions').fill('1');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
+    await page.getByText(/^This system has no voice to read questions aloud/).waitFor();
+    await context.close();
+    await host.stop();
+  });
+
   it('says plainly when the microphone is not allowed, and the answer can still be typed', async () => {
     const host = await startHost(['--data-dir', tempDir()]);
     // no fake UI: the permission prompt is refused

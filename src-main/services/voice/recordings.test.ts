@@ -166,7 +166,8 @@ describe('recording a spoken answer', () => {
 
   it('keeps audio for the last N transcribed answers only, never for untranscribed ones, and drops strays', async () => {
     const runtime = await testRuntime();
-    expect(await ok(runtime, 'voice.settings.get', {})).toEqual({ keepAudio: 20 });
+    const defaults = await ok(runtime, 'voice.settings.get', {});
+    expect(defaults).toEqual({ keepAudio: 20, readAloud: 'mock', voiceName: '', speechRate: 1 });
     const recordings = new Recordings(runtime.ctx);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -178,11 +179,11 @@ describe('recording a spoken answer', () => {
     await ok(runtime, 'voice.stop', { recordingId: untranscribed });
     const stray = join(runtime.ctx.dataDir, AUDIO_DIR, audioFileName('5f0c7a43-8f1e-4a57-9d8e-0f1a2b3c4d5e'));
     writeFileSync(stray, 'left by a deleted session');
-    expect(await runtime.invoke('voice.settings.save', { keepAudio: -1 })).toMatchObject({
+    expect(await runtime.invoke('voice.settings.save', { ...defaults, keepAudio: -1 })).toMatchObject({
       ok: false,
       error: { message: 'Keep audio for 0 answers or more.' },
     });
-    await ok(runtime, 'voice.settings.save', { keepAudio: 1 });
+    await ok(runtime, 'voice.settings.save', { ...defaults, keepAudio: 1 });
     expect(existsSync(stray)).toBe(false);
     for (const [i, id] of ids.entries()) {
       runtime.ctx.now = () => new Date(Date.UTC(2026, 0, 1, 10, i));
@@ -200,7 +201,18 @@ describe('recording a spoken answer', () => {
     ]);
     expect(existsSync(fileOf(runtime, ids[0]!))).toBe(false);
     expect(await ok(runtime, 'voice.get', { recordingId: untranscribed })).toMatchObject({ audioKept: true });
-    await ok(runtime, 'voice.settings.save', { keepAudio: 0 });
+    await ok(runtime, 'voice.settings.save', {
+      ...defaults,
+      keepAudio: 0,
+      readAloud: 'always',
+      speechRate: 1.25,
+    });
+    expect(await ok(runtime, 'voice.settings.get', {})).toEqual({
+      keepAudio: 0,
+      readAloud: 'always',
+      voiceName: '',
+      speechRate: 1.25,
+    });
     expect(readdirSync(join(runtime.ctx.dataDir, AUDIO_DIR))).toEqual([audioFileName(untranscribed)]);
   });
 

@@ -322,17 +322,28 @@ export class Recordings {
   async settings(): Promise<VoiceSettings> {
     const row = await this.ctx.db
       .selectFrom('voice_settings')
-      .select('keep_audio')
+      .select(['keep_audio', 'read_aloud', 'voice_name', 'speech_rate'])
       .where('id', '=', 1)
       .executeTakeFirst();
-    return { keepAudio: row?.keep_audio ?? DEFAULT_KEEP_AUDIO };
+    return {
+      keepAudio: row?.keep_audio ?? DEFAULT_KEEP_AUDIO,
+      readAloud: row?.read_aloud ?? 'mock',
+      voiceName: row?.voice_name ?? '',
+      speechRate: row?.speech_rate ?? 1,
+    };
   }
 
   async saveSettings(settings: VoiceSettings): Promise<VoiceSettings> {
+    const row = {
+      keep_audio: settings.keepAudio,
+      read_aloud: settings.readAloud,
+      voice_name: settings.voiceName,
+      speech_rate: settings.speechRate,
+    };
     await this.ctx.db
       .insertInto('voice_settings')
-      .values({ id: 1, keep_audio: settings.keepAudio })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ keep_audio: settings.keepAudio }))
+      .values({ id: 1, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
     await this.prune();
     return this.settings();

@@ -8,6 +8,7 @@ import {
 import { call, messageOf, modelAvailable, on } from '../api';
 import { Feedback } from '../components/Feedback';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { ReadAloud } from '../components/ReadAloud';
 import { VoiceRecorder } from '../components/VoiceRecorder';
 import { categoryLabel, clock, spokenDuration } from '../format';
 import { useApp } from '../store';
@@ -485,6 +486,7 @@ function QuestionTurn({
         <h2 id={`${id}-question`} className="question-text">
           {asked.text}
         </h2>
+        <ReadAloud text={asked.text} mode={session.mode} />
         <div className="row spread">
           {asked.reason && (
             <p className="muted" style={{ margin: 0 }}>

@@ -5,6 +5,7 @@ import { ProfileForm } from '../components/ProfileForm';
 import { ReminderSettings } from '../components/ProgressWatch';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SyncSettings } from '../components/SyncSettings';
+import { VoiceSettingsPanel } from '../components/VoiceSettingsPanel';
 import { useApp } from '../store';
 
 export function Settings() {
@@ -24,6 +25,7 @@ export function Settings() {
         />
       </section>
       <AiSettingsPanel />
+      <VoiceSettingsPanel />
       <ReminderSettings />
       <DataSettings />
       <PassphraseSettings />
