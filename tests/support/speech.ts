@@ -33,56 +33,27 @@ export function requireSpeechTools(): void {
     }
 }
 
-/** One phrase as 16 kHz PCM, without the silence espeak-ng puts around it. */
-function phrasePcm(dir: string, text: string, wpm: number, voice: string): Buffer {
-  const raw = join(dir, 'raw.wav');
+/** sox from `input` to 16 kHz mono 16-bit, through `effects`, as PCM. */
+function sox(dir: string, input: string[], effects: string[]): Buffer {
   const out = join(dir, 'out.wav');
-  execFileSync('espeak-ng', ['-v', voice, '-s', String(wpm), '-w', raw, text]);
-  // trim below -48 dB at both ends (reverse, trim the start, reverse back)
-  execFileSync('sox', [
-    raw,
-    '-r',
-    String(RATE),
-    '-c',
-    '1',
-    '-b',
-    '16',
-    out,
-    'silence',
-    '1',
-    '0.005',
-    '-48d',
-    'reverse',
-    'silence',
-    '1',
-    '0.005',
-    '-48d',
-    'reverse',
-  ]);
+  execFileSync('sox', [...input, '-r', String(RATE), '-c', '1', '-b', '16', out, ...effects]);
   const pcm = pcmFromWav(readFileSync(out));
   if (!pcm) throw new Error('sox did not write 16 kHz mono WAV');
   return pcm;
 }
 
+/** One phrase as 16 kHz PCM, without the silence espeak-ng puts around it. */
+function phrasePcm(dir: string, text: string, wpm: number, voice: string): Buffer {
+  const raw = join(dir, 'raw.wav');
+  execFileSync('espeak-ng', ['-v', voice, '-s', String(wpm), '-w', raw, text]);
+  // trim below -48 dB at both ends (reverse, trim the start, reverse back)
+  const trim = ['silence', '1', '0.005', '-48d'];
+  return sox(dir, [raw], [...trim, 'reverse', ...trim, 'reverse']);
+}
+
 /** `seconds` of a quiet room: white noise about 60 dB below full scale, from sox. */
 function pausePcm(dir: string, seconds: number): Buffer {
-  const out = join(dir, 'pause.wav');
-  execFileSync('sox', [
-    '-n',
-    '-r',
-    String(RATE),
-    '-c',
-    '1',
-    '-b',
-    '16',
-    out,
-    'synth',
-    String(seconds),
-    'whitenoise',
-    'vol',
-    '0.001',
-  ]);
-  const pcm = pcmFromWav(readFileSync(out))!;
+  const pcm = sox(dir, ['-n'], ['synth', String(seconds), 'whitenoise', 'vol', '0.001']);
   // exactly the length asked for
   const want = Math.round(seconds * RATE) * 2;
   return pcm.length >= want ? pcm.subarray(0, want) : Buffer.concat([pcm, Buffer.alloc(want - pcm.length)]);

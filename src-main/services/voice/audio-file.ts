@@ -10,7 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BYTES_PER_SAMPLE, VOICE_SAMPLE_RATE } from '../../../src-shared/voice';
 import type { Sqlite } from '../../db/connection';
-import { isSafeFileName, quoteId } from '../data/tables';
+import { hasTable, isSafeFileName, quoteId } from '../data/tables';
 import { openBytes, OpenError, sealBytes } from '../vault/crypto';
 
 export const AUDIO_DIR = 'audio';
@@ -107,10 +107,7 @@ export function audioFiles(dataDir: string): string[] {
 
 /** The audio file names a database's recordings refer to (none before the voice migration). */
 export function recordingFileNames(db: Sqlite, schema = 'main'): string[] {
-  const exists = db
-    .prepare(`SELECT 1 FROM ${quoteId(schema)}.sqlite_master WHERE type = 'table' AND name = 'recordings'`)
-    .get();
-  if (!exists) return [];
+  if (!hasTable(db, 'recordings', schema)) return [];
   return (
     db
       .prepare(

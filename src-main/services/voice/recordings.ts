@@ -4,16 +4,7 @@
  * audio/<id>.rhaudio under the data folder (see audio-file.ts); its row in `recordings` says which question it
  * answers.
  */
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import {
@@ -30,7 +21,7 @@ import {
 } from '../../../src-shared/voice';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import type { ServiceContext } from '../../core/context';
-import { diskError, quietly } from '../data/storage';
+import { diskError, quietly, writeFileDurably } from '../data/storage';
 import { openQuestion } from '../sessions/answers';
 import {
   AUDIO_DIR,
@@ -71,7 +62,7 @@ export class Recordings {
     const file = join(this.dir, fileName);
     try {
       mkdirSync(this.dir, { recursive: true });
-      appendDurably(file, audioHeader(this.ctx.vault.enabled), 'w');
+      writeFileDurably(file, audioHeader(this.ctx.vault.enabled));
     } catch (err) {
       throw diskError(err, 'the recording', this.dir) ?? err;
     }
@@ -124,7 +115,8 @@ export class Recordings {
         `A recording can be at most ${MAX_RECORDING_MS / 60_000} minutes long; it was stopped there.`,
       );
     try {
-      appendDurably(rec.file, frame(seq, this.ctx.vault.sealChunk(pcm, chunkContext(seq))), 'a');
+      // flushed before the reply: a kill, or the power going, loses at most the chunk in flight
+      writeFileDurably(rec.file, frame(seq, this.ctx.vault.sealChunk(pcm, chunkContext(seq))), 'a');
     } catch (err) {
       throw diskError(err, 'the recording', this.dir) ?? err;
     }
@@ -385,17 +377,5 @@ export class Recordings {
         orphans++;
       }
     return old.length + orphans;
-  }
-}
-
-/** Writes and flushes to disk before returning: a kill, or the power going, loses at most the chunk in flight. */
-function appendDurably(file: string, bytes: Buffer, flags: 'a' | 'w'): void {
-  const fd = openSync(file, flags, 0o600);
-  try {
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
