@@ -104,6 +104,27 @@ describe('answering out loud', () => {
     // typing is still there, and nothing was lost from the box
     await page.getByLabel('Your answer').fill('I typed this alongside the recording.');
     expect(await page.getByLabel('Your answer').inputValue()).toBe('I typed this alongside the recording.');
+
+    // submitting while a second recording runs stops it and keeps it, rather than leaving it open
+    await page.keyboard.press('Alt+KeyR');
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await expect.poll(() => recordingsIn(dataDir).length).toBe(2);
+    await expect
+      .poll(async () => (await timer.innerText()).startsWith('0:02'), { timeout: 10_000 })
+      .toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('button', { name: 'Back to history' }).waitFor({ timeout: 30_000 });
+    const kept = await page.evaluate(async () => {
+      const api = (window as unknown as { rehearse: RehearseApi }).rehearse;
+      for (let i = 0; i < 50; i++) {
+        const r = await api.invoke('voice.pending', {});
+        if (r.ok && r.value.length === 2) return r.value.map((x) => x.durationMs);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return null;
+    });
+    expect(kept).not.toBeNull();
+    expect(Math.min(...kept!)).toBeGreaterThanOrEqual(1000);
     await context.close();
     await host.stop();
   });

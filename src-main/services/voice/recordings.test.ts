@@ -183,8 +183,12 @@ describe('recording a spoken answer', () => {
       ok: false,
       error: { message: 'Keep audio for 0 answers or more.' },
     });
+    const inProgress = await record(runtime, await question(runtime), [tone(1)]);
     await ok(runtime, 'voice.settings.save', { ...defaults, keepAudio: 1 });
     expect(existsSync(stray)).toBe(false);
+    // a recording being made is never taken for a stray
+    expect(existsSync(fileOf(runtime, inProgress))).toBe(true);
+    await ok(runtime, 'voice.discard', { recordingId: inProgress });
     for (const [i, id] of ids.entries()) {
       runtime.ctx.now = () => new Date(Date.UTC(2026, 0, 1, 10, i));
       await recordings.saveTranscript(id, {

@@ -5,7 +5,7 @@
  * answers.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import {
   BYTES_PER_SAMPLE,
@@ -361,6 +361,8 @@ export class Recordings {
       await this.ctx.db.updateTable('recordings').set({ file_name: null }).where('id', '=', row.id).execute();
       rmSync(join(this.dir, row.file_name!), { force: true });
     }
+    // a recording being made has its row, but its file is written a moment before the row
+    const open = new Set([...this.open.values()].map((r) => basename(r.file)));
     const referenced = new Set(
       (
         await this.ctx.db
@@ -372,7 +374,7 @@ export class Recordings {
     );
     let orphans = 0;
     for (const name of audioFiles(this.ctx.dataDir))
-      if (!referenced.has(name)) {
+      if (!referenced.has(name) && !open.has(name)) {
         rmSync(join(this.dir, name), { force: true });
         orphans++;
       }

@@ -55,6 +55,8 @@ export function VoiceRecorder({
   const capture = useRef<Capture | null>(null);
   const sending = useRef<Promise<void>>(Promise.resolve());
   const failed = useRef<string | null>(null);
+  /** The recording chunks are going to, for the clean-up when the question goes away mid-recording. */
+  const openId = useRef<string | null>(null);
 
   const refreshMics = useCallback(() => {
     microphones().then(setMics, () => setMics([]));
@@ -114,6 +116,7 @@ export function VoiceRecorder({
   const stop = useCallback(async () => {
     if (state.kind !== 'recording') return;
     const { recordingId } = state;
+    openId.current = null;
     setState({ kind: 'stopping' });
     const c = capture.current;
     capture.current = null;
@@ -175,6 +178,7 @@ export function VoiceRecorder({
     }
     refreshMics();
     setNow(performance.now());
+    openId.current = recordingId;
     setState({ kind: 'recording', recordingId, startedAt: performance.now() });
   }, [mic, refreshMics, sessionQuestionId]);
 
@@ -191,9 +195,17 @@ export function VoiceRecorder({
     }, 250);
     return () => clearInterval(watch);
   }, [recording, stop]);
+  // Leaving the question (submitted, skipped, paused) while recording stops and keeps what was said.
   useEffect(
     () => () => {
-      void capture.current?.stop();
+      const c = capture.current;
+      const recordingId = openId.current;
+      capture.current = null;
+      void (async () => {
+        await c?.stop();
+        await sending.current;
+        if (recordingId) await call('voice.stop', { recordingId }).catch(() => undefined);
+      })();
     },
     [],
   );
