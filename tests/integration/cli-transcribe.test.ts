@@ -41,7 +41,7 @@ describe('rehearse transcribe', () => {
     const dataDir = tempDir();
     const text = run(['transcribe', file, '--limit', '60', '--data-dir', dataDir]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('Not transcribed:\n  No speech model is set up');
+    expect(text.stdout).toContain('Not transcribed:\n  No speech-to-text is set up');
     expect(text.stdout).toMatch(/! Pauses over 2 seconds\s+1|✓ Pauses over 2 seconds\s+1/);
     expect(text.stdout).toMatch(/Talk time\s+\d+(\.\d)? s of 60 s/);
     const json = run(['transcribe', file, '--json', '--data-dir', dataDir]);
@@ -71,6 +71,17 @@ describe('rehearse transcribe', () => {
       code: 2,
       stderr: expect.stringContaining('--limit must be a whole number from 1 to 3600'),
     });
+  });
+
+  it('evaluate --audio says why it cannot score a recording nothing can transcribe, and takes one answer only', () => {
+    const dataDir = tempDir();
+    const question = ['evaluate', '--question', 'Tell me about a migration you led.'];
+    expect(run([...question, '--audio', file, '--data-dir', dataDir])).toMatchObject({
+      code: 1,
+      stderr:
+        'rehearse: The recording could not be transcribed: No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.\n',
+    });
+    expect(run([...question, '--audio', file, '--answer-file', file, '--data-dir', dataDir]).code).toBe(2);
   });
 
   it('prints the transcript from a cloud provider, says the recording was sent, and the delivery', async () => {

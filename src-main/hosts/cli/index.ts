@@ -271,24 +271,47 @@ const commands: Record<string, Command> = {
   },
   evaluate: {
     summary: 'Score an answer with the builtin coach: criteria, STAR parts, expected points, advice',
-    usage: 'rehearse evaluate --question TEXT [--category C] [--points "a|b|c"] --answer-file FILE [--json]',
+    usage:
+      'rehearse evaluate --question TEXT [--category C] [--points "a|b|c"] (--answer-file FILE | --audio FILE.wav) [--json]',
     async run(argv, io) {
       const { values } = parse(argv, {
         question: { type: 'string' },
         category: { type: 'string' },
         points: { type: 'string' },
         'answer-file': { type: 'string' },
+        audio: { type: 'string' },
       });
-      if (!values.question || !values['answer-file'])
-        throw new UsageError('evaluate needs --question TEXT and --answer-file FILE');
-      const result = evaluateFile({
+      const answerFile = values['answer-file'] ?? values.audio;
+      if (!values.question || !answerFile || (values['answer-file'] && values.audio))
+        throw new UsageError(
+          'evaluate needs --question TEXT and one of --answer-file FILE or --audio FILE.wav',
+        );
+      const options = {
         question: values.question,
         category: values.category,
         points: values.points,
-        answerFile: values['answer-file'],
+        answerFile,
+      };
+      if (!values.audio) {
+        const result = evaluateFile(options);
+        print(io, values.json, result, () => describeEvaluation(result));
+        return 0;
+      }
+      // a spoken answer: transcribed and measured first, then the transcript is scored
+      const audio = values.audio;
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        const heard = await transcribeFile(runtime, audio, null);
+        if (heard.transcript === null)
+          throw new AppError(
+            'UNAVAILABLE',
+            `The recording could not be transcribed: ${heard.notes.join(' ')}`,
+          );
+        const feedback = evaluateFile({ ...options, answer: heard.transcript });
+        print(io, values.json, { ...heard, feedback }, () =>
+          [describeTranscription(heard), '', describeEvaluation(feedback)].join('\n'),
+        );
+        return 0;
       });
-      print(io, values.json, result, () => describeEvaluation(result));
-      return 0;
     },
   },
   transcribe: {

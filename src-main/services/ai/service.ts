@@ -340,7 +340,7 @@ export class AiService {
       return {
         notes: [
           ...notes,
-          'No speech model is set up: download Whisper in Settings → AI coach, or switch on a cloud provider that transcribes (OpenAI, Groq).',
+          'No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.',
         ],
       };
     const result = await transcribeWithProviders(providers, wav, this.chain, options);

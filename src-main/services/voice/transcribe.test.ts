@@ -126,7 +126,7 @@ describe('transcribing a spoken answer', () => {
       transcribed: false,
       provider: null,
       notes: [
-        'No speech model is set up: download Whisper in Settings → AI coach, or switch on a cloud provider that transcribes (OpenAI, Groq).',
+        'No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.',
       ],
       recording: { status: 'saved', transcript: null, audioKept: true },
     });
