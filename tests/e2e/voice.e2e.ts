@@ -264,48 +264,44 @@ describe('answering out loud', () => {
     await host.stop();
   });
 
-  it('says plainly when the microphone is not allowed, and the answer can still be typed', async () => {
+  /** A room whose microphone fails the way `args` and `permissions` make it, with the refusal to expect. */
+  async function refusedRoom(args: string[], permissions: string[], message: string) {
     const host = await startHost(['--data-dir', tempDir()]);
-    // no fake UI: the permission prompt is refused
-    const browser = await launchBrowser(['--use-fake-device-for-media-stream']);
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const browser = await launchBrowser(args);
+    onExit(async () => {
+      await browser.close();
+      await host.stop();
+    });
+    const page = await (await browser.newContext({ permissions })).newPage();
     await page.goto(host.url);
     await toFirstQuestion(page);
     await page.getByRole('button', { name: 'Record answer' }).click();
-    await page
-      .getByRole('alert')
-      .filter({
-        hasText:
-          'Rehearse is not allowed to use your microphone. Allow it in your browser or system settings, then try again, or type your answer.',
-      })
-      .waitFor();
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    // the control is ready to try again, and typing works
     await page.getByRole('button', { name: 'Record answer' }).waitFor();
-    await expectAccessible(page, 'microphone denied');
     await page.getByLabel('Your answer').fill('Typed instead, as the message says.');
-    await context.close();
-    await browser.close();
-    await host.stop();
+    return page;
+  }
+
+  it('says plainly when the microphone is not allowed, and the answer can still be typed', async () => {
+    // no fake UI: the permission prompt is refused
+    const page = await refusedRoom(
+      ['--use-fake-device-for-media-stream'],
+      [],
+      'Rehearse is not allowed to use your microphone. Allow it in your browser or system settings, then try again, or type your answer.',
+    );
+    await expectAccessible(page, 'microphone denied');
   });
 
   it('says plainly when there is no microphone', async () => {
-    const host = await startHost(['--data-dir', tempDir()]);
     // no fake device: this machine has no sound card
-    const browser = await launchBrowser(['--use-fake-ui-for-media-stream']);
-    const context = await browser.newContext({ permissions: ['microphone'] });
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await toFirstQuestion(page);
-    await page.getByRole('button', { name: 'Record answer' }).click();
-    await page
-      .getByRole('alert')
-      .filter({ hasText: 'No microphone was found. Connect one and try again, or type your answer.' })
-      .waitFor();
+    const page = await refusedRoom(
+      ['--use-fake-ui-for-media-stream'],
+      ['microphone'],
+      'No microphone was found. Connect one and try again, or type your answer.',
+    );
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectAccessible(page, 'no microphone, dark');
-    await context.close();
-    await browser.close();
-    await host.stop();
   });
 });
 
