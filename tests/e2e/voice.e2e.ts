@@ -60,6 +60,7 @@ describe('answering out loud', () => {
   it('records from the microphone by keyboard alone, showing level and time, and keeps every second on disk', async () => {
     const dataDir = tempDir();
     const host = await startHost(['--data-dir', dataDir]);
+    onExit(async () => void (await host.stop()));
     const context = await withMic.newContext({ permissions: ['microphone'] });
     const page = await context.newPage();
     await page.goto(host.url);
@@ -126,7 +127,6 @@ describe('answering out loud', () => {
     expect(kept).not.toBeNull();
     expect(Math.min(...kept!)).toBeGreaterThanOrEqual(1000);
     await context.close();
-    await host.stop();
   });
 
   it('transcribes through the cloud provider into the answer box, shows how it sounded, and submits, by keyboard', async () => {
@@ -222,6 +222,7 @@ describe('answering out loud', () => {
 
   it('keeps the voice settings, and says so when the system has no voice to read questions aloud', async () => {
     const host = await startHost(['--data-dir', tempDir()]);
+    onExit(async () => void (await host.stop()));
     const context = await withMic.newContext();
     const page = await context.newPage();
     await page.goto(host.url);
@@ -261,7 +262,6 @@ describe('answering out loud', () => {
     await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
     await page.getByText(/^This system has no voice to read questions aloud/).waitFor();
     await context.close();
-    await host.stop();
   });
 
   /** A room whose microphone fails the way `args` and `permissions` make it, with the refusal to expect. */

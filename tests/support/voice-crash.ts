@@ -48,20 +48,28 @@ export async function runVoiceCrashTrials(
   for (let trial = 0; trial < trials; trial++) {
     const dataDir = makeDir();
     let host = await startHost(['--data-dir', dataDir]);
+    // a trial that fails before its kill must not leave the host running
+    const first = host;
     let context = await browser.newContext({ permissions: ['microphone'] });
     let page = await context.newPage();
-    await page.goto(host.url);
-    await onboard(page, { name: 'Kim', role: 'Data Analyst', level: 'Mid' });
-    await page.getByRole('button', { name: 'Practice', exact: true }).click();
-    await page.getByLabel('Number of questions').fill('1');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByLabel('Your answer').waitFor();
+    let pressed: number;
+    try {
+      await page.goto(host.url);
+      await onboard(page, { name: 'Kim', role: 'Data Analyst', level: 'Mid' });
+      await page.getByRole('button', { name: 'Practice', exact: true }).click();
+      await page.getByLabel('Number of questions').fill('1');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.getByLabel('Your answer').waitFor();
 
-    // from the key press: the microphone's start-up counts as loss, so the figure errs high
-    const pressed = Date.now();
-    await page.keyboard.press('Alt+KeyR');
-    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
-    await new Promise((r) => setTimeout(r, 2000 + random() * 4000));
+      // from the key press: the microphone's start-up counts as loss, so the figure errs high
+      pressed = Date.now();
+      await page.keyboard.press('Alt+KeyR');
+      await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+      await new Promise((r) => setTimeout(r, 2000 + random() * 4000));
+    } catch (err) {
+      await first.stop();
+      throw err;
+    }
     const killedAt = Date.now();
     await host.stop('SIGKILL');
     await context.close();
