@@ -16,6 +16,8 @@ import { benchVault } from './vault';
 import { benchProgress } from './progress';
 import { benchServer } from './server';
 import { benchPackage } from './package';
+import { benchVoice } from './voice';
+import { benchVoiceCrash } from './voice-crash';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -114,6 +116,8 @@ async function main() {
     await benchVault(tempDir());
     await benchServer();
     benchPackage();
+    await benchVoice(tempDir());
+    await benchVoiceCrash(tempDir);
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -51,6 +51,7 @@ import { progressChannels, progressEvents } from './progress';
 import { syncChannels } from './sync';
 import { vaultChannels, vaultEvents } from './vault';
 import { updateChannels, updateEvents } from './updates';
+import { voiceChannels } from './voice';
 
 const none = z.object({}).strict();
 const ModelState = z.enum(['downloaded', 'partial', 'missing']);
@@ -306,6 +307,8 @@ export const channels = {
   ...syncChannels,
   ...vaultChannels,
   ...updateChannels,
+  // spoken answers: recording, transcription and delivery (src-shared/voice.ts)
+  ...voiceChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

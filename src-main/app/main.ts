@@ -8,7 +8,7 @@ import { startRuntime, type Runtime } from '../core/runtime';
 import { registerIpc, trustedSender } from '../hosts/electron-ipc';
 import { appPaths, electronSqliteBinding, resolveDataDir } from '../paths';
 import { showReminders } from './reminders';
-import { CSP, lockDown, rendererLocation, windowOptions } from './window';
+import { allowPermission, CSP, lockDown, rendererLocation, windowOptions } from './window';
 
 export function runElectronApp(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -44,7 +44,16 @@ export function runElectronApp(): void {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
     });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+      callback(
+        allowPermission(
+          permission,
+          details.requestingUrl,
+          (details as { mediaTypes?: string[] }).mediaTypes,
+          location.allowedPrefixes,
+        ),
+      ),
+    );
     try {
       const paths = appPaths(app.getAppPath());
       // From a checkout, node_modules holds better-sqlite3 for Node; the Electron build sits beside it.

@@ -1,7 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CSP, lockDown, rendererLocation, windowOptions } from './window';
+import { allowPermission, CSP, lockDown, rendererLocation, windowOptions } from './window';
 
 describe('the app window', () => {
+  it("gives the microphone to the app's own page and nothing else to anyone", () => {
+    const own = ['file:///opt/rehearse/renderer/index.html'];
+    const page = 'file:///opt/rehearse/renderer/index.html#/practice';
+    expect(allowPermission('media', page, ['audio'], own)).toBe(true);
+    expect(allowPermission('media', page, ['audio', 'video'], own)).toBe(false);
+    expect(allowPermission('media', page, ['video'], own)).toBe(false);
+    expect(allowPermission('media', page, [], own)).toBe(false);
+    expect(allowPermission('media', page, undefined, own)).toBe(false);
+    expect(allowPermission('media', 'https://example.com/', ['audio'], own)).toBe(false);
+    for (const other of ['notifications', 'geolocation', 'clipboard-read', 'openExternal'])
+      expect(allowPermission(other, page, ['audio'], own)).toBe(false);
+  });
+
   it('isolates the renderer: context isolation, sandbox, no Node', () => {
     const prefs = windowOptions('/app/out/preload/index.js').webPreferences!;
     expect(prefs).toMatchObject({

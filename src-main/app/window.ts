@@ -53,6 +53,25 @@ export function rendererLocation(outDir: string, devServerUrl: string | undefine
 }
 
 /**
+ * What a page may be given: the microphone alone (to answer out loud), and only for the app's own pages; the
+ * camera, notifications from pages, geolocation and everything else are refused.
+ */
+export function allowPermission(
+  permission: string,
+  requestingUrl: string,
+  mediaTypes: readonly string[] | undefined,
+  allowedPrefixes: readonly string[],
+): boolean {
+  return (
+    permission === 'media' &&
+    allowedPrefixes.some((p) => requestingUrl.startsWith(p)) &&
+    mediaTypes !== undefined &&
+    mediaTypes.length > 0 &&
+    mediaTypes.every((t) => t === 'audio')
+  );
+}
+
+/**
  * No navigation away from the app and no new windows: links to the web open in the OS browser instead, and
  * anything else is dropped.
  */

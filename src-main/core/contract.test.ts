@@ -76,7 +76,7 @@ afterAll(async () => {
   while (templateCleanups.length) await templateCleanups.pop()!();
 });
 
-async function populated(channel?: ChannelName): Promise<{ runtime: Runtime } & Ids> {
+async function populated(channel?: ChannelName): Promise<{ runtime: Runtime; recordingId: string } & Ids> {
   const { dir, ids } = await (template ??= buildTemplate());
   const copy = tempDir();
   cpSync(dir, copy, { recursive: true });
@@ -91,7 +91,13 @@ async function populated(channel?: ChannelName): Promise<{ runtime: Runtime } & 
     await ok(runtime, 'vault.enable', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
     if (channel === 'vault.unlock') await ok(runtime, 'vault.lock', {});
   }
-  return { runtime, ...ids, exportId };
+  // Chunks go to a recording open in this run of the host.
+  const recordingId = channel?.startsWith('voice.')
+    ? (await ok(runtime, 'voice.start', { sessionQuestionId: ids.questionId })).recordingId
+    : randomUUID();
+  // A recording is transcribed once it is stopped.
+  if (channel === 'voice.transcribe') await ok(runtime, 'voice.stop', { recordingId });
+  return { runtime, ...ids, exportId, recordingId };
 }
 
 const PASSPHRASE = 'Correct-Horse-9';
@@ -205,7 +211,7 @@ async function buildTemplate(): Promise<{ dir: string; ids: Ids }> {
 }
 
 /** One valid input per channel, so each malformed call below is known to fail for its input alone. */
-function validInput(channel: ChannelName, ids: Ids): unknown {
+function validInput(channel: ChannelName, ids: Ids & { recordingId: string }): unknown {
   const inputs: Record<ChannelName, unknown> = {
     'app.info': {},
     'catalog.get': {},
@@ -326,6 +332,15 @@ function validInput(channel: ChannelName, ids: Ids): unknown {
     'updates.check': {},
     'updates.download': {},
     'updates.install': {},
+    'voice.start': { sessionQuestionId: ids.questionId },
+    'voice.append': { recordingId: ids.recordingId, seq: 0, pcm: Buffer.alloc(3200).toString('base64') },
+    'voice.stop': { recordingId: ids.recordingId },
+    'voice.pending': {},
+    'voice.get': { recordingId: ids.recordingId },
+    'voice.discard': { recordingId: ids.recordingId },
+    'voice.transcribe': { recordingId: ids.recordingId, requestId: randomUUID() },
+    'voice.settings.get': {},
+    'voice.settings.save': { keepAudio: 5, readAloud: 'mock', voiceName: '', speechRate: 1 },
   };
   return inputs[channel];
 }

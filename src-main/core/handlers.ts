@@ -13,6 +13,7 @@ import { syncHandlers } from '../services/sync/service';
 import { vaultHandlers } from '../services/vault/service';
 import { updateHandlers } from '../services/updates/service';
 import { guideHandlers } from '../services/guide/service';
+import { voiceHandlers } from '../services/voice/service';
 import type { ServiceContext } from './context';
 
 /** Every channel's handler, gathered from the service that owns it; a missing one fails to typecheck. */
@@ -32,5 +33,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...vaultHandlers(ctx),
     ...updateHandlers(ctx),
     ...guideHandlers(ctx),
+    ...voiceHandlers(ctx),
   };
 }

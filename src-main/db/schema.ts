@@ -183,7 +183,7 @@ export interface ProgressSettingsTable {
   updated_at: string;
 }
 
-/** The first-steps checklist: hidden, and the first report seen (migration 0015). */
+/** The first-steps checklist: hidden, and the first report seen (migration 0013). */
 export interface GuideTable {
   id: number;
   dismissed_at: string | null;
@@ -270,6 +270,28 @@ export interface SyncCacheTable {
   fetched_at: string;
 }
 
+export interface RecordingsTable {
+  id: string;
+  session_question_id: string;
+  status: 'recording' | 'saved' | 'transcribed';
+  file_name: string | null;
+  duration_ms: Generated<number>;
+  transcript: string | null;
+  words: string | null;
+  delivery: string | null;
+  transcriber: string | null;
+  started_at: string;
+  updated_at: string;
+}
+
+export interface VoiceSettingsTable {
+  id: number;
+  keep_audio: Generated<number>;
+  read_aloud: Generated<'off' | 'mock' | 'always'>;
+  voice_name: Generated<string>;
+  speech_rate: Generated<number>;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   profile: ProfileTable;
@@ -296,4 +318,6 @@ export interface Database {
   vault_attempts: VaultAttemptsTable;
   sync_outbox: SyncOutboxTable;
   sync_cache: SyncCacheTable;
+  recordings: RecordingsTable;
+  voice_settings: VoiceSettingsTable;
 }

@@ -1,13 +1,11 @@
 // Leaderboard sync through the UI: the real leaderboard server (in this process, over SQLite on 127.0.0.1), the
 // browser host as a real process inside a private D-Bus session with its own unlocked gnome-keyring (the device
 // secret goes to the OS keychain), and Chromium.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../src-server/test-support/harness';
 import { expectAccessible, launchBrowser } from '../support/browser';
-import { BIN, requireBuild, ROOT } from '../support/built';
+import { startHostWithKeyring } from '../support/keyring-host';
 import { answerUntilReview } from '../support/room';
 import { onExit, tempDir } from '../support/runtime';
 
@@ -22,48 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** `rehearse serve` inside tests/support/keyring-session.sh, in its own process group (stopped by its id). */
-function startHostWithKeyring(dataDir: string): Promise<string> {
-  requireBuild();
-  const child = spawn(
-    'sh',
-    [
-      join(ROOT, 'tests', 'support', 'keyring-session.sh'),
-      process.execPath,
-      BIN,
-      'serve',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-    ],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  onExit(async () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 30_000);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /Rehearse is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    void exited.then(() => reject(new Error(`host exited before it started: ${out}`)));
-  });
-}
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();

@@ -306,8 +306,29 @@ const FIXTURES: { table: string; row: Record<string, unknown> }[] = [
     table: 'study_plans',
     row: { id: P1, status: 'active', plan: '{"weeks":[]}', created_at: T1, updated_at: T1 },
   },
-  // 0015
+  // 0013
   { table: 'guide', row: { id: 1, dismissed_at: null, report_seen_at: T1 } },
+  // 0012: a spoken answer whose audio has gone (only the last N keep theirs), and the voice settings
+  {
+    table: 'recordings',
+    row: {
+      id: '00000000-0000-4000-8000-0000000000e1',
+      session_question_id: Q(1),
+      status: 'transcribed',
+      file_name: null,
+      duration_ms: 41_000,
+      transcript: 'I owned the migration plan and shipped it in two weeks.',
+      words: '[]',
+      delivery: null,
+      transcriber: 'OpenAI',
+      started_at: T0,
+      updated_at: T1,
+    },
+  },
+  {
+    table: 'voice_settings',
+    row: { id: 1, keep_audio: 5, read_aloud: 'always', voice_name: '', speech_rate: 1.25 },
+  },
 ];
 
 function columnsOf(db: Sqlite, table: string): Set<string> {

@@ -11,6 +11,8 @@ export function evaluateFile(o: {
   category?: string;
   points?: string;
   answerFile: string;
+  /** The answer itself (a transcript), in place of reading answerFile. */
+  answer?: string;
 }): EvaluationResult {
   const category = (o.category ?? 'Behavioral') as Category;
   if (!CATEGORIES.includes(category))
@@ -25,7 +27,7 @@ export function evaluateFile(o: {
     });
   let answer: string;
   try {
-    answer = readFileSync(o.answerFile, 'utf8');
+    answer = o.answer ?? readFileSync(o.answerFile, 'utf8');
   } catch {
     throw new AppError('NOT_FOUND', `No file at ${o.answerFile}`);
   }

@@ -16,6 +16,7 @@ import { dataCommands } from './data';
 import { findElectron, launchElectron, openInBrowser } from './electron';
 import { describeQuestions, questionsFromFiles } from './questions';
 import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
+import { describeTranscription, transcribeFile } from './transcribe';
 
 export interface Io {
   stdout: (line: string) => void;
@@ -278,26 +279,64 @@ const commands: Record<string, Command> = {
   },
   evaluate: {
     summary: 'Score an answer with the builtin coach: criteria, STAR parts, expected points, advice',
-    usage: 'rehearse evaluate --question TEXT [--category C] [--points "a|b|c"] --answer-file FILE [--json]',
+    usage:
+      'rehearse evaluate --question TEXT [--category C] [--points "a|b|c"] (--answer-file FILE | --audio FILE.wav) [--json]',
     async run(argv, io) {
       const { values } = parse(argv, {
         question: { type: 'string' },
         category: { type: 'string' },
         points: { type: 'string' },
         'answer-file': { type: 'string' },
+        audio: { type: 'string' },
       });
-      if (!values.question || !values['answer-file'])
-        throw new UsageError('evaluate needs --question TEXT and --answer-file FILE');
+      const answerFile = values['answer-file'] ?? values.audio;
+      if (!values.question || !answerFile || (values['answer-file'] && values.audio))
+        throw new UsageError(
+          'evaluate needs --question TEXT and one of --answer-file FILE or --audio FILE.wav',
+        );
       // Loaded here, not at start: the evaluation's NLP model is heavy and only this command needs it.
       const { describeEvaluation, evaluateFile } = await import('./evaluate');
-      const result = evaluateFile({
+      const options = {
         question: values.question,
         category: values.category,
         points: values.points,
-        answerFile: values['answer-file'],
+        answerFile,
+      };
+      if (!values.audio) {
+        const result = evaluateFile(options);
+        print(io, values.json, result, () => describeEvaluation(result));
+        return 0;
+      }
+      // a spoken answer: transcribed and measured first, then the transcript is scored
+      const audio = values.audio;
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        const heard = await transcribeFile(runtime, audio, null);
+        if (heard.transcript === null)
+          throw new AppError(
+            'UNAVAILABLE',
+            `The recording could not be transcribed: ${heard.notes.join(' ')}`,
+          );
+        const feedback = evaluateFile({ ...options, answer: heard.transcript });
+        print(io, values.json, { ...heard, feedback }, () =>
+          [describeTranscription(heard), '', describeEvaluation(feedback)].join('\n'),
+        );
+        return 0;
       });
-      print(io, values.json, result, () => describeEvaluation(result));
-      return 0;
+    },
+  },
+  transcribe: {
+    summary: 'Transcribe a spoken answer (16 kHz mono WAV) and measure its pace, fillers and pauses',
+    usage: 'rehearse transcribe FILE.wav [--limit SECONDS] [--json] [--data-dir DIR]',
+    async run(argv, io) {
+      const { values, positionals } = parse(argv, { limit: { type: 'string' } });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new UsageError('transcribe needs one FILE.wav');
+      const limit = intOption(values.limit, 'limit', 1, 3600) ?? null;
+      return withRuntime(values['data-dir'], io, async (runtime) => {
+        const result = await transcribeFile(runtime, file, limit);
+        print(io, values.json, result, () => describeTranscription(result));
+        return 0;
+      });
     },
   },
   doctor: {

@@ -1,4 +1,6 @@
 import { CLOUD_PRESETS, type AiSettings } from '../../../src-shared/ai';
+import { CLOUD_TRANSCRIBE_MODELS } from '../../../src-shared/voice';
+import { transcriptFromVerboseJson, type Transcript } from './transcribe';
 import { parseRetryAfter, ProviderError } from './errors';
 import type { SecretStore } from './keychain';
 import type { AiTask, CallOptions, CompletionRequest, HealthReport, TextProvider } from './types';
@@ -55,15 +57,29 @@ export class CloudProvider implements TextProvider {
     return key;
   }
 
-  private async post(path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+  private post(path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+    return this.send(path, JSON.stringify(body), signal, this.model());
+  }
+
+  /** A request with the key; failures become ProviderErrors that say what to do, never the response body. */
+  private async send(
+    path: string,
+    body: string | FormData,
+    signal: AbortSignal | undefined,
+    model: string,
+  ): Promise<Response> {
     const { label, baseUrl } = cloudTarget(this.settings());
     const key = await this.key();
     let res: Response;
     try {
       res = await fetch(`${baseUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify(body),
+        // FormData sets its own multipart content type, with the boundary
+        headers: {
+          ...(typeof body === 'string' ? { 'content-type': 'application/json' } : {}),
+          authorization: `Bearer ${key}`,
+        },
+        body,
         signal,
       });
     } catch (err) {
@@ -76,7 +92,6 @@ export class CloudProvider implements TextProvider {
     if (res.ok) return res;
     // The body of an error response is never shown: providers echo request details into it.
     const text = await res.text().catch(() => '');
-    const model = this.model();
     if (res.status === 401 || res.status === 403) {
       throw new ProviderError(`${label} rejected the saved key. Check it in Settings, or save a new one.`, {
         transient: false,
@@ -158,6 +173,45 @@ export class CloudProvider implements TextProvider {
       }
     }
     return text;
+  }
+
+  /** The model that transcribes speech at this provider, or null where it offers none. */
+  transcriptionModel(): string | null {
+    return CLOUD_TRANSCRIBE_MODELS[this.settings().preset] ?? null;
+  }
+
+  /**
+   * A recording (WAV) to the provider's OpenAI-compatible /audio/transcriptions endpoint, asking for word
+   * timings; the answer is checked before it is used.
+   */
+  async transcribe(wav: Buffer, options: CallOptions): Promise<Transcript> {
+    const { label } = cloudTarget(this.settings());
+    const model = this.transcriptionModel();
+    if (!model)
+      throw new ProviderError(`${label} does not transcribe speech.`, {
+        transient: false,
+        kind: 'no_speech',
+      });
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), 'answer.wav');
+    form.append('model', model);
+    form.append('response_format', 'verbose_json');
+    form.append('timestamp_granularities[]', 'word');
+    const res = await this.send('/audio/transcriptions', form, options.signal, model);
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      body = null;
+    }
+    const transcript = transcriptFromVerboseJson(body);
+    if (!transcript)
+      throw new ProviderError(`${label} answered with something that is not a transcript.`, {
+        transient: false,
+        kind: 'invalid_output',
+      });
+    return transcript;
   }
 
   async health(options: CallOptions): Promise<HealthReport> {

@@ -12,6 +12,12 @@ import { KNOWN_MODELS, modelState } from './models';
 import { TransformersGenerator } from './generator';
 import { TransformersEmbedder } from './transformers';
 import type { TextProvider } from './types';
+import {
+  transcribeWithProviders,
+  type SpeechProvider,
+  type TranscribeOptions,
+  type TranscriptionResult,
+} from './transcribe';
 import { toCsv } from '../../formats/csv';
 
 const HEALTH_EVERY_MS = 60_000;
@@ -337,6 +343,59 @@ export class AiService {
       }
     }
     return null;
+  }
+
+  /**
+   * Who can transcribe a recording, local first: the in-app Whisper model once downloaded, then the cloud
+   * provider when it is switched on, has a key and quota left, and offers speech to text.
+   */
+  speechProviders(): SpeechProvider[] {
+    const cloud = this.settings.cloud;
+    const cloudReady =
+      cloud.enabled &&
+      this.cloudKeyStored &&
+      quotaState(this.quotaUsed('cloud')) !== 'exhausted' &&
+      this.cloud.transcriptionModel() !== null;
+    return [
+      ...(cloudReady
+        ? [
+            {
+              id: 'cloud',
+              label: cloudTarget(cloud).label,
+              sendsAudio: true,
+              transcribe: (wav: Buffer, options: TranscribeOptions) =>
+                this.cloud.transcribe(wav, { signal: options.signal }),
+            },
+          ]
+        : []),
+    ];
+  }
+
+  /** A recording (WAV) as text with word timings, or why it could not be (then it waits to be transcribed later). */
+  async transcribe(
+    wav: Buffer,
+    options: TranscribeOptions = {},
+  ): Promise<TranscriptionResult | { notes: string[] }> {
+    const providers = this.speechProviders();
+    const notes = [...this.exclusionNotes()];
+    if (this.settings.cloud.enabled && this.cloud.transcriptionModel() === null)
+      notes.push(`${cloudTarget(this.settings.cloud).label} does not transcribe speech.`);
+    if (providers.length === 0)
+      return {
+        notes: [
+          ...notes,
+          'No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.',
+        ],
+      };
+    const result = await transcribeWithProviders(providers, wav, this.chain, options);
+    if ('provider' in result && result.provider === 'cloud') {
+      // a request against the daily quota; speech is priced by the minute, not by characters
+      this.countUsage('cloud', result.text.length);
+      void this.recordUsage('cloud', result.text.length, 0).catch((err: unknown) =>
+        this.deps.logger.warn({ err }, 'could not record AI usage'),
+      );
+    }
+    return { ...result, notes: [...notes, ...result.notes] };
   }
 
   async recordUsage(provider: string, characters: number, costPerMillion: number): Promise<void> {

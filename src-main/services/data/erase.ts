@@ -10,6 +10,7 @@ import type { Sqlite } from '../../db/connection';
 import { DB_FILE_NAME } from '../../db/connection';
 import { cloudAccount } from '../ai/cloud';
 import type { SecretStore } from '../ai/keychain';
+import { AUDIO_DIR } from '../voice/audio-file';
 import { BACKUPS_DIR } from './backup';
 import { SYNC_KEYCHAIN_ACCOUNTS } from './sync-hook';
 import { candidateTables, quoteId } from './tables';
@@ -31,6 +32,8 @@ const NAMES: Record<string, [string, string]> = {
   study_plans: ['study plan', 'study plans'],
   progress_settings: ['your reminder settings', 'your reminder settings'],
   guide: ['your first-steps checklist', 'your first-steps checklist'],
+  recordings: ['spoken answer', 'spoken answers'],
+  voice_settings: ['your voice settings', 'your voice settings'],
 };
 
 export function describeRows(table: string, n: number): string {
@@ -107,13 +110,14 @@ export async function deleteKeys(secrets: SecretStore): Promise<{ removed: strin
 }
 
 /**
- * Deletes the database files, the résumé originals, staged exports and uploads and, when asked, the backups. Run
+ * Deletes the database files, the résumé originals, recorded answers, staged exports and uploads and, when asked, the backups. Run
  * with the database closed.
  */
 export function deleteLocalData(dataDir: string, includeBackups: boolean): void {
   const db = join(dataDir, DB_FILE_NAME);
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${db}${suffix}`, { force: true });
   rmSync(join(dataDir, 'resumes'), { recursive: true, force: true });
+  rmSync(join(dataDir, AUDIO_DIR), { recursive: true, force: true });
   rmSync(join(dataDir, 'transfers'), { recursive: true, force: true });
   if (includeBackups) rmSync(join(dataDir, BACKUPS_DIR), { recursive: true, force: true });
 }

@@ -1,13 +1,15 @@
 /**
- * Everything the candidate owns in one ZIP: every candidate table as versioned JSON, the résumé originals and a
- * manifest with checksums. Reads through a second, read-only connection inside one read transaction: in WAL
- * mode that is a consistent snapshot of one moment, while the app goes on writing through its own connection.
+ * Everything the candidate owns in one ZIP: every candidate table as versioned JSON, the résumé originals, the
+ * recorded answers still kept (as WAV) and a manifest with checksums. Reads through a second, read-only
+ * connection inside one read transaction: in WAL mode that is a consistent snapshot of one moment, while the app
+ * goes on writing through its own connection.
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Sqlite } from '../../db/connection';
 import type { Migration } from '../../db/migrator';
 import type { Vault } from '../vault/vault';
+import { AUDIO_DIR, audioEntry, audioPcm, recordingFileNames, wavFromPcm } from '../voice/audio-file';
 import { ZipWriter } from './archive';
 import {
   ARCHIVE_FORMAT,
@@ -39,7 +41,7 @@ export interface ExportOptions {
   migrations: readonly Migration[];
   nativeBinding?: string;
   /** Opens sealed values and files, so the archive holds the data readable (and importable anywhere). */
-  vault?: Pick<Vault, 'openColumn' | 'openFile'>;
+  vault?: Pick<Vault, 'openColumn' | 'openFile' | 'openChunk'>;
 }
 
 export interface ExportResult {
@@ -119,6 +121,17 @@ export async function exportArchive(o: ExportOptions): Promise<ExportResult> {
       const path = resumeEntry(name);
       const bytes = readFileSync(source);
       const digest = await writer.add(path, [o.vault ? o.vault.openFile(bytes) : bytes]);
+      manifest.files.push({ path, sha256: digest.sha256, sizeBytes: digest.size });
+    }
+    // Recordings leave as plain WAV files anyone can play, opened if they were sealed.
+    for (const name of recordingFileNames(snapshot)) {
+      const source = join(o.dataDir, AUDIO_DIR, name);
+      if (!existsSync(source)) continue;
+      const pcm = audioPcm(readFileSync(source), (payload, context) =>
+        o.vault ? o.vault.openChunk(payload, context) : payload,
+      );
+      const path = audioEntry(name);
+      const digest = await writer.add(path, [wavFromPcm(pcm)]);
       manifest.files.push({ path, sha256: digest.sha256, sizeBytes: digest.size });
     }
     await writer.add(MANIFEST_ENTRY, [`${JSON.stringify(manifest, null, 2)}\n`]);

@@ -4,6 +4,7 @@
  *   manifest.json           what is inside, with a SHA-256 and size for every other entry
  *   tables/<name>.json      one per candidate table: {format, formatVersion, table, columns, rows: [[…], …]}
  *   resumes/<file name>     the résumé originals the résumés table refers to
+ *   audio/<id>.wav          recorded answers whose audio is kept (16 kHz mono 16-bit PCM)
  *
  * Values are JSON null, numbers and strings as SQLite stores them; a BLOB is {"$base64": "…"}.
  */

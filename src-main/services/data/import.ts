@@ -28,6 +28,14 @@ import {
   tableEntry,
   type SqlValue,
 } from './format';
+import {
+  AUDIO_DIR,
+  audioFileOfEntry,
+  audioFiles,
+  audioFromPcm,
+  pcmFromWav,
+  recordingFileNames,
+} from '../voice/audio-file';
 import { openFile, quietly, replaceFile } from './storage';
 import {
   candidateTables,
@@ -61,6 +69,8 @@ export interface PreparedImport {
   dbFile: string;
   /** Résumé originals from the archive, checked, by file name. */
   resumesDir: string;
+  /** Recorded answers from the archive, checked, as plain recording files by the name the database uses. */
+  audioDir: string;
   migratedFrom: number | null;
   dispose(): void;
 }
@@ -144,7 +154,7 @@ async function prepare(o: PrepareOptions, work: string, dispose: () => void): Pr
   }
   for (const f of manifest.files) {
     const name = f.path.slice('resumes/'.length);
-    if (f.path !== resumeEntry(name) || !isSafeFileName(name))
+    if (audioFileOfEntry(f.path) === null && (f.path !== resumeEntry(name) || !isSafeFileName(name)))
       throw refused(`its manifest lists a file named ${shownName(f.path)}, which Rehearse never writes.`);
     if (expected.has(f.path)) throw refused(`its manifest lists ${shownName(f.path)} twice.`);
     expected.set(f.path, f);
@@ -173,8 +183,19 @@ async function prepare(o: PrepareOptions, work: string, dispose: () => void): Pr
   // damaged table.
   const resumesDir = join(work, 'resumes');
   mkdirSync(resumesDir);
-  for (const f of manifest.files)
-    writeFileSync(join(resumesDir, f.path.slice('resumes/'.length)), checked(byName.get(f.path)!));
+  const audioDir = join(work, AUDIO_DIR);
+  mkdirSync(audioDir);
+  for (const f of manifest.files) {
+    const audio = audioFileOfEntry(f.path);
+    if (audio === null) {
+      writeFileSync(join(resumesDir, f.path.slice('resumes/'.length)), checked(byName.get(f.path)!));
+      continue;
+    }
+    const pcm = pcmFromWav(checked(byName.get(f.path)!));
+    if (!pcm)
+      throw refused(`${shownName(f.path)} is not a recording as Rehearse saves them (16 kHz mono WAV).`);
+    writeFileSync(join(audioDir, audio), audioFromPcm(pcm));
+  }
 
   const dbFile = join(work, 'import.sqlite');
   const db = openFile(dbFile, { nativeBinding: o.nativeBinding });
@@ -229,6 +250,7 @@ async function prepare(o: PrepareOptions, work: string, dispose: () => void): Pr
     manifest,
     dbFile,
     resumesDir,
+    audioDir,
     migratedFrom: manifest.schema.version < latest ? manifest.schema.version : null,
     dispose,
   };
@@ -410,6 +432,20 @@ function placeResumeFiles(
   return placed;
 }
 
+/** Copies the recordings the imported database refers to into the data folder. */
+function placeAudioFiles(prepared: PreparedImport, names: readonly string[], dataDir: string): number {
+  const dir = join(dataDir, AUDIO_DIR);
+  mkdirSync(dir, { recursive: true });
+  let placed = 0;
+  for (const name of names) {
+    const from = join(prepared.audioDir, name);
+    if (!existsSync(from)) continue;
+    replaceFile(join(dir, name), readFileSync(from));
+    placed++;
+  }
+  return placed;
+}
+
 /**
  * Replaces the database at `target` with the prepared one through SQLite's backup API (one transaction), then
  * puts its résumé files in place and removes the ones only the old data referred to (saved in the backup made
@@ -444,13 +480,19 @@ export async function replaceWith(
   }
   const source = openFile(prepared.dbFile, { readonly: true, nativeBinding });
   let names: string[];
+  let audio: string[];
   try {
     names = resumeFileNames(source);
+    audio = recordingFileNames(source);
     await source.backup(target, { progress: () => 0x7fffffff });
   } finally {
     source.close();
   }
-  const placed = placeResumeFiles(prepared, names, dataDir);
+  const placed = placeResumeFiles(prepared, names, dataDir) + placeAudioFiles(prepared, audio, dataDir);
+  // recordings of the data replaced go with it (they are in the backup's database, not its files)
+  const heard = new Set(audio);
+  for (const name of audioFiles(dataDir))
+    if (!heard.has(name)) quietly(() => rmSync(join(dataDir, AUDIO_DIR, name), { force: true }));
   const keep = new Set(names);
   for (const name of previousFiles)
     if (!keep.has(name) && isSafeFileName(name))
@@ -485,6 +527,7 @@ export function mergeInto(
     const mainTables = new Set(candidateTables(db).map((t) => t.name));
     const counts: MergeCounts['tables'] = [];
     let addedFiles: string[] = [];
+    let addedAudio: string[] = [];
     const run = db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
       if (mainTables.has('resumes'))
@@ -492,6 +535,7 @@ export function mergeInto(
           'UPDATE incoming.resumes SET is_active = 0 WHERE EXISTS (SELECT 1 FROM main.resumes WHERE is_active = 1)',
         ).run();
       const before = new Set(resumeFileNames(db));
+      const heardBefore = new Set(recordingFileNames(db));
       for (const t of tables) {
         if (!mainTables.has(t.name)) continue;
         const cols = t.columns.map(quoteId).join(', ');
@@ -503,6 +547,7 @@ export function mergeInto(
         counts.push({ name: t.name, rows, added: db.prepare(sql).run().changes });
       }
       addedFiles = resumeFileNames(db).filter((n) => !before.has(n));
+      addedAudio = recordingFileNames(db).filter((n) => !heardBefore.has(n));
       if (options.dryRun) throw new DryRun();
     });
     try {
@@ -511,8 +556,9 @@ export function mergeInto(
       if (!(err instanceof DryRun)) throw err;
     }
     const filesAdded = options.dryRun
-      ? addedFiles.length
-      : placeResumeFiles(prepared, addedFiles, dataDir, new Set(addedFiles));
+      ? addedFiles.length + addedAudio.filter((n) => existsSync(join(prepared.audioDir, n))).length
+      : placeResumeFiles(prepared, addedFiles, dataDir, new Set(addedFiles)) +
+        placeAudioFiles(prepared, addedAudio, dataDir);
     return { tables: counts, filesAdded };
   } finally {
     db.close();

@@ -40,9 +40,10 @@ import type { Logger } from '../../logging/logger';
 import type { SecretStore } from '../ai/keychain';
 import type { Vault } from '../vault/vault';
 import { BackupStore, infoOf, type BackupIo, type ManifestEntry } from './backup';
+import { audioFiles } from '../voice/audio-file';
 import { deleteKeys, deleteLocalData, describeData, resumeFiles, storedKeys } from './erase';
 import { exportArchive, type ExportResult } from './export';
-import { mergeInto, prepareImport, replaceWith } from './import';
+import { mergeInto, prepareImport, replaceWith, type PreparedImport } from './import';
 import { dayKey } from './rotation';
 import { quietly } from './storage';
 import { candidateTables, quoteId, resumeFileNames, schemaVersionOf } from './tables';
@@ -272,12 +273,12 @@ export class DataService {
    * A validated import, sealed under this installation's passphrase (if one is set) just before it goes in:
    * checks and dry runs compare keys and count rows, which are never sealed.
    */
-  private sealPrepared(dbFile: string, resumesDir: string): void {
+  private sealPrepared({ dbFile, resumesDir, audioDir }: PreparedImport): void {
     const vault = this.host.vault?.();
     if (!vault?.enabled) return;
     const db = openSqlite(dbFile, this.host.nativeBinding);
     try {
-      vault.sealImport(db, resumesDir);
+      vault.sealImport(db, resumesDir, audioDir);
     } finally {
       db.close();
     }
@@ -337,7 +338,7 @@ export class DataService {
               backup: null,
             };
           const backup = this.hasData() ? await this.safetyBackup('pre-import', 'imported') : null;
-          this.sealPrepared(prepared.dbFile, prepared.resumesDir);
+          this.sealPrepared(prepared);
           const counts = await this.host.exclusive(async () =>
             mergeInto(prepared, this.dbFile, this.host.dataDir, { ...options, dryRun: false }),
           );
@@ -363,7 +364,7 @@ export class DataService {
             backup: null,
           };
         const backup = this.hasData() ? await this.safetyBackup('pre-import', 'imported') : null;
-        this.sealPrepared(prepared.dbFile, prepared.resumesDir);
+        this.sealPrepared(prepared);
         const previous = resumeFileNames(this.host.sqlite());
         const placed = await this.host.exclusive(() =>
           replaceWith(prepared, this.dbFile, this.host.dataDir, previous, this.host.nativeBinding),
@@ -399,6 +400,13 @@ export class DataService {
         id: 'resume-files',
         label: 'Résumé files',
         detail: `${files.length} original ${files.length === 1 ? 'file' : 'files'} you added.`,
+      });
+    const audio = audioFiles(this.host.dataDir).length;
+    if (audio > 0)
+      items.push({
+        id: 'audio-files',
+        label: 'Recorded answers',
+        detail: `The audio of ${audio} spoken ${audio === 1 ? 'answer' : 'answers'}.`,
       });
     for (const key of keys.keys)
       items.push({
@@ -443,6 +451,7 @@ export class DataService {
         );
       const rows = describeData(this.host.sqlite());
       const files = resumeFiles(this.host.dataDir);
+      const audio = audioFiles(this.host.dataDir).length;
       const backups = this.backups.list().length;
       const keys = await deleteKeys(this.host.secrets);
       await this.host.exclusive(async () => deleteLocalData(this.host.dataDir, options.includeBackups));
@@ -452,6 +461,7 @@ export class DataService {
         ...(server.attempted ? ['Your data on the leaderboard server'] : []),
         `The database${rows.length > 0 ? ` (${rows.join(', ')})` : ''}`,
         ...(files.length > 0 ? [`${files.length} résumé ${files.length === 1 ? 'file' : 'files'}`] : []),
+        ...(audio > 0 ? [`${audio} recorded ${audio === 1 ? 'answer' : 'answers'}`] : []),
         ...keys.removed,
         ...(options.includeBackups && backups > 0
           ? [`${backups} ${backups === 1 ? 'backup' : 'backups'}`]

@@ -5,10 +5,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../src-shared/errors';
 import type { Sqlite } from '../../db/connection';
 
-/** Writes the whole file and flushes it to disk before returning. */
-export function writeFileDurably(file: string, data: string | Uint8Array): void {
+/** Writes the whole file (or, with 'a', adds to its end) and flushes it to disk before returning. */
+export function writeFileDurably(file: string, data: string | Uint8Array, flags: 'w' | 'a' = 'w'): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const fd = openSync(file, 'w', 0o600);
+  const fd = openSync(file, flags, 0o600);
   try {
     let done = 0;
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);

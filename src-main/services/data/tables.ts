@@ -114,12 +114,15 @@ export function schemaVersionOf(db: Sqlite, schema = 'main'): number {
   return row.v ?? 0;
 }
 
+/** Whether `schema` has the table (an older database may not have a later migration's). */
+export const hasTable = (db: Sqlite, table: string, schema = 'main'): boolean =>
+  db
+    .prepare(`SELECT 1 FROM ${quoteId(schema)}.sqlite_master WHERE type = 'table' AND name = ?`)
+    .get(table) !== undefined;
+
 /** The résumé original file names a database refers to (none before the résumés migration). */
 export function resumeFileNames(db: Sqlite, schema = 'main'): string[] {
-  const exists = db
-    .prepare(`SELECT 1 FROM ${quoteId(schema)}.sqlite_master WHERE type = 'table' AND name = 'resumes'`)
-    .get();
-  if (!exists) return [];
+  if (!hasTable(db, 'resumes', schema)) return [];
   return (
     db.prepare(`SELECT file_name FROM ${quoteId(schema)}.resumes ORDER BY file_name`).all() as {
       file_name: string;

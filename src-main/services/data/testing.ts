@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
 import type { Runtime } from '../../core/runtime';
 import type { Sqlite } from '../../db/connection';
+import { extractEntry, readZip, sha256Of, ZipWriter } from './archive';
+import type { ArchiveManifest } from './format';
 import { candidateTables, orderedSelect, quoteId } from './tables';
 
 async function ok<C extends ChannelName>(
@@ -106,4 +108,33 @@ export function resumeFilesOf(dataDir: string): Record<string, string> {
       .sort()
       .map((f) => [f, readFileSync(join(dir, f)).toString('base64')]),
   );
+}
+
+const LIMITS = { maxEntryBytes: 1e9, maxTotalBytes: 2e9, maxEntries: 1000 };
+
+/** Reads an archive, lets the test change its entries (and the manifest), and writes it back as a valid ZIP. */
+export async function rewrite(
+  file: string,
+  change: (entries: Map<string, Buffer>, manifest: ArchiveManifest) => void,
+  options: { fixChecksums?: boolean } = {},
+): Promise<string> {
+  const bytes = readFileSync(file);
+  const entries = new Map(readZip(bytes, LIMITS).map((e) => [e.name, extractEntry(bytes, e)]));
+  const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as ArchiveManifest;
+  change(entries, manifest);
+  if (options.fixChecksums)
+    for (const item of [
+      ...manifest.tables.map((t) => ({ path: t.file, t })),
+      ...manifest.files.map((f) => ({ path: f.path, t: f })),
+    ]) {
+      const data = entries.get(item.path);
+      if (data) Object.assign(item.t, { sha256: sha256Of(data), sizeBytes: data.length });
+    }
+  entries.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  // beside the original (in the test's temporary folder), so this module needs nothing from vitest
+  const out = `${file}.changed-${randomUUID()}.zip`;
+  const writer = await ZipWriter.create(out, new Date());
+  for (const [name, data] of entries) await writer.add(name, [data]);
+  await writer.finish();
+  return out;
 }

@@ -8,45 +8,17 @@ import { loadMigrations, migrate } from '../../db/migrator';
 import { appPaths } from '../../paths';
 import { ok, tempDir, testRuntime } from '../../../tests/support/runtime';
 import type { Runtime } from '../../core/runtime';
-import { extractEntry, readZip, sha256Of, ZipWriter } from './archive';
+import { sha256Of, ZipWriter } from './archive';
 import { exportArchive } from './export';
-import type { ArchiveManifest } from './format';
 import { dataServiceOf } from './service';
-import { populate, resumeFilesOf, tableRows } from './testing';
+import { populate, resumeFilesOf, rewrite, tableRows } from './testing';
 
 const migrations = loadMigrations(appPaths().migrations);
-const LIMITS = { maxEntryBytes: 1e9, maxTotalBytes: 2e9, maxEntries: 1000 };
 
 async function exported(runtime: Runtime): Promise<string> {
   const file = join(tempDir(), 'export.zip');
   await dataServiceOf(runtime.ctx).exportTo(file);
   return file;
-}
-
-/** Reads an archive, lets the test change its entries (and the manifest), and writes it back as a valid ZIP. */
-async function rewrite(
-  file: string,
-  change: (entries: Map<string, Buffer>, manifest: ArchiveManifest) => void,
-  options: { fixChecksums?: boolean } = {},
-): Promise<string> {
-  const bytes = readFileSync(file);
-  const entries = new Map(readZip(bytes, LIMITS).map((e) => [e.name, extractEntry(bytes, e)]));
-  const manifest = JSON.parse(entries.get('manifest.json')!.toString()) as ArchiveManifest;
-  change(entries, manifest);
-  if (options.fixChecksums)
-    for (const item of [
-      ...manifest.tables.map((t) => ({ path: t.file, t })),
-      ...manifest.files.map((f) => ({ path: f.path, t: f })),
-    ]) {
-      const data = entries.get(item.path);
-      if (data) Object.assign(item.t, { sha256: sha256Of(data), sizeBytes: data.length });
-    }
-  entries.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
-  const out = join(tempDir(), 'changed.zip');
-  const writer = await ZipWriter.create(out, new Date());
-  for (const [name, data] of entries) await writer.add(name, [data]);
-  await writer.finish();
-  return out;
 }
 
 const tableJson = (entries: Map<string, Buffer>, table: string) =>

@@ -27,7 +27,7 @@ interface OpenQuestion {
 }
 
 /** The question must belong to a session that is still open, and must not be answered yet. */
-async function openQuestion(db: Db, sessionQuestionId: string): Promise<OpenQuestion> {
+export async function openQuestion(db: Db, sessionQuestionId: string): Promise<OpenQuestion> {
   const row = await db
     .selectFrom('session_questions as q')
     .innerJoin('sessions as s', 's.id', 'q.session_id')

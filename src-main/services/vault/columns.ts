@@ -11,6 +11,8 @@ export const SEALED_COLUMNS = {
   evaluations: ['result'],
   // model answers: reviews of answers (feedback) and questions written from the résumé and posting
   ai_cache: ['value'],
+  // spoken answers: what was said, word by word, and how (filler words quoted)
+  recordings: ['transcript', 'words', 'delivery'],
 } as const;
 
 type Sealed = typeof SEALED_COLUMNS;

@@ -14,6 +14,7 @@ import type { Sqlite } from '../../db/connection';
 import type { Logger } from '../../logging/logger';
 import { quoteId, resumeFileNames } from '../data/tables';
 import { SEALED_FILES_DIR, sealedColumnList, type SealedColumn } from './columns';
+import { AUDIO_DIR, audioFiles, audioFits, recodeAudio } from '../voice/audio-file';
 import {
   deriveKey,
   describeKdf,
@@ -22,9 +23,11 @@ import {
   makeCheck,
   newKdfParams,
   openFileBytes,
+  openBytes,
   OpenError,
   openText,
   SCRYPT,
+  sealBytes,
   sealFileBytes,
   sealText,
   type KdfParams,
@@ -126,6 +129,16 @@ export class Vault {
     return openFileBytes(this.requireKey(), bytes);
   }
 
+  /** One piece of a file written as it arrives (a recording's chunks), sealed when a passphrase is set. */
+  sealChunk(bytes: Uint8Array, context: string): Buffer {
+    return this.meta ? sealBytes(this.requireKey(), bytes, context) : Buffer.from(bytes);
+  }
+
+  openChunk(bytes: Uint8Array, context: string): Buffer {
+    if (!this.meta) return Buffer.from(bytes);
+    return openBytes(this.requireKey(), bytes, context);
+  }
+
   private requireKey(): Buffer {
     if (!this.key) throw lockedError();
     return this.key;
@@ -222,8 +235,11 @@ export class Vault {
     return SEALED_NAMES.has(name) ? this.open(name as SealedColumn, value) : value;
   }
 
-  /** Seals the sealed columns of a database file (a validated import) and the files in `filesDir`. */
-  sealImport(db: Sqlite, filesDir: string): void {
+  /**
+   * Seals the sealed columns of a database file (a validated import), the résumé files in `filesDir` and the
+   * plain recordings in `audioDir`.
+   */
+  sealImport(db: Sqlite, filesDir: string, audioDir?: string): void {
     if (!this.meta) return;
     const key = this.requireKey();
     db.transaction(() => rewriteColumns(db, null, key))();
@@ -231,6 +247,11 @@ export class Vault {
       for (const name of readdirSync(filesDir)) {
         const file = join(filesDir, name);
         writeFileSync(file, sealFileBytes(key, readFileSync(file)));
+      }
+    if (audioDir && existsSync(audioDir))
+      for (const name of readdirSync(audioDir)) {
+        const file = join(audioDir, name);
+        writeFileSync(file, recodeAudio(readFileSync(file), null, key));
       }
   }
 
@@ -319,15 +340,21 @@ export class Vault {
   private rewrite(from: Buffer | null, to: Buffer | null, meta: (db: Sqlite) => void): void {
     const db = this.db();
     const dir = join(this.options.dataDir, SEALED_FILES_DIR);
-    const files = resumeFileNames(db)
-      .map((name) => join(dir, name))
-      .filter((f) => existsSync(f));
+    const recodeResume = (bytes: Buffer) => {
+      const plain = from ? openFileBytes(from, bytes) : bytes;
+      return to ? sealFileBytes(to, plain) : plain;
+    };
+    const files = [
+      ...resumeFileNames(db).map((name) => ({ file: join(dir, name), recode: recodeResume })),
+      ...audioFiles(this.options.dataDir).map((name) => ({
+        file: join(this.options.dataDir, AUDIO_DIR, name),
+        recode: (bytes: Buffer) => recodeAudio(bytes, from, to),
+      })),
+    ].filter((f) => existsSync(f.file));
     const written: string[] = [];
     try {
-      for (const file of files) {
-        const bytes = readFileSync(file);
-        const plain = from ? openFileBytes(from, bytes) : bytes;
-        writeFileSync(file + NEXT, to ? sealFileBytes(to, plain) : plain);
+      for (const { file, recode } of files) {
+        writeFileSync(file + NEXT, recode(readFileSync(file)));
         written.push(file + NEXT);
       }
       db.transaction(() => {
@@ -343,6 +370,7 @@ export class Vault {
 
   /** Files a crash left written but not yet renamed: put in place if they fit the current key, else dropped. */
   private settleFiles(): void {
+    this.settleAudio();
     const dir = join(this.options.dataDir, SEALED_FILES_DIR);
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).filter((n) => n.endsWith(NEXT))) {
@@ -356,6 +384,16 @@ export class Vault {
         fits = false;
       }
       if (fits) renameSync(file, file.slice(0, -NEXT.length));
+      else rmSync(file, { force: true });
+    }
+  }
+
+  private settleAudio(): void {
+    const dir = join(this.options.dataDir, AUDIO_DIR);
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(NEXT))) {
+      const file = join(dir, name);
+      if (audioFits(readFileSync(file), this.key)) renameSync(file, file.slice(0, -NEXT.length));
       else rmSync(file, { force: true });
     }
   }

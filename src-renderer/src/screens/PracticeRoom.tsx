@@ -8,6 +8,8 @@ import {
 import { call, messageOf, modelAvailable, on } from '../api';
 import { Feedback } from '../components/Feedback';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { ReadAloud } from '../components/ReadAloud';
+import { VoiceRecorder } from '../components/VoiceRecorder';
 import { categoryLabel, clock, spokenDuration } from '../format';
 import { useApp } from '../store';
 
@@ -484,6 +486,7 @@ function QuestionTurn({
         <h2 id={`${id}-question`} className="question-text">
           {asked.text}
         </h2>
+        <ReadAloud text={asked.text} mode={session.mode} />
         <div className="row spread">
           {asked.reason && (
             <p className="muted" style={{ margin: 0 }}>
@@ -495,6 +498,14 @@ function QuestionTurn({
         <p className="visually-hidden" aria-live="polite">
           {announcement}
         </p>
+        <VoiceRecorder
+          sessionQuestionId={question.id}
+          limitMs={limitMs}
+          disabled={busy}
+          onTranscript={(spoken) =>
+            onChange(latest.current.text ? `${latest.current.text} ${spoken}` : spoken)
+          }
+        />
         <div className="field">
           <label htmlFor={`${id}-answer`}>Your answer</label>
           <textarea

@@ -6,6 +6,7 @@ import { ReminderSettings } from '../components/ProgressWatch';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SyncSettings } from '../components/SyncSettings';
 import { UpdateSettings } from '../components/UpdateSettings';
+import { VoiceSettingsPanel } from '../components/VoiceSettingsPanel';
 import { useApp } from '../store';
 
 export function Settings() {
@@ -25,6 +26,7 @@ export function Settings() {
         />
       </section>
       <AiSettingsPanel />
+      <VoiceSettingsPanel />
       <ReminderSettings />
       <DataSettings />
       <PassphraseSettings />

@@ -1,0 +1,42 @@
+/**
+ * One recording, heard: transcribed by the first speech provider that can, and its delivery measured (pauses
+ * and speaking time from the voice-activity detector, pace and fillers from the words). Shared by the practice
+ * room's recordings and `rehearse transcribe`.
+ */
+import { BYTES_PER_SAMPLE, VOICE_SAMPLE_RATE, type Delivery } from '../../../src-shared/voice';
+import type { AiService } from '../ai/service';
+import type { TranscribeOptions, TranscriptionResult } from '../ai/transcribe';
+import { pcmToFloat, wavFromPcm } from './audio-file';
+import { analyseDelivery } from './delivery';
+import { speechSegments } from './vad';
+
+export interface Heard {
+  /** The transcript and who made it, or null with the reasons nothing could. */
+  transcript: TranscriptionResult | null;
+  notes: string[];
+  delivery: Delivery;
+}
+
+export async function listen(
+  ai: AiService,
+  pcm: Buffer,
+  limitSec: number | null,
+  options: TranscribeOptions = {},
+): Promise<Heard> {
+  options.onProgress?.('Listening for pauses…', null);
+  const segments = await speechSegments(pcmToFloat(pcm));
+  const result = await ai.transcribe(wavFromPcm(pcm), options);
+  const durationSec = pcm.length / BYTES_PER_SAMPLE / VOICE_SAMPLE_RATE;
+  const transcript = 'provider' in result ? result : null;
+  const delivery = analyseDelivery({
+    durationSec,
+    segments,
+    transcript: transcript && {
+      text: transcript.text,
+      words: transcript.words,
+      transcriber: transcript.label,
+    },
+    limitSec,
+  });
+  return { transcript, notes: result.notes, delivery };
+}

@@ -1,0 +1,59 @@
+/** How a spoken answer sounded: each delivery figure against its target, with one tip, and the fillers heard. */
+import type { Delivery } from '../../../src-shared/voice';
+import { clock } from '../format';
+
+export function DeliveryPanel({
+  delivery,
+  headingLevel = 3,
+}: {
+  delivery: Delivery;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const H = `h${headingLevel}` as 'h3';
+  return (
+    <section className="stack" aria-label="How you sounded">
+      <H style={{ margin: 0 }}>How you sounded</H>
+      <table>
+        <caption className="visually-hidden">Delivery figures, each with its target and a tip</caption>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col">Yours</th>
+            <th scope="col">Aim for</th>
+            <th scope="col">Tip</th>
+          </tr>
+        </thead>
+        <tbody>
+          {delivery.figures.map((f) => (
+            <tr key={f.id}>
+              <th scope="row">{f.label}</th>
+              <td>
+                {f.shown}
+                {f.within !== null && (
+                  // a word and a sign, never colour alone
+                  <span className={`badge ${f.within ? 'ok' : 'warn'}`}>
+                    {f.within ? '✓ on target' : '! off target'}
+                  </span>
+                )}
+              </td>
+              <td>{f.target}</td>
+              <td>{f.tip}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {delivery.fillers.length > 0 && (
+        <p style={{ margin: 0 }}>
+          Fillers heard:{' '}
+          {delivery.fillers
+            .map((f) => (f.at === null ? `“${f.word}”` : `“${f.word}” at ${clock(f.at * 1000)}`))
+            .join(', ')}
+          .
+        </p>
+      )}
+      <p className="hint" style={{ margin: 0 }}>
+        {delivery.fillerNote} Pauses are found by a voice-activity detector on this computer.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * An OpenAI-compatible /audio/transcriptions server on 127.0.0.1 for the voice tests: it takes the multipart
+ * upload as the real ones do, keeps what it was sent, and answers as told — a transcript, slowly, an error
+ * status, or a body that is not a transcript.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeTranscriber {
+  /** The base address, ending in /v1. */
+  url: string;
+  behaviour: {
+    /** What a 200 answers (verbose_json), or a raw string sent as it is. */
+    answer: unknown;
+    status: number;
+    delayMs: number;
+    key: string;
+  };
+  requests: {
+    path: string;
+    authorization: string | undefined;
+    fields: Record<string, string>;
+    file: { name: string; type: string; bytes: Buffer } | null;
+  }[];
+  close(): Promise<void>;
+}
+
+export async function startFakeTranscriber(key: string): Promise<FakeTranscriber> {
+  const behaviour: FakeTranscriber['behaviour'] = {
+    answer: { text: '', words: [] },
+    status: 200,
+    delayMs: 0,
+    key,
+  };
+  const requests: FakeTranscriber['requests'] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const fields: Record<string, string> = {};
+        let file: FakeTranscriber['requests'][number]['file'] = null;
+        try {
+          const form = await new Request('http://fake/', {
+            method: 'POST',
+            headers: { 'content-type': req.headers['content-type'] ?? '' },
+            body: Buffer.concat(chunks),
+          }).formData();
+          for (const [name, value] of form.entries()) {
+            if (typeof value === 'string') fields[name] = value;
+            else file = { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+          }
+        } catch {
+          // not multipart: recorded with no fields
+        }
+        requests.push({ path: req.url ?? '', authorization: req.headers.authorization, fields, file });
+        if (behaviour.delayMs > 0) await new Promise((r) => setTimeout(r, behaviour.delayMs));
+        if (res.destroyed) return;
+        if (req.headers.authorization !== `Bearer ${behaviour.key}`) {
+          res.writeHead(401, { 'content-type': 'application/json' });
+          return res.end(
+            JSON.stringify({ error: { message: `Incorrect API key: ${req.headers.authorization}` } }),
+          );
+        }
+        if (behaviour.status !== 200) {
+          res.writeHead(behaviour.status, { 'content-type': 'application/json' });
+          return res.end('{"error":{"message":"the server could not do it"}}');
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(typeof behaviour.answer === 'string' ? behaviour.answer : JSON.stringify(behaviour.answer));
+      })();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    behaviour,
+    requests,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
