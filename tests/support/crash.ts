@@ -39,7 +39,9 @@ async function reachRoom(page: Page): Promise<void> {
     }
   } else await start.click();
   if (fresh) {
-    await page.getByLabel('Number of questions').fill('3');
+    // Long enough that most kills land mid-answer rather than on a finished session's review, which would
+    // leave no draft to measure.
+    await page.getByLabel('Number of questions').fill('8');
     await page.getByRole('button', { name: 'Start' }).click();
   }
   await page.getByLabel('Your answer').waitFor();
