@@ -16,6 +16,11 @@ export const CONTENT_FEATURES = [
   'denied',
   'length',
   'onTopic',
+  'charSimilarity',
+  'newTerms',
+  'order',
+  'extraneous',
+  'lengthRatio',
 ] as const;
 export type ContentFeature = (typeof CONTENT_FEATURES)[number];
 export type ContentFeatures = Record<ContentFeature, number>;
@@ -32,6 +37,8 @@ export interface ContentEvidence {
 
 // A reply of this many words or more counts as full length; below it, length is on a log scale.
 const FULL_LENGTH_WORDS = 60;
+// A reply this many times as long as a point (in content words) has room to say all of it.
+const FULL_LENGTH_RATIO = 3;
 
 /** Every feature is 0–1, so the weights read as points of the 0–1 grade each one is worth. */
 export function contentFeatures(e: ContentEvidence): ContentFeatures {
@@ -69,7 +76,105 @@ export function contentFeatures(e: ContentEvidence): ContentFeatures {
     ),
     length: Math.min(1, Math.log1p(doc.wordCount) / Math.log1p(FULL_LENGTH_WORDS)),
     onTopic: e.onTopicShare,
+    ...pointAgreement(e, questionConcepts, answerConcepts.size),
   };
+}
+
+type PointFeature = 'charSimilarity' | 'newTerms' | 'order' | 'extraneous' | 'lengthRatio';
+
+/**
+ * How closely the place that answers each point says what the point says, averaged over the points: the
+ * same letters (catches word forms and compounds the concepts miss), the point's own words beyond the
+ * question's, in the point's order, and little else. People grading short answers reward the first three and
+ * mark down answers padded with words of neither the point nor the question.
+ */
+function pointAgreement(
+  e: ContentEvidence,
+  questionConcepts: ReadonlySet<string>,
+  answerWords: number,
+): Record<PointFeature, number> {
+  const { doc, points, coverage, grounded } = e;
+  const terms = sentenceTerms(doc);
+  const place = (point: string, i: number, concepts: ReadonlySet<string>): number[] => {
+    const quoted = (coverage[i]?.sentences ?? []).filter((s) => grounded.has(s));
+    if (quoted.length) return quoted;
+    const sharing = [...grounded].filter((s) => [...terms[s]!.all.keys()].some((c) => concepts.has(c)));
+    if (sharing.length) return sharing.sort((a, b) => a - b);
+    const grams = trigrams(point);
+    const best = [...grounded].sort(
+      (a, b) =>
+        trigramCosine(grams, trigrams(doc.sentences[b]!.text)) -
+        trigramCosine(grams, trigrams(doc.sentences[a]!.text)),
+    )[0];
+    return best === undefined ? [] : [best];
+  };
+  const perPoint = points.map((point, i): Record<PointFeature, number> => {
+    const pointConcepts = termsOf(point).terms.map((t) => t.concept);
+    const own = pointConcepts.filter((c) => !questionConcepts.has(c));
+    const sentences = place(point, i, new Set(pointConcepts));
+    const text = sentences.map((s) => doc.sentences[s]!.text).join(' ');
+    const said = doc.tokens
+      .filter((t) => sentences.includes(t.sentence) && isContent(t) && !questionConcepts.has(t.concept))
+      .map((t) => t.concept);
+    const saidSet = new Set(said);
+    const placeConcepts = new Set(
+      doc.tokens.filter((t) => sentences.includes(t.sentence) && isContent(t)).map((t) => t.concept),
+    );
+    const pointSet = new Set(pointConcepts);
+    const extra = [...placeConcepts].filter((c) => !pointSet.has(c) && !questionConcepts.has(c)).length;
+    return {
+      charSimilarity: text ? trigramCosine(trigrams(point), trigrams(text)) : 0,
+      newTerms: own.length ? own.filter((c) => saidSet.has(c)).length / own.length : 0,
+      order: own.length ? commonSubsequence(own, said) / own.length : 0,
+      extraneous: placeConcepts.size ? extra / placeConcepts.size : 0,
+      lengthRatio: Math.min(1, answerWords / Math.max(1, FULL_LENGTH_RATIO * pointConcepts.length)),
+    };
+  });
+  const mean = (k: PointFeature) =>
+    perPoint.length ? perPoint.reduce((sum, f) => sum + f[k], 0) / perPoint.length : 0;
+  return {
+    charSimilarity: mean('charSimilarity'),
+    newTerms: mean('newTerms'),
+    order: mean('order'),
+    extraneous: mean('extraneous'),
+    lengthRatio: mean('lengthRatio'),
+  };
+}
+
+/** Letter trigrams of the words, lower-cased, across word boundaries (" bu", "ulb"). */
+function trigrams(text: string): Map<string, number> {
+  const letters = ` ${
+    text
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.join(' ') ?? ''
+  } `;
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 3 <= letters.length; i++) {
+    const g = letters.slice(i, i + 3);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return grams;
+}
+
+function trigramCosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  for (const [g, n] of a) dot += n * (b.get(g) ?? 0);
+  const norm = (m: ReadonlyMap<string, number>) => Math.sqrt([...m.values()].reduce((s, n) => s + n * n, 0));
+  const denominator = norm(a) * norm(b);
+  return denominator > 0 ? dot / denominator : 0;
+}
+
+/** Length of the longest common subsequence. */
+function commonSubsequence(a: readonly string[], b: readonly string[]): number {
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const row = [0];
+    for (let j = 0; j < b.length; j++)
+      row.push(x === b[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, row[j]!));
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 export interface ContentWeights {
