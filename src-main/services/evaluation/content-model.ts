@@ -1,10 +1,10 @@
-// How much of what an answer should say it says, as a number people would agree with: a linear model over
-// features of the evidence, with weights fitted on answers graded by people (tests/fixtures/human-graded,
-// train splits only) by scripts/fit-content-weights.ts, and shipped as data in content-weights.json.
+// How much of what an answer should say it says, as a number people would agree with: boosted regression
+// trees over features of the evidence, fitted on answers graded by people (tests/fixtures/human-graded,
+// train splits only) by scripts/fit-content-model.ts, and shipped as data in content-model.json.
 import type { Contradiction } from './contradictions';
 import { isContent, type PointCoverage, sentenceTerms, termsOf } from './coverage';
 import type { Doc } from './nlp';
-import weights from './content-weights.json';
+import fitted from './content-model.json';
 
 export const CONTENT_FEATURES = [
   'recall',
@@ -101,11 +101,15 @@ function pointAgreement(
     const sharing = [...grounded].filter((s) => [...terms[s]!.all.keys()].some((c) => concepts.has(c)));
     if (sharing.length) return sharing.sort((a, b) => a - b);
     const grams = trigrams(point);
-    const best = [...grounded].sort(
-      (a, b) =>
-        trigramCosine(grams, trigrams(doc.sentences[b]!.text)) -
-        trigramCosine(grams, trigrams(doc.sentences[a]!.text)),
-    )[0];
+    let best: number | undefined;
+    let bestSimilarity = -1;
+    for (const i of grounded) {
+      const similarity = trigramCosine(grams, trigrams(doc.sentences[i]!.text));
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && i < best!)) {
+        best = i;
+        bestSimilarity = similarity;
+      }
+    }
     return best === undefined ? [] : [best];
   };
   const perPoint = points.map((point, i): Record<PointFeature, number> => {
@@ -113,13 +117,11 @@ function pointAgreement(
     const own = pointConcepts.filter((c) => !questionConcepts.has(c));
     const sentences = place(point, i, new Set(pointConcepts));
     const text = sentences.map((s) => doc.sentences[s]!.text).join(' ');
-    const said = doc.tokens
-      .filter((t) => sentences.includes(t.sentence) && isContent(t) && !questionConcepts.has(t.concept))
-      .map((t) => t.concept);
+    const inPlace = new Set(sentences);
+    const placeTokens = doc.tokens.filter((t) => inPlace.has(t.sentence) && isContent(t));
+    const said = placeTokens.filter((t) => !questionConcepts.has(t.concept)).map((t) => t.concept);
     const saidSet = new Set(said);
-    const placeConcepts = new Set(
-      doc.tokens.filter((t) => sentences.includes(t.sentence) && isContent(t)).map((t) => t.concept),
-    );
+    const placeConcepts = new Set(placeTokens.map((t) => t.concept));
     const pointSet = new Set(pointConcepts);
     const extra = [...placeConcepts].filter((c) => !pointSet.has(c) && !questionConcepts.has(c)).length;
     return {
@@ -177,14 +179,37 @@ function commonSubsequence(a: readonly string[], b: readonly string[]): number {
   return previous[b.length]!;
 }
 
-export interface ContentWeights {
-  intercept: number;
-  weights: ContentFeatures;
+export type TreeNode =
+  { feature: number; threshold: number; left: number; right: number } | { value: number };
+
+export interface ContentModel {
+  /** The grade before any tree, and how much of each tree's value is added. */
+  base: number;
+  rate: number;
+  /** The feature names in the order the trees index them: a model fitted on other features is refused. */
+  features: string[];
+  /** Each tree's nodes, its root first; a split sends features ≤ threshold left. */
+  trees: TreeNode[][];
+}
+
+const MODEL = checkedModel(fitted as ContentModel);
+
+/** The model, if it was fitted on the features computed here, in the same order. */
+export function checkedModel(model: ContentModel): ContentModel {
+  if (model.features.join() !== CONTENT_FEATURES.join()) {
+    throw new Error('content-model.json was fitted on other features: run scripts/fit-content-model.ts');
+  }
+  return model;
 }
 
 /** The fitted grade (0–1, clamped) for a set of features. */
-export function predictGrade(f: ContentFeatures, w: ContentWeights = weights as ContentWeights): number {
-  let y = w.intercept;
-  for (const k of CONTENT_FEATURES) y += w.weights[k] * f[k];
+export function predictGrade(f: ContentFeatures, model: ContentModel = MODEL): number {
+  const x = CONTENT_FEATURES.map((k) => f[k]);
+  let y = model.base;
+  for (const tree of model.trees) {
+    let node = tree[0]!;
+    while (!('value' in node)) node = tree[x[node.feature]! <= node.threshold ? node.left : node.right]!;
+    y += model.rate * node.value;
+  }
   return Math.max(0, Math.min(1, y));
 }

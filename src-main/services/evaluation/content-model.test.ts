@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './nlp';
+import {
+  CONTENT_FEATURES,
+  checkedModel,
+  contentFeatures,
+  type ContentFeatures,
+  type ContentModel,
+  predictGrade,
+} from './content-model';
+import { coverPoints } from './coverage';
+
+const zeros = () => Object.fromEntries(CONTENT_FEATURES.map((f) => [f, 0])) as ContentFeatures;
+
+describe('content model', () => {
+  // One tree on charSimilarity: ≤ 0.5 goes left (-0.2), else right (+0.4); the base is 0.5.
+  const model: ContentModel = {
+    base: 0.5,
+    rate: 0.5,
+    features: [...CONTENT_FEATURES],
+    trees: [
+      [
+        { feature: CONTENT_FEATURES.indexOf('charSimilarity'), threshold: 0.5, left: 1, right: 2 },
+        { value: -0.2 },
+        { value: 0.4 },
+      ],
+    ],
+  };
+
+  it('adds each tree’s leaf, scaled by the rate, to the base, and clamps to 0–1', () => {
+    expect(predictGrade({ ...zeros(), charSimilarity: 0.5 }, model)).toBeCloseTo(0.4);
+    expect(predictGrade({ ...zeros(), charSimilarity: 0.51 }, model)).toBeCloseTo(0.7);
+    expect(predictGrade(zeros(), { ...model, base: -1 })).toBe(0);
+    expect(predictGrade({ ...zeros(), charSimilarity: 1 }, { ...model, base: 1 })).toBe(1);
+  });
+
+  it('refuses a model fitted on other features, or the same ones in another order', () => {
+    const message = 'content-model.json was fitted on other features: run scripts/fit-content-model.ts';
+    expect(() => checkedModel({ ...model, features: ['recall'] })).toThrow(message);
+    expect(() => checkedModel({ ...model, features: [...CONTENT_FEATURES].reverse() })).toThrow(message);
+    expect(checkedModel(model)).toBe(model);
+  });
+
+  it('reads how the place answering a point agrees with it, beyond the words of the question', () => {
+    const question = 'Why do both bulbs B and C go out when bulb A is burned out?';
+    const point = 'If bulb A burns out, B and C are no longer in a closed path with the battery';
+    const features = (answer: string) => {
+      const doc = analyse(answer);
+      const grounded = new Set(doc.sentences.map((s) => s.index));
+      return contentFeatures({
+        doc,
+        question,
+        points: [point],
+        coverage: coverPoints(doc, [point], undefined, grounded),
+        contradictions: [],
+        grounded,
+        onTopicShare: 1,
+      });
+    };
+    const right = features('B and C are no longer in a closed path with the battery.');
+    const echo = features('Bulbs B and C go out because bulb A is burned out.');
+    const padded = features(
+      'B and C are no longer in a closed path, and I like the colour of the wires a lot.',
+    );
+    // The point's own words (closed, path, battery) count; the question's (bulb, burn) do not.
+    expect(right.newTerms).toBe(1);
+    expect(echo.newTerms).toBe(0);
+    expect(right.order).toBe(1);
+    expect(right.charSimilarity).toBeGreaterThan(echo.charSimilarity);
+    // Words of neither the point nor the question: none in the right answer, several in the padded one.
+    expect(right.extraneous).toBe(0);
+    expect(padded.extraneous).toBeGreaterThan(0.3);
+  });
+});
