@@ -21,6 +21,9 @@ export const CONTENT_FEATURES = [
   'order',
   'extraneous',
   'lengthRatio',
+  'answerLetters',
+  'questionLetters',
+  'answerExtraneous',
 ] as const;
 export type ContentFeature = (typeof CONTENT_FEATURES)[number];
 export type ContentFeatures = Record<ContentFeature, number>;
@@ -77,6 +80,7 @@ export function contentFeatures(e: ContentEvidence): ContentFeatures {
     length: Math.min(1, Math.log1p(doc.wordCount) / Math.log1p(FULL_LENGTH_WORDS)),
     onTopic: e.onTopicShare,
     ...pointAgreement(e, questionConcepts, answerConcepts.size),
+    ...wholeAnswer(e, pointConcepts, questionConcepts, answerConcepts),
   };
 }
 
@@ -140,6 +144,29 @@ function pointAgreement(
     order: mean('order'),
     extraneous: mean('extraneous'),
     lengthRatio: mean('lengthRatio'),
+  };
+}
+
+/**
+ * The same comparisons for the whole on-topic answer against all the points, and its letters against the
+ * question's: an answer that only rewords the question shares its letters, not the points'.
+ */
+function wholeAnswer(
+  e: ContentEvidence,
+  pointConcepts: ReadonlySet<string>,
+  questionConcepts: ReadonlySet<string>,
+  answerConcepts: ReadonlySet<string>,
+): Record<'answerLetters' | 'questionLetters' | 'answerExtraneous', number> {
+  const text = e.doc.sentences
+    .filter((s) => e.grounded.has(s.index))
+    .map((s) => s.text)
+    .join(' ');
+  const letters = trigrams(text);
+  const extra = [...answerConcepts].filter((c) => !pointConcepts.has(c) && !questionConcepts.has(c)).length;
+  return {
+    answerLetters: trigramCosine(letters, trigrams(e.points.join(' '))),
+    questionLetters: trigramCosine(letters, trigrams(e.question)),
+    answerExtraneous: answerConcepts.size ? extra / answerConcepts.size : 0,
   };
 }
 
