@@ -169,6 +169,20 @@ export const voiceChannels = {
   'voice.settings.save': { input: VoiceSettings, output: VoiceSettings },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
+/**
+ * The ranges to aim for, shared by each answer's figures and the trends in Progress: pace over the whole answer
+ * and while speaking (words a minute), fillers a minute, pauses over 2 s, the longest pause and the time to the
+ * first word (seconds).
+ */
+export const DELIVERY_TARGETS = {
+  rate: { min: 110, max: 160 },
+  speechRate: { min: 130, max: 180 },
+  fillersPerMinute: { max: 3 },
+  longPauses: { max: 1 },
+  longestPauseSec: { max: 3 },
+  firstWordSec: { max: 3 },
+} as const;
+
 /** One delivery figure with the range to aim for and one concrete tip. */
 export const DeliveryFigure = z.object({
   id: z.enum(['rate', 'speechRate', 'fillers', 'longPauses', 'longestPause', 'firstWord', 'talkTime']),
