@@ -20,16 +20,19 @@ export function AnswerFeedback({
   question,
   feedback = question.feedback,
   headingLevel = 3,
+  label,
 }: {
   question: SessionQuestion;
   feedback?: SessionQuestion['feedback'];
   headingLevel?: 2 | 3 | 4;
+  /** The delivery region's name where several answers are on one screen. */
+  label?: string;
 }) {
   const delivery = question.spoken?.delivery;
   return (
     <div className="stack">
       {feedback && <Feedback feedback={feedback} headingLevel={headingLevel} />}
-      {delivery && <DeliveryPanel delivery={delivery} headingLevel={headingLevel} />}
+      {delivery && <DeliveryPanel delivery={delivery} headingLevel={headingLevel} label={label} />}
     </div>
   );
 }

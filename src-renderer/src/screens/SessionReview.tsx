@@ -204,7 +204,11 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
                     {(q.feedback || q.spoken?.delivery) && (
                       <details>
                         <summary>{q.spoken?.delivery ? 'Feedback and how you sounded' : 'Feedback'}</summary>
-                        <AnswerFeedback question={q} headingLevel={3} />
+                        <AnswerFeedback
+                          question={q}
+                          headingLevel={3}
+                          label={`How you sounded, question ${q.position + 1}`}
+                        />
                       </details>
                     )}
                   </>
@@ -215,7 +219,13 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
                     Not submitted. What you said, from the recording saved when Rehearse closed:
                   </p>
                   <p className="answer">{q.spoken.transcript}</p>
-                  {q.spoken.delivery && <DeliveryPanel delivery={q.spoken.delivery} headingLevel={3} />}
+                  {q.spoken.delivery && (
+                    <DeliveryPanel
+                      delivery={q.spoken.delivery}
+                      headingLevel={3}
+                      label={`How you sounded, question ${q.position + 1}`}
+                    />
+                  )}
                 </>
               ) : q.draft && q.draft.text.trim() ? (
                 <>
