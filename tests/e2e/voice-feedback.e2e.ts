@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RehearseApi } from '../../src-shared/contract';
 import {
   scriptedAnswer,
   startFakeTranscriber,
@@ -246,5 +247,82 @@ describe('the spoken mock interview', () => {
     expect(fake.requests.filter((r) => r.file)).toHaveLength(1);
     await page.getByText('Feedback and how you sounded', { exact: true }).waitFor();
     await expectAccessible(page, 'spoken mock interview review');
+  }, 120_000);
+});
+
+describe('a recording cut short, whose session has ended since', () => {
+  it('is offered on the start screen, and transcribed into that session’s review, by keyboard', async () => {
+    const dataDir = tempDir();
+    const first = await startHost(['--data-dir', dataDir]);
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(first.url);
+    await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
+    // three seconds of the answer reach the host, then it is killed mid-recording
+    const chunks = [0, 1, 2].map((i) => speech.pcm.subarray(i * 32_000, (i + 1) * 32_000).toString('base64'));
+    const sessionId = await page.evaluate(async (pcm) => {
+      const api = (window as unknown as { rehearse: RehearseApi }).rehearse;
+      const s = await api.invoke('sessions.create', {
+        role: 'Data Analyst',
+        difficulty: 'Easy',
+        questionCount: 2,
+      });
+      if (!s.ok) throw new Error('no session');
+      const r = await api.invoke('voice.start', { sessionQuestionId: s.value.questions[0]!.id });
+      if (!r.ok) throw new Error('no recording');
+      for (const [seq, chunk] of pcm.entries())
+        await api.invoke('voice.append', { recordingId: r.value.recordingId, seq, pcm: chunk });
+      return s.value.id;
+    }, chunks);
+    await first.stop('SIGKILL');
+
+    // the next start: the candidate ends that session rather than going back to it
+    const fake = await startFakeTranscriber(KEY);
+    onExit(() => fake.close());
+    fake.behaviour.answer = scriptedAnswer(speech.phrases);
+    const url = await startHostWithKeyring(dataDir);
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Welcome back, Noor' }).waitFor();
+    await useFakeTranscriber(page, fake);
+    await page.evaluate(async (id) => {
+      const api = (window as unknown as { rehearse: RehearseApi }).rehearse;
+      if (!(await api.invoke('sessions.end', { sessionId: id })).ok) throw new Error('not ended');
+    }, sessionId);
+    await page.reload();
+
+    const saved = page.getByRole('region', { name: 'Saved recordings' });
+    await saved
+      .getByText(
+        "Saved when Rehearse closed: 0:03 of your spoken answer to question 1 of a Data Analyst session that has ended since. Transcribe it to add what you said and how you sounded to that session's review, or discard it.",
+      )
+      .waitFor();
+    await expectAccessible(page, 'start screen with a saved recording');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'start screen with a saved recording, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await saved.getByRole('button', { name: 'Transcribe it' }).focus();
+    await page.keyboard.press('Enter');
+    await saved
+      .getByText(
+        "Transcribed. What you said and how you sounded are now with question 1 in that session's review.",
+      )
+      .waitFor({ timeout: 30_000 });
+    expect(await saved.getByRole('button', { name: 'Transcribe it' }).count()).toBe(0);
+    await expectAccessible(page, 'start screen, recording transcribed');
+    await saved.getByRole('button', { name: 'Open that session’s review' }).focus();
+    await page.keyboard.press('Enter');
+
+    await page
+      .getByText('Not submitted. What you said, from the recording saved when Rehearse closed:')
+      .waitFor();
+    await page.getByText(speech.phrases[0]!.text, { exact: false }).first().waitFor();
+    await page.getByRole('region', { name: 'How you sounded, question 1' }).waitFor();
+    await expectAccessible(page, 'review with a recovered recording');
+    // offered once: the next start has nothing left to offer
+    await page.getByRole('button', { name: 'Home', exact: true }).click();
+    await page.getByRole('heading', { name: 'Welcome back, Noor' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Saved recordings' }).count()).toBe(0);
   }, 120_000);
 });

@@ -228,7 +228,7 @@ describe('answering out loud', () => {
     ).toBe(true);
     // in the room, the question is text, and the screen says why it is not read
     await page.getByRole('button', { name: 'Practice', exact: true }).click();
-    await page.getByRole('radio', { name: 'Mock interview' }).check();
+    await page.getByRole('radio', { name: 'Mock interview', exact: true }).check();
     await page.getByLabel('Number of questions').fill('1');
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
