@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
+import { DEFAULT_AI_SETTINGS, type AiSettings } from '../../src-shared/ai';
 import type { RehearseApi } from '../../src-shared/contract';
 
 export interface FakeTranscriber {
@@ -95,6 +95,15 @@ export function scriptedAnswer(phrases: { text: string; start: number; end: numb
   };
 }
 
+/** AI settings with Ollama off and the fake (at `url`) as the cloud provider that transcribes. */
+export function fakeTranscriberSettings(url: string): AiSettings {
+  return {
+    ...DEFAULT_AI_SETTINGS,
+    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' },
+    cloud: { ...DEFAULT_AI_SETTINGS.cloud, enabled: true, preset: 'custom', baseUrl: url, model: 'gpt-test' },
+  };
+}
+
 /**
  * Points the app at the fake as its cloud provider, through the app's own bridge (the cloud settings screen
  * has its own journey); the page must be past onboarding.
@@ -107,19 +116,6 @@ export async function useFakeTranscriber(page: Page, fake: FakeTranscriber): Pro
       const stored = await api.invoke('ai.cloud.saveKey', { key });
       if (!saved.ok || !stored.ok) throw new Error('could not set up the cloud provider');
     },
-    {
-      key: fake.behaviour.key,
-      settings: {
-        ...DEFAULT_AI_SETTINGS,
-        ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' as const },
-        cloud: {
-          ...DEFAULT_AI_SETTINGS.cloud,
-          enabled: true,
-          preset: 'custom' as const,
-          baseUrl: fake.url,
-          model: 'gpt-test',
-        },
-      },
-    },
+    { key: fake.behaviour.key, settings: fakeTranscriberSettings(fake.url) },
   );
 }

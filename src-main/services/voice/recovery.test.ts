@@ -5,9 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
 import { offeredOutsideRoom, recoveredText, recoveryText, type Recording } from '../../../src-shared/voice';
-import { startFakeTranscriber } from '../../../tests/support/fake-transcriber';
+import { fakeTranscriberSettings, startFakeTranscriber } from '../../../tests/support/fake-transcriber';
 import { memorySecrets } from '../../../tests/support/memory-secrets';
 import { ok, onExit, tempDir, testRuntime } from '../../../tests/support/runtime';
 import type { Runtime } from '../../core/runtime';
@@ -46,17 +45,7 @@ async function withTranscriber(dataDir: string) {
   fake.behaviour.answer = { text: SAID, words: [] };
   onExit(() => fake.close());
   const runtime = await testRuntime({ dataDir, secrets: memorySecrets() });
-  await ok(runtime, 'ai.settings.save', {
-    ...DEFAULT_AI_SETTINGS,
-    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' },
-    cloud: {
-      ...DEFAULT_AI_SETTINGS.cloud,
-      enabled: true,
-      preset: 'custom',
-      baseUrl: fake.url,
-      model: 'gpt-test',
-    },
-  });
+  await ok(runtime, 'ai.settings.save', fakeTranscriberSettings(fake.url));
   await ok(runtime, 'ai.cloud.saveKey', { key: KEY });
   return runtime;
 }
