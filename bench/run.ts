@@ -12,6 +12,7 @@ import { benchQuestionSet } from './questions';
 import { benchCrash, benchReport, benchSessionWrites } from './sessions';
 import { benchEvaluation } from './evaluation';
 import { benchData } from './data';
+import { benchBackupAudio } from './backup-audio';
 import { benchVault } from './vault';
 import { benchProgress } from './progress';
 import { benchServer } from './server';
@@ -113,6 +114,7 @@ async function main() {
     await benchCrash(browser);
     await benchProgress(tempDir());
     await benchData(tempDir());
+    await benchBackupAudio(tempDir());
     await benchVault(tempDir());
     await benchServer();
     benchPackage();

@@ -28,6 +28,8 @@ export const BackupInfo = z.object({
   appVersion: z.string(),
   /** Résumé originals saved with it. */
   resumeFiles: z.number().int(),
+  /** Recordings' audio files saved with it. */
+  audioFiles: z.number().int(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, DIFFICULTIES, type Category, type Difficulty } from './catalog';
 import { CRITERIA, CriteriaScores, EvaluationResult } from './evaluation';
+import { Delivery } from './voice';
 
 export const ROLES = [
   'Software Engineer',
@@ -27,8 +28,11 @@ export const GENERAL_ROLE = 'General';
 export const EXPERIENCE_LEVELS = ['Entry', 'Mid', 'Senior', 'Staff', 'Principal'] as const;
 export { CATEGORIES, DIFFICULTIES };
 export const SESSION_STATUSES = ['setup', 'active', 'paused', 'completed', 'abandoned'] as const;
-/** Practice: feedback after each answer. Mock: feedback only at the end, follow-ups like a real interviewer. */
-export const SESSION_MODES = ['practice', 'mock', 'company'] as const;
+/**
+ * Practice: feedback after each answer. Mock: feedback only at the end, follow-ups like a real interviewer.
+ * Spoken: a mock interview held out loud (each question read aloud, answered by voice, typing as a fallback).
+ */
+export const SESSION_MODES = ['practice', 'mock', 'spoken', 'company'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
 
 export const ANSWER_MIN_CHARS = 10;
@@ -145,6 +149,18 @@ export const SessionQuestion = z.object({
     })
     .nullable(),
   draft: z.object({ text: z.string(), updatedAt: isoDateTime }).nullable(),
+  /**
+   * The question answered out loud: what its newest transcribed (or measured) recording heard, and how it
+   * sounded. Null for a typed or skipped answer. On a question left unanswered it is a recording cut short when
+   * Rehearse closed, transcribed after its session ended.
+   */
+  spoken: z
+    .object({
+      recordingId: z.string(),
+      transcript: z.string().nullable(),
+      delivery: Delivery.nullable(),
+    })
+    .nullable(),
 });
 export type SessionQuestion = z.infer<typeof SessionQuestion>;
 

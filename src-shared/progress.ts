@@ -174,9 +174,29 @@ export type PlanInput = z.input<typeof PlanInput>;
 
 const none = z.object({}).strict();
 
+/** How spoken answers sounded over time: one point per answer given out loud, oldest first. */
+export const DeliveryTrend = z.object({
+  answers: z.array(
+    z.object({
+      sessionId: z.string(),
+      /** When the answer was submitted. */
+      at: z.string(),
+      question: z.string(),
+      /** Words a minute over the whole answer; null when it was not transcribed. */
+      rate: z.number().nullable(),
+      fillersPerMinute: z.number().nullable(),
+      /** Pauses over 2 seconds; null when no speech was heard. */
+      longPauses: z.number().int().nullable(),
+    }),
+  ),
+});
+export type DeliveryTrend = z.infer<typeof DeliveryTrend>;
+
 export const progressChannels = {
   /** Everything on the progress dashboard in one read. */
   'progress.dashboard': { input: none, output: Dashboard },
+  /** Pace, fillers and long pauses of every spoken answer, for the trends on the dashboard. */
+  'progress.delivery': { input: none, output: DeliveryTrend },
   /** Every achievement, earned or with progress towards it. */
   'progress.achievements': { input: none, output: z.array(AchievementStatus) },
   /** Achievements earned but not yet announced; each is returned (and so toasted) once, to one window. */

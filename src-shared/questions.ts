@@ -139,7 +139,9 @@ export type PlanInput = z.input<typeof PlanInput>;
 /** Starting a session asks for a planned set and a mode; the session keeps how it was planned. */
 export const SessionCreateInput = PlanInput.extend({
   mode: z
-    .enum(SESSION_MODES, { error: 'Mode must be Practice, Mock interview or Company.' })
+    .enum(SESSION_MODES, {
+      error: 'Mode must be Practice, Mock interview, Spoken mock interview or Company.',
+    })
     .default('practice'),
 })
   .strict()

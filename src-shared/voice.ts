@@ -46,6 +46,12 @@ export const Recording = z.object({
   sessionQuestionId: z.string(),
   sessionId: z.string(),
   questionText: z.string(),
+  /** Where the question sits: its place in the session (from 0), the session's role, whether it is still open. */
+  questionPosition: z.number().int(),
+  sessionRole: z.string(),
+  sessionOpen: z.boolean(),
+  /** The question has an answer (or was skipped), so the practice room will not offer this recording again. */
+  answered: z.boolean(),
   /** recording: chunks are still arriving; saved: stopped (or cut short by a crash), not yet transcribed. */
   status: z.enum(RECORDING_STATUSES),
   durationMs: z.number().int(),
@@ -62,6 +68,32 @@ export const Recording = z.object({
   },
 });
 export type Recording = z.infer<typeof Recording>;
+
+const minutesSeconds = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/**
+ * Whether a saved, untranscribed recording is offered outside the practice room: the room offers one only on
+ * its own question while that question waits for an answer in an open session.
+ */
+export const offeredOutsideRoom = (r: Recording) => !r.sessionOpen || r.answered;
+
+/** What the start screen says about a recording Rehearse closed in the middle of, whose question has moved on. */
+export function recoveryText(r: Recording): string {
+  const where = `question ${r.questionPosition + 1} of ${r.sessionOpen ? 'your' : 'a'} ${r.sessionRole} session`;
+  const since = r.sessionOpen ? `${where}, which you have answered since` : `${where} that has ended since`;
+  return `Saved when Rehearse closed: ${minutesSeconds(r.durationMs)} of your spoken answer to ${since}. Transcribe it to add what you said and how you sounded to that session's review, or discard it.`;
+}
+
+/** What it says once the candidate chose to transcribe it. */
+export function recoveredText(r: Recording, notes: string[]): string {
+  if (r.transcript !== null)
+    return `Transcribed. What you said and how you sounded are now with question ${r.questionPosition + 1} in that session's review.`;
+  const why = notes.length > 0 ? ` (${notes.join(' ').replace(/\.$/, '')})` : '';
+  return `Not transcribed yet${why}. The recording is kept here until you transcribe or discard it.`;
+}
 
 export const READ_ALOUD = ['off', 'mock', 'always'] as const;
 
@@ -136,6 +168,20 @@ export const voiceChannels = {
   'voice.settings.get': { input: z.object({}).strict(), output: VoiceSettings },
   'voice.settings.save': { input: VoiceSettings, output: VoiceSettings },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/**
+ * The ranges to aim for, shared by each answer's figures and the trends in Progress: pace over the whole answer
+ * and while speaking (words a minute), fillers a minute, pauses over 2 s, the longest pause and the time to the
+ * first word (seconds).
+ */
+export const DELIVERY_TARGETS = {
+  rate: { min: 110, max: 160 },
+  speechRate: { min: 130, max: 180 },
+  fillersPerMinute: { max: 3 },
+  longPauses: { max: 1 },
+  longestPauseSec: { max: 3 },
+  firstWordSec: { max: 3 },
+} as const;
 
 /** One delivery figure with the range to aim for and one concrete tip. */
 export const DeliveryFigure = z.object({

@@ -291,6 +291,7 @@ function validInput(channel: ChannelName, ids: Ids & { recordingId: string }): u
     'companies.delete': { id: COMPANY_ID },
     'companies.stories': { id: COMPANY_ID, resumeId: RESUME_ID },
     'progress.dashboard': {},
+    'progress.delivery': {},
     'progress.achievements': {},
     'progress.news': {},
     'progress.reminder': {},

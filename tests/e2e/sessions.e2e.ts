@@ -20,7 +20,7 @@ afterAll(async () => {
 async function start(page: Page, opts: { count: number; mode?: 'Practice' | 'Mock interview' }) {
   await page.getByRole('button', { name: 'Practice', exact: true }).click();
   await page.getByRole('heading', { name: 'Set up a practice session' }).waitFor();
-  if (opts.mode) await page.getByRole('radio', { name: opts.mode }).check();
+  if (opts.mode) await page.getByRole('radio', { name: opts.mode, exact: true }).check();
   await page.getByLabel('Number of questions').fill(String(opts.count));
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('heading', { name: new RegExp(`Question 1 of ${opts.count}`) }).waitFor();

@@ -3,10 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
 import type { RehearseApi } from '../../src-shared/contract';
 import { AUDIO_DIR, audioPcm } from '../../src-main/services/voice/audio-file';
-import { startFakeTranscriber } from '../support/fake-transcriber';
+import { scriptedAnswer, startFakeTranscriber, useFakeTranscriber } from '../support/fake-transcriber';
 import { startHostWithKeyring } from '../support/keyring-host';
 import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
@@ -134,42 +133,13 @@ describe('answering out loud', () => {
     const fake = await startFakeTranscriber(KEY);
     onExit(() => fake.close());
     const TRANSCRIPT = speech.phrases.map((p) => p.text).join(' ');
-    fake.behaviour.answer = {
-      text: TRANSCRIPT,
-      words: speech.phrases.flatMap((p) => {
-        const words = p.text.split(' ');
-        const step = (p.end - p.start) / words.length;
-        return words.map((w, i) => ({ word: w, start: p.start + i * step, end: p.start + (i + 1) * step }));
-      }),
-    };
+    fake.behaviour.answer = scriptedAnswer(speech.phrases);
     const url = await startHostWithKeyring(tempDir());
     const context = await withMic.newContext({ permissions: ['microphone'] });
     const page = await context.newPage();
     await page.goto(url);
     await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
-    // The cloud provider is set up through the app's own bridge: its settings screen has its own journey.
-    await page.evaluate(
-      async ({ settings, key }) => {
-        const api = (window as unknown as { rehearse: RehearseApi }).rehearse;
-        const saved = await api.invoke('ai.settings.save', settings);
-        const stored = await api.invoke('ai.cloud.saveKey', { key });
-        if (!saved.ok || !stored.ok) throw new Error('could not set up the cloud provider');
-      },
-      {
-        key: KEY,
-        settings: {
-          ...DEFAULT_AI_SETTINGS,
-          ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' as const },
-          cloud: {
-            ...DEFAULT_AI_SETTINGS.cloud,
-            enabled: true,
-            preset: 'custom' as const,
-            baseUrl: fake.url,
-            model: 'gpt-test',
-          },
-        },
-      },
-    );
+    await useFakeTranscriber(page, fake);
     await page.getByRole('button', { name: 'Practice', exact: true }).click();
     await page.getByLabel('Number of questions').fill('1');
     await page.getByRole('button', { name: 'Start' }).click();
@@ -258,7 +228,7 @@ describe('answering out loud', () => {
     ).toBe(true);
     // in the room, the question is text, and the screen says why it is not read
     await page.getByRole('button', { name: 'Practice', exact: true }).click();
-    await page.getByRole('radio', { name: 'Mock interview' }).check();
+    await page.getByRole('radio', { name: 'Mock interview', exact: true }).check();
     await page.getByLabel('Number of questions').fill('1');
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();

@@ -5,6 +5,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { DEFAULT_AI_SETTINGS, type AiSettings } from '../../src-shared/ai';
+import type { RehearseApi } from '../../src-shared/contract';
 
 export interface FakeTranscriber {
   /** The base address, ending in /v1. */
@@ -78,4 +81,41 @@ export async function startFakeTranscriber(key: string): Promise<FakeTranscriber
     requests,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
+}
+
+/** What a provider would answer for speech with known phrases: the script's words, spread over each phrase. */
+export function scriptedAnswer(phrases: { text: string; start: number; end: number }[]) {
+  return {
+    text: phrases.map((p) => p.text).join(' '),
+    words: phrases.flatMap((p) => {
+      const words = p.text.split(' ');
+      const step = (p.end - p.start) / words.length;
+      return words.map((w, i) => ({ word: w, start: p.start + i * step, end: p.start + (i + 1) * step }));
+    }),
+  };
+}
+
+/** AI settings with Ollama off and the fake (at `url`) as the cloud provider that transcribes. */
+export function fakeTranscriberSettings(url: string): AiSettings {
+  return {
+    ...DEFAULT_AI_SETTINGS,
+    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'off' },
+    cloud: { ...DEFAULT_AI_SETTINGS.cloud, enabled: true, preset: 'custom', baseUrl: url, model: 'gpt-test' },
+  };
+}
+
+/**
+ * Points the app at the fake as its cloud provider, through the app's own bridge (the cloud settings screen
+ * has its own journey); the page must be past onboarding.
+ */
+export async function useFakeTranscriber(page: Page, fake: FakeTranscriber): Promise<void> {
+  await page.evaluate(
+    async ({ settings, key }) => {
+      const api = (globalThis as unknown as { rehearse: RehearseApi }).rehearse;
+      const saved = await api.invoke('ai.settings.save', settings);
+      const stored = await api.invoke('ai.cloud.saveKey', { key });
+      if (!saved.ok || !stored.ok) throw new Error('could not set up the cloud provider');
+    },
+    { key: fake.behaviour.key, settings: fakeTranscriberSettings(fake.url) },
+  );
 }

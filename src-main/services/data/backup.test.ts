@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { ok, onExit, tempDir, testRuntime } from '../../../tests/support/runtime
 import { MANIFEST_FILE, realIo, type BackupIo } from './backup';
 import { dataServiceOf } from './service';
 import { populate, resumeFilesOf, tableRows } from './testing';
+import { AUDIO_DIR, audioFileName, parseAudio } from '../voice/audio-file';
+import { Recordings } from '../voice/recordings';
 
 const migrations = loadMigrations(appPaths().migrations);
 
@@ -314,5 +316,104 @@ describe('backups', () => {
         .list()
         .map((b) => b.kind),
     ).toEqual(['daily', 'daily']);
+  });
+});
+
+describe('backups of spoken answers', () => {
+  const PASS = 'Correct-Horse-9';
+  /** `seconds` of a tone as 16-bit PCM: bytes to look for in the files. */
+  const tone = (seconds: number, hz: number) => {
+    const n = Math.round(seconds * 16_000);
+    const pcm = Buffer.alloc(n * 2);
+    for (let i = 0; i < n; i++)
+      pcm.writeInt16LE(Math.round(12_000 * Math.sin((2 * Math.PI * hz * i) / 16_000)), i * 2);
+    return pcm;
+  };
+  async function recorded(runtime: Awaited<ReturnType<typeof testRuntime>>, index: number, pcm: Buffer) {
+    const s = await ok(runtime, 'sessions.create', { role: 'Sales', difficulty: 'Easy', questionCount: 1 });
+    const { recordingId } = await ok(runtime, 'voice.start', { sessionQuestionId: s.questions[0]!.id });
+    await ok(runtime, 'voice.append', { recordingId, seq: 0, pcm: pcm.toString('base64') });
+    await ok(runtime, 'voice.stop', { recordingId });
+    return { recordingId, file: join(runtime.ctx.dataDir, AUDIO_DIR, audioFileName(recordingId)), index };
+  }
+  const manifestOf = (dir: string) =>
+    JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as {
+      backups: { id: string; audio: { name: string; sha256: string }[] }[];
+    };
+
+  it('the daily backup keeps the audio as stored (sealed under the passphrase), and a restore puts it back', async () => {
+    const runtime = await testRuntime();
+    const first = tone(1, 331);
+    const a = await recorded(runtime, 0, first);
+    await ok(runtime, 'vault.enable', { passphrase: PASS, confirm: PASS });
+    const data = dataServiceOf(runtime.ctx);
+    const daily = await data.ensureDaily();
+    expect(daily).toMatchObject({ kind: 'daily', audioFiles: 1 });
+
+    const entry = manifestOf(data.backups.dir).backups.find((b) => b.id === daily!.id)!;
+    expect(entry.audio.map((x) => x.name)).toEqual([audioFileName(a.recordingId)]);
+    const blob = readFileSync(join(data.backups.dir, 'files', entry.audio[0]!.sha256));
+    // the same bytes as the data folder's file: sealed, with none of the samples in the clear
+    expect(blob).toEqual(readFileSync(a.file));
+    expect(parseAudio(blob).sealed).toBe(true);
+    expect(blob.includes(first.subarray(0, 64))).toBe(false);
+
+    // after the backup: the first answer discarded, another recorded
+    await ok(runtime, 'voice.discard', { recordingId: a.recordingId });
+    const second = tone(1, 587);
+    const b = await recorded(runtime, 1, second);
+    expect(existsSync(a.file)).toBe(false);
+
+    const restored = await ok(runtime, 'data.backups.restore', { id: daily!.id });
+    expect(restored.undo.audioFiles).toBe(1);
+    expect(readFileSync(a.file)).toEqual(blob);
+    expect(existsSync(b.file)).toBe(false);
+    expect(await ok(runtime, 'vault.status', {})).toMatchObject({ enabled: true, locked: false });
+    expect(await new Recordings(runtime.ctx).audio(a.recordingId)).toEqual(first);
+    expect((await ok(runtime, 'voice.pending', {})).map((r) => r.id)).toEqual([a.recordingId]);
+
+    // undone: the second answer's audio is back, the first one's gone again
+    await ok(runtime, 'data.backups.restore', { id: restored.undo.id });
+    expect(existsSync(a.file)).toBe(false);
+    expect(await new Recordings(runtime.ctx).audio(b.recordingId)).toEqual(second);
+  });
+
+  it('refuses a backup whose saved recording is damaged, before changing anything', async () => {
+    const runtime = await testRuntime();
+    const a = await recorded(runtime, 0, tone(1, 401));
+    const data = dataServiceOf(runtime.ctx);
+    const backup = await data.createBackup();
+    expect(backup.audioFiles).toBe(1);
+    const [saved] = manifestOf(data.backups.dir).backups[0]!.audio;
+    const blobFile = join(data.backups.dir, 'files', saved!.sha256);
+    const bytes = readFileSync(blobFile);
+    bytes.writeUInt8(bytes.readUInt8(100) ^ 0xff, 100);
+    writeFileSync(blobFile, bytes);
+    await ok(runtime, 'voice.discard', { recordingId: a.recordingId });
+    const rows = tableRows(runtime.connection.sqlite);
+    expect(await runtime.invoke('data.backups.restore', { id: backup.id })).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: `Backup ${backup.id} cannot be restored: the saved copy of recording ${saved!.name} is missing or damaged. Nothing was changed.`,
+        details: { reason: 'backup_damaged' },
+      },
+    });
+    expect(tableRows(runtime.connection.sqlite)).toEqual(rows);
+    expect(existsSync(a.file)).toBe(false);
+  });
+
+  it('keeps one copy of an unchanged recording across backups, counted once in their size', async () => {
+    const runtime = await testRuntime();
+    await recorded(runtime, 0, tone(1, 443));
+    const data = dataServiceOf(runtime.ctx);
+    await data.createBackup();
+    await data.createBackup();
+    const files = join(data.backups.dir, 'files');
+    expect(readdirSync(files)).toHaveLength(1);
+    const sizes = data.list().map((b) => b.sizeBytes);
+    expect(data.backups.sizeBytes()).toBe(
+      sizes[0]! + sizes[1]! + statSync(join(files, readdirSync(files)[0]!)).size,
+    );
   });
 });

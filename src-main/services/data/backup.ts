@@ -1,7 +1,8 @@
 /**
  * Backups in <data dir>/backups: each a SQLite online backup of the database (<id>.sqlite), verified after it
  * is written (integrity_check on the copy, SHA-256 recorded in manifest.json beside it), plus the résumé
- * originals it refers to, kept once each by content in files/<sha256>. A backup that fails at any step is
+ * originals and the recordings' audio it refers to, kept once each by content in files/<sha256>. Both are
+ * copied as they are stored, so with a passphrase set they stay sealed under it, like the database's columns. A backup that fails at any step is
  * removed, never enters the manifest and so never counts towards the rotation.
  */
 import { createHash } from 'node:crypto';
@@ -22,6 +23,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { Sqlite } from '../../db/connection';
 import type { Migration } from '../../db/migrator';
 import type { Logger } from '../../logging/logger';
+import { AUDIO_DIR, recordingFileNames } from '../voice/audio-file';
 import { keptIds } from './rotation';
 import { diskError, openFile, quietly, replaceFile, sha256File, writeFileDurably } from './storage';
 import { isSafeFileName, resumeFileNames, schemaVersionOf } from './tables';
@@ -29,6 +31,13 @@ import { isSafeFileName, resumeFileNames, schemaVersionOf } from './tables';
 export const BACKUPS_DIR = 'backups';
 export const MANIFEST_FILE = 'manifest.json';
 const FILES_DIR = 'files';
+
+const SavedFile = z.object({
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sizeBytes: z.number().int(),
+});
+type SavedFile = z.infer<typeof SavedFile>;
 
 const ManifestEntry = z.object({
   id: z.string().regex(BACKUP_ID),
@@ -39,9 +48,9 @@ const ManifestEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   schemaVersion: z.number().int(),
   appVersion: z.string(),
-  resumes: z.array(
-    z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), sizeBytes: z.number().int() }),
-  ),
+  resumes: z.array(SavedFile),
+  /** The recordings' audio files (none in backups made before audio was backed up). */
+  audio: z.array(SavedFile).default([]),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
@@ -92,6 +101,7 @@ export const infoOf = (e: ManifestEntry): BackupInfo => ({
   schemaVersion: e.schemaVersion,
   appVersion: e.appVersion,
   resumeFiles: e.resumes.length,
+  audioFiles: e.audio.length,
 });
 
 export class BackupStore {
@@ -172,8 +182,9 @@ export class BackupStore {
       const partial = `${final}.partial`;
       wrote.push(partial);
       await this.io.copyDatabase(sqlite, partial);
-      const { schemaVersion, names } = this.verifyCopy(partial);
+      const { schemaVersion, names, audioNames } = this.verifyCopy(partial);
       const resumes = this.saveResumeFiles(names, wrote);
+      const audio = this.saveAudioFiles(audioNames, wrote);
       const sha256 = await sha256File(partial);
       const sizeBytes = statSync(partial).size;
       wrote.push(final);
@@ -188,10 +199,14 @@ export class BackupStore {
         schemaVersion,
         appVersion: this.options.version,
         resumes,
+        audio,
       };
       manifest.backups.push(entry);
       this.write(manifest);
-      this.options.logger.info({ backup: id, bytes: sizeBytes, resumes: resumes.length }, 'backup made');
+      this.options.logger.info(
+        { backup: id, bytes: sizeBytes, resumes: resumes.length, audio: audio.length },
+        'backup made',
+      );
       return entry;
     } catch (err) {
       for (const f of wrote.reverse()) quietly(() => rmSync(f, { force: true }));
@@ -208,7 +223,7 @@ export class BackupStore {
   }
 
   /** The copy is a whole database on its own (no WAL) and passes integrity_check. */
-  private verifyCopy(file: string): { schemaVersion: number; names: string[] } {
+  private verifyCopy(file: string): { schemaVersion: number; names: string[]; audioNames: string[] } {
     const copy = openFile(file, { nativeBinding: this.options.nativeBinding });
     try {
       copy.pragma('journal_mode = DELETE');
@@ -217,14 +232,18 @@ export class BackupStore {
         throw new AppError('STORAGE_ERROR', `The backup failed its integrity check (${integrity}).`, {
           reason: 'integrity',
         });
-      return { schemaVersion: schemaVersionOf(copy), names: resumeFileNames(copy) };
+      return {
+        schemaVersion: schemaVersionOf(copy),
+        names: resumeFileNames(copy),
+        audioNames: recordingFileNames(copy),
+      };
     } finally {
       copy.close();
     }
   }
 
-  private saveResumeFiles(names: string[], wrote: string[]): ManifestEntry['resumes'] {
-    const saved: ManifestEntry['resumes'] = [];
+  private saveResumeFiles(names: string[], wrote: string[]): SavedFile[] {
+    const saved: SavedFile[] = [];
     const source = join(this.options.dataDir, 'resumes');
     for (const name of names) {
       const from = join(source, name);
@@ -242,6 +261,30 @@ export class BackupStore {
           throw new AppError('STORAGE_ERROR', 'A résumé file changed while it was being backed up.', {
             reason: 'resume_changed',
           });
+        renameSync(`${blob}.partial`, blob);
+      }
+      saved.push({ name, sha256, sizeBytes: bytes.length });
+    }
+    return saved;
+  }
+
+  /**
+   * The audio files the copy's recordings refer to, each read once and stored from what was read: a recording
+   * still being made keeps growing, and its copy is simply cut at a frame (which the reader expects).
+   */
+  private saveAudioFiles(names: string[], wrote: string[]): SavedFile[] {
+    const saved: SavedFile[] = [];
+    const source = join(this.options.dataDir, AUDIO_DIR);
+    for (const name of names) {
+      const from = join(source, name);
+      // its audio pruned after the copy was taken, or lost: the recording's text and figures are in the copy
+      if (!existsSync(from)) continue;
+      const bytes = readFileSync(from);
+      const sha256 = sha256Hex(bytes);
+      const blob = this.blobOf(sha256);
+      if (!existsSync(blob)) {
+        wrote.push(`${blob}.partial`, blob);
+        this.io.writeFile(`${blob}.partial`, bytes);
         renameSync(`${blob}.partial`, blob);
       }
       saved.push({ name, sha256, sizeBytes: bytes.length });
@@ -282,6 +325,11 @@ export class BackupStore {
       if (!existsSync(blob) || sha256Hex(readFileSync(blob)) !== r.sha256)
         throw broken(`the saved copy of résumé file ${r.name} is missing or damaged`);
     }
+    for (const a of entry.audio) {
+      const blob = this.blobOf(a.sha256);
+      if (!existsSync(blob) || sha256Hex(readFileSync(blob)) !== a.sha256)
+        throw broken(`the saved copy of recording ${a.name} is missing or damaged`);
+    }
   }
 
   /**
@@ -300,18 +348,26 @@ export class BackupStore {
     }
   }
 
-  /** Puts the backup's résumé files in place, and removes those only `previous` had (they are saved in it). */
-  placeResumeFiles(entry: ManifestEntry, previous: ManifestEntry | null): void {
-    const dir = join(this.options.dataDir, 'resumes');
+  /**
+   * Puts the backup's résumé files and recordings in place, and removes those only `previous` had (they are
+   * saved in it).
+   */
+  placeFiles(entry: ManifestEntry, previous: ManifestEntry | null): void {
+    this.place('resumes', entry.resumes, previous?.resumes ?? []);
+    this.place(AUDIO_DIR, entry.audio, previous?.audio ?? []);
+  }
+
+  private place(folder: string, files: SavedFile[], previous: SavedFile[]): void {
+    const dir = join(this.options.dataDir, folder);
     mkdirSync(dir, { recursive: true });
-    const wanted = new Set(entry.resumes.map((r) => r.name));
-    for (const r of entry.resumes) {
+    const wanted = new Set(files.map((r) => r.name));
+    for (const r of files) {
       if (!isSafeFileName(r.name)) continue;
       const target = join(dir, r.name);
       if (existsSync(target) && sha256Hex(readFileSync(target)) === r.sha256) continue;
       replaceFile(target, readFileSync(this.blobOf(r.sha256)));
     }
-    for (const r of previous?.resumes ?? [])
+    for (const r of previous)
       if (!wanted.has(r.name) && isSafeFileName(r.name)) rmSync(join(dir, r.name), { force: true });
   }
 
@@ -329,7 +385,9 @@ export class BackupStore {
       this.options.logger.info({ dropped: dropped.map((b) => b.id) }, 'old backups removed');
     }
     const referenced = new Set(
-      manifest.backups.filter((b) => kept.has(b.id)).flatMap((b) => b.resumes.map((r) => r.sha256)),
+      manifest.backups
+        .filter((b) => kept.has(b.id))
+        .flatMap((b) => [...b.resumes, ...b.audio].map((r) => r.sha256)),
     );
     const blobs = join(this.dir, FILES_DIR);
     if (existsSync(blobs))
@@ -351,11 +409,13 @@ export class BackupStore {
     return dropped;
   }
 
-  /** Total bytes of the recorded backups and their résumé files. */
+  /** Total bytes of the recorded backups and their résumé and audio files. */
   sizeBytes(): number {
     const manifest = this.read();
     const blobs = new Map(
-      manifest.backups.flatMap((b) => b.resumes.map((r) => [r.sha256, r.sizeBytes] as const)),
+      manifest.backups.flatMap((b) =>
+        [...b.resumes, ...b.audio].map((r) => [r.sha256, r.sizeBytes] as const),
+      ),
     );
     return (
       manifest.backups.reduce((n, b) => n + b.sizeBytes, 0) + [...blobs.values()].reduce((n, s) => n + s, 0)

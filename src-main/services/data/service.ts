@@ -246,7 +246,7 @@ export class DataService {
           await this.backups.copyInto(undo, this.dbFile);
           throw err;
         }
-        this.backups.placeResumeFiles(entry, undo);
+        this.backups.placeFiles(entry, undo);
       });
       this.host.logger.info({ backup: id, undo: undo.id }, 'backup restored');
       return { restored: infoOf(entry), undo: infoOf(undo) };

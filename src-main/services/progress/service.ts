@@ -4,6 +4,7 @@ import { ACHIEVEMENTS } from '../../../src-shared/progress';
 import type { ServiceContext } from '../../core/context';
 import { award, claimNews, earnedCount, factsFrom, statuses, type ProgressFacts } from './achievements';
 import { recentSince, summarise } from './dashboard';
+import { deliveryTrend } from './delivery';
 import { hostTimeZone, localDay } from './dates';
 import { createPlan, currentPlan, deletePlan, setTaskDone } from './planner';
 import { completionDaysQuery, loadProgressRows, type Db } from './queries';
@@ -104,6 +105,7 @@ type ProgressChannels = Extract<keyof Handlers, `progress.${string}`>;
 export const progressHandlers = (ctx: ServiceContext): Pick<Handlers, ProgressChannels> => ({
   'progress.dashboard': async () =>
     summarise(await loadProgressRows(ctx.db, recentSince(ctx.now())), ctx.now(), hostTimeZone()),
+  'progress.delivery': () => deliveryTrend(ctx.db, ctx.vault),
   'progress.achievements': async () => {
     const facts = factsFrom(await loadProgressRows(ctx.db, ctx.now()), hostTimeZone());
     // Catches up on what was earned outside a completion (a model's later review, data from older versions).

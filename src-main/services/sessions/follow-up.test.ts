@@ -6,40 +6,47 @@ import { ok, onExit, snapshot, testRuntime } from '../../../tests/support/runtim
 const VAGUE = 'I would talk to the customer and try to understand what they need from us.';
 
 describe('follow-up turns', () => {
-  it('asks at most two follow-ups per question in a mock interview, as their own turns', async () => {
-    const runtime = await testRuntime();
-    const s = await ok(runtime, 'sessions.create', {
-      role: 'Sales',
-      difficulty: 'Easy',
-      questionCount: 2,
-      mode: 'mock',
-    });
-    const first = s.questions[0]!;
-    let d = await ok(runtime, 'sessions.submitAnswer', {
-      sessionQuestionId: first.id,
-      text: VAGUE,
-      elapsedMs: 1000,
-    });
-    expect(d.questionCount).toBe(3);
-    expect(d.questions[1]).toMatchObject({ parentId: first.id, source: 'follow_up', position: 1 });
-    expect(d.questions[2]!.questionId).toBe(s.questions[1]!.questionId);
-    d = await ok(runtime, 'sessions.submitAnswer', {
-      sessionQuestionId: d.questions[1]!.id,
-      text: VAGUE,
-      elapsedMs: 1000,
-    });
-    expect(d.questions[2]).toMatchObject({ parentId: first.id, source: 'follow_up' });
-    expect(d.questions[2]!.text).not.toBe(d.questions[1]!.text);
-    d = await ok(runtime, 'sessions.submitAnswer', {
-      sessionQuestionId: d.questions[2]!.id,
-      text: VAGUE,
-      elapsedMs: 1000,
-    });
-    // Two follow-ups asked: the next turn is the second question, not a third follow-up.
-    expect(d.questions[d.currentPosition]!.questionId).toBe(s.questions[1]!.questionId);
-    expect(d.questions.filter((q) => q.parentId === first.id)).toHaveLength(2);
-    expect(d.questions.every((q) => q.answer === null || q.answer.skipped || q.feedback !== null)).toBe(true);
-  });
+  // a spoken mock interview is a mock interview held out loud: its follow-ups come the same way
+  it.each(['mock', 'spoken'] as const)(
+    'asks at most two follow-ups per question in a %s interview, as their own turns',
+    async (mode) => {
+      const runtime = await testRuntime();
+      const s = await ok(runtime, 'sessions.create', {
+        role: 'Sales',
+        difficulty: 'Easy',
+        questionCount: 2,
+        mode,
+      });
+      expect(s.mode).toBe(mode);
+      const first = s.questions[0]!;
+      let d = await ok(runtime, 'sessions.submitAnswer', {
+        sessionQuestionId: first.id,
+        text: VAGUE,
+        elapsedMs: 1000,
+      });
+      expect(d.questionCount).toBe(3);
+      expect(d.questions[1]).toMatchObject({ parentId: first.id, source: 'follow_up', position: 1 });
+      expect(d.questions[2]!.questionId).toBe(s.questions[1]!.questionId);
+      d = await ok(runtime, 'sessions.submitAnswer', {
+        sessionQuestionId: d.questions[1]!.id,
+        text: VAGUE,
+        elapsedMs: 1000,
+      });
+      expect(d.questions[2]).toMatchObject({ parentId: first.id, source: 'follow_up' });
+      expect(d.questions[2]!.text).not.toBe(d.questions[1]!.text);
+      d = await ok(runtime, 'sessions.submitAnswer', {
+        sessionQuestionId: d.questions[2]!.id,
+        text: VAGUE,
+        elapsedMs: 1000,
+      });
+      // Two follow-ups asked: the next turn is the second question, not a third follow-up.
+      expect(d.questions[d.currentPosition]!.questionId).toBe(s.questions[1]!.questionId);
+      expect(d.questions.filter((q) => q.parentId === first.id)).toHaveLength(2);
+      expect(d.questions.every((q) => q.answer === null || q.answer.skipped || q.feedback !== null)).toBe(
+        true,
+      );
+    },
+  );
 
   it('offers the follow-up in practice mode only until the candidate moves on', async () => {
     const runtime = await testRuntime();

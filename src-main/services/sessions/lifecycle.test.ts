@@ -116,7 +116,10 @@ describe('session lifecycle', () => {
         questionCount: 2,
         mode: 'casual',
       }),
-    ).toMatchObject({ ok: false, error: { message: 'Mode must be Practice, Mock interview or Company.' } });
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'Mode must be Practice, Mock interview, Spoken mock interview or Company.' },
+    });
     expect(snapshot(runtime)).toBe(before);
   });
 });

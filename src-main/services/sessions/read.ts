@@ -8,6 +8,7 @@ import type {
   SessionSummary,
 } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
+import { Delivery } from '../../../src-shared/voice';
 import type { Database, SessionsTable } from '../../db/schema';
 import { feedbackFor } from '../evaluation/store';
 import type { Codec } from '../vault/columns';
@@ -71,6 +72,7 @@ export async function loadDetail(db: Db, sessionId: string, codec: Codec): Promi
     .orderBy('q.position')
     .execute();
   const feedback = await feedbackFor(db, sessionId, codec);
+  const spoken = await spokenAnswers(db, sessionId, codec);
   // Skipped questions are recorded as answers but do not count as answered.
   const answered = questions.filter((q) => q.submitted_at !== null && q.skipped === 0).length;
   return {
@@ -99,10 +101,41 @@ export async function loadDetail(db: Db, sessionId: string, codec: Codec): Promi
               submittedAt: q.submitted_at,
             },
       feedback: (q.answer_id && feedback.get(q.answer_id)) || null,
+      spoken: q.skipped === 1 ? null : (spoken.get(q.id) ?? null),
       draft:
         q.draft_text === null || q.draft_updated_at === null
           ? null
           : { text: codec.open('drafts.text', q.draft_text), updatedAt: q.draft_updated_at },
     })),
   };
+}
+
+/** Per question, its newest recording that was heard (transcribed, or measured without words). */
+async function spokenAnswers(
+  db: Db,
+  sessionId: string,
+  codec: Codec,
+): Promise<Map<string, NonNullable<SessionDetail['questions'][number]['spoken']>>> {
+  const rows = await db
+    .selectFrom('recordings as r')
+    .innerJoin('session_questions as q', 'q.id', 'r.session_question_id')
+    .select(['r.id', 'r.session_question_id', 'r.transcript', 'r.delivery'])
+    .where('q.session_id', '=', sessionId)
+    .where((eb) => eb.or([eb('r.transcript', 'is not', null), eb('r.delivery', 'is not', null)]))
+    .orderBy('r.started_at', 'desc')
+    .orderBy('r.id')
+    .execute();
+  const out = new Map<string, NonNullable<SessionDetail['questions'][number]['spoken']>>();
+  for (const r of rows) {
+    if (out.has(r.session_question_id)) continue;
+    out.set(r.session_question_id, {
+      recordingId: r.id,
+      transcript: r.transcript === null ? null : codec.open('recordings.transcript', r.transcript),
+      delivery:
+        r.delivery === null
+          ? null
+          : Delivery.parse(JSON.parse(codec.open('recordings.delivery', r.delivery))),
+    });
+  }
+  return out;
 }

@@ -4,7 +4,12 @@
  * and speaking time come from the voice-activity detector; words and fillers from the transcript (their times
  * from its word timings where it has them). Each figure has a target range and one tip.
  */
-import type { Delivery, DeliveryFigure, TranscriptWord } from '../../../src-shared/voice';
+import {
+  DELIVERY_TARGETS as T,
+  type Delivery,
+  type DeliveryFigure,
+  type TranscriptWord,
+} from '../../../src-shared/voice';
 import type { Segment } from './vad';
 
 /** A silence this long or more between stretches of speech is a pause; shorter ones are breaths and commas. */
@@ -129,30 +134,30 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
       'Pace over the whole answer',
       rate,
       wpm(rate),
-      '110–160 words a minute',
-      rate === null ? null : rate >= 110 && rate <= 160,
+      `${T.rate.min}–${T.rate.max} words a minute`,
+      rate === null ? null : rate >= T.rate.min && rate <= T.rate.max,
       {
         ok: 'A pace listeners can follow: keep it.',
         low: 'Slow overall: plan your first sentence and your ending, so less of the time is silence.',
         high: 'Fast overall: pause for a breath after each point, so each one lands.',
         none: 'Transcribe the answer to see your pace.',
       },
-      rate !== null && rate > 160,
+      rate !== null && rate > T.rate.max,
     ),
     figure(
       'speechRate',
       'Pace while speaking',
       speechRate,
       wpm(speechRate),
-      '130–180 words a minute',
-      speechRate === null ? null : speechRate >= 130 && speechRate <= 180,
+      `${T.speechRate.min}–${T.speechRate.max} words a minute`,
+      speechRate === null ? null : speechRate >= T.speechRate.min && speechRate <= T.speechRate.max,
       {
         ok: 'A clear speaking speed.',
         low: 'Your words come slowly: practise the answer aloud twice, so the phrasing is ready.',
         high: 'You speak quickly: slow down on numbers and names, the parts the interviewer must remember.',
         none: 'Transcribe the answer to see your speaking speed.',
       },
-      speechRate !== null && speechRate > 180,
+      speechRate !== null && speechRate > T.speechRate.max,
     ),
     figure(
       'fillers',
@@ -161,8 +166,8 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
       fillersPerMinute === null
         ? noWords
         : `${fillers.length} (${round1(fillersPerMinute).toLocaleString('en-US')} a minute)`,
-      'at most 3 a minute',
-      fillersPerMinute === null ? null : fillersPerMinute <= 3,
+      `at most ${T.fillersPerMinute.max} a minute`,
+      fillersPerMinute === null ? null : fillersPerMinute <= T.fillersPerMinute.max,
       {
         ok: 'Few fillers: your answer sounds prepared.',
         high: 'Replace "um" and "you know" with a short silence: a pause sounds more confident than a filler.',
@@ -175,8 +180,8 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
       'Pauses over 2 seconds',
       segments.length > 0 ? longPauses : null,
       segments.length > 0 ? String(longPauses) : 'No speech was heard.',
-      'at most 1',
-      segments.length > 0 ? longPauses <= 1 : null,
+      `at most ${T.longPauses.max}`,
+      segments.length > 0 ? longPauses <= T.longPauses.max : null,
       {
         ok: 'Your thinking pauses are short.',
         high: 'Long silences mid-answer: sketch the answer as situation, action, result before you start.',
@@ -189,8 +194,8 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
       'Longest pause',
       pauses.length > 0 ? round1(longest) : segments.length > 0 ? 0 : null,
       pauses.length > 0 ? secs(longest) : segments.length > 0 ? 'None' : 'No speech was heard.',
-      'at most 3 s',
-      segments.length > 0 ? longest <= 3 : null,
+      `at most ${T.longestPauseSec.max} s`,
+      segments.length > 0 ? longest <= T.longestPauseSec.max : null,
       {
         ok: 'No silence long enough to lose the listener.',
         high: 'When you need time, say so ("Let me think about the best example") rather than going silent.',
@@ -203,8 +208,8 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
       'Time to first word',
       firstWord === null ? null : round2(firstWord),
       firstWord === null ? 'No speech was heard.' : secs(firstWord),
-      'at most 3 s',
-      firstWord === null ? null : firstWord <= 3,
+      `at most ${T.firstWordSec.max} s`,
+      firstWord === null ? null : firstWord <= T.firstWordSec.max,
       {
         ok: 'A prompt start.',
         high: 'Open with a one-line summary of your answer while you gather the details.',

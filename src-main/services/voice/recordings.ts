@@ -173,11 +173,17 @@ export class Recordings {
     const row = await this.ctx.db
       .selectFrom('recordings as r')
       .innerJoin('session_questions as q', 'q.id', 'r.session_question_id')
+      .innerJoin('sessions as s', 's.id', 'q.session_id')
+      .leftJoin('answers as a', 'a.session_question_id', 'q.id')
       .select([
         'r.id',
         'r.session_question_id',
         'q.session_id',
         'q.text',
+        'q.position',
+        's.role',
+        's.status as session_status',
+        'a.id as answer_id',
         'r.status',
         'r.file_name',
         'r.duration_ms',
@@ -198,6 +204,10 @@ export class Recordings {
       sessionQuestionId: row.session_question_id,
       sessionId: row.session_id,
       questionText: row.text,
+      questionPosition: row.position,
+      sessionRole: row.role,
+      sessionOpen: row.session_status === 'active' || row.session_status === 'paused',
+      answered: row.answer_id !== null,
       status: row.status,
       durationMs: open ? pcmMs(open.pcmBytes) : row.duration_ms,
       startedAt: row.started_at,

@@ -155,9 +155,11 @@ function Backups({ status, busy, run }: { status: DataStatus | null; busy: strin
       <h3>Backups</h3>
       <p className="hint">
         Rehearse backs up your data on the first start of each day and before every upgrade, and checks each
-        backup after writing it. It keeps the newest of the last {policy.daily} days, {policy.weekly} weeks
-        and {policy.monthly} months, your last {policy.manual} own backups, and the last {policy.safety} made
-        before an upgrade, restore or import. They are in <code>{status.backupsDir}</code>.
+        backup after writing it. A backup holds your résumé files and the audio of your spoken answers too,
+        encrypted like the rest when you have set a passphrase. It keeps the newest of the last {policy.daily}{' '}
+        days, {policy.weekly} weeks and {policy.monthly} months, your last {policy.manual} own backups, and
+        the last {policy.safety} made before an upgrade, restore or import. They are in{' '}
+        <code>{status.backupsDir}</code>.
       </p>
       {status.lastFailure && (
         <p role="alert" className="error-text">

@@ -5,13 +5,16 @@ import { clock } from '../format';
 export function DeliveryPanel({
   delivery,
   headingLevel = 3,
+  label = 'How you sounded',
 }: {
   delivery: Delivery;
   headingLevel?: 2 | 3 | 4;
+  /** The region's name, where a screen shows several (one per answer in a review). */
+  label?: string;
 }) {
   const H = `h${headingLevel}` as 'h3';
   return (
-    <section className="stack" aria-label="How you sounded">
+    <section className="stack" aria-label={label}>
       <H style={{ margin: 0 }}>How you sounded</H>
       <table>
         <caption className="visually-hidden">Delivery figures, each with its target and a tip</caption>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import { CRITERIA, STAR_PARTS, type Criterion } from '../../../src-shared/evaluation';
+import { DeliveryPanel } from './DeliveryPanel';
 
 export const CRITERION_LABEL: Record<Criterion, string> = {
   content_quality: 'Content',
@@ -10,6 +11,31 @@ export const CRITERION_LABEL: Record<Criterion, string> = {
 };
 
 const STATUS_LABEL = { covered: 'Covered', partial: 'Partly covered', missing: 'Missing' } as const;
+
+/**
+ * The feedback on one answer as a single block: what was said (the coach's scores and advice), then, for an
+ * answer given out loud, how it sounded. A typed answer has no delivery to show.
+ */
+export function AnswerFeedback({
+  question,
+  feedback = question.feedback,
+  headingLevel = 3,
+  label,
+}: {
+  question: SessionQuestion;
+  feedback?: SessionQuestion['feedback'];
+  headingLevel?: 2 | 3 | 4;
+  /** The delivery region's name where several answers are on one screen. */
+  label?: string;
+}) {
+  const delivery = question.spoken?.delivery;
+  return (
+    <div className="stack">
+      {feedback && <Feedback feedback={feedback} headingLevel={headingLevel} />}
+      {delivery && <DeliveryPanel delivery={delivery} headingLevel={headingLevel} label={label} />}
+    </div>
+  );
+}
 
 /** Everything the coach says about one answer: scores with reasons, STAR with quotes, points, advice. */
 export function Feedback({

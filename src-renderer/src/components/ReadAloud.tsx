@@ -27,7 +27,10 @@ export function ReadAloud({ text, mode }: { text: string; mode: string }) {
     };
   }, []);
 
-  const auto = settings?.readAloud === 'always' || (settings?.readAloud === 'mock' && mode === 'mock');
+  // a spoken mock interview is a mock interview too
+  const auto =
+    settings?.readAloud === 'always' ||
+    (settings?.readAloud === 'mock' && (mode === 'mock' || mode === 'spoken'));
   useEffect(() => {
     if (!settings || !voices || voices.length === 0 || !auto) return;
     void speak(text, {

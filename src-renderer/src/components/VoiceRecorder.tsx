@@ -10,6 +10,7 @@ import type { Recording } from '../../../src-shared/voice';
 import { call, messageOf, on } from '../api';
 import { DeliveryPanel } from './DeliveryPanel';
 import { clock } from '../format';
+import { stopSpeaking } from '../voice/speech';
 import {
   MicError,
   microphones,
@@ -37,11 +38,14 @@ export function VoiceRecorder({
   sessionQuestionId,
   limitMs,
   disabled,
+  ready,
   onTranscript,
 }: {
   sessionQuestionId: string;
   limitMs: number;
   disabled?: boolean;
+  /** Voice is the way to answer here (a spoken mock interview): the record button has the focus from the start. */
+  ready?: boolean;
   onTranscript(text: string): void;
 }) {
   const id = useId();
@@ -57,6 +61,10 @@ export function VoiceRecorder({
   const failed = useRef<string | null>(null);
   /** The recording chunks are going to, for the clean-up when the question goes away mid-recording. */
   const openId = useRef<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (ready) button.current?.focus();
+  }, [ready]);
 
   const refreshMics = useCallback(() => {
     microphones().then(setMics, () => setMics([]));
@@ -137,6 +145,8 @@ export function VoiceRecorder({
   }, [state, transcribe]);
 
   const start = useCallback(async () => {
+    // the microphone would hear the question being read
+    stopSpeaking();
     setError('');
     failed.current = null;
     setState({ kind: 'starting' });
@@ -249,6 +259,7 @@ export function VoiceRecorder({
       </div>
       <div className="row">
         <button
+          ref={button}
           type="button"
           className={recording ? 'danger' : undefined}
           onClick={toggle}
@@ -278,7 +289,9 @@ export function VoiceRecorder({
         )}
       </div>
       <p id={`${id}-shortcut`} className="hint" style={{ margin: 0 }}>
-        Press {SHORTCUT} to start or stop recording. You can type or edit your answer at any time.
+        {ready
+          ? `Answer out loud: press Enter on this button, or ${SHORTCUT} anywhere, to start and again to stop. What you said goes into the answer box to check before you submit; you can type instead at any time.`
+          : `Press ${SHORTCUT} to start or stop recording. You can type or edit your answer at any time.`}
       </p>
       <p role="status" className="muted" style={{ margin: 0 }}>
         {state.kind === 'starting'

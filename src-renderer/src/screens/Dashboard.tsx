@@ -14,6 +14,7 @@ import { CRITERIA, type Criterion } from '../../../src-shared/evaluation';
 import { IMPROVEMENT_WINDOW, type Dashboard as DashboardData } from '../../../src-shared/progress';
 import { call, messageOf, on } from '../api';
 import { CategoryTick } from '../components/ChartTicks';
+import { DeliveryTrends } from '../components/DeliveryTrends';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel, practiceTime } from '../format';
 import { ProgressLinks } from '../components/ProgressLinks';
@@ -65,6 +66,7 @@ export function Dashboard() {
           <WeeklyTrend weekly={data.weekly} />
           <Categories data={data} />
           <Criteria data={data} />
+          <DeliveryTrends />
           <StrengthsAndWeaknesses data={data} />
           <Recommendations data={data} />
           <Roles data={data} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SessionSummary } from '../../../src-shared/domain';
 import { call, messageOf, on } from '../api';
 import { FirstSteps, NextStepCard, useGuide } from '../components/Guide';
+import { SavedRecordings } from '../components/SavedRecordings';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
@@ -44,6 +45,7 @@ export function Home() {
           </button>
         </section>
       )}
+      <SavedRecordings />
       {guide?.next && !resumable && <NextStepCard next={guide.next} />}
       <section className="card" aria-labelledby="start-heading">
         <h2 id="start-heading">Practise now</h2>

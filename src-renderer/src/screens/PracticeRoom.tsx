@@ -6,7 +6,7 @@ import {
   type SessionQuestion,
 } from '../../../src-shared/domain';
 import { call, messageOf, modelAvailable, on } from '../api';
-import { Feedback } from '../components/Feedback';
+import { AnswerFeedback } from '../components/Feedback';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { ReadAloud } from '../components/ReadAloud';
 import { VoiceRecorder } from '../components/VoiceRecorder';
@@ -221,7 +221,7 @@ function FeedbackTurn({
             {review}
           </p>
         )}
-        <Feedback feedback={feedback} headingLevel={2} />
+        <AnswerFeedback question={question} feedback={feedback} headingLevel={2} />
       </section>
     </div>
   );
@@ -280,6 +280,7 @@ function QuestionTurn({
   onAdvance(next: SessionDetail, answered?: string): void;
 }) {
   const id = useId();
+  const spokenMode = session.mode === 'spoken';
   const [text, setText] = useState(question.draft?.text ?? '');
   // A follow-up may be rewritten by a model to fit the last answer before the candidate starts on it.
   const [asked, setAsked] = useState({ text: question.text, reason: question.reason });
@@ -362,7 +363,8 @@ function QuestionTurn({
     };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHidden);
-    textareaRef.current?.focus();
+    // answering out loud, the record button has the focus (VoiceRecorder's `ready`)
+    if (!spokenMode) textareaRef.current?.focus();
     return () => {
       clearInterval(tick);
       clearInterval(heartbeat);
@@ -370,7 +372,7 @@ function QuestionTurn({
       document.removeEventListener('visibilitychange', onHidden);
       void saveDraft();
     };
-  }, [saveDraft]);
+  }, [saveDraft, spokenMode]);
 
   const limitMs = question.timeLimitSec * 1000;
   const remaining = limitMs - (question.elapsedMs + Math.round(now - shownAt.current));
@@ -502,9 +504,12 @@ function QuestionTurn({
           sessionQuestionId={question.id}
           limitMs={limitMs}
           disabled={busy}
-          onTranscript={(spoken) =>
-            onChange(latest.current.text ? `${latest.current.text} ${spoken}` : spoken)
-          }
+          ready={spokenMode}
+          onTranscript={(spoken) => {
+            onChange(latest.current.text ? `${latest.current.text} ${spoken}` : spoken);
+            // to check what was heard, then Ctrl+Enter
+            if (spokenMode) textareaRef.current?.focus();
+          }}
         />
         <div className="field">
           <label htmlFor={`${id}-answer`}>Your answer</label>

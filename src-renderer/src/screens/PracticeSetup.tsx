@@ -21,11 +21,14 @@ import { useApp } from '../store';
 const MODE_LABELS: Record<SessionMode, string> = {
   practice: 'Practice',
   mock: 'Mock interview',
+  spoken: 'Spoken mock interview',
   company: 'Company',
 };
 const MODE_HINTS: Record<SessionMode, string> = {
   practice: 'Feedback after each answer, so you can improve as you go.',
   mock: 'Like the real thing: no feedback until the end, and follow-up questions after your answers.',
+  spoken:
+    'A mock interview out loud: each question and follow-up is read to you, and you answer by voice (typing still works). Feedback at the end, with how you sounded.',
   company:
     'Questions shaped by a company profile: its values, its interview stages. Choose the company below.',
 };

@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionDetail } from '../../../src-shared/domain';
 import { SCORE_KEYS, type SessionReport } from '../../../src-shared/report';
 import { call, messageOf } from '../api';
-import { CRITERION_LABEL, Feedback } from '../components/Feedback';
+import { AnswerFeedback, CRITERION_LABEL } from '../components/Feedback';
+import { DeliveryPanel } from '../components/DeliveryPanel';
 import { NextStepCard, useGuide } from '../components/Guide';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadBase64 } from '../files';
@@ -200,14 +201,32 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
                   <>
                     <h3 className="visually-hidden">Your answer</h3>
                     <p className="answer">{q.answer.text}</p>
-                    {q.feedback && (
+                    {(q.feedback || q.spoken?.delivery) && (
                       <details>
-                        <summary>Feedback</summary>
-                        <Feedback feedback={q.feedback} headingLevel={3} />
+                        <summary>{q.spoken?.delivery ? 'Feedback and how you sounded' : 'Feedback'}</summary>
+                        <AnswerFeedback
+                          question={q}
+                          headingLevel={3}
+                          label={`How you sounded, question ${q.position + 1}`}
+                        />
                       </details>
                     )}
                   </>
                 )
+              ) : q.spoken?.transcript ? (
+                <>
+                  <p className="muted">
+                    Not submitted. What you said, from the recording saved when Rehearse closed:
+                  </p>
+                  <p className="answer">{q.spoken.transcript}</p>
+                  {q.spoken.delivery && (
+                    <DeliveryPanel
+                      delivery={q.spoken.delivery}
+                      headingLevel={3}
+                      label={`How you sounded, question ${q.position + 1}`}
+                    />
+                  )}
+                </>
               ) : q.draft && q.draft.text.trim() ? (
                 <>
                   <p className="muted">Not submitted. Your draft:</p>
