@@ -19,7 +19,7 @@ export function answerFor(q: { text: string; expectedPoints: readonly string[] }
   ].join(' ');
 }
 
-let bank: BankEntry[] | undefined;
+let bank: readonly BankEntry[] | undefined;
 
 /**
  * An answer to a question known only by its text (as a journey sees it on screen). A question of the shipped

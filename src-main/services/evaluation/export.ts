@@ -1,6 +1,6 @@
 /** The session report as a file the candidate keeps: Markdown for notes apps, PDF for printing or sharing. */
 import PDFDocument from 'pdfkit';
-import type { SessionDetail } from '../../../src-shared/domain';
+import type { SessionDetail, SessionQuestion } from '../../../src-shared/domain';
 import { SCORE_KEYS, type SessionReport } from '../../../src-shared/report';
 import { clock } from '../../../src-shared/format';
 
@@ -15,6 +15,17 @@ const pct = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n}
 const mmss = (ms: number | null) => (ms === null ? '–' : clock(ms));
 /** Markdown special characters in the candidate's own text are escaped so it prints as written. */
 const md = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+
+/** How a spoken answer sounded, a line a figure (with its target), then how far to trust the filler count. */
+function deliveryLines(q: SessionQuestion): string[] {
+  const delivery = q.spoken?.delivery;
+  if (!delivery) return [];
+  const mark = (within: boolean | null) => (within === null ? '' : within ? ' (on target)' : ' (off target)');
+  return [
+    ...delivery.figures.map((f) => `${f.label}: ${f.shown}${mark(f.within)}; aim for ${f.target}.`),
+    delivery.fillerNote,
+  ].filter(Boolean);
+}
 
 export function reportMarkdown(report: SessionReport, session: SessionDetail): string {
   const lines = [
@@ -64,6 +75,8 @@ export function reportMarkdown(report: SessionReport, session: SessionDetail): s
         lines.push('', '**A stronger version of your answer**', '', md(f.exampleAnswer), '');
       }
     }
+    const sounded = deliveryLines(q);
+    if (sounded.length) lines.push('**How you sounded**', '', ...sounded.map((l) => `- ${md(l)}`), '');
   }
   return lines.join('\n') + '\n';
 }
@@ -123,6 +136,11 @@ export function reportPdf(report: SessionReport, session: SessionDetail): Promis
         const f = q.feedback?.result;
         if (f) for (const i of f.improvements) text(`Improve: ${i.text}`, 9);
       } else text(q.answer?.skipped ? 'Skipped.' : 'Not answered.', 9);
+      const sounded = deliveryLines(q);
+      if (sounded.length) {
+        text('How you sounded', 9, 'Helvetica-Bold');
+        for (const l of sounded) text(`• ${l}`, 9);
+      }
     }
     doc.end();
   });

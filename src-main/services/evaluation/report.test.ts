@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ok, testRuntime } from '../../../tests/support/runtime';
 import { answerFor } from '../../../tests/support/answers';
 import { extractPdf } from '../resume/extract-pdf';
+import { analyseDelivery } from '../voice/delivery';
+import { reportMarkdown, reportPdf } from './export';
 
 // The strong answer speaks to the question drawn (a fixed story would not answer most of them).
 const STRONG = answerFor;
@@ -87,5 +89,47 @@ describe('the session report', () => {
     const all = extracted.lines.map((l) => l.text).join(' ');
     expect(all).toContain('Backend Engineer');
     expect(all).toContain('Errors fell to 0.2% within a day.');
+  });
+
+  it('says how a spoken answer sounded, figure by figure with its target, and nothing for a typed one', async () => {
+    const runtime = await testRuntime();
+    const id = await session(runtime, [STRONG, STRONG]);
+    const report = await ok(runtime, 'sessions.report', { sessionId: id });
+    const detail = await ok(runtime, 'sessions.get', { sessionId: id });
+    // The first answer was spoken: 60 s with one pause of 3 s, two fillers in its transcript.
+    const delivery = analyseDelivery({
+      durationSec: 60,
+      segments: [
+        { start: 0.5, end: 20 },
+        { start: 23, end: 59 },
+      ],
+      transcript: {
+        text: `Um, ${detail.questions[0]!.answer!.text} Uh, that is it.`,
+        words: [],
+        transcriber: 'cloud',
+      },
+      limitSec: 120,
+    });
+    detail.questions[0]!.spoken = { recordingId: 'r1', transcript: 'said', delivery };
+
+    const text = reportMarkdown(report, detail);
+    const sounded = text.split('**How you sounded**');
+    expect(sounded).toHaveLength(2);
+    // It belongs to the first question: the second question's heading comes after it.
+    expect(sounded[0]).toContain('### 1. ');
+    expect(sounded[1]).toContain('### 2. ');
+    expect(sounded[1]).toContain('- Pauses over 2 seconds: 1 (on target); aim for at most 1.');
+    expect(sounded[1]).toContain('- Longest pause: 3 s (on target); aim for at most 3 s.');
+    expect(sounded[1]).toContain('- Filler words: 2 (2 a minute) (on target); aim for at most 3 a minute.');
+    expect(sounded[1]).toContain(`- ${delivery.fillerNote}`);
+
+    const lines = (await extractPdf(new Uint8Array(await reportPdf(report, detail)))).lines.map(
+      (l) => l.text,
+    );
+    expect(lines.filter((l) => l === 'How you sounded')).toHaveLength(1);
+    // The bullet is drawn apart from its text.
+    expect(lines.map((l) => l.replace(/^• ?/, ''))).toContain(
+      'Pauses over 2 seconds: 1 (on target); aim for at most 1.',
+    );
   });
 });
