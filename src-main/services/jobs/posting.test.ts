@@ -86,7 +86,8 @@ describe('reading real job postings, one per format', () => {
 
   it('keeps soft skills apart from what the posting asks you to know (Zulip technical writer)', () => {
     const p = real('zulip-technical-writer');
-    expect(p.requiredSkills).toEqual(['Git']);
+    // The title names the trade: a technical writer's posting asks for technical writing.
+    expect(p.requiredSkills).toEqual(['Git', 'Technical writing']);
     expect(p.softSkills).toEqual(expect.arrayContaining(['Empathy', 'Attention to detail']));
     // This section of the page names its company only in the jobs@zulip.com address.
     expect(p.company).toBe('Zulip');

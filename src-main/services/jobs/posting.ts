@@ -18,7 +18,7 @@ const DUTIES_HEADING =
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary)\b/i;
 const OTHER_HEADING =
-  /\b(about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/i;
+  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
@@ -57,13 +57,30 @@ const AIMS = new Set(
   ].map(normaliseSkill),
 );
 
+/** Skills a posting also uses as an adjective for itself: "an open source team", "our open-source project". */
+const DESCRIPTIVE = new Set(['Open source']);
+
+/** Every mention of the skill here is a predicate or attribute of the company: "is (an) open source", "our open source". */
+function describesItself(skill: TaxonomySkill, text: string): boolean {
+  const names = [skill.name, ...skill.aliases].map(escape).join('|');
+  const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'giu'))];
+  return (
+    all.length > 0 &&
+    all.every((m) =>
+      /\b(?:is|are|being|our|its|their)\s+(?:an?\s+|fully\s+|entirely\s+)?$/i.test(text.slice(0, m.index)),
+    )
+  );
+}
+
 /** The skill is named in this text only by one of the AIMS words. */
 function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
+  // "Data & Analytics" is read as "data analytics": the words may be joined by an ampersand.
+  const said = (n: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escape(n).replace(/ /g, '[\\s&]+')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
   const names = [skill.name, ...skill.aliases];
-  if (!names.some((n) => AIMS.has(normaliseSkill(n)))) return false;
-  return !names
-    .filter((n) => !AIMS.has(normaliseSkill(n)))
-    .some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+  // "analyze data" names data analysis as work to do, not with the word postings use for their aims.
+  if (!names.some((n) => AIMS.has(normaliseSkill(n)) && said(n))) return false;
+  return !names.filter((n) => !AIMS.has(normaliseSkill(n))).some(said);
 }
 
 const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
@@ -160,6 +177,8 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // "continuous improvement", "compliance", "user experience": words every posting uses for its aims
             // name a skill only where the posting lists what it requires.
             if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
+            // "The core product is open source", "By being open source, we …": the company describing itself.
+            if (DESCRIPTIVE.has(skill.name) && describesItself(skill, part)) continue;
             if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
             else (isNice ? nice : required).set(key, skill.name);
           }
@@ -175,6 +194,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       PROFESSIONAL_SKILLS.has(skill.name)
     )
       required.set(normaliseSkill(skill.name), skill.name);
+  // "Visual Designer", "Technical Recruiter", "Account Manager": the title's role names the trade it practises.
+  // A trade the taxonomy files as soft ("Technical writing", "Account management") is the job here.
+  for (const skill of header.title ? tradesOf(header.title, vocabulary) : []) {
+    soft.delete(normaliseSkill(skill.name));
+    required.set(normaliseSkill(skill.name), skill.name);
+  }
   for (const key of required.keys()) nice.delete(key);
 
   return {
@@ -185,6 +210,48 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
     niceToHaveSkills: [...nice.values()],
     softSkills: [...soft.values()],
   };
+}
+
+/** The work a role noun does: a recruiter recruits, a designer designs, an account manager manages accounts. */
+const TRADES: Record<string, string[]> = {
+  recruiter: ['recruiting', 'recruitment'],
+  marketer: ['marketing'],
+  writer: ['writing'],
+  designer: ['design'],
+  manager: ['management'],
+  analyst: ['analysis'],
+  architect: ['architecture'],
+  tester: ['testing'],
+  researcher: ['research'],
+  strategist: ['strategy'],
+  editor: ['editing'],
+};
+
+/**
+ * Skills the title names by its role: "Technical Recruiter" is technical recruiting, "Visual Designer" visual
+ * design, "Penetration Tester" penetration testing. The role's own qualifier must be in the title, and only
+ * phrases the taxonomy knows count; a bare "Manager" or "Designer" names no skill.
+ */
+function tradesOf(title: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const words = title.split(/[\s/,()|:–—-]+/).filter(Boolean);
+  const out: TaxonomySkill[] = [];
+  for (const [i, word] of words.entries()) {
+    const trades = TRADES[word.toLowerCase().replace(/s$/, '')];
+    // A bare role ("Recruiter") names its trade only when it is the whole title.
+    if (!trades || (i === 0 && words.length > 1)) continue;
+    for (let n = Math.min(3, i); n >= 0; n--) {
+      if (n === 0 && words.length > 1) break;
+      const qualifier = words.slice(i - n, i).join(' ');
+      const skill = trades
+        .map((t) => taxonomy.index.get(normaliseSkill(`${qualifier} ${t}`.trim())))
+        .find((k) => k && k.category !== 'languages');
+      if (skill) {
+        out.push(skill);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function readLines(text: string): Line[] {
@@ -322,18 +389,72 @@ function sentences(text: string): string[] {
 function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySkill[] {
   // "RackSpace/OpenStack" is two skills; "CI/CD" and "UI/UX" are one.
   const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair) =>
-    taxonomy.index.has(normaliseSkill(pair)) ? pair : pair.replace(/\//g, ', '),
+    taxonomy.index.has(normaliseSkill(pair)) || /^and\/or$/i.test(pair) ? pair : pair.replace(/\//g, ', '),
   );
+  // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
+  const named = split.replace(ORGANISATION, (name) => name.replace(/[\p{L}\p{N}]/gu, '_'));
   return [
-    ...findMentions(split, listed ? 'skills' : 'other', taxonomy)
+    ...findMentions(named, listed ? 'skills' : 'other', taxonomy)
       .map((m) => m.skill)
-      .filter((skill) => writtenAsNamed(skill, split)),
-    ...nominalised(split, taxonomy),
+      .filter((skill) => writtenAsNamed(skill, named)),
+    ...nominalised(named, taxonomy),
+    ...distributed(named, taxonomy),
   ];
+}
+
+/** A run of capitalised words that ends in the word for a public or corporate body: the name of an office. */
+const ORGANISATION =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.&-]*\s+){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate)(?![\p{L}\p{N}])/gu;
+
+/** A word a shared head noun can be distributed over: letters and hyphens, no function words. */
+const MODIFIER = String.raw`(?!(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either)\b)[\p{L}][\p{L}-]*`;
+/** "qualitative and quantitative research", "front-end and back-end development", "digital, paid and social marketing". */
+const SHARED_HEAD = new RegExp(
+  String.raw`(?<![\p{L}-])((?:${MODIFIER},\s+){0,4}${MODIFIER},?\s+(?:and|or|and\/or|&)\s+)(${MODIFIER})\s+(${MODIFIER})(?:\s+(${MODIFIER}))?`,
+  'giu',
+);
+/** "marketing experience across digital, paid and social": the head comes first, its kinds after. */
+const HEAD_FIRST = new RegExp(
+  String.raw`(?<![\p{L}-])(${MODIFIER})(?:\s+experience)?\s+(?:across|including|spanning)\s+((?:${MODIFIER},\s+){0,4}${MODIFIER},?\s+(?:and|or)\s+${MODIFIER})(?![\p{L}-])`,
+  'giu',
+);
+
+/**
+ * Skills named by a head noun that several modifiers share: "qualitative and quantitative research" names
+ * qualitative research as well as quantitative research, "relational and non-relational database systems" both
+ * kinds of database. Only phrases the taxonomy knows count.
+ */
+function distributed(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const out: TaxonomySkill[] = [];
+  const find = (modifier: string, heads: string[]) => {
+    for (const head of heads) {
+      const skill =
+        taxonomy.index.get(normaliseSkill(`${modifier} ${head}`)) ??
+        taxonomy.index.get(normaliseSkill(`${modifier} ${head.replace(/s$/, '')}`));
+      if (skill && skill.category !== 'languages') {
+        out.push(skill);
+        return;
+      }
+    }
+  };
+  const words = (list: string) =>
+    list
+      .split(/,\s*|\s+(?:and|or|and\/or|&)\s+/i)
+      .map((w) => w.trim())
+      .filter(Boolean);
+  for (const m of text.matchAll(SHARED_HEAD)) {
+    const heads = [m[4] ? `${m[3]} ${m[4]}` : null, m[3]!].filter((h): h is string => Boolean(h));
+    for (const modifier of [...words(m[1]!), m[2]!]) find(modifier, heads);
+  }
+  for (const m of text.matchAll(HEAD_FIRST)) for (const modifier of words(m[2]!)) find(modifier, [m[1]!]);
+  return out;
 }
 
 /** The noun a verb of work makes: "analyze data" is data analysis, "manage projects" project management. */
 const NOMINAL: Record<string, string> = {
+  writ: 'writing',
+  review: 'review',
+  evaluat: 'evaluation',
   analy: 'analysis',
   manag: 'management',
   visuali: 'visualization',
@@ -345,7 +466,10 @@ const NOMINAL: Record<string, string> = {
   automat: 'automation',
 };
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+/** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
+const NOUN_OF =
+  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,3}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**
@@ -368,6 +492,11 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun])) find(`${form} ${nominal}`);
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
+  for (const m of lower.matchAll(NOUN_OF))
+    for (const object of m[2]!.split(/\s+/))
+      if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
+        for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
+          find(`${form} ${m[1]}`);
   return out;
 }
 
