@@ -24,6 +24,8 @@ const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
+/** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
+const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
 const THE_JOB = /\b(?:the|this) (?:role|position|job)\b/i;
 const EXPERIENCE =
@@ -146,6 +148,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           !ASKS.test(sentence) &&
           !ASKS.test(said[i + 1] ?? '') &&
           !(role && role.test(sentence)) &&
+          !ROLE_BY_ACRONYM.test(sentence) &&
           !isList(sentence, vocabulary)
         )
           continue;
