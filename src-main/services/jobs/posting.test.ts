@@ -152,3 +152,47 @@ describe('reading real job postings, one per format', () => {
     expect(p.requiredSkills).toEqual(expect.arrayContaining(['Python', 'Puppet', 'Docker']));
   });
 });
+
+describe('general causes of misses on the real postings (issue 15)', () => {
+  it('a head shared by several modifiers names each: "Marketing experience across digital, paid and social"; "writing content" is content writing (PostHog marketer, which used to yield no skill)', () => {
+    const p = real('posthog-marketer');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Digital marketing', 'Paid advertising', 'Content writing']),
+    );
+  });
+
+  it('"change and configuration management" is both; "qualitative and/or quantitative methods" names qualitative research (18F SRE, Login.gov account manager)', () => {
+    expect(real('18f-site-reliability-engineer').requiredSkills).toEqual(
+      expect.arrayContaining(['Change management', 'Configuration management']),
+    );
+    expect(real('tts-login-account-manager-2024').requiredSkills).toContain('Qualitative research');
+  });
+
+  it('work named before its object: "planning, management, and direction of a program or of projects", "analyze data" (USDC supervisor, 18F director of outreach)', () => {
+    expect(real('tts-usdc-supervisor-data').requiredSkills).toEqual(
+      expect.arrayContaining(['Program management', 'Project management']),
+    );
+    // "Data analytics" is a word postings use for their aims; "analyze data" is work asked of the candidate.
+    expect(real('18f-director-of-outreach').requiredSkills).toContain('Data analysis');
+  });
+
+  it('the title names its trade: a technical account manager manages accounts, a recruiter recruits (Login.gov, PostHog)', () => {
+    expect(real('tts-login-account-manager-2024').requiredSkills).toContain('Account management');
+    expect(real('posthog-recruiter').requiredSkills).toContain('Hiring');
+  });
+
+  it('the company describing itself asks for nothing: "About PostHog", "By being open source", "The core product is open source"', () => {
+    for (const id of ['posthog-marketer', 'posthog-recruiter', 'tts-login-devops-supervisor-2023'])
+      expect(real(id).requiredSkills).not.toContain('Open source');
+    // Asked of the candidate, it is a skill: "You have contributed to open-source projects".
+    expect([
+      ...real('zulip-senior-full-stack-engineer').requiredSkills,
+      ...real('zulip-senior-full-stack-engineer').niceToHaveSkills,
+    ]).toContain('Open source');
+  });
+
+  it('a skill inside an office\'s name is not asked for: "Federal Acquisition Service", "FedRAMP Program Management Office (PMO)"', () => {
+    expect(real('tts-dap-program-manager-2023').requiredSkills).not.toContain('Federal acquisition');
+    expect(real('tts-ttg-fedramp-cyberdata-analyst-2024').requiredSkills).not.toContain('Program management');
+  });
+});

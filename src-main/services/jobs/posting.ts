@@ -472,7 +472,7 @@ const VERB_OBJECT =
   /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
-  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,3}[a-z-]+)/g;
+  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,4}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**
