@@ -196,3 +196,22 @@ describe('general causes of misses on the real postings (issue 15)', () => {
     expect(real('tts-ttg-fedramp-cyberdata-analyst-2024').requiredSkills).not.toContain('Program management');
   });
 });
+
+describe('the company, not a pay grade or a group named after "as a"', () => {
+  it('"classified as an IT-04 or IT-05" names no employer; "The Acme Digital Service (ADS) is …" and "At the Acme Digital Service, we …" do', () => {
+    const text = [
+      'Platform Developer',
+      '',
+      'The Acme Digital Service (ADS) is changing how the province delivers services.',
+      'This role is classified as an IT-04 or IT-05 in the Computer Systems group.',
+      '',
+      'What we’re looking for',
+      '• Solid experience with Kubernetes and Terraform.',
+      '',
+      'At the Acme Digital Service, we celebrate difference.',
+    ].join('\n');
+    expect(proposeFromPosting(text, taxonomy).company).toBe('Acme Digital Service');
+    const graded = 'Analyst\n\nThis role is classified as an AS-05 in the Administrative Services group.\n';
+    expect(proposeFromPosting(graded, taxonomy).company).toBeNull();
+  });
+});

@@ -607,6 +607,8 @@ function headerOf(lines: Line[]): Header {
 }
 
 const NAME = String.raw`([\p{Lu}\d][\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
+/** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
+const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 const NOT_A_COMPANY =
   /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead)$/i;
 
@@ -626,7 +628,9 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
       ?.replace(/[’']s$/, '')
       .replace(/[.,]$/, '')
       .trim();
-    return n && !NOT_A_COMPANY.test(n) && !NOT_A_COMPANY.test(n.split(/\s+/)[0]!) ? n : null;
+    return n && !NOT_A_COMPANY.test(n) && !NOT_A_COMPANY.test(n.split(/\s+/)[0]!) && !PAY_GRADE.test(n)
+      ? n
+      : null;
   };
   for (const l of lines) {
     const about = new RegExp(`^about\\s+${NAME}:?$`, 'u').exec(l.text);
@@ -635,9 +639,10 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   }
   const patterns = [
     new RegExp(`${NAME}\\s+(?:is|are)\\s+(?:hiring|looking for|seeking|searching for|recruiting)\\b`, 'u'),
-    new RegExp(`\\b(?:[Jj]oin|[Aa]t)\\s+${NAME}(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`, 'u'),
+    new RegExp(`\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`, 'u'),
     new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
-    new RegExp(`\\b[Aa]s an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
+    // "As a Stripe engineer, you …" opens a sentence; "classified as an AS-05 in …" is not about the employer.
+    new RegExp(`(?:^|(?<=[\\n.!?]\\s{0,3}))As an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
@@ -673,7 +678,7 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   // A paragraph that opens with the company doing what companies do: "PostHog exists to …", "Login.gov provides …".
   for (const l of lines.slice(1)) {
     const m = new RegExp(
-      `^${NAME}\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables)\\b`,
+      `^(?:The\\s+)?${NAME}(?:\\s+\\([^)]{2,12}\\))?\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables|works)\\b`,
       'u',
     ).exec(l.text);
     const name = clean(m?.[1]);
