@@ -191,6 +191,14 @@ describe('general causes of misses on the real postings (issue 15)', () => {
     ]).toContain('Open source');
   });
 
+  it('an alias the posting terms add reads as the skill written as named: "data products and visualizations" (FedRAMP data products lead)', () => {
+    expect(real('tts-fedramp-technical-lead-2024').requiredSkills).toContain('Data visualization');
+  });
+
+  it('the team telling its own story asks for nothing: "Our team is … who have the experience to help us handle scalability" (PostHog recruiter)', () => {
+    expect(real('posthog-recruiter').requiredSkills).not.toContain('Scalability');
+  });
+
   it('a skill inside an office\'s name is not asked for: "Federal Acquisition Service", "FedRAMP Program Management Office (PMO)"', () => {
     expect(real('tts-dap-program-manager-2023').requiredSkills).not.toContain('Federal acquisition');
     expect(real('tts-ttg-fedramp-cyberdata-analyst-2024').requiredSkills).not.toContain('Program management');

@@ -24,6 +24,9 @@ const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
+/** A sentence about the team or the company as it is, not about whom it seeks. */
+const OUR_STORY =
+  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
@@ -151,6 +154,10 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           !ROLE_BY_ACRONYM.test(sentence) &&
           !isList(sentence, vocabulary)
         )
+          continue;
+        // "Our team is a combination of former CTOs … who have the experience to help us handle scalability": the
+        // team's own experience, told without a word to the candidate or of whom it seeks.
+        if (!line.bullet && kind === 'summary' && OUR_STORY.test(sentence) && !/\byou/i.test(sentence))
           continue;
         // "SQL and Tableau. Nice to have: Python." — what follows the cue is nice to have, what precedes it is not.
         const cue = NICE_CUE.exec(sentence);
@@ -538,10 +545,16 @@ export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
     index.set(key, skill);
     maxTokens = Math.max(maxTokens, key.split(' ').length);
   };
+  // A skill that gains an alias here is replaced by a copy that lists it, so a match on the alias reads as the
+  // skill written as named ("Visualizations" is Data visualization as written, not a word inside some other).
+  const extended = new Map<TaxonomySkill, TaxonomySkill>();
   for (const term of POSTING_TERMS) {
     if ('of' in term) {
-      const target = index.get(normaliseSkill(term.of));
-      if (target) add(term.alias, target);
+      const found = index.get(normaliseSkill(term.of));
+      if (!found) continue;
+      const target = extended.get(found) ?? found;
+      extended.set(found, { ...target, aliases: [...target.aliases, term.alias] });
+      add(term.alias, found);
       continue;
     }
     const skill: TaxonomySkill = {
@@ -556,6 +569,8 @@ export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
     skills.push(skill);
     for (const name of [term.name, ...(term.aliases ?? [])]) add(name, skill);
   }
+  for (const [key, skill] of index) index.set(key, extended.get(skill) ?? skill);
+  for (const [i, skill] of skills.entries()) skills[i] = extended.get(skill) ?? skill;
   const result: Taxonomy = { skills, index, maxTokens: Math.min(maxTokens, 6) };
   merged.set(taxonomy, result);
   return result;
