@@ -403,12 +403,15 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
   );
   // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
   const named = split.replace(ORGANISATION, (name) => name.replace(/[\p{L}\p{N}]/gu, '_'));
+  const shared = distributed(named, taxonomy);
+  // "Relational and non-relational database systems": the kinds are the skills, not the head they share.
+  const heads = new Set(shared.flatMap((s) => s.heads));
   return [
     ...findMentions(named, listed ? 'skills' : 'other', taxonomy)
       .map((m) => m.skill)
-      .filter((skill) => writtenAsNamed(skill, named)),
+      .filter((skill) => writtenAsNamed(skill, named) && !heads.has(skill)),
     ...nominalised(named, taxonomy),
-    ...distributed(named, taxonomy),
+    ...shared.map((s) => s.skill),
   ];
 }
 
@@ -434,15 +437,18 @@ const HEAD_FIRST = new RegExp(
  * qualitative research as well as quantitative research, "relational and non-relational database systems" both
  * kinds of database. Only phrases the taxonomy knows count.
  */
-function distributed(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
-  const out: TaxonomySkill[] = [];
+function distributed(text: string, taxonomy: Taxonomy): { skill: TaxonomySkill; heads: TaxonomySkill[] }[] {
+  const out: { skill: TaxonomySkill; heads: TaxonomySkill[] }[] = [];
   const find = (modifier: string, heads: string[]) => {
     for (const head of heads) {
       const skill =
         taxonomy.index.get(normaliseSkill(`${modifier} ${head}`)) ??
         taxonomy.index.get(normaliseSkill(`${modifier} ${head.replace(/s$/, '')}`));
       if (skill && skill.category !== 'languages') {
-        out.push(skill);
+        const named = heads
+          .map((h) => taxonomy.index.get(normaliseSkill(h)))
+          .filter((h): h is TaxonomySkill => Boolean(h) && h !== skill);
+        out.push({ skill, heads: named });
         return;
       }
     }
