@@ -379,10 +379,7 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
       // "HTML5, CSS3, CSS frameworks like LESS": CSS3 is asked for in its own right; only the family goes.
       const said = (text: string) =>
         [skill.name, ...skill.aliases].reduce(
-          (n, name) =>
-            n +
-            (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu'))?.length ??
-              0),
+          (n, name) => n + (text.match(wordPattern(name, 'giu'))?.length ?? 0),
           0,
         );
       if (said(sentence) <= said(window)) out.add(normaliseSkill(skill.name));
@@ -419,18 +416,11 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
 const ORGANISATION =
   /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.&-]*\s+){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate)(?![\p{L}\p{N}])/gu;
 
-/** A word a shared head noun can be distributed over: letters and hyphens, no function words. */
-const MODIFIER = String.raw`(?!(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either)\b)[\p{L}][\p{L}-]*`;
-/** "qualitative and quantitative research", "front-end and back-end development", "digital, paid and social marketing". */
-const SHARED_HEAD = new RegExp(
-  String.raw`(?<![\p{L}-])((?:${MODIFIER},\s+){0,4}${MODIFIER},?\s+(?:and|or|and\/or|&)\s+)(${MODIFIER})\s+(${MODIFIER})(?:\s+(${MODIFIER}))?`,
-  'giu',
-);
+/** Words a shared head is never distributed over. */
+const FUNCTION_WORD = /^(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either|and\/or|&)$/i;
+const CONJUNCTION = /^(?:and|or|and\/or|&)$/i;
 /** "marketing experience across digital, paid and social": the head comes first, its kinds after. */
-const HEAD_FIRST = new RegExp(
-  String.raw`(?<![\p{L}-])(${MODIFIER})(?:\s+experience)?\s+(?:across|including|spanning)\s+((?:${MODIFIER},\s+){0,4}${MODIFIER},?\s+(?:and|or)\s+${MODIFIER})(?![\p{L}-])`,
-  'giu',
-);
+const HEAD_FIRST = /^(?:across|including|spanning)$/i;
 
 /**
  * Skills named by a head noun that several modifiers share: "qualitative and quantitative research" names
@@ -453,16 +443,52 @@ function distributed(text: string, taxonomy: Taxonomy): { skill: TaxonomySkill; 
       }
     }
   };
-  const words = (list: string) =>
-    list
-      .split(/,\s*|\s+(?:and|or|and\/or|&)\s+/i)
-      .map((w) => w.trim())
-      .filter(Boolean);
-  for (const m of text.matchAll(SHARED_HEAD)) {
-    const heads = [m[4] ? `${m[3]} ${m[4]}` : null, m[3]!].filter((h): h is string => Boolean(h));
-    for (const modifier of [...words(m[1]!), m[2]!]) find(modifier, heads);
+  // Word by word rather than one large expression: this runs on every sentence of every posting.
+  const raw = text.split(/\s+/).filter(Boolean);
+  const word = (i: number) => raw[i]?.replace(/^[("“]+|[)"”.,;:!?]+$/g, '') ?? '';
+  const isModifier = (w: string) => /^[\p{L}][\p{L}-]*$/u.test(w) && !FUNCTION_WORD.test(w);
+  // The modifiers listed before position i (walking back over "a, b, c"), nearest last.
+  const listBefore = (i: number) => {
+    const mods: string[] = [];
+    for (let j = i; j >= 0 && mods.length < 5; j--) {
+      const w = word(j);
+      if (!isModifier(w)) break;
+      mods.unshift(w);
+      if (!raw[j - 1]?.endsWith(',')) break;
+    }
+    return mods;
+  };
+  for (let i = 1; i < raw.length - 2; i++) {
+    if (!CONJUNCTION.test(raw[i]!)) continue;
+    const before = listBefore(i - 1);
+    const last = word(i + 1);
+    const head1 = word(i + 2);
+    const head2 = word(i + 3);
+    // "digital, paid and social" with nothing after them: the head may come first ("experience across …").
+    if (before.length === 0 || !isModifier(last)) continue;
+    if (isModifier(head1) && !/[,;.]$/.test(raw[i + 1]!)) {
+      const heads = [
+        isModifier(head2) && !/[,;.]$/.test(raw[i + 2]!) ? `${head1} ${head2}` : null,
+        head1,
+      ].filter((h): h is string => Boolean(h));
+      for (const modifier of [...before, last]) find(modifier, heads);
+    }
   }
-  for (const m of text.matchAll(HEAD_FIRST)) for (const modifier of words(m[2]!)) find(modifier, [m[1]!]);
+  for (let i = 1; i < raw.length - 1; i++) {
+    if (!HEAD_FIRST.test(raw[i]!)) continue;
+    const head = word(i - 1) === 'experience' ? word(i - 2) : word(i - 1);
+    if (!isModifier(head)) continue;
+    const kinds: string[] = [];
+    for (let j = i + 1; j < raw.length && kinds.length < 6; j++) {
+      const w = word(j);
+      if (CONJUNCTION.test(w)) continue;
+      if (!isModifier(w)) break;
+      kinds.push(w);
+      const ends = /[.;:!?]$/.test(raw[j]!);
+      if (ends || (!raw[j]!.endsWith(',') && !CONJUNCTION.test(raw[j + 1] ?? ''))) break;
+    }
+    if (kinds.length > 1) for (const kind of kinds) find(kind, [head]);
+  }
   return out;
 }
 
@@ -521,7 +547,7 @@ function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
   return names.some((name) => {
     // "SAN", "SOC", "SAFe": an acronym or a mixed-case name is written in its own case, or it is a word.
     const cased = /^[\p{Lu}\d]{2,5}$/u.test(name) || /^(?=.{2,5}$).+\p{Lu}/u.test(name);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, cased ? 'gu' : 'giu');
+    const pattern = wordPattern(name, cased ? 'gu' : 'giu');
     for (const m of text.matchAll(pattern)) {
       // "Make a recommendation", "Express interest": a word that is also a skill, opening a sentence and
       // followed by an ordinary word, is a word; "Go or Java in production" opens with the skill.
@@ -535,6 +561,19 @@ function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const patterns = new Map<string, RegExp>();
+/** A name as a whole word, built once per name and flags: the reader tests the same names on every sentence. */
+function wordPattern(name: string, flags: string): RegExp {
+  const key = `${flags}\u0000${name}`;
+  let re = patterns.get(key);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, flags);
+    patterns.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
 
 const merged = new WeakMap<Taxonomy, Taxonomy>();
 
