@@ -223,3 +223,11 @@ describe('the company, not a pay grade or a group named after "as a"', () => {
     expect(proposeFromPosting(graded, taxonomy).company).toBeNull();
   });
 });
+
+describe('nice to have said after the skills', () => {
+  it('"Experience working in open source and/or product analytics is desirable but not critical" is nice to have (PostHog product marketer)', () => {
+    const p = real('posthog-product-marketer');
+    expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['Open source', 'Product analytics']));
+    expect(p.requiredSkills).not.toContain('Product analytics');
+  });
+});

@@ -22,6 +22,9 @@ const OTHER_HEADING =
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
+/** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
+const NICE_PREDICATE =
+  /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite)\s+)?(?:plus|bonus|desirable|preferred|helpful|asset|nice to have)\b/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
@@ -72,7 +75,9 @@ function describesItself(skill: TaxonomySkill, text: string): boolean {
   return (
     all.length > 0 &&
     all.every((m) =>
-      /\b(?:is|are|being|our|its|their)\s+(?:an?\s+|fully\s+|entirely\s+)?$/i.test(text.slice(0, m.index)),
+      /\b(?:is|are|being|our|its|their|we(?:'|’)re)\s+(?:an?\s+|fully\s+|entirely\s+)?$/i.test(
+        text.slice(0, m.index),
+      ),
     )
   );
 }
@@ -160,13 +165,17 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         if (!line.bullet && kind === 'summary' && OUR_STORY.test(sentence) && !/\byou/i.test(sentence))
           continue;
         // "SQL and Tableau. Nice to have: Python." — what follows the cue is nice to have, what precedes it is not.
+        // "Experience working in open source and/or product analytics is desirable but not critical": a cue said
+        // of what comes before it makes the whole sentence nice to have.
         const cue = NICE_CUE.exec(sentence);
-        const parts: [string, boolean][] = cue
-          ? [
-              [sentence.slice(0, cue.index), kind === 'nice'],
-              [sentence.slice(cue.index), true],
-            ]
-          : [[sentence, kind === 'nice']];
+        const parts: [string, boolean][] = NICE_PREDICATE.test(sentence)
+          ? [[sentence, true]]
+          : cue
+            ? [
+                [sentence.slice(0, cue.index), kind === 'nice'],
+                [sentence.slice(cue.index), true],
+              ]
+            : [[sentence, kind === 'nice']];
         const families = familiesIn(sentence, vocabulary);
         for (const [part, isNice] of parts) {
           for (const skill of mentions(part, true, vocabulary)) {
