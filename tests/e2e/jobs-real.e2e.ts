@@ -61,7 +61,8 @@ describe('job postings as people write them, through the UI by keyboard', () => 
     expect(await page.getByLabel('Experience level (optional)').inputValue()).toBe('Senior');
     const found = await page.getByRole('status').filter({ hasText: 'Found' }).textContent();
     expect(found).toMatch(
-      /^Found 9 required \(Go, Java, PostgreSQL, .*\) and 2 nice to have \(gRPC, Datadog\)\./,
+      // "Review code and mentor two mid-level engineers" asks for code review too.
+      /^Found 10 required \(Code review, Go, Java, PostgreSQL, .*\) and 2 nice to have \(gRPC, Datadog\)\./,
     );
     // The required skills fill the Tech stack field, the last of them after the "5+ years" line.
     const stack = (await page.getByLabel('Tech stack (optional)').inputValue()).split(', ');
@@ -83,8 +84,8 @@ describe('job postings as people write them, through the UI by keyboard', () => 
       .poll(() => backend.getByText(/^Asks for:/).textContent())
       .toMatch(/Go, Java, .*PostgreSQL.*Kafka.*Kubernetes.*Terraform.*Amazon Web Services/);
     const match = page.getByRole('region', { name: 'How your résumé matches Senior Backend Engineer' });
-    // Go, PostgreSQL and Kafka of the nine required skills (the seven named and the two under PostgreSQL).
-    await expect.poll(() => match.textContent()).toContain('33% of the required skills are on your résumé.');
+    // Go, PostgreSQL and Kafka of the ten required skills (the seven named, the two under PostgreSQL, code review).
+    await expect.poll(() => match.textContent()).toContain('30% of the required skills are on your résumé.');
     expect(await match.getByText('Kubernetes', { exact: true }).count()).toBe(1);
     await expectAccessible(page, 'job match');
 

@@ -86,7 +86,8 @@ describe('reading real job postings, one per format', () => {
 
   it('keeps soft skills apart from what the posting asks you to know (Zulip technical writer)', () => {
     const p = real('zulip-technical-writer');
-    expect(p.requiredSkills).toEqual(['Git']);
+    // The title names the trade: a technical writer's posting asks for technical writing.
+    expect(p.requiredSkills).toEqual(['Git', 'Technical writing']);
     expect(p.softSkills).toEqual(expect.arrayContaining(['Empathy', 'Attention to detail']));
     // This section of the page names its company only in the jobs@zulip.com address.
     expect(p.company).toBe('Zulip');
@@ -149,5 +150,84 @@ describe('reading real job postings, one per format', () => {
     const p = real('zulip-senior-infrastructure-engineer');
     expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toContain('Storage area networks');
     expect(p.requiredSkills).toEqual(expect.arrayContaining(['Python', 'Puppet', 'Docker']));
+  });
+});
+
+describe('general causes of misses on the real postings (issue 15)', () => {
+  it('a head shared by several modifiers names each: "Marketing experience across digital, paid and social"; "writing content" is content writing (PostHog marketer, which used to yield no skill)', () => {
+    const p = real('posthog-marketer');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Digital marketing', 'Paid advertising', 'Content writing']),
+    );
+  });
+
+  it('"change and configuration management" is both; "qualitative and/or quantitative methods" names qualitative research (18F SRE, Login.gov account manager)', () => {
+    expect(real('18f-site-reliability-engineer').requiredSkills).toEqual(
+      expect.arrayContaining(['Change management', 'Configuration management']),
+    );
+    expect(real('tts-login-account-manager-2024').requiredSkills).toContain('Qualitative research');
+  });
+
+  it('work named before its object: "planning, management, and direction of a program or of projects", "analyze data" (USDC supervisor, 18F director of outreach)', () => {
+    expect(real('tts-usdc-supervisor-data').requiredSkills).toEqual(
+      expect.arrayContaining(['Program management', 'Project management']),
+    );
+    // "Data analytics" is a word postings use for their aims; "analyze data" is work asked of the candidate.
+    expect(real('18f-director-of-outreach').requiredSkills).toContain('Data analysis');
+  });
+
+  it('the title names its trade: a technical account manager manages accounts, a recruiter recruits (Login.gov, PostHog)', () => {
+    expect(real('tts-login-account-manager-2024').requiredSkills).toContain('Account management');
+    expect(real('posthog-recruiter').requiredSkills).toContain('Hiring');
+  });
+
+  it('the company describing itself asks for nothing: "About PostHog", "By being open source", "The core product is open source"', () => {
+    for (const id of ['posthog-marketer', 'posthog-recruiter', 'tts-login-devops-supervisor-2023'])
+      expect(real(id).requiredSkills).not.toContain('Open source');
+    // Asked of the candidate, it is a skill: "You have contributed to open-source projects".
+    expect([
+      ...real('zulip-senior-full-stack-engineer').requiredSkills,
+      ...real('zulip-senior-full-stack-engineer').niceToHaveSkills,
+    ]).toContain('Open source');
+  });
+
+  it('an alias the posting terms add reads as the skill written as named: "data products and visualizations" (FedRAMP data products lead)', () => {
+    expect(real('tts-fedramp-technical-lead-2024').requiredSkills).toContain('Data visualization');
+  });
+
+  it('the team telling its own story asks for nothing: "Our team is … who have the experience to help us handle scalability" (PostHog recruiter)', () => {
+    expect(real('posthog-recruiter').requiredSkills).not.toContain('Scalability');
+  });
+
+  it('a skill inside an office\'s name is not asked for: "Federal Acquisition Service", "FedRAMP Program Management Office (PMO)"', () => {
+    expect(real('tts-dap-program-manager-2023').requiredSkills).not.toContain('Federal acquisition');
+    expect(real('tts-ttg-fedramp-cyberdata-analyst-2024').requiredSkills).not.toContain('Program management');
+  });
+});
+
+describe('the company, not a pay grade or a group named after "as a"', () => {
+  it('"classified as an IT-04 or IT-05" names no employer; "The Acme Digital Service (ADS) is …" and "At the Acme Digital Service, we …" do', () => {
+    const text = [
+      'Platform Developer',
+      '',
+      'The Acme Digital Service (ADS) is changing how the province delivers services.',
+      'This role is classified as an IT-04 or IT-05 in the Computer Systems group.',
+      '',
+      'What we’re looking for',
+      '• Solid experience with Kubernetes and Terraform.',
+      '',
+      'At the Acme Digital Service, we celebrate difference.',
+    ].join('\n');
+    expect(proposeFromPosting(text, taxonomy).company).toBe('Acme Digital Service');
+    const graded = 'Analyst\n\nThis role is classified as an AS-05 in the Administrative Services group.\n';
+    expect(proposeFromPosting(graded, taxonomy).company).toBeNull();
+  });
+});
+
+describe('nice to have said after the skills', () => {
+  it('"Experience working in open source and/or product analytics is desirable but not critical" is nice to have (PostHog product marketer)', () => {
+    const p = real('posthog-product-marketer');
+    expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['Open source', 'Product analytics']));
+    expect(p.requiredSkills).not.toContain('Product analytics');
   });
 });

@@ -18,12 +18,20 @@ const DUTIES_HEADING =
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary)\b/i;
 const OTHER_HEADING =
-  /\b(about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/i;
+  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
+/** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
+const NICE_PREDICATE =
+  /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite)\s+)?(?:plus|bonus|desirable|preferred|helpful|asset|nice to have)\b/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
+/** A sentence about the team or the company as it is, not about whom it seeks. */
+const OUR_STORY =
+  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+/** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
+const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
 const THE_JOB = /\b(?:the|this) (?:role|position|job)\b/i;
 const EXPERIENCE =
@@ -57,13 +65,32 @@ const AIMS = new Set(
   ].map(normaliseSkill),
 );
 
+/** Skills a posting also uses as an adjective for itself: "an open source team", "our open-source project". */
+const DESCRIPTIVE = new Set(['Open source']);
+
+/** Every mention of the skill here is a predicate or attribute of the company: "is (an) open source", "our open source". */
+function describesItself(skill: TaxonomySkill, text: string): boolean {
+  const names = [skill.name, ...skill.aliases].map(escape).join('|');
+  const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'giu'))];
+  return (
+    all.length > 0 &&
+    all.every((m) =>
+      /\b(?:is|are|being|our|its|their|we(?:'|’)re)\s+(?:an?\s+|fully\s+|entirely\s+)?$/i.test(
+        text.slice(0, m.index),
+      ),
+    )
+  );
+}
+
 /** The skill is named in this text only by one of the AIMS words. */
 function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
+  // "Data & Analytics" is read as "data analytics": the words may be joined by an ampersand.
+  const said = (n: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escape(n).replace(/ /g, '[\\s&]+')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
   const names = [skill.name, ...skill.aliases];
-  if (!names.some((n) => AIMS.has(normaliseSkill(n)))) return false;
-  return !names
-    .filter((n) => !AIMS.has(normaliseSkill(n)))
-    .some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+  // "analyze data" names data analysis as work to do, not with the word postings use for their aims.
+  if (!names.some((n) => AIMS.has(normaliseSkill(n)) && said(n))) return false;
+  return !names.filter((n) => !AIMS.has(normaliseSkill(n))).some(said);
 }
 
 const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
@@ -129,17 +156,26 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           !ASKS.test(sentence) &&
           !ASKS.test(said[i + 1] ?? '') &&
           !(role && role.test(sentence)) &&
+          !ROLE_BY_ACRONYM.test(sentence) &&
           !isList(sentence, vocabulary)
         )
           continue;
+        // "Our team is a combination of former CTOs … who have the experience to help us handle scalability": the
+        // team's own experience, told without a word to the candidate or of whom it seeks.
+        if (!line.bullet && kind === 'summary' && OUR_STORY.test(sentence) && !/\byou/i.test(sentence))
+          continue;
         // "SQL and Tableau. Nice to have: Python." — what follows the cue is nice to have, what precedes it is not.
+        // "Experience working in open source and/or product analytics is desirable but not critical": a cue said
+        // of what comes before it makes the whole sentence nice to have.
         const cue = NICE_CUE.exec(sentence);
-        const parts: [string, boolean][] = cue
-          ? [
-              [sentence.slice(0, cue.index), kind === 'nice'],
-              [sentence.slice(cue.index), true],
-            ]
-          : [[sentence, kind === 'nice']];
+        const parts: [string, boolean][] = NICE_PREDICATE.test(sentence)
+          ? [[sentence, true]]
+          : cue
+            ? [
+                [sentence.slice(0, cue.index), kind === 'nice'],
+                [sentence.slice(cue.index), true],
+              ]
+            : [[sentence, kind === 'nice']];
         const families = familiesIn(sentence, vocabulary);
         for (const [part, isNice] of parts) {
           for (const skill of mentions(part, true, vocabulary)) {
@@ -160,6 +196,8 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // "continuous improvement", "compliance", "user experience": words every posting uses for its aims
             // name a skill only where the posting lists what it requires.
             if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
+            // "The core product is open source", "By being open source, we …": the company describing itself.
+            if (DESCRIPTIVE.has(skill.name) && describesItself(skill, part)) continue;
             if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
             else (isNice ? nice : required).set(key, skill.name);
           }
@@ -175,6 +213,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       PROFESSIONAL_SKILLS.has(skill.name)
     )
       required.set(normaliseSkill(skill.name), skill.name);
+  // "Visual Designer", "Technical Recruiter", "Account Manager": the title's role names the trade it practises.
+  // A trade the taxonomy files as soft ("Technical writing", "Account management") is the job here.
+  for (const skill of header.title ? tradesOf(header.title, vocabulary) : []) {
+    soft.delete(normaliseSkill(skill.name));
+    required.set(normaliseSkill(skill.name), skill.name);
+  }
   for (const key of required.keys()) nice.delete(key);
 
   return {
@@ -185,6 +229,48 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
     niceToHaveSkills: [...nice.values()],
     softSkills: [...soft.values()],
   };
+}
+
+/** The work a role noun does: a recruiter recruits, a designer designs, an account manager manages accounts. */
+const TRADES: Record<string, string[]> = {
+  recruiter: ['recruiting', 'recruitment'],
+  marketer: ['marketing'],
+  writer: ['writing'],
+  designer: ['design'],
+  manager: ['management'],
+  analyst: ['analysis'],
+  architect: ['architecture'],
+  tester: ['testing'],
+  researcher: ['research'],
+  strategist: ['strategy'],
+  editor: ['editing'],
+};
+
+/**
+ * Skills the title names by its role: "Technical Recruiter" is technical recruiting, "Visual Designer" visual
+ * design, "Penetration Tester" penetration testing. The role's own qualifier must be in the title, and only
+ * phrases the taxonomy knows count; a bare "Manager" or "Designer" names no skill.
+ */
+function tradesOf(title: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const words = title.split(/[\s/,()|:–—-]+/).filter(Boolean);
+  const out: TaxonomySkill[] = [];
+  for (const [i, word] of words.entries()) {
+    const trades = TRADES[word.toLowerCase().replace(/s$/, '')];
+    // A bare role ("Recruiter") names its trade only when it is the whole title.
+    if (!trades || (i === 0 && words.length > 1)) continue;
+    for (let n = Math.min(3, i); n >= 0; n--) {
+      if (n === 0 && words.length > 1) break;
+      const qualifier = words.slice(i - n, i).join(' ');
+      const skill = trades
+        .map((t) => taxonomy.index.get(normaliseSkill(`${qualifier} ${t}`.trim())))
+        .find((k) => k && k.category !== 'languages');
+      if (skill) {
+        out.push(skill);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function readLines(text: string): Line[] {
@@ -302,10 +388,7 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
       // "HTML5, CSS3, CSS frameworks like LESS": CSS3 is asked for in its own right; only the family goes.
       const said = (text: string) =>
         [skill.name, ...skill.aliases].reduce(
-          (n, name) =>
-            n +
-            (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu'))?.length ??
-              0),
+          (n, name) => n + (text.match(wordPattern(name, 'giu'))?.length ?? 0),
           0,
         );
       if (said(sentence) <= said(window)) out.add(normaliseSkill(skill.name));
@@ -322,18 +405,107 @@ function sentences(text: string): string[] {
 function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySkill[] {
   // "RackSpace/OpenStack" is two skills; "CI/CD" and "UI/UX" are one.
   const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair) =>
-    taxonomy.index.has(normaliseSkill(pair)) ? pair : pair.replace(/\//g, ', '),
+    taxonomy.index.has(normaliseSkill(pair)) || /^and\/or$/i.test(pair) ? pair : pair.replace(/\//g, ', '),
   );
+  // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
+  const named = split.replace(ORGANISATION, (name) => name.replace(/[\p{L}\p{N}]/gu, '_'));
+  const shared = distributed(named, taxonomy);
+  // "Relational and non-relational database systems": the kinds are the skills, not the head they share.
+  const heads = new Set(shared.flatMap((s) => s.heads));
   return [
-    ...findMentions(split, listed ? 'skills' : 'other', taxonomy)
+    ...findMentions(named, listed ? 'skills' : 'other', taxonomy)
       .map((m) => m.skill)
-      .filter((skill) => writtenAsNamed(skill, split)),
-    ...nominalised(split, taxonomy),
+      .filter((skill) => writtenAsNamed(skill, named) && !heads.has(skill)),
+    ...nominalised(named, taxonomy),
+    ...shared.map((s) => s.skill),
   ];
+}
+
+/** A run of capitalised words that ends in the word for a public or corporate body: the name of an office. */
+const ORGANISATION =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.&-]*\s+){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate)(?![\p{L}\p{N}])/gu;
+
+/** Words a shared head is never distributed over. */
+const FUNCTION_WORD = /^(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either|and\/or|&)$/i;
+const CONJUNCTION = /^(?:and|or|and\/or|&)$/i;
+/** "marketing experience across digital, paid and social": the head comes first, its kinds after. */
+const HEAD_FIRST = /^(?:across|including|spanning)$/i;
+
+/**
+ * Skills named by a head noun that several modifiers share: "qualitative and quantitative research" names
+ * qualitative research as well as quantitative research, "relational and non-relational database systems" both
+ * kinds of database. Only phrases the taxonomy knows count.
+ */
+function distributed(text: string, taxonomy: Taxonomy): { skill: TaxonomySkill; heads: TaxonomySkill[] }[] {
+  const out: { skill: TaxonomySkill; heads: TaxonomySkill[] }[] = [];
+  const find = (modifier: string, heads: string[]) => {
+    for (const head of heads) {
+      const skill =
+        taxonomy.index.get(normaliseSkill(`${modifier} ${head}`)) ??
+        taxonomy.index.get(normaliseSkill(`${modifier} ${head.replace(/s$/, '')}`));
+      if (skill && skill.category !== 'languages') {
+        const named = heads
+          .map((h) => taxonomy.index.get(normaliseSkill(h)))
+          .filter((h): h is TaxonomySkill => Boolean(h) && h !== skill);
+        out.push({ skill, heads: named });
+        return;
+      }
+    }
+  };
+  // Word by word rather than one large expression: this runs on every sentence of every posting.
+  const raw = text.split(/\s+/).filter(Boolean);
+  const word = (i: number) => raw[i]?.replace(/^[("“]+|[)"”.,;:!?]+$/g, '') ?? '';
+  const isModifier = (w: string) => /^[\p{L}][\p{L}-]*$/u.test(w) && !FUNCTION_WORD.test(w);
+  // The modifiers listed before position i (walking back over "a, b, c"), nearest last.
+  const listBefore = (i: number) => {
+    const mods: string[] = [];
+    for (let j = i; j >= 0 && mods.length < 5; j--) {
+      const w = word(j);
+      if (!isModifier(w)) break;
+      mods.unshift(w);
+      if (!raw[j - 1]?.endsWith(',')) break;
+    }
+    return mods;
+  };
+  for (let i = 1; i < raw.length - 2; i++) {
+    if (!CONJUNCTION.test(raw[i]!)) continue;
+    const before = listBefore(i - 1);
+    const last = word(i + 1);
+    const head1 = word(i + 2);
+    const head2 = word(i + 3);
+    // "digital, paid and social" with nothing after them: the head may come first ("experience across …").
+    if (before.length === 0 || !isModifier(last)) continue;
+    if (isModifier(head1) && !/[,;.]$/.test(raw[i + 1]!)) {
+      const heads = [
+        isModifier(head2) && !/[,;.]$/.test(raw[i + 2]!) ? `${head1} ${head2}` : null,
+        head1,
+      ].filter((h): h is string => Boolean(h));
+      for (const modifier of [...before, last]) find(modifier, heads);
+    }
+  }
+  for (let i = 1; i < raw.length - 1; i++) {
+    if (!HEAD_FIRST.test(raw[i]!)) continue;
+    const head = word(i - 1) === 'experience' ? word(i - 2) : word(i - 1);
+    if (!isModifier(head)) continue;
+    const kinds: string[] = [];
+    for (let j = i + 1; j < raw.length && kinds.length < 6; j++) {
+      const w = word(j);
+      if (CONJUNCTION.test(w)) continue;
+      if (!isModifier(w)) break;
+      kinds.push(w);
+      const ends = /[.;:!?]$/.test(raw[j]!);
+      if (ends || (!raw[j]!.endsWith(',') && !CONJUNCTION.test(raw[j + 1] ?? ''))) break;
+    }
+    if (kinds.length > 1) for (const kind of kinds) find(kind, [head]);
+  }
+  return out;
 }
 
 /** The noun a verb of work makes: "analyze data" is data analysis, "manage projects" project management. */
 const NOMINAL: Record<string, string> = {
+  writ: 'writing',
+  review: 'review',
+  evaluat: 'evaluation',
   analy: 'analysis',
   manag: 'management',
   visuali: 'visualization',
@@ -345,7 +517,10 @@ const NOMINAL: Record<string, string> = {
   automat: 'automation',
 };
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+/** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
+const NOUN_OF =
+  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,4}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**
@@ -368,6 +543,11 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun])) find(`${form} ${nominal}`);
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
+  for (const m of lower.matchAll(NOUN_OF))
+    for (const object of m[2]!.split(/\s+/))
+      if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
+        for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
+          find(`${form} ${m[1]}`);
   return out;
 }
 
@@ -376,7 +556,7 @@ function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
   return names.some((name) => {
     // "SAN", "SOC", "SAFe": an acronym or a mixed-case name is written in its own case, or it is a word.
     const cased = /^[\p{Lu}\d]{2,5}$/u.test(name) || /^(?=.{2,5}$).+\p{Lu}/u.test(name);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, cased ? 'gu' : 'giu');
+    const pattern = wordPattern(name, cased ? 'gu' : 'giu');
     for (const m of text.matchAll(pattern)) {
       // "Make a recommendation", "Express interest": a word that is also a skill, opening a sentence and
       // followed by an ordinary word, is a word; "Go or Java in production" opens with the skill.
@@ -390,6 +570,19 @@ function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const patterns = new Map<string, RegExp>();
+/** A name as a whole word, built once per name and flags: the reader tests the same names on every sentence. */
+function wordPattern(name: string, flags: string): RegExp {
+  const key = `${flags}\u0000${name}`;
+  let re = patterns.get(key);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, flags);
+    patterns.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
 
 const merged = new WeakMap<Taxonomy, Taxonomy>();
 
@@ -406,10 +599,16 @@ export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
     index.set(key, skill);
     maxTokens = Math.max(maxTokens, key.split(' ').length);
   };
+  // A skill that gains an alias here is replaced by a copy that lists it, so a match on the alias reads as the
+  // skill written as named ("Visualizations" is Data visualization as written, not a word inside some other).
+  const extended = new Map<TaxonomySkill, TaxonomySkill>();
   for (const term of POSTING_TERMS) {
     if ('of' in term) {
-      const target = index.get(normaliseSkill(term.of));
-      if (target) add(term.alias, target);
+      const found = index.get(normaliseSkill(term.of));
+      if (!found) continue;
+      const target = extended.get(found) ?? found;
+      extended.set(found, { ...target, aliases: [...target.aliases, term.alias] });
+      add(term.alias, found);
       continue;
     }
     const skill: TaxonomySkill = {
@@ -424,6 +623,8 @@ export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
     skills.push(skill);
     for (const name of [term.name, ...(term.aliases ?? [])]) add(name, skill);
   }
+  for (const [key, skill] of index) index.set(key, extended.get(skill) ?? skill);
+  for (const [i, skill] of skills.entries()) skills[i] = extended.get(skill) ?? skill;
   const result: Taxonomy = { skills, index, maxTokens: Math.min(maxTokens, 6) };
   merged.set(taxonomy, result);
   return result;
@@ -475,6 +676,8 @@ function headerOf(lines: Line[]): Header {
 }
 
 const NAME = String.raw`([\p{Lu}\d][\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
+/** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
+const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 const NOT_A_COMPANY =
   /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead)$/i;
 
@@ -494,7 +697,9 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
       ?.replace(/[’']s$/, '')
       .replace(/[.,]$/, '')
       .trim();
-    return n && !NOT_A_COMPANY.test(n) && !NOT_A_COMPANY.test(n.split(/\s+/)[0]!) ? n : null;
+    return n && !NOT_A_COMPANY.test(n) && !NOT_A_COMPANY.test(n.split(/\s+/)[0]!) && !PAY_GRADE.test(n)
+      ? n
+      : null;
   };
   for (const l of lines) {
     const about = new RegExp(`^about\\s+${NAME}:?$`, 'u').exec(l.text);
@@ -503,9 +708,10 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   }
   const patterns = [
     new RegExp(`${NAME}\\s+(?:is|are)\\s+(?:hiring|looking for|seeking|searching for|recruiting)\\b`, 'u'),
-    new RegExp(`\\b(?:[Jj]oin|[Aa]t)\\s+${NAME}(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`, 'u'),
+    new RegExp(`\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`, 'u'),
     new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
-    new RegExp(`\\b[Aa]s an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
+    // "As a Stripe engineer, you …" opens a sentence; "classified as an AS-05 in …" is not about the employer.
+    new RegExp(`(?:^|(?<=[\\n.!?]\\s{0,3}))As an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
@@ -541,7 +747,7 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   // A paragraph that opens with the company doing what companies do: "PostHog exists to …", "Login.gov provides …".
   for (const l of lines.slice(1)) {
     const m = new RegExp(
-      `^${NAME}\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables)\\b`,
+      `^(?:The\\s+)?${NAME}(?:\\s+\\([^)]{2,12}\\))?\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables|works)\\b`,
       'u',
     ).exec(l.text);
     const name = clean(m?.[1]);

@@ -67,8 +67,6 @@ export const POSTING_TERMS: PostingTerm[] = [
   { name: 'Web design', category: 'technical' },
   { name: 'Product roadmap', category: 'technical', aliases: ['Roadmap', 'Roadmaps', 'Roadmapping'] },
   { name: 'Communications strategy', category: 'technical', aliases: ['Communication strategy'] },
-  { name: 'Social media', category: 'technical', aliases: ['Social media marketing'] },
-  { name: 'Blogging', category: 'technical' },
   {
     name: 'Federal acquisition',
     category: 'technical',
