@@ -13,6 +13,7 @@ import { startFakeTranscriber } from '../support/fake-transcriber';
 import { memorySecrets } from '../support/memory-secrets';
 import { ok, onExit, tempDir, testRuntime } from '../support/runtime';
 import { requireSpeechTools, speak, speechFile, type Spoken } from '../support/speech';
+import { WHISPER_MISSING } from '../../src-main/services/ai/whisper';
 
 const run = (args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -79,7 +80,7 @@ describe('rehearse transcribe', () => {
     expect(run([...question, '--audio', file, '--data-dir', dataDir])).toMatchObject({
       code: 1,
       stderr:
-        'rehearse: The recording could not be transcribed: No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.\n',
+        'rehearse: The recording could not be transcribed: No speech-to-text is set up: download a Whisper model in Settings → AI coach → Models inside Rehearse, or switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address).\n',
     });
     expect(run([...question, '--audio', file, '--answer-file', file, '--data-dir', dataDir]).code).toBe(2);
   });
@@ -104,7 +105,8 @@ describe('rehearse transcribe', () => {
       transcript: 'I led the billing migration. We moved four million records.',
       transcriber: 'Custom (OpenAI-compatible)',
       sentAudio: true,
-      notes: [],
+      // Local first: the cloud heard it because the in-app Whisper model is not downloaded, and that is said.
+      notes: [WHISPER_MISSING],
     });
     const text = describeTranscription(result);
     expect(text).toMatch(

@@ -33,6 +33,11 @@ export interface SpeechProvider {
   readonly label: string;
   /** Whether the recording leaves this computer. */
   readonly sendsAudio: boolean;
+  /**
+   * How far to trust a filler count from this provider's transcripts, for the delivery panel; omitted when the
+   * provider writes down disfluencies as they were said.
+   */
+  readonly fillerNote?: string;
   transcribe(wav: Buffer, options: TranscribeOptions): Promise<Transcript>;
 }
 
@@ -63,6 +68,8 @@ export const TRANSCRIBE_TIMEOUT_MS = 180_000;
 export interface TranscriptionResult extends Transcript {
   provider: string;
   label: string;
+  /** The provider's word on its filler count, when it has one (see SpeechProvider.fillerNote). */
+  fillerNote?: string;
   /** Why providers before it were passed over. */
   notes: string[];
 }
@@ -97,7 +104,13 @@ export async function transcribeWithProviders(
             { signal: options.signal, delays: options.retryDelays },
           ),
         );
-      return { ...transcript, provider: provider.id, label: provider.label, notes };
+      return {
+        ...transcript,
+        provider: provider.id,
+        label: provider.label,
+        fillerNote: provider.fillerNote,
+        notes,
+      };
     } catch (err) {
       if (options.signal?.aborted) throw cancelledCall();
       if (!(err instanceof ProviderError)) throw err;

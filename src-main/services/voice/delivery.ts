@@ -79,10 +79,17 @@ export interface DeliveryInput {
   /** Stretches of speech from the voice-activity detector. */
   segments: Segment[];
   /** The transcript, or null when the answer could not be transcribed (rate and fillers are then not measured). */
-  transcript: { text: string; words: TranscriptWord[]; transcriber: string } | null;
+  transcript: {
+    text: string;
+    words: TranscriptWord[];
+    transcriber: string;
+    /**
+     * The transcriber's own word on its filler count (the in-app Whisper's); null when it writes disfluencies
+     * down as said; omitted when unknown, which is read as Whisper-like, since most speech-to-text drops them.
+     */
+    fillerNote?: string | null;
+  } | null;
   limitSec: number | null;
-  /** Whether the transcriber keeps disfluencies (um, uh): Whisper tends to drop them. */
-  keepsFillers?: boolean;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -238,8 +245,9 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
     figures,
     fillerNote: !transcript
       ? 'Filler words are counted once the answer is transcribed.'
-      : input.keepsFillers
+      : transcript.fillerNote === null
         ? `Filler words as ${transcript.transcriber} wrote them down.`
-        : `${transcript.transcriber} tends to leave out "um" and "uh", so the real count may be higher than shown.`,
+        : (transcript.fillerNote ??
+          `${transcript.transcriber} tends to leave out "um" and "uh", so the real count may be higher than shown.`),
   };
 }

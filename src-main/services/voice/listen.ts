@@ -35,6 +35,7 @@ export async function listen(
       text: transcript.text,
       words: transcript.words,
       transcriber: transcript.label,
+      fillerNote: transcript.fillerNote,
     },
     limitSec,
   });

@@ -1,0 +1,118 @@
+/**
+ * Worker thread entry for the in-app Whisper model: transformers.js computes the log-mel features, runs the
+ * encoder and decoder, and aligns words here, so a long recording never blocks the main process, and a cancelled
+ * or runaway transcription is stopped by terminating this thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import {
+  pipeline,
+  WhisperTextStreamer,
+  type AutomaticSpeechRecognitionPipeline,
+  type WhisperTokenizer,
+} from '@huggingface/transformers';
+import {
+  errorReply,
+  useDownloadedModelsOnly,
+  type ModelWorkerData,
+  type ModelWorkerError,
+} from './model-worker';
+
+export type WhisperWorkerData = ModelWorkerData;
+
+export type WhisperRequest =
+  | { id: number; type: 'load' }
+  /** 16 kHz mono samples in [-1, 1]. */
+  | { id: number; type: 'transcribe'; audio: Float32Array };
+
+export interface WhisperWord {
+  text: string;
+  start: number;
+  end: number | null;
+}
+
+export type WhisperReply =
+  | { id: number; type: 'progress'; fraction: number }
+  /** `words` is null when the model cannot time words (an export without cross-attention outputs). */
+  | { id: number; type: 'done'; text: string; words: WhisperWord[] | null }
+  | ModelWorkerError;
+
+const { modelsDir, modelId, dtype } = workerData as WhisperWorkerData;
+const RATE = 16_000;
+/** Whisper hears 30 s at a time; longer answers go in overlapping windows that transformers.js stitches. */
+const WINDOW_S = 30;
+const STRIDE_S = 5;
+
+useDownloadedModelsOnly(modelsDir);
+
+let recognizer: Promise<AutomaticSpeechRecognitionPipeline> | undefined;
+/** Set once the model has shown it cannot time words, so later calls do not try twice. */
+let noWordTimings = false;
+
+type Chunk = { text: string; timestamp: [number, number | null] };
+
+/** Whether the error is the model lacking what word timings need, rather than a failure on this audio. */
+const cannotTimeWords = (err: unknown) =>
+  err instanceof Error && /cross attentions|alignment_heads/i.test(err.message);
+
+async function transcribe(run: AutomaticSpeechRecognitionPipeline, id: number, audio: Float32Array) {
+  const post = (m: WhisperReply) => parentPort!.postMessage(m);
+  const duration = audio.length / RATE;
+  const long = duration > WINDOW_S;
+  // Progress from the timestamps the model writes: each window's times start again at 0, so count windows.
+  let window = 0;
+  let reported = 0;
+  const at = (t: number) => {
+    const fraction = Math.min(0.99, (window * (WINDOW_S - 2 * STRIDE_S) + t) / Math.max(duration, 0.01));
+    if (fraction > reported + 0.01) {
+      reported = fraction;
+      post({ id, type: 'progress', fraction: Math.round(fraction * 100) / 100 });
+    }
+  };
+  const options = () => ({
+    ...(long ? { chunk_length_s: WINDOW_S, stride_length_s: STRIDE_S } : {}),
+    streamer: new WhisperTextStreamer(run.tokenizer as WhisperTokenizer, {
+      skip_prompt: true,
+      // Without a callback the streamer prints the text to stdout.
+      callback_function: () => undefined,
+      on_chunk_start: at,
+      on_chunk_end: at,
+      on_finalize: () => window++,
+    }),
+  });
+  if (!noWordTimings) {
+    try {
+      const out = (await run(audio, { ...options(), return_timestamps: 'word' })) as {
+        text: string;
+        chunks?: Chunk[];
+      };
+      const words = (out.chunks ?? []).map((c) => ({
+        text: c.text,
+        start: c.timestamp[0],
+        end: c.timestamp[1],
+      }));
+      return { text: out.text, words };
+    } catch (err) {
+      if (!cannotTimeWords(err)) throw err;
+      noWordTimings = true;
+      window = 0;
+    }
+  }
+  const out = (await run(audio, options())) as { text: string };
+  return { text: out.text, words: null };
+}
+
+parentPort?.on('message', (request: WhisperRequest) => {
+  const post = (m: WhisperReply) => parentPort!.postMessage(m);
+  void (async () => {
+    let stage: 'load' | 'run' = 'load';
+    try {
+      recognizer ??= pipeline('automatic-speech-recognition', modelId, { dtype });
+      const run = await recognizer;
+      if (request.type === 'load') return post({ id: request.id, type: 'done', text: '', words: null });
+      stage = 'run';
+      post({ id: request.id, type: 'done', ...(await transcribe(run, request.id, request.audio)) });
+    } catch (err) {
+      post(errorReply(request.id, stage, err));
+    }
+  })();
+});

@@ -1,0 +1,122 @@
+import type { WorkerSession } from '../../core/worker-session';
+import { pcmFromWav, pcmToFloat } from '../voice/audio-file';
+import { ProviderError } from './errors';
+import { modelWorkerCall, modelWorkerSession, type InAppModel, type ModelMessages } from './transformers';
+import {
+  TRANSCRIBE_TIMEOUT_MS,
+  transcriptFromVerboseJson,
+  type SpeechProvider,
+  type TranscribeOptions,
+  type Transcript,
+} from './transcribe';
+import type { WhisperReply } from './whisper-worker';
+
+export const WHISPER_LABEL = 'Whisper in Rehearse';
+export const WHISPER_MISSING =
+  'The in-app Whisper model is not downloaded yet. Download it in Settings → AI coach → Models inside Rehearse.';
+export const WHISPER_DAMAGED =
+  "The in-app Whisper model's files are damaged. Download it again in Settings → AI coach → Models inside Rehearse.";
+export const WHISPER_CRASHED =
+  'The in-app Whisper model stopped unexpectedly. Rehearse will restart it on the next try.';
+export const WHISPER_FAILED = 'The in-app Whisper model could not transcribe this recording.';
+export const WHISPER_NOT_WAV = 'The recording is not 16 kHz mono WAV audio, so Whisper cannot hear it.';
+/** Whisper was trained on cleaned-up transcripts: it writes what was meant, and mostly leaves disfluencies out. */
+export const WHISPER_FILLER_NOTE =
+  'Whisper often leaves out "um" and "uh", so the filler count may be lower than what you said.';
+
+const MESSAGES: ModelMessages = {
+  label: 'The in-app Whisper model',
+  missing: WHISPER_MISSING,
+  damaged: WHISPER_DAMAGED,
+  crashed: WHISPER_CRASHED,
+  failed: WHISPER_FAILED,
+  failedKind: 'transcribe_failed',
+};
+
+const FILES = {
+  text: [
+    'config.json',
+    'generation_config.json',
+    'preprocessor_config.json',
+    'tokenizer.json',
+    'tokenizer_config.json',
+  ],
+  onnx: ['encoder_model', 'decoder_model_merged'],
+};
+
+/**
+ * Speech to text on this computer: a Whisper export for transformers.js run in one long-lived worker thread (the
+ * model stays loaded between recordings). Words come with their times when the export has the cross-attention
+ * outputs word alignment needs; otherwise the text alone, with `words: []`, and delivery works without timings.
+ * Cancelling (or the chain's timeout) terminates the worker, so the CPU really stops.
+ */
+export class WhisperTranscriber implements SpeechProvider {
+  readonly id = 'whisper';
+  readonly label = WHISPER_LABEL;
+  readonly sendsAudio = false;
+  readonly fillerNote = WHISPER_FILLER_NOTE;
+  private readonly session: WorkerSession<'fp32' | 'q8'>;
+
+  constructor(private readonly model: InAppModel & { timeoutMs?: number }) {
+    this.session = modelWorkerSession(model, 'ai-whisper-worker.js', 'whisper-worker.ts');
+  }
+
+  modelId(): string {
+    return this.model.modelId;
+  }
+
+  /** Ok when the model's files are present and load; loading it here also warms it for the first recording. */
+  async available(signal?: AbortSignal): Promise<{ ok: true } | { ok: false; reason: string }> {
+    try {
+      await this.call({ type: 'load' }, { signal });
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, reason: err instanceof Error ? err.message : WHISPER_CRASHED };
+    }
+  }
+
+  async transcribe(wav: Buffer, options: TranscribeOptions = {}): Promise<Transcript> {
+    const pcm = pcmFromWav(wav);
+    if (!pcm) throw new ProviderError(WHISPER_NOT_WAV, { transient: false, kind: 'bad_audio' });
+    const audio = pcmToFloat(pcm);
+    const out = await this.call({ type: 'transcribe', audio }, options);
+    const text = out.text.trim();
+    if (!out.words) return { text, words: [] };
+    // Checked as a cloud answer is: times that go backwards or below zero are dropped, the text kept.
+    const timed = transcriptFromVerboseJson({
+      text,
+      words: out.words.map((w) => ({ word: w.text, start: w.start, end: w.end ?? w.start })),
+    });
+    return timed ?? { text, words: [] };
+  }
+
+  close(): Promise<void> {
+    return this.session.close();
+  }
+
+  private call(
+    message: { type: 'load' } | { type: 'transcribe'; audio: Float32Array },
+    options: TranscribeOptions,
+  ): Promise<Extract<WhisperReply, { type: 'done' }>> {
+    return modelWorkerCall<Extract<WhisperReply, { type: 'done' }>, WhisperReply>(
+      this.session,
+      this.model,
+      FILES,
+      MESSAGES,
+      {
+        message,
+        signal: options.signal,
+        timeoutMs: this.model.timeoutMs ?? TRANSCRIBE_TIMEOUT_MS,
+        onReply: (m) => {
+          if (m.type === 'done') return { value: m };
+          try {
+            options.onProgress?.(`Transcribing with ${WHISPER_LABEL}…`, m.fraction);
+          } catch {
+            // A closed window's listener must not end the transcription.
+          }
+          return undefined;
+        },
+      },
+    );
+  }
+}
