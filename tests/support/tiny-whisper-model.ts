@@ -13,6 +13,8 @@
  * the closing timestamp first, as a real Whisper does.
  */
 import { createHash } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BYTE_CHARS, byteLevelTokenizerJson, toByteLevel } from './tiny-causal-model';
 import {
   bytesField,
@@ -290,4 +292,21 @@ export async function buildTinyWhisperModel(
     'onnx/encoder_model.onnx': encoderOnnx(),
     'onnx/decoder_model_merged.onnx': decoderOnnx(options.wordTimings ?? true),
   });
+}
+
+/**
+ * Puts the tiny model where a finished download of `spec` (an offered Whisper) would be in a data folder: the
+ * quantized file names the download uses (holding the fp32 graphs) and a complete manifest.
+ */
+export async function installTinyWhisperAs(
+  dataDir: string,
+  spec: { id: string; revision: string },
+): Promise<void> {
+  const { root } = await buildTinyWhisperModel(join(dataDir, 'models'), spec.id);
+  for (const graph of ['encoder_model', 'decoder_model_merged'])
+    await rename(join(root, 'onnx', `${graph}.onnx`), join(root, 'onnx', `${graph}_quantized.onnx`));
+  await writeFile(
+    join(root, '.rehearse-manifest.json'),
+    JSON.stringify({ id: spec.id, revision: spec.revision, files: {}, complete: true }),
+  );
 }
