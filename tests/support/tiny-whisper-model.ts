@@ -63,6 +63,7 @@ const SPECIALS = [
   EOT,
   '<|startoftranscript|>',
   '<|en|>',
+  '<|fr|>',
   '<|transcribe|>',
   '<|translate|>',
   '<|startoflm|>',
@@ -104,8 +105,14 @@ interface State {
   attends: [number, number] | null;
 }
 
-/** Every token the model cares about as a state; any other token is state 0 (says end-of-text). */
-function states(): State[] {
+const TRANSCRIBE_ID = idOf('<|transcribe|>');
+const LANGUAGES = ['en', 'fr'] as const;
+
+/**
+ * Every token the model cares about as a state; any other token is state 0 (says end-of-text). A multilingual
+ * model answers start-of-transcript with the language it hears, and starts its text after the task token.
+ */
+function states(hears?: (typeof LANGUAGES)[number]): State[] {
   const pieces = TINY_WHISPER_WORDS.map((w, i) => ({
     token: FIRST_PIECE + i,
     next: i === TINY_WHISPER_WORDS.length - 1 ? ('last' as const) : FIRST_PIECE + i + 1,
@@ -116,7 +123,8 @@ function states(): State[] {
   }));
   return [
     { token: -1, next: 'eot', attends: null },
-    { token: SOT_ID, next: TS_BEGIN, attends: null },
+    { token: SOT_ID, next: hears ? idOf(`<|${hears}|>`) : TS_BEGIN, attends: null },
+    ...(hears ? [{ token: TRANSCRIBE_ID, next: TS_BEGIN, attends: null }] : []),
     { token: NOTS_ID, next: FIRST_PIECE, attends: null },
     { token: TS_BEGIN, next: FIRST_PIECE, attends: [0, frameOf(TINY_WHISPER_WORDS[0].start)] },
     ...pieces,
@@ -142,8 +150,8 @@ function encoderOnnx(): Uint8Array {
 }
 
 /** decoder_model_merged.onnx: logits and (unless left out) cross_attentions.0, both looked up by token. */
-function decoderOnnx(withAttentions: boolean): Uint8Array {
-  const list = states();
+function decoderOnnx(withAttentions: boolean, hears?: (typeof LANGUAGES)[number]): Uint8Array {
+  const list = states(hears);
   const vocab = TINY_WHISPER_VOCAB.length;
   const stateOf = new BigInt64Array(vocab);
   list.forEach((s, i) => s.token >= 0 && (stateOf[s.token] = BigInt(i)));
@@ -224,7 +232,8 @@ const tokenizerJson = () =>
 export async function buildTinyWhisperModel(
   dir: string,
   modelId = 'rehearse-tests/tiny-whisper.en',
-  options: { wordTimings?: boolean } = {},
+  /** `hears`: a multilingual model, hearing that language in any audio. */
+  options: { wordTimings?: boolean; hears?: (typeof LANGUAGES)[number] } = {},
 ): Promise<{ modelId: string; root: string }> {
   const config = {
     model_type: 'whisper',
@@ -252,7 +261,11 @@ export async function buildTinyWhisperModel(
     pad_token_id: EOT_ID,
     decoder_start_token_id: SOT_ID,
     no_timestamps_token_id: NOTS_ID,
-    is_multilingual: false,
+    is_multilingual: options.hears !== undefined,
+    ...(options.hears && {
+      lang_to_id: Object.fromEntries(LANGUAGES.map((l) => [`<|${l}|>`, idOf(`<|${l}|>`)])),
+      task_to_id: { transcribe: TRANSCRIBE_ID, translate: idOf('<|translate|>') },
+    }),
     max_initial_timestamp_index: 50,
     max_length: 448,
     begin_suppress_tokens: [EOT_ID],
@@ -290,7 +303,7 @@ export async function buildTinyWhisperModel(
     'tokenizer.json': tokenizerJson(),
     'tokenizer_config.json': tokenizerConfig,
     'onnx/encoder_model.onnx': encoderOnnx(),
-    'onnx/decoder_model_merged.onnx': decoderOnnx(options.wordTimings ?? true),
+    'onnx/decoder_model_merged.onnx': decoderOnnx(options.wordTimings ?? true, options.hears),
   });
 }
 

@@ -19,6 +19,8 @@ export interface Transcript {
   text: string;
   /** Empty when the provider gave no word timings. */
   words: TranscriptWord[];
+  /** The language heard (ISO 639-1), when the provider says. */
+  language?: string;
 }
 
 export interface TranscribeOptions {

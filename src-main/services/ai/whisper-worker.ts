@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   pipeline,
+  Tensor,
   WhisperTextStreamer,
   type AutomaticSpeechRecognitionPipeline,
   type WhisperTokenizer,
@@ -32,8 +33,11 @@ export interface WhisperWord {
 
 export type WhisperReply =
   | { id: number; type: 'progress'; fraction: number }
-  /** `words` is null when the model cannot time words (an export without cross-attention outputs). */
-  | { id: number; type: 'done'; text: string; words: WhisperWord[] | null }
+  /**
+   * `words` is null when the model cannot time words (an export without cross-attention outputs); `language` is
+   * the code a multilingual model heard (null for an English-only one).
+   */
+  | { id: number; type: 'done'; text: string; words: WhisperWord[] | null; language: string | null }
   | ModelWorkerError;
 
 const { modelsDir, modelId, dtype } = workerData as WhisperWorkerData;
@@ -54,6 +58,32 @@ type Chunk = { text: string; timestamp: [number, number | null] };
 const cannotTimeWords = (err: unknown) =>
   err instanceof Error && /cross attentions|alignment_heads/i.test(err.message);
 
+interface WhisperGenerationConfig {
+  is_multilingual?: boolean;
+  lang_to_id?: Record<string, number>;
+  decoder_start_token_id: number;
+}
+
+/**
+ * The language a multilingual model hears in the first 30 s, as Whisper itself decides it: the language token it
+ * rates highest straight after start-of-transcript. transformers.js does not detect the language (it assumes
+ * English), which would make a multilingual model transcribe every answer as if it were English.
+ */
+async function detectLanguage(run: AutomaticSpeechRecognitionPipeline, audio: Float32Array) {
+  const config = run.model.generation_config as unknown as WhisperGenerationConfig | null;
+  if (!config?.is_multilingual || !config.lang_to_id) return null;
+  const { input_features } = (await run.processor(audio.subarray(0, WINDOW_S * RATE))) as {
+    input_features: Tensor;
+  };
+  const start = new Tensor('int64', BigInt64Array.from([BigInt(config.decoder_start_token_id)]), [1, 1]);
+  const { logits } = (await run.model({ input_features, decoder_input_ids: start })) as { logits: Tensor };
+  const scores = logits.data as Float32Array;
+  let best: [string, number] | null = null;
+  for (const [token, tokenId] of Object.entries(config.lang_to_id))
+    if (!best || scores[tokenId]! > best[1]) best = [token, scores[tokenId]!];
+  return best ? best[0].slice(2, -2) : null;
+}
+
 async function transcribe(run: AutomaticSpeechRecognitionPipeline, id: number, audio: Float32Array) {
   const post = (m: WhisperReply) => parentPort!.postMessage(m);
   const duration = audio.length / RATE;
@@ -68,8 +98,10 @@ async function transcribe(run: AutomaticSpeechRecognitionPipeline, id: number, a
       post({ id, type: 'progress', fraction: Math.round(fraction * 100) / 100 });
     }
   };
+  const language = await detectLanguage(run, audio);
   const options = () => ({
     ...(long ? { chunk_length_s: WINDOW_S, stride_length_s: STRIDE_S } : {}),
+    ...(language ? { language, task: 'transcribe' } : {}),
     streamer: new WhisperTextStreamer(run.tokenizer as WhisperTokenizer, {
       skip_prompt: true,
       // Without a callback the streamer prints the text to stdout.
@@ -90,7 +122,7 @@ async function transcribe(run: AutomaticSpeechRecognitionPipeline, id: number, a
         start: c.timestamp[0],
         end: c.timestamp[1],
       }));
-      return { text: out.text, words };
+      return { text: out.text, words, language };
     } catch (err) {
       if (!cannotTimeWords(err)) throw err;
       noWordTimings = true;
@@ -98,7 +130,7 @@ async function transcribe(run: AutomaticSpeechRecognitionPipeline, id: number, a
     }
   }
   const out = (await run(audio, options())) as { text: string };
-  return { text: out.text, words: null };
+  return { text: out.text, words: null, language };
 }
 
 parentPort?.on('message', (request: WhisperRequest) => {
@@ -108,7 +140,8 @@ parentPort?.on('message', (request: WhisperRequest) => {
     try {
       recognizer ??= pipeline('automatic-speech-recognition', modelId, { dtype });
       const run = await recognizer;
-      if (request.type === 'load') return post({ id: request.id, type: 'done', text: '', words: null });
+      if (request.type === 'load')
+        return post({ id: request.id, type: 'done', text: '', words: null, language: null });
       stage = 'run';
       post({ id: request.id, type: 'done', ...(await transcribe(run, request.id, request.audio)) });
     } catch (err) {

@@ -72,12 +72,26 @@ describe('Whisper in Rehearse, through the real transformers.js pipeline', () =>
     expect(await w.transcribe(speech.wav, {})).toEqual({ text: SAID, words: [] });
   });
 
-  it('hears a long answer in 30-second windows', async () => {
+  it('lets a multilingual model say which language it hears, and transcribes in that language', async () => {
+    const { modelId } = await buildTinyWhisperModel(dir, 'rehearse-tests/tiny-whisper', { hears: 'fr' });
+    const heard = await whisper(modelId).transcribe(speech.wav, {});
+    expect(heard).toMatchObject({ text: SAID, language: 'fr' });
+    // The same words at the same starts (transformers.js may give the closing full stop no time of its own).
+    expect(heard.words.map((w) => [w.text, w.start])).toEqual(WORDS.map((w) => [w.text, w.start]));
+  });
+
+  it('hears a long answer in overlapping 30-second windows, with progress across them', async () => {
     const long = speak([{ pause: 0.5 }, SAID, { pause: 40 }, SAID, { pause: 0.5 }]);
-    const transcript = await whisper().transcribe(long.wav, {});
-    // The tiny model says its sentence in every window; transformers.js merges the overlapping windows.
-    expect(transcript.text).toContain(SAID);
-    expect(transcript.words.length).toBeGreaterThanOrEqual(WORDS.length);
+    const fractions: (number | null)[] = [];
+    const transcript = await whisper().transcribe(long.wav, { onProgress: (_, f) => fractions.push(f) });
+    // The tiny model says its sentence in each of the three windows (0, 20 and 40 s); transformers.js stitches
+    // the overlaps into one sentence with times that only go forward.
+    expect(transcript.text).toBe(SAID);
+    expect(transcript.words.map((w) => w.text)).toEqual(WORDS.map((w) => w.text));
+    const starts = transcript.words.map((w) => w.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(fractions).toEqual([...fractions].sort((a, b) => a! - b!));
+    expect(fractions.at(-1)).toBeGreaterThan(0.4);
   });
 
   it('says the model is not downloaded, before starting any worker', async () => {

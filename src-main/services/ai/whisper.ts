@@ -81,13 +81,14 @@ export class WhisperTranscriber implements SpeechProvider {
     const audio = pcmToFloat(pcm);
     const out = await this.call({ type: 'transcribe', audio }, options);
     const text = out.text.trim();
-    if (!out.words) return { text, words: [] };
+    const language = out.language ? { language: out.language } : {};
+    if (!out.words) return { text, words: [], ...language };
     // Checked as a cloud answer is: times that go backwards or below zero are dropped, the text kept.
     const timed = transcriptFromVerboseJson({
       text,
       words: out.words.map((w) => ({ word: w.text, start: w.start, end: w.end ?? w.start })),
     });
-    return timed ?? { text, words: [] };
+    return { ...(timed ?? { text, words: [] }), ...language };
   }
 
   close(): Promise<void> {
