@@ -36,6 +36,7 @@ export async function listen(
       words: transcript.words,
       transcriber: transcript.label,
       fillerNote: transcript.fillerNote,
+      language: transcript.language,
     },
     limitSec,
   });
