@@ -93,7 +93,8 @@ async function transcribe(run: AutomaticSpeechRecognitionPipeline, id: number, a
   let reported = 0;
   const at = (t: number) => {
     const fraction = Math.min(0.99, (window * (WINDOW_S - 2 * STRIDE_S) + t) / Math.max(duration, 0.01));
-    if (fraction > reported + 0.01) {
+    // Steps of at least 5%: the status line is read out by screen readers, so not every frame.
+    if (fraction >= reported + 0.05) {
       reported = fraction;
       post({ id, type: 'progress', fraction: Math.round(fraction * 100) / 100 });
     }

@@ -57,9 +57,10 @@ describe('Whisper in Rehearse, through the real transformers.js pipeline', () =>
     expect(transcript).toEqual({ text: SAID, words: WORDS });
     // From the timestamps the model writes: its closing one is at 2.9 s of a 3.1 s recording.
     expect(progress.length).toBeGreaterThan(0);
+    const fraction = Math.round((2.9 / speech.durationSec) * 100) / 100;
     expect(progress.at(-1)).toEqual([
-      'Transcribing with Whisper in Rehearse…',
-      Math.round((2.9 / speech.durationSec) * 100) / 100,
+      `Transcribing with Whisper in Rehearse… ${Math.round(fraction * 100)}%`,
+      fraction,
     ]);
     // The model stays loaded; a second recording gives the same answer.
     expect(await w.transcribe(speech.wav, {})).toEqual({ text: SAID, words: WORDS });

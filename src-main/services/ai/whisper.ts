@@ -111,7 +111,11 @@ export class WhisperTranscriber implements SpeechProvider {
         onReply: (m) => {
           if (m.type === 'done') return { value: m };
           try {
-            options.onProgress?.(`Transcribing with ${WHISPER_LABEL}…`, m.fraction);
+            // The percentage is in the words too: the practice room shows the status line, not a bar.
+            options.onProgress?.(
+              `Transcribing with ${WHISPER_LABEL}… ${Math.round(m.fraction * 100)}%`,
+              m.fraction,
+            );
           } catch {
             // A closed window's listener must not end the transcription.
           }
