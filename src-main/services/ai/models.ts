@@ -72,8 +72,8 @@ export const KNOWN_MODELS: ModelSpec[] = [
     files: WHISPER_FILES,
   },
   {
-    id: 'onnx-community/whisper-small_timestamped',
-    label: 'Whisper small speech to text, many languages (about 250 MB)',
+    id: 'onnx-community/whisper-base_timestamped',
+    label: 'Whisper base speech to text, many languages (about 80 MB)',
     revision: 'main',
     task: 'transcribe',
     files: WHISPER_FILES,

@@ -54,7 +54,7 @@ describe('Whisper in Rehearse for spoken answers', () => {
     const offered = (await ok(runtime, 'ai.models.list', {})).filter((m) => m.task === 'transcribe');
     expect(offered.map((m) => [m.id, m.state])).toEqual([
       ['onnx-community/whisper-tiny.en_timestamped', 'missing'],
-      ['onnx-community/whisper-small_timestamped', 'missing'],
+      ['onnx-community/whisper-base_timestamped', 'missing'],
     ]);
 
     const requestId = randomUUID();
