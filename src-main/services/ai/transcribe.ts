@@ -40,6 +40,8 @@ export interface SpeechProvider {
    * provider writes down disfluencies as they were said.
    */
   readonly fillerNote?: string;
+  /** How long this recording may take, when it depends on its length (a model on this computer's CPU). */
+  timeoutFor?(wav: Buffer): number;
   transcribe(wav: Buffer, options: TranscribeOptions): Promise<Transcript>;
 }
 
@@ -92,20 +94,20 @@ export async function transcribeWithProviders(
           : `Transcribing with ${provider.label}…`,
         null,
       );
-      const transcript = await chain
-        .breaker(provider.id)
-        .run(() =>
-          withRetries(
-            () =>
-              withTimeout(
-                provider.label,
-                options.timeoutMs ?? TRANSCRIBE_TIMEOUT_MS,
-                options.signal,
-                (signal) => provider.transcribe(wav, { signal, onProgress: options.onProgress }),
-              ),
-            { signal: options.signal, delays: options.retryDelays },
-          ),
-        );
+      const transcript = await chain.breaker(provider.id).run(() =>
+        withRetries(
+          () =>
+            withTimeout(
+              provider.label,
+              options.timeoutMs ?? provider.timeoutFor?.(wav) ?? TRANSCRIBE_TIMEOUT_MS,
+              options.signal,
+              (signal) => provider.transcribe(wav, { signal, onProgress: options.onProgress }),
+            ),
+          // A model on this computer is not retried: a slow CPU is as slow the second time, and the next
+          // provider (or "transcribe later") is better than making the candidate wait several times over.
+          { signal: options.signal, delays: provider.sendsAudio ? options.retryDelays : [] },
+        ),
+      );
       return {
         ...transcript,
         provider: provider.id,

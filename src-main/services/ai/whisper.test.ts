@@ -143,6 +143,28 @@ describe('Whisper in Rehearse, through the real transformers.js pipeline', () =>
     });
   });
 
+  it('is given longer for a longer recording, and is not retried when it runs out of time', async () => {
+    const w = whisper();
+    // 180 s, plus the recording's own length
+    expect(w.timeoutFor(speech.wav)).toBe(180_000 + speech.durationSec * 1000);
+    const cloud = {
+      id: 'cloud',
+      label: 'OpenAI',
+      sendsAudio: true,
+      transcribe: () => Promise.resolve({ text: 'From the cloud.', words: [] }),
+    };
+    const started = performance.now();
+    const result = await transcribeWithProviders([w, cloud], speech.wav, new AiChain(() => []), {
+      timeoutMs: 100,
+    });
+    expect(result).toMatchObject({
+      provider: 'cloud',
+      notes: ['Whisper in Rehearse did not answer within 0.1 seconds.'],
+    });
+    // one try: no waits of 1, 2 and 4 s between attempts
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('falls through to the next provider when the model is missing, saying why', async () => {
     const cloud = {
       id: 'cloud',

@@ -24,6 +24,9 @@ export const WHISPER_NOT_WAV = 'The recording is not 16 kHz mono WAV audio, so W
 export const WHISPER_FILLER_NOTE =
   'Whisper often leaves out "um" and "uh", so the filler count may be lower than what you said.';
 
+/** A 16 kHz mono 16-bit WAV file's length in milliseconds (its header is 44 bytes). */
+const wavMs = (wav: Buffer) => Math.max(0, wav.length - 44) / 32;
+
 const MESSAGES: ModelMessages = {
   label: 'The in-app Whisper model',
   missing: WHISPER_MISSING,
@@ -75,11 +78,17 @@ export class WhisperTranscriber implements SpeechProvider {
     }
   }
 
+  /** The usual limit, plus the recording's own length: even a slow laptop transcribes faster than real time. */
+  timeoutFor(wav: Buffer): number {
+    return (this.model.timeoutMs ?? TRANSCRIBE_TIMEOUT_MS) + wavMs(wav);
+  }
+
   async transcribe(wav: Buffer, options: TranscribeOptions = {}): Promise<Transcript> {
     const pcm = pcmFromWav(wav);
     if (!pcm) throw new ProviderError(WHISPER_NOT_WAV, { transient: false, kind: 'bad_audio' });
     const audio = pcmToFloat(pcm);
-    const out = await this.call({ type: 'transcribe', audio }, options);
+    // The chain's own timeout (the same length) ends the call first; this one only guards direct use.
+    const out = await this.call({ type: 'transcribe', audio }, options, this.timeoutFor(wav));
     const text = out.text.trim();
     const language = out.language ? { language: out.language } : {};
     if (!out.words) return { text, words: [], ...language };
@@ -98,6 +107,7 @@ export class WhisperTranscriber implements SpeechProvider {
   private call(
     message: { type: 'load' } | { type: 'transcribe'; audio: Float32Array },
     options: TranscribeOptions,
+    timeoutMs = this.model.timeoutMs ?? TRANSCRIBE_TIMEOUT_MS,
   ): Promise<Extract<WhisperReply, { type: 'done' }>> {
     return modelWorkerCall<Extract<WhisperReply, { type: 'done' }>, WhisperReply>(
       this.session,
@@ -107,7 +117,7 @@ export class WhisperTranscriber implements SpeechProvider {
       {
         message,
         signal: options.signal,
-        timeoutMs: this.model.timeoutMs ?? TRANSCRIBE_TIMEOUT_MS,
+        timeoutMs,
         onReply: (m) => {
           if (m.type === 'done') return { value: m };
           try {
