@@ -103,7 +103,9 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
     await page.getByRole('button', { name: `Download ${whisper.label}` }).focus();
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByRole('button', { name: `Delete ${whisper.label}` }).isVisible())
+      .poll(() => page.getByRole('button', { name: `Delete ${whisper.label}` }).isVisible(), {
+        timeout: 15_000,
+      })
       .toBe(true);
 
     // Cloud AI is opt-in and says exactly what would leave the machine.
