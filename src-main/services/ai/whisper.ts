@@ -64,10 +64,6 @@ export class WhisperTranscriber implements SpeechProvider {
     this.session = modelWorkerSession(model, 'ai-whisper-worker.js', 'whisper-worker.ts');
   }
 
-  modelId(): string {
-    return this.model.modelId;
-  }
-
   /** Ok when the model's files are present and load; loading it here also warms it for the first recording. */
   async available(signal?: AbortSignal): Promise<{ ok: true } | { ok: false; reason: string }> {
     try {
