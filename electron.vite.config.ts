@@ -21,6 +21,7 @@ export default defineConfig({
           // Embedding inference (transformers.js) off the main thread too.
           'ai-worker': resolve(root, 'src-main/services/ai/transformers-worker.ts'),
           'ai-generator-worker': resolve(root, 'src-main/services/ai/generator-worker.ts'),
+          'ai-whisper-worker': resolve(root, 'src-main/services/ai/whisper-worker.ts'),
         },
       },
     },

@@ -19,6 +19,7 @@ import { benchServer } from './server';
 import { benchPackage } from './package';
 import { benchVoice } from './voice';
 import { benchVoiceCrash } from './voice-crash';
+import { benchWhisper } from './whisper';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -120,6 +121,7 @@ async function main() {
     benchPackage();
     await benchVoice(tempDir());
     await benchVoiceCrash(tempDir);
+    await benchWhisper(tempDir());
   } finally {
     await browser.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
@@ -6,6 +8,7 @@ import { startFakeHub } from '../support/fake-hub';
 import { startFakeOllama } from '../support/fake-ollama';
 import { startHost } from '../support/host-process';
 import { onExit, tempDir } from '../support/runtime';
+import { buildTinyWhisperModel } from '../support/tiny-whisper-model';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,6 +34,14 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
     onExit(() => hub.close());
     for (const f of KNOWN_MODELS[0]!.files)
       hub.files.set(`${KNOWN_MODELS[0]!.id}/${f.path}`, Buffer.alloc(200_000, f.path));
+    // The offered English Whisper is the tests' tiny one (its quantized file names hold the fp32 graphs).
+    const whisper = KNOWN_MODELS.find((m) => m.task === 'transcribe')!;
+    const { root: tinyWhisper } = await buildTinyWhisperModel(tempDir(), whisper.id);
+    for (const f of whisper.files)
+      hub.files.set(
+        `${whisper.id}/${f.path}`,
+        readFileSync(join(tinyWhisper, f.path.replace('_quantized', ''))),
+      );
     const host = await startHost(['--data-dir', tempDir()], {
       DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/rehearse-e2e-bus',
       REHEARSE_HF_HUB: hub.url,
@@ -88,6 +99,15 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
       .poll(() => page.getByRole('button', { name: `Delete ${KNOWN_MODELS[0]!.label}` }).isVisible())
       .toBe(true);
 
+    // Whisper downloads from the keyboard, and Diagnostics then lists it as working.
+    await page.getByRole('button', { name: `Download ${whisper.label}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('button', { name: `Delete ${whisper.label}` }).isVisible(), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+
     // Cloud AI is opt-in and says exactly what would leave the machine.
     await page.getByRole('checkbox', { name: 'Use a cloud AI provider with my own key' }).check();
     await expect.poll(() => page.getByText('What is sent:').isVisible()).toBe(true);
@@ -109,6 +129,12 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
     const row = page.getByRole('row').filter({ hasText: `Ollama (${ollama.url})` });
     await expect.poll(() => row.getByText('Working').isVisible()).toBe(true);
     expect(await row.textContent()).toMatch(/\d+ ms \/ \d+ ms \(1 calls\)/);
+    expect(
+      await page
+        .getByRole('row')
+        .filter({ hasText: `In-app speech to text (${whisper.id})` })
+        .textContent(),
+    ).toContain('Working');
     await expectAccessible(page, 'diagnostics');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();

@@ -116,6 +116,7 @@ describe('the first hour', () => {
       expect(model).toContain('Not set up');
       expect(model).toContain('Not downloaded — Settings → AI coach → Models inside Rehearse → Download.');
       expect(await row('In-app embeddings').innerText()).toContain('Not downloaded');
+      expect(await row('In-app speech to text (Whisper)').innerText()).toContain('Not downloaded');
       expect(await row('Cloud AI').innerText()).toContain(
         'No key set up — Settings → AI coach → Cloud AI (optional).',
       );

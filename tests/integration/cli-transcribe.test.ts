@@ -6,13 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
-import { describeTranscription, transcribeFile } from '../../src-main/hosts/cli/transcribe';
+import {
+  describeTranscription,
+  transcribeFile,
+  type TranscribedFile,
+} from '../../src-main/hosts/cli/transcribe';
 import { wavFromPcm } from '../../src-main/services/voice/audio-file';
 import { BIN, requireBuild } from '../support/built';
 import { startFakeTranscriber } from '../support/fake-transcriber';
 import { memorySecrets } from '../support/memory-secrets';
 import { ok, onExit, tempDir, testRuntime } from '../support/runtime';
 import { requireSpeechTools, speak, speechFile, type Spoken } from '../support/speech';
+import { KNOWN_MODELS } from '../../src-main/services/ai/models';
+import { WHISPER_FILLER_NOTE, WHISPER_MISSING } from '../../src-main/services/ai/whisper';
+import { installTinyWhisperAs, TINY_WHISPER_HEARD, TINY_WHISPER_TEXT } from '../support/tiny-whisper-model';
 
 const run = (args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -52,6 +59,27 @@ describe('rehearse transcribe', () => {
     expect(Math.abs(parsed.delivery.pauses[0]!.start - speech.pauses[1]!.start)).toBeLessThanOrEqual(0.15);
   });
 
+  it('transcribes on this computer with the in-app Whisper once it is downloaded, in the built worker', async () => {
+    const dataDir = tempDir();
+    await installTinyWhisperAs(
+      dataDir,
+      KNOWN_MODELS.find((m) => m.task === 'transcribe')!,
+    );
+    const json = run(['transcribe', file, '--json', '--data-dir', dataDir]);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const parsed = JSON.parse(json.stdout) as TranscribedFile;
+    expect(parsed).toMatchObject({
+      transcript: TINY_WHISPER_TEXT.trim(),
+      words: TINY_WHISPER_HEARD,
+      transcriber: 'Whisper in Rehearse',
+      sentAudio: false,
+      notes: [],
+    });
+    expect(parsed.delivery.fillerNote).toBe(WHISPER_FILLER_NOTE);
+    const text = run(['transcribe', file, '--data-dir', dataDir]);
+    expect(text.stdout).toMatch(/^Transcript \(Whisper in Rehearse\):\nUm, I led the billing migration\.\n/);
+  });
+
   it('refuses a file that is not 16 kHz mono WAV with how to convert it, and bad usage with exit 2', () => {
     const dataDir = tempDir();
     const stereo = wavFromPcm(Buffer.alloc(32_000));
@@ -79,7 +107,7 @@ describe('rehearse transcribe', () => {
     expect(run([...question, '--audio', file, '--data-dir', dataDir])).toMatchObject({
       code: 1,
       stderr:
-        'rehearse: The recording could not be transcribed: No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.\n',
+        'rehearse: The recording could not be transcribed: No speech-to-text is set up: download a Whisper model in Settings → AI coach → Models inside Rehearse, or switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address).\n',
     });
     expect(run([...question, '--audio', file, '--answer-file', file, '--data-dir', dataDir]).code).toBe(2);
   });
@@ -104,7 +132,8 @@ describe('rehearse transcribe', () => {
       transcript: 'I led the billing migration. We moved four million records.',
       transcriber: 'Custom (OpenAI-compatible)',
       sentAudio: true,
-      notes: [],
+      // Local first: the cloud heard it because the in-app Whisper model is not downloaded, and that is said.
+      notes: [WHISPER_MISSING],
     });
     const text = describeTranscription(result);
     expect(text).toMatch(

@@ -60,6 +60,13 @@ const NOT_SET_UP = [
     reason: 'not downloaded — Settings → AI coach → Models inside Rehearse → Download',
   },
   {
+    name: 'whisper',
+    label: 'In-app speech to text (Whisper)',
+    ok: false,
+    state: 'not set up',
+    reason: 'not downloaded — Settings → AI coach → Models inside Rehearse → Download',
+  },
+  {
     name: 'cloud',
     label: 'Cloud AI',
     ok: false,

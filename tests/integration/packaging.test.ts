@@ -201,6 +201,7 @@ describe('the desktop package', () => {
       'out/main/resume-worker.js',
       'out/main/ai-worker.js',
       'out/main/ai-generator-worker.js',
+      'out/main/ai-whisper-worker.js',
       'out/preload/index.js',
       'out/renderer/index.html',
       'out/renderer/rehearse-bridge.js',

@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Runtime } from '../../src-main/core/runtime';
 import { pcmFromWav, wavFromPcm } from '../../src-main/services/voice/audio-file';
+import { ok } from './invoke';
 
 const RATE = 16_000;
 
@@ -91,4 +93,22 @@ export function speak(parts: Part[], options: { wpm?: number; voice?: string } =
 export function speechFile(file: string, spoken: Spoken): string {
   writeFileSync(file, spoken.wav);
   return file;
+}
+
+/** `pcm` recorded as the spoken answer to a new session's first question, a second a chunk, and stopped. */
+export async function recordAnswer(
+  runtime: Pick<Runtime, 'invoke'>,
+  pcm: Buffer,
+  questionCount = 1,
+): Promise<string> {
+  const s = await ok(runtime, 'sessions.create', { role: 'Data Analyst', difficulty: 'Easy', questionCount });
+  const { recordingId } = await ok(runtime, 'voice.start', { sessionQuestionId: s.questions[0]!.id });
+  for (let at = 0, seq = 0; at < pcm.length; at += 32_000, seq++)
+    await ok(runtime, 'voice.append', {
+      recordingId,
+      seq,
+      pcm: pcm.subarray(at, at + 32_000).toString('base64'),
+    });
+  await ok(runtime, 'voice.stop', { recordingId });
+  return recordingId;
 }

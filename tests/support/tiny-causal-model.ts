@@ -9,8 +9,6 @@
  * Every piece points at the next, the last at end-of-text, and every other token at the first piece. The pieces
  * have no BPE merges leading to them, so no prompt ever tokenizes into one and derails the answer.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   bytesField,
   concat,
@@ -21,6 +19,7 @@ import {
   stringField,
   tensorProto,
   valueInfo,
+  writeModelFiles,
   specialToken,
 } from './tiny-model';
 
@@ -58,8 +57,9 @@ function byteChars(): string[] {
   return chars;
 }
 
-const BYTE_CHARS = byteChars();
-const toByteLevel = (text: string) => [...Buffer.from(text, 'utf8')].map((b) => BYTE_CHARS[b]!).join('');
+export const BYTE_CHARS = byteChars();
+export const toByteLevel = (text: string) =>
+  [...Buffer.from(text, 'utf8')].map((b) => BYTE_CHARS[b]!).join('');
 
 /** The vocabulary in id order: the 256 byte tokens, end-of-text, the chat markers, then the answer's pieces. */
 export const TINY_CAUSAL_VOCAB: readonly string[] = [
@@ -97,8 +97,11 @@ export function buildTinyCausalOnnxModel(): Uint8Array {
   ]);
 }
 
-function tokenizerJson(): unknown {
-  const added = [EOS, ...CHAT_TOKENS].map((content) => specialToken(TINY_CAUSAL_VOCAB, content));
+/**
+ * tokenizer.json for a byte-level BPE vocabulary with no merges (GPT-2's and Whisper's kind): every text still
+ * tokenizes, byte by byte, and whole-piece tokens only come from the model. `added` are the added tokens.
+ */
+export function byteLevelTokenizerJson(vocab: readonly string[], added: object[]): unknown {
   return {
     version: '1.0',
     truncation: null,
@@ -116,11 +119,17 @@ function tokenizerJson(): unknown {
       end_of_word_suffix: '',
       fuse_unk: false,
       byte_fallback: false,
-      vocab: Object.fromEntries(TINY_CAUSAL_VOCAB.map((t, i) => [t, i])),
+      vocab: Object.fromEntries(vocab.map((t, i) => [t, i])),
       merges: [],
     },
   };
 }
+
+const tokenizerJson = () =>
+  byteLevelTokenizerJson(
+    TINY_CAUSAL_VOCAB,
+    [EOS, ...CHAT_TOKENS].map((content) => specialToken(TINY_CAUSAL_VOCAB, content)),
+  );
 
 /**
  * Writes `<dir>/<modelId>/` with config.json, generation_config.json, tokenizer.json, tokenizer_config.json and
@@ -130,8 +139,6 @@ export async function buildTinyCausalModel(
   dir: string,
   modelId = 'rehearse-tests/tiny-instruct',
 ): Promise<{ modelId: string; root: string }> {
-  const root = join(dir, ...modelId.split('/'));
-  await mkdir(join(root, 'onnx'), { recursive: true });
   const config = {
     model_type: 'gpt2',
     architectures: ['GPT2LMHeadModel'],
@@ -164,12 +171,11 @@ export async function buildTinyCausalModel(
     pad_token: EOS,
     chat_template: TINY_CHAT_TEMPLATE,
   };
-  await Promise.all([
-    writeFile(join(root, 'config.json'), JSON.stringify(config, null, 2)),
-    writeFile(join(root, 'generation_config.json'), JSON.stringify(generationConfig, null, 2)),
-    writeFile(join(root, 'tokenizer.json'), JSON.stringify(tokenizerJson())),
-    writeFile(join(root, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig, null, 2)),
-    writeFile(join(root, 'onnx', 'model.onnx'), buildTinyCausalOnnxModel()),
-  ]);
-  return { modelId, root };
+  return writeModelFiles(dir, modelId, {
+    'config.json': config,
+    'generation_config.json': generationConfig,
+    'tokenizer.json': tokenizerJson(),
+    'tokenizer_config.json': tokenizerConfig,
+    'onnx/model.onnx': buildTinyCausalOnnxModel(),
+  });
 }

@@ -66,10 +66,10 @@ export const stringField = (field: number, value: string): Bytes =>
 export const FLOAT = 1;
 export const INT64 = 7;
 
-export function tensorProto(name: string, dims: number[], values: Float32Array): Bytes {
+export function tensorProto(name: string, dims: number[], values: Float32Array | BigInt64Array): Bytes {
   return concat([
     ...dims.map((d) => intField(1, d)), // dims (repeated int64; unpacked is valid protobuf)
-    intField(2, FLOAT), // data_type
+    intField(2, values instanceof BigInt64Array ? INT64 : FLOAT), // data_type
     stringField(8, name),
     // raw_data is little-endian; Buffer.from over the Float32Array's memory is little-endian on every
     // platform Electron ships for.
@@ -146,6 +146,25 @@ export function buildTinyOnnxModel(vocab: readonly string[], hidden = TINY_HIDDE
   ]);
 }
 
+/**
+ * Writes a model's files into `<dir>/<modelId>/` (JSON values pretty-printed, bytes as they are) and returns where:
+ * what every tiny test model ends with.
+ */
+export async function writeModelFiles(
+  dir: string,
+  modelId: string,
+  files: Record<string, unknown>,
+): Promise<{ modelId: string; root: string }> {
+  const root = join(dir, ...modelId.split('/'));
+  await mkdir(join(root, 'onnx'), { recursive: true });
+  await Promise.all(
+    Object.entries(files).map(([path, value]) =>
+      writeFile(join(root, path), value instanceof Uint8Array ? value : JSON.stringify(value, null, 2)),
+    ),
+  );
+  return { modelId, root };
+}
+
 /** tokenizer.json in the Hugging Face tokenizers format, as bert-base-uncased ships it (lower-cased WordPiece). */
 /** A tokenizer.json "added token" entry for a special token of `vocab`. */
 export function specialToken(vocab: readonly string[], content: string) {
@@ -213,8 +232,6 @@ export async function buildTinyEmbeddingModel(
   dir: string,
   modelId = 'rehearse-tests/tiny-embedder',
 ): Promise<{ modelId: string; root: string }> {
-  const root = join(dir, ...modelId.split('/'));
-  await mkdir(join(root, 'onnx'), { recursive: true });
   const config = {
     model_type: 'bert',
     architectures: ['BertModel'],
@@ -238,11 +255,10 @@ export async function buildTinyEmbeddingModel(
     unk_token: '[UNK]',
     mask_token: '[MASK]',
   };
-  await Promise.all([
-    writeFile(join(root, 'config.json'), JSON.stringify(config, null, 2)),
-    writeFile(join(root, 'tokenizer.json'), JSON.stringify(tokenizerJson(TINY_VOCAB))),
-    writeFile(join(root, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig, null, 2)),
-    writeFile(join(root, 'onnx', 'model.onnx'), buildTinyOnnxModel(TINY_VOCAB)),
-  ]);
-  return { modelId, root };
+  return writeModelFiles(dir, modelId, {
+    'config.json': config,
+    'tokenizer.json': tokenizerJson(TINY_VOCAB),
+    'tokenizer_config.json': tokenizerConfig,
+    'onnx/model.onnx': buildTinyOnnxModel(TINY_VOCAB),
+  });
 }

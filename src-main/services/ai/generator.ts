@@ -1,9 +1,6 @@
-import { workerEntry } from '../../core/worker-entry';
-import { WorkerSession } from '../../core/worker-session';
-import { onnxDtype } from './transformers';
-import { Worker } from 'node:worker_threads';
-import { cancelledCall, ProviderError, timedOut } from './errors';
-import type { GeneratorReply, GeneratorWorkerData } from './generator-worker';
+import type { WorkerSession } from '../../core/worker-session';
+import { modelWorkerCall, modelWorkerSession, type ModelMessages } from './transformers';
+import type { GeneratorReply } from './generator-worker';
 import type { AiTask, CallOptions, CompletionRequest, HealthReport, TextProvider } from './types';
 
 export const GENERATE_TIMEOUT_MS = 30_000;
@@ -34,13 +31,14 @@ type Job =
 
 const TEXT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
-const missing = () => new ProviderError(GENERATOR_MISSING, { transient: false, kind: 'model_missing' });
-
-function withCause(error: ProviderError, detail: string): ProviderError {
-  // The raw text stays for logs and never becomes the message the candidate reads.
-  error.cause = detail;
-  return error;
-}
+const GENERATOR_MESSAGES: ModelMessages = {
+  label: LABEL,
+  missing: GENERATOR_MISSING,
+  damaged: GENERATOR_DAMAGED,
+  crashed: GENERATOR_CRASHED,
+  failed: GENERATE_FAILED,
+  failedKind: 'generate_failed',
+};
 
 /**
  * A small model has no constrained decoding here, so the schema goes into the prompt; the chain validates the
@@ -67,14 +65,7 @@ export class TransformersGenerator implements TextProvider {
   private readonly session: WorkerSession<'fp32' | 'q8'>;
 
   constructor(private readonly options: TransformersGeneratorOptions) {
-    this.session = new WorkerSession((dtype) => {
-      const { entry, evaluate } = workerEntry(__dirname, 'ai-generator-worker.js', 'generator-worker.ts');
-      const data: GeneratorWorkerData = { modelsDir: options.modelsDir, modelId: options.modelId, dtype };
-      const worker = new Worker(entry, { eval: evaluate, workerData: data });
-      // An idle model must not keep the app (or a test run) alive.
-      worker.unref();
-      return worker;
-    });
+    this.session = modelWorkerSession(options, 'ai-generator-worker.js', 'generator-worker.ts');
   }
 
   model(): string {
@@ -111,52 +102,25 @@ export class TransformersGenerator implements TextProvider {
   }
 
   private run(job: Job, options: CallOptions): Promise<string> {
-    return this.session.run<string, GeneratorReply>(() => {
-      const dtype = onnxDtype(this.options, TEXT_FILES);
-      if (!dtype) {
-        // Files may have been deleted under a running worker; drop it so nothing stale answers.
-        void this.session.close();
-        throw missing();
-      }
-      const timeoutMs = options.timeoutMs ?? GENERATE_TIMEOUT_MS;
-      return {
+    return modelWorkerCall<string, GeneratorReply>(
+      this.session,
+      this.options,
+      { text: TEXT_FILES },
+      GENERATOR_MESSAGES,
+      {
         message: job,
-        workerData: dtype,
         signal: options.signal,
-        timeoutMs,
+        timeoutMs: options.timeoutMs ?? GENERATE_TIMEOUT_MS,
         onReply: (m) => {
-          if (m.type === 'token') {
-            try {
-              options.onToken?.(m.text);
-            } catch {
-              // A failing listener (a closed window) must not turn a good answer into a crash of this handler.
-            }
-            return undefined;
-          }
           if (m.type === 'done') return { value: m.text };
-          if (m.stage === 'run') {
-            return {
-              error: withCause(
-                new ProviderError(GENERATE_FAILED, { transient: false, kind: 'generate_failed' }),
-                m.detail,
-              ),
-              replace: false,
-            };
+          try {
+            options.onToken?.(m.text);
+          } catch {
+            // A failing listener (a closed window) must not turn a good answer into a crash of this handler.
           }
-          // A model that failed to load is dropped with its worker, so a later download or repair is picked up.
-          const error = m.missingFile
-            ? missing()
-            : new ProviderError(GENERATOR_DAMAGED, { transient: false, kind: 'model_damaged' });
-          return { error: withCause(error, m.detail), replace: true };
+          return undefined;
         },
-        timedOut: () => timedOut(LABEL, timeoutMs),
-        cancelled: cancelledCall,
-        crashed: (err) =>
-          withCause(
-            new ProviderError(GENERATOR_CRASHED, { transient: true, kind: 'worker_crashed' }),
-            err ? err.message : 'the worker exited',
-          ),
-      };
-    });
+      },
+    );
   }
 }

@@ -1,4 +1,4 @@
-/** What the in-app model workers (embeddings, generation) share: their data, their error reply, offline loading. */
+/** What the in-app model workers (embeddings, generation, transcription) share: their data, their error reply, offline loading. */
 import { env } from '@huggingface/transformers';
 
 export interface ModelWorkerData {

@@ -18,10 +18,20 @@ export interface ModelSpec {
   id: string;
   label: string;
   revision: string;
-  task: 'embed' | 'generate';
+  task: 'embed' | 'generate' | 'transcribe';
   /** Files to fetch; `sha256` pins one where we know it, otherwise the hub's X-Linked-ETag is checked. */
   files: { path: string; sha256?: string }[];
 }
+
+const WHISPER_FILES = [
+  { path: 'config.json' },
+  { path: 'generation_config.json' },
+  { path: 'preprocessor_config.json' },
+  { path: 'tokenizer.json' },
+  { path: 'tokenizer_config.json' },
+  { path: 'onnx/encoder_model_quantized.onnx' },
+  { path: 'onnx/decoder_model_merged_quantized.onnx' },
+];
 
 /** The models the app offers to download: small enough for a laptop, loadable by transformers.js. */
 export const KNOWN_MODELS: ModelSpec[] = [
@@ -51,6 +61,22 @@ export const KNOWN_MODELS: ModelSpec[] = [
       { path: 'tokenizer_config.json' },
       { path: 'onnx/model_quantized.onnx' },
     ],
+  },
+  // Speech to text, English first: the service uses the first one downloaded. The `_timestamped` exports have the
+  // decoder's cross-attention outputs, without which transformers.js cannot time words.
+  {
+    id: 'onnx-community/whisper-tiny.en_timestamped',
+    label: 'Whisper tiny speech to text, English (about 45 MB)',
+    revision: 'main',
+    task: 'transcribe',
+    files: WHISPER_FILES,
+  },
+  {
+    id: 'onnx-community/whisper-base_timestamped',
+    label: 'Whisper base speech to text, many languages (about 80 MB)',
+    revision: 'main',
+    task: 'transcribe',
+    files: WHISPER_FILES,
   },
 ];
 

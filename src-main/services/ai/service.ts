@@ -8,9 +8,10 @@ import { AiChain } from './chain';
 import { cloudAccount, cloudTarget, CloudProvider } from './cloud';
 import { osKeychain, type SecretStore } from './keychain';
 import { OllamaProvider } from './ollama';
-import { KNOWN_MODELS, modelState } from './models';
+import { KNOWN_MODELS, modelState, type ModelSpec } from './models';
 import { TransformersGenerator } from './generator';
 import { TransformersEmbedder } from './transformers';
+import { WhisperTranscriber, WHISPER_MISSING } from './whisper';
 import type { TextProvider } from './types';
 import {
   transcribeWithProviders,
@@ -60,6 +61,8 @@ export class AiService {
   private readonly cloud: CloudProvider;
   private readonly embedder: TransformersEmbedder | undefined;
   private readonly generator: TransformersGenerator | undefined;
+  /** One per Whisper model offered, in KNOWN_MODELS order; the first downloaded one transcribes. */
+  private readonly whispers: { spec: ModelSpec; provider: WhisperTranscriber }[];
   private readonly secrets: SecretStore;
   private cloudKeyStored = false;
   /** Today's usage per provider, kept in memory so ranking can read quotas synchronously. */
@@ -90,6 +93,10 @@ export class AiService {
       deps.modelsDir && generateModel
         ? new TransformersGenerator({ modelsDir: deps.modelsDir, modelId: generateModel.id })
         : undefined;
+    this.whispers = KNOWN_MODELS.filter((m) => m.task === 'transcribe' && deps.modelsDir).map((spec) => ({
+      spec,
+      provider: new WhisperTranscriber({ modelsDir: deps.modelsDir!, modelId: spec.id }),
+    }));
     this.secrets = deps.secrets ?? osKeychain();
     this.cloud = new CloudProvider(() => this.settings.cloud, this.secrets);
     this.chain = new AiChain(() => this.activeProviders(), {
@@ -278,6 +285,7 @@ export class AiService {
     clearInterval(this.timer);
     void this.embedder?.close();
     void this.generator?.close();
+    for (const w of this.whispers) void w.provider.close();
   }
 
   /**
@@ -287,11 +295,12 @@ export class AiService {
   private notSetUp(listed: string[]): ProviderStatus[] {
     const entry = (id: string, label: string, reason: string) =>
       withoutFigures({ id, label, configured: false, health: 'unknown', reason, models: [] });
-    const model = (task: 'embed' | 'generate') => {
-      const spec = KNOWN_MODELS.find((m) => m.task === task)!;
-      const state = this.deps.modelsDir ? modelState(this.deps.modelsDir, spec) : 'missing';
-      if (state === 'downloaded') return 'downloaded, but this way of running Rehearse cannot load it';
-      return state === 'partial'
+    const model = (task: ModelSpec['task']) => {
+      const states = KNOWN_MODELS.filter((m) => m.task === task).map((spec) =>
+        this.deps.modelsDir ? modelState(this.deps.modelsDir, spec) : 'missing',
+      );
+      if (states.includes('downloaded')) return 'downloaded, but this way of running Rehearse cannot load it';
+      return states.includes('partial')
         ? 'download not finished — Settings → AI coach → Models inside Rehearse → Resume'
         : 'not downloaded — Settings → AI coach → Models inside Rehearse → Download';
     };
@@ -305,6 +314,9 @@ export class AiService {
       ...(listed.includes('transformers-embed')
         ? []
         : [entry('transformers-embed', 'In-app embeddings', model('embed'))]),
+      ...(listed.includes('whisper')
+        ? []
+        : [entry('whisper', 'In-app speech to text (Whisper)', model('transcribe'))]),
       ...(listed.includes('cloud')
         ? []
         : [entry('cloud', 'Cloud AI', 'no key set up — Settings → AI coach → Cloud AI (optional)')]),
@@ -356,7 +368,9 @@ export class AiService {
       this.cloudKeyStored &&
       quotaState(this.quotaUsed('cloud')) !== 'exhausted' &&
       this.cloud.transcriptionModel() !== null;
+    const whisper = this.whisper();
     return [
+      ...(whisper ? [whisper.provider] : []),
       ...(cloudReady
         ? [
             {
@@ -369,6 +383,12 @@ export class AiService {
           ]
         : []),
     ];
+  }
+
+  /** The first Whisper model that is downloaded, the English one first. */
+  private whisper() {
+    const dir = this.deps.modelsDir;
+    return dir ? this.whispers.find((w) => modelState(dir, w.spec) === 'downloaded') : undefined;
   }
 
   /** A recording (WAV) as text with word timings, or why it could not be (then it waits to be transcribed later). */
@@ -384,9 +404,11 @@ export class AiService {
       return {
         notes: [
           ...notes,
-          'No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.',
+          'No speech-to-text is set up: download a Whisper model in Settings → AI coach → Models inside Rehearse, or switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address).',
         ],
       };
+    // Local first: say so when the recording goes to the cloud only because Whisper is not here.
+    if (!this.whisper()) notes.unshift(WHISPER_MISSING);
     const result = await transcribeWithProviders(providers, wav, this.chain, options);
     if ('provider' in result && result.provider === 'cloud') {
       // a request against the daily quota; speech is priced by the minute, not by characters
@@ -470,6 +492,20 @@ export class AiService {
           health: 'ok',
           reason: null,
           models: [KNOWN_MODELS.find((m) => m.task === 'embed')!.id],
+        }),
+      );
+    }
+    const whisper = this.whisper();
+    if (whisper) {
+      providers.push(
+        withoutFigures({
+          id: 'whisper',
+          label: `In-app speech to text (${whisper.spec.id})`,
+          configured: true,
+          // Loaded when a recording needs it; a failure then falls back to the cloud and says why in the notes.
+          health: 'ok',
+          reason: null,
+          models: [whisper.spec.id],
         }),
       );
     }

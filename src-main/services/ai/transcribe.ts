@@ -19,6 +19,8 @@ export interface Transcript {
   text: string;
   /** Empty when the provider gave no word timings. */
   words: TranscriptWord[];
+  /** The language heard (ISO 639-1), when the provider says. */
+  language?: string;
 }
 
 export interface TranscribeOptions {
@@ -33,6 +35,13 @@ export interface SpeechProvider {
   readonly label: string;
   /** Whether the recording leaves this computer. */
   readonly sendsAudio: boolean;
+  /**
+   * How far to trust a filler count from this provider's transcripts, for the delivery panel; omitted when the
+   * provider writes down disfluencies as they were said.
+   */
+  readonly fillerNote?: string;
+  /** How long this recording may take, when it depends on its length (a model on this computer's CPU). */
+  timeoutFor?(wav: Buffer): number;
   transcribe(wav: Buffer, options: TranscribeOptions): Promise<Transcript>;
 }
 
@@ -63,6 +72,8 @@ export const TRANSCRIBE_TIMEOUT_MS = 180_000;
 export interface TranscriptionResult extends Transcript {
   provider: string;
   label: string;
+  /** The provider's word on its filler count, when it has one (see SpeechProvider.fillerNote). */
+  fillerNote?: string;
   /** Why providers before it were passed over. */
   notes: string[];
 }
@@ -83,21 +94,27 @@ export async function transcribeWithProviders(
           : `Transcribing with ${provider.label}…`,
         null,
       );
-      const transcript = await chain
-        .breaker(provider.id)
-        .run(() =>
-          withRetries(
-            () =>
-              withTimeout(
-                provider.label,
-                options.timeoutMs ?? TRANSCRIBE_TIMEOUT_MS,
-                options.signal,
-                (signal) => provider.transcribe(wav, { signal, onProgress: options.onProgress }),
-              ),
-            { signal: options.signal, delays: options.retryDelays },
-          ),
-        );
-      return { ...transcript, provider: provider.id, label: provider.label, notes };
+      const transcript = await chain.breaker(provider.id).run(() =>
+        withRetries(
+          () =>
+            withTimeout(
+              provider.label,
+              options.timeoutMs ?? provider.timeoutFor?.(wav) ?? TRANSCRIBE_TIMEOUT_MS,
+              options.signal,
+              (signal) => provider.transcribe(wav, { signal, onProgress: options.onProgress }),
+            ),
+          // A model on this computer is not retried: a slow CPU is as slow the second time, and the next
+          // provider (or "transcribe later") is better than making the candidate wait several times over.
+          { signal: options.signal, delays: provider.sendsAudio ? options.retryDelays : [] },
+        ),
+      );
+      return {
+        ...transcript,
+        provider: provider.id,
+        label: provider.label,
+        fillerNote: provider.fillerNote,
+        notes,
+      };
     } catch (err) {
       if (options.signal?.aborted) throw cancelledCall();
       if (!(err instanceof ProviderError)) throw err;

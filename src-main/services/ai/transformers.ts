@@ -1,10 +1,11 @@
 import { workerEntry } from '../../core/worker-entry';
-import { WorkerSession } from '../../core/worker-session';
+import { WorkerSession, type Outcome } from '../../core/worker-session';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cancelledCall, ProviderError, timedOut } from './errors';
-import type { TransformersReply, TransformersWorkerData } from './transformers-worker';
+import type { ModelWorkerData, ModelWorkerError } from './model-worker';
+import type { TransformersReply } from './transformers-worker';
 
 export const EMBED_TIMEOUT_MS = 30_000;
 const LABEL = 'The embedding model';
@@ -34,10 +35,17 @@ export interface EmbedCallOptions {
 
 type Job = { type: 'load' } | { type: 'embed'; texts: string[] };
 
-const ONNX_FILE = { fp32: 'model.onnx', q8: 'model_quantized.onnx' } as const;
+const ONNX_SUFFIX = { fp32: '.onnx', q8: '_quantized.onnx' } as const;
 const TEXT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
 
-const missing = () => new ProviderError(MODEL_MISSING, { transient: false, kind: 'model_missing' });
+const EMBED_MESSAGES: ModelMessages = {
+  label: LABEL,
+  missing: MODEL_MISSING,
+  damaged: MODEL_DAMAGED,
+  crashed: MODEL_CRASHED,
+  failed: EMBED_FAILED,
+  failedKind: 'embed_failed',
+};
 
 function withCause(error: ProviderError, detail: string): ProviderError {
   // The raw text stays for logs and never becomes the message the candidate reads.
@@ -46,36 +54,125 @@ function withCause(error: ProviderError, detail: string): ProviderError {
 }
 
 /**
- * Sentence embeddings from a local transformers.js model, computed in one long-lived worker thread (the model
- * stays loaded between calls). The worker is replaced whenever a call times out, is cancelled, crashes, or the
- * model fails to load, so a model downloaded or repaired later is picked up. Calls run one at a time.
- */
-/**
  * Which ONNX weights a downloaded model has (fp32 first, then the 8-bit quantized export), or undefined when one of
- * its required files is missing: checked before any worker starts. Shared by the in-app embedder and generator.
+ * its required files is missing: checked before any worker starts. Shared by the in-app embedder, generator and
+ * transcriber; `onnx` names the graphs a model needs (`model`, or Whisper's `encoder_model` and
+ * `decoder_model_merged`), every one in the same precision.
  */
 export function onnxDtype(
-  model: { modelsDir: string; modelId: string; dtype?: 'fp32' | 'q8' },
+  model: InAppModel,
   textFiles: readonly string[],
+  onnx: readonly string[] = ['model'],
 ): 'fp32' | 'q8' | undefined {
   const root = join(model.modelsDir, ...model.modelId.split('/'));
   if (!textFiles.every((f) => existsSync(join(root, f)))) return undefined;
   const candidates = model.dtype ? [model.dtype] : (['fp32', 'q8'] as const);
-  return candidates.find((d) => existsSync(join(root, 'onnx', ONNX_FILE[d])));
+  return candidates.find((d) =>
+    onnx.every((name) => existsSync(join(root, 'onnx', `${name}${ONNX_SUFFIX[d]}`))),
+  );
 }
 
+export interface InAppModel {
+  modelsDir: string;
+  modelId: string;
+  dtype?: 'fp32' | 'q8';
+}
+
+/**
+ * The worker thread an in-app model runs in (`built` next to the bundle, `source` beside this file when running
+ * from source), started on the first call with the precision found on disk.
+ */
+export function modelWorkerSession(
+  model: InAppModel,
+  built: string,
+  source: string,
+): WorkerSession<'fp32' | 'q8'> {
+  return new WorkerSession((dtype) => {
+    const { entry, evaluate } = workerEntry(__dirname, built, source);
+    const data: ModelWorkerData = { modelsDir: model.modelsDir, modelId: model.modelId, dtype };
+    const worker = new Worker(entry, { eval: evaluate, workerData: data });
+    // An idle model must not keep the app (or a test run) alive.
+    worker.unref();
+    return worker;
+  });
+}
+
+/** What the candidate reads when an in-app model cannot answer, by what went wrong. */
+export interface ModelMessages {
+  /** "The embedding model", for timeouts. */
+  label: string;
+  missing: string;
+  damaged: string;
+  crashed: string;
+  /** A loaded model failed on this input; `failedKind` is its ProviderError kind. */
+  failed: string;
+  failedKind: string;
+}
+
+/**
+ * One call to an in-app model's worker: refused before the worker starts when the model's files are gone, and
+ * every error the worker reports turned into the candidate's sentence (the raw text kept as the cause for logs).
+ * A model that failed to load is dropped with its worker, so a later download or repair is picked up.
+ * `onReply` reads the worker's own replies (results, progress, tokens); errors are handled here.
+ */
+export function modelWorkerCall<T, R extends { id: number; type: string }>(
+  session: WorkerSession<'fp32' | 'q8'>,
+  model: InAppModel,
+  files: { text: readonly string[]; onnx?: readonly string[] },
+  messages: ModelMessages,
+  call: {
+    message: Record<string, unknown>;
+    signal?: AbortSignal;
+    timeoutMs: number;
+    onReply(reply: Exclude<R, ModelWorkerError>): Outcome<T> | undefined;
+  },
+): Promise<T> {
+  const missingModel = () => new ProviderError(messages.missing, { transient: false, kind: 'model_missing' });
+  return session.run<T, R | ModelWorkerError>(() => {
+    const dtype = onnxDtype(model, files.text, files.onnx);
+    if (!dtype) {
+      // Files may have been deleted under a running worker; drop it so nothing stale answers.
+      void session.close();
+      throw missingModel();
+    }
+    return {
+      message: call.message,
+      workerData: dtype,
+      signal: call.signal,
+      timeoutMs: call.timeoutMs,
+      onReply: (m) => {
+        if (m.type !== 'error') return call.onReply(m as Exclude<R, ModelWorkerError>);
+        const e = m as ModelWorkerError;
+        if (e.stage === 'run') {
+          const error = new ProviderError(messages.failed, { transient: false, kind: messages.failedKind });
+          return { error: withCause(error, e.detail), replace: false };
+        }
+        const error = e.missingFile
+          ? missingModel()
+          : new ProviderError(messages.damaged, { transient: false, kind: 'model_damaged' });
+        return { error: withCause(error, e.detail), replace: true };
+      },
+      timedOut: () => timedOut(messages.label, call.timeoutMs),
+      cancelled: cancelledCall,
+      crashed: (err) =>
+        withCause(
+          new ProviderError(messages.crashed, { transient: true, kind: 'worker_crashed' }),
+          err ? err.message : 'the worker exited',
+        ),
+    };
+  });
+}
+
+/**
+ * Sentence embeddings from a local transformers.js model, computed in one long-lived worker thread (the model
+ * stays loaded between calls). The worker is replaced whenever a call times out, is cancelled, crashes, or the
+ * model fails to load, so a model downloaded or repaired later is picked up. Calls run one at a time.
+ */
 export class TransformersEmbedder {
   private readonly session: WorkerSession<'fp32' | 'q8'>;
 
   constructor(private readonly options: TransformersEmbedderOptions) {
-    this.session = new WorkerSession((dtype) => {
-      const { entry, evaluate } = workerEntry(__dirname, 'ai-worker.js', 'transformers-worker.ts');
-      const data: TransformersWorkerData = { modelsDir: options.modelsDir, modelId: options.modelId, dtype };
-      const worker = new Worker(entry, { eval: evaluate, workerData: data });
-      // An idle model must not keep the app (or a test run) alive.
-      worker.unref();
-      return worker;
-    });
+    this.session = modelWorkerSession(options, 'ai-worker.js', 'transformers-worker.ts');
   }
 
   /** Whether the model's files are present and load; loading it here also warms it for the first embed. */
@@ -100,44 +197,17 @@ export class TransformersEmbedder {
   }
 
   private run(request: Job, options: EmbedCallOptions): Promise<number[][]> {
-    return this.session.run<number[][], TransformersReply>(() => {
-      const dtype = onnxDtype(this.options, TEXT_FILES);
-      if (!dtype) {
-        // Files may have been deleted under a running worker; drop it so nothing stale answers.
-        void this.session.close();
-        throw missing();
-      }
-      const timeoutMs = options.timeoutMs ?? EMBED_TIMEOUT_MS;
-      return {
+    return modelWorkerCall<number[][], TransformersReply>(
+      this.session,
+      this.options,
+      { text: TEXT_FILES },
+      EMBED_MESSAGES,
+      {
         message: request,
-        workerData: dtype,
         signal: options.signal,
-        timeoutMs,
-        onReply: (m) => {
-          if (m.type === 'done') return { value: m.vectors };
-          if (m.stage === 'run') {
-            return {
-              error: withCause(
-                new ProviderError(EMBED_FAILED, { transient: false, kind: 'embed_failed' }),
-                m.detail,
-              ),
-              replace: false,
-            };
-          }
-          // A model that failed to load is dropped with its worker, so a later download or repair is picked up.
-          const error = m.missingFile
-            ? missing()
-            : new ProviderError(MODEL_DAMAGED, { transient: false, kind: 'model_damaged' });
-          return { error: withCause(error, m.detail), replace: true };
-        },
-        timedOut: () => timedOut(LABEL, timeoutMs),
-        cancelled: cancelledCall,
-        crashed: (err) =>
-          withCause(
-            new ProviderError(MODEL_CRASHED, { transient: true, kind: 'worker_crashed' }),
-            err ? err.message : 'the worker exited',
-          ),
-      };
-    });
+        timeoutMs: options.timeoutMs ?? EMBED_TIMEOUT_MS,
+        onReply: (m) => ({ value: m.vectors }),
+      },
+    );
   }
 }

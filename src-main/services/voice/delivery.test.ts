@@ -140,5 +140,38 @@ describe('delivery figures', () => {
     expect(whisper.fillerNote).toBe(
       'OpenAI tends to leave out "um" and "uh", so the real count may be higher than shown.',
     );
+    const own = (fillerNote: string | null, language?: string) =>
+      analyseDelivery({
+        durationSec: s.durationSec,
+        segments,
+        transcript: {
+          text: 'Um, we moved, like, four million records.',
+          words: [],
+          transcriber: 'Whisper',
+          fillerNote,
+          language,
+        },
+        limitSec: 60,
+      });
+    // A transcriber's own note replaces the general one; null says it writes fillers down as said.
+    expect(own('Whisper often leaves out um.').fillerNote).toBe('Whisper often leaves out um.');
+    expect(own(null)).toMatchObject({
+      fillerNote: 'Filler words as Whisper wrote them down.',
+      fillers: [
+        { word: 'um', at: null },
+        { word: 'like', at: null },
+      ],
+    });
+    // The filler list is English: another language's answer is not counted against it.
+    expect(own(null, 'fr')).toMatchObject({
+      fillerNote:
+        'Filler words are only counted in English answers; Whisper heard this one in another language (fr).',
+      fillers: [],
+    });
+    expect(own(null, 'fr').figures.find((f) => f.id === 'fillers')).toMatchObject({
+      value: null,
+      within: null,
+      shown: 'Not measured: filler words are only counted in English.',
+    });
   });
 });

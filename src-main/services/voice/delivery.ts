@@ -84,10 +84,19 @@ export interface DeliveryInput {
   /** Stretches of speech from the voice-activity detector. */
   segments: Segment[];
   /** The transcript, or null when the answer could not be transcribed (rate and fillers are then not measured). */
-  transcript: { text: string; words: TranscriptWord[]; transcriber: string } | null;
+  transcript: {
+    text: string;
+    words: TranscriptWord[];
+    transcriber: string;
+    /**
+     * The transcriber's own word on its filler count (the in-app Whisper's); null when it writes disfluencies
+     * down as said; omitted when unknown, which is read as Whisper-like, since most speech-to-text drops them.
+     */
+    fillerNote?: string | null;
+    /** The language heard (ISO 639-1), when the transcriber says: fillers are only counted in English. */
+    language?: string;
+  } | null;
   limitSec: number | null;
-  /** Whether the transcriber keeps disfluencies (um, uh): Whisper tends to drop them. */
-  keepsFillers?: boolean;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -118,12 +127,13 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
   const longPauses = pauses.filter((p) => p.end - p.start > LONG_PAUSE_SEC).length;
   const longest = pauses.reduce((m, p) => Math.max(m, p.end - p.start), 0);
   const words = transcript ? wordCount(transcript.text) : 0;
-  const fillers = transcript ? findFillers(transcript.text, transcript.words) : [];
+  const english = !transcript?.language || transcript.language === 'en';
+  const fillers = transcript && english ? findFillers(transcript.text, transcript.words) : [];
   const minutes = durationSec / 60;
   const heard = words > 0 && speechSec > 0;
   const rate = heard ? words / minutes : null;
   const speechRate = heard ? words / (speechSec / 60) : null;
-  const fillersPerMinute = transcript && minutes > 0 ? fillers.length / minutes : null;
+  const fillersPerMinute = transcript && english && minutes > 0 ? fillers.length / minutes : null;
   const firstWord = transcript?.words[0]?.start ?? segments[0]?.start ?? null;
   const noWords = 'Not measured: the answer has no transcript yet.';
   const wpm = (x: number | null) => (x === null ? noWords : `${Math.round(x)} words a minute`);
@@ -164,7 +174,9 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
       'Filler words',
       fillersPerMinute === null ? null : round1(fillersPerMinute),
       fillersPerMinute === null
-        ? noWords
+        ? transcript
+          ? 'Not measured: filler words are only counted in English.'
+          : noWords
         : `${fillers.length} (${round1(fillersPerMinute).toLocaleString('en-US')} a minute)`,
       `at most ${T.fillersPerMinute.max} a minute`,
       fillersPerMinute === null ? null : fillersPerMinute <= T.fillersPerMinute.max,
@@ -243,8 +255,11 @@ export function analyseDelivery(input: DeliveryInput): Delivery {
     figures,
     fillerNote: !transcript
       ? 'Filler words are counted once the answer is transcribed.'
-      : input.keepsFillers
-        ? `Filler words as ${transcript.transcriber} wrote them down.`
-        : `${transcript.transcriber} tends to leave out "um" and "uh", so the real count may be higher than shown.`,
+      : !english
+        ? `Filler words are only counted in English answers; ${transcript.transcriber} heard this one in another language (${transcript.language}).`
+        : transcript.fillerNote === null
+          ? `Filler words as ${transcript.transcriber} wrote them down.`
+          : (transcript.fillerNote ??
+            `${transcript.transcriber} tends to leave out "um" and "uh", so the real count may be higher than shown.`),
   };
 }

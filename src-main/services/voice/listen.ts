@@ -35,6 +35,8 @@ export async function listen(
       text: transcript.text,
       words: transcript.words,
       transcriber: transcript.label,
+      fillerNote: transcript.fillerNote,
+      language: transcript.language,
     },
     limitSec,
   });

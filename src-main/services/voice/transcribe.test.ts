@@ -5,12 +5,13 @@ import { DEFAULT_AI_SETTINGS, type AiSettings } from '../../../src-shared/ai';
 import { startFakeTranscriber, type FakeTranscriber } from '../../../tests/support/fake-transcriber';
 import { memorySecrets } from '../../../tests/support/memory-secrets';
 import { ok, onExit, testRuntime } from '../../../tests/support/runtime';
-import { requireSpeechTools, speak, type Spoken } from '../../../tests/support/speech';
+import { recordAnswer, requireSpeechTools, speak, type Spoken } from '../../../tests/support/speech';
 import type { Runtime } from '../../core/runtime';
 import { AiChain } from '../ai/chain';
 import { CloudProvider } from '../ai/cloud';
 import { transcribeWithProviders } from '../ai/transcribe';
 import { wavFromPcm } from './audio-file';
+import { WHISPER_MISSING } from '../ai/whisper';
 
 const KEY = 'sk-test-transcribe-0123456789';
 const PHRASES = ['Um, I led the billing migration.', 'We moved four million records without downtime.'];
@@ -53,23 +54,7 @@ async function setup(options: { cloudOn?: boolean } = {}) {
   return { server, runtime };
 }
 
-/** The speech recorded for a question, a second a chunk, and stopped. */
-async function recorded(runtime: Runtime): Promise<string> {
-  const s = await ok(runtime, 'sessions.create', {
-    role: 'Data Analyst',
-    difficulty: 'Easy',
-    questionCount: 1,
-  });
-  const { recordingId } = await ok(runtime, 'voice.start', { sessionQuestionId: s.questions[0]!.id });
-  for (let at = 0, seq = 0; at < speech.pcm.length; at += 32_000, seq++)
-    await ok(runtime, 'voice.append', {
-      recordingId,
-      seq,
-      pcm: speech.pcm.subarray(at, at + 32_000).toString('base64'),
-    });
-  await ok(runtime, 'voice.stop', { recordingId });
-  return recordingId;
-}
+const recorded = (runtime: Runtime) => recordAnswer(runtime, speech.pcm);
 
 const transcribe = (runtime: Runtime, recordingId: string, requestId = randomUUID()) =>
   runtime.invoke('voice.transcribe', { recordingId, requestId });
@@ -86,7 +71,8 @@ describe('transcribing a spoken answer', () => {
     expect(result).toMatchObject({
       transcribed: true,
       provider: { label: 'Custom (OpenAI-compatible)', sentAudio: true },
-      notes: [],
+      // Local first: the cloud heard it because the in-app Whisper model is not downloaded, and that is said.
+      notes: [WHISPER_MISSING],
       recording: {
         status: 'transcribed',
         transcript: PHRASES.join(' '),
@@ -126,7 +112,7 @@ describe('transcribing a spoken answer', () => {
       transcribed: false,
       provider: null,
       notes: [
-        'No speech-to-text is set up: switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address) in Settings → AI coach.',
+        'No speech-to-text is set up: download a Whisper model in Settings → AI coach → Models inside Rehearse, or switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address).',
       ],
       recording: { status: 'saved', transcript: null, audioKept: true },
     });
@@ -144,7 +130,10 @@ describe('transcribing a spoken answer', () => {
     expect(await ok(runtime, 'voice.transcribe', { recordingId: id, requestId: randomUUID() })).toMatchObject(
       {
         transcribed: false,
-        notes: ['Custom (OpenAI-compatible) answered with something that is not a transcript.'],
+        notes: [
+          WHISPER_MISSING,
+          'Custom (OpenAI-compatible) answered with something that is not a transcript.',
+        ],
         recording: { status: 'saved', transcript: null },
       },
     );
@@ -158,11 +147,15 @@ describe('transcribing a spoken answer', () => {
     };
     expect(
       (await ok(runtime, 'voice.transcribe', { recordingId: id, requestId: randomUUID() })).notes,
-    ).toEqual(['Custom (OpenAI-compatible) answered with something that is not a transcript.']);
+    ).toEqual([
+      WHISPER_MISSING,
+      'Custom (OpenAI-compatible) answered with something that is not a transcript.',
+    ]);
     server.behaviour.status = 401;
     server.behaviour.answer = verboseJson(speech);
     const rejected = await ok(runtime, 'voice.transcribe', { recordingId: id, requestId: randomUUID() });
     expect(rejected.notes).toEqual([
+      WHISPER_MISSING,
       'Custom (OpenAI-compatible) rejected the saved key. Check it in Settings, or save a new one.',
     ]);
     expect(JSON.stringify(rejected)).not.toContain(KEY);

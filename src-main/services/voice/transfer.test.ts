@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../core/runtime';
 import { ok, snapshot, tempDir, testRuntime } from '../../../tests/support/runtime';
+import { recordAnswer } from '../../../tests/support/speech';
 import { extractEntry, readZip } from '../data/archive';
 import { dataServiceOf } from '../data/service';
 import { rewrite } from '../data/testing';
@@ -22,22 +23,7 @@ function tone(seconds: number, hz: number): Buffer {
 }
 
 /** A session whose first question has a stopped recording of `pcm`, sent a second at a time. */
-async function recorded(runtime: Runtime, pcm: Buffer): Promise<string> {
-  const s = await ok(runtime, 'sessions.create', {
-    role: 'Data Analyst',
-    difficulty: 'Easy',
-    questionCount: 2,
-  });
-  const { recordingId } = await ok(runtime, 'voice.start', { sessionQuestionId: s.questions[0]!.id });
-  for (let at = 0, seq = 0; at < pcm.length; at += 32_000, seq++)
-    await ok(runtime, 'voice.append', {
-      recordingId,
-      seq,
-      pcm: pcm.subarray(at, at + 32_000).toString('base64'),
-    });
-  await ok(runtime, 'voice.stop', { recordingId });
-  return recordingId;
-}
+const recorded = (runtime: Runtime, pcm: Buffer) => recordAnswer(runtime, pcm, 2);
 
 async function exported(runtime: Runtime): Promise<string> {
   const file = join(tempDir(), 'export.zip');

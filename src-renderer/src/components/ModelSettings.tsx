@@ -49,7 +49,9 @@ export function ModelSettings() {
       </legend>
       <p className="hint">
         Downloaded once from Hugging Face, then used without a connection. Sentence embeddings make feedback
-        notice answers that say the right thing in other words.
+        notice answers that say the right thing in other words. Whisper turns spoken answers into text on this
+        computer, so the recording never leaves it; when both Whisper models are downloaded, the English one
+        is used.
       </p>
       <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
         {models.map((m) => (
