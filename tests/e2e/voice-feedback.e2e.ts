@@ -16,7 +16,7 @@ import { startHost } from '../support/host-process';
 import { startHostWithKeyring } from '../support/keyring-host';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
-import { requireSpeechTools, speak, speechFile } from '../support/speech';
+import { recordSpoken, requireSpeechTools, speak, speechFile } from '../support/speech';
 
 const FAKE_MIC = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 const KEY = 'sk-e2e-voice-feedback-0123456789';
@@ -75,13 +75,7 @@ async function startSession(page: Page, mode: string, count: number) {
 
 /** Records until the speech is over (the press that starts is `startKey`), stops, and waits for the text. */
 async function speakAnswer(page: Page, startKey: string) {
-  await page.keyboard.press(startKey);
-  await page.getByRole('button', { name: 'Stop recording' }).waitFor();
-  const timer = page.getByRole('timer', { name: 'Time spoken' });
-  await expect
-    .poll(async () => Number((await timer.innerText()).split(' ')[0]!.split(':')[1]), { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(Math.ceil(speech.durationSec) + 1);
-  await page.keyboard.press(startKey);
+  await recordSpoken(page, speech.durationSec, startKey);
   await page.getByText(/^Recording transcribed \(0:\d\d\);/).waitFor({ timeout: 30_000 });
 }
 

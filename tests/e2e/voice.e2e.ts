@@ -12,7 +12,7 @@ import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
 import { seeded } from '../support/random';
-import { requireSpeechTools, speak, speechFile } from '../support/speech';
+import { recordSpoken, requireSpeechTools, speak, speechFile } from '../support/speech';
 import { runVoiceCrashTrials } from '../support/voice-crash';
 
 const FAKE_MIC = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -145,12 +145,7 @@ describe('answering out loud', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
 
-    await page.keyboard.press('Alt+KeyR');
-    const timer = page.getByRole('timer', { name: 'Time spoken' });
-    await expect
-      .poll(async () => Number((await timer.innerText()).split(' ')[0]!.split(':')[1]), { timeout: 20_000 })
-      .toBeGreaterThanOrEqual(Math.ceil(speech.durationSec) + 1);
-    await page.keyboard.press('Alt+KeyR');
+    await recordSpoken(page, speech.durationSec);
     await page
       .getByText(
         /^Recording transcribed \(0:\d\d\); the text is in your answer box to edit before you submit\. Your recording was sent to Custom \(OpenAI-compatible\) to be transcribed\.$/,

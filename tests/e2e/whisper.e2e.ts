@@ -10,7 +10,7 @@ import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
-import { requireSpeechTools, speak, speechFile } from '../support/speech';
+import { recordSpoken, requireSpeechTools, speak, speechFile } from '../support/speech';
 import { installTinyWhisperAs, TINY_WHISPER_TEXT } from '../support/tiny-whisper-model';
 
 let speech: ReturnType<typeof speak>;
@@ -47,12 +47,7 @@ describe('answering out loud with Whisper in Rehearse', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
 
-    await page.keyboard.press('Alt+KeyR');
-    const timer = page.getByRole('timer', { name: 'Time spoken' });
-    await expect
-      .poll(async () => Number((await timer.innerText()).split(' ')[0]!.split(':')[1]), { timeout: 20_000 })
-      .toBeGreaterThanOrEqual(Math.ceil(speech.durationSec) + 1);
-    await page.keyboard.press('Alt+KeyR');
+    await recordSpoken(page, speech.durationSec);
     await page
       .getByText(
         /^Recording transcribed \(0:\d\d\); the text is in your answer box to edit before you submit\. Transcribed on this computer by Whisper in Rehearse\.$/,
