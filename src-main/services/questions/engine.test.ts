@@ -267,6 +267,7 @@ describe('the builtin question engine', () => {
       expect(notice).toEqual({
         message: `${head} for Software Engineer left that you have not seen in your last 5 sessions; ${list} added.`,
         repeatable: 2,
+        missing: count - left,
       });
     }
     // Without the recent sessions in the way, the bank itself is what runs short.
