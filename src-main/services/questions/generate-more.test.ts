@@ -106,6 +106,19 @@ describe('generating the questions a set is missing', () => {
     expect(await ok(runtime, 'questions.private.list', {})).toEqual([]);
   });
 
+  it('honours a Cancel that reaches the host before the request does', async () => {
+    const answer = JSON.stringify({ questions: Array.from({ length: 12 }, (_, i) => question(i)) });
+    const { runtime, fake } = await withModel([answer]);
+    const requestId = randomUUID();
+    expect(await ok(runtime, 'ai.cancel', { requestId })).toEqual({ cancelled: false });
+    expect(await ok(runtime, 'questions.generate', { ...PLAN, requestId })).toMatchObject({
+      added: 0,
+      cancelled: true,
+    });
+    expect(fake.requests.filter((r) => r.path === '/api/chat')).toHaveLength(0);
+    expect(await ok(runtime, 'questions.private.list', {})).toEqual([]);
+  });
+
   it('is refused with where to set a model up when none is', async () => {
     const runtime = await testRuntime();
     await ok(runtime, 'ai.settings.save', {
