@@ -20,6 +20,7 @@ import { benchPackage } from './package';
 import { benchVoice } from './voice';
 import { benchVoiceCrash } from './voice-crash';
 import { benchWhisper } from './whisper';
+import { benchStart } from './start';
 import { report } from './stats';
 
 const dirs: string[] = [];
@@ -32,26 +33,7 @@ const tempDir = () => {
 async function main() {
   const browser = await launchBrowser();
   try {
-    // Cold start: spawning the host process until the first screen's heading is on screen in Chromium.
-    // Where it goes: the process until it listens (Node, module loading, opening and migrating the data), then
-    // the page (bridge and bundle, the first four calls, the first render).
-    const starts: number[] = [];
-    const listening: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const context = await browser.newContext();
-      await context.addInitScript(KEEP_NAMES_SHIM);
-      const page = await context.newPage();
-      const t0 = performance.now();
-      const host = await startHost(['--data-dir', tempDir()]);
-      listening.push(performance.now() - t0);
-      await page.goto(host.url);
-      await page.getByRole('heading', { name: 'Welcome to Rehearse' }).waitFor();
-      starts.push(performance.now() - t0);
-      await context.close();
-      await host.stop();
-    }
-    report('browser_host_start_to_listening', 'ms', listening);
-    report('browser_host_start_to_first_screen', 'ms', starts);
+    await benchStart(browser, tempDir);
 
     // Round trips through window.rehearse in the page: fetch, HTTP, validation, handler, SQLite, JSON back.
     const host = await startHost(['--data-dir', tempDir()]);

@@ -34,6 +34,8 @@ import { Job, JobInput, JobProposal, MatchReport } from './jobs';
 import { AiSettings, AiStatus } from './ai';
 import {
   EXCHANGE_FORMATS,
+  GenerateMoreInput,
+  GenerateMoreResult,
   ImportRowError,
   PlanInput,
   PlannedQuestion,
@@ -229,8 +231,14 @@ export const channels = {
   'ai.cancel': { input: z.object({ requestId: id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'questions.plan': {
     input: PlanInput,
-    output: z.object({ questions: z.array(PlannedQuestion), notice: PlanNotice.nullable() }),
+    output: z.object({
+      questions: z.array(PlannedQuestion),
+      notice: PlanNotice.nullable(),
+      /** The model that would write more questions ("llama3.2 (Ollama)"), or null when none is set up. */
+      writer: z.string().nullable(),
+    }),
   },
+  'questions.generate': { input: GenerateMoreInput, output: GenerateMoreResult },
   'questions.private.list': {
     input: z.object({ tag: z.string().max(30).optional(), search: z.string().max(200).optional() }).strict(),
     output: z.array(PrivateQuestion),

@@ -5,7 +5,7 @@ import { CATEGORIES, DIFFICULTIES, MAX_QUESTIONS_PER_SESSION, SESSION_MODES } fr
 export const QUESTION_SOURCES = ['bank', 'private', 'resume', 'job', 'company', 'ai', 'follow_up'] as const;
 export type QuestionSource = (typeof QUESTION_SOURCES)[number];
 
-export const PRIVATE_ORIGINS = ['written', 'saved', 'imported'] as const;
+export const PRIVATE_ORIGINS = ['written', 'saved', 'imported', 'generated'] as const;
 export const MAX_TAGS = 10;
 
 const tag = z
@@ -100,6 +100,8 @@ export const PlanNotice = z.object({
   message: z.string(),
   /** Questions at the chosen difficulty from the recent sessions that allowing repeats would bring back. */
   repeatable: z.number().int().nonnegative(),
+  /** How many questions the set is short of the chosen difficulty for the role: what a model is asked for. */
+  missing: z.number().int().nonnegative(),
 });
 export type PlanNotice = z.infer<typeof PlanNotice>;
 
@@ -135,6 +137,20 @@ export const PlanInput = z
   })
   .strict();
 export type PlanInput = z.input<typeof PlanInput>;
+
+/** Asking the configured model for the questions a planned set is missing; cancelled with `ai.cancel`. */
+export const GenerateMoreInput = PlanInput.extend({ requestId: z.string().uuid() }).strict();
+export type GenerateMoreInput = z.input<typeof GenerateMoreInput>;
+
+export const GenerateMoreResult = z.object({
+  /** Questions added to the candidate's bank (origin 'generated'). */
+  added: z.number().int().nonnegative(),
+  asked: z.number().int().nonnegative(),
+  /** What happened, in one or two sentences the candidate reads. */
+  message: z.string(),
+  cancelled: z.boolean(),
+});
+export type GenerateMoreResult = z.infer<typeof GenerateMoreResult>;
 
 /** Starting a session asks for a planned set and a mode; the session keeps how it was planned. */
 export const SessionCreateInput = PlanInput.extend({

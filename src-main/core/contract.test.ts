@@ -278,6 +278,12 @@ function validInput(channel: ChannelName, ids: Ids & { recordingId: string }): u
     'sessions.tailor': { sessionId: ids.sessionId, requestId: randomUUID() },
     'ai.cancel': { requestId: randomUUID() },
     'questions.plan': { role: 'Data Analyst', difficulty: 'Medium', questionCount: 3, jobId: JOB_ID },
+    'questions.generate': {
+      role: 'Data Analyst',
+      difficulty: 'Medium',
+      questionCount: 3,
+      requestId: '00000000-0000-4000-8000-000000000001',
+    },
     'questions.private.list': { tag: 'sql' },
     'questions.private.save': { question: PRIVATE_QUESTION },
     'questions.private.delete': { id: randomUUID() },

@@ -181,6 +181,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
 
   const isNew = !existsSync(dbFile);
+  // A turn of the event loop between loading the bank and opening the data: the browser host, listening
+  // already, answers the page's requests in it.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   let current = await build(await openDatabase());
 
   // Requests wait while the data is being replaced; `inside` tells a replacement asked for by a request apart.

@@ -4,7 +4,6 @@ import { Notices } from './components/Notices';
 import { ProgressWatch } from './components/ProgressWatch';
 import { Home } from './screens/Home';
 import { Onboarding } from './screens/Onboarding';
-import { Unlock } from './screens/Unlock';
 import { useApp, type Screen } from './store';
 
 /**
@@ -29,6 +28,8 @@ const PracticeSetup = lazy(() =>
 const SessionReview = lazy(() =>
   import('./screens/SessionReview').then((m) => ({ default: m.SessionReview })),
 );
+// Only a protected data folder opens on it, and it brings the data settings (erase) with it.
+const Unlock = lazy(() => import('./screens/Unlock').then((m) => ({ default: m.Unlock })));
 const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
 
 const NAV: { label: string; screen: Screen }[] = [
@@ -126,7 +127,9 @@ export function App() {
     return (
       <>
         <main id="main">
-          <Unlock vault={vault} />
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Unlock vault={vault} />
+          </Suspense>
         </main>
         <Notices />
       </>

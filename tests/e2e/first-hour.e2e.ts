@@ -1,9 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import type { RehearseApi } from '../../src-shared/contract';
+import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
+import { startFakeOllama } from '../support/fake-ollama';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
-import { tempDir } from '../support/runtime';
+import { onExit, tempDir } from '../support/runtime';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,6 +91,114 @@ describe('the first hour', () => {
     await context.close();
     await host.stop();
   });
+  it('has the model that is set up write the missing questions: cancelled, malformed, then good, by keyboard', async () => {
+    const ollama = await startFakeOllama({ answers: ['{}'] });
+    onExit(() => ollama.close());
+    const { host, context, page } = await freshCandidate('Ines');
+    const invoke = (channel: string, input: unknown) =>
+      page.evaluate(
+        ([c, i]) => (window as unknown as { rehearse: RehearseApi }).rehearse.invoke(c as never, i as never),
+        [channel, input] as const,
+      );
+    await invoke('ai.settings.save', {
+      ...DEFAULT_AI_SETTINGS,
+      ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: ollama.url },
+    });
+    const mine = async () =>
+      ((await invoke('questions.private.list', {})) as { ok: true; value: unknown[] }).value.length;
+
+    await press(page.getByRole('button', { name: 'Practice', exact: true }));
+    await page.getByRole('heading', { name: 'Set up a practice session' }).waitFor();
+    await page.getByRole('radio', { name: 'Expert' }).check();
+    await page.getByRole('checkbox', { name: 'Domain Specific' }).check();
+    await page.getByLabel('Number of questions').fill('12');
+    const notice = page.getByRole('status').filter({ hasText: 'Expert domain specific' });
+    await notice.waitFor();
+    const held = Number(/only (\d+) Expert/.exec(await notice.innerText())?.[1]);
+    const missing = 12 - held;
+    const generate = page.getByRole('button', { name: `Generate ${missing} more with llama3.2 (Ollama)` });
+    await generate.waitFor();
+    expect(await page.getByRole('button', { name: 'Set up an AI coach' }).count()).toBe(0);
+    await expectAccessible(page, 'setup offering to generate');
+
+    // A slow model, cancelled: the progress is said, Cancel has the focus, and nothing is written.
+    ollama.behaviour.delayMs = 5000;
+    await press(generate);
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Asking llama3.2 (Ollama) for ${missing} Expert questions…` })
+      .waitFor();
+    const cancel = page.getByRole('button', { name: 'Cancel writing questions' });
+    await expect.poll(() => cancel.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'setup while a model writes');
+    await page.keyboard.press('Enter');
+    await page.getByText('Cancelled: no questions were added.', { exact: true }).waitFor();
+    expect(await mine()).toBe(0);
+    ollama.behaviour.delayMs = 0;
+
+    // A model that answers with no list of questions: the exact sentence, and nothing written.
+    ollama.behaviour.answers = ['Here are some ideas: ask about pricing, ask about churn.'];
+    await press(generate);
+    await page
+      .getByText(
+        'llama3.2 (Ollama) could not write questions this time: ollama kept answering in a form Rehearse could not use. Nothing was added.',
+        { exact: true },
+      )
+      .waitFor();
+    expect(await mine()).toBe(0);
+    await notice.waitFor();
+
+    // A good answer: the set fills at Expert and the notice goes.
+    ollama.behaviour.answers = [
+      JSON.stringify({
+        questions: Array.from({ length: missing }, (_, i) => ({
+          text: `How would you rescue a stalled multi-year renewal with a procurement team you have never met (case ${i + 1})?`,
+          category: 'Domain_Specific',
+          difficulty: 'Expert',
+          expectedPoints: ['Who decides and why', 'What you offer first', 'How you keep the deal moving'],
+          timeLimitSec: 300,
+          skills: ['Negotiation'],
+        })),
+      }),
+    ];
+    await press(generate);
+    const done = page.getByText(
+      `Added ${missing} Expert questions by llama3.2 (Ollama) to your bank; the set is full.`,
+      { exact: true },
+    );
+    await done.waitFor();
+    await expect.poll(() => done.evaluate((p) => p === document.activeElement)).toBe(true);
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(await mine()).toBe(missing);
+    await expectAccessible(page, 'setup after the model filled the set');
+    await press(page.getByRole('button', { name: 'Start' }));
+    await page.getByRole('heading', { name: /Question 1 of 12/ }).waitFor();
+    // The session was planned with the written questions in it, every one at Expert.
+    const sessions = (await invoke('sessions.list', { page: 1, pageSize: 1 })) as {
+      value: { items: { id: string }[] };
+    };
+    const detail = (await invoke('sessions.get', { sessionId: sessions.value.items[0]!.id })) as {
+      value: { questions: { source: string; difficulty: string }[] };
+    };
+    const sources = detail.value.questions.map((q) => q.source);
+    expect(sources.filter((s) => s === 'private')).toHaveLength(missing);
+    expect(detail.value.questions.every((q) => q.difficulty === 'Expert')).toBe(true);
+    await context.close();
+
+    // The offer in dark.
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const night = await dark.newPage();
+    await night.goto(host.url);
+    await night.getByRole('button', { name: 'Practice', exact: true }).click();
+    await night.getByRole('radio', { name: 'Expert' }).check();
+    await night.getByRole('checkbox', { name: 'Behavioral' }).check();
+    await night.getByLabel('Number of questions').fill('20');
+    await night.getByRole('button', { name: /^Generate \d+ more with llama3\.2 \(Ollama\)$/ }).waitFor();
+    await expectAccessible(night, 'setup offering to generate (dark)');
+    await dark.close();
+    await host.stop();
+  });
+
   it('explains on Diagnostics why each provider is or is not in use, in light and dark', async () => {
     const host = await startHost(['--data-dir', tempDir()]);
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -5,6 +5,9 @@ import { afterEach } from 'vitest';
 import type { HostKind } from '../../src-main/core/context';
 import { startRuntime, type Runtime } from '../../src-main/core/runtime';
 import type { SecretStore } from '../../src-main/services/ai/keychain';
+import { DEFAULT_AI_SETTINGS } from '../../src-shared/ai';
+import { startFakeOllama, type FakeBehaviour, type FakeOllama } from './fake-ollama';
+import { ok } from './invoke';
 import { memorySecrets } from './memory-secrets';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -35,7 +38,21 @@ export async function testRuntime(
 }
 
 // Kept free of vitest in its own module, so the benches use the same one.
-export { ok } from './invoke';
+export { ok };
+
+/** A test runtime whose AI coach is always the fake Ollama server on loopback; both go after the test. */
+export async function runtimeWithOllama(
+  behaviour: Partial<FakeBehaviour>,
+): Promise<{ runtime: Runtime; fake: FakeOllama }> {
+  const fake = await startFakeOllama(behaviour);
+  onExit(() => fake.close());
+  const runtime = await testRuntime();
+  await ok(runtime, 'ai.settings.save', {
+    ...DEFAULT_AI_SETTINGS,
+    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
+  });
+  return { runtime, fake };
+}
 
 /** Every row of every table: compared before and after a call to prove it wrote nothing. */
 export function snapshot(runtime: Runtime): string {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ErrorPayload } from '../../../src-shared/errors';
+import { AppError, type ErrorPayload } from '../../../src-shared/errors';
 import type { Runtime } from '../../core/runtime';
 import { cookieName, newToken, originAllowed, presentedToken, sameToken, securityHeaders } from './security';
 import { createStaticFiles } from './static';
@@ -21,7 +21,11 @@ export interface BrowserHost {
 }
 
 export interface BrowserHostOptions {
-  runtime: Runtime;
+  /**
+   * The runtime, or its start: given a start, the host listens at once and each call waits for it, so the
+   * browser fetches and parses the page while the data opens instead of after.
+   */
+  runtime: Runtime | Promise<Runtime>;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -67,7 +71,9 @@ function readBody(req: IncomingMessage): Promise<string> {
  * launch link itself.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const { runtime } = options;
+  const ready = Promise.resolve(options.runtime);
+  // A runtime that fails to start is the caller's to report; here it only makes calls fail.
+  ready.catch(() => undefined);
   const token = options.token ?? newToken();
   const files = createStaticFiles(options.rendererDir);
   const sockets = new Set<Socket>();
@@ -75,7 +81,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      runtime.ctx.logger.error({ err }, 'browser host request failed');
+      void ready.then((runtime) => runtime.ctx.logger.error({ err }, 'browser host request failed'));
       if (!res.headersSent) sendJson(res, 500, failure('INTERNAL_ERROR', 'Something went wrong.'));
       else res.destroy();
     });
@@ -161,6 +167,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return;
       }
       const channel = decodeURIComponent(url.pathname.slice(INVOKE_PREFIX.length));
+      let runtime: Runtime;
+      try {
+        runtime = await ready;
+      } catch (err) {
+        const message = err instanceof AppError ? err.message : 'Rehearse could not open its data.';
+        sendJson(res, 503, failure('UNAVAILABLE', message), headers);
+        return;
+      }
       const result = await runtime.invoke(channel, input);
       sendJson(res, result.ok || result.error.code !== 'UNKNOWN_CHANNEL' ? 200 : 404, result, headers);
       return;
@@ -198,10 +212,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       ws.on('error', () => clients.delete(ws));
     });
   });
-  const unsubscribe = runtime.subscribe((event, payload) => {
-    const message = JSON.stringify({ event, payload });
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(message);
-  });
+  let closed = false;
+  let unsubscribe = () => undefined as void;
+  void ready.then(
+    (runtime) => {
+      if (closed) return;
+      unsubscribe = runtime.subscribe((event, payload) => {
+        const message = JSON.stringify({ event, payload });
+        for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(message);
+      });
+    },
+    () => undefined,
+  );
 
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -221,6 +243,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     url: `http://${LOOPBACK}:${port}/?token=${token}`,
     async close() {
+      closed = true;
       unsubscribe();
       for (const ws of clients) ws.close(1001, 'Rehearse is shutting down');
       wss.close();

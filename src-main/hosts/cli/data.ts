@@ -1,9 +1,12 @@
 /** `rehearse backup list|create|restore ID`, `rehearse export --out FILE`, `rehearse import FILE [--merge]`. */
 import type { BackupInfo, ImportReport } from '../../../src-shared/data';
 import type { Runtime } from '../../core/runtime';
-import { dataServiceOf } from '../../services/data/service';
 import { parse, UsageError } from './args';
 import type { Io } from './index';
+
+/** Loaded with the command that uses it, so the CLI itself starts light (see index.ts). */
+const dataServiceOf = async (runtime: Runtime) =>
+  (await import('../../services/data/service')).dataServiceOf(runtime.ctx);
 
 interface Deps {
   withRuntime<T>(dataDir: string | undefined, io: Io, fn: (runtime: Runtime) => Promise<T>): Promise<T>;
@@ -68,7 +71,7 @@ export function dataCommands({ withRuntime, print }: Deps): Record<string, Comma
         if (action === 'restore' && !id)
           throw new UsageError('backup restore needs the ID of a backup (see `rehearse backup list`)');
         return withRuntime(values['data-dir'], io, async (runtime) => {
-          const data = dataServiceOf(runtime.ctx);
+          const data = await dataServiceOf(runtime);
           if (action === 'list') {
             const backups = data.list();
             print(io, values.json, backups, () =>
@@ -107,7 +110,7 @@ export function dataCommands({ withRuntime, print }: Deps): Record<string, Comma
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
         if (!values.out) throw new UsageError('export needs --out FILE');
         return withRuntime(values['data-dir'], io, async (runtime) => {
-          const result = await dataServiceOf(runtime.ctx).exportTo(values.out!);
+          const result = await (await dataServiceOf(runtime)).exportTo(values.out!);
           print(io, values.json, result, () =>
             [
               `Exported to ${result.file} (${size(result.sizeBytes)}, sha256 ${result.sha256}).`,
@@ -133,11 +136,9 @@ export function dataCommands({ withRuntime, print }: Deps): Record<string, Comma
         if (!file) throw new UsageError('import needs the FILE to import');
         if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
         return withRuntime(values['data-dir'], io, async (runtime) => {
-          const report = await dataServiceOf(runtime.ctx).importFrom(
-            file,
-            values.merge ? 'merge' : 'replace',
-            values.check,
-          );
+          const report = await (
+            await dataServiceOf(runtime)
+          ).importFrom(file, values.merge ? 'merge' : 'replace', values.check);
           print(io, values.json, report, () => describeImport(report, file));
           return 0;
         });

@@ -6,17 +6,42 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
-import { DB_FILE_NAME } from '../../db/connection';
-import { LOG_FILE } from '../../logging/logger';
 import { appPaths, resolveDataDir } from '../../paths';
-import { startRuntime, type Runtime } from '../../core/runtime';
+import type { Runtime, RuntimeOptions } from '../../core/runtime';
 import { startBrowserHost } from '../browser/server';
 import { intOption, parse, UsageError } from './args';
 import { dataCommands } from './data';
 import { findElectron, launchElectron, openInBrowser } from './electron';
-import { describeQuestions, questionsFromFiles } from './questions';
-import { describeMatch, describeResume, matchFiles, parseResumeAt } from './resume';
-import { describeTranscription, transcribeFile } from './transcribe';
+
+/*
+ * The services (the runtime and everything under it) load on first use, not with the CLI: `serve` listens and
+ * prints its address first, so the browser fetches and parses the app while they load.
+ */
+const startRuntime = async (options: RuntimeOptions) =>
+  (await import('../../core/runtime')).startRuntime(options);
+
+/** Lets the event loop answer what is waiting (the browser asking for the page) before the next step. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The runtime's heaviest modules, loaded one at a time with the host answering the browser between them
+ * (each takes 10–40 ms, and loading them all at once would hold the page's first requests back as long).
+ * Our own modules only: the bundle turns their import() into require(), while a package's import() would go
+ * through Node's slower ES module loader.
+ */
+const RUNTIME_STEPS = [
+  () => import('../../../src-shared/contract'),
+  () => import('../../db/connection'),
+  () => import('../../logging/logger'),
+];
+
+async function startRuntimeInSteps(options: RuntimeOptions): Promise<Runtime> {
+  for (const step of RUNTIME_STEPS) {
+    await step();
+    await breathe();
+  }
+  return startRuntime(options);
+}
 
 export interface Io {
   stdout: (line: string) => void;
@@ -86,15 +111,17 @@ async function serve(
   open = false,
 ): Promise<number> {
   const port = intOption(values.port, 'port', 0, 65535);
-  const runtime = await startRuntime({
-    dataDir: resolveDataDir(values['data-dir'], io.env),
-    host: 'browser',
-  });
+  // Asked before anything starts: a stop that comes while the data is still opening waits for it, then closes.
+  const stopped = io.untilStopped();
+  const dataDir = resolveDataDir(values['data-dir'], io.env);
+  // The data opens once the host listens, while the browser loads the page; calls wait for it.
+  let opened!: (runtime: Promise<Runtime>) => void;
+  const starting = new Promise<Runtime>((resolve) => (opened = resolve));
+  starting.catch(() => undefined);
   let host;
   try {
-    host = await startBrowserHost({ runtime, rendererDir: appPaths().renderer, port });
+    host = await startBrowserHost({ runtime: starting, rendererDir: appPaths().renderer, port });
   } catch (err) {
-    await runtime.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new AppError('CONFLICT', `Port ${port} is already in use; choose another with --port.`);
     }
@@ -104,17 +131,31 @@ async function serve(
   print(
     io,
     values.json,
-    { url: host.url, port: host.port, dataDir: runtime.ctx.dataDir },
+    { url: host.url, port: host.port, dataDir },
     () => `Rehearse is running at ${host.url}`,
   );
   if (open) openInBrowser(host.url);
+  opened(startRuntimeInSteps({ dataDir, host: 'browser' }));
+  let runtime: Runtime;
+  try {
+    runtime = await starting;
+  } catch (err) {
+    // The page already open says the same through each call; the process stops with the reason.
+    await host.close();
+    throw err;
+  }
   // The answer evaluation loads on first use to keep the start quick; once the first screen is up, it loads
   // in the background so the first answer does not wait for it either.
-  setTimeout(
-    () => void import('../../services/evaluation/evaluate').catch(() => undefined),
-    WARM_UP_MS,
-  ).unref();
-  const signal = await io.untilStopped();
+  // The bank's questions are checked then too, before the candidate opens the practice setup.
+  setTimeout(() => {
+    void import('../../services/evaluation/evaluate').catch(() => undefined);
+    try {
+      void runtime.ctx.bank.all;
+    } catch (err) {
+      runtime.ctx.logger.error({ err }, 'question bank invalid');
+    }
+  }, WARM_UP_MS).unref();
+  const signal = await stopped;
   runtime.ctx.logger.info({ signal }, 'shutting down');
   await host.close();
   await runtime.close();
@@ -226,6 +267,7 @@ const commands: Record<string, Command> = {
       if (action !== 'parse')
         throw new UsageError(action ? `unknown resume action "${action}"` : 'resume needs an action: parse');
       if (!file) throw new UsageError('resume parse needs a FILE');
+      const { describeResume, parseResumeAt } = await import('./resume');
       const parsed = await parseResumeAt(file);
       print(io, values.json, parsed, () => describeResume(parsed));
       return 0;
@@ -241,6 +283,7 @@ const commands: Record<string, Command> = {
           positionals[0] ? `unknown job action "${positionals[0]}"` : 'job needs an action: match',
         );
       if (!values.resume || !values.job) throw new UsageError('job match needs --resume FILE and --job FILE');
+      const { describeMatch, matchFiles } = await import('./resume');
       const report = await matchFiles(values.resume, values.job);
       print(io, values.json, report, () => describeMatch(report));
       return 0;
@@ -263,6 +306,7 @@ const commands: Record<string, Command> = {
       if (!values.role || !values.difficulty || !values.count)
         throw new UsageError('questions needs --role, --difficulty and --count');
       return withRuntime(values['data-dir'], io, async (runtime) => {
+        const { describeQuestions, questionsFromFiles } = await import('./questions');
         const questions = await questionsFromFiles(runtime, {
           role: values.role,
           difficulty: values.difficulty,
@@ -310,6 +354,7 @@ const commands: Record<string, Command> = {
       // a spoken answer: transcribed and measured first, then the transcript is scored
       const audio = values.audio;
       return withRuntime(values['data-dir'], io, async (runtime) => {
+        const { describeTranscription, transcribeFile } = await import('./transcribe');
         const heard = await transcribeFile(runtime, audio, null);
         if (heard.transcript === null)
           throw new AppError(
@@ -333,6 +378,7 @@ const commands: Record<string, Command> = {
       if (!file || positionals.length > 1) throw new UsageError('transcribe needs one FILE.wav');
       const limit = intOption(values.limit, 'limit', 1, 3600) ?? null;
       return withRuntime(values['data-dir'], io, async (runtime) => {
+        const { describeTranscription, transcribeFile } = await import('./transcribe');
         const result = await transcribeFile(runtime, file, limit);
         print(io, values.json, result, () => describeTranscription(result));
         return 0;
@@ -346,6 +392,8 @@ const commands: Record<string, Command> = {
     async run(argv, io) {
       const { values } = parse(argv, {});
       return withRuntime(values['data-dir'], io, async (runtime) => {
+        const { DB_FILE_NAME } = await import('../../db/connection');
+        const { LOG_FILE } = await import('../../logging/logger');
         const { sqlite } = runtime.connection;
         const integrity = sqlite.pragma('integrity_check', { simple: true }) as string;
         const migration = sqlite.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {

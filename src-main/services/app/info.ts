@@ -9,6 +9,6 @@ export const appHandlers = (ctx: ServiceContext): Pick<Handlers, 'app.info' | 'c
     experienceLevels: [...EXPERIENCE_LEVELS],
     difficulties: [...DIFFICULTIES],
     categories: [...CATEGORIES],
-    bankSize: ctx.bank.all.length,
+    bankSize: ctx.bank.size,
   }),
 });

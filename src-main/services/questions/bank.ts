@@ -7,24 +7,52 @@ export interface BankEntry extends BankQuestion {
 }
 
 export interface QuestionBank {
-  all: readonly BankEntry[];
-  roles: readonly string[];
+  /** Every question, checked against the bank's rules on first use. */
+  readonly all: readonly BankEntry[];
+  readonly roles: readonly string[];
+  /** How many questions the files hold, known without checking them (the first screen shows it). */
+  readonly size: number;
 }
 
-/** Reads every resources/questions/*.json; a malformed shipped file is a bug, so it fails loudly. */
+/**
+ * Reads every resources/questions/*.json. Checking 1,000-odd questions against the rules costs about 20 ms, so
+ * it waits for the first use rather than hold up the first screen; a malformed shipped file is a bug (the bank's
+ * tests check every file), and it still fails loudly then.
+ */
 export function loadBank(dir: string): QuestionBank {
-  const all: BankEntry[] = [];
-  const roles: string[] = [];
-  for (const file of readdirSync(dir)
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const parsed = BankFile.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`Question bank file ${file} is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+    .sort()
+    .map((file) => ({ file, data: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }));
+  let checked: { all: BankEntry[]; roles: string[] } | undefined;
+  const check = () => {
+    if (checked) return checked;
+    const all: BankEntry[] = [];
+    const roles: string[] = [];
+    for (const { file, data } of files) {
+      const parsed = BankFile.safeParse(data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(
+          `Question bank file ${file} is invalid at ${issue?.path.join('.')}: ${issue?.message}`,
+        );
+      }
+      roles.push(parsed.data.role);
+      for (const q of parsed.data.questions) all.push({ ...q, role: parsed.data.role });
     }
-    roles.push(parsed.data.role);
-    for (const q of parsed.data.questions) all.push({ ...q, role: parsed.data.role });
-  }
-  return { all, roles };
+    return (checked = { all, roles });
+  };
+  const size = files.reduce((n, { data }) => {
+    const questions = (data as { questions?: unknown } | null)?.questions;
+    return n + (Array.isArray(questions) ? questions.length : 0);
+  }, 0);
+  return {
+    get all() {
+      return check().all;
+    },
+    get roles() {
+      return check().roles;
+    },
+    size,
+  };
 }

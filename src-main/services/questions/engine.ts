@@ -267,5 +267,9 @@ export function noticeOf(
       ? `the set has ${plural(questions.length, 'question')}, not ${input.count}`
       : '',
   ].filter(Boolean);
-  return { message: `${[head, ...tail].join('; ')}.`, repeatable: shortBy ? repeatable : 0 };
+  return {
+    message: `${[head, ...tail].join('; ')}.`,
+    repeatable: shortBy ? repeatable : 0,
+    missing: input.count - atLevel,
+  };
 }

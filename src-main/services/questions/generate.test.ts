@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
-import { startFakeOllama, type FakeOllama } from '../../../tests/support/fake-ollama';
-import { ok, onExit, testRuntime } from '../../../tests/support/runtime';
+import type { FakeBehaviour, FakeOllama } from '../../../tests/support/fake-ollama';
+import { ok, runtimeWithOllama, testRuntime } from '../../../tests/support/runtime';
 
 const question = (i: number, over: Record<string, unknown> = {}) => ({
   text: `Tell me about a time you rebuilt a reporting pipeline under deadline pressure (case ${i}).`,
@@ -14,14 +14,8 @@ const question = (i: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-async function setup(answers: string[], extra: Partial<Parameters<typeof startFakeOllama>[0]> = {}) {
-  const fake = await startFakeOllama({ answers, ...extra });
-  onExit(() => fake.close());
-  const runtime = await testRuntime();
-  await ok(runtime, 'ai.settings.save', {
-    ...DEFAULT_AI_SETTINGS,
-    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
-  });
+async function setup(answers: string[], extra: Partial<FakeBehaviour> = {}) {
+  const { runtime, fake } = await runtimeWithOllama({ answers, ...extra });
   const session = await ok(runtime, 'sessions.create', {
     role: 'Data Analyst',
     difficulty: 'Medium',

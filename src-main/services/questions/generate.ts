@@ -6,12 +6,14 @@
 import { z } from 'zod';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Category, Difficulty } from '../../../src-shared/domain';
-import { QuestionFields, type PlannedQuestion } from '../../../src-shared/questions';
+import { AppError } from '../../../src-shared/errors';
+import { PrivateQuestionInput, QuestionFields, type PlannedQuestion } from '../../../src-shared/questions';
 import type { ParsedResume } from '../../../src-shared/resume';
 import type { ServiceContext } from '../../core/context';
 import { fingerprint, questionSetKey } from '../ai/cache';
 import { screenQuestion } from '../ai/content-filter';
 import type { EngineInput } from './engine';
+import { importRows, textKey } from './private';
 
 export interface Generated {
   questions: PlannedQuestion[];
@@ -207,4 +209,137 @@ export async function generateQuestions(
     notes: result.notes,
     cached: false,
   };
+}
+
+const PROVIDER_NAMES: Record<string, string> = {
+  ollama: 'Ollama',
+  cloud: 'cloud',
+  transformers: 'in Rehearse',
+};
+
+const labelOf = (provider: string, model: string | null) => {
+  const name = PROVIDER_NAMES[provider] ?? provider;
+  return model ? `${model} (${name})` : name;
+};
+
+/** The model that would write questions now, as the candidate knows it ("llama3.2 (Ollama)"); null when none. */
+export function writerOf(ctx: ServiceContext): string | null {
+  const provider = ctx.ai.chain.rank('generateQuestions').find((p) => ctx.ai.chain.healthOf(p.id) !== false);
+  return provider ? labelOf(provider.id, provider.model('generateQuestions')) : null;
+}
+
+/** Only the list's shape is checked as a whole; each question is judged on its own so one bad one costs one. */
+const LooseSet = z.object({ questions: z.array(z.unknown()).min(1) });
+
+const DROP_REASONS = {
+  malformed: (n: number) => `${n} did not follow the question rules`,
+  difficulty: (n: number) => `${n} ${n === 1 ? 'was' : 'were'} not at the chosen difficulty`,
+  category: (n: number) => `${n} ${n === 1 ? 'was' : 'were'} not of the chosen question types`,
+  screened: (n: number) => `${n} ${n === 1 ? 'was' : 'were'} set aside by the content screen`,
+  duplicate: (n: number) => `${n} repeated ${n === 1 ? 'a question' : 'questions'} already in the bank`,
+} as const;
+
+/**
+ * Asks the model for the questions a set is missing at its difficulty, keeps the ones that meet the bank's
+ * rules (right difficulty and types, screened, not already in the shipped or the candidate's bank) and adds
+ * them to the candidate's bank, where the next plan takes them first. Says how many it could make, and why not
+ * more; a cancelled or failed request writes nothing.
+ */
+export async function generateMore(
+  ctx: ServiceContext,
+  input: Omit<EngineInput, 'random'>,
+  missing: number,
+  options: { signal: AbortSignal; onProgress: (status: string) => void },
+): Promise<{ added: number; asked: number; message: string; cancelled: boolean }> {
+  const writer = writerOf(ctx);
+  if (!writer)
+    throw new AppError(
+      'UNAVAILABLE',
+      'No AI coach is set up to write questions. Set one up in Settings → AI coach.',
+    );
+  if (missing <= 0)
+    return { added: 0, asked: 0, message: 'The bank already fills this set.', cancelled: false };
+  const cancelled = () => ({
+    added: 0,
+    asked: missing,
+    message: 'Cancelled: no questions were added.',
+    cancelled: true,
+  });
+  // A few more than needed, as some may be set aside; the set takes what it needs, the bank keeps the rest.
+  const asked = missing;
+  const request = Math.min(asked + 2, asked * 2);
+  options.onProgress(`Asking ${writer} for ${asked} ${input.difficulty} questions…`);
+  let received = 0;
+  let result;
+  try {
+    result = await ctx.ai.chain.run(
+      {
+        task: 'generateQuestions',
+        system: SYSTEM,
+        user: `${prompt({ ...input, count: request }, input.company)}\nEvery question must be new: not one a candidate for ${input.role} would find in a standard question bank word for word.`,
+        schema: LooseSet,
+        jsonSchema: JSON_SCHEMA,
+      },
+      () => null,
+      {
+        signal: options.signal,
+        onToken: (chunk) => {
+          received += chunk.length;
+          options.onProgress(`${writer} is writing… ${received.toLocaleString('en-US')} characters so far`);
+        },
+      },
+    );
+  } catch (err) {
+    if (options.signal.aborted) return cancelled();
+    throw err;
+  }
+  if (options.signal.aborted) return cancelled();
+  if (result.value === null)
+    return {
+      added: 0,
+      asked,
+      message: `${writer} could not write questions this time: ${result.notes.join(' ') || 'no answer.'} Nothing was added.`,
+      cancelled: false,
+    };
+
+  const taken = new Set([
+    ...input.bank.map((q) => textKey(q.text)),
+    ...(input.privateQuestions ?? []).map((q) => textKey(q.text)),
+  ]);
+  const dropped: Record<keyof typeof DROP_REASONS, number> = {
+    malformed: 0,
+    difficulty: 0,
+    category: 0,
+    screened: 0,
+    duplicate: 0,
+  };
+  const rows: z.output<typeof PrivateQuestionInput>[] = [];
+  for (const raw of result.value.questions) {
+    const parsed = QuestionFields.safeParse(raw);
+    if (!parsed.success) dropped.malformed++;
+    else if (parsed.data.difficulty !== input.difficulty) dropped.difficulty++;
+    else if (input.categories.length > 0 && !input.categories.includes(parsed.data.category))
+      dropped.category++;
+    else if (!screenQuestion(parsed.data.text).ok) dropped.screened++;
+    else if (taken.has(textKey(parsed.data.text))) dropped.duplicate++;
+    else {
+      taken.add(textKey(parsed.data.text));
+      rows.push(PrivateQuestionInput.parse({ ...parsed.data, role: input.role }));
+    }
+  }
+  const { imported } = await importRows(ctx, rows, 'generated', () => !options.signal.aborted);
+  if (options.signal.aborted) return cancelled();
+  const why = (Object.keys(dropped) as (keyof typeof DROP_REASONS)[])
+    .filter((k) => dropped[k] > 0)
+    .map((k) => DROP_REASONS[k](dropped[k]));
+  const by = labelOf(result.provider, result.model);
+  const kind = `${input.difficulty} question${imported === 1 ? '' : 's'}`;
+  const head =
+    imported === 0
+      ? `${by} wrote no usable ${input.difficulty} questions, so none were added`
+      : imported >= asked
+        ? `Added ${imported} ${kind} by ${by} to your bank; the set is full`
+        : `Added ${imported} ${kind} by ${by} to your bank, ${asked - imported} short of the ${asked} missing`;
+  const setAside = why.length > 0 ? ` Set aside: ${why.join('; ')}.` : '';
+  return { added: imported, asked, message: `${head}.${setAside}`, cancelled: false };
 }

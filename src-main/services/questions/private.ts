@@ -94,27 +94,42 @@ export async function getPrivate(db: Db, id: string): Promise<PrivateQuestion> {
   return privateOf(row);
 }
 
-/** All rows or none: questions already in the bank (same text) are skipped and counted, not duplicated. */
+class Cancelled extends Error {}
+
+/**
+ * All rows or none: questions already in the bank (same text) are skipped and counted, not duplicated. Used for
+ * imports and for the questions a model wrote; `keep` runs inside the transaction, last, and can still refuse
+ * the whole batch (a cancelled generation writes nothing).
+ */
 export async function importRows(
   ctx: ServiceContext,
   rows: ParsedRow[],
+  origin: 'imported' | 'generated' = 'imported',
+  keep: () => boolean = () => true,
 ): Promise<{ imported: number; skipped: number }> {
   const now = ctx.now().toISOString();
   let imported = 0;
-  await ctx.db.transaction().execute(async (trx) => {
-    const seen = new Set(
-      (await trx.selectFrom('private_questions').select('text_key').execute()).map((r) => r.text_key),
-    );
-    for (const row of rows) {
-      const cols = columns(row);
-      if (seen.has(cols.text_key)) continue;
-      seen.add(cols.text_key);
-      await trx
-        .insertInto('private_questions')
-        .values({ id: ctx.newId(), ...cols, origin: 'imported', created_at: now, updated_at: now })
-        .execute();
-      imported++;
-    }
-  });
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const seen = new Set(
+        (await trx.selectFrom('private_questions').select('text_key').execute()).map((r) => r.text_key),
+      );
+      for (const row of rows) {
+        const cols = columns(row);
+        if (seen.has(cols.text_key)) continue;
+        seen.add(cols.text_key);
+        await trx
+          .insertInto('private_questions')
+          .values({ id: ctx.newId(), ...cols, origin, created_at: now, updated_at: now })
+          .execute();
+        imported++;
+      }
+      if (!keep()) throw new Cancelled();
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof Cancelled)) throw err;
+      imported = 0;
+    });
   return { imported, skipped: rows.length - imported };
 }

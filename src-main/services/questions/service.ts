@@ -2,13 +2,16 @@ import type { Handlers } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { PrivateQuestionInput } from '../../../src-shared/questions';
 import type { ServiceContext } from '../../core/context';
+import { track } from '../../core/requests';
 import { planWithNotice } from './engine';
+import { generateMore, writerOf } from './generate';
 import { exportQuestions, parseImport } from './exchange';
 import { engineInput } from './inputs';
 import { importRows, listPrivate, privateOf, savePrivate, textKey } from './private';
 
 type QuestionChannels =
   | 'questions.plan'
+  | 'questions.generate'
   | 'questions.private.list'
   | 'questions.private.save'
   | 'questions.private.delete'
@@ -17,7 +20,23 @@ type QuestionChannels =
   | 'questions.private.export';
 
 export const questionHandlers = (ctx: ServiceContext): Pick<Handlers, QuestionChannels> => ({
-  'questions.plan': async (input) => planWithNotice(await engineInput(ctx, input)),
+  'questions.plan': async (input) => ({
+    ...planWithNotice(await engineInput(ctx, input)),
+    writer: writerOf(ctx),
+  }),
+  'questions.generate': async ({ requestId, ...plan }) => {
+    const request = track(requestId);
+    try {
+      const input = await engineInput(ctx, plan);
+      const { notice } = planWithNotice(input);
+      return await generateMore(ctx, input, notice?.missing ?? 0, {
+        signal: request.signal,
+        onProgress: (status) => ctx.emit('ai.progress', { requestId, status, fraction: null }),
+      });
+    } finally {
+      request.done();
+    }
+  },
   'questions.private.list': (filter) => listPrivate(ctx, filter),
   'questions.private.save': ({ id, question }) => savePrivate(ctx, { id, question }),
   'questions.private.delete': async ({ id }) => {
