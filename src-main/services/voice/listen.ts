@@ -17,6 +17,9 @@ export interface Heard {
   delivery: Delivery;
 }
 
+// Whisper writes plausible sentences for silence, and a cloud provider would be sent a recording of nothing.
+export const NOTHING_HEARD = 'No speech was heard in this recording, so it was not transcribed.';
+
 export async function listen(
   ai: AiService,
   pcm: Buffer,
@@ -25,9 +28,9 @@ export async function listen(
 ): Promise<Heard> {
   options.onProgress?.('Listening for pauses…', null);
   const segments = await speechSegments(pcmToFloat(pcm));
-  const result = await ai.transcribe(wavFromPcm(pcm), options);
+  const result = segments.length > 0 ? await ai.transcribe(wavFromPcm(pcm), options) : null;
   const durationSec = pcm.length / BYTES_PER_SAMPLE / VOICE_SAMPLE_RATE;
-  const transcript = 'provider' in result ? result : null;
+  const transcript = result && 'provider' in result ? (result as TranscriptionResult) : null;
   const delivery = analyseDelivery({
     durationSec,
     segments,
@@ -40,5 +43,5 @@ export async function listen(
     },
     limitSec,
   });
-  return { transcript, notes: result.notes, delivery };
+  return { transcript, notes: result?.notes ?? [NOTHING_HEARD], delivery };
 }

@@ -4,24 +4,24 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { offeredOutsideRoom, recoveredText, recoveryText, type Recording } from '../../../src-shared/voice';
 import { fakeTranscriberSettings, startFakeTranscriber } from '../../../tests/support/fake-transcriber';
 import { memorySecrets } from '../../../tests/support/memory-secrets';
 import { ok, onExit, tempDir, testRuntime } from '../../../tests/support/runtime';
+import { requireSpeechTools, speak, type Spoken } from '../../../tests/support/speech';
 import type { Runtime } from '../../core/runtime';
 import { AUDIO_DIR, audioFileName } from './audio-file';
 
 const KEY = 'sk-test-recovery-0123456789';
 const SAID = 'I led the billing migration and we moved four million records without downtime.';
 
-function tone(seconds: number): Buffer {
-  const n = Math.round(seconds * 16_000);
-  const pcm = Buffer.alloc(n * 2);
-  for (let i = 0; i < n; i++)
-    pcm.writeInt16LE(Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000)), i * 2);
-  return pcm;
-}
+// Speech, not a tone: a recording in which the voice-activity detector hears nobody is not transcribed.
+let speech: Spoken;
+beforeAll(() => {
+  requireSpeechTools();
+  speech = speak([SAID]);
+});
 
 /** A session of two questions whose first is being recorded (3 seconds) when the host dies. */
 async function cutShort(dataDir: string) {
@@ -34,7 +34,11 @@ async function cutShort(dataDir: string) {
   const q = s.questions[0]!.id;
   const { recordingId } = await ok(first, 'voice.start', { sessionQuestionId: q });
   for (let seq = 0; seq < 3; seq++)
-    await ok(first, 'voice.append', { recordingId, seq, pcm: tone(1).toString('base64') });
+    await ok(first, 'voice.append', {
+      recordingId,
+      seq,
+      pcm: speech.pcm.subarray(seq * 32_000, (seq + 1) * 32_000).toString('base64'),
+    });
   // no stop: the host is gone
   await first.close();
   return { sessionId: s.id, sessionQuestionId: q, recordingId };

@@ -11,6 +11,7 @@ import { AiChain } from '../ai/chain';
 import { CloudProvider } from '../ai/cloud';
 import { transcribeWithProviders } from '../ai/transcribe';
 import { wavFromPcm } from './audio-file';
+import { NOTHING_HEARD } from './listen';
 import { WHISPER_MISSING } from '../ai/whisper';
 
 const KEY = 'sk-test-transcribe-0123456789';
@@ -121,6 +122,19 @@ describe('transcribing a spoken answer', () => {
     expect(figures.find((f) => f.id === 'rate')!.value).toBeNull();
     expect(figures.find((f) => f.id === 'longestPause')!.value).toBeCloseTo(2.4, 0);
     expect((await ok(runtime, 'voice.pending', {})).map((r) => r.id)).toEqual([id]);
+  });
+
+  it('sends a recording with no speech in it nowhere, and says so', async () => {
+    const { server, runtime } = await setup();
+    // Three seconds of a quiet room: the voice-activity detector hears no speech.
+    const quiet = Buffer.alloc(3 * 16_000 * 2);
+    for (let i = 0; i < quiet.length; i += 2) quiet.writeInt16LE(((i * 7919) % 61) - 30, i);
+    const recordingId = await recordAnswer(runtime, quiet);
+    const out = await ok(runtime, 'voice.transcribe', { recordingId, requestId: randomUUID() });
+    expect(out.transcribed).toBe(false);
+    expect(out.notes).toEqual([NOTHING_HEARD]);
+    expect(server.requests).toHaveLength(0);
+    expect(out.recording.transcript).toBeNull();
   });
 
   it('a provider that fails or answers nonsense leaves the recording saved, with the reason', async () => {
