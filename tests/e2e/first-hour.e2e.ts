@@ -195,6 +195,15 @@ describe('the first hour', () => {
     await night.getByLabel('Number of questions').fill('20');
     await night.getByRole('button', { name: /^Generate \d+ more with llama3\.2 \(Ollama\)$/ }).waitFor();
     await expectAccessible(night, 'setup offering to generate (dark)');
+    // The written questions are in My questions, each marked as a model's.
+    await night.getByRole('button', { name: 'My questions', exact: true }).click();
+    await night.getByRole('list', { name: 'My questions, newest first' }).waitFor();
+    expect(
+      await night
+        .getByRole('listitem')
+        .filter({ hasText: /^Written by a model$/ })
+        .count(),
+    ).toBe(missing);
     await dark.close();
     await host.stop();
   });
