@@ -306,4 +306,23 @@ describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', (
     );
     expect(real('pyopensci-community-manager').requiredSkills).toContain('Diversity, equity and inclusion');
   });
+
+  it('a letter-style posting: the writer\'s own story ("I led fundraising for the first $7 million") asks for nothing', () => {
+    expect(real('hackclub-creative-director').requiredSkills).not.toContain('Fundraising');
+    expect(real('hackclub-creative-director').requiredSkills).toContain('Journalism');
+  });
+
+  it('"Bank is a full-stack financial toolkit": the product describing itself, not full-stack development', () => {
+    expect(real('hackclub-bank-ops-lead').requiredSkills).not.toContain('Full-stack development');
+  });
+
+  it('work before its object with "produce" and an article: "Producing videos", "you can manage a project"', () => {
+    const p = real('hackclub-executive-producer');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Video editing', 'Project management', 'Design software']),
+    );
+    expect(real('hackclub-events-designer').requiredSkills).toEqual(
+      expect.arrayContaining(['Programming', 'Media production']), // "with coding skills", "media production experience"
+    );
+  });
 });

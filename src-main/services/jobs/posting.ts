@@ -30,6 +30,8 @@ const ASKS =
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+/** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
+const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
@@ -69,7 +71,7 @@ const AIMS = new Set(
 );
 
 /** Skills a posting also uses as an adjective for itself: "an open source team", "our open-source project". */
-const DESCRIPTIVE = new Set(['Open source']);
+const DESCRIPTIVE = new Set(['Open source', 'Full-stack development']);
 
 /** Every mention of the skill here is a predicate or attribute of the company: "is (an) open source", "our open source". */
 function describesItself(skill: TaxonomySkill, text: string): boolean {
@@ -166,7 +168,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           continue;
         // "Our team is a combination of former CTOs … who have the experience to help us handle scalability": the
         // team's own experience, told without a word to the candidate or of whom it seeks.
-        if (!line.bullet && kind === 'summary' && OUR_STORY.test(sentence) && !/\byou/i.test(sentence))
+        if (
+          !line.bullet &&
+          kind === 'summary' &&
+          (OUR_STORY.test(sentence) || MY_STORY.test(sentence)) &&
+          !/\byou/i.test(sentence)
+        )
           continue;
         // "SQL and Tableau. Nice to have: Python." — what follows the cue is nice to have, what precedes it is not.
         // "Experience working in open source and/or product analytics is desirable but not critical": a cue said
@@ -571,9 +578,10 @@ const NOMINAL: Record<string, string> = {
   recruit: 'recruitment',
   forecast: 'forecasting',
   automat: 'automation',
+  produc: 'production',
 };
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z]+?)(?:ies|s)?\b/g;
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
   /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,4}[a-z-]+)/g;
