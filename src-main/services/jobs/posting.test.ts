@@ -292,6 +292,12 @@ describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', (
     );
     expect(family.requiredSkills).toEqual(expect.arrayContaining(['Ruby', 'Python', 'Django']));
     expect(family.requiredSkills).not.toContain('Programming');
+    // pyopensci-community-manager: "Experience or familiarity with Python programming" asks for Python.
+    const kind = proposeFromPosting(
+      'Requirements:\n• Experience or familiarity with Python programming',
+      taxonomy,
+    );
+    expect(kind.requiredSkills).toEqual(['Python']);
   });
 
   it('skill phrases the taxonomy lacked, added to its curated lists', () => {

@@ -452,19 +452,31 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
     .map((m) => m.skill)
     .filter((skill) => writtenAsNamed(skill, named) && !heads.has(skill));
   return [
-    ...found.filter((skill) => !onlyAsModifier(skill, named)),
+    ...found.filter((skill) => !onlyAsModifier(skill, named, found)),
     ...pluralised(named, taxonomy).filter((skill) => !found.includes(skill) && !heads.has(skill)),
     ...nominalised(named, taxonomy),
     ...shared.map((s) => s.skill),
   ];
 }
 
-/** "programming languages", "design techniques": a skill word that only qualifies a family names the family. */
+/** "programming languages", "Python programming": a general skill word that only qualifies a family or follows a named skill. */
 const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms)\b/i;
-function onlyAsModifier(skill: TaxonomySkill, text: string): boolean {
+function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
   if (skill.name.includes(' ')) return false;
+  // "Python programming": the language is the skill, the general word after it says what kind.
+  const before = found
+    .filter((other) => other !== skill && other.category !== 'soft')
+    .flatMap((other) => [other.name, ...other.aliases])
+    .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}\\s+$`, 'iu'));
   const all = [skill.name, ...skill.aliases].flatMap((n) => [...text.matchAll(wordPattern(n, 'giu'))]);
-  return all.length > 0 && all.every((m) => FAMILY_NOUN.test(text.slice(m.index + m[0].length)));
+  return (
+    all.length > 0 &&
+    all.every(
+      (m) =>
+        FAMILY_NOUN.test(text.slice(m.index + m[0].length)) ||
+        before.some((re) => re.test(text.slice(Math.max(0, m.index - 60), m.index))),
+    )
+  );
 }
 
 /**
