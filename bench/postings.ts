@@ -91,6 +91,9 @@ export function benchPostings(detail = false): void {
             postings: mine.length,
             precision: r3(tp / Math.max(1, tp + fp)),
             recall: r3(tp / Math.max(1, tp + fn)),
+            tp,
+            fp,
+            fn,
             company_right: `${sum((p) => (p.company.right ? 1 : 0))}/${sum((p) => (p.company.named ? 1 : 0))}`,
           })}\n`,
         );

@@ -231,3 +231,104 @@ describe('nice to have said after the skills', () => {
     expect(p.requiredSkills).not.toContain('Product analytics');
   });
 });
+
+describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', () => {
+  it('a "Label: value" line is not a heading: "Starting salary: $60-$80k" does not hide the letter under it', () => {
+    const p = real('hackclub-journalist');
+    expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['Video editing', 'Social media marketing']));
+    expect(p.requiredSkills).toContain('Fact-checking');
+  });
+
+  it('a spoken language counts when the posting asks for command of it, never from a mere mention', () => {
+    const p = real('pyopensci-community-manager');
+    expect(p.requiredSkills).toContain('English');
+    expect(p.niceToHaveSkills).toContain('Spanish');
+    expect(real('pyopensci-communications-lead').requiredSkills).toContain('English');
+    const mention = proposeFromPosting(
+      'Requirements:\n• Translate our guides into German\n• Work from our French Quarter office\n• Fluent in Spanish',
+      taxonomy,
+    );
+    expect(mention.requiredSkills).toEqual(['Spanish']);
+  });
+
+  it('"Microsoft Office" is a product, not the name of an office', () => {
+    expect(real('hackclub-customer-success-lead').requiredSkills).toContain('Microsoft Office');
+    expect(real('hackclub-executive-assistant').requiredSkills).toContain('Microsoft Office');
+  });
+
+  it('a skill of several words named in the plural: "identify process improvements"', () => {
+    expect(real('hackclub-bank-ops-lead').requiredSkills).toContain('Process improvement');
+  });
+
+  it('the company: a possessive of two words, a link after "At X", job titles and "COVID" are not brands, a lower-case brand', () => {
+    expect(real('hackclub-communications-manager').company).toBe('Hack Club'); // "Hack Club's story"
+    expect(real('hackclub-clubs-lead').company).toBe('Hack Club'); // "At Hack Club (https://hackclub.com), a …"
+    expect(real('hackclub-creative-director').company).toBe('Hack Club'); // "Hack Club COO", "founder and COO"
+    expect(real('hackclub-journalist').company).toBe('Hack Club'); // "Here are some …", "COVID protocols"
+    expect(real('pyopensci-communications-lead').company).toBe('pyOpenSci');
+  });
+
+  it('the title: "X is hiring a Y", "Job Posting:" labels the page, the employer said in the title is dropped', () => {
+    const p = real('pyopensci-community-manager'); // "Job Posting: pyOpenSci is Hiring a Community Manager"
+    expect(p.company).toBe('pyOpenSci');
+    expect(p.title).toBe('Community Manager');
+    expect(real('pyopensci-communications-lead').title).toBe('Communications Lead');
+    expect(real('hackclub-bank-tech-lead').title).toBe('Tech Lead'); // "Title: Tech Lead, Hack Club Bank"
+    expect(real('hackclub-executive-producer').title).toBe('VP of Marketing / Executive Producer');
+    expect(real('tts-login-policy-lead-2024').title).toBe('Senior Policy Lead'); // "Login.gov Senior Policy Lead"
+  });
+
+  it('"More about Hack Club, a 501(c)(3) nonprofit, global organization:" heads the company story, which asks for nothing', () => {
+    expect(real('hackclub-journalist').requiredSkills).not.toContain('Arduino');
+    expect(real('hackclub-creative-director').requiredSkills).not.toContain('Arduino');
+  });
+
+  it('"programming languages (e.g., Ruby, Python)" names the family of its examples, "a background in programming" the skill', () => {
+    expect(real('hackclub-education-engineer').requiredSkills).toContain('Programming');
+    // The line of 18f-back-end-web-developer, on its own.
+    const family = proposeFromPosting(
+      'Requirements:\n• Web development using open-source web programming languages (e.g., Ruby, Python) and frameworks (e.g., Django, Rails)',
+      taxonomy,
+    );
+    expect(family.requiredSkills).toEqual(expect.arrayContaining(['Ruby', 'Python', 'Django']));
+    expect(family.requiredSkills).not.toContain('Programming');
+    // pyopensci-community-manager: "Experience or familiarity with Python programming" asks for Python.
+    const kind = proposeFromPosting(
+      'Requirements:\n• Experience or familiarity with Python programming',
+      taxonomy,
+    );
+    expect(kind.requiredSkills).toEqual(['Python']);
+  });
+
+  it('skill phrases the taxonomy lacked, added to its curated lists', () => {
+    expect(real('hackclub-vp-donor-engagement').requiredSkills).toEqual(
+      expect.arrayContaining(['Major gifts', 'Donor management', 'Spreadsheets']),
+    );
+    expect(real('hackclub-executive-assistant').requiredSkills).toEqual(
+      expect.arrayContaining(['Administrative support', 'Office management', 'Human resources']),
+    );
+    expect(real('pyopensci-communications-lead').requiredSkills).toEqual(
+      expect.arrayContaining(['Mastodon', 'Bluesky', 'Newsletters', 'Science communication', 'Open science']),
+    );
+    expect(real('pyopensci-community-manager').requiredSkills).toContain('Diversity, equity and inclusion');
+  });
+
+  it('a letter-style posting: the writer\'s own story ("I led fundraising for the first $7 million") asks for nothing', () => {
+    expect(real('hackclub-creative-director').requiredSkills).not.toContain('Fundraising');
+    expect(real('hackclub-creative-director').requiredSkills).toContain('Journalism');
+  });
+
+  it('"Bank is a full-stack financial toolkit": the product describing itself, not full-stack development', () => {
+    expect(real('hackclub-bank-ops-lead').requiredSkills).not.toContain('Full-stack development');
+  });
+
+  it('work before its object with "produce" and an article: "Producing videos", "you can manage a project"', () => {
+    const p = real('hackclub-executive-producer');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Video editing', 'Project management', 'Design software']),
+    );
+    expect(real('hackclub-events-designer').requiredSkills).toEqual(
+      expect.arrayContaining(['Programming', 'Media production']), // "with coding skills", "media production experience"
+    );
+  });
+});

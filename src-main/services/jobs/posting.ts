@@ -10,7 +10,7 @@ import { POSTING_TERMS, PROFESSIONAL_SKILLS } from './terms';
 type Kind = 'required' | 'nice' | 'duties' | 'summary' | 'other';
 
 const NICE_HEADING =
-  /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desirable|extra credit|would be (?:great|nice|helpful)|good to have|ideally|strong candidates will have|desired qualifications|it would be great if|even better)\b/i;
+  /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desirable|extra credit|would be (?:great|nice|helpful)|good to have|ideally|strong candidates will have|desired qualifications|it would be great if|even better|(?:would be |will be )?useful|not required)\b/i;
 const REQUIRED_HEADING =
   /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
 const DUTIES_HEADING =
@@ -18,7 +18,7 @@ const DUTIES_HEADING =
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary)\b/i;
 const OTHER_HEADING =
-  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
+  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
@@ -30,12 +30,17 @@ const ASKS =
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+/** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
+const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
 const THE_JOB = /\b(?:the|this) (?:role|position|job)\b/i;
 const EXPERIENCE =
   /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
+/** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
+const LANGUAGE_ASKED =
+  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational)\b/iu;
 /** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
 const FIELDS = new Set([
   'Business, finance & marketing',
@@ -66,7 +71,7 @@ const AIMS = new Set(
 );
 
 /** Skills a posting also uses as an adjective for itself: "an open source team", "our open-source project". */
-const DESCRIPTIVE = new Set(['Open source']);
+const DESCRIPTIVE = new Set(['Open source', 'Full-stack development']);
 
 /** Every mention of the skill here is a predicate or attribute of the company: "is (an) open source", "our open source". */
 function describesItself(skill: TaxonomySkill, text: string): boolean {
@@ -125,13 +130,14 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const blocks = toBlocks(header.fromFirstLine ? lines.slice(1) : lines);
 
   const company = header.company ?? companyFromText(text, lines, vocabulary);
+  const title = header.title && company ? withoutCompany(header.title, company) : header.title;
   // "Northwind Logistics is hiring": the company's name is not a skill it asks for.
   const ownName =
     company && !vocabulary.index.has(normaliseSkill(company))
       ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(company)}(?![\\p{L}\\p{N}])`, 'giu')
       : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
-  const role = roleName(header.title);
+  const role = roleName(title);
   const required = new Map<string, string>();
   const nice = new Map<string, string>();
   const soft = new Map<string, string>();
@@ -162,7 +168,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           continue;
         // "Our team is a combination of former CTOs … who have the experience to help us handle scalability": the
         // team's own experience, told without a word to the candidate or of whom it seeks.
-        if (!line.bullet && kind === 'summary' && OUR_STORY.test(sentence) && !/\byou/i.test(sentence))
+        if (
+          !line.bullet &&
+          kind === 'summary' &&
+          (OUR_STORY.test(sentence) || MY_STORY.test(sentence)) &&
+          !/\byou/i.test(sentence)
+        )
           continue;
         // "SQL and Tableau. Nice to have: Python." — what follows the cue is nice to have, what precedes it is not.
         // "Experience working in open source and/or product analytics is desirable but not critical": a cue said
@@ -198,6 +209,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
             // "The core product is open source", "By being open source, we …": the company describing itself.
             if (DESCRIPTIVE.has(skill.name) && describesItself(skill, part)) continue;
+            // "Fluent in written and spoken English" asks for a language; "our French Quarter office" or
+            // "translating resources" does not.
+            if (skill.category === 'languages' && !LANGUAGE_ASKED.test(part)) continue;
             if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
             else (isNice ? nice : required).set(key, skill.name);
           }
@@ -207,7 +221,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   }
   // "Senior Python Developer", "Customer Success Lead": a language, tool or trade in the title is asked for
   // ("DevOps Engineer" names a field, which the posting asks for in its own words or not at all).
-  for (const skill of header.title ? mentions(header.title, false, vocabulary) : [])
+  for (const skill of title ? mentions(title, false, vocabulary) : [])
     if (
       ((skill.category === 'technical' || skill.category === 'tools') && !isField(skill)) ||
       PROFESSIONAL_SKILLS.has(skill.name)
@@ -215,20 +229,33 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       required.set(normaliseSkill(skill.name), skill.name);
   // "Visual Designer", "Technical Recruiter", "Account Manager": the title's role names the trade it practises.
   // A trade the taxonomy files as soft ("Technical writing", "Account management") is the job here.
-  for (const skill of header.title ? tradesOf(header.title, vocabulary) : []) {
+  for (const skill of title ? tradesOf(title, vocabulary) : []) {
     soft.delete(normaliseSkill(skill.name));
     required.set(normaliseSkill(skill.name), skill.name);
   }
   for (const key of required.keys()) nice.delete(key);
 
   return {
-    title: header.title,
+    title: title,
     company,
-    experienceLevel: levelOf(header.title, blocks),
+    experienceLevel: levelOf(title, blocks),
     requiredSkills: [...required.values()],
     niceToHaveSkills: [...nice.values()],
     softSkills: [...soft.values()],
   };
+}
+
+/**
+ * "Tech Lead, Hack Club Bank", "Hack Club Bank Operations Lead": the employer's name said in the title is not the
+ * role.
+ */
+function withoutCompany(title: string, company: string): string {
+  const name = escape(company);
+  const out = title
+    .replace(new RegExp(`\\s*,\\s*${name}(?![\\p{L}\\p{N}]).*$`, 'iu'), '')
+    .replace(new RegExp(`^${name}\\s+(?=\\p{Lu})`, 'u'), '')
+    .trim();
+  return out.length >= 3 ? out : title;
 }
 
 /** The work a role noun does: a recruiter recruits, a designer designs, an account manager manages accounts. */
@@ -306,8 +333,13 @@ function headingKind(line: Line): Kind | null {
   // A lead-in sentence that ends with a colon heads the list under it: "Strong candidates will have … :".
   if (line.text.endsWith(':') && line.text.length <= 200) return kindOf(line.text) ?? 'other';
   if (line.text.length > 70 || /[.!?;,]$/.test(line.text)) return null;
+  // "Starting salary: $60-$80k", "Location: Burlington": a label with its value is a line, not a heading over
+  // what follows.
+  if (/^[^:]{2,40}:\s+\S/.test(line.text) && !kindOf(line.text.split(':')[1]!)) return null;
   const t = line.text.replace(/:$/, '').trim();
   const words = t.split(/\s+/);
+  // "About You - Other expertise that will be useful but not required": a long heading, but only a heading says that.
+  if (words.length > 10 && words.length <= 14 && kindOf(t) === 'nice' && !/\d/.test(t)) return 'nice';
   if (words.length > 10 || /^\d/.test(t) || /\d+\+?\s*years?/i.test(t) || LABEL.test(line.text)) return null;
   const known = kindOf(t);
   if (known) return known;
@@ -319,7 +351,8 @@ function headingKind(line: Line): Kind | null {
   return colon || (titled && words.length <= 6) ? 'other' : null;
 }
 
-function kindOf(heading: string): Kind | null {
+function kindOf(text: string): Kind | null {
+  const heading = text.replace(/:\s*$/, '');
   if (NICE_HEADING.test(heading)) return 'nice';
   if (OTHER_HEADING.test(heading)) return 'other';
   if (REQUIRED_HEADING.test(heading)) return 'required';
@@ -408,17 +441,59 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
     taxonomy.index.has(normaliseSkill(pair)) || /^and\/or$/i.test(pair) ? pair : pair.replace(/\//g, ', '),
   );
   // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
-  const named = split.replace(ORGANISATION, (name) => name.replace(/[\p{L}\p{N}]/gu, '_'));
+  const named = split.replace(ORGANISATION, (name) =>
+    // "Microsoft Office" is a product, not an office.
+    taxonomy.index.has(normaliseSkill(name)) ? name : name.replace(/[\p{L}\p{N}]/gu, '_'),
+  );
   const shared = distributed(named, taxonomy);
   // "Relational and non-relational database systems": the kinds are the skills, not the head they share.
   const heads = new Set(shared.flatMap((s) => s.heads));
+  const found = findMentions(named, listed ? 'skills' : 'other', taxonomy)
+    .map((m) => m.skill)
+    .filter((skill) => writtenAsNamed(skill, named) && !heads.has(skill));
   return [
-    ...findMentions(named, listed ? 'skills' : 'other', taxonomy)
-      .map((m) => m.skill)
-      .filter((skill) => writtenAsNamed(skill, named) && !heads.has(skill)),
+    ...found.filter((skill) => !onlyAsModifier(skill, named, found)),
+    ...pluralised(named, taxonomy).filter((skill) => !found.includes(skill) && !heads.has(skill)),
     ...nominalised(named, taxonomy),
     ...shared.map((s) => s.skill),
   ];
+}
+
+/** "programming languages", "Python programming": a general skill word that only qualifies a family or follows a named skill. */
+const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms)\b/i;
+function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
+  if (skill.name.includes(' ')) return false;
+  // "Python programming": the language is the skill, the general word after it says what kind.
+  const before = found
+    .filter((other) => other !== skill && other.category !== 'soft')
+    .flatMap((other) => [other.name, ...other.aliases])
+    .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}\\s+$`, 'iu'));
+  const all = [skill.name, ...skill.aliases].flatMap((n) => [...text.matchAll(wordPattern(n, 'giu'))]);
+  return (
+    all.length > 0 &&
+    all.every(
+      (m) =>
+        FAMILY_NOUN.test(text.slice(m.index + m[0].length)) ||
+        before.some((re) => re.test(text.slice(Math.max(0, m.index - 60), m.index))),
+    )
+  );
+}
+
+/**
+ * Skills of several words named in the plural: "identify process improvements", "maintain content calendars".
+ * Only lower-case words are made singular, and only a name of two words or more counts, so a product's own
+ * plural ("Teams", "Pandas") or a plural noun ("pages") never becomes a skill.
+ */
+function pluralised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const singular = text.replace(/(?<![\p{L}\p{N}])(\p{Ll}[\p{Ll}-]{2,}[^\Wsuí])s(?![\p{L}\p{N}])/gu, '$1');
+  if (singular === text) return [];
+  return findMentions(singular, 'other', taxonomy)
+    .map((m) => m.skill)
+    .filter((skill) =>
+      [skill.name, ...skill.aliases].some(
+        (n) => /\s/.test(n) && wordPattern(n, 'iu').test(singular) && !wordPattern(n, 'iu').test(text),
+      ),
+    );
 }
 
 /** A run of capitalised words that ends in the word for a public or corporate body: the name of an office. */
@@ -515,9 +590,10 @@ const NOMINAL: Record<string, string> = {
   recruit: 'recruitment',
   forecast: 'forecasting',
   automat: 'automation',
+  produc: 'production',
 };
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+)?([a-z]+?)(?:ies|s)?\b/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z]+?)(?:ies|s)?\b/g;
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
   /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,4}[a-z-]+)/g;
@@ -660,7 +736,8 @@ function headerOf(lines: Line[]): Header {
     const prefixed = /^([^:]{2,50}):\s+(.+)$/.exec(title);
     const suffixed = /^(.+?)\s+(?:at|@|[-–—|])\s+([\p{Lu}\d][^,]{1,50})$/u.exec(title);
     if (prefixed) {
-      company ??= prefixed[1]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
+      // "Job Posting: …", "Now hiring: …" label the page; "Login.gov: Engineer" names the hirer.
+      if (!GENERIC_PREFIX.test(prefixed[1]!)) company ??= prefixed[1]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
       title = prefixed[2]!;
     } else if (suffixed && !/\b(remote|hybrid|on-?site|full[- ]time|part[- ]time)\b/i.test(suffixed[2]!)) {
       company ??= suffixed[2]!.trim();
@@ -671,15 +748,26 @@ function headerOf(lines: Line[]): Header {
     const second = /^([\p{Lu}\d][\p{L}\p{N}&.' -]{1,40}?)\s*[·|•]\s*\S/u.exec(lines[1].text);
     if (second) company = second[1]!.trim();
   }
+  // "pyOpenSci is hiring a Communications Lead": the page's title names the hirer and the role.
+  const hiring =
+    title && /^(\S+(?:\s+\S+){0,3}?)\s+is\s+hiring\s+(?:an?\s+|its\s+first\s+)?(.{3,60})$/i.exec(title);
+  if (hiring) {
+    company ??= hiring[1]!;
+    title = hiring[2]!;
+  }
   while (title && TITLE_TAIL.test(title)) title = title.replace(TITLE_TAIL, '').trim();
   return { title: title || null, company, fromFirstLine: looksLikeTitle && !labelledTitle };
 }
 
-const NAME = String.raw`([\p{Lu}\d][\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
+/** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
+const GENERIC_PREFIX =
+  /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|we(?:'|’)re hiring|vacancy|opening|position|careers?|open role)$/i;
+// A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
+const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))[\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
 /** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
 const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 const NOT_A_COMPANY =
-  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead)$/i;
+  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|hi|hello)$/i;
 
 /**
  * The company from how postings talk about themselves, strongest cue first: "About X", "X is hiring", "Join X",
@@ -689,7 +777,7 @@ const BRAND =
   /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
 /** Acronyms postings use that name no employer: pay grades, laws in general, roles, places, time zones. */
 const COMMON_ACRONYM =
-  /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|CTO|CFO|VP|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH)$/;
+  /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|COO|CTO|CFO|CMO|VP|COVID|AMA|AMAs|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH)$/;
 
 function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): string | null {
   const clean = (name: string | undefined) => {
@@ -708,7 +796,10 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   }
   const patterns = [
     new RegExp(`${NAME}\\s+(?:is|are)\\s+(?:hiring|looking for|seeking|searching for|recruiting)\\b`, 'u'),
-    new RegExp(`\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`, 'u'),
+    new RegExp(
+      `\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:\\s+\\([^)\\s]{4,60}\\))?(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`,
+      'u',
+    ),
     new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
     // "As a Stripe engineer, you …" opens a sentence; "classified as an AS-05 in …" is not about the employer.
     new RegExp(`(?:^|(?<=[\\n.!?]\\s{0,3}))As an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
@@ -727,7 +818,8 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     if (name && !/^(?:it|today|world|america|american|nation|government|agency)$/i.test(name))
       counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const best = top && ([widened(top[0], text), top[1]] as const);
   // A name written like one (an acronym, "18F", "10x", "Login.gov", "FedRAMP") that the posting keeps repeating;
   // it outweighs a possessive said less often ("18F Consulting’s" twice in a posting that says 18F eight times).
   // Counted without case ("PostHog" and "Posthog" are one name), returned as most often written.
@@ -765,6 +857,26 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     return written && /^\p{Lu}/u.test(written[1]!) ? written[1]! : domain[0]!.toUpperCase() + domain.slice(1);
   }
   return null;
+}
+
+/**
+ * "Hack Club's mission", "Hack Club's story": a possessive reads one word ("Club"); the name is the run of
+ * capitalised words that comes before it nearly every time the posting says it.
+ */
+function widened(name: string, text: string): string {
+  const all = [...text.matchAll(wordPattern(name, 'gu'))];
+  for (let words = 2; words >= 1; words--) {
+    const before = new Map<string, number>();
+    for (const m of all) {
+      const prev = new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}&.-]*\\s+){${words}})$`, 'u').exec(
+        text.slice(0, m.index),
+      );
+      if (prev) before.set(prev[1]!, (before.get(prev[1]!) ?? 0) + 1);
+    }
+    const common = [...before].sort((a, b) => b[1] - a[1])[0];
+    if (common && common[1] >= 2 && common[1] >= 0.8 * all.length) return `${common[0]}${name}`;
+  }
+  return name;
 }
 
 const YEARS =

@@ -110,6 +110,7 @@ export const PROFESSIONAL_SKILLS = new Set([
   'Cost management',
   'Customer service',
   'Customer success',
+  'Diversity, equity and inclusion',
   'Event planning',
   'Project coordination',
   'Public relations',
