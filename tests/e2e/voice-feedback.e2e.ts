@@ -1,6 +1,8 @@
 // Spoken answers beyond the recorder, in Chromium with espeak-ng speech as the microphone and the cloud
 // transcriber faked on 127.0.0.1: delivery beside the coach's feedback, in the review, trends in Progress, and
 // the spoken mock interview.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +18,15 @@ import { startHost } from '../support/host-process';
 import { startHostWithKeyring } from '../support/keyring-host';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
-import { recordSpoken, requireSpeechTools, speak, speechFile } from '../support/speech';
+import { recordSpoken } from '../support/room';
+import { requireSpeechTools, speak, speechFile } from '../support/speech';
 
 const FAKE_MIC = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 const KEY = 'sk-e2e-voice-feedback-0123456789';
 
 let speech: ReturnType<typeof speak>;
 let micFile: string;
+let micDir: string;
 let browsers: Browser[] = [];
 beforeAll(() => {
   requireSpeechTools();
@@ -33,9 +37,12 @@ beforeAll(() => {
     'We moved four million records without downtime.',
     { pause: 0.5 },
   ]);
-  micFile = speechFile(join(tempDir(), 'answer.wav'), speech);
+  // Not in a tempDir(): those are removed after each test, and each journey's browser plays this file afresh.
+  micDir = mkdtempSync(join(tmpdir(), 'rehearse-mic-'));
+  micFile = speechFile(join(micDir, 'answer.wav'), speech);
 });
 afterAll(async () => {
+  rmSync(micDir, { recursive: true, force: true });
   for (const b of browsers) await b.close();
   browsers = [];
 });

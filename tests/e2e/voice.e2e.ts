@@ -12,7 +12,8 @@ import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
 import { seeded } from '../support/random';
-import { recordSpoken, requireSpeechTools, speak, speechFile } from '../support/speech';
+import { recordSpoken } from '../support/room';
+import { requireSpeechTools, speak, speechFile } from '../support/speech';
 import { runVoiceCrashTrials } from '../support/voice-crash';
 
 const FAKE_MIC = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -135,7 +136,13 @@ describe('answering out loud', () => {
     const TRANSCRIPT = speech.phrases.map((p) => p.text).join(' ');
     fake.behaviour.answer = scriptedAnswer(speech.phrases);
     const url = await startHostWithKeyring(tempDir());
-    const context = await withMic.newContext({ permissions: ['microphone'] });
+    // Its own microphone: the shared one played its speech once, to the journey before.
+    const mic = await launchBrowser([
+      ...FAKE_MIC,
+      `--use-file-for-fake-audio-capture=${speechFile(join(tempDir(), 'again.wav'), speech)}%noloop`,
+    ]);
+    onExit(() => mic.close());
+    const context = await mic.newContext({ permissions: ['microphone'] });
     const page = await context.newPage();
     await page.goto(url);
     await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });

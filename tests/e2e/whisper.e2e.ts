@@ -10,7 +10,8 @@ import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
-import { recordSpoken, requireSpeechTools, speak, speechFile } from '../support/speech';
+import { recordSpoken } from '../support/room';
+import { requireSpeechTools, speak, speechFile } from '../support/speech';
 import { installTinyWhisperAs, TINY_WHISPER_TEXT } from '../support/tiny-whisper-model';
 
 let speech: ReturnType<typeof speak>;

@@ -45,3 +45,24 @@ export async function answerUntilReview(
   }
   throw new Error('the session did not end within 60 turns');
 }
+
+/**
+ * In the practice room, records with the shortcut until the fake microphone has played `durationSec` of speech
+ * (and a second more), then stops; the caller waits for what its transcriber says.
+ */
+export async function recordSpoken(page: Page, durationSec: number, key = 'Alt+KeyR'): Promise<void> {
+  await page.keyboard.press(key);
+  await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+  const timer = page.getByRole('timer', { name: 'Time spoken' });
+  const spokenSeconds = async () => {
+    const [m, s] = (await timer.innerText()).split(' ')[0]!.split(':').map(Number);
+    return m! * 60 + s!;
+  };
+  const deadline = Date.now() + 20_000;
+  while ((await spokenSeconds()) < Math.ceil(durationSec) + 1) {
+    if (Date.now() > deadline)
+      throw new Error(`The recording did not reach ${Math.ceil(durationSec) + 1} s.`);
+    await page.waitForTimeout(200);
+  }
+  await page.keyboard.press(key);
+}

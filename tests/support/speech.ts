@@ -8,8 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { Runtime } from '../../src-main/core/runtime';
 import { pcmFromWav, wavFromPcm } from '../../src-main/services/voice/audio-file';
 import { ok } from './invoke';
@@ -113,20 +111,4 @@ export async function recordAnswer(
     });
   await ok(runtime, 'voice.stop', { recordingId });
   return recordingId;
-}
-
-/**
- * In the practice room, records with the shortcut until the fake microphone has played `durationSec` of speech
- * (and a second more), then stops; the caller waits for what its transcriber says.
- */
-export async function recordSpoken(page: Page, durationSec: number, key = 'Alt+KeyR'): Promise<void> {
-  await page.keyboard.press(key);
-  await page.getByRole('button', { name: 'Stop recording' }).waitFor();
-  const timer = page.getByRole('timer', { name: 'Time spoken' });
-  const spokenSeconds = async () => {
-    const [m, s] = (await timer.innerText()).split(' ')[0]!.split(':').map(Number);
-    return m! * 60 + s!;
-  };
-  await expect.poll(spokenSeconds, { timeout: 20_000 }).toBeGreaterThanOrEqual(Math.ceil(durationSec) + 1);
-  await page.keyboard.press(key);
 }
