@@ -99,12 +99,11 @@ function pointAgreement(
 ): Record<PointFeature, number> {
   const { doc, points, coverage, grounded } = e;
   const terms = sentenceTerms(doc);
-  const place = (point: string, i: number, concepts: ReadonlySet<string>): number[] => {
+  const place = (grams: ReadonlyMap<string, number>, i: number, concepts: ReadonlySet<string>): number[] => {
     const quoted = (coverage[i]?.sentences ?? []).filter((s) => grounded.has(s));
     if (quoted.length) return quoted;
     const sharing = [...grounded].filter((s) => [...terms[s]!.all.keys()].some((c) => concepts.has(c)));
     if (sharing.length) return sharing.sort((a, b) => a - b);
-    const grams = trigrams(point);
     let best: number | undefined;
     let bestSimilarity = -1;
     for (const i of grounded) {
@@ -119,7 +118,8 @@ function pointAgreement(
   const perPoint = points.map((point, i): Record<PointFeature, number> => {
     const pointConcepts = termsOf(point).terms.map((t) => t.concept);
     const own = pointConcepts.filter((c) => !questionConcepts.has(c));
-    const sentences = place(point, i, new Set(pointConcepts));
+    const pointGrams = trigrams(point);
+    const sentences = place(pointGrams, i, new Set(pointConcepts));
     const text = sentences.map((s) => doc.sentences[s]!.text).join(' ');
     const inPlace = new Set(sentences);
     const placeTokens = doc.tokens.filter((t) => inPlace.has(t.sentence) && isContent(t));
@@ -129,7 +129,7 @@ function pointAgreement(
     const pointSet = new Set(pointConcepts);
     const extra = [...placeConcepts].filter((c) => !pointSet.has(c) && !questionConcepts.has(c)).length;
     return {
-      charSimilarity: text ? trigramCosine(trigrams(point), trigrams(text)) : 0,
+      charSimilarity: text ? trigramCosine(pointGrams, trigrams(text)) : 0,
       newTerms: own.length ? own.filter((c) => saidSet.has(c)).length / own.length : 0,
       order: own.length ? commonSubsequence(own, said) / own.length : 0,
       extraneous: placeConcepts.size ? extra / placeConcepts.size : 0,
