@@ -12,7 +12,7 @@ import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
 import { seeded } from '../support/random';
-import { recordSpoken } from '../support/room';
+import { recordSpoken, spokenSeconds, startOneQuestion } from '../support/room';
 import { requireSpeechTools, speak, speechFile } from '../support/speech';
 import { runVoiceCrashTrials } from '../support/voice-crash';
 
@@ -38,10 +38,7 @@ afterAll(async () => {
 
 async function toFirstQuestion(page: Page) {
   await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
-  await page.getByRole('button', { name: 'Practice', exact: true }).click();
-  await page.getByLabel('Number of questions').fill('1');
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
+  await startOneQuestion(page);
 }
 
 /** The PCM of every recording in the data folder. */
@@ -83,12 +80,8 @@ describe('answering out loud', () => {
       .toBeGreaterThan(32_000);
 
     // past the end of the speech Chromium plays as the microphone
-    const spokenSeconds = async () => {
-      const [m, s] = (await timer.innerText()).split(' ')[0]!.split(':').map(Number);
-      return m! * 60 + s!;
-    };
     await expect
-      .poll(spokenSeconds, { timeout: 20_000 })
+      .poll(() => spokenSeconds(page), { timeout: 20_000 })
       .toBeGreaterThanOrEqual(Math.ceil(speech.durationSec) + 1);
     await page.keyboard.press('Alt+KeyR');
     const saved = page.getByText(/^Recording saved \(0:\d\d\)\./);
@@ -147,10 +140,7 @@ describe('answering out loud', () => {
     await page.goto(url);
     await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
     await useFakeTranscriber(page, fake);
-    await page.getByRole('button', { name: 'Practice', exact: true }).click();
-    await page.getByLabel('Number of questions').fill('1');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
+    await startOneQuestion(page);
 
     await recordSpoken(page, speech.durationSec);
     await page

@@ -10,7 +10,7 @@ import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { onExit, tempDir } from '../support/runtime';
-import { recordSpoken } from '../support/room';
+import { recordSpoken, startOneQuestion } from '../support/room';
 import { requireSpeechTools, speak, speechFile } from '../support/speech';
 import { installTinyWhisperAs, TINY_WHISPER_TEXT } from '../support/tiny-whisper-model';
 
@@ -43,10 +43,7 @@ describe('answering out loud with Whisper in Rehearse', () => {
     const page = await context.newPage();
     await page.goto(host.url);
     await onboard(page, { name: 'Noor', role: 'Data Analyst', level: 'Mid' });
-    await page.getByRole('button', { name: 'Practice', exact: true }).click();
-    await page.getByLabel('Number of questions').fill('1');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
+    await startOneQuestion(page);
 
     await recordSpoken(page, speech.durationSec);
     await page

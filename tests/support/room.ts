@@ -46,6 +46,21 @@ export async function answerUntilReview(
   throw new Error('the session did not end within 60 turns');
 }
 
+/** From Home to the first question of a one-question practice session. */
+export async function startOneQuestion(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Practice', exact: true }).click();
+  await page.getByLabel('Number of questions').fill('1');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('heading', { name: /Question 1 of 1/ }).waitFor();
+}
+
+/** The seconds the recorder's timer says have been spoken ("0:07 of 2:30" is 7). */
+export async function spokenSeconds(page: Page): Promise<number> {
+  const timer = page.getByRole('timer', { name: 'Time spoken' });
+  const [m, s] = (await timer.innerText()).split(' ')[0]!.split(':').map(Number);
+  return m! * 60 + s!;
+}
+
 /**
  * In the practice room, records with the shortcut until the fake microphone has played `durationSec` of speech
  * (and a second more), then stops; the caller waits for what its transcriber says.
@@ -53,13 +68,8 @@ export async function answerUntilReview(
 export async function recordSpoken(page: Page, durationSec: number, key = 'Alt+KeyR'): Promise<void> {
   await page.keyboard.press(key);
   await page.getByRole('button', { name: 'Stop recording' }).waitFor();
-  const timer = page.getByRole('timer', { name: 'Time spoken' });
-  const spokenSeconds = async () => {
-    const [m, s] = (await timer.innerText()).split(' ')[0]!.split(':').map(Number);
-    return m! * 60 + s!;
-  };
   const deadline = Date.now() + 20_000;
-  while ((await spokenSeconds()) < Math.ceil(durationSec) + 1) {
+  while ((await spokenSeconds(page)) < Math.ceil(durationSec) + 1) {
     if (Date.now() > deadline)
       throw new Error(`The recording did not reach ${Math.ceil(durationSec) + 1} s.`);
     await page.waitForTimeout(200);
