@@ -6,7 +6,7 @@ import { analyse } from '../src-main/services/evaluation/nlp';
 import { LOW, MARGIN, scoreSuite } from '../tests/fixtures/evaluation/nonanswers';
 import { loadStar, pairAccuracy, starF1 } from '../tests/fixtures/evaluation/score';
 import { gradedPath, hasGraded } from '../tests/fixtures/human-graded/load';
-import { agreement } from '../tests/fixtures/human-graded/score';
+import { agreement, byLabel, scoreGraded } from '../tests/fixtures/human-graded/score';
 import { report } from './stats';
 
 const QUESTION = {
@@ -59,7 +59,8 @@ export async function benchEvaluation(): Promise<void> {
   const line = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(o)}\n`);
   const r3 = (n: number) => +n.toFixed(3);
   // The people-graded answers live in the team's shared data folder, not in the repository.
-  const graded = hasGraded() ? agreement(evaluateBuiltin) : [];
+  const scored = hasGraded() ? scoreGraded(evaluateBuiltin) : new Map();
+  const graded = hasGraded() ? agreement(scored) : [];
   if (!hasGraded()) {
     line({
       bench: 'evaluation_human_grades_pearson',
@@ -84,6 +85,19 @@ export async function benchEvaluation(): Promise<void> {
       called_non_answers: a.calledNonAnswers,
       rate: r3(a.falseNonAnswerRate),
       target_below: 0.02,
+    });
+  }
+  // The generated suite's bar, on real answers: what people labelled no attempt, off the point, or right.
+  for (const l of hasGraded() ? byLabel(scored, LOW) : []) {
+    line({
+      bench: 'evaluation_human_labels',
+      material: 'SemEval-2013 Task 7 Beetle and SciEntsBank, SAF (people’s labels; held-out splits)',
+      label: l.label,
+      n: l.n,
+      content_at_most: LOW,
+      low_share: r3(l.low / l.n),
+      non_answer_share: r3(l.nonAnswers / l.n),
+      mean_content: +l.meanContent.toFixed(1),
     });
   }
   const suite = scoreSuite(evaluateBuiltin);

@@ -71,4 +71,26 @@ describe('content model', () => {
     expect(right.extraneous).toBe(0);
     expect(padded.extraneous).toBeGreaterThan(0.3);
   });
+
+  it('marks an answer whose polarity differs from the point’s', () => {
+    const features = (point: string, answer: string) => {
+      const doc = analyse(answer);
+      const grounded = new Set(doc.sentences.map((s) => s.index));
+      return contentFeatures({
+        doc,
+        question: 'Why does bulb B stay lit?',
+        points: [point],
+        coverage: coverPoints(doc, [point], undefined, grounded),
+        contradictions: [],
+        grounded,
+        onTopicShare: 1,
+      }).negation;
+    };
+    const closed = 'Bulb B is still in a closed path with the battery';
+    const open = 'Bulb B is not separated from the battery by a gap';
+    expect(features(closed, 'Bulb B is still in a closed path.')).toBe(0);
+    expect(features(closed, 'Bulb B is not in a closed path.')).toBe(1);
+    expect(features(open, 'There is no gap between bulb B and the battery.')).toBe(0);
+    expect(features(open, 'Bulb B is separated from the battery by a gap.')).toBe(1);
+  });
 });

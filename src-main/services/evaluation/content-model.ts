@@ -2,7 +2,7 @@
 // trees over features of the evidence, fitted on answers graded by people (tests/fixtures/human-graded,
 // train splits only) by scripts/fit-content-model.ts, and shipped as data in content-model.json.
 import type { Contradiction } from './contradictions';
-import { isContent, type PointCoverage, sentenceTerms, termsOf } from './coverage';
+import { isContent, NEGATIVE_WORDS, type PointCoverage, sentenceTerms, termsOf } from './coverage';
 import type { Doc } from './nlp';
 import fitted from './content-model.json';
 
@@ -24,6 +24,7 @@ export const CONTENT_FEATURES = [
   'answerLetters',
   'questionLetters',
   'answerExtraneous',
+  'negation',
 ] as const;
 export type ContentFeature = (typeof CONTENT_FEATURES)[number];
 export type ContentFeatures = Record<ContentFeature, number>;
@@ -79,9 +80,22 @@ export function contentFeatures(e: ContentEvidence): ContentFeatures {
     ),
     length: Math.min(1, Math.log1p(doc.wordCount) / Math.log1p(FULL_LENGTH_WORDS)),
     onTopic: e.onTopicShare,
+    negation: negationMismatch(e),
     ...pointAgreement(e, questionConcepts, answerConcepts.size),
     ...wholeAnswer(e, pointConcepts, questionConcepts, answerConcepts),
   };
+}
+
+/**
+ * 1 when the answer says "not" (or "no", "never", "without") where the points do not, or the reverse: a
+ * reply in the reference's words with the polarity flipped ("the bulb is not in a closed path") is the
+ * commonest wrong answer people mark down that word overlap rewards.
+ */
+function negationMismatch(e: ContentEvidence): number {
+  const negative = (tokens: readonly { normal: string }[]) =>
+    tokens.some((t) => NEGATIVE_WORDS.has(t.normal));
+  const answer = negative(e.doc.tokens.filter((t) => e.grounded.has(t.sentence)));
+  return answer === e.points.some((p) => termsOf(p).negative) ? 0 : 1;
 }
 
 type PointFeature = 'charSimilarity' | 'newTerms' | 'order' | 'extraneous' | 'lengthRatio';
@@ -219,7 +233,8 @@ export interface ContentModel {
   trees: TreeNode[][];
 }
 
-const MODEL = checkedModel(fitted as ContentModel);
+// Checked on first use, not on import: the fit script imports the features while the shipped model is stale.
+let shipped: ContentModel | undefined;
 
 /** The model, if it was fitted on the features computed here, in the same order. */
 export function checkedModel(model: ContentModel): ContentModel {
@@ -230,7 +245,10 @@ export function checkedModel(model: ContentModel): ContentModel {
 }
 
 /** The fitted grade (0–1, clamped) for a set of features. */
-export function predictGrade(f: ContentFeatures, model: ContentModel = MODEL): number {
+export function predictGrade(
+  f: ContentFeatures,
+  model: ContentModel = (shipped ??= checkedModel(fitted as ContentModel)),
+): number {
   const x = CONTENT_FEATURES.map((k) => f[k]);
   let y = model.base;
   for (const tree of model.trees) {

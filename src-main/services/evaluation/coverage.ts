@@ -45,7 +45,18 @@ const GENERIC = new Set(
     .split(' ')
     .map(canonical),
 );
-const NEGATIVE_WORDS = new Set(['not', 'no', 'never', 'without', 'avoid', 'avoids', 'avoiding', 'nor']);
+export const NEGATIVE_WORDS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nothing',
+  'without',
+  'avoid',
+  'avoids',
+  'avoiding',
+  'nor',
+]);
 const RESULT_WORDS = new Set(['result', 'outcome', 'impact', 'effect', 'success', 'achieve'].map(canonical));
 const ACTION_WORDS = new Set(['action', 'step', 'role', 'contribution'].map(canonical));
 
