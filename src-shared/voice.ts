@@ -91,8 +91,9 @@ export function recoveryText(r: Recording): string {
 export function recoveredText(r: Recording, notes: string[]): string {
   if (r.transcript !== null)
     return `Transcribed. What you said and how you sounded are now with question ${r.questionPosition + 1} in that session's review.`;
-  const why = notes.length > 0 ? ` (${notes.join(' ').replace(/\.$/, '')})` : '';
-  return `Not transcribed yet${why}. The recording is kept here until you transcribe or discard it.`;
+  // The notes are whole sentences of their own (the AI chain's reasons), so they follow, not in brackets.
+  const why = notes.map((n) => (/[.!?]$/.test(n) ? n : `${n}.`)).join(' ');
+  return `Not transcribed yet.${why ? ` ${why}` : ''} The recording is kept here until you transcribe or discard it.`;
 }
 
 export const READ_ALOUD = ['off', 'mock', 'always'] as const;

@@ -131,7 +131,7 @@ describe('a recording cut short by a crash, after its question moved on', () => 
     expect(untried.transcribed).toBe(false);
     // (the note names the providers the AI runtime knows; it changes when one is added)
     expect(recoveredText(untried.recording, untried.notes)).toBe(
-      'Not transcribed yet (No speech-to-text is set up: download a Whisper model in Settings → AI coach → Models inside Rehearse, or switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address)). The recording is kept here until you transcribe or discard it.',
+      'Not transcribed yet. No speech-to-text is set up: download a Whisper model in Settings → AI coach → Models inside Rehearse, or switch on a cloud provider that transcribes (OpenAI, Groq or an OpenAI-compatible address). The recording is kept here until you transcribe or discard it.',
     );
     expect((await pendingOf(runtime)).map((r) => r.id)).toEqual([cut.recordingId]);
 
