@@ -22,25 +22,48 @@ export interface WorkerCall<T, R extends { id: number }, D> {
  * One long-lived worker thread serving calls one at a time, in order: it stays warm between calls (pdf.js, a
  * loaded model) and is replaced whenever a call times out, is cancelled, or the worker crashes, so a hung or
  * poisoned worker never answers the next call. Used by the résumé parser and the in-app models.
+ *
+ * With `idleMs`, a worker left without calls that long is stopped: a loaded model holds hundreds of
+ * megabytes, which a candidate who has stopped practising should get back. The next call starts it again.
  */
 export class WorkerSession<D = unknown> {
   private worker: Worker | undefined;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly spawn: (data: D) => Worker) {}
+  constructor(
+    private readonly spawn: (data: D) => Worker,
+    private readonly idleMs?: number,
+  ) {}
 
   /** `prepare` runs when the call's turn comes (checks such as "is the model still on disk" belong there). */
   run<T, R extends { id: number }>(prepare: () => WorkerCall<T, R, D>): Promise<T> {
+    this.pending++;
+    clearTimeout(this.idleTimer);
     const next = this.queue.then(() => this.once(prepare()));
     this.queue = next.catch(() => undefined);
+    void this.queue.then(() => {
+      if (--this.pending === 0) this.startIdleTimer();
+    });
     return next;
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
     if (worker) await worker.terminate();
+  }
+
+  private startIdleTimer(): void {
+    if (this.idleMs === undefined || !this.worker) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.pending === 0) void this.close();
+    }, this.idleMs);
+    // Waiting to free memory is no reason to keep the app (or a test run) alive.
+    this.idleTimer.unref();
   }
 
   private once<T, R extends { id: number }>(call: WorkerCall<T, R, D>): Promise<T> {

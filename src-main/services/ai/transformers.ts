@@ -76,7 +76,13 @@ export interface InAppModel {
   modelsDir: string;
   modelId: string;
   dtype?: 'fp32' | 'q8';
+  /** How long the loaded model stays in memory without a call (default MODEL_IDLE_MS). */
+  idleMs?: number;
 }
+
+// Long enough to stay warm from one answer to the next in a session, short enough to give the memory back
+// soon after practice stops.
+export const MODEL_IDLE_MS = 10 * 60_000;
 
 /**
  * The worker thread an in-app model runs in (`built` next to the bundle, `source` beside this file when running
@@ -94,7 +100,7 @@ export function modelWorkerSession(
     // An idle model must not keep the app (or a test run) alive.
     worker.unref();
     return worker;
-  });
+  }, model.idleMs ?? MODEL_IDLE_MS);
 }
 
 /** What the candidate reads when an in-app model cannot answer, by what went wrong. */

@@ -49,8 +49,9 @@ const FILES = {
 
 /**
  * Speech to text on this computer: a Whisper export for transformers.js run in one long-lived worker thread (the
- * model stays loaded between recordings). Words come with their times when the export has the cross-attention
- * outputs word alignment needs; otherwise the text alone, with `words: []`, and delivery works without timings.
+ * model stays loaded between recordings, and is freed after MODEL_IDLE_MS without one). Words come with their
+ * times when the export has the cross-attention outputs word alignment needs; otherwise the text alone, with
+ * `words: []`, and delivery works without timings.
  * Cancelling (or the chain's timeout) terminates the worker, so the CPU really stops.
  */
 export class WhisperTranscriber implements SpeechProvider {
