@@ -72,6 +72,40 @@ describe('content model', () => {
     expect(padded.extraneous).toBeGreaterThan(0.3);
   });
 
+  const featuresFor = (question: string, point: string, answer: string) => {
+    const doc = analyse(answer);
+    const grounded = new Set(doc.sentences.map((s) => s.index));
+    return contentFeatures({
+      doc,
+      question,
+      points: [point],
+      coverage: coverPoints(doc, [point], undefined, grounded),
+      contradictions: [],
+      grounded,
+      onTopicShare: 1,
+    });
+  };
+
+  it('marks an answer that turns the point’s direction words round', () => {
+    const question = 'What does the layering tell you about the density of the corn syrup?';
+    const point = 'Corn syrup is more dense than water, so it sinks to the bottom';
+    const opposed = (answer: string) => featuresFor(question, point, answer).opposed;
+    expect(opposed('The corn syrup is more dense, so it sinks to the bottom.')).toBe(0);
+    // "less" for "more" and "top" for "bottom": two of its three direction words (more, sink, bottom).
+    expect(opposed('The corn syrup is less dense, so it sinks to the top.')).toBeCloseTo(2 / 3);
+    // Saying both is a comparison, not a reversal.
+    expect(opposed('Water is less dense and the syrup more dense, so it sinks.')).toBe(0);
+  });
+
+  it('reads whether the answer’s yes or no agrees with the expected one', () => {
+    const question = 'Did Andrew control the variables in his experiment? Explain why or why not.';
+    const point = 'No. Andrew changed two variables at the same time';
+    const verdict = (answer: string) => featuresFor(question, point, answer).verdict;
+    expect(verdict('No, he changed the feed and the calcium together.')).toBe(1);
+    expect(verdict('Yes, because he wrote everything down.')).toBe(0);
+    expect(verdict('He changed the feed and the calcium together.')).toBe(0.5);
+  });
+
   it('marks an answer whose polarity differs from the point’s', () => {
     const features = (point: string, answer: string) => {
       const doc = analyse(answer);

@@ -3,7 +3,8 @@
 // train splits only) by scripts/fit-content-model.ts, and shipped as data in content-model.json.
 import type { Contradiction } from './contradictions';
 import { isContent, NEGATIVE_WORDS, type PointCoverage, sentenceTerms, termsOf } from './coverage';
-import type { Doc } from './nlp';
+import { OPPOSITE_WORDS } from './lexicon';
+import { analyse, type Doc, isWordToken } from './nlp';
 import fitted from './content-model.json';
 
 export const CONTENT_FEATURES = [
@@ -25,6 +26,8 @@ export const CONTENT_FEATURES = [
   'questionLetters',
   'answerExtraneous',
   'negation',
+  'opposed',
+  'verdict',
 ] as const;
 export type ContentFeature = (typeof CONTENT_FEATURES)[number];
 export type ContentFeatures = Record<ContentFeature, number>;
@@ -80,31 +83,67 @@ export function contentFeatures(e: ContentEvidence): ContentFeatures {
     ),
     length: Math.min(1, Math.log1p(doc.wordCount) / Math.log1p(FULL_LENGTH_WORDS)),
     onTopic: e.onTopicShare,
-    negation: negationMismatch(e),
+    opposed: opposedShare(e),
+    verdict: verdictAgreement(e),
     ...pointAgreement(e, questionConcepts, answerConcepts.size),
     ...wholeAnswer(e, pointConcepts, questionConcepts, answerConcepts),
   };
 }
 
-/**
- * 1 when the answer says "not" (or "no", "never", "without") where the points do not, or the reverse: a
- * reply in the reference's words with the polarity flipped ("the bulb is not in a closed path") is the
- * commonest wrong answer people mark down that word overlap rewards.
- */
-function negationMismatch(e: ContentEvidence): number {
-  const negative = (tokens: readonly { normal: string }[]) =>
-    tokens.some((t) => NEGATIVE_WORDS.has(t.normal));
-  const answer = negative(e.doc.tokens.filter((t) => e.grounded.has(t.sentence)));
-  return answer === e.points.some((p) => termsOf(p).negative) ? 0 : 1;
+/** Each opposite word's concept, keyed by its partner's (both ways), as the tokeniser reads them. */
+let opposites: ReadonlyMap<string, readonly string[]> | undefined;
+function oppositeConcepts(): ReadonlyMap<string, readonly string[]> {
+  if (opposites) return opposites;
+  const concept = (word: string) => analyse(word).tokens[0]!.concept;
+  const map = new Map<string, string[]>();
+  for (const [a, b] of OPPOSITE_WORDS) {
+    map.set(concept(a), [...(map.get(concept(a)) ?? []), concept(b)]);
+    map.set(concept(b), [...(map.get(concept(b)) ?? []), concept(a)]);
+  }
+  return (opposites = map);
 }
 
-type PointFeature = 'charSimilarity' | 'newTerms' | 'order' | 'extraneous' | 'lengthRatio';
+/**
+ * The share of the points' direction words ("more", "higher", "closed") that the answer turns round: it
+ * says the opposite and never the word itself. "Less dense" for "more dense" shares every other word.
+ */
+function opposedShare(e: ContentEvidence): number {
+  const concepts = (tokens: readonly Doc['tokens'][number][]) =>
+    new Set(tokens.filter(isWordToken).map((t) => t.concept));
+  const said = concepts(e.doc.tokens.filter((t) => e.grounded.has(t.sentence)));
+  const asked = concepts(e.points.flatMap((p) => analyse(p).tokens));
+  const directions = [...asked].filter((c) => oppositeConcepts().has(c));
+  const turned = directions.filter(
+    (c) =>
+      !said.has(c) &&
+      oppositeConcepts()
+        .get(c)!
+        .some((o) => said.has(o) && !asked.has(o)),
+  );
+  return directions.length ? turned.length / directions.length : 0;
+}
+
+/**
+ * Whether the answer's opening "yes" or "no" agrees with the first point's: 1 agrees, 0 disagrees, 0.5 when
+ * either gives no verdict.
+ */
+function verdictAgreement(e: ContentEvidence): number {
+  const opening = (text: string) => /^\W*(yes|no)\b/i.exec(text)?.[1]?.toLowerCase();
+  const expected = opening(e.points[0] ?? '');
+  const first = e.doc.sentences.find((s) => e.grounded.has(s.index));
+  const given = first ? opening(first.text) : undefined;
+  return expected && given ? Number(expected === given) : 0.5;
+}
+
+type PointFeature = 'charSimilarity' | 'newTerms' | 'order' | 'extraneous' | 'lengthRatio' | 'negation';
 
 /**
  * How closely the place that answers each point says what the point says, averaged over the points: the
  * same letters (catches word forms and compounds the concepts miss), the point's own words beyond the
- * question's, in the point's order, and little else. People grading short answers reward the first three and
- * mark down answers padded with words of neither the point nor the question.
+ * question's, in the point's order, and little else; and whether it says "not" (or "no", "never", "without")
+ * where the point does not, or the reverse. People grading short answers reward the first three, mark down
+ * answers padded with words of neither the point nor the question, and the commonest wrong answer is the
+ * point's own words with the polarity flipped. Only the place counts: a long answer says "not" somewhere.
  */
 function pointAgreement(
   e: ContentEvidence,
@@ -142,12 +181,14 @@ function pointAgreement(
     const placeConcepts = new Set(placeTokens.map((t) => t.concept));
     const pointSet = new Set(pointConcepts);
     const extra = [...placeConcepts].filter((c) => !pointSet.has(c) && !questionConcepts.has(c)).length;
+    const placeNegative = doc.tokens.some((t) => inPlace.has(t.sentence) && NEGATIVE_WORDS.has(t.normal));
     return {
       charSimilarity: text ? trigramCosine(pointGrams, trigrams(text)) : 0,
       newTerms: own.length ? own.filter((c) => saidSet.has(c)).length / own.length : 0,
       order: own.length ? commonSubsequence(own, said) / own.length : 0,
       extraneous: placeConcepts.size ? extra / placeConcepts.size : 0,
       lengthRatio: Math.min(1, answerWords / Math.max(1, FULL_LENGTH_RATIO * pointConcepts.length)),
+      negation: Number(placeNegative !== termsOf(point).negative),
     };
   });
   const mean = (k: PointFeature) =>
@@ -158,6 +199,7 @@ function pointAgreement(
     order: mean('order'),
     extraneous: mean('extraneous'),
     lengthRatio: mean('lengthRatio'),
+    negation: mean('negation'),
   };
 }
 

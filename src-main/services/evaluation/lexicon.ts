@@ -694,3 +694,47 @@ export const SUBJECT_FAMILIES: readonly (readonly string[])[] = [
   ['communicate', 'explain', 'inform', 'update', 'email', 'meeting', 'talk', 'message', 'announce'],
   ['sales', 'deal', 'quota', 'prospect', 'pipeline', 'close', 'account', 'demo'],
 ];
+
+/**
+ * Words that set a direction or a state, each with its opposite. An answer that says "less" where the point
+ * says "more" uses the point's words and means the reverse.
+ */
+export const OPPOSITE_WORDS: readonly (readonly [string, string])[] = [
+  ['more', 'less'],
+  ['most', 'least'],
+  ['higher', 'lower'],
+  ['high', 'low'],
+  ['increase', 'decrease'],
+  ['increase', 'reduce'],
+  ['rise', 'fall'],
+  ['up', 'down'],
+  ['above', 'below'],
+  ['top', 'bottom'],
+  ['faster', 'slower'],
+  ['fast', 'slow'],
+  ['larger', 'smaller'],
+  ['bigger', 'smaller'],
+  ['large', 'small'],
+  ['big', 'small'],
+  ['longer', 'shorter'],
+  ['heavier', 'lighter'],
+  ['stronger', 'weaker'],
+  ['strong', 'weak'],
+  ['warmer', 'cooler'],
+  ['hotter', 'colder'],
+  ['open', 'closed'],
+  ['on', 'off'],
+  ['full', 'empty'],
+  ['positive', 'negative'],
+  ['same', 'different'],
+  ['before', 'after'],
+  ['gain', 'lose'],
+  ['add', 'remove'],
+  ['expand', 'contract'],
+  ['attract', 'repel'],
+  ['sink', 'float'],
+  ['absorb', 'reflect'],
+  ['connected', 'separated'],
+  ['series', 'parallel'],
+  ['success', 'failure'],
+];
