@@ -332,3 +332,98 @@ describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', (
     );
   });
 });
+
+describe('general causes of misses on the development corpus (issue 15, fourth pass)', () => {
+  const read = (text: string) => proposeFromPosting(text, taxonomy);
+
+  it('a second verb may share the object: "Analyze and map the risks", "Design and specify user interfaces" (18F business analyst, interaction designer)', () => {
+    expect(
+      read(
+        'Requirements:\n• Analyze and map the risks of this product approach and propose mitigation solutions',
+      ).requiredSkills,
+    ).toContain('Risk management'); // "Risk analysis" is its alias
+    expect(
+      read('Requirements:\n• Design and specify user interfaces and information architecture').requiredSkills,
+    ).toContain('UI design');
+    expect(real('18f-interaction-designer').requiredSkills).toContain('UI design');
+  });
+
+  it('"designing systems for other people" and "design software" are not design work named by its object (Zulip, Hack Club)', () => {
+    expect(
+      read(
+        'Requirements:\n• You have experience designing systems for other people to build directly on top of',
+      ).requiredSkills,
+    ).not.toContain('System design');
+    const comms = real('hackclub-communications-manager');
+    expect(comms.requiredSkills).toContain('Design software');
+    expect(comms.requiredSkills).not.toContain('Software engineering');
+  });
+
+  it('events produced, planned or organised are event planning, with an adjective between: "how to produce events", "Experience producing live events" (Hack Club journalist)', () => {
+    expect(real('hackclub-journalist').requiredSkills).toContain('Event planning');
+    expect(
+      read('Requirements:\n• Experience producing live events, including panels').requiredSkills,
+    ).toEqual(['Event planning']);
+    // The object is a person: "Manage operations lead, who will report to you" asks for no operations management.
+    expect(real('hackclub-bank-tech-lead').requiredSkills).not.toContain('Operations management');
+  });
+
+  it('a head in the plural shared by kinds: "agile and lean methodologies" names both (18F agile coach)', () => {
+    expect(
+      read(
+        'Requirements:\n• Embed an agile culture using techniques from a wide range of agile and lean methodologies and frameworks',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Agile', 'Lean']));
+  });
+
+  it('work said as a verb: "resolve incidents", "Treat configuration as code" (18F site reliability engineer)', () => {
+    expect(real('18f-site-reliability-engineer').requiredSkills).toEqual(
+      expect.arrayContaining(['Incident management', 'Infrastructure as code']),
+    );
+  });
+
+  it('a family of tools named without examples is the skill: "project management software tools" (Hack Club executive assistant)', () => {
+    expect(real('hackclub-executive-assistant').requiredSkills).toContain('Project management software');
+    // With examples, the examples are the skills.
+    const family = read('Requirements:\n• Project management tools (e.g., Jira, Trello)');
+    expect(family.requiredSkills).toEqual(expect.arrayContaining(['Jira', 'Trello']));
+    expect(family.requiredSkills).not.toContain('Project management software');
+  });
+
+  it('"programming" for programmes of activities and "programming tools and techniques" ask for no programming (TTS, pyOpenSci, 18F)', () => {
+    for (const id of [
+      'tts-usdc-supervisor-data',
+      'tts-tts-research-ops-lead-april2024',
+      'pyopensci-community-manager',
+    ])
+      expect(real(id).requiredSkills).not.toContain('Programming');
+    expect(
+      read('Requirements:\n• Quickly researching and learning new programming tools and techniques')
+        .requiredSkills,
+    ).not.toContain('Programming');
+    expect(
+      read('Primarily responsible for:\n• Using scripting or basic programming skills to solve problems')
+        .requiredSkills,
+    ).toEqual(expect.arrayContaining(['Scripting', 'Programming']));
+  });
+
+  it('a heading written as a question, and a role asked for names its trade: "WHO ARE YOU?" … "Solid project manager" (Hack Club customer success lead)', () => {
+    expect(real('hackclub-customer-success-lead').requiredSkills).toContain('Project management');
+    expect(read('Title\n\nWHO ARE YOU?\n• Solid project manager').requiredSkills).toEqual([
+      'Project management',
+    ]);
+  });
+
+  it('the field a role leads is its trade: "Communications Manager", "Communications Lead" (Hack Club, pyOpenSci)', () => {
+    expect(real('hackclub-communications-manager').requiredSkills).toContain('Communication');
+    expect(real('pyopensci-communications-lead').requiredSkills).toContain('Communication');
+    // A bare quality before a role that is not one of the leading roles stays what it is.
+    expect(real('posthog-site-reliability-engineer').requiredSkills).not.toContain('Reliability');
+  });
+
+  it('the team that owns the role, named in the title, is neither the title nor a skill: "FedRAMP’s Cyber Data Analyst will …" (TTS)', () => {
+    const p = real('tts-ttg-fedramp-cyberdata-analyst-2024');
+    expect(p.title).toBe('Cyber Data Analyst');
+    expect(p.requiredSkills).not.toContain('FedRAMP');
+  });
+});

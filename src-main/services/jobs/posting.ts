@@ -12,7 +12,7 @@ type Kind = 'required' | 'nice' | 'duties' | 'summary' | 'other';
 const NICE_HEADING =
   /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desirable|extra credit|would be (?:great|nice|helpful)|good to have|ideally|strong candidates will have|desired qualifications|it would be great if|even better|(?:would be |will be )?useful|not required)\b/i;
 const REQUIRED_HEADING =
-  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
+  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|who are you|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
 const DUTIES_HEADING =
   /\b(responsibilities|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
 const SUMMARY_HEADING =
@@ -130,11 +130,17 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const blocks = toBlocks(header.fromFirstLine ? lines.slice(1) : lines);
 
   const company = header.company ?? companyFromText(text, lines, vocabulary);
-  const title = header.title && company ? withoutCompany(header.title, company) : header.title;
-  // "Northwind Logistics is hiring": the company's name is not a skill it asks for.
+  const named = header.title && company ? withoutCompany(header.title, company) : header.title;
+  // "FedRAMP Cyber Data Analyst" with "FedRAMP’s Cyber Data Analyst will …": the title opens with the team.
+  const team = teamOf(named, text);
+  const title = team && named ? named.slice(team.length).trim() : named;
+  // "Northwind Logistics is hiring", "FedRAMP was created in 2011": the hirer's name is not a skill it asks for.
+  const owners = [company && !vocabulary.index.has(normaliseSkill(company)) ? company : null, team].filter(
+    (n): n is string => Boolean(n),
+  );
   const ownName =
-    company && !vocabulary.index.has(normaliseSkill(company))
-      ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(company)}(?![\\p{L}\\p{N}])`, 'giu')
+    owners.length > 0
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${owners.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
       : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(title);
@@ -144,6 +150,10 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   for (const block of blocks) {
     if (block.kind === 'other') continue;
     for (const line of block.lines) {
+      // "Solid project manager" under the requirements: a role asked for names its trade, as a title does.
+      if (line.bullet && block.kind === 'required' && line.text.split(/\s+/).length <= 5)
+        for (const skill of tradesOf(line.text, vocabulary))
+          required.set(normaliseSkill(skill.name), skill.name);
       const said = sentences(line.text).map((t) => (ownName ? t.replace(ownName, '') : t));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
@@ -229,7 +239,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       required.set(normaliseSkill(skill.name), skill.name);
   // "Visual Designer", "Technical Recruiter", "Account Manager": the title's role names the trade it practises.
   // A trade the taxonomy files as soft ("Technical writing", "Account management") is the job here.
-  for (const skill of title ? tradesOf(title, vocabulary) : []) {
+  for (const skill of title ? [...tradesOf(title, vocabulary), ...fieldOf(title, vocabulary)] : []) {
     soft.delete(normaliseSkill(skill.name));
     required.set(normaliseSkill(skill.name), skill.name);
   }
@@ -256,6 +266,29 @@ function withoutCompany(title: string, company: string): string {
     .replace(new RegExp(`^${name}\\s+(?=\\p{Lu})`, 'u'), '')
     .trim();
   return out.length >= 3 ? out : title;
+}
+
+/** "FedRAMP’s Cyber Data Analyst will play a key role": a title that opens with the name of the team that owns it. */
+function teamOf(title: string | null, text: string): string | null {
+  const m = title ? /^(\S+)\s+(\S.{2,})$/.exec(title) : null;
+  if (!m) return null;
+  const owned = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escape(m[1]!)}[’']s\\s+${escape(m[2]!)}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+  return owned.test(text) ? m[1]! : null;
+}
+
+const FIELD_ROLE = /^(.+?)\s+(?:manager|lead|director|coordinator|specialist|officer)$/i;
+
+/**
+ * "Communications Manager", "Communications Lead": a skill the taxonomy files as soft, named as the whole field
+ * the role leads, is the job's trade.
+ */
+function fieldOf(title: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const field = FIELD_ROLE.exec(title.trim())?.[1];
+  const skill = field ? taxonomy.index.get(normaliseSkill(field)) : undefined;
+  return skill?.category === 'soft' ? [skill] : [];
 }
 
 /** The work a role noun does: a recruiter recruits, a designer designs, an account manager manages accounts. */
@@ -307,6 +340,13 @@ function readLines(text: string): Line[] {
       .replace(/([\p{L}\p{N}])-based\b/gu, '$1 based')
       // "diversity, equity, inclusion, and accessibility" is a workplace value, not web accessibility.
       .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
+      // "training and programming for accessibility", "programming that meets these needs": programmes of
+      // activities, not writing code.
+      .replace(
+        /\b(training|events?|activities|outreach|specific)\s+(and\s+)?programming\b/giu,
+        '$1 $2programmes',
+      )
+      .replace(/\bprogramming(?=\s+(?:that|which|within)\b)/giu, 'programmes')
       .replace(/\r\n?/g, '\n')
       .split('\n')
       .map((raw) => {
@@ -332,6 +372,11 @@ function headingKind(line: Line): Kind | null {
   if (line.bullet) return null;
   // A lead-in sentence that ends with a colon heads the list under it: "Strong candidates will have … :".
   if (line.text.endsWith(':') && line.text.length <= 200) return kindOf(line.text) ?? 'other';
+  // "WHO ARE YOU?": a heading written as a question is one only when it names a known section.
+  if (/\?$/.test(line.text) && line.text.length <= 40) {
+    const asked = kindOf(line.text.replace(/\?$/, ''));
+    return asked === 'other' ? null : asked;
+  }
   if (line.text.length > 70 || /[.!?;,]$/.test(line.text)) return null;
   // "Starting salary: $60-$80k", "Location: Burlington": a label with its value is a line, not a heading over
   // what follows.
@@ -460,7 +505,7 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
 }
 
 /** "programming languages", "Python programming": a general skill word that only qualifies a family or follows a named skill. */
-const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms)\b/i;
+const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms|tools\s+and\s+techniques)\b/i;
 function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
   if (skill.name.includes(' ')) return false;
   // "Python programming": the language is the skill, the general word after it says what kind.
@@ -517,7 +562,7 @@ function distributed(text: string, taxonomy: Taxonomy): { skill: TaxonomySkill; 
     for (const head of heads) {
       const skill =
         taxonomy.index.get(normaliseSkill(`${modifier} ${head}`)) ??
-        taxonomy.index.get(normaliseSkill(`${modifier} ${head.replace(/s$/, '')}`));
+        taxonomy.index.get(normaliseSkill(`${modifier} ${singular(head)}`));
       if (skill && skill.category !== 'languages') {
         const named = heads
           .map((h) => taxonomy.index.get(normaliseSkill(h)))
@@ -591,9 +636,22 @@ const NOMINAL: Record<string, string> = {
   forecast: 'forecasting',
   automat: 'automation',
   produc: 'production',
+  design: 'design',
+  organi: 'organization',
+  plan: 'planning',
+  plann: 'planning',
+  resolv: 'resolution',
 };
+// "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z]+?)(?:ies|s)?\b/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+/** "producing live events", "plan large events": an adjective between the verb and its object. */
+const ADJECTIVE =
+  /^(?:live|online|virtual|in-person|new|existing|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
+/** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
+const GATHERINGS = new Set(['production', 'planning', 'organization']);
+const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
   /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,4}[a-z-]+)/g;
@@ -607,16 +665,33 @@ const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
   const out: TaxonomySkill[] = [];
   const lower = text.toLowerCase();
-  const find = (phrase: string) => {
+  const find = (phrase: string, trade = false) => {
     const skill = taxonomy.index.get(normaliseSkill(phrase));
-    if (skill && (skill.category === 'technical' || skill.category === 'tools')) out.push(skill);
+    // "produce events", "organise events" are event planning, a trade the taxonomy files as soft.
+    if (
+      skill &&
+      (skill.category === 'technical' ||
+        skill.category === 'tools' ||
+        (trade && PROFESSIONAL_SKILLS.has(skill.name)))
+    )
+      out.push(skill);
   };
   for (const m of lower.matchAll(VERB_OBJECT)) {
     const verb = m[1]!.replace(/[sz]$/, '');
     const nominal = NOMINAL[verb] ?? NOMINAL[m[1]!];
     if (!nominal) continue;
-    const noun = m[2]!;
-    for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun])) find(`${form} ${nominal}`);
+    const [first, second] = [m[2]!, m[3]];
+    // "Manage operations lead": the object is a person, not the work.
+    if (second && ROLE_NOUN.test(second)) continue;
+    // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
+    if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
+      continue;
+    const objects = [first, singular(first)];
+    if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
+    if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
+    // "designing systems for others": only a named thing ("design user interfaces") is design work.
+    const named = nominal === 'design' ? objects.filter((o) => o.includes(' ')) : objects;
+    for (const object of new Set(named)) find(`${object} ${nominal}`, GATHERINGS.has(nominal));
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
   for (const m of lower.matchAll(NOUN_OF))

@@ -10,7 +10,6 @@ export type PostingTerm =
   | { alias: string; of: string };
 
 export const POSTING_TERMS: PostingTerm[] = [
-  { name: 'Lean', category: 'technical', aliases: ['Lean methodology', 'Lean startup'], ambiguous: true },
   { name: 'Section 508', category: 'technical', aliases: ['Section 508 compliance'] },
   {
     name: 'Web Content Accessibility Guidelines',
@@ -83,7 +82,6 @@ export const POSTING_TERMS: PostingTerm[] = [
   { name: 'Advertising', category: 'technical', aliases: ['Advertising campaigns'] },
   { name: 'Copywriting', category: 'technical', aliases: ['Site copy', 'Microcopy'] },
   { name: 'Capacity planning', category: 'technical', aliases: ['Resource capacity'] },
-  { alias: 'Vulnerability testing', of: 'Vulnerability assessment' },
   { alias: 'Peer review', of: 'Code review' },
   { alias: 'Recommendation engines', of: 'Recommender systems' },
   { alias: 'Visualizations', of: 'Data visualization' },
