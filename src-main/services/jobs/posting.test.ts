@@ -426,4 +426,66 @@ describe('general causes of misses on the development corpus (issue 15, fourth p
     expect(p.title).toBe('Cyber Data Analyst');
     expect(p.requiredSkills).not.toContain('FedRAMP');
   });
+
+  it('a posting term whose name the taxonomy took keeps its aliases, and editing is a skill: "site copy, microcopy", "creating and editing drafts" (18F content designer)', () => {
+    expect(real('18f-content-designer').requiredSkills).toEqual(
+      expect.arrayContaining(['Copywriting', 'Editing']),
+    );
+  });
+
+  it('onboarding, user support and fiscal sponsorship named as the work (Hack Club customer success lead, HCB operations associate)', () => {
+    expect(
+      read(
+        'Responsibilities:\n• Process applications from teen coders and run onboarding calls with new Hack Club leaders over Zoom',
+      ).requiredSkills,
+    ).toContain('Onboarding');
+    expect(real('hackclub-hcb-ops-associate').requiredSkills).toEqual(
+      expect.arrayContaining(['Onboarding', 'Fiscal sponsorship']),
+    );
+    expect(
+      read('A typical day:\n• Responding to various HCB user support requests.').requiredSkills,
+    ).toContain('Customer service');
+  });
+
+  it('"financial projections and budgets", "qualitative and/or quantitative methods" (Hack Club VP donor engagement, Login.gov account manager)', () => {
+    expect(
+      read(
+        'QUALIFICATIONS\n• Skilled in developing and maintaining achievable and ambitious financial projections and budgets',
+      ).requiredSkills,
+    ).toContain('Budgeting');
+    expect(real('tts-login-account-manager-2024').requiredSkills).toContain('Quantitative analysis');
+  });
+
+  it('the work of someone else, told in a clause about them, is not asked: "Manage operations lead, who … is responsible for onboarding calls" (Hack Club bank tech lead)', () => {
+    const p = read(
+      'Responsibilities:\n• Manage operations lead, who will report to you and is responsible for onboarding calls, day-to-day financial management tasks, and customer success',
+    );
+    expect(p.requiredSkills).not.toContain('Onboarding');
+    expect(p.requiredSkills).not.toContain('Customer success');
+  });
+
+  it('the company\'s own roadmap asks for nothing; defining one does: "our vision and roadmap" (PostHog), "define product roadmap" (Hack Club)', () => {
+    expect(
+      read(
+        'Responsibilities:\n• Collaborate with our Product team on our vision and roadmap to stay ahead of the competition.',
+      ).requiredSkills,
+    ).not.toContain('Product roadmap');
+    expect(real('hackclub-bank-tech-lead').requiredSkills).toContain('Product roadmap');
+  });
+
+  it('a skill that names the people or teams worked with is not asked: "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations" (TTS)', () => {
+    expect(
+      read(
+        'Responsibilities:\n• Overseeing the product design process, working closely with UX/UI Designers to create features',
+      ).requiredSkills,
+    ).not.toContain('UX design');
+    const peers = real('tts-login-engineering-supervisor-2024').requiredSkills;
+    expect(peers).not.toContain('UX design');
+    expect(peers).not.toContain('Platform engineering');
+    // Being one, or working in such a team, is asked.
+    expect(read('Requirements:\n• Experience as a UX designer on a product team').requiredSkills).toContain(
+      'UX design',
+    );
+    expect(real('tts-login-fraud-analyst-2023').requiredSkills).toContain('Agile'); // "collaborate with distributed, agile teams"
+  });
 });

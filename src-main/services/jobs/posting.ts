@@ -30,6 +30,8 @@ const ASKS =
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+/** A clause about a third person: ", who will report to you and is responsible for …". */
+const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
 /** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
 const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
@@ -70,19 +72,54 @@ const AIMS = new Set(
   ].map(normaliseSkill),
 );
 
-/** Skills a posting also uses as an adjective for itself: "an open source team", "our open-source project". */
-const DESCRIPTIVE = new Set(['Open source', 'Full-stack development']);
+/**
+ * Skills a posting also uses as an adjective for itself ("an open source team", "our open-source project") or as
+ * a thing it owns ("our vision and roadmap", "FedRAMP’s technology and program roadmap").
+ */
+const DESCRIPTIVE = new Set(['Open source', 'Full-stack development', 'Product roadmap']);
 
 /** Every mention of the skill here is a predicate or attribute of the company: "is (an) open source", "our open source". */
 function describesItself(skill: TaxonomySkill, text: string): boolean {
-  const names = [skill.name, ...skill.aliases].map(escape).join('|');
-  const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'giu'))];
+  const all = [...text.matchAll(anyName(skill))];
   return (
     all.length > 0 &&
     all.every((m) =>
-      /\b(?:is|are|being|our|its|their|we(?:'|’)re)\s+(?:an?\s+|fully\s+|entirely\s+)?$/i.test(
+      /\b(?:(?:is|are|being|we(?:'|’)re)\s+(?:an?\s+|fully\s+|entirely\s+)?|(?:our|its|their|[\p{L}]+[’']s)\s+(?:[\p{L}-]+\s+(?:and\s+)?){0,2})$/iu.test(
         text.slice(0, m.index),
       ),
+    )
+  );
+}
+
+const anyNames = new WeakMap<TaxonomySkill, RegExp>();
+/** Any of the skill's names as a whole word, built once per skill. */
+function anyName(skill: TaxonomySkill): RegExp {
+  let re = anyNames.get(skill);
+  if (!re) {
+    const names = [skill.name, ...skill.aliases].map(escape).join('|');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'giu');
+    anyNames.set(skill, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Nouns for people and teams that a skill can qualify: "UX researchers", "platform engineering organizations". */
+const PEOPLE =
+  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals)\b/iu;
+
+/**
+ * Every mention of the skill in this text qualifies people or teams, and none says the candidate is one ("as a
+ * UX designer").
+ */
+function namesPeople(skill: TaxonomySkill, text: string): boolean {
+  const all = [...text.matchAll(anyName(skill))];
+  return (
+    all.length > 0 &&
+    all.every(
+      (m) =>
+        PEOPLE.test(text.slice(m.index + m[0].length)) &&
+        !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index)),
     )
   );
 }
@@ -154,7 +191,11 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       if (line.bullet && block.kind === 'required' && line.text.split(/\s+/).length <= 5)
         for (const skill of tradesOf(line.text, vocabulary))
           required.set(normaliseSkill(skill.name), skill.name);
-      const said = sentences(line.text).map((t) => (ownName ? t.replace(ownName, '') : t));
+      const said = sentences(line.text)
+        .map((t) => (ownName ? t.replace(ownName, '') : t))
+        // "Manage operations lead, who will report to you and is responsible for onboarding calls …": the work of
+        // someone else, told in a clause about them.
+        .map((t) => t.replace(OTHER_PERSON, ''));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
         const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
@@ -219,6 +260,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
             // "The core product is open source", "By being open source, we …": the company describing itself.
             if (DESCRIPTIVE.has(skill.name) && describesItself(skill, part)) continue;
+            // "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations":
+            // the skill names the people or teams the candidate works with.
+            if (namesPeople(skill, part)) continue;
             // "Fluent in written and spoken English" asks for a language; "our French Quarter office" or
             // "translating resources" does not.
             if (skill.category === 'languages' && !LANGUAGE_ASKED.test(part)) continue;
