@@ -488,4 +488,23 @@ describe('general causes of misses on the development corpus (issue 15, fourth p
     );
     expect(real('tts-login-fraud-analyst-2023').requiredSkills).toContain('Agile'); // "collaborate with distributed, agile teams"
   });
+
+  it('work before an adjective and its object, "-driven", a shared first word: "Steward current donors", "data- and API-driven", "data science and analytics" (Hack Club, FedRAMP, U.S. Digital Corps)', () => {
+    expect(
+      read('Strategy and Planning\n• Steward current donors: create touchpoints, increase their gift size')
+        .requiredSkills,
+    ).toContain('Donor stewardship');
+    expect(real('tts-ttg-fedramp-cyberdata-analyst-2024').requiredSkills).toContain('APIs');
+    expect(
+      read(
+        'Requirements:\n• Experience as a data science and analytics practitioner in a technical environment.',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Data science', 'Data analysis']));
+  });
+
+  it('a sub-heading inside the responsibilities names the work: "Fundraising Operations" (Hack Club VP donor engagement)', () => {
+    expect(real('hackclub-vp-donor-engagement').requiredSkills).toContain('Fundraising');
+    // The same words as the posting's first heading, over the company's story, ask for nothing.
+    expect(read('Fundraising Operations\n\nWe are a small team.').requiredSkills).toEqual([]);
+  });
 });

@@ -380,8 +380,8 @@ function tradesOf(title: string, taxonomy: Taxonomy): TaxonomySkill[] {
 function readLines(text: string): Line[] {
   return (
     text
-      // "Linux-based", "cloud-based": the skill is the word before the suffix.
-      .replace(/([\p{L}\p{N}])-based\b/gu, '$1 based')
+      // "Linux-based", "API-driven": the skill is the word before the suffix.
+      .replace(/([\p{L}\p{N}])-(based|driven)\b/gu, '$1 $2')
       // "diversity, equity, inclusion, and accessibility" is a workplace value, not web accessibility.
       .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
       // "training and programming for accessibility", "programming that meets these needs": programmes of
@@ -457,10 +457,13 @@ function toBlocks(lines: Line[]): Block[] {
     if (kind) {
       // An unknown heading ("Our mission", "Login.gov") under a requirements heading keeps the list going
       // only when it reads like a sub-heading of it; otherwise it starts a block nobody asked skills in.
+      const sub = kind === 'other' && !kindOf(line.text);
+      // "Fundraising Operations", "Strategy and Planning" under the responsibilities: the sub-heading names the work.
+      const within = sub && ['duties', 'required'].includes(blocks.at(-1)!.kind) && blocks.length > 1;
       blocks.push({
         heading: line.text,
-        kind: kind === 'other' && !kindOf(line.text) ? 'duties' : kind,
-        lines: [],
+        kind: sub ? 'duties' : kind,
+        lines: within ? [{ text: line.text.replace(/:$/, ''), bullet: true }] : [],
       });
       continue;
     }
@@ -647,6 +650,16 @@ function distributed(text: string, taxonomy: Taxonomy): { skill: TaxonomySkill; 
       for (const modifier of [...before, last]) find(modifier, heads);
     }
   }
+  // "data science and analytics": the first word is shared when it makes a skill with the word before the
+  // conjunction as well as with the one after it.
+  for (let i = 2; i < raw.length - 1; i++) {
+    if (!CONJUNCTION.test(raw[i]!) || /[,;.]$/.test(raw[i - 1]!)) continue;
+    const [shared, near, far] = [word(i - 2), word(i - 1), word(i + 1)];
+    if (!isModifier(shared) || !isModifier(far) || !taxonomy.index.has(normaliseSkill(`${shared} ${near}`)))
+      continue;
+    const skill = taxonomy.index.get(normaliseSkill(`${shared} ${far}`));
+    if (skill && skill.category !== 'languages') out.push({ skill, heads: [] });
+  }
   for (let i = 1; i < raw.length - 1; i++) {
     if (!HEAD_FIRST.test(raw[i]!)) continue;
     const head = word(i - 1) === 'experience' ? word(i - 2) : word(i - 1);
@@ -685,13 +698,14 @@ const NOMINAL: Record<string, string> = {
   plan: 'planning',
   plann: 'planning',
   resolv: 'resolution',
+  steward: 'stewardship',
 };
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
-  /^(?:live|online|virtual|in-person|new|existing|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
 const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
 /** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
 const GATHERINGS = new Set(['production', 'planning', 'organization']);
