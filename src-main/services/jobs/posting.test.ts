@@ -132,7 +132,8 @@ describe('reading real job postings, one per format', () => {
       'Bilingual Content Designer\n\nRequirements\n- Fluent in Spanish and English\n- Figma\n',
       taxonomy,
     );
-    expect(p.requiredSkills).toEqual(['Spanish', 'English', 'Figma']);
+    // The title's trade is asked too: a content designer designs content.
+    expect(p.requiredSkills).toEqual(['Spanish', 'English', 'Figma', 'Content design']);
   });
 
   it('reads the level from the title first, then from the years the requirements ask for', () => {
@@ -506,5 +507,70 @@ describe('general causes of misses on the development corpus (issue 15, fourth p
     expect(real('hackclub-vp-donor-engagement').requiredSkills).toContain('Fundraising');
     // The same words as the posting's first heading, over the company's story, ask for nothing.
     expect(read('Fundraising Operations\n\nWe are a small team.').requiredSkills).toEqual([]);
+  });
+});
+
+describe('general causes of misses on the UK government vacancies (issue 15, fourth batch)', () => {
+  const read = (text: string) => proposeFromPosting(text, taxonomy);
+
+  it('the vacancy form\'s labels: "POST TITLE:", "UNIT/DIVISION:", and "Post title" on a line of its own (GDS developer, content designer)', () => {
+    expect(real('gds-developer')).toMatchObject({
+      title: 'Developer',
+      company: 'Government Digital Service',
+    });
+    expect(real('gds-web-operations').company).toBe('Government Digital Service');
+    expect(real('gds-content-designer').title).toBe('Content designer');
+    // "the Department’s vision", said again and again in a template, names no employer.
+    expect(real('gds-service-manager').company).toBeNull();
+  });
+
+  it('"VACANCY ADVERT" heads the company\'s story: "setting a standard for service design across government" asks for nothing (GDS web operations)', () => {
+    expect(real('gds-web-operations').requiredSkills).not.toContain('Service design');
+    expect(real('gds-web-operations').requiredSkills).toEqual(
+      expect.arrayContaining(['Linux', 'Web servers']),
+    );
+  });
+
+  it('"accounting for changing requirements" and "networking with other Service Managers" are not accounting and computer networking (GDS)', () => {
+    expect(real('gds-developer').requiredSkills).not.toContain('Accounting');
+    expect(real('gds-service-manager').requiredSkills).not.toContain('Computer networking');
+    expect(real('hackclub-vp-donor-engagement').requiredSkills).not.toContain('Computer networking'); // "personal networking"
+  });
+
+  it('a family before its examples after a dash, or before "an advantage: e.g.": the examples are the skills (GDS web operations, performance analyst)', () => {
+    const ops = read('Essential\n• familiarity with network protocols - TCP/IP, HTTP, SSL, etc.');
+    expect(ops.requiredSkills).toEqual(expect.arrayContaining(['TCP/IP', 'HTTP', 'TLS/SSL']));
+    expect(ops.requiredSkills).not.toContain('Network protocols');
+    const analyst = read(
+      'SPECIALIST SKILLS\n• Familiarity with data analysis and visualisation tools an advantage: e.g. Google Analytics, Google Refine, Tableau etc.',
+    );
+    expect(analyst.requiredSkills).toEqual(expect.arrayContaining(['Google Analytics', 'Tableau']));
+    expect(analyst.requiredSkills).not.toContain('Data visualization');
+  });
+
+  it('"A/B testing" stays one skill; "assesses risks" is risk assessment (GDS content designer, developer)', () => {
+    expect(real('gds-content-designer').requiredSkills).toContain('A/B testing');
+    expect(
+      read(
+        'Essential\n• makes sound, evidence-based decisions, assesses risks and defends decisions and actions',
+      ).requiredSkills,
+    ).toEqual(['Risk management']);
+  });
+
+  it('a compound object is the object: "manage content production" is not content management, "Producing videos about …" is video production', () => {
+    expect(
+      read(
+        'Responsibilities:\n• translate messaging into content ideas and manage content production from start to finish',
+      ).requiredSkills,
+    ).not.toContain('Content management');
+    expect(real('hackclub-executive-producer').requiredSkills).toContain('Video editing'); // its alias Video production
+  });
+
+  it('"your role will be to … managing our fiscal sponsorship program" asks, as "this role" does (Hack Club HCB operations associate)', () => {
+    expect(real('hackclub-hcb-ops-associate').requiredSkills).toContain('Fiscal sponsorship');
+  });
+
+  it('"APPLICATIONS ARE WELCOME FROM PART TIMERS AND JOB SHARERS" and the terms under it ask for nothing (GDS web operations)', () => {
+    expect(real('gds-web-operations').requiredSkills).not.toContain('Business case development');
   });
 });

@@ -16,9 +16,9 @@ const REQUIRED_HEADING =
 const DUTIES_HEADING =
   /\b(responsibilities|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
 const SUMMARY_HEADING =
-  /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary)\b/i;
+  /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary|(?:vacancy|job) advert(?:isement)?|job description)\b/i;
 const OTHER_HEADING =
-  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
+  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
@@ -37,7 +37,7 @@ const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
-const THE_JOB = /\b(?:the|this) (?:role|position|job)\b/i;
+const THE_JOB = /\b(?:the|this|your) (?:role|position|job)\b/i;
 const EXPERIENCE =
   /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
@@ -137,7 +137,7 @@ function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
 
 const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
 const LABEL =
-  /^(job title|title|position|role|company|employer|organi[sz]ation|location|salary|department)\s*:/i;
+  /^((?:job|post|position|vacancy)\s+title|title|position|role|company|employer|organi[sz]ation|location|salary|department|agency|(?:unit\s*\/\s*)?division|pay\s*band|grade|type of (?:posting|position))\s*:/i;
 const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
 /** Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)". */
 const TITLE_TAIL =
@@ -164,7 +164,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const vocabulary = withPostingTerms(taxonomy);
   const lines = readLines(text);
   const header = headerOf(lines);
-  const blocks = toBlocks(header.fromFirstLine ? lines.slice(1) : lines);
+  const blocks = toBlocks(lines.slice(header.bodyFrom));
 
   const company = header.company ?? companyFromText(text, lines, vocabulary);
   const named = header.title && company ? withoutCompany(header.title, company) : header.title;
@@ -383,6 +383,11 @@ function readLines(text: string): Line[] {
       // "Linux-based", "API-driven": the skill is the word before the suffix.
       .replace(/([\p{L}\p{N}])-(based|driven)\b/gu, '$1 $2')
       // "diversity, equity, inclusion, and accessibility" is a workplace value, not web accessibility.
+      // "accounting for changing requirements": the verb, not the trade; "networking with other managers",
+      // "networking events": meeting people, not computer networks.
+      .replace(/\baccounting for\b/giu, 'allowing for')
+      .replace(/\bnetworking(?=\s+(?:with|events?|opportunities)\b)/giu, 'professional networking')
+      .replace(/\b(?:personal|social)\s+networking\b/giu, 'professional networking')
       .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
       // "training and programming for accessibility", "programming that meets these needs": programmes of
       // activities, not writing code.
@@ -473,7 +478,7 @@ function toBlocks(lines: Line[]): Block[] {
 }
 
 const FAMILY =
-  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|stacks?)\s*$/i;
+  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|protocols|standards|software|stacks?)\s*$/i;
 /** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
 function roleName(title: string | null): RegExp | null {
   const role = title
@@ -490,7 +495,10 @@ function isList(sentence: string, taxonomy: Taxonomy): boolean {
   return found > 0 && sentence.split(/\s+/).length <= 3 * found;
 }
 
-const EXAMPLES = /,?\s*\(?\s*\b(?:e\.g\.|i\.e\.|such as|specifically|like|including|for example)[,:]?\s/gi;
+// "tools (e.g., Puppet, Chef)", "tools like Puppet, Chef", and a list after a dash or in parentheses with no word
+// before it: "network protocols - TCP/IP, HTTP, SSL", "cloud platforms (AWS, Azure)".
+const EXAMPLES =
+  /,?\s*\(?\s*\b(?:e\.g\.|i\.e\.|such as|specifically|like|including|for example)[,:]?\s|\s[-–—]\s(?=[^.;]*,)|\s\((?=[^)]*,)/gi;
 
 /**
  * A family named only to introduce its examples is not itself asked for: in "version control systems,
@@ -502,11 +510,13 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
   for (const m of sentence.matchAll(EXAMPLES)) {
     const after = sentence.slice(m.index + m[0].length).split(/[.;)]/)[0] ?? '';
     if (mentions(after, true, taxonomy).length === 0) continue;
-    const before =
+    // "data analysis and visualisation tools an advantage: e.g. Google Analytics": the family, then its worth.
+    const before = (
       sentence
         .slice(0, m.index)
         .split(/[,;()]/)
-        .at(-1) ?? '';
+        .at(-1) ?? ''
+    ).replace(/\s+(?:(?:is|are|would be)\s+)?(?:an?\s+)?(?:advantage|plus|bonus|asset)\s*:?\s*$/i, '');
     if (!FAMILY.test(before)) continue;
     const window = before.trim().split(/\s+/).slice(-6).join(' ');
     for (const skill of mentions(window, true, taxonomy)) {
@@ -523,14 +533,22 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
 }
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}"“(])/u).filter(Boolean);
+  // "tools an advantage: e.g. Google Analytics": an abbreviation ends no sentence.
+  return text.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e)\.)\s+(?=[\p{Lu}"“(])/iu).filter(Boolean);
 }
 
 /** Taxonomy mentions, minus acronyms matched from ordinary words ("SAN" in "San Francisco", "SOC" in "soc"). */
 function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySkill[] {
   // "RackSpace/OpenStack" is two skills; "CI/CD" and "UI/UX" are one.
-  const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair) =>
-    taxonomy.index.has(normaliseSkill(pair)) || /^and\/or$/i.test(pair) ? pair : pair.replace(/\//g, ', '),
+  // "A/B testing": a pair that makes a skill with the word after it stays whole.
+  const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair, at: number) =>
+    taxonomy.index.has(normaliseSkill(pair)) ||
+    /^and\/or$/i.test(pair) ||
+    taxonomy.index.has(
+      normaliseSkill(`${pair} ${/^\s+([\p{L}-]+)/u.exec(text.slice(at + pair.length))?.[1] ?? ''}`),
+    )
+      ? pair
+      : pair.replace(/\//g, ', '),
   );
   // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
   const named = split.replace(ORGANISATION, (name) =>
@@ -699,16 +717,20 @@ const NOMINAL: Record<string, string> = {
   plann: 'planning',
   resolv: 'resolution',
   steward: 'stewardship',
+  assess: 'assessment',
 };
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
   /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
 const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
 /** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
 const GATHERINGS = new Set(['production', 'planning', 'organization']);
+/** Words after a verb's object that end it: "analyze data to …", "manage projects effectively". */
+const ENDS_OBJECT =
+  /^(?:to|and|or|for|with|in|on|of|from|by|as|at|that|which|who|across|using|within|through|into|about|like|such|per|over|under|around|after|before|during|if|than|then|this|these|those|it|them|your|our|their|its|my|the|a|an|is|are|was|were|be|will|can|so|but|via|while|when|where|against|including|[a-z]+ly)$/;
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
@@ -744,7 +766,9 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
     if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
       continue;
-    const objects = [first, singular(first)];
+    // "manage content production": a noun after the object makes it a compound, which is the object.
+    const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
+    const objects = compound ? [] : [first, singular(first)];
     if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
     if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
     // "designing systems for others": only a named thing ("design user interfaces") is design work.
@@ -842,8 +866,8 @@ export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
 interface Header {
   title: string | null;
   company: string | null;
-  /** The first line is the title, so the body starts at the second. */
-  fromFirstLine: boolean;
+  /** The lines before the body: the title (and a label on its own line above it), which are not the posting's text. */
+  bodyFrom: number;
 }
 
 /**
@@ -858,9 +882,15 @@ function headerOf(lines: Line[]): Header {
     }
     return null;
   };
-  const labelledCompany = labelled(/^(?:company|employer|organi[sz]ation)\s*:\s*(.+)$/i);
-  const labelledTitle = labelled(/^(?:job title|title|position|role)\s*:\s*(.+)$/i);
-  const first = lines[0]?.text ?? '';
+  const labelledCompany = labelled(
+    /^(?:company|employer|(?:hiring\s+)?organi[sz]ation|agency|(?:unit\s*\/\s*)?division)\s*:\s*(.+)$/i,
+  );
+  const labelledTitle = labelled(
+    /^(?:(?:job|post|position|vacancy)\s+)?(?:title|position|role)\s*:\s*(.+)$/i,
+  );
+  // "Post title" on a line of its own, the title on the next.
+  const above = /^(?:(?:job|post|position|vacancy)\s+)?title:?$/i.test(lines[0]?.text ?? '') ? 1 : 0;
+  const first = lines[above]?.text ?? '';
   const looksLikeTitle =
     first.length > 0 && first.length <= 90 && !/[.!?]$/.test(first) && !LABEL.test(first);
   let title = labelledTitle ?? (looksLikeTitle ? first : null);
@@ -889,7 +919,7 @@ function headerOf(lines: Line[]): Header {
     title = hiring[2]!;
   }
   while (title && TITLE_TAIL.test(title)) title = title.replace(TITLE_TAIL, '').trim();
-  return { title: title || null, company, fromFirstLine: looksLikeTitle && !labelledTitle };
+  return { title: title || null, company, bodyFrom: looksLikeTitle && !labelledTitle ? above + 1 : 0 };
 }
 
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
@@ -948,7 +978,12 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   const counts = new Map<string, number>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}.])([\p{Lu}\d][\p{L}\p{N}.&-]*[\p{L}\p{N}])[’']s\b/gu)) {
     const name = clean(m[1]);
-    if (name && !/^(?:it|today|world|america|american|nation|government|agency)$/i.test(name))
+    if (
+      name &&
+      !/^(?:it|today|world|america|american|nation|government|agency|department|organi[sz]ation|company|team)$/i.test(
+        name,
+      )
+    )
       counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
