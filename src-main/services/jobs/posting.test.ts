@@ -573,4 +573,27 @@ describe('general causes of misses on the UK government vacancies (issue 15, fou
   it('"APPLICATIONS ARE WELCOME FROM PART TIMERS AND JOB SHARERS" and the terms under it ask for nothing (GDS web operations)', () => {
     expect(real('gds-web-operations').requiredSkills).not.toContain('Business case development');
   });
+
+  it('"performance assessment" is performance management; "project manage" is project management said as a verb (GDS, Hack Club events designer)', () => {
+    expect(real('gds-developer').requiredSkills).toContain('Performance management'); // "ensures timely performance assessment"
+    expect(real('hackclub-events-designer').requiredSkills).toContain('Project management'); // "Produce and project manage"
+  });
+
+  it('"quantitative and qualitative evidence" names both kinds of analysis; "analysis of multi channelled … user data" is data analysis (GDS)', () => {
+    expect(
+      read(
+        'Job description\n\nYou will have the ability to quickly develop recommendations based on quantitative and qualitative evidence.',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Quantitative analysis', 'Qualitative research']));
+    expect(real('gds-service-manager').requiredSkills).toContain('Data analysis');
+  });
+
+  it('design vocabulary and the cloud said as a place: "basic typography", "web design / interface design", "web standards", "machines in a Cloud environment" (GDS)', () => {
+    expect(real('gds-designer').requiredSkills).toEqual(
+      expect.arrayContaining(['Typography', 'UI design', 'Web standards', 'Web design']),
+    );
+    expect(real('gds-web-operations').niceToHaveSkills).toEqual(
+      expect.arrayContaining(['Cloud computing', 'Puppet', 'Chef']),
+    );
+  });
 });

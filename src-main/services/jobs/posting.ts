@@ -386,6 +386,8 @@ function readLines(text: string): Line[] {
       // "accounting for changing requirements": the verb, not the trade; "networking with other managers",
       // "networking events": meeting people, not computer networks.
       .replace(/\baccounting for\b/giu, 'allowing for')
+      // "Produce and project manage the big, crazy project": project management said as a verb.
+      .replace(/\bproject[- ]manag(?:e|es|ed|ing)\b/giu, 'project management')
       .replace(/\bnetworking(?=\s+(?:with|events?|opportunities)\b)/giu, 'professional networking')
       .replace(/\b(?:personal|social)\s+networking\b/giu, 'professional networking')
       .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
@@ -734,7 +736,7 @@ const ENDS_OBJECT =
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
-  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,4}[a-z-]+)/g;
+  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**

@@ -34,7 +34,6 @@ export const POSTING_TERMS: PostingTerm[] = [
   { name: 'Content audits', category: 'technical', aliases: ['Content audit', 'Content inventories'] },
   { name: 'Gap analysis', category: 'technical', aliases: ['Gap analyses'] },
   { name: 'Participant recruitment', category: 'technical', aliases: ['Participant recruiting'] },
-  { name: 'Qualitative research', category: 'technical', aliases: ['Qualitative methods'] },
   { name: 'Secure SDLC', category: 'technical', aliases: ['Secure software development lifecycle'] },
   { name: 'Security code review', category: 'technical', aliases: ['Security code reviews'] },
   { name: 'Configuration management', category: 'technical' },
