@@ -9,6 +9,7 @@ import { proposeFromPosting } from './posting';
 const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
 const real = (id: string) =>
   proposeFromPosting(readFileSync(join(REAL_POSTINGS_DIR, `${id}.txt`), 'utf8'), taxonomy);
+const read = (text: string) => proposeFromPosting(text, taxonomy);
 const own = (id: string) =>
   proposeFromPosting(
     readFileSync(join(REAL_POSTINGS_DIR, '..', 'own-postings', `${id}.txt`), 'utf8'),
@@ -335,8 +336,6 @@ describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', (
 });
 
 describe('general causes of misses on the development corpus (issue 15, fourth pass)', () => {
-  const read = (text: string) => proposeFromPosting(text, taxonomy);
-
   it('a second verb may share the object: "Analyze and map the risks", "Design and specify user interfaces" (18F business analyst, interaction designer)', () => {
     expect(
       read(
@@ -511,8 +510,6 @@ describe('general causes of misses on the development corpus (issue 15, fourth p
 });
 
 describe('general causes of misses on the UK government vacancies (issue 15, fourth batch)', () => {
-  const read = (text: string) => proposeFromPosting(text, taxonomy);
-
   it('the vacancy form\'s labels: "POST TITLE:", "UNIT/DIVISION:", and "Post title" on a line of its own (GDS developer, content designer)', () => {
     expect(real('gds-developer')).toMatchObject({
       title: 'Developer',
