@@ -9,6 +9,7 @@ import { proposeFromPosting } from './posting';
 const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
 const real = (id: string) =>
   proposeFromPosting(readFileSync(join(REAL_POSTINGS_DIR, `${id}.txt`), 'utf8'), taxonomy);
+const read = (text: string) => proposeFromPosting(text, taxonomy);
 const own = (id: string) =>
   proposeFromPosting(
     readFileSync(join(REAL_POSTINGS_DIR, '..', 'own-postings', `${id}.txt`), 'utf8'),
@@ -132,7 +133,8 @@ describe('reading real job postings, one per format', () => {
       'Bilingual Content Designer\n\nRequirements\n- Fluent in Spanish and English\n- Figma\n',
       taxonomy,
     );
-    expect(p.requiredSkills).toEqual(['Spanish', 'English', 'Figma']);
+    // The title's trade is asked too: a content designer designs content.
+    expect(p.requiredSkills).toEqual(['Spanish', 'English', 'Figma', 'Content design']);
   });
 
   it('reads the level from the title first, then from the years the requirements ask for', () => {
@@ -329,6 +331,266 @@ describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', (
     );
     expect(real('hackclub-events-designer').requiredSkills).toEqual(
       expect.arrayContaining(['Programming', 'Media production']), // "with coding skills", "media production experience"
+    );
+  });
+});
+
+describe('general causes of misses on the development corpus (issue 15, fourth pass)', () => {
+  it('a second verb may share the object: "Analyze and map the risks", "Design and specify user interfaces" (18F business analyst, interaction designer)', () => {
+    expect(
+      read(
+        'Requirements:\n• Analyze and map the risks of this product approach and propose mitigation solutions',
+      ).requiredSkills,
+    ).toContain('Risk management'); // "Risk analysis" is its alias
+    expect(
+      read('Requirements:\n• Design and specify user interfaces and information architecture').requiredSkills,
+    ).toContain('UI design');
+    expect(real('18f-interaction-designer').requiredSkills).toContain('UI design');
+  });
+
+  it('"designing systems for other people" and "design software" are not design work named by its object (Zulip, Hack Club)', () => {
+    expect(
+      read(
+        'Requirements:\n• You have experience designing systems for other people to build directly on top of',
+      ).requiredSkills,
+    ).not.toContain('System design');
+    const comms = real('hackclub-communications-manager');
+    expect(comms.requiredSkills).toContain('Design software');
+    expect(comms.requiredSkills).not.toContain('Software engineering');
+  });
+
+  it('events produced, planned or organised are event planning, with an adjective between: "how to produce events", "Experience producing live events" (Hack Club journalist)', () => {
+    expect(real('hackclub-journalist').requiredSkills).toContain('Event planning');
+    expect(
+      read('Requirements:\n• Experience producing live events, including panels').requiredSkills,
+    ).toEqual(['Event planning']);
+    // The object is a person: "Manage operations lead, who will report to you" asks for no operations management.
+    expect(real('hackclub-bank-tech-lead').requiredSkills).not.toContain('Operations management');
+  });
+
+  it('a head in the plural shared by kinds: "agile and lean methodologies" names both (18F agile coach)', () => {
+    expect(
+      read(
+        'Requirements:\n• Embed an agile culture using techniques from a wide range of agile and lean methodologies and frameworks',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Agile', 'Lean']));
+  });
+
+  it('work said as a verb: "resolve incidents", "Treat configuration as code" (18F site reliability engineer)', () => {
+    expect(real('18f-site-reliability-engineer').requiredSkills).toEqual(
+      expect.arrayContaining(['Incident management', 'Infrastructure as code']),
+    );
+  });
+
+  it('a family of tools named without examples is the skill: "project management software tools" (Hack Club executive assistant)', () => {
+    expect(real('hackclub-executive-assistant').requiredSkills).toContain('Project management software');
+    // With examples, the examples are the skills.
+    const family = read('Requirements:\n• Project management tools (e.g., Jira, Trello)');
+    expect(family.requiredSkills).toEqual(expect.arrayContaining(['Jira', 'Trello']));
+    expect(family.requiredSkills).not.toContain('Project management software');
+  });
+
+  it('"programming" for programmes of activities and "programming tools and techniques" ask for no programming (TTS, pyOpenSci, 18F)', () => {
+    for (const id of [
+      'tts-usdc-supervisor-data',
+      'tts-tts-research-ops-lead-april2024',
+      'pyopensci-community-manager',
+    ])
+      expect(real(id).requiredSkills).not.toContain('Programming');
+    expect(
+      read('Requirements:\n• Quickly researching and learning new programming tools and techniques')
+        .requiredSkills,
+    ).not.toContain('Programming');
+    expect(
+      read('Primarily responsible for:\n• Using scripting or basic programming skills to solve problems')
+        .requiredSkills,
+    ).toEqual(expect.arrayContaining(['Scripting', 'Programming']));
+  });
+
+  it('a heading written as a question, and a role asked for names its trade: "WHO ARE YOU?" … "Solid project manager" (Hack Club customer success lead)', () => {
+    expect(real('hackclub-customer-success-lead').requiredSkills).toContain('Project management');
+    expect(read('Title\n\nWHO ARE YOU?\n• Solid project manager').requiredSkills).toEqual([
+      'Project management',
+    ]);
+  });
+
+  it('the field a role leads is its trade: "Communications Manager", "Communications Lead" (Hack Club, pyOpenSci)', () => {
+    expect(real('hackclub-communications-manager').requiredSkills).toContain('Communication');
+    expect(real('pyopensci-communications-lead').requiredSkills).toContain('Communication');
+    // A bare quality before a role that is not one of the leading roles stays what it is.
+    expect(real('posthog-site-reliability-engineer').requiredSkills).not.toContain('Reliability');
+  });
+
+  it('the team that owns the role, named in the title, is neither the title nor a skill: "FedRAMP’s Cyber Data Analyst will …" (TTS)', () => {
+    const p = real('tts-ttg-fedramp-cyberdata-analyst-2024');
+    expect(p.title).toBe('Cyber Data Analyst');
+    expect(p.requiredSkills).not.toContain('FedRAMP');
+  });
+
+  it('a posting term whose name the taxonomy took keeps its aliases, and editing is a skill: "site copy, microcopy", "creating and editing drafts" (18F content designer)', () => {
+    expect(real('18f-content-designer').requiredSkills).toEqual(
+      expect.arrayContaining(['Copywriting', 'Editing']),
+    );
+  });
+
+  it('onboarding, user support and fiscal sponsorship named as the work (Hack Club customer success lead, HCB operations associate)', () => {
+    expect(
+      read(
+        'Responsibilities:\n• Process applications from teen coders and run onboarding calls with new Hack Club leaders over Zoom',
+      ).requiredSkills,
+    ).toContain('Onboarding');
+    expect(real('hackclub-hcb-ops-associate').requiredSkills).toEqual(
+      expect.arrayContaining(['Onboarding', 'Fiscal sponsorship']),
+    );
+    expect(
+      read('A typical day:\n• Responding to various HCB user support requests.').requiredSkills,
+    ).toContain('Customer service');
+  });
+
+  it('"financial projections and budgets", "qualitative and/or quantitative methods" (Hack Club VP donor engagement, Login.gov account manager)', () => {
+    expect(
+      read(
+        'QUALIFICATIONS\n• Skilled in developing and maintaining achievable and ambitious financial projections and budgets',
+      ).requiredSkills,
+    ).toContain('Budgeting');
+    expect(real('tts-login-account-manager-2024').requiredSkills).toContain('Quantitative analysis');
+  });
+
+  it('the work of someone else, told in a clause about them, is not asked: "Manage operations lead, who … is responsible for onboarding calls" (Hack Club bank tech lead)', () => {
+    const p = read(
+      'Responsibilities:\n• Manage operations lead, who will report to you and is responsible for onboarding calls, day-to-day financial management tasks, and customer success',
+    );
+    expect(p.requiredSkills).not.toContain('Onboarding');
+    expect(p.requiredSkills).not.toContain('Customer success');
+  });
+
+  it('the company\'s own roadmap asks for nothing; defining one does: "our vision and roadmap" (PostHog), "define product roadmap" (Hack Club)', () => {
+    expect(
+      read(
+        'Responsibilities:\n• Collaborate with our Product team on our vision and roadmap to stay ahead of the competition.',
+      ).requiredSkills,
+    ).not.toContain('Product roadmap');
+    expect(real('hackclub-bank-tech-lead').requiredSkills).toContain('Product roadmap');
+  });
+
+  it('a skill that names the people or teams worked with is not asked: "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations" (TTS)', () => {
+    expect(
+      read(
+        'Responsibilities:\n• Overseeing the product design process, working closely with UX/UI Designers to create features',
+      ).requiredSkills,
+    ).not.toContain('UX design');
+    const peers = real('tts-login-engineering-supervisor-2024').requiredSkills;
+    expect(peers).not.toContain('UX design');
+    expect(peers).not.toContain('Platform engineering');
+    // Being one, or working in such a team, is asked.
+    expect(read('Requirements:\n• Experience as a UX designer on a product team').requiredSkills).toContain(
+      'UX design',
+    );
+    expect(real('tts-login-fraud-analyst-2023').requiredSkills).toContain('Agile'); // "collaborate with distributed, agile teams"
+  });
+
+  it('work before an adjective and its object, "-driven", a shared first word: "Steward current donors", "data- and API-driven", "data science and analytics" (Hack Club, FedRAMP, U.S. Digital Corps)', () => {
+    expect(
+      read('Strategy and Planning\n• Steward current donors: create touchpoints, increase their gift size')
+        .requiredSkills,
+    ).toContain('Donor stewardship');
+    expect(real('tts-ttg-fedramp-cyberdata-analyst-2024').requiredSkills).toContain('APIs');
+    expect(
+      read(
+        'Requirements:\n• Experience as a data science and analytics practitioner in a technical environment.',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Data science', 'Data analysis']));
+  });
+
+  it('a sub-heading inside the responsibilities names the work: "Fundraising Operations" (Hack Club VP donor engagement)', () => {
+    expect(real('hackclub-vp-donor-engagement').requiredSkills).toContain('Fundraising');
+    // The same words as the posting's first heading, over the company's story, ask for nothing.
+    expect(read('Fundraising Operations\n\nWe are a small team.').requiredSkills).toEqual([]);
+  });
+});
+
+describe('general causes of misses on the UK government vacancies (issue 15, fourth batch)', () => {
+  it('the vacancy form\'s labels: "POST TITLE:", "UNIT/DIVISION:", and "Post title" on a line of its own (GDS developer, content designer)', () => {
+    expect(real('gds-developer')).toMatchObject({
+      title: 'Developer',
+      company: 'Government Digital Service',
+    });
+    expect(real('gds-web-operations').company).toBe('Government Digital Service');
+    expect(real('gds-content-designer').title).toBe('Content designer');
+    // "the Department’s vision", said again and again in a template, names no employer.
+    expect(real('gds-service-manager').company).toBeNull();
+  });
+
+  it('"VACANCY ADVERT" heads the company\'s story: "setting a standard for service design across government" asks for nothing (GDS web operations)', () => {
+    expect(real('gds-web-operations').requiredSkills).not.toContain('Service design');
+    expect(real('gds-web-operations').requiredSkills).toEqual(
+      expect.arrayContaining(['Linux', 'Web servers']),
+    );
+  });
+
+  it('"accounting for changing requirements" and "networking with other Service Managers" are not accounting and computer networking (GDS)', () => {
+    expect(real('gds-developer').requiredSkills).not.toContain('Accounting');
+    expect(real('gds-service-manager').requiredSkills).not.toContain('Computer networking');
+    expect(real('hackclub-vp-donor-engagement').requiredSkills).not.toContain('Computer networking'); // "personal networking"
+  });
+
+  it('a family before its examples after a dash, or before "an advantage: e.g.": the examples are the skills (GDS web operations, performance analyst)', () => {
+    const ops = read('Essential\n• familiarity with network protocols - TCP/IP, HTTP, SSL, etc.');
+    expect(ops.requiredSkills).toEqual(expect.arrayContaining(['TCP/IP', 'HTTP', 'TLS/SSL']));
+    expect(ops.requiredSkills).not.toContain('Network protocols');
+    const analyst = read(
+      'SPECIALIST SKILLS\n• Familiarity with data analysis and visualisation tools an advantage: e.g. Google Analytics, Google Refine, Tableau etc.',
+    );
+    expect(analyst.requiredSkills).toEqual(expect.arrayContaining(['Google Analytics', 'Tableau']));
+    expect(analyst.requiredSkills).not.toContain('Data visualization');
+  });
+
+  it('"A/B testing" stays one skill; "assesses risks" is risk assessment (GDS content designer, developer)', () => {
+    expect(real('gds-content-designer').requiredSkills).toContain('A/B testing');
+    expect(
+      read(
+        'Essential\n• makes sound, evidence-based decisions, assesses risks and defends decisions and actions',
+      ).requiredSkills,
+    ).toEqual(['Risk management']);
+  });
+
+  it('a compound object is the object: "manage content production" is not content management, "Producing videos about …" is video production', () => {
+    expect(
+      read(
+        'Responsibilities:\n• translate messaging into content ideas and manage content production from start to finish',
+      ).requiredSkills,
+    ).not.toContain('Content management');
+    expect(real('hackclub-executive-producer').requiredSkills).toContain('Video editing'); // its alias Video production
+  });
+
+  it('"your role will be to … managing our fiscal sponsorship program" asks, as "this role" does (Hack Club HCB operations associate)', () => {
+    expect(real('hackclub-hcb-ops-associate').requiredSkills).toContain('Fiscal sponsorship');
+  });
+
+  it('"APPLICATIONS ARE WELCOME FROM PART TIMERS AND JOB SHARERS" and the terms under it ask for nothing (GDS web operations)', () => {
+    expect(real('gds-web-operations').requiredSkills).not.toContain('Business case development');
+  });
+
+  it('"performance assessment" is performance management; "project manage" is project management said as a verb (GDS, Hack Club events designer)', () => {
+    expect(real('gds-developer').requiredSkills).toContain('Performance management'); // "ensures timely performance assessment"
+    expect(real('hackclub-events-designer').requiredSkills).toContain('Project management'); // "Produce and project manage"
+  });
+
+  it('"quantitative and qualitative evidence" names both kinds of analysis; "analysis of multi channelled … user data" is data analysis (GDS)', () => {
+    expect(
+      read(
+        'Job description\n\nYou will have the ability to quickly develop recommendations based on quantitative and qualitative evidence.',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Quantitative analysis', 'Qualitative research']));
+    expect(real('gds-service-manager').requiredSkills).toContain('Data analysis');
+  });
+
+  it('design vocabulary and the cloud said as a place: "basic typography", "web design / interface design", "web standards", "machines in a Cloud environment" (GDS)', () => {
+    expect(real('gds-designer').requiredSkills).toEqual(
+      expect.arrayContaining(['Typography', 'UI design', 'Web standards', 'Web design']),
+    );
+    expect(real('gds-web-operations').niceToHaveSkills).toEqual(
+      expect.arrayContaining(['Cloud computing', 'Puppet', 'Chef']),
     );
   });
 });

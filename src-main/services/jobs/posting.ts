@@ -12,13 +12,13 @@ type Kind = 'required' | 'nice' | 'duties' | 'summary' | 'other';
 const NICE_HEADING =
   /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desirable|extra credit|would be (?:great|nice|helpful)|good to have|ideally|strong candidates will have|desired qualifications|it would be great if|even better|(?:would be |will be )?useful|not required)\b/i;
 const REQUIRED_HEADING =
-  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
+  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|who are you|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
 const DUTIES_HEADING =
   /\b(responsibilities|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
 const SUMMARY_HEADING =
-  /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary)\b/i;
+  /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary|(?:vacancy|job) advert(?:isement)?|job description)\b/i;
 const OTHER_HEADING =
-  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
+  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
@@ -30,12 +30,14 @@ const ASKS =
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+/** A clause about a third person: ", who will report to you and is responsible for …". */
+const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
 /** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
 const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
-const THE_JOB = /\b(?:the|this) (?:role|position|job)\b/i;
+const THE_JOB = /\b(?:the|this|your) (?:role|position|job)\b/i;
 const EXPERIENCE =
   /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
@@ -70,19 +72,54 @@ const AIMS = new Set(
   ].map(normaliseSkill),
 );
 
-/** Skills a posting also uses as an adjective for itself: "an open source team", "our open-source project". */
-const DESCRIPTIVE = new Set(['Open source', 'Full-stack development']);
+/**
+ * Skills a posting also uses as an adjective for itself ("an open source team", "our open-source project") or as
+ * a thing it owns ("our vision and roadmap", "FedRAMP’s technology and program roadmap").
+ */
+const DESCRIPTIVE = new Set(['Open source', 'Full-stack development', 'Product roadmap']);
 
 /** Every mention of the skill here is a predicate or attribute of the company: "is (an) open source", "our open source". */
 function describesItself(skill: TaxonomySkill, text: string): boolean {
-  const names = [skill.name, ...skill.aliases].map(escape).join('|');
-  const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'giu'))];
+  const all = [...text.matchAll(anyName(skill))];
   return (
     all.length > 0 &&
     all.every((m) =>
-      /\b(?:is|are|being|our|its|their|we(?:'|’)re)\s+(?:an?\s+|fully\s+|entirely\s+)?$/i.test(
+      /\b(?:(?:is|are|being|we(?:'|’)re)\s+(?:an?\s+|fully\s+|entirely\s+)?|(?:our|its|their|[\p{L}]+[’']s)\s+(?:[\p{L}-]+\s+(?:and\s+)?){0,2})$/iu.test(
         text.slice(0, m.index),
       ),
+    )
+  );
+}
+
+const anyNames = new WeakMap<TaxonomySkill, RegExp>();
+/** Any of the skill's names as a whole word, built once per skill. */
+function anyName(skill: TaxonomySkill): RegExp {
+  let re = anyNames.get(skill);
+  if (!re) {
+    const names = [skill.name, ...skill.aliases].map(escape).join('|');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'giu');
+    anyNames.set(skill, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Nouns for people and teams that a skill can qualify: "UX researchers", "platform engineering organizations". */
+const PEOPLE =
+  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals)\b/iu;
+
+/**
+ * Every mention of the skill in this text qualifies people or teams, and none says the candidate is one ("as a
+ * UX designer").
+ */
+function namesPeople(skill: TaxonomySkill, text: string): boolean {
+  const all = [...text.matchAll(anyName(skill))];
+  return (
+    all.length > 0 &&
+    all.every(
+      (m) =>
+        PEOPLE.test(text.slice(m.index + m[0].length)) &&
+        !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index)),
     )
   );
 }
@@ -100,7 +137,7 @@ function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
 
 const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
 const LABEL =
-  /^(job title|title|position|role|company|employer|organi[sz]ation|location|salary|department)\s*:/i;
+  /^((?:job|post|position|vacancy)\s+title|title|position|role|company|employer|organi[sz]ation|location|salary|department|agency|(?:unit\s*\/\s*)?division|pay\s*band|grade|type of (?:posting|position))\s*:/i;
 const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
 /** Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)". */
 const TITLE_TAIL =
@@ -127,14 +164,20 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const vocabulary = withPostingTerms(taxonomy);
   const lines = readLines(text);
   const header = headerOf(lines);
-  const blocks = toBlocks(header.fromFirstLine ? lines.slice(1) : lines);
+  const blocks = toBlocks(lines.slice(header.bodyFrom));
 
   const company = header.company ?? companyFromText(text, lines, vocabulary);
-  const title = header.title && company ? withoutCompany(header.title, company) : header.title;
-  // "Northwind Logistics is hiring": the company's name is not a skill it asks for.
+  const named = header.title && company ? withoutCompany(header.title, company) : header.title;
+  // "FedRAMP Cyber Data Analyst" with "FedRAMP’s Cyber Data Analyst will …": the title opens with the team.
+  const team = teamOf(named, text);
+  const title = team && named ? named.slice(team.length).trim() : named;
+  // "Northwind Logistics is hiring", "FedRAMP was created in 2011": the hirer's name is not a skill it asks for.
+  const owners = [company && !vocabulary.index.has(normaliseSkill(company)) ? company : null, team].filter(
+    (n): n is string => Boolean(n),
+  );
   const ownName =
-    company && !vocabulary.index.has(normaliseSkill(company))
-      ? new RegExp(`(?<![\\p{L}\\p{N}])${escape(company)}(?![\\p{L}\\p{N}])`, 'giu')
+    owners.length > 0
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${owners.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
       : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(title);
@@ -144,7 +187,15 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   for (const block of blocks) {
     if (block.kind === 'other') continue;
     for (const line of block.lines) {
-      const said = sentences(line.text).map((t) => (ownName ? t.replace(ownName, '') : t));
+      // "Solid project manager" under the requirements: a role asked for names its trade, as a title does.
+      if (line.bullet && block.kind === 'required' && line.text.split(/\s+/).length <= 5)
+        for (const skill of tradesOf(line.text, vocabulary))
+          required.set(normaliseSkill(skill.name), skill.name);
+      const said = sentences(line.text)
+        .map((t) => (ownName ? t.replace(ownName, '') : t))
+        // "Manage operations lead, who will report to you and is responsible for onboarding calls …": the work of
+        // someone else, told in a clause about them.
+        .map((t) => t.replace(OTHER_PERSON, ''));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
         const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
@@ -209,6 +260,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             if (kind !== 'required' && kind !== 'nice' && onlyAsAim(skill, part)) continue;
             // "The core product is open source", "By being open source, we …": the company describing itself.
             if (DESCRIPTIVE.has(skill.name) && describesItself(skill, part)) continue;
+            // "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations":
+            // the skill names the people or teams the candidate works with.
+            if (namesPeople(skill, part)) continue;
             // "Fluent in written and spoken English" asks for a language; "our French Quarter office" or
             // "translating resources" does not.
             if (skill.category === 'languages' && !LANGUAGE_ASKED.test(part)) continue;
@@ -229,7 +283,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       required.set(normaliseSkill(skill.name), skill.name);
   // "Visual Designer", "Technical Recruiter", "Account Manager": the title's role names the trade it practises.
   // A trade the taxonomy files as soft ("Technical writing", "Account management") is the job here.
-  for (const skill of title ? tradesOf(title, vocabulary) : []) {
+  for (const skill of title ? [...tradesOf(title, vocabulary), ...fieldOf(title, vocabulary)] : []) {
     soft.delete(normaliseSkill(skill.name));
     required.set(normaliseSkill(skill.name), skill.name);
   }
@@ -256,6 +310,29 @@ function withoutCompany(title: string, company: string): string {
     .replace(new RegExp(`^${name}\\s+(?=\\p{Lu})`, 'u'), '')
     .trim();
   return out.length >= 3 ? out : title;
+}
+
+/** "FedRAMP’s Cyber Data Analyst will play a key role": a title that opens with the name of the team that owns it. */
+function teamOf(title: string | null, text: string): string | null {
+  const m = title ? /^(\S+)\s+(\S.{2,})$/.exec(title) : null;
+  if (!m) return null;
+  const owned = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escape(m[1]!)}[’']s\\s+${escape(m[2]!)}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+  return owned.test(text) ? m[1]! : null;
+}
+
+const FIELD_ROLE = /^(.+?)\s+(?:manager|lead|director|coordinator|specialist|officer)$/i;
+
+/**
+ * "Communications Manager", "Communications Lead": a skill the taxonomy files as soft, named as the whole field
+ * the role leads, is the job's trade.
+ */
+function fieldOf(title: string, taxonomy: Taxonomy): TaxonomySkill[] {
+  const field = FIELD_ROLE.exec(title.trim())?.[1];
+  const skill = field ? taxonomy.index.get(normaliseSkill(field)) : undefined;
+  return skill?.category === 'soft' ? [skill] : [];
 }
 
 /** The work a role noun does: a recruiter recruits, a designer designs, an account manager manages accounts. */
@@ -303,10 +380,24 @@ function tradesOf(title: string, taxonomy: Taxonomy): TaxonomySkill[] {
 function readLines(text: string): Line[] {
   return (
     text
-      // "Linux-based", "cloud-based": the skill is the word before the suffix.
-      .replace(/([\p{L}\p{N}])-based\b/gu, '$1 based')
+      // "Linux-based", "API-driven": the skill is the word before the suffix.
+      .replace(/([\p{L}\p{N}])-(based|driven)\b/gu, '$1 $2')
       // "diversity, equity, inclusion, and accessibility" is a workplace value, not web accessibility.
+      // "accounting for changing requirements": the verb, not the trade; "networking with other managers",
+      // "networking events": meeting people, not computer networks.
+      .replace(/\baccounting for\b/giu, 'allowing for')
+      // "Produce and project manage the big, crazy project": project management said as a verb.
+      .replace(/\bproject[- ]manag(?:e|es|ed|ing)\b/giu, 'project management')
+      .replace(/\bnetworking(?=\s+(?:with|events?|opportunities)\b)/giu, 'professional networking')
+      .replace(/\b(?:personal|social)\s+networking\b/giu, 'professional networking')
       .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
+      // "training and programming for accessibility", "programming that meets these needs": programmes of
+      // activities, not writing code.
+      .replace(
+        /\b(training|events?|activities|outreach|specific)\s+(and\s+)?programming\b/giu,
+        '$1 $2programmes',
+      )
+      .replace(/\bprogramming(?=\s+(?:that|which|within)\b)/giu, 'programmes')
       .replace(/\r\n?/g, '\n')
       .split('\n')
       .map((raw) => {
@@ -332,6 +423,11 @@ function headingKind(line: Line): Kind | null {
   if (line.bullet) return null;
   // A lead-in sentence that ends with a colon heads the list under it: "Strong candidates will have … :".
   if (line.text.endsWith(':') && line.text.length <= 200) return kindOf(line.text) ?? 'other';
+  // "WHO ARE YOU?": a heading written as a question is one only when it names a known section.
+  if (/\?$/.test(line.text) && line.text.length <= 40) {
+    const asked = kindOf(line.text.replace(/\?$/, ''));
+    return asked === 'other' ? null : asked;
+  }
   if (line.text.length > 70 || /[.!?;,]$/.test(line.text)) return null;
   // "Starting salary: $60-$80k", "Location: Burlington": a label with its value is a line, not a heading over
   // what follows.
@@ -368,10 +464,13 @@ function toBlocks(lines: Line[]): Block[] {
     if (kind) {
       // An unknown heading ("Our mission", "Login.gov") under a requirements heading keeps the list going
       // only when it reads like a sub-heading of it; otherwise it starts a block nobody asked skills in.
+      const sub = kind === 'other' && !kindOf(line.text);
+      // "Fundraising Operations", "Strategy and Planning" under the responsibilities: the sub-heading names the work.
+      const within = sub && ['duties', 'required'].includes(blocks.at(-1)!.kind) && blocks.length > 1;
       blocks.push({
         heading: line.text,
-        kind: kind === 'other' && !kindOf(line.text) ? 'duties' : kind,
-        lines: [],
+        kind: sub ? 'duties' : kind,
+        lines: within ? [{ text: line.text.replace(/:$/, ''), bullet: true }] : [],
       });
       continue;
     }
@@ -381,7 +480,7 @@ function toBlocks(lines: Line[]): Block[] {
 }
 
 const FAMILY =
-  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|stacks?)\s*$/i;
+  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|protocols|standards|software|stacks?)\s*$/i;
 /** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
 function roleName(title: string | null): RegExp | null {
   const role = title
@@ -398,7 +497,10 @@ function isList(sentence: string, taxonomy: Taxonomy): boolean {
   return found > 0 && sentence.split(/\s+/).length <= 3 * found;
 }
 
-const EXAMPLES = /,?\s*\(?\s*\b(?:e\.g\.|i\.e\.|such as|specifically|like|including|for example)[,:]?\s/gi;
+// "tools (e.g., Puppet, Chef)", "tools like Puppet, Chef", and a list after a dash or in parentheses with no word
+// before it: "network protocols - TCP/IP, HTTP, SSL", "cloud platforms (AWS, Azure)".
+const EXAMPLES =
+  /,?\s*\(?\s*\b(?:e\.g\.|i\.e\.|such as|specifically|like|including|for example)[,:]?\s|\s[-–—]\s(?=[^.;]*,)|\s\((?=[^)]*,)/gi;
 
 /**
  * A family named only to introduce its examples is not itself asked for: in "version control systems,
@@ -410,11 +512,13 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
   for (const m of sentence.matchAll(EXAMPLES)) {
     const after = sentence.slice(m.index + m[0].length).split(/[.;)]/)[0] ?? '';
     if (mentions(after, true, taxonomy).length === 0) continue;
-    const before =
+    // "data analysis and visualisation tools an advantage: e.g. Google Analytics": the family, then its worth.
+    const before = (
       sentence
         .slice(0, m.index)
         .split(/[,;()]/)
-        .at(-1) ?? '';
+        .at(-1) ?? ''
+    ).replace(/\s+(?:(?:is|are|would be)\s+)?(?:an?\s+)?(?:advantage|plus|bonus|asset)\s*:?\s*$/i, '');
     if (!FAMILY.test(before)) continue;
     const window = before.trim().split(/\s+/).slice(-6).join(' ');
     for (const skill of mentions(window, true, taxonomy)) {
@@ -431,14 +535,22 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
 }
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}"“(])/u).filter(Boolean);
+  // "tools an advantage: e.g. Google Analytics": an abbreviation ends no sentence.
+  return text.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e)\.)\s+(?=[\p{Lu}"“(])/iu).filter(Boolean);
 }
 
 /** Taxonomy mentions, minus acronyms matched from ordinary words ("SAN" in "San Francisco", "SOC" in "soc"). */
 function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySkill[] {
   // "RackSpace/OpenStack" is two skills; "CI/CD" and "UI/UX" are one.
-  const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair) =>
-    taxonomy.index.has(normaliseSkill(pair)) || /^and\/or$/i.test(pair) ? pair : pair.replace(/\//g, ', '),
+  // "A/B testing": a pair that makes a skill with the word after it stays whole.
+  const split = text.replace(/[^\s,;()]+\/[^\s,;()]+/g, (pair, at: number) =>
+    taxonomy.index.has(normaliseSkill(pair)) ||
+    /^and\/or$/i.test(pair) ||
+    taxonomy.index.has(
+      normaliseSkill(`${pair} ${/^\s+([\p{L}-]+)/u.exec(text.slice(at + pair.length))?.[1] ?? ''}`),
+    )
+      ? pair
+      : pair.replace(/\//g, ', '),
   );
   // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
   const named = split.replace(ORGANISATION, (name) =>
@@ -460,7 +572,7 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
 }
 
 /** "programming languages", "Python programming": a general skill word that only qualifies a family or follows a named skill. */
-const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms)\b/i;
+const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms|tools\s+and\s+techniques)\b/i;
 function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
   if (skill.name.includes(' ')) return false;
   // "Python programming": the language is the skill, the general word after it says what kind.
@@ -517,7 +629,7 @@ function distributed(text: string, taxonomy: Taxonomy): { skill: TaxonomySkill; 
     for (const head of heads) {
       const skill =
         taxonomy.index.get(normaliseSkill(`${modifier} ${head}`)) ??
-        taxonomy.index.get(normaliseSkill(`${modifier} ${head.replace(/s$/, '')}`));
+        taxonomy.index.get(normaliseSkill(`${modifier} ${singular(head)}`));
       if (skill && skill.category !== 'languages') {
         const named = heads
           .map((h) => taxonomy.index.get(normaliseSkill(h)))
@@ -558,6 +670,16 @@ function distributed(text: string, taxonomy: Taxonomy): { skill: TaxonomySkill; 
       for (const modifier of [...before, last]) find(modifier, heads);
     }
   }
+  // "data science and analytics": the first word is shared when it makes a skill with the word before the
+  // conjunction as well as with the one after it.
+  for (let i = 2; i < raw.length - 1; i++) {
+    if (!CONJUNCTION.test(raw[i]!) || /[,;.]$/.test(raw[i - 1]!)) continue;
+    const [shared, near, far] = [word(i - 2), word(i - 1), word(i + 1)];
+    if (!isModifier(shared) || !isModifier(far) || !taxonomy.index.has(normaliseSkill(`${shared} ${near}`)))
+      continue;
+    const skill = taxonomy.index.get(normaliseSkill(`${shared} ${far}`));
+    if (skill && skill.category !== 'languages') out.push({ skill, heads: [] });
+  }
   for (let i = 1; i < raw.length - 1; i++) {
     if (!HEAD_FIRST.test(raw[i]!)) continue;
     const head = word(i - 1) === 'experience' ? word(i - 2) : word(i - 1);
@@ -591,12 +713,30 @@ const NOMINAL: Record<string, string> = {
   forecast: 'forecasting',
   automat: 'automation',
   produc: 'production',
+  design: 'design',
+  organi: 'organization',
+  plan: 'planning',
+  plann: 'planning',
+  resolv: 'resolution',
+  steward: 'stewardship',
+  assess: 'assessment',
 };
+// "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z]+?)(?:ies|s)?\b/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+/** "producing live events", "plan large events": an adjective between the verb and its object. */
+const ADJECTIVE =
+  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
+/** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
+const GATHERINGS = new Set(['production', 'planning', 'organization']);
+/** Words after a verb's object that end it: "analyze data to …", "manage projects effectively". */
+const ENDS_OBJECT =
+  /^(?:to|and|or|for|with|in|on|of|from|by|as|at|that|which|who|across|using|within|through|into|about|like|such|per|over|under|around|after|before|during|if|than|then|this|these|those|it|them|your|our|their|its|my|the|a|an|is|are|was|were|be|will|can|so|but|via|while|when|where|against|including|[a-z]+ly)$/;
+const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
-  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,4}[a-z-]+)/g;
+  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**
@@ -607,16 +747,35 @@ const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
   const out: TaxonomySkill[] = [];
   const lower = text.toLowerCase();
-  const find = (phrase: string) => {
+  const find = (phrase: string, trade = false) => {
     const skill = taxonomy.index.get(normaliseSkill(phrase));
-    if (skill && (skill.category === 'technical' || skill.category === 'tools')) out.push(skill);
+    // "produce events", "organise events" are event planning, a trade the taxonomy files as soft.
+    if (
+      skill &&
+      (skill.category === 'technical' ||
+        skill.category === 'tools' ||
+        (trade && PROFESSIONAL_SKILLS.has(skill.name)))
+    )
+      out.push(skill);
   };
   for (const m of lower.matchAll(VERB_OBJECT)) {
     const verb = m[1]!.replace(/[sz]$/, '');
     const nominal = NOMINAL[verb] ?? NOMINAL[m[1]!];
     if (!nominal) continue;
-    const noun = m[2]!;
-    for (const form of new Set([noun, m[0].endsWith('ies') ? `${noun}y` : noun])) find(`${form} ${nominal}`);
+    const [first, second] = [m[2]!, m[3]];
+    // "Manage operations lead": the object is a person, not the work.
+    if (second && ROLE_NOUN.test(second)) continue;
+    // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
+    if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
+      continue;
+    // "manage content production": a noun after the object makes it a compound, which is the object.
+    const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
+    const objects = compound ? [] : [first, singular(first)];
+    if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
+    if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
+    // "designing systems for others": only a named thing ("design user interfaces") is design work.
+    const named = nominal === 'design' ? objects.filter((o) => o.includes(' ')) : objects;
+    for (const object of new Set(named)) find(`${object} ${nominal}`, GATHERINGS.has(nominal));
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
   for (const m of lower.matchAll(NOUN_OF))
@@ -709,8 +868,8 @@ export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
 interface Header {
   title: string | null;
   company: string | null;
-  /** The first line is the title, so the body starts at the second. */
-  fromFirstLine: boolean;
+  /** The lines before the body: the title (and a label on its own line above it), which are not the posting's text. */
+  bodyFrom: number;
 }
 
 /**
@@ -725,9 +884,15 @@ function headerOf(lines: Line[]): Header {
     }
     return null;
   };
-  const labelledCompany = labelled(/^(?:company|employer|organi[sz]ation)\s*:\s*(.+)$/i);
-  const labelledTitle = labelled(/^(?:job title|title|position|role)\s*:\s*(.+)$/i);
-  const first = lines[0]?.text ?? '';
+  const labelledCompany = labelled(
+    /^(?:company|employer|(?:hiring\s+)?organi[sz]ation|agency|(?:unit\s*\/\s*)?division)\s*:\s*(.+)$/i,
+  );
+  const labelledTitle = labelled(
+    /^(?:(?:job|post|position|vacancy)\s+)?(?:title|position|role)\s*:\s*(.+)$/i,
+  );
+  // "Post title" on a line of its own, the title on the next.
+  const above = /^(?:(?:job|post|position|vacancy)\s+)?title:?$/i.test(lines[0]?.text ?? '') ? 1 : 0;
+  const first = lines[above]?.text ?? '';
   const looksLikeTitle =
     first.length > 0 && first.length <= 90 && !/[.!?]$/.test(first) && !LABEL.test(first);
   let title = labelledTitle ?? (looksLikeTitle ? first : null);
@@ -756,7 +921,7 @@ function headerOf(lines: Line[]): Header {
     title = hiring[2]!;
   }
   while (title && TITLE_TAIL.test(title)) title = title.replace(TITLE_TAIL, '').trim();
-  return { title: title || null, company, fromFirstLine: looksLikeTitle && !labelledTitle };
+  return { title: title || null, company, bodyFrom: looksLikeTitle && !labelledTitle ? above + 1 : 0 };
 }
 
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
@@ -815,7 +980,12 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   const counts = new Map<string, number>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}.])([\p{Lu}\d][\p{L}\p{N}.&-]*[\p{L}\p{N}])[’']s\b/gu)) {
     const name = clean(m[1]);
-    if (name && !/^(?:it|today|world|america|american|nation|government|agency)$/i.test(name))
+    if (
+      name &&
+      !/^(?:it|today|world|america|american|nation|government|agency|department|organi[sz]ation|company|team)$/i.test(
+        name,
+      )
+    )
       counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
