@@ -227,8 +227,12 @@ function readEntry(draft: Draft): Education {
   if (!institution && degreePart) {
     // "BSc Computer Science, University of Leeds" and "MS in Space Physics at the University of Tromsø" sit in one
     // part. The degree comes first; a later piece naming a school is the institution even if it reads like a
-    // degree ("High School Diploma, Westwood Ridge High School").
-    const pieces = degreePart.split(/\s*,\s*|\s+at\s+(?:the\s+)?/);
+    // degree ("High School Diploma, Westwood Ridge High School"). A piece splits at "at" unless what comes before
+    // it already names a school: "University of North Carolina at Wilmington, BS Computer Science" is one school.
+    const pieces = degreePart.split(/\s*,\s*/).flatMap((p) => {
+      const [before, ...after] = p.split(/\s+at\s+(?:the\s+)?/);
+      return after.length > 0 && !INSTITUTION.test(before!) ? [before!, ...after] : [p];
+    });
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
     institution =
       pieces.slice(degreeAt + 1).find((p) => INSTITUTION.test(p)) ??

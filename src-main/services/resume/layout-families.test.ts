@@ -1,0 +1,53 @@
+// Layout families first met in the held-out résumés (tests/fixtures/heldout-resumes), each written here as a made-up
+// document of the same layout: the held-out documents stay a measure, and these tests hold the general rule.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPaths } from '../../paths';
+import { extractTextDocument, parseDocument } from './parse';
+import { loadTaxonomy, type Taxonomy } from './skills';
+
+let taxonomy: Taxonomy;
+beforeAll(() => {
+  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+});
+
+const parse = (text: string) =>
+  parseDocument(extractTextDocument(text), { taxonomy, reference: { year: 2026, month: 11 } });
+const listed = (text: string) =>
+  parse(text)
+    .skills.filter((s) => s.sources.includes('skills'))
+    .map((s) => s.asWritten ?? s.name);
+
+describe('layout families of the held-out résumés', () => {
+  it('a run of slashes between spaces separates the items of a skills line', () => {
+    const skills = listed(
+      'Jane Roe\njane@example.org\n\nSKILLS\n\nPython /// Go /// Rust\nPostgres /// Redis\n',
+    );
+    expect(skills).toEqual(expect.arrayContaining(['Python', 'Go', 'Rust', 'Postgres', 'Redis']));
+    expect(skills.some((s) => s.includes('/'))).toBe(false);
+  });
+
+  it('a bracketed level followed by a colon heads the items after it', () => {
+    const skills = listed(
+      'Jane Roe\njane@example.org\n\nSKILLS\n\nLanguages: (proficient): Kotlin, Swift, Go (familiar): Rust, Haskell\n',
+    );
+    expect(skills).toEqual(expect.arrayContaining(['Kotlin', 'Swift', 'Go', 'Rust', 'Haskell']));
+    expect(skills.some((s) => /proficient|familiar|:/.test(s))).toBe(false);
+  });
+
+  it('a school whose name holds "at" keeps it when the degree follows after a comma', () => {
+    const r = parse(
+      'Jane Roe\njane@example.org\n\nEDUCATION\n\nUniversity of Northern State at Riverton, BS Chemistry   May 2012\n',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', 'University of Northern State at Riverton'],
+    ]);
+  });
+
+  it('"Degree, Field at the School" still splits at "at"', () => {
+    const r = parse(
+      'Jane Roe\njane@example.org\n\nEDUCATION\n\nPhD, Marine Biology at the University of Coldport\n',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['PhD', 'University of Coldport']]);
+  });
+});
