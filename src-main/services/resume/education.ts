@@ -221,7 +221,14 @@ function readEntry(draft: Draft): Education {
       parts[parts.length - 1] = `${last} - ${p}`;
     else parts.push(p);
   }
-  const degreePart = parts.find((p) => degreeOf(p) !== null && !isDetail(p)) ?? null;
+  // "University of Merdeka  2013 – 2017" over "• Bachelor of Information System": with no degree in the entry's
+  // head, a bullet that opens with one names it.
+  const inHead = parts.find((p) => degreeOf(p) !== null && !isDetail(p)) ?? null;
+  const degreePart =
+    inHead ??
+    draft.lines.find((l, i) => i > 0 && l.bullet && degreeOf(l.text)?.index === 0 && !isDetail(l.text))
+      ?.text ??
+    null;
   const found = degreePart ? degreeOf(degreePart) : null;
   let institution = parts.find((p) => p !== degreePart && INSTITUTION.test(p)) ?? null;
   if (!institution && degreePart) {
@@ -258,6 +265,13 @@ function readEntry(draft: Draft): Education {
           peelLocation(p).rest !== '' &&
           /^\p{Lu}/u.test(p) &&
           p.split(/\s+/).length <= 8,
+      ) ?? null;
+  }
+  if (!institution && degreePart && !inHead) {
+    // The head over a degree bullet names the school, whatever its words ("Universitas Negeri Malang  2014 - 2018").
+    institution =
+      parts.find(
+        (p) => !isDateOnly(p) && !GRADE.test(p) && /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 8,
       ) ?? null;
   }
   institution = institution ? cleanInstitution(institution) : null;

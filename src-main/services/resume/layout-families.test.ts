@@ -50,4 +50,41 @@ describe('layout families of the held-out résumés', () => {
     );
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['PhD', 'University of Coldport']]);
   });
+
+  it('a skills line of short lower-case items is a list, not a sentence', () => {
+    const skills = listed(
+      'Jane Roe\njane@example.org\n\nSKILLS\n\n- Others: API design, caching, load testing, data modelling, mentoring\n',
+    );
+    expect(skills).toEqual(
+      expect.arrayContaining(['API design', 'caching', 'load testing', 'data modelling', 'mentoring']),
+    );
+  });
+
+  it('a wrapped sentence whose last line is one section word does not open a section (plain text)', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EXPERIENCE',
+        '',
+        'Northwind, Platform Engineer  2019/05 - 2021/02',
+        '',
+        '-   Built the deployment tooling for the whole company, working across',
+        '    many different',
+        '    technologies.',
+        '-   Ran the on-call rota, and shared topics like caching, queues and',
+        '    so on.',
+      ].join('\n'),
+    );
+    expect(r.skills.filter((s) => s.sources.includes('skills'))).toEqual([]);
+    expect(r.experience.map((e) => [e.title, e.company])).toEqual([['Platform Engineer', 'Northwind']]);
+  });
+
+  it("a degree on a bullet under the school's line is the entry's degree, and that line its school", () => {
+    const r = parse(
+      'Jane Roe\njane@example.org\n\nEDUCATION\n\nHogeschool Zuidkust  2014 - 2018\n- Bachelor of Applied Informatics\n',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['Bachelor', 'Hogeschool Zuidkust']]);
+  });
 });

@@ -202,8 +202,9 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
     (letters.length > 0 && letters === letters.toUpperCase()) ||
     /:\s*$/.test(text);
   const kind = LOOKUP.get(normaliseHeader(text));
-  // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling.
-  if (kind && (styled || text.split(/\s+/).length <= 3)) return { kind, rest: '' };
+  // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling. One that
+  // ends a sentence ("technologies.", the last word of a wrapped line) does not.
+  if (kind && (styled || (text.split(/\s+/).length <= 3 && !/[.,;]$/.test(text)))) return { kind, rest: '' };
   // A styled title in nobody's list ("Recent Work Experience", "Technology Experience", "Recent Course
   // Projects") is read by its key word.
   const guessed =

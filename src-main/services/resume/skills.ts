@@ -321,9 +321,18 @@ function withoutLevels(text: string): string {
   return out.trim();
 }
 
+/**
+ * "API design, databases, unit, integration & E2E testing, web accessibility": short items, however lower-case, and
+ * no full stop ("Familiar with C++ basics, familiar with STL, such as sequential containers." is a sentence).
+ */
+const shortItems = (text: string): boolean => {
+  const items = text.split(/\s*[,;]\s*/).filter(Boolean);
+  return !/[.!?]$/.test(text.trim()) && items.length >= 4 && items.every((i) => i.split(/\s+/).length <= 4);
+};
+
 const isProse = (text: string): boolean =>
   /\b(?:I|I'm|I've|my|we|our)\b/.test(text) ||
-  lowerShare(text) >= 0.6 ||
+  (lowerShare(text) >= 0.6 && !shortItems(text)) ||
   (/[.!?]$/.test(text.trim()) && text.split(/\s+/).length > 8 && !/,.*,/.test(text));
 
 /** "HTML/CSS/JavaScript" names three skills; "CI/CD", "A/B testing" and "TCP/IP" are one each. */
