@@ -3,7 +3,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appPaths } from '../../paths';
+import { makeLine } from './document';
 import { extractTextDocument, parseDocument } from './parse';
+import { splitSections } from './sections';
 import { loadTaxonomy, type Taxonomy } from './skills';
 
 let taxonomy: Taxonomy;
@@ -86,5 +88,27 @@ describe('layout families of the held-out résumés', () => {
       'Jane Roe\njane@example.org\n\nEDUCATION\n\nHogeschool Zuidkust  2014 - 2018\n- Bachelor of Applied Informatics\n',
     );
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['Bachelor', 'Hogeschool Zuidkust']]);
+  });
+
+  it('a title set like the known section titles ends the section before it, even when it names none', () => {
+    const title = (text: string) => makeLine(text, { size: 14, bold: true });
+    const body = (text: string) => makeLine(text, { size: 10 });
+    const sections = splitSections(
+      [
+        title('Jane Roe'),
+        body('jane@example.org'),
+        title('Skills'),
+        body('Python, Go, Rust'),
+        title('Odds and Ends'),
+        body('Second prize, regional chess open 2015'),
+        body('Choir member 2012'),
+      ],
+      10,
+    );
+    expect(sections.map((s) => [s.kind, s.lines.map((l) => l.text)])).toEqual([
+      ['header', ['Jane Roe', 'jane@example.org']],
+      ['skills', ['Python, Go, Rust']],
+      ['other', ['Second prize, regional chess open 2015', 'Choir member 2012']],
+    ]);
   });
 });
