@@ -1,10 +1,12 @@
 // Layout families first met in the held-out résumés (tests/fixtures/heldout-resumes), each written here as a made-up
 // document of the same layout: the held-out documents stay a measure, and these tests hold the general rule.
 import { join } from 'node:path';
+import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
+import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appPaths } from '../../paths';
 import { makeLine } from './document';
-import { extractTextDocument, parseDocument } from './parse';
+import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
 import { splitSections } from './sections';
 import { loadTaxonomy, type Taxonomy } from './skills';
 
@@ -110,5 +112,47 @@ describe('layout families of the held-out résumés', () => {
       ['skills', ['Python, Go, Rust']],
       ['other', ['Second prize, regional chess open 2015', 'Choir member 2012']],
     ]);
+  });
+
+  it('an e-mail address printed nowhere but linked from an "email" label is read from the link (PDF and Word)', async () => {
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: 'A4', margin: 50 });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.fontSize(20).text('Jane Roe');
+      doc.fontSize(10).text('email', { link: 'mailto:jane.roe@example.org' });
+      doc.text('blog', { link: 'https://example.org/blog' });
+      doc.fontSize(14).text('Experience');
+      doc.fontSize(10).text('Platform Engineer, Northwind   Jan 2020 - Present');
+      doc.end();
+    });
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ children: [new TextRun({ text: 'Jane Roe', size: 40 })] }),
+              new Paragraph({
+                children: [
+                  new ExternalHyperlink({
+                    link: 'mailto:jane.roe@example.org',
+                    children: [new TextRun('email')],
+                  }),
+                ],
+              }),
+              new Paragraph({ children: [new TextRun('Platform Engineer, Northwind   Jan 2020 - Present')] }),
+            ],
+          },
+        ],
+      }),
+    );
+    for (const bytes of [pdf, docx]) {
+      const r = await parseResumeFile(new Uint8Array(bytes), {
+        taxonomy,
+        reference: { year: 2026, month: 11 },
+      });
+      expect(r.contact.email).toBe('jane.roe@example.org');
+    }
   });
 });
