@@ -164,6 +164,10 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
   if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
   if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
+  // "Python, Flask, SQLAlchemy, PostgreSQL, Redis, Google Cloud," / "Typescript, React.": a list of tools, and the
+  // line it runs onto, head nothing; a header has a few comma pieces at most ("Engineer, Acme Inc., Lyon").
+  const listLike = (text: string) => (text.match(/,/g)?.length ?? 0) >= 4;
+  if (listLike(t) || (previous && /,\s*$/.test(previous.text) && listLike(previous.text))) return false;
   return true;
 };
 

@@ -155,4 +155,27 @@ describe('layout families of the held-out résumés', () => {
       expect(r.contact.email).toBe('jane.roe@example.org');
     }
   });
+
+  it("a job's wrapped list of tools heads nothing: the next job's title and employer stay its own", () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EXPERIENCE',
+        '',
+        'Platform Engineer, Northwind Inc.  Jan 2022 - Present',
+        '- Ran the build farm.',
+        'Tools used',
+        'Go, Kafka, Postgres, Redis, Terraform, Ansible,',
+        'Grafana, Vault.',
+        'Backend Developer, Eastbrook Ltd.  Mar 2019 - Dec 2021',
+        '- Wrote the billing service.',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company])).toEqual([
+      ['Platform Engineer', 'Northwind Inc.'],
+      ['Backend Developer', 'Eastbrook Ltd.'],
+    ]);
+  });
 });
