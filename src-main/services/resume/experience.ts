@@ -186,6 +186,24 @@ export interface ParsedExperience extends Experience {
  * just above it (or, when the date line holds nothing else and nothing sits above, the lines just below);
  * everything else up to the next header is the entry's bullets.
  */
+/**
+ * "GovWallet (Oct 2021 – present) GovWallet is a reusable system for …": a one- or two-word name and its dates run
+ * into a paragraph head a project inside a job, not a job; a job's header does not go on into a sentence. Dates
+ * that open the line ("2018 – present  Teaching Assistant at …", a definition list's term) still head one.
+ */
+function runIn(text: string, range: DateRange): boolean {
+  const words = (t: string) => t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const before = text.slice(0, range.index).replace(/\(\s*$/, '');
+  const after = text.slice(range.index + range.length).replace(/^\s*\)/, '');
+  return (
+    words(before) >= 1 &&
+    words(before) <= 2 &&
+    words(after) >= 8 &&
+    /^\s*\p{Lu}/u.test(after) &&
+    !/[|\t]/.test(after)
+  );
+}
+
 export function parseExperience(sectionLines: Line[], reference: YearMonth): ParsedExperience[] {
   const lines = joinWrappedDates(sectionLines);
   // A bullet that ran onto the next line without a full stop goes on there ("… Terraform and Amazon" / "Web
@@ -206,7 +224,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   lines.forEach((line, index) => {
     if (line.bullet) return;
     const range = findRange(line.text, reference.year) ?? pointAnchor(line, reference);
-    if (range) anchors.push({ index, range });
+    if (range && !runIn(line.text, range)) anchors.push({ index, range });
   });
   if (anchors.length === 0) return [];
 

@@ -178,4 +178,24 @@ describe('layout families of the held-out résumés', () => {
       ['Backend Developer', 'Eastbrook Ltd.'],
     ]);
   });
+
+  it('a name and its dates run into a paragraph head a project inside the job, not a job', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EXPERIENCE',
+        '',
+        'Platform Engineer, Northwind Inc.  Jan 2019 - Present',
+        'Ledger (Mar 2021 - present) Ledger is the payments platform the whole company settles its invoices on, every day.',
+        '- Cut settlement time by half.',
+        'Atlas (Jan 2019 - Feb 2021) Atlas is the internal map of services that every team registers its deployments in.',
+        '- Wrote its first version.',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current])).toEqual([
+      ['Platform Engineer', 'Northwind Inc.', '2019-01', true],
+    ]);
+  });
 });
