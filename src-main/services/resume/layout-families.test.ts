@@ -17,6 +17,8 @@ beforeAll(() => {
 
 const parse = (text: string) =>
   parseDocument(extractTextDocument(text), { taxonomy, reference: { year: 2026, month: 11 } });
+/** A made-up résumé: a name and an address, then the given lines. */
+const resume = (...body: string[]) => parse(['Jane Roe', 'jane@example.org', '', ...body].join('\n'));
 const listed = (text: string) =>
   parse(text)
     .skills.filter((s) => s.sources.includes('skills'))
@@ -65,21 +67,16 @@ describe('layout families of the held-out résumés', () => {
   });
 
   it('a wrapped sentence whose last line is one section word does not open a section (plain text)', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'EXPERIENCE',
-        '',
-        'Northwind, Platform Engineer  2019/05 - 2021/02',
-        '',
-        '-   Built the deployment tooling for the whole company, working across',
-        '    many different',
-        '    technologies.',
-        '-   Ran the on-call rota, and shared topics like caching, queues and',
-        '    so on.',
-      ].join('\n'),
+    const r = resume(
+      'EXPERIENCE',
+      '',
+      'Northwind, Platform Engineer  2019/05 - 2021/02',
+      '',
+      '-   Built the deployment tooling for the whole company, working across',
+      '    many different',
+      '    technologies.',
+      '-   Ran the on-call rota, and shared topics like caching, queues and',
+      '    so on.',
     );
     expect(r.skills.filter((s) => s.sources.includes('skills'))).toEqual([]);
     expect(r.experience.map((e) => [e.title, e.company])).toEqual([['Platform Engineer', 'Northwind']]);
@@ -157,21 +154,16 @@ describe('layout families of the held-out résumés', () => {
   });
 
   it("a job's wrapped list of tools heads nothing: the next job's title and employer stay its own", () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'EXPERIENCE',
-        '',
-        'Platform Engineer, Northwind Inc.  Jan 2022 - Present',
-        '- Ran the build farm.',
-        'Tools used',
-        'Go, Kafka, Postgres, Redis, Terraform, Ansible,',
-        'Grafana, Vault.',
-        'Backend Developer, Eastbrook Ltd.  Mar 2019 - Dec 2021',
-        '- Wrote the billing service.',
-      ].join('\n'),
+    const r = resume(
+      'EXPERIENCE',
+      '',
+      'Platform Engineer, Northwind Inc.  Jan 2022 - Present',
+      '- Ran the build farm.',
+      'Tools used',
+      'Go, Kafka, Postgres, Redis, Terraform, Ansible,',
+      'Grafana, Vault.',
+      'Backend Developer, Eastbrook Ltd.  Mar 2019 - Dec 2021',
+      '- Wrote the billing service.',
     );
     expect(r.experience.map((e) => [e.title, e.company])).toEqual([
       ['Platform Engineer', 'Northwind Inc.'],
@@ -180,19 +172,14 @@ describe('layout families of the held-out résumés', () => {
   });
 
   it('a name and its dates run into a paragraph head a project inside the job, not a job', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'EXPERIENCE',
-        '',
-        'Platform Engineer, Northwind Inc.  Jan 2019 - Present',
-        'Ledger (Mar 2021 - present) Ledger is the payments platform the whole company settles its invoices on, every day.',
-        '- Cut settlement time by half.',
-        'Atlas (Jan 2019 - Feb 2021) Atlas is the internal map of services that every team registers its deployments in.',
-        '- Wrote its first version.',
-      ].join('\n'),
+    const r = resume(
+      'EXPERIENCE',
+      '',
+      'Platform Engineer, Northwind Inc.  Jan 2019 - Present',
+      'Ledger (Mar 2021 - present) Ledger is the payments platform the whole company settles its invoices on, every day.',
+      '- Cut settlement time by half.',
+      'Atlas (Jan 2019 - Feb 2021) Atlas is the internal map of services that every team registers its deployments in.',
+      '- Wrote its first version.',
     );
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current])).toEqual([
       ['Platform Engineer', 'Northwind Inc.', '2019-01', true],
