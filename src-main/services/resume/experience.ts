@@ -270,8 +270,11 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         line.text.split(/\s+/).length > 12 ||
         (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
         (/,$/.test(line.text) && !ROLE.test(line.text) && !COMPANY.test(line.text)) ||
-        // Once the header has a title or an employer, a gap before the next line ends it.
-        (line.gapBefore && (fields.title || fields.company)) ||
+        // Once the header has a title or an employer, a gap before the next line ends it; a bold line under a bold
+        // title that still lacks its employer goes on ("Developer  Sep 2011 – Apr" / "2012" / "Acme Systems").
+        (line.gapBefore &&
+          (fields.title || fields.company) &&
+          !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company)) ||
         peelLocation(line.text).rest === ''
       )
         break;

@@ -19,6 +19,16 @@ const parse = (text: string) =>
   parseDocument(extractTextDocument(text), { taxonomy, reference: { year: 2026, month: 11 } });
 /** A made-up résumé: a name and an address, then the given lines. */
 const resume = (...body: string[]) => parse(['Jane Roe', 'jane@example.org', '', ...body].join('\n'));
+/** A PDF drawn by `draw`, as bytes. */
+const pdfOf = (draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> =>
+  new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    draw(doc);
+    doc.end();
+  });
 const listed = (text: string) =>
   parse(text)
     .skills.filter((s) => s.sources.includes('skills'))
@@ -112,17 +122,12 @@ describe('layout families of the held-out résumés', () => {
   });
 
   it('an e-mail address printed nowhere but linked from an "email" label is read from the link (PDF and Word)', async () => {
-    const pdf = await new Promise<Buffer>((resolve) => {
-      const doc = new PDFDocument({ size: 'A4', margin: 50 });
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
+    const pdf = await pdfOf((doc) => {
       doc.fontSize(20).text('Jane Roe');
       doc.fontSize(10).text('email', { link: 'mailto:jane.roe@example.org' });
       doc.text('blog', { link: 'https://example.org/blog' });
       doc.fontSize(14).text('Experience');
       doc.fontSize(10).text('Platform Engineer, Northwind   Jan 2020 - Present');
-      doc.end();
     });
     const docx = await Packer.toBuffer(
       new Document({
@@ -183,6 +188,31 @@ describe('layout families of the held-out résumés', () => {
     );
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current])).toEqual([
       ['Platform Engineer', 'Northwind Inc.', '2019-01', true],
+    ]);
+  });
+
+  it('a bold employer line after a gap still completes a bold title whose dates wrapped (PDF)', async () => {
+    const pdf = await pdfOf((doc) => {
+      doc.font('Helvetica-Bold').fontSize(20).text('Jane Roe');
+      doc.font('Helvetica').fontSize(10).text('jane@example.org');
+      doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text('Experience');
+      const job = (title: string[], employer: string, bullet: string) => {
+        doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11);
+        for (const line of title) doc.text(line);
+        doc.moveDown(0.8).text(employer);
+        doc.font('Helvetica').fontSize(10).text(`- ${bullet}`);
+      };
+      job(['Web Developer  Apr 2012 -- Nov 2019'], 'Eastbrook Library (Remote)', 'Built the catalogue.');
+      job(
+        ['Freelance Developer/Systems Administrator  Sep 2011 -- Apr', '2012'],
+        'Northwind Systems (Remote)',
+        'Ran the servers.',
+      );
+    });
+    const r = await parseResumeFile(new Uint8Array(pdf), { taxonomy, reference: { year: 2026, month: 11 } });
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.end])).toEqual([
+      ['Web Developer', 'Eastbrook Library', '2012-04', '2019-11'],
+      ['Freelance Developer/Systems Administrator', 'Northwind Systems', '2011-09', '2012-04'],
     ]);
   });
 });
