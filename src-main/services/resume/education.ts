@@ -135,14 +135,19 @@ export function parseEducation(sectionLines: Line[]): Education[] {
   const entries = drafts.map(readEntry);
   // "University of Central Florida — Orlando, FL" over "M.S. in …" and "B.S. in …": a school named once, on
   // its own line, is the school of the degrees under it.
+  // The school's own line is then no entry of its own when it names no degree ("National Central University
+  // 2013/09 - 2017/07" over "Bachelor of Computer Science"): its dates are the degree's.
+  const lent = new Set<number>();
   entries.forEach((e, i) => {
     const prev = entries[i - 1];
     if (!e.institution && e.degree && prev?.institution && schoolFirst[i - 1]) {
       e.institution = prev.institution;
+      e.graduationYear ??= prev.graduationYear;
       schoolFirst[i] = true;
+      if (!prev.degree) lent.add(i - 1);
     }
   });
-  return entries.filter((e) => e.degree !== null || e.institution !== null);
+  return entries.filter((e, i) => !lent.has(i) && (e.degree !== null || e.institution !== null));
 }
 
 /** "Associate of …, Mesa CC, 2025; Certificate in …, Phoenix College, 2024" wrapped over lines: one entry per ';'. */

@@ -215,4 +215,17 @@ describe('layout families of the held-out résumés', () => {
       ['Freelance Developer/Systems Administrator', 'Northwind Systems', '2011-09', '2012-04'],
     ]);
   });
+
+  it("a school's line over its degree's line, a gap between them, is one entry", () => {
+    const r = resume(
+      'EDUCATION',
+      '',
+      'Eastbrook State University  2013/09 - 2017/07',
+      '',
+      'Bachelor of Chemistry.',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
+      ['Bachelor', 'Eastbrook State University', 2017],
+    ]);
+  });
 });
