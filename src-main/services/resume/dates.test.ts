@@ -36,6 +36,12 @@ describe('résumé dates', () => {
     ['Summer 2019 – Fall 2019', { start: '2019-06', end: '2019-09', current: false }],
     ['’17 – ’19', { start: '2017', end: '2019', current: false }],
     ['Jan 2021–Mar 2022', { start: '2021-01', end: '2022-03', current: false }],
+    // The en dash as typed in Markdown or TeX source, left as two hyphens by the renderer.
+    ['Lead Developer Aug 2022 -- Present', { start: '2022-08', end: null, current: true }],
+    ['2015 -- 2018', { start: '2015', end: '2018', current: false }],
+    // A month and a two-digit year joined by a hyphen, at the ends of a range.
+    ['Analyst, Northwind Aug-19 to Now', { start: '2019-08', end: null, current: true }],
+    ['Sep-14 to Jul-19', { start: '2014-09', end: '2019-07', current: false }],
   ])('finds the range in %s', (text, expected) => {
     expect(range(text)).toEqual(expected);
   });

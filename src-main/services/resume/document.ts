@@ -22,6 +22,8 @@ export interface ExtractedDocument {
   bodySize: number;
   /** Lines were laid out to a width (PDF), so a long text may run onto the next line; Word and text keep paragraphs. */
   wrapped?: boolean;
+  /** Link targets kept apart from the text (a PDF link, a Word hyperlink): an "email" label may only link its address. */
+  links?: string[];
 }
 
 // C1 controls and private-use glyphs are bullets from symbol fonts that lost their Unicode mapping.

@@ -135,14 +135,19 @@ export function parseEducation(sectionLines: Line[]): Education[] {
   const entries = drafts.map(readEntry);
   // "University of Central Florida — Orlando, FL" over "M.S. in …" and "B.S. in …": a school named once, on
   // its own line, is the school of the degrees under it.
+  // The school's own line is then no entry of its own when it names no degree ("National Central University
+  // 2013/09 - 2017/07" over "Bachelor of Computer Science"): its dates are the degree's.
+  const lent = new Set<number>();
   entries.forEach((e, i) => {
     const prev = entries[i - 1];
     if (!e.institution && e.degree && prev?.institution && schoolFirst[i - 1]) {
       e.institution = prev.institution;
+      e.graduationYear ??= prev.graduationYear;
       schoolFirst[i] = true;
+      if (!prev.degree) lent.add(i - 1);
     }
   });
-  return entries.filter((e) => e.degree !== null || e.institution !== null);
+  return entries.filter((e, i) => !lent.has(i) && (e.degree !== null || e.institution !== null));
 }
 
 /** "Associate of …, Mesa CC, 2025; Certificate in …, Phoenix College, 2024" wrapped over lines: one entry per ';'. */
@@ -221,14 +226,25 @@ function readEntry(draft: Draft): Education {
       parts[parts.length - 1] = `${last} - ${p}`;
     else parts.push(p);
   }
-  const degreePart = parts.find((p) => degreeOf(p) !== null && !isDetail(p)) ?? null;
+  // "University of Merdeka  2013 – 2017" over "• Bachelor of Information System": with no degree in the entry's
+  // head, a bullet that opens with one names it.
+  const inHead = parts.find((p) => degreeOf(p) !== null && !isDetail(p)) ?? null;
+  const degreePart =
+    inHead ??
+    draft.lines.find((l, i) => i > 0 && l.bullet && degreeOf(l.text)?.index === 0 && !isDetail(l.text))
+      ?.text ??
+    null;
   const found = degreePart ? degreeOf(degreePart) : null;
   let institution = parts.find((p) => p !== degreePart && INSTITUTION.test(p)) ?? null;
   if (!institution && degreePart) {
     // "BSc Computer Science, University of Leeds" and "MS in Space Physics at the University of Tromsø" sit in one
     // part. The degree comes first; a later piece naming a school is the institution even if it reads like a
-    // degree ("High School Diploma, Westwood Ridge High School").
-    const pieces = degreePart.split(/\s*,\s*|\s+at\s+(?:the\s+)?/);
+    // degree ("High School Diploma, Westwood Ridge High School"). A piece splits at "at" unless what comes before
+    // it already names a school: "University of North Carolina at Wilmington, BS Computer Science" is one school.
+    const pieces = degreePart.split(/\s*,\s*/).flatMap((p) => {
+      const [before, ...after] = p.split(/\s+at\s+(?:the\s+)?/);
+      return after.length > 0 && !INSTITUTION.test(before!) ? [before!, ...after] : [p];
+    });
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
     institution =
       pieces.slice(degreeAt + 1).find((p) => INSTITUTION.test(p)) ??
@@ -254,6 +270,13 @@ function readEntry(draft: Draft): Education {
           peelLocation(p).rest !== '' &&
           /^\p{Lu}/u.test(p) &&
           p.split(/\s+/).length <= 8,
+      ) ?? null;
+  }
+  if (!institution && degreePart && !inHead) {
+    // The head over a degree bullet names the school, whatever its words ("Universitas Negeri Malang  2014 - 2018").
+    institution =
+      parts.find(
+        (p) => !isDateOnly(p) && !GRADE.test(p) && /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 8,
       ) ?? null;
   }
   institution = institution ? cleanInstitution(institution) : null;

@@ -164,6 +164,10 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
   if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
   if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
+  // "Python, Flask, SQLAlchemy, PostgreSQL, Redis, Google Cloud," / "Typescript, React.": a list of tools, and the
+  // line it runs onto, head nothing; a header has a few comma pieces at most ("Engineer, Acme Inc., Lyon").
+  const listLike = (text: string) => (text.match(/,/g)?.length ?? 0) >= 4;
+  if (listLike(t) || (previous && /,\s*$/.test(previous.text) && listLike(previous.text))) return false;
   return true;
 };
 
@@ -182,6 +186,24 @@ export interface ParsedExperience extends Experience {
  * just above it (or, when the date line holds nothing else and nothing sits above, the lines just below);
  * everything else up to the next header is the entry's bullets.
  */
+/**
+ * "GovWallet (Oct 2021 – present) GovWallet is a reusable system for …": a one- or two-word name and its dates run
+ * into a paragraph head a project inside a job, not a job; a job's header does not go on into a sentence. Dates
+ * that open the line ("2018 – present  Teaching Assistant at …", a definition list's term) still head one.
+ */
+function runIn(text: string, range: DateRange): boolean {
+  const words = (t: string) => t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const before = text.slice(0, range.index).replace(/\(\s*$/, '');
+  const after = text.slice(range.index + range.length).replace(/^\s*\)/, '');
+  return (
+    words(before) >= 1 &&
+    words(before) <= 2 &&
+    words(after) >= 8 &&
+    /^\s*\p{Lu}/u.test(after) &&
+    !/[|\t]/.test(after)
+  );
+}
+
 export function parseExperience(sectionLines: Line[], reference: YearMonth): ParsedExperience[] {
   const lines = joinWrappedDates(sectionLines);
   // A bullet that ran onto the next line without a full stop goes on there ("… Terraform and Amazon" / "Web
@@ -202,7 +224,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   lines.forEach((line, index) => {
     if (line.bullet) return;
     const range = findRange(line.text, reference.year) ?? pointAnchor(line, reference);
-    if (range) anchors.push({ index, range });
+    if (range && !runIn(line.text, range)) anchors.push({ index, range });
   });
   if (anchors.length === 0) return [];
 
@@ -248,8 +270,11 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         line.text.split(/\s+/).length > 12 ||
         (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
         (/,$/.test(line.text) && !ROLE.test(line.text) && !COMPANY.test(line.text)) ||
-        // Once the header has a title or an employer, a gap before the next line ends it.
-        (line.gapBefore && (fields.title || fields.company)) ||
+        // Once the header has a title or an employer, a gap before the next line ends it; a bold line under a bold
+        // title that still lacks its employer goes on ("Developer  Sep 2011 – Apr" / "2012" / "Acme Systems").
+        (line.gapBefore &&
+          (fields.title || fields.company) &&
+          !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company)) ||
         peelLocation(line.text).rest === ''
       )
         break;

@@ -50,7 +50,8 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
   } catch {
     throw fileError('damaged');
   }
-  return { ...htmlToLines(html), pages: 1 };
+  const links = [...html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)].map((m) => decodeEntities(m[1]!));
+  return { ...htmlToLines(html), pages: 1, links };
 }
 
 export function htmlToLines(html: string): Omit<ExtractedDocument, 'pages'> {

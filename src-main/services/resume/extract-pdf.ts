@@ -63,12 +63,14 @@ export async function extractPdf(
   try {
     if (pdf.numPages > PDF_LIMITS.maxPages) throw fileError('tooComplex');
     const lines: Line[] = [];
+    const links: string[] = [];
     let chars = 0;
     for (let p = 1; p <= pdf.numPages; p++) {
       onProgress?.(`Reading page ${p} of ${pdf.numPages}`, 0.1 + (0.7 * (p - 1)) / pdf.numPages);
       let items: Item[];
       try {
         items = await pageItems(pdf, p);
+        links.push(...(await pageLinks(pdf, p)));
       } catch (err) {
         throw fileError(exhausted(err) ? 'tooComplex' : 'damaged');
       }
@@ -76,7 +78,7 @@ export async function extractPdf(
       lines.push(...layoutPage(items, p));
     }
     if (chars < 20) throw fileError('noText');
-    return { lines, pages: pdf.numPages, bodySize: modeSize(lines), wrapped: true };
+    return { lines, pages: pdf.numPages, bodySize: modeSize(lines), wrapped: true, links };
   } finally {
     await pdf.destroy();
   }
@@ -91,6 +93,11 @@ function exhausted(err: unknown): boolean {
     err instanceof RangeError ||
     /maximum call stack|out of memory|too large/i.test((err as Error | undefined)?.message ?? '')
   );
+}
+
+async function pageLinks(pdf: PDFDocumentProxy, n: number): Promise<string[]> {
+  const annotations = (await (await pdf.getPage(n)).getAnnotations()) as { url?: unknown }[];
+  return annotations.flatMap((a) => (typeof a.url === 'string' ? [a.url] : []));
 }
 
 async function pageItems(pdf: PDFDocumentProxy, n: number): Promise<Item[]> {

@@ -71,6 +71,21 @@ function pickName(lines: Line[], fromHeader: string | null): string | null {
   return best?.text ?? null;
 }
 
+function mailtoAddress(links: readonly string[]): string | null {
+  for (const link of links) {
+    const m = /^mailto:([^?]+)/i.exec(link.trim());
+    if (!m) continue;
+    let address: string;
+    try {
+      address = decodeURIComponent(m[1]!).trim();
+    } catch {
+      continue;
+    }
+    if (/^[^\s@<>()]+@[^\s@<>()]+\.[\p{L}]{2,}$/u.test(address)) return address;
+  }
+  return null;
+}
+
 export function parseDocument(doc: ExtractedDocument, options: ParseOptions): ParsedResume {
   const reference = options.reference ?? now();
   // Page numbers ("1", "Page 2 of 3") are layout, not content: one would otherwise read as an employer.
@@ -83,6 +98,8 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions): Pa
   const headerLines = [...linesOf('header'), ...linesOf('contact')];
   const contact = extractContact(headerLines.length > 0 ? headerLines : doc.lines.slice(0, 6), doc.lines);
   contact.name = pickName(lines, contact.name);
+  // An address printed nowhere but linked from a label ("email") is still the candidate's address.
+  contact.email ??= mailtoAddress(doc.links ?? []);
 
   const experience = parseExperience(linesOf('experience'), reference);
   const total = totalMonths(

@@ -202,8 +202,9 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
     (letters.length > 0 && letters === letters.toUpperCase()) ||
     /:\s*$/.test(text);
   const kind = LOOKUP.get(normaliseHeader(text));
-  // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling.
-  if (kind && (styled || text.split(/\s+/).length <= 3)) return { kind, rest: '' };
+  // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling. One that
+  // ends a sentence ("technologies.", the last word of a wrapped line) does not.
+  if (kind && (styled || (text.split(/\s+/).length <= 3 && !/[.,;]$/.test(text)))) return { kind, rest: '' };
   // A styled title in nobody's list ("Recent Work Experience", "Technology Experience", "Recent Course
   // Projects") is read by its key word.
   const guessed =
@@ -258,8 +259,21 @@ const CONTENT_LABELS = new Set([
   'environment',
 ]);
 
+/** A short line set like the document's known section titles, above the body size: a title of its own. */
+const titleShaped = (line: Line, style: { size: number; bold: boolean } | null, bodySize: number): boolean =>
+  style !== null &&
+  line.size > bodySize + 0.5 &&
+  Math.abs(line.size - style.size) < 0.3 &&
+  line.bold === style.bold &&
+  !line.bullet &&
+  line.text.split(/\s+/).length <= 4 &&
+  !/\d|[.,;:!?]$/.test(line.text.trim());
+
 export function splitSections(lines: Line[], bodySize: number): Section[] {
   const sections: Section[] = [{ kind: 'header', lines: [] }];
+  // The style of the titles read so far: a later title in that style that names no known section ("Miscellaneous")
+  // still ends the one before, so its lines are not read as that section's (awards as skills).
+  let titleStyle: { size: number; bold: boolean } | null = null;
   for (const line of lines) {
     let header = matchHeader(line, bodySize);
     const current = sections.at(-1)!.kind;
@@ -281,6 +295,12 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       line.size <= bodySize + 0.5
     ) {
       header = null;
+    }
+    if (header && !header.rest && line.size > bodySize + 0.5)
+      titleStyle ??= { size: line.size, bold: line.bold };
+    if (!header && sections.length > 1 && titleShaped(line, titleStyle, bodySize)) {
+      sections.push({ kind: 'other', lines: [] });
+      continue;
     }
     if (header) {
       // Two columns can repeat a kind (a sidebar "Skills" and a main "Technical skills"): keep them apart.

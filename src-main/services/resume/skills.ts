@@ -305,17 +305,34 @@ function stripGroupWords(text: string, taxonomy: Taxonomy): string {
   return groupOnly(words.slice(0, i)) ? words.slice(i).join(' ') : words.join(' ');
 }
 
-/** "English (fluent (C2))" → "English": levels in brackets, nested or not, are not names. */
+const isLevelWord = (text: string): boolean =>
+  LEVEL.test(text) || (LEAD_IN.test(text) && text.replace(LEAD_IN, '').trim() === '');
+
+/**
+ * "English (fluent (C2))" → "English": levels in brackets, nested or not, are not names; "(proficient): Java, Dart
+ * (familiar): SQL" → "Java, Dart, SQL": a bracketed level heading the items after it separates them.
+ */
 function withoutLevels(text: string): string {
-  let out = text;
+  let out = text.replace(/\s*\(([^()]*)\)\s*:\s*/g, (m, inner: string) =>
+    isLevelWord(inner.trim()) ? ', ' : m,
+  );
   for (let i = 0; i < 2; i++)
     out = out.replace(/\s*\(([^()]*)\)/g, (m, inner: string) => (LEVEL.test(inner.trim()) ? '' : m));
   return out.trim();
 }
 
+/**
+ * "API design, databases, unit, integration & E2E testing, web accessibility": short items, however lower-case, and
+ * no full stop ("Familiar with C++ basics, familiar with STL, such as sequential containers." is a sentence).
+ */
+const shortItems = (text: string): boolean => {
+  const items = text.split(/\s*[,;]\s*/).filter(Boolean);
+  return !/[.!?]$/.test(text.trim()) && items.length >= 4 && items.every((i) => i.split(/\s+/).length <= 4);
+};
+
 const isProse = (text: string): boolean =>
   /\b(?:I|I'm|I've|my|we|our)\b/.test(text) ||
-  lowerShare(text) >= 0.6 ||
+  (lowerShare(text) >= 0.6 && !shortItems(text)) ||
   (/[.!?]$/.test(text.trim()) && text.split(/\s+/).length > 8 && !/,.*,/.test(text));
 
 /** "HTML/CSS/JavaScript" names three skills; "CI/CD", "A/B testing" and "TCP/IP" are one each. */
@@ -330,7 +347,8 @@ const SLASH_NAME = /^(?:ci\/cd|a\/b.*|tcp\/ip|i\/o|pl\/sql|os\/2|ui\/ux|ux\/ui|r
 /** "SQL (PostgreSQL)", "Python & Django", "Bicep and Argo CD", "Tamil (native speaker)" → the names in it. */
 function splitList(text: string, taxonomy: Taxonomy): string[] {
   const pieces: string[] = [];
-  for (const part of text.split(/\s*(?:[,;|•·▪\t]|\s\/\s|\s{2,}|\s[–—-]\s)\s*|\s+and\s+(?=\S+\s*\()/)) {
+  // A run of slashes between spaces separates ("Vue /// React"), as one does ("Vue / React").
+  for (const part of text.split(/\s*(?:[,;|•·▪\t]|\s\/+\s|\s{2,}|\s[–—-]\s)\s*|\s+and\s+(?=\S+\s*\()/)) {
     const bracket = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
     // "SQL (PostgreSQL)" names two skills; "(no-SQL)", "(Developed backend using django)" describe one.
     const inner = bracket?.[2]?.trim() ?? '';
