@@ -41,22 +41,24 @@ describe('content model', () => {
     expect(checkedModel(model)).toBe(model);
   });
 
+  const featuresFor = (question: string, point: string, answer: string) => {
+    const doc = analyse(answer);
+    const grounded = new Set(doc.sentences.map((s) => s.index));
+    return contentFeatures({
+      doc,
+      question,
+      points: [point],
+      coverage: coverPoints(doc, [point], undefined, grounded),
+      contradictions: [],
+      grounded,
+      onTopicShare: 1,
+    });
+  };
+
   it('reads how the place answering a point agrees with it, beyond the words of the question', () => {
     const question = 'Why do both bulbs B and C go out when bulb A is burned out?';
     const point = 'If bulb A burns out, B and C are no longer in a closed path with the battery';
-    const features = (answer: string) => {
-      const doc = analyse(answer);
-      const grounded = new Set(doc.sentences.map((s) => s.index));
-      return contentFeatures({
-        doc,
-        question,
-        points: [point],
-        coverage: coverPoints(doc, [point], undefined, grounded),
-        contradictions: [],
-        grounded,
-        onTopicShare: 1,
-      });
-    };
+    const features = (answer: string) => featuresFor(question, point, answer);
     const right = features('B and C are no longer in a closed path with the battery.');
     const echo = features('Bulbs B and C go out because bulb A is burned out.');
     const padded = features(
@@ -71,20 +73,6 @@ describe('content model', () => {
     expect(right.extraneous).toBe(0);
     expect(padded.extraneous).toBeGreaterThan(0.3);
   });
-
-  const featuresFor = (question: string, point: string, answer: string) => {
-    const doc = analyse(answer);
-    const grounded = new Set(doc.sentences.map((s) => s.index));
-    return contentFeatures({
-      doc,
-      question,
-      points: [point],
-      coverage: coverPoints(doc, [point], undefined, grounded),
-      contradictions: [],
-      grounded,
-      onTopicShare: 1,
-    });
-  };
 
   it('marks an answer that turns the point’s direction words round', () => {
     const question = 'What does the layering tell you about the density of the corn syrup?';
@@ -107,19 +95,8 @@ describe('content model', () => {
   });
 
   it('marks an answer whose polarity differs from the point’s', () => {
-    const features = (point: string, answer: string) => {
-      const doc = analyse(answer);
-      const grounded = new Set(doc.sentences.map((s) => s.index));
-      return contentFeatures({
-        doc,
-        question: 'Why does bulb B stay lit?',
-        points: [point],
-        coverage: coverPoints(doc, [point], undefined, grounded),
-        contradictions: [],
-        grounded,
-        onTopicShare: 1,
-      }).negation;
-    };
+    const features = (point: string, answer: string) =>
+      featuresFor('Why does bulb B stay lit?', point, answer).negation;
     const closed = 'Bulb B is still in a closed path with the battery';
     const open = 'Bulb B is not separated from the battery by a gap';
     expect(features(closed, 'Bulb B is still in a closed path.')).toBe(0);
