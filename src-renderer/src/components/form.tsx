@@ -1,5 +1,18 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type CSSProperties, type ReactNode } from 'react';
+import { CATEGORIES, type Category } from '../../../src-shared/domain';
 import type { Job } from '../../../src-shared/jobs';
+import { categoryLabel } from '../format';
+
+/** An aria-describedby value: the ids that explain a control, hints before its error, or none at all. */
+const idList = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+function ErrorText({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p className="error-text" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
 
 /**
  * Field-level errors for a form whose controls have ids `${formId}-${field}`: each message sits under its
@@ -18,16 +31,58 @@ export function useFieldErrors(formId: string) {
   );
 
   const describedBy = (field: string, hint?: string) =>
-    [hint, errors[field] ? `${formId}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+    idList(hint, !!errors[field] && `${formId}-${field}-error`);
 
-  const errorText = (field: string) =>
-    errors[field] ? (
-      <p className="error-text" id={`${formId}-${field}-error`}>
-        {errors[field]}
-      </p>
-    ) : null;
+  const errorText = (field: string) => <ErrorText id={`${formId}-${field}-error`} message={errors[field]} />;
 
-  return { errors, show, clear: () => setErrors({}), describedBy, errorText };
+  /** A Field's id and error for one of this form's fields. */
+  const fieldProps = (name: string) => ({ id: `${formId}-${name}`, error: errors[name] });
+
+  return { errors, show, clear: () => setErrors({}), describedBy, errorText, fieldProps };
+}
+
+/** What a Field hands its control: the id its label points at, and what explains it. */
+export interface ControlProps {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+/**
+ * A labelled control with its hint and then its error under it. The control is described by both and marked
+ * invalid while the error shows; the error's id, `${id}-error`, is the one useFieldErrors refers to.
+ */
+export function Field(props: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The ids of hints standing elsewhere that explain this control too. */
+  hintIds?: string;
+  error?: string;
+  style?: CSSProperties;
+  children(control: ControlProps): ReactNode;
+  /** What follows the error, such as a button that works on the field. */
+  after?: ReactNode;
+}) {
+  const { id, hint, error } = props;
+  const hintId = `${id}-hint`;
+  return (
+    <div className="field" style={props.style}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({
+        id,
+        'aria-describedby': idList(props.hintIds, hint !== undefined && hintId, error && `${id}-error`),
+        'aria-invalid': error ? true : undefined,
+      })}
+      {hint !== undefined && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <ErrorText id={`${id}-error`} message={error} />
+      {props.after}
+    </div>
+  );
 }
 
 /** The first message per field from a list of zod-like issues. */
@@ -73,6 +128,30 @@ export function RadioChoices<T extends string>(props: {
       </div>
       {props.children}
     </fieldset>
+  );
+}
+
+/** A tick box for each question type; ticking one adds it to the chosen list, unticking takes it out. */
+export function CategoryChecks({
+  value,
+  onChange,
+}: {
+  value: readonly Category[];
+  onChange(next: Category[]): void;
+}) {
+  return (
+    <div className="choices">
+      {CATEGORIES.map((c) => (
+        <label key={c} className="choice">
+          <input
+            type="checkbox"
+            checked={value.includes(c)}
+            onChange={(e) => onChange(e.target.checked ? [...value, c] : value.filter((x) => x !== c))}
+          />
+          {categoryLabel(c)}
+        </label>
+      ))}
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
 import { JobInput, type Job, type JobProposal, type MatchReport } from '../../../src-shared/jobs';
 import { call, fieldOf, messageOf, on } from '../api';
-import { firstErrors, SaveOrCancel, useFieldErrors } from '../components/form';
+import { Field, firstErrors, SaveOrCancel, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
@@ -221,7 +221,7 @@ function JobForm({
   useEffect(() => {
     if (focusStack) stackRef.current?.focus();
   }, [focusStack]);
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { show, clear, fieldProps } = useFieldErrors(id);
   const [title, setTitle] = useState(job?.title ?? '');
   const [company, setCompany] = useState(job?.company ?? '');
   const [level, setLevel] = useState<ExperienceLevel | ''>(job?.experienceLevel ?? '');
@@ -309,73 +309,61 @@ function JobForm({
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{job ? `Edit “${job.title}”` : 'Add a job posting'}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Posting text</label>
-        <textarea
-          id={`${id}-description`}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={describedBy('description', `${id}-description-hint`)}
-        />
-        <p className="hint" id={`${id}-description-hint`}>
-          Paste the whole posting; “Fill in from the posting” proposes the fields below.
-        </p>
-        {errorText('description')}
-        <button type="button" onClick={() => void propose()}>
-          Fill in from the posting
-        </button>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>Job title</label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy('title')}
-        />
-        {errorText('title')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-company`}>Company (optional)</label>
-        <input
-          id={`${id}-company`}
-          type="text"
-          value={company}
-          onChange={(e) => setCompany(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-level`}>Experience level (optional)</label>
-        <select
-          id={`${id}-level`}
-          value={level}
-          onChange={(e) => setLevel(e.target.value as ExperienceLevel | '')}
-        >
-          <option value="">Not stated</option>
-          {EXPERIENCE_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-stack`}>Tech stack (optional)</label>
-        <input
-          id={`${id}-stack`}
-          ref={stackRef}
-          type="text"
-          value={stack}
-          onChange={(e) => setStack(e.target.value)}
-          aria-describedby={`${id}-stack-hint`}
-        />
-        <p className="hint" id={`${id}-stack-hint`}>
-          Separate with commas. These count as required skills.
-        </p>
-      </div>
+      <Field
+        {...fieldProps('description')}
+        label="Posting text"
+        hint="Paste the whole posting; “Fill in from the posting” proposes the fields below."
+        after={
+          <button type="button" onClick={() => void propose()}>
+            Fill in from the posting
+          </button>
+        }
+      >
+        {(control) => (
+          <textarea value={description} onChange={(e) => setDescription(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field {...fieldProps('title')} label="Job title">
+        {(control) => (
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field id={`${id}-company`} label="Company (optional)">
+        {(control) => (
+          <input type="text" value={company} onChange={(e) => setCompany(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field id={`${id}-level`} label="Experience level (optional)">
+        {(control) => (
+          <select
+            value={level}
+            onChange={(e) => setLevel(e.target.value as ExperienceLevel | '')}
+            {...control}
+          >
+            <option value="">Not stated</option>
+            {EXPERIENCE_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id={`${id}-stack`}
+        label="Tech stack (optional)"
+        hint="Separate with commas. These count as required skills."
+      >
+        {(control) => (
+          <input
+            ref={stackRef}
+            type="text"
+            value={stack}
+            onChange={(e) => setStack(e.target.value)}
+            {...control}
+          />
+        )}
+      </Field>
       {status && <p role="status">{status}</p>}
       <SaveOrCancel busy={busy} label="Save posting" onCancel={() => onDone(null)} />
     </form>

@@ -7,7 +7,14 @@ import {
   type PrivateQuestion,
 } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, FormError, RadioChoices, SaveOrCancel, useFieldErrors } from '../components/form';
+import {
+  Field,
+  firstErrors,
+  FormError,
+  RadioChoices,
+  SaveOrCancel,
+  useFieldErrors,
+} from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadText } from '../files';
 import { categoryLabel } from '../format';
@@ -163,26 +170,23 @@ export function MyQuestions() {
         </section>
       )}
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-search`}>Search</label>
-          <input
-            id={`${id}-search`}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-tag`}>Tag</label>
-          <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
-            <option value="">All tags</option>
-            {allTags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-search`} label="Search">
+          {(control) => (
+            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} {...control} />
+          )}
+        </Field>
+        <Field id={`${id}-tag`} label="Tag">
+          {(control) => (
+            <select value={tag} onChange={(e) => setTag(e.target.value)} {...control}>
+              <option value="">All tags</option>
+              {allTags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       {questions === null ? (
         <p role="status">Loading…</p>
@@ -254,7 +258,7 @@ function QuestionForm({
 }) {
   const catalog = useApp((s) => s.catalog);
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { show, clear, describedBy, errorText, fieldProps } = useFieldErrors(id);
   const [text, setText] = useState(question?.text ?? '');
   const [category, setCategory] = useState<Category>(question?.category ?? 'Behavioral');
   const [difficulty, setDifficulty] = useState<Difficulty>(question?.difficulty ?? 'Medium');
@@ -298,34 +302,22 @@ function QuestionForm({
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{question ? 'Edit question' : 'Write a question'}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>Question</label>
-        <textarea
-          id={`${id}-text`}
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={describedBy('text')}
-        />
-        {errorText('text')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-category`}>Category</label>
-        <select
-          id={`${id}-category`}
-          value={category}
-          onChange={(e) => setCategory(e.target.value as Category)}
-          aria-describedby={describedBy('category')}
-        >
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c)}
-            </option>
-          ))}
-        </select>
-        {errorText('category')}
-      </div>
+      <Field {...fieldProps('text')} label="Question">
+        {(control) => (
+          <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field {...fieldProps('category')} label="Category">
+        {(control) => (
+          <select value={category} onChange={(e) => setCategory(e.target.value as Category)} {...control}>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <RadioChoices
         id={`${id}-difficulty`}
         legend="Difficulty"
@@ -337,75 +329,48 @@ function QuestionForm({
       >
         {errorText('difficulty')}
       </RadioChoices>
-      <div className="field">
-        <label htmlFor={`${id}-expectedPoints`}>Expected answer points</label>
-        <textarea
-          id={`${id}-expectedPoints`}
-          rows={4}
-          value={points}
-          onChange={(e) => setPoints(e.target.value)}
-          aria-invalid={errors.expectedPoints ? true : undefined}
-          aria-describedby={describedBy('expectedPoints', `${id}-points-hint`)}
-        />
-        <p className="hint" id={`${id}-points-hint`}>
-          One per line, 3 to 6. Feedback checks your answer against them.
-        </p>
-        {errorText('expectedPoints')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-timeLimitSec`}>Time limit (seconds)</label>
-        <input
-          id={`${id}-timeLimitSec`}
-          type="number"
-          inputMode="numeric"
-          min={120}
-          max={600}
-          step={30}
-          value={seconds}
-          onChange={(e) => setSeconds(e.target.value)}
-          style={{ maxWidth: '8rem' }}
-          aria-invalid={errors.timeLimitSec ? true : undefined}
-          aria-describedby={describedBy('timeLimitSec', `${id}-time-hint`)}
-        />
-        <p className="hint" id={`${id}-time-hint`}>
-          From 120 to 600 seconds.
-        </p>
-        {errorText('timeLimitSec')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-skills`}>Skills it probes (optional)</label>
-        <input
-          id={`${id}-skills`}
-          value={skills}
-          onChange={(e) => setSkills(e.target.value)}
-          aria-describedby={describedBy('skills', `${id}-comma-hint`)}
-        />
-        {errorText('skills')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-tags`}>Tags (optional)</label>
-        <input
-          id={`${id}-tags`}
-          value={tags}
-          onChange={(e) => setTags(e.target.value)}
-          aria-describedby={describedBy('tags', `${id}-comma-hint`)}
-        />
-        <p className="hint" id={`${id}-comma-hint`}>
-          Separate with commas.
-        </p>
-        {errorText('tags')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value)}>
-          <option value="">Any role</option>
-          {(catalog?.roles ?? []).map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field
+        {...fieldProps('expectedPoints')}
+        label="Expected answer points"
+        hint="One per line, 3 to 6. Feedback checks your answer against them."
+      >
+        {(control) => (
+          <textarea rows={4} value={points} onChange={(e) => setPoints(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field {...fieldProps('timeLimitSec')} label="Time limit (seconds)" hint="From 120 to 600 seconds.">
+        {(control) => (
+          <input
+            type="number"
+            inputMode="numeric"
+            min={120}
+            max={600}
+            step={30}
+            value={seconds}
+            onChange={(e) => setSeconds(e.target.value)}
+            style={{ maxWidth: '8rem' }}
+            {...control}
+          />
+        )}
+      </Field>
+      <Field {...fieldProps('skills')} label="Skills it probes (optional)" hintIds={`${id}-tags-hint`}>
+        {(control) => <input value={skills} onChange={(e) => setSkills(e.target.value)} {...control} />}
+      </Field>
+      <Field {...fieldProps('tags')} label="Tags (optional)" hint="Separate with commas.">
+        {(control) => <input value={tags} onChange={(e) => setTags(e.target.value)} {...control} />}
+      </Field>
+      <Field id={`${id}-role`} label="Role">
+        {(control) => (
+          <select value={role} onChange={(e) => setRole(e.target.value)} {...control}>
+            <option value="">Any role</option>
+            {(catalog?.roles ?? []).map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <FormError message={formError} />
       <SaveOrCancel busy={busy} label="Save question" onCancel={() => onDone(null)} />
     </form>

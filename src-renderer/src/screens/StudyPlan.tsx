@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Job } from '../../../src-shared/jobs';
 import { PLAN_LENGTHS, PlanInput, type PlanTask, type StudyPlan as Plan } from '../../../src-shared/progress';
 import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
+import { Field, firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel } from '../format';
 import { useApp } from '../store';
@@ -61,7 +61,7 @@ export function StudyPlan() {
 
 function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCancel?: () => void }) {
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { show, clear, describedBy, errorText, fieldProps } = useFieldErrors(id);
   const [length, setLength] = useState<'30' | '60' | '90'>('30');
   const [hours, setHours] = useState('3');
   const [interviewDate, setInterviewDate] = useState('');
@@ -120,57 +120,51 @@ function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCance
         >
           {errorText('lengthDays')}
         </RadioChoices>
-        <div className="field">
-          <label htmlFor={`${id}-hoursPerWeek`}>Hours per week</label>
-          <input
-            id={`${id}-hoursPerWeek`}
-            type="number"
-            inputMode="decimal"
-            min={1}
-            max={40}
-            value={hours}
-            onChange={(e) => setHours(e.target.value)}
-            style={{ maxWidth: '8rem' }}
-            aria-invalid={errors.hoursPerWeek ? true : undefined}
-            aria-describedby={describedBy('hoursPerWeek', `${id}-hours-hint`)}
-          />
-          <p className="hint" id={`${id}-hours-hint`}>
-            From 1 to 40. Short sessions on most days work better than one long one.
-          </p>
-          {errorText('hoursPerWeek')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-interviewDate`}>Interview date (optional)</label>
-          <input
-            id={`${id}-interviewDate`}
-            type="date"
-            min={localToday()}
-            value={interviewDate}
-            onChange={(e) => setInterviewDate(e.target.value)}
-            style={{ maxWidth: '12rem' }}
-            aria-invalid={errors.interviewDate ? true : undefined}
-            aria-describedby={describedBy('interviewDate', `${id}-date-hint`)}
-          />
-          <p className="hint" id={`${id}-date-hint`}>
-            The plan ends on this day, with mock interviews just before it.
-          </p>
-          {errorText('interviewDate')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-jobId`}>Job posting (optional)</label>
-          <select
-            id={`${id}-jobId`}
-            value={jobId}
-            onChange={(e) => setJobId(e.target.value)}
-            aria-describedby={describedBy('jobId', `${id}-job-hint`)}
-          >
-            <JobOptions jobs={jobs} none="None" />
-          </select>
-          <p className="hint" id={`${id}-job-hint`}>
-            Practice leans toward the job, and study tasks cover the skills it needs that your résumé lacks.
-          </p>
-          {errorText('jobId')}
-        </div>
+        <Field
+          {...fieldProps('hoursPerWeek')}
+          label="Hours per week"
+          hint="From 1 to 40. Short sessions on most days work better than one long one."
+        >
+          {(control) => (
+            <input
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={40}
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              style={{ maxWidth: '8rem' }}
+              {...control}
+            />
+          )}
+        </Field>
+        <Field
+          {...fieldProps('interviewDate')}
+          label="Interview date (optional)"
+          hint="The plan ends on this day, with mock interviews just before it."
+        >
+          {(control) => (
+            <input
+              type="date"
+              min={localToday()}
+              value={interviewDate}
+              onChange={(e) => setInterviewDate(e.target.value)}
+              style={{ maxWidth: '12rem' }}
+              {...control}
+            />
+          )}
+        </Field>
+        <Field
+          {...fieldProps('jobId')}
+          label="Job posting (optional)"
+          hint="Practice leans toward the job, and study tasks cover the skills it needs that your résumé lacks."
+        >
+          {(control) => (
+            <select value={jobId} onChange={(e) => setJobId(e.target.value)} {...control}>
+              <JobOptions jobs={jobs} none="None" />
+            </select>
+          )}
+        </Field>
         <FormError message={formError} />
         {working && <p role="status">Writing your plan…</p>}
         <div className="row">
