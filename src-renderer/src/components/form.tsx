@@ -1,6 +1,8 @@
 import { useCallback, useState, type CSSProperties, type ReactNode } from 'react';
+import type { z } from 'zod';
 import { CATEGORIES, type Category } from '../../../src-shared/domain';
 import type { Job } from '../../../src-shared/jobs';
+import { fieldOf, messageOf } from '../api';
 import { categoryLabel } from '../format';
 
 /** An aria-describedby value: the ids that explain a control, hints before its error, or none at all. */
@@ -39,6 +41,44 @@ export function useFieldErrors(formId: string) {
   const fieldProps = (name: string) => ({ id: `${formId}-${name}`, error: errors[name] });
 
   return { errors, show, clear: () => setErrors({}), describedBy, errorText, fieldProps };
+}
+
+/**
+ * A form that checks its input with the contract's schema, then acts on what the schema made of it. A refusal,
+ * the schema's or the host's, shows under the field it names (see useFieldErrors), or as the form's error
+ * when it names none; `busy` holds while the action runs.
+ */
+export function useFormSend(formId: string) {
+  const fields = useFieldErrors(formId);
+  const { show, clear } = fields;
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState('');
+
+  async function send<S extends z.ZodType>(
+    schema: S,
+    input: unknown,
+    action: (data: z.output<S>) => Promise<void>,
+  ): Promise<void> {
+    setFormError('');
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      show(firstErrors(parsed.error.issues));
+      return;
+    }
+    clear();
+    setBusy(true);
+    try {
+      await action(parsed.data);
+    } catch (err) {
+      const field = fieldOf(err);
+      if (field) show({ [field]: messageOf(err) });
+      else setFormError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { ...fields, busy, formError, send };
 }
 
 /** What a Field hands its control: the id its label points at, and what explains it. */

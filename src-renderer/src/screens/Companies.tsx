@@ -11,10 +11,10 @@ import { call, fieldOf, messageOf } from '../api';
 import {
   CategoryChecks,
   Field,
-  firstErrors,
   FormError,
   SaveOrCancel,
   useFieldErrors,
+  useFormSend,
 } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel } from '../format';
@@ -375,7 +375,7 @@ function PasteForm({ onCancel, onExtracted }: { onCancel(): void; onExtracted(d:
 
 function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyProfile | null): void }) {
   const id = useId();
-  const { show, clear, describedBy, errorText, fieldProps } = useFieldErrors(id);
+  const { describedBy, errorText, fieldProps, busy, formError, send } = useFormSend(id);
   const [name, setName] = useState(draft.name);
   const [summary, setSummary] = useState(draft.summary);
   const [values, setValues] = useState<CompanyValue[]>(
@@ -383,13 +383,10 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
   );
   const [stages, setStages] = useState<InterviewStage[]>(draft.stages);
   const [focus, setFocus] = useState(draft.focusAreas.join(', '));
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState('');
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = CompanyProfileInput.safeParse({
+    const input = {
       name,
       summary,
       values: values.filter((v) => v.name.trim() || v.description.trim()),
@@ -398,21 +395,10 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-    });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      onDone(await call('companies.save', { id: draft.id, profile: parsed.data }));
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-      setBusy(false);
-    }
+    };
+    void send(CompanyProfileInput, input, async (data) =>
+      onDone(await call('companies.save', { id: draft.id, profile: data })),
+    );
   }
 
   const setValue = (i: number, patch: Partial<CompanyValue>) =>

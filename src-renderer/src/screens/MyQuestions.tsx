@@ -6,15 +6,8 @@ import {
   type ImportRowError,
   type PrivateQuestion,
 } from '../../../src-shared/questions';
-import { call, fieldOf, messageOf } from '../api';
-import {
-  Field,
-  firstErrors,
-  FormError,
-  RadioChoices,
-  SaveOrCancel,
-  useFieldErrors,
-} from '../components/form';
+import { call, messageOf } from '../api';
+import { Field, FormError, RadioChoices, SaveOrCancel, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadText } from '../files';
 import { categoryLabel } from '../format';
@@ -258,7 +251,7 @@ function QuestionForm({
 }) {
   const catalog = useApp((s) => s.catalog);
   const id = useId();
-  const { show, clear, describedBy, errorText, fieldProps } = useFieldErrors(id);
+  const { describedBy, errorText, fieldProps, busy, formError, send } = useFormSend(id);
   const [text, setText] = useState(question?.text ?? '');
   const [category, setCategory] = useState<Category>(question?.category ?? 'Behavioral');
   const [difficulty, setDifficulty] = useState<Difficulty>(question?.difficulty ?? 'Medium');
@@ -267,13 +260,9 @@ function QuestionForm({
   const [skills, setSkills] = useState((question?.skills ?? []).join(', '));
   const [tags, setTags] = useState((question?.tags ?? []).join(', '));
   const [role, setRole] = useState(question?.role ?? '');
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState('');
-
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = PrivateQuestionInput.safeParse({
+    const input = {
       text,
       category,
       difficulty,
@@ -282,21 +271,10 @@ function QuestionForm({
       skills: splitList(skills, /,/),
       tags: splitList(tags, /,/),
       role: role || null,
-    });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      onDone(await call('questions.private.save', { id: question?.id, question: parsed.data }));
-    } catch (err) {
-      const field = fieldOf(err) ?? (err as { details?: { field?: string } }).details?.field;
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-      setBusy(false);
-    }
+    };
+    void send(PrivateQuestionInput, input, async (data) =>
+      onDone(await call('questions.private.save', { id: question?.id, question: data })),
+    );
   }
 
   return (

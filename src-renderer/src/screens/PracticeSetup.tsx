@@ -10,16 +10,8 @@ import {
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Job } from '../../../src-shared/jobs';
 import { PlanInput, SessionCreateInput } from '../../../src-shared/questions';
-import { call, fieldOf, messageOf } from '../api';
-import {
-  CategoryChecks,
-  Field,
-  firstErrors,
-  FormError,
-  JobOptions,
-  RadioChoices,
-  useFieldErrors,
-} from '../components/form';
+import { call } from '../api';
+import { CategoryChecks, Field, FormError, JobOptions, RadioChoices, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SetNotice } from '../components/SetNotice';
 import { useApp } from '../store';
@@ -55,7 +47,7 @@ export function PracticeSetup(props: {
 }) {
   const { profile, catalog, go } = useApp();
   const id = useId();
-  const { show, clear, describedBy, errorText, fieldProps } = useFieldErrors(id);
+  const { describedBy, errorText, fieldProps, busy: starting, formError, send } = useFormSend(id);
   const roles = catalog?.roles ?? [];
   const [role, setRole] = useState(profile?.targetRole ?? roles[0] ?? '');
   const [difficulty, setDifficulty] = useState<Difficulty>(
@@ -82,8 +74,6 @@ export function PracticeSetup(props: {
     };
   }, []);
   const [allowRepeats, setAllowRepeats] = useState(false);
-  const [starting, setStarting] = useState(false);
-  const [formError, setFormError] = useState('');
   const roleOptions = roles.includes(role) || role === '' ? roles : [role, ...roles];
 
   const planned = {
@@ -98,25 +88,12 @@ export function PracticeSetup(props: {
   // Only a set the form would accept is worth asking the bank about.
   const previewable = PlanInput.safeParse(planned).success ? planned : null;
 
-  async function start(e: FormEvent) {
+  function start(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = SessionCreateInput.safeParse({ ...planned, mode });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setStarting(true);
-    try {
-      const session = await call('sessions.create', parsed.data);
+    void send(SessionCreateInput, { ...planned, mode }, async (data) => {
+      const session = await call('sessions.create', data);
       go({ name: 'room', sessionId: session.id });
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-      setStarting(false);
-    }
+    });
   }
 
   if (!lists)

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Job } from '../../../src-shared/jobs';
 import { PLAN_LENGTHS, PlanInput, type PlanTask, type StudyPlan as Plan } from '../../../src-shared/progress';
-import { call, fieldOf, messageOf } from '../api';
-import { Field, firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
+import { call, messageOf } from '../api';
+import { Field, FormError, JobOptions, RadioChoices, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel } from '../format';
 import { useApp } from '../store';
@@ -61,42 +61,25 @@ export function StudyPlan() {
 
 function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCancel?: () => void }) {
   const id = useId();
-  const { show, clear, describedBy, errorText, fieldProps } = useFieldErrors(id);
+  const { describedBy, errorText, fieldProps, busy: working, formError, send } = useFormSend(id);
   const [length, setLength] = useState<'30' | '60' | '90'>('30');
   const [hours, setHours] = useState('3');
   const [interviewDate, setInterviewDate] = useState('');
   const [jobId, setJobId] = useState('');
   const [jobs, setJobs] = useState<Job[]>([]);
-  const [working, setWorking] = useState(false);
-  const [formError, setFormError] = useState('');
   useEffect(() => {
     call('jobs.list', {}).then(setJobs, () => undefined);
   }, []);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = PlanInput.safeParse({
+    const input = {
       lengthDays: Number(length),
       hoursPerWeek: hours.trim() === '' ? Number.NaN : Number(hours),
       interviewDate: interviewDate || undefined,
       jobId: jobId || undefined,
-    });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setWorking(true);
-    try {
-      props.onMade(await call('progress.plan.create', parsed.data));
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-    } finally {
-      setWorking(false);
-    }
+    };
+    void send(PlanInput, input, async (data) => props.onMade(await call('progress.plan.create', data)));
   }
 
   return (
