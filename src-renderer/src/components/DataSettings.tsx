@@ -13,6 +13,7 @@ import { call, messageOf } from '../api';
 import { dateTime } from '../format';
 import { useApp } from '../store';
 import { RadioChoices } from './form';
+import { Table } from './Table';
 
 const KIND: Record<BackupKind, string> = {
   daily: 'Daily',
@@ -181,41 +182,28 @@ function Backups({ status, busy, run }: { status: DataStatus | null; busy: strin
       {status.backups.length === 0 ? (
         <p>No backups yet.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Backups, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Why</th>
-              <th scope="col">Size</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <Table caption="Backups, newest first" columns={['Made', 'Why', 'Size']} actions>
+          {status.backups.map((b) => (
+            <tr key={b.id}>
+              <td>{dateTime(b.createdAt)}</td>
+              <td>{KIND[b.kind]}</td>
+              <td>{size(b.sizeBytes)}</td>
+              <td>
+                <button
+                  type="button"
+                  disabled={busy !== ''}
+                  aria-label={`Restore the backup from ${dateTime(b.createdAt)} (${KIND[b.kind]})`}
+                  onClick={() => {
+                    setChosen(b);
+                    dialog.current?.showModal();
+                  }}
+                >
+                  Restore
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {status.backups.map((b) => (
-              <tr key={b.id}>
-                <td>{dateTime(b.createdAt)}</td>
-                <td>{KIND[b.kind]}</td>
-                <td>{size(b.sizeBytes)}</td>
-                <td>
-                  <button
-                    type="button"
-                    disabled={busy !== ''}
-                    aria-label={`Restore the backup from ${dateTime(b.createdAt)} (${KIND[b.kind]})`}
-                    onClick={() => {
-                      setChosen(b);
-                      dialog.current?.showModal();
-                    }}
-                  >
-                    Restore
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
         {chosen && (

@@ -19,6 +19,7 @@ import { DELIVERY_TARGETS } from '../../../src-shared/voice';
 import { call, messageOf, on } from '../api';
 import { dateTime } from '../format';
 import { useApp } from '../store';
+import { Table } from './Table';
 
 const ACCENT = 'var(--accent, #2450b2)';
 const BAND = 'var(--ok-band, rgba(46, 160, 67, 0.18))';
@@ -116,33 +117,20 @@ function Trends({ answers }: { answers: Point[] }) {
       </div>
       <details>
         <summary>Every spoken answer&rsquo;s figures</summary>
-        <table>
-          <caption className="visually-hidden">
-            Pace, filler words and long pauses of each spoken answer
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Answered</th>
-              <th scope="col">Question</th>
+        <Table
+          caption="Pace, filler words and long pauses of each spoken answer"
+          columns={['Answered', 'Question', ...MEASURES.map((m) => `${m.title} (aim for ${m.target})`)]}
+        >
+          {answers.map((a, i) => (
+            <tr key={`${a.at}-${i}`}>
+              <th scope="row">{dateTime(a.at)}</th>
+              <td>{a.question}</td>
               {MEASURES.map((m) => (
-                <th key={m.key} scope="col">
-                  {m.title} (aim for {m.target})
-                </th>
+                <td key={m.key}>{mark(m, a[m.key])}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {answers.map((a, i) => (
-              <tr key={`${a.at}-${i}`}>
-                <th scope="row">{dateTime(a.at)}</th>
-                <td>{a.question}</td>
-                {MEASURES.map((m) => (
-                  <td key={m.key}>{mark(m, a[m.key])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </details>
     </>
   );

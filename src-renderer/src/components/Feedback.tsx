@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import { CRITERIA, STAR_PARTS, type Criterion } from '../../../src-shared/evaluation';
 import { DeliveryPanel } from './DeliveryPanel';
+import { Table } from './Table';
 
 export const CRITERION_LABEL: Record<Criterion, string> = {
   content_quality: 'Content',
@@ -60,33 +61,23 @@ export function Feedback({
         </span>
       </p>
       <Verdict relevance={r.relevance} headingLevel={headingLevel} />
-      <table>
-        <caption className="visually-hidden">Scores by criterion</caption>
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">Score</th>
-            <th scope="col">Why</th>
+      <Table caption="Scores by criterion" columns={['Criterion', 'Score', 'Why']}>
+        {CRITERIA.map((c) => (
+          <tr key={c}>
+            <th scope="row">{CRITERION_LABEL[c]}</th>
+            <td>
+              {r.criteria[c].score}
+              {feedback.flags.includes(c) && feedback.builtinScores && (
+                <span className="badge warn" title="The model and the builtin coach disagree">
+                  {' '}
+                  builtin says {feedback.builtinScores[c].score}
+                </span>
+              )}
+            </td>
+            <td>{r.criteria[c].reason}</td>
           </tr>
-        </thead>
-        <tbody>
-          {CRITERIA.map((c) => (
-            <tr key={c}>
-              <th scope="row">{CRITERION_LABEL[c]}</th>
-              <td>
-                {r.criteria[c].score}
-                {feedback.flags.includes(c) && feedback.builtinScores && (
-                  <span className="badge warn" title="The model and the builtin coach disagree">
-                    {' '}
-                    builtin says {feedback.builtinScores[c].score}
-                  </span>
-                )}
-              </td>
-              <td>{r.criteria[c].reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {feedback.flags.length > 0 && (
         <p className="muted">
           The model’s scores for {feedback.flags.map((c) => CRITERION_LABEL[c].toLowerCase()).join(' and ')}{' '}

@@ -19,6 +19,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel, practiceTime } from '../format';
 import { ProgressLinks } from '../components/ProgressLinks';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
 
 const ACCENT = 'var(--accent, #2450b2)';
 export const CRITERION_NAMES: Record<Criterion, string> = {
@@ -164,25 +165,20 @@ function WeeklyTrend({ weekly }: { weekly: DashboardData['weekly'] }) {
             (week of {shortDate(first!.weekStart)}) to {last!.average} (week of {shortDate(last!.weekStart)});
             your best week averaged {best!.average}.
           </figcaption>
-          <table className="visually-hidden">
-            <caption>Average score per week</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col">Average</th>
-                <th scope="col">Answers</th>
+          <Table
+            className="visually-hidden"
+            caption="Average score per week"
+            showCaption
+            columns={['Week of', 'Average', 'Answers']}
+          >
+            {weekly.map((w) => (
+              <tr key={w.weekStart}>
+                <th scope="row">{w.weekStart}</th>
+                <td>{w.average}</td>
+                <td>{w.answers}</td>
               </tr>
-            </thead>
-            <tbody>
-              {weekly.map((w) => (
-                <tr key={w.weekStart}>
-                  <th scope="row">{w.weekStart}</th>
-                  <td>{w.average}</td>
-                  <td>{w.answers}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </figure>
       )}
     </section>

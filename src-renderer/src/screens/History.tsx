@@ -7,6 +7,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
 import { JobOptions } from '../components/form';
+import { Table } from '../components/Table';
 
 const PAGE_SIZE = 20;
 
@@ -183,53 +184,40 @@ export function History() {
         </div>
       ) : (
         <>
-          <table>
-            <caption className="visually-hidden">
-              Practice sessions, newest first, page {page} of {pages}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Role</th>
-                <th scope="col">Difficulty</th>
-                <th scope="col">Status</th>
-                <th scope="col">Answered</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((s) => {
-                const open = s.status === 'active' || s.status === 'paused';
-                return (
-                  <tr key={s.id}>
-                    <td>{dateTime(s.createdAt)}</td>
-                    <td>{s.role}</td>
-                    <td>{s.difficulty}</td>
-                    <td>
-                      {statusLabel[s.status]}
-                      {s.attempt > 1 ? ` · Attempt #${s.attempt}` : ''}
-                    </td>
-                    <td>
-                      {s.answeredCount} of {s.questionCount}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          go(open ? { name: 'room', sessionId: s.id } : { name: 'review', sessionId: s.id })
-                        }
-                        aria-label={`${open ? 'Resume' : 'Open'} ${s.role} session from ${dateTime(s.createdAt)}`}
-                      >
-                        {open ? 'Resume' : 'Open'}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            caption={`Practice sessions, newest first, page ${page} of ${pages}`}
+            columns={['Date', 'Role', 'Difficulty', 'Status', 'Answered']}
+            actions
+          >
+            {data.items.map((s) => {
+              const open = s.status === 'active' || s.status === 'paused';
+              return (
+                <tr key={s.id}>
+                  <td>{dateTime(s.createdAt)}</td>
+                  <td>{s.role}</td>
+                  <td>{s.difficulty}</td>
+                  <td>
+                    {statusLabel[s.status]}
+                    {s.attempt > 1 ? ` · Attempt #${s.attempt}` : ''}
+                  </td>
+                  <td>
+                    {s.answeredCount} of {s.questionCount}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        go(open ? { name: 'room', sessionId: s.id } : { name: 'review', sessionId: s.id })
+                      }
+                      aria-label={`${open ? 'Resume' : 'Open'} ${s.role} session from ${dateTime(s.createdAt)}`}
+                    >
+                      {open ? 'Resume' : 'Open'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
           {pages > 1 && (
             <nav aria-label="History pages" className="row">
               <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>

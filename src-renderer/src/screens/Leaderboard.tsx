@@ -5,6 +5,7 @@ import { call, messageOf } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
 
 type Role = (typeof ROLES)[number];
 
@@ -122,35 +123,26 @@ export function Leaderboard() {
                   {view.public ? ' on the public board.' : ', hidden from the public board.'}
                 </p>
               </section>
-              <table>
-                <caption>
-                  Top 10, {view.role ?? 'every role'}, {PERIOD_LABEL[view.period].toLowerCase()}
-                </caption>
-                <thead>
+              <Table
+                caption={`Top 10, ${view.role ?? 'every role'}, ${PERIOD_LABEL[view.period].toLowerCase()}`}
+                showCaption
+                columns={['Rank', 'Alias', 'Average score', 'Interviews']}
+              >
+                {view.entries.length === 0 ? (
                   <tr>
-                    <th scope="col">Rank</th>
-                    <th scope="col">Alias</th>
-                    <th scope="col">Average score</th>
-                    <th scope="col">Interviews</th>
+                    <td colSpan={4}>Nobody yet.</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {view.entries.length === 0 ? (
-                    <tr>
-                      <td colSpan={4}>Nobody yet.</td>
+                ) : (
+                  view.entries.map((e) => (
+                    <tr key={e.alias} aria-current={e.alias === view.alias ? 'true' : undefined}>
+                      <td>{e.rank}</td>
+                      <td>{e.alias === view.alias ? <strong>{e.alias} (you)</strong> : e.alias}</td>
+                      <td>{e.averageScore}</td>
+                      <td>{e.interviews}</td>
                     </tr>
-                  ) : (
-                    view.entries.map((e) => (
-                      <tr key={e.alias} aria-current={e.alias === view.alias ? 'true' : undefined}>
-                        <td>{e.rank}</td>
-                        <td>{e.alias === view.alias ? <strong>{e.alias} (you)</strong> : e.alias}</td>
-                        <td>{e.averageScore}</td>
-                        <td>{e.interviews}</td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
+                  ))
+                )}
+              </Table>
             </>
           )}
         </>

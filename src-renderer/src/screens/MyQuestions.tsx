@@ -12,6 +12,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadText } from '../files';
 import { categoryLabel } from '../format';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
 
 const MIME: Record<ExchangeFormat, string> = { csv: 'text/csv', json: 'application/json' };
 const splitList = (text: string, by: RegExp) =>
@@ -139,24 +140,15 @@ export function MyQuestions() {
         <section className="card" role="alert" aria-labelledby={`${id}-import-errors`}>
           <h2 id={`${id}-import-errors`}>Nothing was imported from {importErrors.file}</h2>
           <p>Fix these rows and import the file again:</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
+          <Table columns={['Row', 'Column', 'Problem']}>
+            {importErrors.errors.map((e, i) => (
+              <tr key={i}>
+                <td>{e.row === 0 ? '—' : e.row}</td>
+                <td>{e.field}</td>
+                <td>{e.message}</td>
               </tr>
-            </thead>
-            <tbody>
-              {importErrors.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.row === 0 ? '—' : e.row}</td>
-                  <td>{e.field}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           <button type="button" onClick={() => setImportErrors(null)}>
             Dismiss
           </button>
