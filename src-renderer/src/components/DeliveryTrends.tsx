@@ -17,11 +17,11 @@ import {
 import type { DeliveryTrend } from '../../../src-shared/progress';
 import { DELIVERY_TARGETS } from '../../../src-shared/voice';
 import { call, messageOf, on } from '../api';
-import { dateTime } from '../format';
+import { dateTime, plural } from '../format';
+import { ACCENT } from './chart';
 import { useApp } from '../store';
 import { Table } from './Table';
 
-const ACCENT = 'var(--accent, #2450b2)';
 const BAND = 'var(--ok-band, rgba(46, 160, 67, 0.18))';
 
 type Point = DeliveryTrend['answers'][number];
@@ -36,7 +36,6 @@ interface Measure {
   within: (n: number) => boolean;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const T = DELIVERY_TARGETS;
 const MEASURES: Measure[] = [
   {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SYNC_SERVER, type SyncPreview, type SyncStatus } from '../../../src-shared/sync';
 import { call, fieldOf, messageOf } from '../api';
-import { dateTime } from '../format';
+import { dateTime, plural } from '../format';
 import { useApp } from '../store';
 
 /**
@@ -97,7 +97,7 @@ export function SyncSettings() {
             On. This computer appears as <strong>{status.device?.alias ?? '(registering…)'}</strong> on{' '}
             <code>{status.serverUrl}</code>.{' '}
             {status.outbox.queued > 0
-              ? `${status.outbox.queued} session${status.outbox.queued === 1 ? '' : 's'} waiting to be sent.`
+              ? `${plural(status.outbox.queued, 'session')} waiting to be sent.`
               : 'Everything is sent.'}
             {status.lastPushAt && ` Last sent ${dateTime(status.lastPushAt)}.`}
           </p>

@@ -17,7 +17,7 @@ import {
   useFormSend,
 } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { categoryLabel } from '../format';
+import { categoryLabel, plural } from '../format';
 import { useApp } from '../store';
 
 type Draft = {
@@ -139,9 +139,7 @@ function CompanyList(props: {
               <div>
                 <h3 style={{ margin: 0 }}>{c.name}</h3>
                 <p className="muted" style={{ margin: 0 }}>
-                  {c.values.length} value{c.values.length === 1 ? '' : 's'} · {c.stages.length} interview
-                  stage
-                  {c.stages.length === 1 ? '' : 's'}
+                  {plural(c.values.length, 'value')} · {plural(c.stages.length, 'interview stage')}
                 </p>
               </div>
               <div className="row">

@@ -16,12 +16,12 @@ import { call, messageOf, on } from '../api';
 import { CategoryTick } from '../components/ChartTicks';
 import { DeliveryTrends } from '../components/DeliveryTrends';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { categoryLabel, practiceTime } from '../format';
+import { categoryLabel, plural, practiceTime } from '../format';
+import { ACCENT } from '../components/chart';
 import { ProgressLinks } from '../components/ProgressLinks';
 import { useApp } from '../store';
 import { Table } from '../components/Table';
 
-const ACCENT = 'var(--accent, #2450b2)';
 export const CRITERION_NAMES: Record<Criterion, string> = {
   content_quality: 'Content',
   clarity: 'Clarity',
@@ -35,7 +35,6 @@ const shortDate = (date: string) =>
     month: 'short',
     timeZone: 'UTC',
   });
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function Dashboard() {
   const { go, notify } = useApp();

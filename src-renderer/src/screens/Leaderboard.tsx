@@ -3,7 +3,7 @@ import { ROLES } from '../../../src-shared/domain';
 import { SYNC_PERIODS, type LeaderboardView, type SyncPeriod } from '../../../src-shared/sync';
 import { call, messageOf } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { dateTime } from '../format';
+import { dateTime, plural } from '../format';
 import { useApp } from '../store';
 import { Table } from '../components/Table';
 
@@ -109,9 +109,8 @@ export function Leaderboard() {
                     <strong>
                       {view.percentile.percentile === null ? '—' : `${view.percentile.percentile}%`}
                     </strong>{' '}
-                    of the {view.percentile.cohortSize} candidate
-                    {view.percentile.cohortSize === 1 ? '' : 's'} practising {view.role} (their average:{' '}
-                    {view.percentile.cohortAverage ?? '—'}).
+                    of the {plural(view.percentile.cohortSize, 'candidate')} practising {view.role} (their
+                    average: {view.percentile.cohortAverage ?? '—'}).
                     {view.percentile.topTenPercent &&
                       ` The top 10% average ${view.percentile.topTenPercent.averageScore} and practise ${view.percentile.topTenPercent.sessionsPerWeek} sessions a week.`}
                   </p>

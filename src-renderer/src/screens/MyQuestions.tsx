@@ -10,7 +10,7 @@ import { call, messageOf } from '../api';
 import { Field, FormError, RadioChoices, SaveOrCancel, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadText } from '../files';
-import { categoryLabel } from '../format';
+import { categoryLabel, plural } from '../format';
 import { useApp } from '../store';
 import { Table } from '../components/Table';
 
@@ -72,7 +72,7 @@ export function MyQuestions() {
       else {
         notify(
           'success',
-          `Imported ${result.imported} question${result.imported === 1 ? '' : 's'} from ${file.name}` +
+          `Imported ${plural(result.imported, 'question')} from ${file.name}` +
             (result.skipped > 0 ? ` (${result.skipped} already in your bank).` : '.'),
         );
         void refresh();
@@ -88,7 +88,7 @@ export function MyQuestions() {
     try {
       const out = await call('questions.private.export', { format });
       downloadText(out.fileName, MIME[format], out.content);
-      notify('success', `Exported ${out.count} question${out.count === 1 ? '' : 's'} to ${out.fileName}.`);
+      notify('success', `Exported ${plural(out.count, 'question')} to ${out.fileName}.`);
     } catch (err) {
       notify('error', messageOf(err));
     }
