@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import { CRITERIA, STAR_PARTS, type Criterion } from '../../../src-shared/evaluation';
 import { DeliveryPanel } from './DeliveryPanel';
@@ -129,32 +129,8 @@ export function Feedback({
           </ul>
         </>
       )}
-      {r.strengths.length > 0 && (
-        <>
-          <H>Strengths</H>
-          <ul>
-            {r.strengths.map((s) => (
-              <li key={s.text}>
-                {s.text}
-                {s.quote && <span className="muted"> — “{s.quote}”</span>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {r.improvements.length > 0 && (
-        <>
-          <H>To improve</H>
-          <ul>
-            {r.improvements.map((s) => (
-              <li key={s.text}>
-                {s.text}
-                {s.quote && <span className="muted"> — “{s.quote}”</span>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Remarks heading={<H>Strengths</H>} items={r.strengths} />
+      <Remarks heading={<H>To improve</H>} items={r.improvements} />
       {r.exampleAnswer !== '' && (
         <>
           <H>A stronger version of your answer</H>
@@ -162,6 +138,30 @@ export function Feedback({
         </>
       )}
     </div>
+  );
+}
+
+/** The coach's remarks of one kind under their heading, each with the words of the answer it is about; none, nothing. */
+function Remarks({
+  heading,
+  items,
+}: {
+  heading: ReactNode;
+  items: readonly { text: string; quote?: string | null }[];
+}) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      {heading}
+      <ul>
+        {items.map((s) => (
+          <li key={s.text}>
+            {s.text}
+            {s.quote && <span className="muted"> — “{s.quote}”</span>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
