@@ -87,16 +87,12 @@ export function ProfileForm({
         {errorText('targetRole')}
       </div>
       <RadioChoices
-        id={`${id}-experienceLevel`}
+        {...fieldProps('experienceLevel')}
         legend="Experience level"
-        name={`${id}-level`}
         options={EXPERIENCE_LEVELS}
         value={level}
         onChange={setLevel}
-        describedBy={describedBy('experienceLevel')}
-      >
-        {errorText('experienceLevel')}
-      </RadioChoices>
+      />
       <FormError message={formError} />
       <button type="submit" className="primary" disabled={saving}>
         {saving ? 'Saving…' : submitLabel}

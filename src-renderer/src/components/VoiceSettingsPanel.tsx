@@ -68,9 +68,8 @@ export function VoiceSettingsPanel() {
           )}
         </Field>
         <RadioChoices
-          id={`${id}-readAloud`}
+          {...fieldProps('readAloud')}
           legend="Read questions aloud"
-          name={`${id}-read-aloud`}
           options={READ_ALOUD}
           labels={WHEN}
           value={settings.readAloud}

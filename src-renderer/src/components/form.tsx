@@ -88,6 +88,23 @@ export interface ControlProps {
   'aria-invalid': true | undefined;
 }
 
+/** What explains a control: its hint (`${id}-hint`) and its error (`${id}-error`), in that order, under it. */
+function explanation(id: string, hint: ReactNode, error: string | undefined, hintIds?: string) {
+  return {
+    describedBy: idList(hintIds, hint !== undefined && `${id}-hint`, error && `${id}-error`),
+    below: (
+      <>
+        {hint !== undefined && (
+          <p className="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+        <ErrorText id={`${id}-error`} message={error} />
+      </>
+    ),
+  };
+}
+
 /**
  * A labelled control with its hint and then its error under it. The control is described by both and marked
  * invalid while the error shows; the error's id, `${id}-error`, is the one useFieldErrors refers to.
@@ -104,22 +121,13 @@ export function Field(props: {
   /** What follows the error, such as a button that works on the field. */
   after?: ReactNode;
 }) {
-  const { id, hint, error } = props;
-  const hintId = `${id}-hint`;
+  const { id, error } = props;
+  const { describedBy, below } = explanation(id, props.hint, error, props.hintIds);
   return (
     <div className="field" style={props.style}>
       <label htmlFor={id}>{props.label}</label>
-      {props.children({
-        id,
-        'aria-describedby': idList(props.hintIds, hint !== undefined && hintId, error && `${id}-error`),
-        'aria-invalid': error ? true : undefined,
-      })}
-      {hint !== undefined && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <ErrorText id={`${id}-error`} message={error} />
+      {props.children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {below}
       {props.after}
     </div>
   );
@@ -134,21 +142,26 @@ export function firstErrors(
   return out;
 }
 
-/** A labelled group of radio buttons; the legend is focusable so an error can move focus to the group. */
+/**
+ * A labelled group of radio buttons with its hint and error under it, explained the way Field explains a
+ * control; the legend takes the id and is focusable, so an error can move focus to the group.
+ */
 export function RadioChoices<T extends string>(props: {
   id: string;
   legend: string;
-  name: string;
+  /** The buttons' group name; `${id}-choice` unless given. */
+  name?: string;
   options: readonly T[];
   value: NoInfer<T> | '';
   onChange(value: NoInfer<T>): void;
-  describedBy?: string;
+  hint?: ReactNode;
+  error?: string;
   /** What each option reads as, when it differs from its value. */
   labels?: Partial<Record<T, string>>;
-  children?: React.ReactNode;
 }) {
+  const { describedBy, below } = explanation(props.id, props.hint, props.error);
   return (
-    <fieldset className="field" aria-describedby={props.describedBy}>
+    <fieldset className="field" aria-describedby={describedBy}>
       <legend id={props.id} tabIndex={-1}>
         {props.legend}
       </legend>
@@ -157,7 +170,7 @@ export function RadioChoices<T extends string>(props: {
           <label key={option} className="choice">
             <input
               type="radio"
-              name={props.name}
+              name={props.name ?? `${props.id}-choice`}
               value={option}
               checked={props.value === option}
               onChange={() => props.onChange(option)}
@@ -166,7 +179,7 @@ export function RadioChoices<T extends string>(props: {
           </label>
         ))}
       </div>
-      {props.children}
+      {below}
     </fieldset>
   );
 }
@@ -192,6 +205,24 @@ export function CategoryChecks({
         </label>
       ))}
     </div>
+  );
+}
+
+/** A select's options: the empty choice when `none` names it, then each value, read as `label` words it. */
+export function Options<T extends string>(props: {
+  values: readonly T[];
+  none?: string;
+  label?: (value: T) => ReactNode;
+}) {
+  return (
+    <>
+      {props.none !== undefined && <option value="">{props.none}</option>}
+      {props.values.map((v) => (
+        <option key={v} value={v}>
+          {props.label ? props.label(v) : v}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
-import { JobOptions } from '../components/form';
+import { JobOptions, Options } from '../components/form';
 import { Table } from '../components/Table';
 
 const PAGE_SIZE = 20;
@@ -132,12 +132,7 @@ export function History() {
           <div className="field">
             <label htmlFor={`${id}-role`}>Role</label>
             <select id={`${id}-role`} value={filters.role} onChange={(e) => set({ role: e.target.value })}>
-              <option value="">Any role</option>
-              {(catalog?.roles ?? []).map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
+              <Options values={catalog?.roles ?? []} none="Any role" />
             </select>
           </div>
           <div className="field">
@@ -153,12 +148,11 @@ export function History() {
               value={filters.status}
               onChange={(e) => set({ status: e.target.value as SessionStatus | '' })}
             >
-              <option value="">Any status</option>
-              {SESSION_STATUSES.filter((s) => s !== 'setup').map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel[s]}
-                </option>
-              ))}
+              <Options
+                values={SESSION_STATUSES.filter((s) => s !== 'setup')}
+                none="Any status"
+                label={(s) => statusLabel[s]}
+              />
             </select>
           </div>
           <button type="button" disabled={!filtered} onClick={() => set(NO_FILTERS)}>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
 import { JobInput, type Job, type JobProposal, type MatchReport } from '../../../src-shared/jobs';
 import { call, fieldOf, messageOf, on } from '../api';
-import { Field, firstErrors, SaveOrCancel, useFieldErrors } from '../components/form';
+import { Field, FormError, Options, SaveOrCancel, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
@@ -221,14 +221,13 @@ function JobForm({
   useEffect(() => {
     if (focusStack) stackRef.current?.focus();
   }, [focusStack]);
-  const { show, clear, fieldProps } = useFieldErrors(id);
+  const { show, fieldProps, busy, formError, send } = useFormSend(id);
   const [title, setTitle] = useState(job?.title ?? '');
   const [company, setCompany] = useState(job?.company ?? '');
   const [level, setLevel] = useState<ExperienceLevel | ''>(job?.experienceLevel ?? '');
   const [stack, setStack] = useState((job?.techStack ?? []).join(', '));
   const [description, setDescription] = useState(job?.description ?? '');
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   async function propose() {
     setStatus('');
@@ -273,7 +272,7 @@ function JobForm({
     }
   }
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const input = {
       title,
@@ -285,25 +284,9 @@ function JobForm({
         .map((s) => s.trim())
         .filter(Boolean),
     };
-    const parsed = JobInput.safeParse(input);
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      onDone(
-        job
-          ? await call('jobs.update', { id: job.id, job: parsed.data })
-          : await call('jobs.create', parsed.data),
-      );
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setStatus(messageOf(err));
-      setBusy(false);
-    }
+    void send(JobInput, input, async (data) =>
+      onDone(job ? await call('jobs.update', { id: job.id, job: data }) : await call('jobs.create', data)),
+    );
   }
 
   return (
@@ -340,12 +323,7 @@ function JobForm({
             onChange={(e) => setLevel(e.target.value as ExperienceLevel | '')}
             {...control}
           >
-            <option value="">Not stated</option>
-            {EXPERIENCE_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
+            <Options values={EXPERIENCE_LEVELS} none="Not stated" />
           </select>
         )}
       </Field>
@@ -365,6 +343,7 @@ function JobForm({
         )}
       </Field>
       {status && <p role="status">{status}</p>}
+      <FormError message={formError} />
       <SaveOrCancel busy={busy} label="Save posting" onCancel={() => onDone(null)} />
     </form>
   );

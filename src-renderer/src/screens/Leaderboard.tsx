@@ -6,6 +6,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime, plural } from '../format';
 import { useApp } from '../store';
 import { Table } from '../components/Table';
+import { Options } from '../components/form';
 
 type Role = (typeof ROLES)[number];
 
@@ -61,12 +62,7 @@ export function Leaderboard() {
                 value={role ?? ''}
                 onChange={(e) => setRole((e.target.value || undefined) as Role | undefined)}
               >
-                {!role && <option value="">Every role</option>}
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
+                <Options values={ROLES} none={role ? undefined : 'Every role'} />
               </select>
             </div>
             <fieldset className="field">

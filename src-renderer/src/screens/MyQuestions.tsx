@@ -7,7 +7,7 @@ import {
   type PrivateQuestion,
 } from '../../../src-shared/questions';
 import { call, messageOf } from '../api';
-import { Field, FormError, RadioChoices, SaveOrCancel, useFormSend } from '../components/form';
+import { Field, FormError, Options, RadioChoices, SaveOrCancel, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadText } from '../files';
 import { categoryLabel, plural } from '../format';
@@ -163,12 +163,7 @@ export function MyQuestions() {
         <Field id={`${id}-tag`} label="Tag">
           {(control) => (
             <select value={tag} onChange={(e) => setTag(e.target.value)} {...control}>
-              <option value="">All tags</option>
-              {allTags.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
+              <Options values={allTags} none="All tags" />
             </select>
           )}
         </Field>
@@ -243,7 +238,7 @@ function QuestionForm({
 }) {
   const catalog = useApp((s) => s.catalog);
   const id = useId();
-  const { describedBy, errorText, fieldProps, busy, formError, send } = useFormSend(id);
+  const { fieldProps, busy, formError, send } = useFormSend(id);
   const [text, setText] = useState(question?.text ?? '');
   const [category, setCategory] = useState<Category>(question?.category ?? 'Behavioral');
   const [difficulty, setDifficulty] = useState<Difficulty>(question?.difficulty ?? 'Medium');
@@ -280,25 +275,17 @@ function QuestionForm({
       <Field {...fieldProps('category')} label="Category">
         {(control) => (
           <select value={category} onChange={(e) => setCategory(e.target.value as Category)} {...control}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel(c)}
-              </option>
-            ))}
+            <Options values={CATEGORIES} label={categoryLabel} />
           </select>
         )}
       </Field>
       <RadioChoices
-        id={`${id}-difficulty`}
+        {...fieldProps('difficulty')}
         legend="Difficulty"
-        name={`${id}-difficulty-choice`}
         options={DIFFICULTIES}
         value={difficulty}
         onChange={setDifficulty}
-        describedBy={describedBy('difficulty')}
-      >
-        {errorText('difficulty')}
-      </RadioChoices>
+      />
       <Field
         {...fieldProps('expectedPoints')}
         label="Expected answer points"
@@ -332,12 +319,7 @@ function QuestionForm({
       <Field id={`${id}-role`} label="Role">
         {(control) => (
           <select value={role} onChange={(e) => setRole(e.target.value)} {...control}>
-            <option value="">Any role</option>
-            {(catalog?.roles ?? []).map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <Options values={catalog?.roles ?? []} none="Any role" />
           </select>
         )}
       </Field>

@@ -11,7 +11,15 @@ import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Job } from '../../../src-shared/jobs';
 import { PlanInput, SessionCreateInput } from '../../../src-shared/questions';
 import { call } from '../api';
-import { CategoryChecks, Field, FormError, JobOptions, RadioChoices, useFormSend } from '../components/form';
+import {
+  CategoryChecks,
+  Field,
+  FormError,
+  JobOptions,
+  Options,
+  RadioChoices,
+  useFormSend,
+} from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SetNotice } from '../components/SetNotice';
 import { useApp } from '../store';
@@ -111,40 +119,26 @@ export function PracticeSetup(props: {
         <Field {...fieldProps('role')} label="Role">
           {(control) => (
             <select value={role} onChange={(e) => setRole(e.target.value)} {...control}>
-              {roleOptions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
+              <Options values={roleOptions} />
             </select>
           )}
         </Field>
         <RadioChoices
-          id={`${id}-mode`}
+          {...fieldProps('mode')}
           legend="Mode"
-          name={`${id}-mode-choice`}
           options={SESSION_MODES}
           labels={MODE_LABELS}
           value={mode}
           onChange={setMode}
-          describedBy={describedBy('mode', `${id}-mode-hint`)}
-        >
-          <p className="hint" id={`${id}-mode-hint`}>
-            {MODE_HINTS[mode]}
-          </p>
-          {errorText('mode')}
-        </RadioChoices>
+          hint={MODE_HINTS[mode]}
+        />
         <RadioChoices
-          id={`${id}-difficulty`}
+          {...fieldProps('difficulty')}
           legend="Difficulty"
-          name={`${id}-difficulty-choice`}
           options={DIFFICULTIES}
           value={difficulty}
           onChange={setDifficulty}
-          describedBy={describedBy('difficulty')}
-        >
-          {errorText('difficulty')}
-        </RadioChoices>
+        />
         <Field
           {...fieldProps('questionCount')}
           label="Number of questions"

@@ -61,7 +61,7 @@ export function StudyPlan() {
 
 function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCancel?: () => void }) {
   const id = useId();
-  const { describedBy, errorText, fieldProps, busy: working, formError, send } = useFormSend(id);
+  const { fieldProps, busy: working, formError, send } = useFormSend(id);
   const [length, setLength] = useState<'30' | '60' | '90'>('30');
   const [hours, setHours] = useState('3');
   const [interviewDate, setInterviewDate] = useState('');
@@ -92,17 +92,13 @@ function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCance
       </p>
       <form onSubmit={submit} noValidate>
         <RadioChoices
-          id={`${id}-lengthDays`}
+          {...fieldProps('lengthDays')}
           legend="Plan length"
-          name={`${id}-length`}
           options={PLAN_LENGTHS.map(String) as ('30' | '60' | '90')[]}
           labels={{ '30': '30 days', '60': '60 days', '90': '90 days' }}
           value={length}
           onChange={setLength}
-          describedBy={describedBy('lengthDays')}
-        >
-          {errorText('lengthDays')}
-        </RadioChoices>
+        />
         <Field
           {...fieldProps('hoursPerWeek')}
           label="Hours per week"
