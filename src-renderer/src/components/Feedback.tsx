@@ -87,7 +87,7 @@ export function Feedback({
       {r.star && (
         <>
           <H>STAR structure</H>
-          <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+          <ul className="stack plain-list">
             {STAR_PARTS.map((part) => {
               const p = r.star![part];
               return (

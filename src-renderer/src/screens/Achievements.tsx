@@ -36,7 +36,7 @@ export function Achievements() {
                 None yet. Complete your first practice session to earn “First interview”.
               </p>
             ) : (
-              <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+              <ul className="stack plain-list">
                 {earned.map((a) => (
                   <li key={a.id}>
                     <strong>{a.title}</strong> — {a.description}
@@ -53,7 +53,7 @@ export function Achievements() {
           {toGo.length > 0 && (
             <section className="card" aria-labelledby="togo-heading">
               <h2 id="togo-heading">Still to earn</h2>
-              <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+              <ul className="stack plain-list">
                 {toGo.map((a) => (
                   <li key={a.id}>
                     <strong id={`achievement-${a.id}`}>{a.title}</strong> — {a.description}

@@ -130,7 +130,7 @@ function CompanyList(props: {
 }) {
   const { go, notify } = useApp();
   return (
-    <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+    <ul className="stack plain-list">
       {props.companies.map((c) => {
         const isOpen = props.open === c.id;
         return (

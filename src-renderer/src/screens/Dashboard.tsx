@@ -295,7 +295,7 @@ function Recommendations({ data }: { data: DashboardData }) {
   return (
     <section className="card" aria-labelledby="recommendations-heading">
       <h2 id="recommendations-heading">What to practise next</h2>
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+      <ul className="stack plain-list">
         {data.recommendations.map((r) => {
           const what =
             r.practice.categories.length > 0

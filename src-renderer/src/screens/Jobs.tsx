@@ -57,11 +57,7 @@ export function Jobs() {
           </p>
         )
       ) : (
-        <ul
-          className="stack"
-          aria-label="Job postings, newest first"
-          style={{ listStyle: 'none', padding: 0 }}
-        >
+        <ul className="stack plain-list" aria-label="Job postings, newest first">
           {jobs.map((job) => (
             <li key={job.id} className="card">
               <div className="row spread">

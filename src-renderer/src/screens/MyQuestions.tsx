@@ -177,11 +177,7 @@ export function MyQuestions() {
             : 'No questions of your own yet. Write one, save one from a session, or import a CSV or JSON file.'}
         </p>
       ) : (
-        <ul
-          className="stack"
-          aria-label="My questions, newest first"
-          style={{ listStyle: 'none', padding: 0 }}
-        >
+        <ul className="stack plain-list" aria-label="My questions, newest first">
           {questions.map((q) => (
             <li key={q.id} className="card">
               <p className="question-text" style={{ marginTop: 0 }}>

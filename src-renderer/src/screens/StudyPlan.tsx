@@ -285,7 +285,7 @@ function TaskList(props: { idPrefix: string; tasks: PlanTask[]; plan: Plan; onCh
   const { idPrefix, tasks, plan, onChange } = props;
   const { go, notify } = useApp();
   return (
-    <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+    <ul className="stack plain-list">
       {tasks.map((t) => {
         const box = `${idPrefix}-task-${t.id}`;
         return (
