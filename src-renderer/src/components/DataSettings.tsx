@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import {
   ERASE_CONFIRMATION,
   TRANSFER_CHUNK_BYTES,
@@ -14,6 +14,7 @@ import { dateTime } from '../format';
 import { useApp } from '../store';
 import { RadioChoices } from './form';
 import { Table } from './Table';
+import { useLoaded } from './loaded';
 
 const KIND: Record<BackupKind, string> = {
   daily: 'Daily',
@@ -54,18 +55,9 @@ function useReload() {
  * (merge or replace), and delete everything. Whole-data changes say what will happen before they happen.
  */
 export function DataSettings() {
-  const notify = useApp((s) => s.notify);
   const id = useId();
-  const [status, setStatus] = useState<DataStatus | null>(null);
-
-  const refresh = useCallback(
-    () => void call('data.status', {}).then(setStatus, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    refresh();
-  }, [refresh]);
-  const { busy, run } = useTask(refresh);
+  const [status, , refresh] = useLoaded('data.status');
+  const { busy, run } = useTask(() => void refresh());
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
@@ -129,7 +121,7 @@ export async function exportAllData(notify: (kind: 'success', message: string) =
   notify('success', `Exported ${rows} records and ${summary.files} résumé files to ${summary.fileName}.`);
 }
 
-function Backups({ status, busy, run }: { status: DataStatus | null; busy: string; run: Run }) {
+function Backups({ status, busy, run }: { status: DataStatus | undefined; busy: string; run: Run }) {
   const notify = useApp((s) => s.notify);
   const reload = useReload();
   const id = useId();

@@ -3,7 +3,6 @@
  * answer given out loud, each chart with its target band. Every chart is said in words (its caption) and given
  * as a table, so nothing depends on seeing it.
  */
-import { useEffect, useState } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -16,11 +15,11 @@ import {
 } from 'recharts';
 import type { DeliveryTrend } from '../../../src-shared/progress';
 import { DELIVERY_TARGETS } from '../../../src-shared/voice';
-import { call, messageOf, on } from '../api';
 import { dateTime, plural } from '../format';
 import { ACCENT } from './chart';
 import { useApp } from '../store';
 import { Table } from './Table';
+import { useLoaded } from './loaded';
 
 const BAND = 'var(--ok-band, rgba(46, 160, 67, 0.18))';
 
@@ -68,19 +67,13 @@ const mark = (m: Measure, v: number | null) =>
   v === null ? 'not measured' : `${m.unit(v)} (${m.within(v) ? '✓ on target' : '! off target'})`;
 
 export function DeliveryTrends() {
-  const { go, notify } = useApp();
-  const [trend, setTrend] = useState<DeliveryTrend | null>(null);
-  useEffect(() => {
-    const refresh = () =>
-      call('progress.delivery', {}).then(setTrend, (err: unknown) => notify('error', messageOf(err)));
-    void refresh();
-    return on('sessions.changed', () => void refresh());
-  }, [notify]);
+  const { go } = useApp();
+  const [trend] = useLoaded('progress.delivery', 'sessions.changed');
 
   return (
     <section className="card stack" aria-labelledby="delivery-heading">
       <h2 id="delivery-heading">How you sounded over time</h2>
-      {trend === null ? (
+      {trend === undefined ? (
         <p role="status">Loading…</p>
       ) : trend.answers.length === 0 ? (
         <>

@@ -1,20 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { AchievementStatus } from '../../../src-shared/progress';
-import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
-import { useApp } from '../store';
 import { ProgressLinks } from '../components/ProgressLinks';
+import { useLoaded } from '../components/loaded';
 
 export function Achievements() {
-  const notify = useApp((s) => s.notify);
-  const [items, setItems] = useState<AchievementStatus[] | null>(null);
-  useEffect(() => {
-    const refresh = () =>
-      call('progress.achievements', {}).then(setItems, (err: unknown) => notify('error', messageOf(err)));
-    void refresh();
-    return on('sessions.changed', () => void refresh());
-  }, [notify]);
+  const [items] = useLoaded('progress.achievements', 'sessions.changed');
 
   const earned = items?.filter((a) => a.earnedAt !== null) ?? [];
   const toGo = items?.filter((a) => a.earnedAt === null) ?? [];
@@ -22,7 +12,7 @@ export function Achievements() {
     <div className="stack">
       <ScreenHeading>Achievements</ScreenHeading>
       <ProgressLinks current="achievements" />
-      {items === null ? (
+      {items === undefined ? (
         <p role="status">Loading…</p>
       ) : (
         <>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { CATEGORIES } from '../../../src-shared/domain';
 import {
   CompanyProfileInput,
@@ -19,6 +19,7 @@ import {
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel, plural } from '../format';
 import { useApp } from '../store';
+import { useLoaded } from '../components/loaded';
 
 type Draft = {
   id?: string;
@@ -31,17 +32,10 @@ type Draft = {
 
 export function Companies() {
   const notify = useApp((s) => s.notify);
-  const [companies, setCompanies] = useState<CompanyProfile[] | null>(null);
   const [editing, setEditing] = useState<Draft | 'paste' | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
-  const refresh = useCallback(
-    () => call('companies.list', {}).then(setCompanies, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const [companies, , refresh] = useLoaded('companies.list');
 
   const own = companies?.filter((c) => !c.builtin) ?? [];
   const shipped = companies?.filter((c) => c.builtin) ?? [];
@@ -72,7 +66,7 @@ export function Companies() {
           Add a company from its careers page
         </button>
       )}
-      {companies === null ? (
+      {companies === undefined ? (
         <p role="status">Loading…</p>
       ) : (
         <>

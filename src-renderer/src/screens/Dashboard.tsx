@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -12,7 +11,6 @@ import {
 } from 'recharts';
 import { CRITERIA, type Criterion } from '../../../src-shared/evaluation';
 import { IMPROVEMENT_WINDOW, type Dashboard as DashboardData } from '../../../src-shared/progress';
-import { call, messageOf, on } from '../api';
 import { CategoryTick } from '../components/ChartTicks';
 import { DeliveryTrends } from '../components/DeliveryTrends';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -21,6 +19,7 @@ import { ACCENT } from '../components/chart';
 import { ProgressLinks } from '../components/ProgressLinks';
 import { useApp } from '../store';
 import { Table } from '../components/Table';
+import { useLoaded } from '../components/loaded';
 
 export const CRITERION_NAMES: Record<Criterion, string> = {
   content_quality: 'Content',
@@ -37,20 +36,13 @@ const shortDate = (date: string) =>
   });
 
 export function Dashboard() {
-  const { go, notify } = useApp();
-  const [data, setData] = useState<DashboardData | null>(null);
-  useEffect(() => {
-    const refresh = () =>
-      call('progress.dashboard', {}).then(setData, (err: unknown) => notify('error', messageOf(err)));
-    void refresh();
-    return on('sessions.changed', () => void refresh());
-  }, [notify]);
-
+  const { go } = useApp();
+  const [data] = useLoaded('progress.dashboard', 'sessions.changed');
   return (
     <div className="stack">
       <ScreenHeading>Your progress</ScreenHeading>
       <ProgressLinks current="progress" />
-      {data === null ? (
+      {data === undefined ? (
         <p role="status">Loading…</p>
       ) : data.completed === 0 ? (
         <section className="card" aria-labelledby="empty-heading">

@@ -1,28 +1,21 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
 import { JobInput, type Job, type JobProposal, type MatchReport } from '../../../src-shared/jobs';
-import { call, fieldOf, messageOf, on } from '../api';
+import { call, fieldOf, messageOf } from '../api';
 import { Field, FormError, Options, SaveOrCancel, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
+import { useLoaded } from '../components/loaded';
 
 export function Jobs() {
   const notify = useApp((s) => s.notify);
-  const [jobs, setJobs] = useState<Job[] | null>(null);
   const [editing, setEditing] = useState<Job | 'new' | null>(null);
   // "Add skills" opens the edit form with the cursor in the Tech stack field.
   const [toSkills, setToSkills] = useState(false);
   const [open, setOpen] = useState<Job | null>(null);
 
-  const refresh = useCallback(
-    () => call('jobs.list', {}).then(setJobs, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    void refresh();
-    return on('jobs.changed', () => void refresh());
-  }, [refresh]);
+  const [jobs] = useLoaded('jobs.list', 'jobs.changed');
 
   return (
     <div className="stack">
@@ -48,7 +41,7 @@ export function Jobs() {
           Add a job posting
         </button>
       )}
-      {jobs === null ? (
+      {jobs === undefined ? (
         <p role="status">Loading…</p>
       ) : jobs.length === 0 ? (
         !editing && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Job } from '../../../src-shared/jobs';
 import { PLAN_LENGTHS, PlanInput, type PlanTask, type StudyPlan as Plan } from '../../../src-shared/progress';
 import { call, messageOf } from '../api';
@@ -8,6 +8,7 @@ import { categoryLabel } from '../format';
 import { useApp } from '../store';
 import { ProgressLinks } from '../components/ProgressLinks';
 import { practiceTime } from '../format';
+import { useLoaded } from '../components/loaded';
 
 const localToday = () =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -21,15 +22,8 @@ const dayLabel = (date: string) =>
 
 export function StudyPlan() {
   const notify = useApp((s) => s.notify);
-  const [plan, setPlan] = useState<Plan | null | undefined>(undefined);
   const [making, setMaking] = useState(false);
-  const refresh = useCallback(
-    () => call('progress.plan.get', {}).then(setPlan, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const [plan, setPlan] = useLoaded('progress.plan.get');
 
   return (
     <div className="stack">
