@@ -35,9 +35,12 @@ export function on<E extends EventName>(event: E, listener: (payload: EventPaylo
   return window.rehearse.on(event, listener);
 }
 
-/** The field a validation error names, so a form can put the message next to the right control. */
+/**
+ * The field a refusal names (an invalid value, or one that clashes with what is stored), so a form can put
+ * the message next to the right control.
+ */
 export function fieldOf(err: unknown): string | undefined {
-  if (err instanceof RehearseError && err.code === 'VALIDATION_ERROR') {
+  if (err instanceof RehearseError) {
     const field = err.details?.field;
     return typeof field === 'string' ? field : undefined;
   }

@@ -1,13 +1,13 @@
 export { clock } from '../../src-shared/format';
 
+/** A count and its noun: "1 answer", "3 answers". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
 export function spokenDuration(ms: number): string {
   const total = Math.round(Math.abs(ms) / 1000);
   const m = Math.floor(total / 60);
   const s = total % 60;
-  const parts = [
-    m > 0 ? `${m} minute${m === 1 ? '' : 's'}` : '',
-    s > 0 ? `${s} second${s === 1 ? '' : 's'}` : '',
-  ];
+  const parts = [m > 0 ? plural(m, 'minute') : '', s > 0 ? plural(s, 'second') : ''];
   return parts.filter(Boolean).join(' ') || '0 seconds';
 }
 

@@ -4,7 +4,7 @@ import { call, fieldOf, messageOf, on } from '../api';
 import { useApp } from '../store';
 import { CloudSettings } from './CloudSettings';
 import { ModelSettings } from './ModelSettings';
-import { firstErrors, RadioChoices, useFieldErrors } from './form';
+import { Field, firstErrors, RadioChoices, useFieldErrors } from './form';
 
 const TASKS = [
   ['generateQuestions', 'Model for writing questions'],
@@ -20,7 +20,7 @@ export function AiSettingsPanel() {
   const notify = useApp((s) => s.notify);
   const go = useApp((s) => s.go);
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { show, clear, fieldProps } = useFieldErrors(id);
   const [settings, setSettings] = useState<AiSettings | null>(null);
   const [status, setStatus] = useState<AiStatus | null>(null);
   const [checking, setChecking] = useState(false);
@@ -145,33 +145,30 @@ export function AiSettingsPanel() {
         value={ollama.mode}
         onChange={(mode) => set({ mode })}
       />
-      <div className="field">
-        <label htmlFor={`${id}-host`}>Ollama address</label>
-        <input
-          id={`${id}-host`}
-          type="text"
-          value={ollama.host}
-          onChange={(e) => set({ host: e.target.value })}
-          aria-invalid={errors.host ? true : undefined}
-          aria-describedby={describedBy('host')}
-        />
-        {errorText('host')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-defaultModel`}>Ollama model</label>
-        <input
-          id={`${id}-defaultModel`}
-          type="text"
-          value={ollama.defaultModel}
-          onChange={(e) => set({ defaultModel: e.target.value })}
-          aria-invalid={errors.defaultModel ? true : undefined}
-          aria-describedby={describedBy('defaultModel', `${id}-model-hint`)}
-        />
-        <p className="hint" id={`${id}-model-hint`}>
-          For example llama3.2 or qwen2.5:7b. Download it below if it is not installed.
-        </p>
-        {errorText('defaultModel')}
-      </div>
+      <Field {...fieldProps('host')} label="Ollama address">
+        {(control) => (
+          <input
+            type="text"
+            value={ollama.host}
+            onChange={(e) => set({ host: e.target.value })}
+            {...control}
+          />
+        )}
+      </Field>
+      <Field
+        {...fieldProps('defaultModel')}
+        label="Ollama model"
+        hint="For example llama3.2 or qwen2.5:7b. Download it below if it is not installed."
+      >
+        {(control) => (
+          <input
+            type="text"
+            value={ollama.defaultModel}
+            onChange={(e) => set({ defaultModel: e.target.value })}
+            {...control}
+          />
+        )}
+      </Field>
       <details className="field">
         <summary>A different Ollama model per task (optional)</summary>
         {TASKS.map(([task, label]) => (

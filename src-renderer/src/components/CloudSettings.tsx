@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { CLOUD_PRESET_IDS, CLOUD_PRESETS, type AiSettings, type CloudPreset } from '../../../src-shared/ai';
 import { call, messageOf } from '../api';
 import { useApp } from '../store';
+import { Options } from './form';
 
 type Cloud = AiSettings['cloud'];
 interface KeyStatus {
@@ -69,11 +70,7 @@ export function CloudSettings({ cloud, onChange }: { cloud: Cloud; onChange(next
               value={cloud.preset}
               onChange={(e) => onChange({ ...cloud, preset: e.target.value as CloudPreset })}
             >
-              {CLOUD_PRESET_IDS.map((p) => (
-                <option key={p} value={p}>
-                  {CLOUD_PRESETS[p].label}
-                </option>
-              ))}
+              <Options values={CLOUD_PRESET_IDS} label={(p) => CLOUD_PRESETS[p].label} />
             </select>
           </div>
           <div className="field">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import {
   ERASE_CONFIRMATION,
   TRANSFER_CHUNK_BYTES,
@@ -13,6 +13,8 @@ import { call, messageOf } from '../api';
 import { dateTime } from '../format';
 import { useApp } from '../store';
 import { RadioChoices } from './form';
+import { Table } from './Table';
+import { useLoaded } from './loaded';
 
 const KIND: Record<BackupKind, string> = {
   daily: 'Daily',
@@ -53,18 +55,9 @@ function useReload() {
  * (merge or replace), and delete everything. Whole-data changes say what will happen before they happen.
  */
 export function DataSettings() {
-  const notify = useApp((s) => s.notify);
   const id = useId();
-  const [status, setStatus] = useState<DataStatus | null>(null);
-
-  const refresh = useCallback(
-    () => void call('data.status', {}).then(setStatus, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    refresh();
-  }, [refresh]);
-  const { busy, run } = useTask(refresh);
+  const [status, , refresh] = useLoaded('data.status');
+  const { busy, run } = useTask(() => void refresh());
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
@@ -128,7 +121,7 @@ export async function exportAllData(notify: (kind: 'success', message: string) =
   notify('success', `Exported ${rows} records and ${summary.files} résumé files to ${summary.fileName}.`);
 }
 
-function Backups({ status, busy, run }: { status: DataStatus | null; busy: string; run: Run }) {
+function Backups({ status, busy, run }: { status: DataStatus | undefined; busy: string; run: Run }) {
   const notify = useApp((s) => s.notify);
   const reload = useReload();
   const id = useId();
@@ -181,41 +174,28 @@ function Backups({ status, busy, run }: { status: DataStatus | null; busy: strin
       {status.backups.length === 0 ? (
         <p>No backups yet.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Backups, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Why</th>
-              <th scope="col">Size</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <Table caption="Backups, newest first" columns={['Made', 'Why', 'Size']} actions>
+          {status.backups.map((b) => (
+            <tr key={b.id}>
+              <td>{dateTime(b.createdAt)}</td>
+              <td>{KIND[b.kind]}</td>
+              <td>{size(b.sizeBytes)}</td>
+              <td>
+                <button
+                  type="button"
+                  disabled={busy !== ''}
+                  aria-label={`Restore the backup from ${dateTime(b.createdAt)} (${KIND[b.kind]})`}
+                  onClick={() => {
+                    setChosen(b);
+                    dialog.current?.showModal();
+                  }}
+                >
+                  Restore
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {status.backups.map((b) => (
-              <tr key={b.id}>
-                <td>{dateTime(b.createdAt)}</td>
-                <td>{KIND[b.kind]}</td>
-                <td>{size(b.sizeBytes)}</td>
-                <td>
-                  <button
-                    type="button"
-                    disabled={busy !== ''}
-                    aria-label={`Restore the backup from ${dateTime(b.createdAt)} (${KIND[b.kind]})`}
-                    onClick={() => {
-                      setChosen(b);
-                      dialog.current?.showModal();
-                    }}
-                  >
-                    Restore
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
         {chosen && (

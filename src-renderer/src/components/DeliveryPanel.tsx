@@ -1,6 +1,7 @@
 /** How a spoken answer sounded: each delivery figure against its target, with one tip, and the fillers heard. */
 import type { Delivery } from '../../../src-shared/voice';
 import { clock } from '../format';
+import { Table } from './Table';
 
 export function DeliveryPanel({
   delivery,
@@ -16,35 +17,27 @@ export function DeliveryPanel({
   return (
     <section className="stack" aria-label={label}>
       <H style={{ margin: 0 }}>How you sounded</H>
-      <table>
-        <caption className="visually-hidden">Delivery figures, each with its target and a tip</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Yours</th>
-            <th scope="col">Aim for</th>
-            <th scope="col">Tip</th>
+      <Table
+        caption="Delivery figures, each with its target and a tip"
+        columns={['Measure', 'Yours', 'Aim for', 'Tip']}
+      >
+        {delivery.figures.map((f) => (
+          <tr key={f.id}>
+            <th scope="row">{f.label}</th>
+            <td>
+              {f.shown}
+              {f.within !== null && (
+                // a word and a sign, never colour alone
+                <span className={`badge ${f.within ? 'ok' : 'warn'}`}>
+                  {f.within ? '✓ on target' : '! off target'}
+                </span>
+              )}
+            </td>
+            <td>{f.target}</td>
+            <td>{f.tip}</td>
           </tr>
-        </thead>
-        <tbody>
-          {delivery.figures.map((f) => (
-            <tr key={f.id}>
-              <th scope="row">{f.label}</th>
-              <td>
-                {f.shown}
-                {f.within !== null && (
-                  // a word and a sign, never colour alone
-                  <span className={`badge ${f.within ? 'ok' : 'warn'}`}>
-                    {f.within ? '✓ on target' : '! off target'}
-                  </span>
-                )}
-              </td>
-              <td>{f.target}</td>
-              <td>{f.tip}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {delivery.fillers.length > 0 && (
         <p style={{ margin: 0 }}>
           Fillers heard:{' '}

@@ -3,7 +3,6 @@
  * answer given out loud, each chart with its target band. Every chart is said in words (its caption) and given
  * as a table, so nothing depends on seeing it.
  */
-import { useEffect, useState } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -16,11 +15,12 @@ import {
 } from 'recharts';
 import type { DeliveryTrend } from '../../../src-shared/progress';
 import { DELIVERY_TARGETS } from '../../../src-shared/voice';
-import { call, messageOf, on } from '../api';
-import { dateTime } from '../format';
+import { dateTime, plural } from '../format';
+import { ACCENT } from './chart';
 import { useApp } from '../store';
+import { Table } from './Table';
+import { useLoaded } from './loaded';
 
-const ACCENT = 'var(--accent, #2450b2)';
 const BAND = 'var(--ok-band, rgba(46, 160, 67, 0.18))';
 
 type Point = DeliveryTrend['answers'][number];
@@ -35,7 +35,6 @@ interface Measure {
   within: (n: number) => boolean;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const T = DELIVERY_TARGETS;
 const MEASURES: Measure[] = [
   {
@@ -68,19 +67,13 @@ const mark = (m: Measure, v: number | null) =>
   v === null ? 'not measured' : `${m.unit(v)} (${m.within(v) ? '✓ on target' : '! off target'})`;
 
 export function DeliveryTrends() {
-  const { go, notify } = useApp();
-  const [trend, setTrend] = useState<DeliveryTrend | null>(null);
-  useEffect(() => {
-    const refresh = () =>
-      call('progress.delivery', {}).then(setTrend, (err: unknown) => notify('error', messageOf(err)));
-    void refresh();
-    return on('sessions.changed', () => void refresh());
-  }, [notify]);
+  const { go } = useApp();
+  const [trend] = useLoaded('progress.delivery', 'sessions.changed');
 
   return (
     <section className="card stack" aria-labelledby="delivery-heading">
       <h2 id="delivery-heading">How you sounded over time</h2>
-      {trend === null ? (
+      {trend === undefined ? (
         <p role="status">Loading…</p>
       ) : trend.answers.length === 0 ? (
         <>
@@ -116,33 +109,20 @@ function Trends({ answers }: { answers: Point[] }) {
       </div>
       <details>
         <summary>Every spoken answer&rsquo;s figures</summary>
-        <table>
-          <caption className="visually-hidden">
-            Pace, filler words and long pauses of each spoken answer
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Answered</th>
-              <th scope="col">Question</th>
+        <Table
+          caption="Pace, filler words and long pauses of each spoken answer"
+          columns={['Answered', 'Question', ...MEASURES.map((m) => `${m.title} (aim for ${m.target})`)]}
+        >
+          {answers.map((a, i) => (
+            <tr key={`${a.at}-${i}`}>
+              <th scope="row">{dateTime(a.at)}</th>
+              <td>{a.question}</td>
               {MEASURES.map((m) => (
-                <th key={m.key} scope="col">
-                  {m.title} (aim for {m.target})
-                </th>
+                <td key={m.key}>{mark(m, a[m.key])}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {answers.map((a, i) => (
-              <tr key={`${a.at}-${i}`}>
-                <th scope="row">{dateTime(a.at)}</th>
-                <td>{a.question}</td>
-                {MEASURES.map((m) => (
-                  <td key={m.key}>{mark(m, a[m.key])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </details>
     </>
   );

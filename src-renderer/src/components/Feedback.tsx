@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import { CRITERIA, STAR_PARTS, type Criterion } from '../../../src-shared/evaluation';
 import { DeliveryPanel } from './DeliveryPanel';
+import { Table } from './Table';
 
 export const CRITERION_LABEL: Record<Criterion, string> = {
   content_quality: 'Content',
@@ -60,33 +61,23 @@ export function Feedback({
         </span>
       </p>
       <Verdict relevance={r.relevance} headingLevel={headingLevel} />
-      <table>
-        <caption className="visually-hidden">Scores by criterion</caption>
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">Score</th>
-            <th scope="col">Why</th>
+      <Table caption="Scores by criterion" columns={['Criterion', 'Score', 'Why']}>
+        {CRITERIA.map((c) => (
+          <tr key={c}>
+            <th scope="row">{CRITERION_LABEL[c]}</th>
+            <td>
+              {r.criteria[c].score}
+              {feedback.flags.includes(c) && feedback.builtinScores && (
+                <span className="badge warn" title="The model and the builtin coach disagree">
+                  {' '}
+                  builtin says {feedback.builtinScores[c].score}
+                </span>
+              )}
+            </td>
+            <td>{r.criteria[c].reason}</td>
           </tr>
-        </thead>
-        <tbody>
-          {CRITERIA.map((c) => (
-            <tr key={c}>
-              <th scope="row">{CRITERION_LABEL[c]}</th>
-              <td>
-                {r.criteria[c].score}
-                {feedback.flags.includes(c) && feedback.builtinScores && (
-                  <span className="badge warn" title="The model and the builtin coach disagree">
-                    {' '}
-                    builtin says {feedback.builtinScores[c].score}
-                  </span>
-                )}
-              </td>
-              <td>{r.criteria[c].reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {feedback.flags.length > 0 && (
         <p className="muted">
           The model’s scores for {feedback.flags.map((c) => CRITERION_LABEL[c].toLowerCase()).join(' and ')}{' '}
@@ -96,7 +87,7 @@ export function Feedback({
       {r.star && (
         <>
           <H>STAR structure</H>
-          <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+          <ul className="stack plain-list">
             {STAR_PARTS.map((part) => {
               const p = r.star![part];
               return (
@@ -138,32 +129,8 @@ export function Feedback({
           </ul>
         </>
       )}
-      {r.strengths.length > 0 && (
-        <>
-          <H>Strengths</H>
-          <ul>
-            {r.strengths.map((s) => (
-              <li key={s.text}>
-                {s.text}
-                {s.quote && <span className="muted"> — “{s.quote}”</span>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {r.improvements.length > 0 && (
-        <>
-          <H>To improve</H>
-          <ul>
-            {r.improvements.map((s) => (
-              <li key={s.text}>
-                {s.text}
-                {s.quote && <span className="muted"> — “{s.quote}”</span>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Remarks heading={<H>Strengths</H>} items={r.strengths} />
+      <Remarks heading={<H>To improve</H>} items={r.improvements} />
       {r.exampleAnswer !== '' && (
         <>
           <H>A stronger version of your answer</H>
@@ -171,6 +138,30 @@ export function Feedback({
         </>
       )}
     </div>
+  );
+}
+
+/** The coach's remarks of one kind under their heading, each with the words of the answer it is about; none, nothing. */
+function Remarks({
+  heading,
+  items,
+}: {
+  heading: ReactNode;
+  items: readonly { text: string; quote?: string | null }[];
+}) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      {heading}
+      <ul>
+        {items.map((s) => (
+          <li key={s.text}>
+            {s.text}
+            {s.quote && <span className="muted"> — “{s.quote}”</span>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Guide, GuideStep, NextStep } from '../../../src-shared/guide';
-import { call, messageOf, on } from '../api';
+import { call, messageOf } from '../api';
 import { useApp, type Screen } from '../store';
+import { useLoaded } from './loaded';
 
 const STEP_TEXT: Record<GuideStep, { label: string; action: string }> = {
   profile: { label: 'Tell Rehearse who you are and the role you want', action: 'Check your profile' },
@@ -12,15 +13,8 @@ const STEP_TEXT: Record<GuideStep, { label: string; action: string }> = {
 };
 
 /** The guide as it is now, read again whenever a session changes (a finished one moves the next step). */
-export function useGuide(): [Guide | null, (g: Guide) => void] {
-  const notify = useApp((s) => s.notify);
-  const [guide, setGuide] = useState<Guide | null>(null);
-  useEffect(() => {
-    const refresh = () =>
-      call('guide.get', {}).then(setGuide, (err: unknown) => notify('error', messageOf(err)));
-    void refresh();
-    return on('sessions.changed', () => void refresh());
-  }, [notify]);
+export function useGuide(): [Guide | undefined, (g: Guide) => void] {
+  const [guide, setGuide] = useLoaded('guide.get', 'sessions.changed');
   return [guide, setGuide];
 }
 

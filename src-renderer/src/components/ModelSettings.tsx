@@ -53,7 +53,7 @@ export function ModelSettings() {
         computer, so the recording never leaves it; when both Whisper models are downloaded, the English one
         is used.
       </p>
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+      <ul className="stack plain-list">
         {models.map((m) => (
           <li key={m.id} className="row spread">
             <span>

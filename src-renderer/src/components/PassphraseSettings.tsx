@@ -4,7 +4,7 @@ import { PASSPHRASE_RULES, vaultChannels, type VaultStatus } from '../../../src-
 import { call, fieldOf, messageOf, RehearseError } from '../api';
 import { useApp } from '../store';
 import { exportAllData, useTask, type Run } from './DataSettings';
-import { firstErrors, useFieldErrors } from './form';
+import { Field, firstErrors, useFieldErrors } from './form';
 
 /** What a passphrase protects, as the issue promised it to the candidate. */
 const ENCRYPTED =
@@ -195,7 +195,6 @@ function ChangePassphrase({ busy, run }: { busy: string; run: Run }) {
     <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="entry">
       <h3 id={`${id}-title`}>Change your passphrase</h3>
       <PassphraseField
-        formId={id}
         field="current"
         label="Current passphrase"
         value={current}
@@ -236,7 +235,6 @@ function TurnOff({ busy, run }: { busy: string; run: Run }) {
         passphrase.
       </p>
       <PassphraseField
-        formId={id}
         field="passphrase"
         label="Your passphrase"
         value={passphrase}
@@ -255,7 +253,6 @@ function TurnOff({ busy, run }: { busy: string; run: Run }) {
  * browser ("current-password"); a new one carries the rules checklist as its hint.
  */
 function PassphraseField(props: {
-  formId: string;
   field: string;
   label: string;
   value: string;
@@ -265,22 +262,23 @@ function PassphraseField(props: {
   hintId?: string;
   children?: ReactNode;
 }) {
-  const { formId, field, fields } = props;
   return (
-    <div className="field">
-      <label htmlFor={`${formId}-${field}`}>{props.label}</label>
-      <input
-        id={`${formId}-${field}`}
-        type="password"
-        autoComplete={props.autoComplete ?? 'current-password'}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={fields.errors[field] ? true : undefined}
-        aria-describedby={fields.describedBy(field, props.hintId)}
-      />
-      {fields.errorText(field)}
-      {props.children}
-    </div>
+    <Field
+      {...props.fields.fieldProps(props.field)}
+      label={props.label}
+      hintIds={props.hintId}
+      after={props.children}
+    >
+      {(control) => (
+        <input
+          type="password"
+          autoComplete={props.autoComplete ?? 'current-password'}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          {...control}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -301,7 +299,6 @@ function NewPassphraseFields({
   return (
     <>
       <PassphraseField
-        formId={formId}
         field="passphrase"
         label={label}
         value={value.passphrase}
@@ -313,7 +310,6 @@ function NewPassphraseFields({
         <PassphraseChecklist id={`${formId}-rules`} passphrase={value.passphrase} />
       </PassphraseField>
       <PassphraseField
-        formId={formId}
         field="confirm"
         label="Type it again"
         value={value.confirm}

@@ -5,9 +5,9 @@ import {
   type Profile,
   ProfileInput,
 } from '../../../src-shared/domain';
-import { call, fieldOf, messageOf } from '../api';
+import { call } from '../api';
 import { useApp } from '../store';
-import { firstErrors, FormError, RadioChoices, useFieldErrors } from './form';
+import { Field, FormError, RadioChoices, useFormSend } from './form';
 
 const OTHER = '__other__';
 
@@ -23,7 +23,7 @@ export function ProfileForm({
 }) {
   const roles = useApp((s) => s.catalog?.roles ?? []);
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { errors, describedBy, errorText, fieldProps, busy: saving, formError, send } = useFormSend(id);
   const initialRole = initial?.targetRole ?? '';
   const [name, setName] = useState(initial?.name ?? '');
   const [roleChoice, setRoleChoice] = useState(
@@ -31,47 +31,29 @@ export function ProfileForm({
   );
   const [customRole, setCustomRole] = useState(roles.includes(initialRole) ? '' : initialRole);
   const [level, setLevel] = useState<ExperienceLevel | ''>(initial?.experienceLevel ?? '');
-  const [formError, setFormError] = useState('');
-  const [saving, setSaving] = useState(false);
 
   const targetRole = roleChoice === OTHER ? customRole : roleChoice;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const local = ProfileInput.safeParse({ name, targetRole, experienceLevel: level });
-    if (!local.success) {
-      show(firstErrors(local.error.issues));
-      return;
-    }
-    clear();
-    setSaving(true);
-    try {
-      onSaved(await call('profile.save', local.data));
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-    } finally {
-      setSaving(false);
-    }
+    void send(ProfileInput, { name, targetRole, experienceLevel: level }, async (data) =>
+      onSaved(await call('profile.save', data)),
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Your name</label>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy('name')}
-        />
-        {errorText('name')}
-      </div>
+      <Field {...fieldProps('name')} label="Your name">
+        {(control) => (
+          <input
+            type="text"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            {...control}
+          />
+        )}
+      </Field>
       <div className="field">
         <label htmlFor={roleChoice === OTHER ? `${id}-roleChoice` : `${id}-targetRole`}>Target role</label>
         <select
@@ -105,16 +87,12 @@ export function ProfileForm({
         {errorText('targetRole')}
       </div>
       <RadioChoices
-        id={`${id}-experienceLevel`}
+        {...fieldProps('experienceLevel')}
         legend="Experience level"
-        name={`${id}-level`}
         options={EXPERIENCE_LEVELS}
         value={level}
         onChange={setLevel}
-        describedBy={describedBy('experienceLevel')}
-      >
-        {errorText('experienceLevel')}
-      </RadioChoices>
+      />
       <FormError message={formError} />
       <button type="submit" className="primary" disabled={saving}>
         {saving ? 'Saving…' : submitLabel}

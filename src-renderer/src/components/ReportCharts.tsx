@@ -15,6 +15,7 @@ import {
 import { CRITERIA } from '../../../src-shared/evaluation';
 import type { SessionReport } from '../../../src-shared/report';
 import { AngleTick } from './ChartTicks';
+import { ACCENT } from './chart';
 import { CRITERION_LABEL } from './Feedback';
 
 /**
@@ -44,8 +45,8 @@ export function ReportCharts({ report }: { report: SessionReport }) {
               <PolarRadiusAxis domain={[0, 100]} tickCount={3} />
               <Radar
                 dataKey="score"
-                stroke="var(--accent, #2457c5)"
-                fill="var(--accent, #2457c5)"
+                stroke={ACCENT}
+                fill={ACCENT}
                 fillOpacity={0.35}
                 isAnimationActive={false}
               />
@@ -74,12 +75,7 @@ export function ReportCharts({ report }: { report: SessionReport }) {
                 <XAxis dataKey="question" />
                 <YAxis domain={[0, 100]} />
                 <Tooltip />
-                <Line
-                  type="monotone"
-                  dataKey="overall"
-                  stroke="var(--accent, #2457c5)"
-                  isAnimationActive={false}
-                />
+                <Line type="monotone" dataKey="overall" stroke={ACCENT} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </div>

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { DEGREES, ParsedResume, SKILL_CATEGORIES, type ResumeDetail } from '../../../src-shared/resume';
 import { call, messageOf } from '../api';
+import { Field, Options } from './form';
 
 /** Where a skill was found, as the review screen says it. */
 const FOUND_IN: Record<Resume['skills'][number]['sources'][number], string> = {
@@ -36,31 +37,20 @@ function Text({
 }) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea
-          id={id}
-          value={value ?? ''}
-          onChange={(e) => onChange(e.target.value)}
-          style={{ minHeight: '6rem' }}
-          aria-describedby={hint ? `${id}-hint` : undefined}
-        />
-      ) : (
-        <input
-          id={id}
-          type="text"
-          value={value ?? ''}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={hint ? `${id}-hint` : undefined}
-        />
-      )}
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-    </div>
+    <Field id={id} label={label} hint={hint || undefined}>
+      {(control) =>
+        multiline ? (
+          <textarea
+            value={value ?? ''}
+            onChange={(e) => onChange(e.target.value)}
+            style={{ minHeight: '6rem' }}
+            {...control}
+          />
+        ) : (
+          <input type="text" value={value ?? ''} onChange={(e) => onChange(e.target.value)} {...control} />
+        )
+      }
+    </Field>
   );
 }
 
@@ -188,20 +178,17 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
         </ul>
         <div className="row">
           <Text label="Add a skill" value={skill} onChange={setSkill} />
-          <div className="field">
-            <label htmlFor="new-skill-category">Kind</label>
-            <select
-              id="new-skill-category"
-              value={category}
-              onChange={(e) => setCategory(e.target.value as typeof category)}
-            >
-              {SKILL_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id="new-skill-category" label="Kind">
+            {(control) => (
+              <select
+                value={category}
+                onChange={(e) => setCategory(e.target.value as typeof category)}
+                {...control}
+              >
+                <Options values={SKILL_CATEGORIES} />
+              </select>
+            )}
+          </Field>
           <button
             type="button"
             onClick={() => {
@@ -318,23 +305,19 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
         {r.education.map((e, i) => (
           <div key={i} className="entry" role="group" aria-labelledby={`education-${i}`}>
             <h3 id={`education-${i}`}>{e.institution ?? `Education ${i + 1}`}</h3>
-            <div className="field">
-              <label htmlFor={`degree-${i}`}>Degree</label>
-              <select
-                id={`degree-${i}`}
-                value={e.degree ?? ''}
-                onChange={(ev) =>
-                  setAt('education', i, { degree: (ev.target.value || null) as typeof e.degree })
-                }
-              >
-                <option value="">Not stated</option>
-                {DEGREES.map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id={`degree-${i}`} label="Degree">
+              {(control) => (
+                <select
+                  value={e.degree ?? ''}
+                  onChange={(ev) =>
+                    setAt('education', i, { degree: (ev.target.value || null) as typeof e.degree })
+                  }
+                  {...control}
+                >
+                  <Options values={DEGREES} none="Not stated" />
+                </select>
+              )}
+            </Field>
             <Text
               label="As written"
               value={e.degreeRaw}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SYNC_SERVER, type SyncPreview, type SyncStatus } from '../../../src-shared/sync';
 import { call, fieldOf, messageOf } from '../api';
-import { dateTime } from '../format';
+import { dateTime, plural } from '../format';
 import { useApp } from '../store';
+import { Field } from './form';
 
 /**
  * Settings → Leaderboard sync. Off by default. Before it is turned on the candidate sees exactly what would be
@@ -97,7 +98,7 @@ export function SyncSettings() {
             On. This computer appears as <strong>{status.device?.alias ?? '(registering…)'}</strong> on{' '}
             <code>{status.serverUrl}</code>.{' '}
             {status.outbox.queued > 0
-              ? `${status.outbox.queued} session${status.outbox.queued === 1 ? '' : 's'} waiting to be sent.`
+              ? `${plural(status.outbox.queued, 'session')} waiting to be sent.`
               : 'Everything is sent.'}
             {status.lastPushAt && ` Last sent ${dateTime(status.lastPushAt)}.`}
           </p>
@@ -143,25 +144,21 @@ export function SyncSettings() {
             </div>
           ) : (
             <form className="stack" onSubmit={turnOn} aria-labelledby={`${id}-heading`}>
-              <div className="field">
-                <label htmlFor={`${id}-url`}>Leaderboard server address</label>
-                <input
-                  id={`${id}-url`}
-                  type="url"
-                  value={serverUrl}
-                  onChange={(e) => setServerUrl(e.target.value)}
-                  aria-describedby={`${id}-url-help${urlError ? ` ${id}-url-error` : ''}`}
-                  aria-invalid={urlError ? true : undefined}
-                />
-                <p id={`${id}-url-help`} className="muted">
-                  Your team’s server address setting (the default is a server on this computer).
-                </p>
-                {urlError && (
-                  <p id={`${id}-url-error`} className="error-text">
-                    {urlError}
-                  </p>
+              <Field
+                id={`${id}-url`}
+                label="Leaderboard server address"
+                hint="Your team’s server address setting (the default is a server on this computer)."
+                error={urlError ?? undefined}
+              >
+                {(control) => (
+                  <input
+                    type="url"
+                    value={serverUrl}
+                    onChange={(e) => setServerUrl(e.target.value)}
+                    {...control}
+                  />
                 )}
-              </div>
+              </Field>
               <label className="row">
                 <input type="checkbox" checked={isPublic} onChange={(e) => setIsPublic(e.target.checked)} />
                 Show me on the public leaderboard (under a random alias; your percentile is shown to you

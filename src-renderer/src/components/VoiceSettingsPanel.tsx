@@ -4,9 +4,9 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { READ_ALOUD, VoiceSettings } from '../../../src-shared/voice';
-import { call, fieldOf, messageOf } from '../api';
+import { call, messageOf } from '../api';
 import { useApp } from '../store';
-import { firstErrors, FormError, RadioChoices, useFieldErrors } from './form';
+import { Field, FormError, RadioChoices, useFormSend } from './form';
 import { NO_VOICE, speak, systemVoices } from '../voice/speech';
 
 const WHEN: Record<(typeof READ_ALOUD)[number], string> = {
@@ -18,12 +18,10 @@ const WHEN: Record<(typeof READ_ALOUD)[number], string> = {
 export function VoiceSettingsPanel() {
   const notify = useApp((s) => s.notify);
   const id = useId();
-  const fields = useFieldErrors(id);
+  const { fieldProps, busy, formError, send } = useFormSend(id);
   const [settings, setSettings] = useState<VoiceSettings | null>(null);
   const [keep, setKeep] = useState('');
   const [voices, setVoices] = useState<SpeechSynthesisVoice[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
     call('voice.settings.get', {}).then(
@@ -39,54 +37,39 @@ export function VoiceSettingsPanel() {
   if (!settings) return null;
   const change = (next: Partial<VoiceSettings>) => setSettings({ ...settings, ...next });
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
     const next = { ...settings!, keepAudio: keep.trim() === '' ? Number.NaN : Number(keep) };
-    const parsed = VoiceSettings.safeParse(next);
-    if (!parsed.success) return fields.show(firstErrors(parsed.error.issues));
-    fields.clear();
-    setBusy(true);
-    try {
-      const saved = await call('voice.settings.save', parsed.data);
-      setSettings(saved);
+    void send(VoiceSettings, next, async (data) => {
+      setSettings(await call('voice.settings.save', data));
       notify('success', 'Voice settings saved.');
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) fields.show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Voice</h2>
-      <form className="stack" onSubmit={(e) => void save(e)} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-keepAudio`}>Keep the audio of my last … transcribed answers</label>
-          <input
-            id={`${id}-keepAudio`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1000}
-            value={keep}
-            onChange={(e) => setKeep(e.target.value)}
-            aria-invalid={fields.errors.keepAudio ? true : undefined}
-            aria-describedby={fields.describedBy('keepAudio', `${id}-keep-hint`)}
-          />
-          <p className="hint" id={`${id}-keep-hint`}>
-            Older recordings are deleted once transcribed (0 deletes each one as soon as it is). Recordings
-            not yet transcribed are always kept.
-          </p>
-          {fields.errorText('keepAudio')}
-        </div>
+      <form className="stack" onSubmit={save} noValidate>
+        <Field
+          {...fieldProps('keepAudio')}
+          label="Keep the audio of my last … transcribed answers"
+          hint="Older recordings are deleted once transcribed (0 deletes each one as soon as it is). Recordings not yet transcribed are always kept."
+        >
+          {(control) => (
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={1000}
+              value={keep}
+              onChange={(e) => setKeep(e.target.value)}
+              {...control}
+            />
+          )}
+        </Field>
         <RadioChoices
-          id={`${id}-readAloud`}
+          {...fieldProps('readAloud')}
           legend="Read questions aloud"
-          name={`${id}-read-aloud`}
           options={READ_ALOUD}
           labels={WHEN}
           value={settings.readAloud}
@@ -96,39 +79,39 @@ export function VoiceSettingsPanel() {
           <p className="hint">{NO_VOICE}</p>
         ) : (
           <>
-            <div className="field">
-              <label htmlFor={`${id}-voiceName`}>Voice</label>
-              <select
-                id={`${id}-voiceName`}
-                value={settings.voiceName}
-                onChange={(e) => change({ voiceName: e.target.value })}
-              >
-                <option value="">System default</option>
-                {voices.map((v) => (
-                  <option key={v.name} value={v.name}>
-                    {v.name} ({v.lang})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-speechRate`}>Speaking rate</label>
-              <input
-                id={`${id}-speechRate`}
-                type="number"
-                min={0.5}
-                max={2}
-                step={0.05}
-                value={settings.speechRate}
-                onChange={(e) => change({ speechRate: Number(e.target.value) })}
-                aria-invalid={fields.errors.speechRate ? true : undefined}
-                aria-describedby={fields.describedBy('speechRate', `${id}-rate-hint`)}
-              />
-              <p className="hint" id={`${id}-rate-hint`}>
-                1 is normal speed; 0.5 is half as fast, 2 twice as fast.
-              </p>
-              {fields.errorText('speechRate')}
-            </div>
+            <Field {...fieldProps('voiceName')} label="Voice">
+              {(control) => (
+                <select
+                  value={settings.voiceName}
+                  onChange={(e) => change({ voiceName: e.target.value })}
+                  {...control}
+                >
+                  <option value="">System default</option>
+                  {voices.map((v) => (
+                    <option key={v.name} value={v.name}>
+                      {v.name} ({v.lang})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              {...fieldProps('speechRate')}
+              label="Speaking rate"
+              hint="1 is normal speed; 0.5 is half as fast, 2 twice as fast."
+            >
+              {(control) => (
+                <input
+                  type="number"
+                  min={0.5}
+                  max={2}
+                  step={0.05}
+                  value={settings.speechRate}
+                  onChange={(e) => change({ speechRate: Number(e.target.value) })}
+                  {...control}
+                />
+              )}
+            </Field>
             <div className="row">
               <button
                 type="button"

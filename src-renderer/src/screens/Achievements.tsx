@@ -1,20 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { AchievementStatus } from '../../../src-shared/progress';
-import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
-import { useApp } from '../store';
 import { ProgressLinks } from '../components/ProgressLinks';
+import { useLoaded } from '../components/loaded';
 
 export function Achievements() {
-  const notify = useApp((s) => s.notify);
-  const [items, setItems] = useState<AchievementStatus[] | null>(null);
-  useEffect(() => {
-    const refresh = () =>
-      call('progress.achievements', {}).then(setItems, (err: unknown) => notify('error', messageOf(err)));
-    void refresh();
-    return on('sessions.changed', () => void refresh());
-  }, [notify]);
+  const [items] = useLoaded('progress.achievements', 'sessions.changed');
 
   const earned = items?.filter((a) => a.earnedAt !== null) ?? [];
   const toGo = items?.filter((a) => a.earnedAt === null) ?? [];
@@ -22,7 +12,7 @@ export function Achievements() {
     <div className="stack">
       <ScreenHeading>Achievements</ScreenHeading>
       <ProgressLinks current="achievements" />
-      {items === null ? (
+      {items === undefined ? (
         <p role="status">Loading…</p>
       ) : (
         <>
@@ -36,7 +26,7 @@ export function Achievements() {
                 None yet. Complete your first practice session to earn “First interview”.
               </p>
             ) : (
-              <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+              <ul className="stack plain-list">
                 {earned.map((a) => (
                   <li key={a.id}>
                     <strong>{a.title}</strong> — {a.description}
@@ -53,7 +43,7 @@ export function Achievements() {
           {toGo.length > 0 && (
             <section className="card" aria-labelledby="togo-heading">
               <h2 id="togo-heading">Still to earn</h2>
-              <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+              <ul className="stack plain-list">
                 {toGo.map((a) => (
                   <li key={a.id}>
                     <strong id={`achievement-${a.id}`}>{a.title}</strong> — {a.description}

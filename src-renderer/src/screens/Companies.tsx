@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { CATEGORIES, type Category } from '../../../src-shared/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { CATEGORIES } from '../../../src-shared/domain';
 import {
   CompanyProfileInput,
   type CompanyProfile,
@@ -8,10 +8,18 @@ import {
 } from '../../../src-shared/companies';
 import type { StorySuggestion } from '../../../src-shared/questions';
 import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, FormError, SaveOrCancel, useFieldErrors } from '../components/form';
+import {
+  CategoryChecks,
+  Field,
+  FormError,
+  SaveOrCancel,
+  useFieldErrors,
+  useFormSend,
+} from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { categoryLabel } from '../format';
+import { categoryLabel, plural } from '../format';
 import { useApp } from '../store';
+import { useLoaded } from '../components/loaded';
 
 type Draft = {
   id?: string;
@@ -24,17 +32,10 @@ type Draft = {
 
 export function Companies() {
   const notify = useApp((s) => s.notify);
-  const [companies, setCompanies] = useState<CompanyProfile[] | null>(null);
   const [editing, setEditing] = useState<Draft | 'paste' | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
-  const refresh = useCallback(
-    () => call('companies.list', {}).then(setCompanies, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const [companies, , refresh] = useLoaded('companies.list');
 
   const own = companies?.filter((c) => !c.builtin) ?? [];
   const shipped = companies?.filter((c) => c.builtin) ?? [];
@@ -65,7 +66,7 @@ export function Companies() {
           Add a company from its careers page
         </button>
       )}
-      {companies === null ? (
+      {companies === undefined ? (
         <p role="status">Loading…</p>
       ) : (
         <>
@@ -123,7 +124,7 @@ function CompanyList(props: {
 }) {
   const { go, notify } = useApp();
   return (
-    <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+    <ul className="stack plain-list">
       {props.companies.map((c) => {
         const isOpen = props.open === c.id;
         return (
@@ -132,9 +133,7 @@ function CompanyList(props: {
               <div>
                 <h3 style={{ margin: 0 }}>{c.name}</h3>
                 <p className="muted" style={{ margin: 0 }}>
-                  {c.values.length} value{c.values.length === 1 ? '' : 's'} · {c.stages.length} interview
-                  stage
-                  {c.stages.length === 1 ? '' : 's'}
+                  {plural(c.values.length, 'value')} · {plural(c.stages.length, 'interview stage')}
                 </p>
               </div>
               <div className="row">
@@ -286,7 +285,7 @@ function CompanyDetail({ company }: { company: CompanyProfile }) {
 
 function PasteForm({ onCancel, onExtracted }: { onCancel(): void; onExtracted(d: Draft): void }) {
   const id = useId();
-  const { errors, show, describedBy, errorText } = useFieldErrors(id);
+  const { show, fieldProps } = useFieldErrors(id);
   const [valuesText, setValuesText] = useState('');
   const [postingText, setPostingText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -311,32 +310,30 @@ function PasteForm({ onCancel, onExtracted }: { onCancel(): void; onExtracted(d:
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Add a company</h2>
-      <div className="field">
-        <label htmlFor={`${id}-valuesText`}>The company’s values or careers page</label>
-        <textarea
-          id={`${id}-valuesText`}
-          rows={8}
-          value={valuesText}
-          onChange={(e) => setValuesText(e.target.value)}
-          aria-invalid={errors.valuesText ? true : undefined}
-          aria-describedby={describedBy('valuesText', `${id}-values-hint`)}
-        />
-        <p className="hint" id={`${id}-values-hint`}>
-          Copy the text of the page where the company lists its values and how it hires.
-        </p>
-        {errorText('valuesText')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-postingText`}>A job posting from them (optional)</label>
-        <textarea
-          id={`${id}-postingText`}
-          rows={5}
-          value={postingText}
-          onChange={(e) => setPostingText(e.target.value)}
-          aria-describedby={describedBy('postingText')}
-        />
-        {errorText('postingText')}
-      </div>
+      <Field
+        {...fieldProps('valuesText')}
+        label="The company’s values or careers page"
+        hint="Copy the text of the page where the company lists its values and how it hires."
+      >
+        {(control) => (
+          <textarea
+            rows={8}
+            value={valuesText}
+            onChange={(e) => setValuesText(e.target.value)}
+            {...control}
+          />
+        )}
+      </Field>
+      <Field {...fieldProps('postingText')} label="A job posting from them (optional)">
+        {(control) => (
+          <textarea
+            rows={5}
+            value={postingText}
+            onChange={(e) => setPostingText(e.target.value)}
+            {...control}
+          />
+        )}
+      </Field>
       {notes.map((n) => (
         <p key={n} role="alert">
           {n}
@@ -370,7 +367,7 @@ function PasteForm({ onCancel, onExtracted }: { onCancel(): void; onExtracted(d:
 
 function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyProfile | null): void }) {
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { describedBy, errorText, fieldProps, busy, formError, send } = useFormSend(id);
   const [name, setName] = useState(draft.name);
   const [summary, setSummary] = useState(draft.summary);
   const [values, setValues] = useState<CompanyValue[]>(
@@ -378,13 +375,10 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
   );
   const [stages, setStages] = useState<InterviewStage[]>(draft.stages);
   const [focus, setFocus] = useState(draft.focusAreas.join(', '));
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState('');
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = CompanyProfileInput.safeParse({
+    const input = {
       name,
       summary,
       values: values.filter((v) => v.name.trim() || v.description.trim()),
@@ -393,21 +387,10 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-    });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      onDone(await call('companies.save', { id: draft.id, profile: parsed.data }));
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-      setBusy(false);
-    }
+    };
+    void send(CompanyProfileInput, input, async (data) =>
+      onDone(await call('companies.save', { id: draft.id, profile: data })),
+    );
   }
 
   const setValue = (i: number, patch: Partial<CompanyValue>) =>
@@ -419,26 +402,14 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
     <form className="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Check and edit the profile</h2>
       <p className="muted">Keep only what the company states. Everything here is yours to change.</p>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Company name</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy('name')}
-        />
-        {errorText('name')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-summary`}>Notes (optional)</label>
-        <textarea
-          id={`${id}-summary`}
-          rows={2}
-          value={summary}
-          onChange={(e) => setSummary(e.target.value)}
-        />
-      </div>
+      <Field {...fieldProps('name')} label="Company name">
+        {(control) => <input value={name} onChange={(e) => setName(e.target.value)} {...control} />}
+      </Field>
+      <Field id={`${id}-summary`} label="Notes (optional)">
+        {(control) => (
+          <textarea rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} {...control} />
+        )}
+      </Field>
       <fieldset className="card" aria-describedby={describedBy('values')}>
         <legend id={`${id}-values`} tabIndex={-1}>
           Values
@@ -446,22 +417,20 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
         {errorText('values')}
         {values.map((v, i) => (
           <div key={i} className="row" style={{ alignItems: 'flex-end' }}>
-            <div className="field">
-              <label htmlFor={`${id}-value-${i}`}>Value {i + 1}</label>
-              <input
-                id={`${id}-value-${i}`}
-                value={v.name}
-                onChange={(e) => setValue(i, { name: e.target.value })}
-              />
-            </div>
-            <div className="field" style={{ flex: 1 }}>
-              <label htmlFor={`${id}-value-${i}-description`}>What it means</label>
-              <input
-                id={`${id}-value-${i}-description`}
-                value={v.description}
-                onChange={(e) => setValue(i, { description: e.target.value })}
-              />
-            </div>
+            <Field id={`${id}-value-${i}`} label={`Value ${i + 1}`}>
+              {(control) => (
+                <input value={v.name} onChange={(e) => setValue(i, { name: e.target.value })} {...control} />
+              )}
+            </Field>
+            <Field id={`${id}-value-${i}-description`} label="What it means" style={{ flex: 1 }}>
+              {(control) => (
+                <input
+                  value={v.description}
+                  onChange={(e) => setValue(i, { description: e.target.value })}
+                  {...control}
+                />
+              )}
+            </Field>
             <button
               type="button"
               aria-label={`Remove value ${i + 1}`}
@@ -481,22 +450,24 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
         {stages.map((s, i) => (
           <div key={i} className="stack">
             <div className="row" style={{ alignItems: 'flex-end' }}>
-              <div className="field">
-                <label htmlFor={`${id}-stage-${i}`}>Stage {i + 1}</label>
-                <input
-                  id={`${id}-stage-${i}`}
-                  value={s.name}
-                  onChange={(e) => setStage(i, { name: e.target.value })}
-                />
-              </div>
-              <div className="field" style={{ flex: 1 }}>
-                <label htmlFor={`${id}-stage-${i}-description`}>Description</label>
-                <input
-                  id={`${id}-stage-${i}-description`}
-                  value={s.description}
-                  onChange={(e) => setStage(i, { description: e.target.value })}
-                />
-              </div>
+              <Field id={`${id}-stage-${i}`} label={`Stage ${i + 1}`}>
+                {(control) => (
+                  <input
+                    value={s.name}
+                    onChange={(e) => setStage(i, { name: e.target.value })}
+                    {...control}
+                  />
+                )}
+              </Field>
+              <Field id={`${id}-stage-${i}-description`} label="Description" style={{ flex: 1 }}>
+                {(control) => (
+                  <input
+                    value={s.description}
+                    onChange={(e) => setStage(i, { description: e.target.value })}
+                    {...control}
+                  />
+                )}
+              </Field>
               <button
                 type="button"
                 aria-label={`Remove stage ${i + 1}`}
@@ -507,24 +478,7 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
             </div>
             <fieldset>
               <legend>Question types in stage {i + 1}</legend>
-              <div className="choices">
-                {CATEGORIES.map((c) => (
-                  <label key={c} className="choice">
-                    <input
-                      type="checkbox"
-                      checked={s.categories.includes(c)}
-                      onChange={(e) =>
-                        setStage(i, {
-                          categories: e.target.checked
-                            ? [...s.categories, c]
-                            : s.categories.filter((x: Category) => x !== c),
-                        })
-                      }
-                    />
-                    {categoryLabel(c)}
-                  </label>
-                ))}
-              </div>
+              <CategoryChecks value={s.categories} onChange={(categories) => setStage(i, { categories })} />
             </fieldset>
           </div>
         ))}
@@ -535,19 +489,9 @@ function CompanyForm({ draft, onDone }: { draft: Draft; onDone(saved: CompanyPro
           Add a stage
         </button>
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-focusAreas`}>Focus areas (optional)</label>
-        <input
-          id={`${id}-focusAreas`}
-          value={focus}
-          onChange={(e) => setFocus(e.target.value)}
-          aria-describedby={describedBy('focusAreas', `${id}-focus-hint`)}
-        />
-        <p className="hint" id={`${id}-focus-hint`}>
-          Separate with commas.
-        </p>
-        {errorText('focusAreas')}
-      </div>
+      <Field {...fieldProps('focusAreas')} label="Focus areas (optional)" hint="Separate with commas.">
+        {(control) => <input value={focus} onChange={(e) => setFocus(e.target.value)} {...control} />}
+      </Field>
       <FormError message={formError} />
       <SaveOrCancel busy={busy} label="Save profile" onCancel={() => onDone(null)} />
     </form>

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -12,15 +11,16 @@ import {
 } from 'recharts';
 import { CRITERIA, type Criterion } from '../../../src-shared/evaluation';
 import { IMPROVEMENT_WINDOW, type Dashboard as DashboardData } from '../../../src-shared/progress';
-import { call, messageOf, on } from '../api';
 import { CategoryTick } from '../components/ChartTicks';
 import { DeliveryTrends } from '../components/DeliveryTrends';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { categoryLabel, practiceTime } from '../format';
+import { categoryLabel, plural, practiceTime } from '../format';
+import { ACCENT } from '../components/chart';
 import { ProgressLinks } from '../components/ProgressLinks';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
+import { useLoaded } from '../components/loaded';
 
-const ACCENT = 'var(--accent, #2450b2)';
 export const CRITERION_NAMES: Record<Criterion, string> = {
   content_quality: 'Content',
   clarity: 'Clarity',
@@ -34,23 +34,15 @@ const shortDate = (date: string) =>
     month: 'short',
     timeZone: 'UTC',
   });
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function Dashboard() {
-  const { go, notify } = useApp();
-  const [data, setData] = useState<DashboardData | null>(null);
-  useEffect(() => {
-    const refresh = () =>
-      call('progress.dashboard', {}).then(setData, (err: unknown) => notify('error', messageOf(err)));
-    void refresh();
-    return on('sessions.changed', () => void refresh());
-  }, [notify]);
-
+  const { go } = useApp();
+  const [data] = useLoaded('progress.dashboard', 'sessions.changed');
   return (
     <div className="stack">
       <ScreenHeading>Your progress</ScreenHeading>
       <ProgressLinks current="progress" />
-      {data === null ? (
+      {data === undefined ? (
         <p role="status">Loading…</p>
       ) : data.completed === 0 ? (
         <section className="card" aria-labelledby="empty-heading">
@@ -164,25 +156,20 @@ function WeeklyTrend({ weekly }: { weekly: DashboardData['weekly'] }) {
             (week of {shortDate(first!.weekStart)}) to {last!.average} (week of {shortDate(last!.weekStart)});
             your best week averaged {best!.average}.
           </figcaption>
-          <table className="visually-hidden">
-            <caption>Average score per week</caption>
-            <thead>
-              <tr>
-                <th scope="col">Week of</th>
-                <th scope="col">Average</th>
-                <th scope="col">Answers</th>
+          <Table
+            className="visually-hidden"
+            caption="Average score per week"
+            showCaption
+            columns={['Week of', 'Average', 'Answers']}
+          >
+            {weekly.map((w) => (
+              <tr key={w.weekStart}>
+                <th scope="row">{w.weekStart}</th>
+                <td>{w.average}</td>
+                <td>{w.answers}</td>
               </tr>
-            </thead>
-            <tbody>
-              {weekly.map((w) => (
-                <tr key={w.weekStart}>
-                  <th scope="row">{w.weekStart}</th>
-                  <td>{w.average}</td>
-                  <td>{w.answers}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </figure>
       )}
     </section>
@@ -300,7 +287,7 @@ function Recommendations({ data }: { data: DashboardData }) {
   return (
     <section className="card" aria-labelledby="recommendations-heading">
       <h2 id="recommendations-heading">What to practise next</h2>
-      <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+      <ul className="stack plain-list">
         {data.recommendations.map((r) => {
           const what =
             r.practice.categories.length > 0

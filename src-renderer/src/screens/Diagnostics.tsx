@@ -4,6 +4,7 @@ import { call, messageOf } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
 
 const QUOTA_NOTE = {
   ok: '.',
@@ -62,70 +63,55 @@ export function Diagnostics() {
         <p role="status">Loading…</p>
       ) : (
         <>
-          <table>
-            <caption className="visually-hidden">AI providers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">Health</th>
-                <th scope="col">Latency p50 / p95</th>
-                <th scope="col">Today</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>Built-in coach</td>
-                <td>
-                  <span className="badge ok">Working</span>
-                  <p className="hint">Always available, offline.</p>
-                </td>
-                <td>instant</td>
-                <td>—</td>
-              </tr>
-              {status.providers.map((p) =>
-                p.configured ? (
-                  <tr key={p.id}>
-                    <td>{p.label}</td>
-                    <td>
-                      <span
-                        className={`badge ${p.health === 'ok' ? 'ok' : p.health === 'failing' ? 'warn' : ''}`}
-                      >
-                        {p.health === 'ok'
-                          ? 'Working'
-                          : p.health === 'failing'
-                            ? 'Not working'
-                            : 'Not checked'}
-                      </span>
-                      {p.reason && <p className="hint">{p.reason}</p>}
-                      {p.breaker !== 'closed' && <p className="hint">Paused after repeated failures.</p>}
-                    </td>
-                    <td>
-                      {ms(p.latencyP50Ms)} / {ms(p.latencyP95Ms)}
-                      <span className="muted"> ({p.calls} calls)</span>
-                    </td>
-                    <td>
-                      {p.today.requests} requests, {p.today.characters.toLocaleString()} characters
-                      {p.today.costUsd > 0 ? `, about $${p.today.costUsd.toFixed(2)}` : ''}
-                      {p.quota && (
-                        <p className={`hint${p.quota.state === 'ok' ? '' : ' error-text'}`}>
-                          {Math.round(p.quota.used * 100)}% of today&apos;s quota{QUOTA_NOTE[p.quota.state]}
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                ) : (
-                  // Not in use: why, and where to change that, instead of figures it does not have.
-                  <tr key={p.id}>
-                    <td>{p.label}</td>
-                    <td colSpan={3}>
-                      <span className="badge">Not set up</span>
-                      <p className="hint">{sentence(p.reason ?? '')}</p>
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
+          <Table caption="AI providers" columns={['Provider', 'Health', 'Latency p50 / p95', 'Today']}>
+            <tr>
+              <td>Built-in coach</td>
+              <td>
+                <span className="badge ok">Working</span>
+                <p className="hint">Always available, offline.</p>
+              </td>
+              <td>instant</td>
+              <td>—</td>
+            </tr>
+            {status.providers.map((p) =>
+              p.configured ? (
+                <tr key={p.id}>
+                  <td>{p.label}</td>
+                  <td>
+                    <span
+                      className={`badge ${p.health === 'ok' ? 'ok' : p.health === 'failing' ? 'warn' : ''}`}
+                    >
+                      {p.health === 'ok' ? 'Working' : p.health === 'failing' ? 'Not working' : 'Not checked'}
+                    </span>
+                    {p.reason && <p className="hint">{p.reason}</p>}
+                    {p.breaker !== 'closed' && <p className="hint">Paused after repeated failures.</p>}
+                  </td>
+                  <td>
+                    {ms(p.latencyP50Ms)} / {ms(p.latencyP95Ms)}
+                    <span className="muted"> ({p.calls} calls)</span>
+                  </td>
+                  <td>
+                    {p.today.requests} requests, {p.today.characters.toLocaleString()} characters
+                    {p.today.costUsd > 0 ? `, about $${p.today.costUsd.toFixed(2)}` : ''}
+                    {p.quota && (
+                      <p className={`hint${p.quota.state === 'ok' ? '' : ' error-text'}`}>
+                        {Math.round(p.quota.used * 100)}% of today&apos;s quota{QUOTA_NOTE[p.quota.state]}
+                      </p>
+                    )}
+                  </td>
+                </tr>
+              ) : (
+                // Not in use: why, and where to change that, instead of figures it does not have.
+                <tr key={p.id}>
+                  <td>{p.label}</td>
+                  <td colSpan={3}>
+                    <span className="badge">Not set up</span>
+                    <p className="hint">{sentence(p.reason ?? '')}</p>
+                  </td>
+                </tr>
+              ),
+            )}
+          </Table>
           <p>
             Cache: generated questions {rate(status.cache.questions.hitRate)}, evaluations{' '}
             {rate(status.cache.evaluation.hitRate)} served from cache.

@@ -6,7 +6,8 @@ import { call, messageOf, on } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
-import { JobOptions } from '../components/form';
+import { JobOptions, Options } from '../components/form';
+import { Table } from '../components/Table';
 
 const PAGE_SIZE = 20;
 
@@ -131,12 +132,7 @@ export function History() {
           <div className="field">
             <label htmlFor={`${id}-role`}>Role</label>
             <select id={`${id}-role`} value={filters.role} onChange={(e) => set({ role: e.target.value })}>
-              <option value="">Any role</option>
-              {(catalog?.roles ?? []).map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
+              <Options values={catalog?.roles ?? []} none="Any role" />
             </select>
           </div>
           <div className="field">
@@ -152,12 +148,11 @@ export function History() {
               value={filters.status}
               onChange={(e) => set({ status: e.target.value as SessionStatus | '' })}
             >
-              <option value="">Any status</option>
-              {SESSION_STATUSES.filter((s) => s !== 'setup').map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel[s]}
-                </option>
-              ))}
+              <Options
+                values={SESSION_STATUSES.filter((s) => s !== 'setup')}
+                none="Any status"
+                label={(s) => statusLabel[s]}
+              />
             </select>
           </div>
           <button type="button" disabled={!filtered} onClick={() => set(NO_FILTERS)}>
@@ -183,53 +178,40 @@ export function History() {
         </div>
       ) : (
         <>
-          <table>
-            <caption className="visually-hidden">
-              Practice sessions, newest first, page {page} of {pages}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Role</th>
-                <th scope="col">Difficulty</th>
-                <th scope="col">Status</th>
-                <th scope="col">Answered</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((s) => {
-                const open = s.status === 'active' || s.status === 'paused';
-                return (
-                  <tr key={s.id}>
-                    <td>{dateTime(s.createdAt)}</td>
-                    <td>{s.role}</td>
-                    <td>{s.difficulty}</td>
-                    <td>
-                      {statusLabel[s.status]}
-                      {s.attempt > 1 ? ` · Attempt #${s.attempt}` : ''}
-                    </td>
-                    <td>
-                      {s.answeredCount} of {s.questionCount}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          go(open ? { name: 'room', sessionId: s.id } : { name: 'review', sessionId: s.id })
-                        }
-                        aria-label={`${open ? 'Resume' : 'Open'} ${s.role} session from ${dateTime(s.createdAt)}`}
-                      >
-                        {open ? 'Resume' : 'Open'}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            caption={`Practice sessions, newest first, page ${page} of ${pages}`}
+            columns={['Date', 'Role', 'Difficulty', 'Status', 'Answered']}
+            actions
+          >
+            {data.items.map((s) => {
+              const open = s.status === 'active' || s.status === 'paused';
+              return (
+                <tr key={s.id}>
+                  <td>{dateTime(s.createdAt)}</td>
+                  <td>{s.role}</td>
+                  <td>{s.difficulty}</td>
+                  <td>
+                    {statusLabel[s.status]}
+                    {s.attempt > 1 ? ` · Attempt #${s.attempt}` : ''}
+                  </td>
+                  <td>
+                    {s.answeredCount} of {s.questionCount}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        go(open ? { name: 'room', sessionId: s.id } : { name: 'review', sessionId: s.id })
+                      }
+                      aria-label={`${open ? 'Resume' : 'Open'} ${s.role} session from ${dateTime(s.createdAt)}`}
+                    >
+                      {open ? 'Resume' : 'Open'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
           {pages > 1 && (
             <nav aria-label="History pages" className="row">
               <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>

@@ -1,28 +1,21 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
 import { JobInput, type Job, type JobProposal, type MatchReport } from '../../../src-shared/jobs';
-import { call, fieldOf, messageOf, on } from '../api';
-import { firstErrors, SaveOrCancel, useFieldErrors } from '../components/form';
+import { call, fieldOf, messageOf } from '../api';
+import { Field, FormError, Options, SaveOrCancel, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { dateTime } from '../format';
 import { useApp } from '../store';
+import { useLoaded } from '../components/loaded';
 
 export function Jobs() {
   const notify = useApp((s) => s.notify);
-  const [jobs, setJobs] = useState<Job[] | null>(null);
   const [editing, setEditing] = useState<Job | 'new' | null>(null);
   // "Add skills" opens the edit form with the cursor in the Tech stack field.
   const [toSkills, setToSkills] = useState(false);
   const [open, setOpen] = useState<Job | null>(null);
 
-  const refresh = useCallback(
-    () => call('jobs.list', {}).then(setJobs, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    void refresh();
-    return on('jobs.changed', () => void refresh());
-  }, [refresh]);
+  const [jobs] = useLoaded('jobs.list', 'jobs.changed');
 
   return (
     <div className="stack">
@@ -48,7 +41,7 @@ export function Jobs() {
           Add a job posting
         </button>
       )}
-      {jobs === null ? (
+      {jobs === undefined ? (
         <p role="status">Loading…</p>
       ) : jobs.length === 0 ? (
         !editing && (
@@ -57,11 +50,7 @@ export function Jobs() {
           </p>
         )
       ) : (
-        <ul
-          className="stack"
-          aria-label="Job postings, newest first"
-          style={{ listStyle: 'none', padding: 0 }}
-        >
+        <ul className="stack plain-list" aria-label="Job postings, newest first">
           {jobs.map((job) => (
             <li key={job.id} className="card">
               <div className="row spread">
@@ -221,14 +210,13 @@ function JobForm({
   useEffect(() => {
     if (focusStack) stackRef.current?.focus();
   }, [focusStack]);
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { show, fieldProps, busy, formError, send } = useFormSend(id);
   const [title, setTitle] = useState(job?.title ?? '');
   const [company, setCompany] = useState(job?.company ?? '');
   const [level, setLevel] = useState<ExperienceLevel | ''>(job?.experienceLevel ?? '');
   const [stack, setStack] = useState((job?.techStack ?? []).join(', '));
   const [description, setDescription] = useState(job?.description ?? '');
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   async function propose() {
     setStatus('');
@@ -273,7 +261,7 @@ function JobForm({
     }
   }
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const input = {
       title,
@@ -285,98 +273,66 @@ function JobForm({
         .map((s) => s.trim())
         .filter(Boolean),
     };
-    const parsed = JobInput.safeParse(input);
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      onDone(
-        job
-          ? await call('jobs.update', { id: job.id, job: parsed.data })
-          : await call('jobs.create', parsed.data),
-      );
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setStatus(messageOf(err));
-      setBusy(false);
-    }
+    void send(JobInput, input, async (data) =>
+      onDone(job ? await call('jobs.update', { id: job.id, job: data }) : await call('jobs.create', data)),
+    );
   }
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{job ? `Edit “${job.title}”` : 'Add a job posting'}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Posting text</label>
-        <textarea
-          id={`${id}-description`}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={describedBy('description', `${id}-description-hint`)}
-        />
-        <p className="hint" id={`${id}-description-hint`}>
-          Paste the whole posting; “Fill in from the posting” proposes the fields below.
-        </p>
-        {errorText('description')}
-        <button type="button" onClick={() => void propose()}>
-          Fill in from the posting
-        </button>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>Job title</label>
-        <input
-          id={`${id}-title`}
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy('title')}
-        />
-        {errorText('title')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-company`}>Company (optional)</label>
-        <input
-          id={`${id}-company`}
-          type="text"
-          value={company}
-          onChange={(e) => setCompany(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-level`}>Experience level (optional)</label>
-        <select
-          id={`${id}-level`}
-          value={level}
-          onChange={(e) => setLevel(e.target.value as ExperienceLevel | '')}
-        >
-          <option value="">Not stated</option>
-          {EXPERIENCE_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-stack`}>Tech stack (optional)</label>
-        <input
-          id={`${id}-stack`}
-          ref={stackRef}
-          type="text"
-          value={stack}
-          onChange={(e) => setStack(e.target.value)}
-          aria-describedby={`${id}-stack-hint`}
-        />
-        <p className="hint" id={`${id}-stack-hint`}>
-          Separate with commas. These count as required skills.
-        </p>
-      </div>
+      <Field
+        {...fieldProps('description')}
+        label="Posting text"
+        hint="Paste the whole posting; “Fill in from the posting” proposes the fields below."
+        after={
+          <button type="button" onClick={() => void propose()}>
+            Fill in from the posting
+          </button>
+        }
+      >
+        {(control) => (
+          <textarea value={description} onChange={(e) => setDescription(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field {...fieldProps('title')} label="Job title">
+        {(control) => (
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field id={`${id}-company`} label="Company (optional)">
+        {(control) => (
+          <input type="text" value={company} onChange={(e) => setCompany(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field id={`${id}-level`} label="Experience level (optional)">
+        {(control) => (
+          <select
+            value={level}
+            onChange={(e) => setLevel(e.target.value as ExperienceLevel | '')}
+            {...control}
+          >
+            <Options values={EXPERIENCE_LEVELS} none="Not stated" />
+          </select>
+        )}
+      </Field>
+      <Field
+        id={`${id}-stack`}
+        label="Tech stack (optional)"
+        hint="Separate with commas. These count as required skills."
+      >
+        {(control) => (
+          <input
+            ref={stackRef}
+            type="text"
+            value={stack}
+            onChange={(e) => setStack(e.target.value)}
+            {...control}
+          />
+        )}
+      </Field>
       {status && <p role="status">{status}</p>}
+      <FormError message={formError} />
       <SaveOrCancel busy={busy} label="Save posting" onCancel={() => onDone(null)} />
     </form>
   );

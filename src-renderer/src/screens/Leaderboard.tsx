@@ -3,8 +3,10 @@ import { ROLES } from '../../../src-shared/domain';
 import { SYNC_PERIODS, type LeaderboardView, type SyncPeriod } from '../../../src-shared/sync';
 import { call, messageOf } from '../api';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { dateTime } from '../format';
+import { dateTime, plural } from '../format';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
+import { Options } from '../components/form';
 
 type Role = (typeof ROLES)[number];
 
@@ -60,12 +62,7 @@ export function Leaderboard() {
                 value={role ?? ''}
                 onChange={(e) => setRole((e.target.value || undefined) as Role | undefined)}
               >
-                {!role && <option value="">Every role</option>}
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
+                <Options values={ROLES} none={role ? undefined : 'Every role'} />
               </select>
             </div>
             <fieldset className="field">
@@ -108,9 +105,8 @@ export function Leaderboard() {
                     <strong>
                       {view.percentile.percentile === null ? '—' : `${view.percentile.percentile}%`}
                     </strong>{' '}
-                    of the {view.percentile.cohortSize} candidate
-                    {view.percentile.cohortSize === 1 ? '' : 's'} practising {view.role} (their average:{' '}
-                    {view.percentile.cohortAverage ?? '—'}).
+                    of the {plural(view.percentile.cohortSize, 'candidate')} practising {view.role} (their
+                    average: {view.percentile.cohortAverage ?? '—'}).
                     {view.percentile.topTenPercent &&
                       ` The top 10% average ${view.percentile.topTenPercent.averageScore} and practise ${view.percentile.topTenPercent.sessionsPerWeek} sessions a week.`}
                   </p>
@@ -122,35 +118,26 @@ export function Leaderboard() {
                   {view.public ? ' on the public board.' : ', hidden from the public board.'}
                 </p>
               </section>
-              <table>
-                <caption>
-                  Top 10, {view.role ?? 'every role'}, {PERIOD_LABEL[view.period].toLowerCase()}
-                </caption>
-                <thead>
+              <Table
+                caption={`Top 10, ${view.role ?? 'every role'}, ${PERIOD_LABEL[view.period].toLowerCase()}`}
+                showCaption
+                columns={['Rank', 'Alias', 'Average score', 'Interviews']}
+              >
+                {view.entries.length === 0 ? (
                   <tr>
-                    <th scope="col">Rank</th>
-                    <th scope="col">Alias</th>
-                    <th scope="col">Average score</th>
-                    <th scope="col">Interviews</th>
+                    <td colSpan={4}>Nobody yet.</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {view.entries.length === 0 ? (
-                    <tr>
-                      <td colSpan={4}>Nobody yet.</td>
+                ) : (
+                  view.entries.map((e) => (
+                    <tr key={e.alias} aria-current={e.alias === view.alias ? 'true' : undefined}>
+                      <td>{e.rank}</td>
+                      <td>{e.alias === view.alias ? <strong>{e.alias} (you)</strong> : e.alias}</td>
+                      <td>{e.averageScore}</td>
+                      <td>{e.interviews}</td>
                     </tr>
-                  ) : (
-                    view.entries.map((e) => (
-                      <tr key={e.alias} aria-current={e.alias === view.alias ? 'true' : undefined}>
-                        <td>{e.rank}</td>
-                        <td>{e.alias === view.alias ? <strong>{e.alias} (you)</strong> : e.alias}</td>
-                        <td>{e.averageScore}</td>
-                        <td>{e.interviews}</td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
+                  ))
+                )}
+              </Table>
             </>
           )}
         </>

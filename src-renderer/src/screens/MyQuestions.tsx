@@ -6,12 +6,13 @@ import {
   type ImportRowError,
   type PrivateQuestion,
 } from '../../../src-shared/questions';
-import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, FormError, RadioChoices, SaveOrCancel, useFieldErrors } from '../components/form';
+import { call, messageOf } from '../api';
+import { Field, FormError, Options, RadioChoices, SaveOrCancel, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadText } from '../files';
-import { categoryLabel } from '../format';
+import { categoryLabel, plural } from '../format';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
 
 const MIME: Record<ExchangeFormat, string> = { csv: 'text/csv', json: 'application/json' };
 const splitList = (text: string, by: RegExp) =>
@@ -71,7 +72,7 @@ export function MyQuestions() {
       else {
         notify(
           'success',
-          `Imported ${result.imported} question${result.imported === 1 ? '' : 's'} from ${file.name}` +
+          `Imported ${plural(result.imported, 'question')} from ${file.name}` +
             (result.skipped > 0 ? ` (${result.skipped} already in your bank).` : '.'),
         );
         void refresh();
@@ -87,7 +88,7 @@ export function MyQuestions() {
     try {
       const out = await call('questions.private.export', { format });
       downloadText(out.fileName, MIME[format], out.content);
-      notify('success', `Exported ${out.count} question${out.count === 1 ? '' : 's'} to ${out.fileName}.`);
+      notify('success', `Exported ${plural(out.count, 'question')} to ${out.fileName}.`);
     } catch (err) {
       notify('error', messageOf(err));
     }
@@ -139,50 +140,33 @@ export function MyQuestions() {
         <section className="card" role="alert" aria-labelledby={`${id}-import-errors`}>
           <h2 id={`${id}-import-errors`}>Nothing was imported from {importErrors.file}</h2>
           <p>Fix these rows and import the file again:</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
+          <Table columns={['Row', 'Column', 'Problem']}>
+            {importErrors.errors.map((e, i) => (
+              <tr key={i}>
+                <td>{e.row === 0 ? '—' : e.row}</td>
+                <td>{e.field}</td>
+                <td>{e.message}</td>
               </tr>
-            </thead>
-            <tbody>
-              {importErrors.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.row === 0 ? '—' : e.row}</td>
-                  <td>{e.field}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           <button type="button" onClick={() => setImportErrors(null)}>
             Dismiss
           </button>
         </section>
       )}
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-search`}>Search</label>
-          <input
-            id={`${id}-search`}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-tag`}>Tag</label>
-          <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
-            <option value="">All tags</option>
-            {allTags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${id}-search`} label="Search">
+          {(control) => (
+            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} {...control} />
+          )}
+        </Field>
+        <Field id={`${id}-tag`} label="Tag">
+          {(control) => (
+            <select value={tag} onChange={(e) => setTag(e.target.value)} {...control}>
+              <Options values={allTags} none="All tags" />
+            </select>
+          )}
+        </Field>
       </div>
       {questions === null ? (
         <p role="status">Loading…</p>
@@ -193,11 +177,7 @@ export function MyQuestions() {
             : 'No questions of your own yet. Write one, save one from a session, or import a CSV or JSON file.'}
         </p>
       ) : (
-        <ul
-          className="stack"
-          aria-label="My questions, newest first"
-          style={{ listStyle: 'none', padding: 0 }}
-        >
+        <ul className="stack plain-list" aria-label="My questions, newest first">
           {questions.map((q) => (
             <li key={q.id} className="card">
               <p className="question-text" style={{ marginTop: 0 }}>
@@ -254,7 +234,7 @@ function QuestionForm({
 }) {
   const catalog = useApp((s) => s.catalog);
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { fieldProps, busy, formError, send } = useFormSend(id);
   const [text, setText] = useState(question?.text ?? '');
   const [category, setCategory] = useState<Category>(question?.category ?? 'Behavioral');
   const [difficulty, setDifficulty] = useState<Difficulty>(question?.difficulty ?? 'Medium');
@@ -263,13 +243,9 @@ function QuestionForm({
   const [skills, setSkills] = useState((question?.skills ?? []).join(', '));
   const [tags, setTags] = useState((question?.tags ?? []).join(', '));
   const [role, setRole] = useState(question?.role ?? '');
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState('');
-
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = PrivateQuestionInput.safeParse({
+    const input = {
       text,
       category,
       difficulty,
@@ -278,134 +254,71 @@ function QuestionForm({
       skills: splitList(skills, /,/),
       tags: splitList(tags, /,/),
       role: role || null,
-    });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setBusy(true);
-    try {
-      onDone(await call('questions.private.save', { id: question?.id, question: parsed.data }));
-    } catch (err) {
-      const field = fieldOf(err) ?? (err as { details?: { field?: string } }).details?.field;
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-      setBusy(false);
-    }
+    };
+    void send(PrivateQuestionInput, input, async (data) =>
+      onDone(await call('questions.private.save', { id: question?.id, question: data })),
+    );
   }
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{question ? 'Edit question' : 'Write a question'}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>Question</label>
-        <textarea
-          id={`${id}-text`}
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={describedBy('text')}
-        />
-        {errorText('text')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-category`}>Category</label>
-        <select
-          id={`${id}-category`}
-          value={category}
-          onChange={(e) => setCategory(e.target.value as Category)}
-          aria-describedby={describedBy('category')}
-        >
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c)}
-            </option>
-          ))}
-        </select>
-        {errorText('category')}
-      </div>
+      <Field {...fieldProps('text')} label="Question">
+        {(control) => (
+          <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field {...fieldProps('category')} label="Category">
+        {(control) => (
+          <select value={category} onChange={(e) => setCategory(e.target.value as Category)} {...control}>
+            <Options values={CATEGORIES} label={categoryLabel} />
+          </select>
+        )}
+      </Field>
       <RadioChoices
-        id={`${id}-difficulty`}
+        {...fieldProps('difficulty')}
         legend="Difficulty"
-        name={`${id}-difficulty-choice`}
         options={DIFFICULTIES}
         value={difficulty}
         onChange={setDifficulty}
-        describedBy={describedBy('difficulty')}
+      />
+      <Field
+        {...fieldProps('expectedPoints')}
+        label="Expected answer points"
+        hint="One per line, 3 to 6. Feedback checks your answer against them."
       >
-        {errorText('difficulty')}
-      </RadioChoices>
-      <div className="field">
-        <label htmlFor={`${id}-expectedPoints`}>Expected answer points</label>
-        <textarea
-          id={`${id}-expectedPoints`}
-          rows={4}
-          value={points}
-          onChange={(e) => setPoints(e.target.value)}
-          aria-invalid={errors.expectedPoints ? true : undefined}
-          aria-describedby={describedBy('expectedPoints', `${id}-points-hint`)}
-        />
-        <p className="hint" id={`${id}-points-hint`}>
-          One per line, 3 to 6. Feedback checks your answer against them.
-        </p>
-        {errorText('expectedPoints')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-timeLimitSec`}>Time limit (seconds)</label>
-        <input
-          id={`${id}-timeLimitSec`}
-          type="number"
-          inputMode="numeric"
-          min={120}
-          max={600}
-          step={30}
-          value={seconds}
-          onChange={(e) => setSeconds(e.target.value)}
-          style={{ maxWidth: '8rem' }}
-          aria-invalid={errors.timeLimitSec ? true : undefined}
-          aria-describedby={describedBy('timeLimitSec', `${id}-time-hint`)}
-        />
-        <p className="hint" id={`${id}-time-hint`}>
-          From 120 to 600 seconds.
-        </p>
-        {errorText('timeLimitSec')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-skills`}>Skills it probes (optional)</label>
-        <input
-          id={`${id}-skills`}
-          value={skills}
-          onChange={(e) => setSkills(e.target.value)}
-          aria-describedby={describedBy('skills', `${id}-comma-hint`)}
-        />
-        {errorText('skills')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-tags`}>Tags (optional)</label>
-        <input
-          id={`${id}-tags`}
-          value={tags}
-          onChange={(e) => setTags(e.target.value)}
-          aria-describedby={describedBy('tags', `${id}-comma-hint`)}
-        />
-        <p className="hint" id={`${id}-comma-hint`}>
-          Separate with commas.
-        </p>
-        {errorText('tags')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value)}>
-          <option value="">Any role</option>
-          {(catalog?.roles ?? []).map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
+        {(control) => (
+          <textarea rows={4} value={points} onChange={(e) => setPoints(e.target.value)} {...control} />
+        )}
+      </Field>
+      <Field {...fieldProps('timeLimitSec')} label="Time limit (seconds)" hint="From 120 to 600 seconds.">
+        {(control) => (
+          <input
+            type="number"
+            inputMode="numeric"
+            min={120}
+            max={600}
+            step={30}
+            value={seconds}
+            onChange={(e) => setSeconds(e.target.value)}
+            style={{ maxWidth: '8rem' }}
+            {...control}
+          />
+        )}
+      </Field>
+      <Field {...fieldProps('skills')} label="Skills it probes (optional)" hintIds={`${id}-tags-hint`}>
+        {(control) => <input value={skills} onChange={(e) => setSkills(e.target.value)} {...control} />}
+      </Field>
+      <Field {...fieldProps('tags')} label="Tags (optional)" hint="Separate with commas.">
+        {(control) => <input value={tags} onChange={(e) => setTags(e.target.value)} {...control} />}
+      </Field>
+      <Field id={`${id}-role`} label="Role">
+        {(control) => (
+          <select value={role} onChange={(e) => setRole(e.target.value)} {...control}>
+            <Options values={catalog?.roles ?? []} none="Any role" />
+          </select>
+        )}
+      </Field>
       <FormError message={formError} />
       <SaveOrCancel busy={busy} label="Save question" onCancel={() => onDone(null)} />
     </form>

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
-  CATEGORIES,
   DIFFICULTIES,
   type Category,
   type Difficulty,
@@ -10,10 +9,17 @@ import {
 } from '../../../src-shared/domain';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Job } from '../../../src-shared/jobs';
-import { categoryLabel } from '../format';
 import { PlanInput, SessionCreateInput } from '../../../src-shared/questions';
-import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
+import { call } from '../api';
+import {
+  CategoryChecks,
+  Field,
+  FormError,
+  JobOptions,
+  Options,
+  RadioChoices,
+  useFormSend,
+} from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SetNotice } from '../components/SetNotice';
 import { useApp } from '../store';
@@ -49,7 +55,7 @@ export function PracticeSetup(props: {
 }) {
   const { profile, catalog, go } = useApp();
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { describedBy, errorText, fieldProps, busy: starting, formError, send } = useFormSend(id);
   const roles = catalog?.roles ?? [];
   const [role, setRole] = useState(profile?.targetRole ?? roles[0] ?? '');
   const [difficulty, setDifficulty] = useState<Difficulty>(
@@ -76,8 +82,6 @@ export function PracticeSetup(props: {
     };
   }, []);
   const [allowRepeats, setAllowRepeats] = useState(false);
-  const [starting, setStarting] = useState(false);
-  const [formError, setFormError] = useState('');
   const roleOptions = roles.includes(role) || role === '' ? roles : [role, ...roles];
 
   const planned = {
@@ -92,25 +96,12 @@ export function PracticeSetup(props: {
   // Only a set the form would accept is worth asking the bank about.
   const previewable = PlanInput.safeParse(planned).success ? planned : null;
 
-  async function start(e: FormEvent) {
+  function start(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = SessionCreateInput.safeParse({ ...planned, mode });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setStarting(true);
-    try {
-      const session = await call('sessions.create', parsed.data);
+    void send(SessionCreateInput, { ...planned, mode }, async (data) => {
+      const session = await call('sessions.create', data);
       go({ name: 'room', sessionId: session.id });
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-      setStarting(false);
-    }
+    });
   }
 
   if (!lists)
@@ -125,67 +116,47 @@ export function PracticeSetup(props: {
     <div className="card">
       <ScreenHeading>Set up a practice session</ScreenHeading>
       <form onSubmit={start} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>Role</label>
-          <select
-            id={`${id}-role`}
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            aria-describedby={describedBy('role')}
-          >
-            {roleOptions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          {errorText('role')}
-        </div>
+        <Field {...fieldProps('role')} label="Role">
+          {(control) => (
+            <select value={role} onChange={(e) => setRole(e.target.value)} {...control}>
+              <Options values={roleOptions} />
+            </select>
+          )}
+        </Field>
         <RadioChoices
-          id={`${id}-mode`}
+          {...fieldProps('mode')}
           legend="Mode"
-          name={`${id}-mode-choice`}
           options={SESSION_MODES}
           labels={MODE_LABELS}
           value={mode}
           onChange={setMode}
-          describedBy={describedBy('mode', `${id}-mode-hint`)}
-        >
-          <p className="hint" id={`${id}-mode-hint`}>
-            {MODE_HINTS[mode]}
-          </p>
-          {errorText('mode')}
-        </RadioChoices>
+          hint={MODE_HINTS[mode]}
+        />
         <RadioChoices
-          id={`${id}-difficulty`}
+          {...fieldProps('difficulty')}
           legend="Difficulty"
-          name={`${id}-difficulty-choice`}
           options={DIFFICULTIES}
           value={difficulty}
           onChange={setDifficulty}
-          describedBy={describedBy('difficulty')}
+        />
+        <Field
+          {...fieldProps('questionCount')}
+          label="Number of questions"
+          hint={`From 1 to ${MAX_QUESTIONS_PER_SESSION}. Each question has its own time limit.`}
         >
-          {errorText('difficulty')}
-        </RadioChoices>
-        <div className="field">
-          <label htmlFor={`${id}-questionCount`}>Number of questions</label>
-          <input
-            id={`${id}-questionCount`}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={MAX_QUESTIONS_PER_SESSION}
-            value={count}
-            onChange={(e) => setCount(e.target.value)}
-            style={{ maxWidth: '8rem' }}
-            aria-invalid={errors.questionCount ? true : undefined}
-            aria-describedby={describedBy('questionCount', `${id}-count-hint`)}
-          />
-          <p className="hint" id={`${id}-count-hint`}>
-            From 1 to {MAX_QUESTIONS_PER_SESSION}. Each question has its own time limit.
-          </p>
-          {errorText('questionCount')}
-        </div>
+          {(control) => (
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_QUESTIONS_PER_SESSION}
+              value={count}
+              onChange={(e) => setCount(e.target.value)}
+              style={{ maxWidth: '8rem' }}
+              {...control}
+            />
+          )}
+        </Field>
         <fieldset className="field" aria-describedby={describedBy('categories', `${id}-categories-hint`)}>
           <legend id={`${id}-categories`} tabIndex={-1}>
             Question types
@@ -193,57 +164,36 @@ export function PracticeSetup(props: {
           <p className="hint" id={`${id}-categories-hint`}>
             Leave all unticked for an interview-style mix: technical, then behavioural, then situational.
           </p>
-          <div className="choices">
-            {CATEGORIES.map((c) => (
-              <label key={c} className="choice">
-                <input
-                  type="checkbox"
-                  checked={categories.includes(c)}
-                  onChange={(e) =>
-                    setCategories(e.target.checked ? [...categories, c] : categories.filter((x) => x !== c))
-                  }
-                />
-                {categoryLabel(c)}
-              </label>
-            ))}
-          </div>
+          <CategoryChecks value={categories} onChange={setCategories} />
           {errorText('categories')}
         </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-jobId`}>Job posting</label>
-          <select
-            id={`${id}-jobId`}
-            value={jobId}
-            onChange={(e) => setJobId(e.target.value)}
-            aria-describedby={describedBy('jobId', `${id}-job-hint`)}
-          >
-            <JobOptions jobs={jobs} none="None" />
-          </select>
-          <p className="hint" id={`${id}-job-hint`}>
-            Questions lean toward the skills it asks for, and ask how you would close the gaps.
-          </p>
-          {errorText('jobId')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-companyId`}>Company profile</label>
-          <select
-            id={`${id}-companyId`}
-            value={companyId}
-            onChange={(e) => setCompanyId(e.target.value)}
-            aria-describedby={describedBy('companyId', `${id}-company-hint`)}
-          >
-            <option value="">None</option>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id={`${id}-company-hint`}>
-            Company mode: its stated values become behavioural questions and its interview stages set the mix.
-          </p>
-          {errorText('companyId')}
-        </div>
+        <Field
+          {...fieldProps('jobId')}
+          label="Job posting"
+          hint="Questions lean toward the skills it asks for, and ask how you would close the gaps."
+        >
+          {(control) => (
+            <select value={jobId} onChange={(e) => setJobId(e.target.value)} {...control}>
+              <JobOptions jobs={jobs} none="None" />
+            </select>
+          )}
+        </Field>
+        <Field
+          {...fieldProps('companyId')}
+          label="Company profile"
+          hint="Company mode: its stated values become behavioural questions and its interview stages set the mix."
+        >
+          {(control) => (
+            <select value={companyId} onChange={(e) => setCompanyId(e.target.value)} {...control}>
+              <option value="">None</option>
+              {companies.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <SetNotice plan={previewable} allowRepeats={allowRepeats} onAllowRepeats={setAllowRepeats} />
         <FormError message={formError} />
         <button type="submit" className="primary" disabled={starting}>

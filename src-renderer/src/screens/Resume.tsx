@@ -6,6 +6,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { checkFile, downloadBase64, toBase64 } from '../files';
 import { dateTime } from '../format';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
 
 interface Progress {
   requestId: string;
@@ -238,111 +239,98 @@ function Versions({
   return (
     <section className="card" aria-labelledby="versions-title">
       <h2 id="versions-title">Versions</h2>
-      <table>
-        <caption className="visually-hidden">Your résumé versions, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Added</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.id} aria-current={v.id === selectedId ? 'true' : undefined}>
-              <td>
-                {renaming?.id === v.id ? (
-                  <form
-                    className="row"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void act(call('resumes.rename', renaming), 'Renamed.').then(() => setRenaming(null));
-                    }}
-                  >
-                    <label className="visually-hidden" htmlFor={`rename-${v.id}`}>
-                      New name for {v.label}
-                    </label>
-                    <input
-                      id={`rename-${v.id}`}
-                      type="text"
-                      value={renaming.label}
-                      onChange={(e) => setRenaming({ id: v.id, label: e.target.value })}
-                      autoFocus
-                    />
-                    <button type="submit">Save name</button>
-                    <button type="button" onClick={() => setRenaming(null)}>
-                      Cancel
-                    </button>
-                  </form>
-                ) : (
-                  <>
-                    {v.label}
-                    <br />
-                    <span className="muted">{v.originalName}</span>
-                  </>
-                )}
-              </td>
-              <td>{dateTime(v.createdAt)}</td>
-              <td>
-                {v.isActive && <span className="badge ok">In use</span>}{' '}
-                {v.corrected && <span className="badge">Corrected</span>}
-              </td>
-              <td className="row">
-                <button type="button" onClick={() => onOpen(v.id)} aria-label={`Review ${v.label}`}>
-                  Review
-                </button>
-                {!v.isActive && (
-                  <button
-                    type="button"
-                    onClick={() => void act(call('resumes.activate', { id: v.id }), `Now using ${v.label}.`)}
-                    aria-label={`Use this version: ${v.label}`}
-                  >
-                    Use this version
-                  </button>
-                )}
-                <button
-                  type="button"
-                  onClick={() => setRenaming({ id: v.id, label: v.label })}
-                  aria-label={`Rename ${v.label}`}
-                >
-                  Rename
-                </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    void call('resumes.original', { id: v.id }).then(
-                      (f) => downloadBase64(f.fileName, f.mime, f.dataBase64),
-                      (err: unknown) => notify('error', messageOf(err)),
-                    )
-                  }
-                  aria-label={`Original of ${v.label}, download`}
-                >
-                  Original
-                </button>
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => {
-                    if (
-                      window.confirm(
-                        `Delete “${v.label}”? Its file and corrections are removed from this computer.`,
-                      )
-                    ) {
-                      void act(call('resumes.delete', { id: v.id }), `Deleted ${v.label}.`);
-                    }
+      <Table caption="Your résumé versions, newest first" columns={['Name', 'Added', 'Status']} actions>
+        {versions.map((v) => (
+          <tr key={v.id} aria-current={v.id === selectedId ? 'true' : undefined}>
+            <td>
+              {renaming?.id === v.id ? (
+                <form
+                  className="row"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void act(call('resumes.rename', renaming), 'Renamed.').then(() => setRenaming(null));
                   }}
-                  aria-label={`Delete ${v.label}`}
                 >
-                  Delete
+                  <label className="visually-hidden" htmlFor={`rename-${v.id}`}>
+                    New name for {v.label}
+                  </label>
+                  <input
+                    id={`rename-${v.id}`}
+                    type="text"
+                    value={renaming.label}
+                    onChange={(e) => setRenaming({ id: v.id, label: e.target.value })}
+                    autoFocus
+                  />
+                  <button type="submit">Save name</button>
+                  <button type="button" onClick={() => setRenaming(null)}>
+                    Cancel
+                  </button>
+                </form>
+              ) : (
+                <>
+                  {v.label}
+                  <br />
+                  <span className="muted">{v.originalName}</span>
+                </>
+              )}
+            </td>
+            <td>{dateTime(v.createdAt)}</td>
+            <td>
+              {v.isActive && <span className="badge ok">In use</span>}{' '}
+              {v.corrected && <span className="badge">Corrected</span>}
+            </td>
+            <td className="row">
+              <button type="button" onClick={() => onOpen(v.id)} aria-label={`Review ${v.label}`}>
+                Review
+              </button>
+              {!v.isActive && (
+                <button
+                  type="button"
+                  onClick={() => void act(call('resumes.activate', { id: v.id }), `Now using ${v.label}.`)}
+                  aria-label={`Use this version: ${v.label}`}
+                >
+                  Use this version
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              )}
+              <button
+                type="button"
+                onClick={() => setRenaming({ id: v.id, label: v.label })}
+                aria-label={`Rename ${v.label}`}
+              >
+                Rename
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void call('resumes.original', { id: v.id }).then(
+                    (f) => downloadBase64(f.fileName, f.mime, f.dataBase64),
+                    (err: unknown) => notify('error', messageOf(err)),
+                  )
+                }
+                aria-label={`Original of ${v.label}, download`}
+              >
+                Original
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  if (
+                    window.confirm(
+                      `Delete “${v.label}”? Its file and corrections are removed from this computer.`,
+                    )
+                  ) {
+                    void act(call('resumes.delete', { id: v.id }), `Deleted ${v.label}.`);
+                  }
+                }}
+                aria-label={`Delete ${v.label}`}
+              >
+                Delete
+              </button>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { downloadBase64 } from '../files';
 import { categoryLabel, clock, dateTime, statusLabel } from '../format';
 import { useApp } from '../store';
+import { Table } from '../components/Table';
 
 // Loaded with the first report (the charts library is most of the bundle).
 const ReportCharts = lazy(() =>
@@ -94,34 +95,26 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
       {report.averages ? (
         <section className="card stack" aria-labelledby="report-heading">
           <h2 id="report-heading">Report</h2>
-          <table>
-            <caption className="visually-hidden">Average scores, and change against earlier sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Score</th>
-                <th scope="col">Average</th>
+          <Table
+            caption="Average scores, and change against earlier sessions"
+            columns={[
+              'Score',
+              'Average',
+              ...[report.previous, report.previousAttempt, report.firstAttempt].flatMap((c) =>
+                c ? [`vs ${c.label}`] : [],
+              ),
+            ]}
+          >
+            {SCORE_KEYS.map((k) => (
+              <tr key={k}>
+                <th scope="row">{SCORE_LABEL[k]}</th>
+                <td>{report.averages![k]}</td>
                 {[report.previous, report.previousAttempt, report.firstAttempt].map(
-                  (c) =>
-                    c && (
-                      <th key={c.label} scope="col">
-                        vs {c.label}
-                      </th>
-                    ),
+                  (c) => c && <Change key={c.label} value={c.change[k]} />,
                 )}
               </tr>
-            </thead>
-            <tbody>
-              {SCORE_KEYS.map((k) => (
-                <tr key={k}>
-                  <th scope="row">{SCORE_LABEL[k]}</th>
-                  <td>{report.averages![k]}</td>
-                  {[report.previous, report.previousAttempt, report.firstAttempt].map(
-                    (c) => c && <Change key={c.label} value={c.change[k]} />,
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           <Suspense fallback={<p role="status">Loading the charts…</p>}>
             <ReportCharts report={report} />
           </Suspense>
@@ -152,24 +145,15 @@ export function SessionReview({ sessionId }: { sessionId: string }) {
             </div>
           </div>
           <h3>By category</h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col">Average</th>
-                <th scope="col">Answers</th>
+          <Table columns={['Category', 'Average', 'Answers']}>
+            {report.categories.map((c) => (
+              <tr key={c.category}>
+                <th scope="row">{categoryLabel(c.category)}</th>
+                <td>{c.overall}</td>
+                <td>{c.answers}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.categories.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">{categoryLabel(c.category)}</th>
-                  <td>{c.overall}</td>
-                  <td>{c.answers}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </section>
       ) : (
         <p className="card">

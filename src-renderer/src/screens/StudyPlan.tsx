@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Job } from '../../../src-shared/jobs';
 import { PLAN_LENGTHS, PlanInput, type PlanTask, type StudyPlan as Plan } from '../../../src-shared/progress';
-import { call, fieldOf, messageOf } from '../api';
-import { firstErrors, FormError, JobOptions, RadioChoices, useFieldErrors } from '../components/form';
+import { call, messageOf } from '../api';
+import { Field, FormError, JobOptions, RadioChoices, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { categoryLabel } from '../format';
 import { useApp } from '../store';
 import { ProgressLinks } from '../components/ProgressLinks';
 import { practiceTime } from '../format';
+import { useLoaded } from '../components/loaded';
 
 const localToday = () =>
   new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -21,15 +22,8 @@ const dayLabel = (date: string) =>
 
 export function StudyPlan() {
   const notify = useApp((s) => s.notify);
-  const [plan, setPlan] = useState<Plan | null | undefined>(undefined);
   const [making, setMaking] = useState(false);
-  const refresh = useCallback(
-    () => call('progress.plan.get', {}).then(setPlan, (err: unknown) => notify('error', messageOf(err))),
-    [notify],
-  );
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const [plan, setPlan] = useLoaded('progress.plan.get');
 
   return (
     <div className="stack">
@@ -61,42 +55,25 @@ export function StudyPlan() {
 
 function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCancel?: () => void }) {
   const id = useId();
-  const { errors, show, clear, describedBy, errorText } = useFieldErrors(id);
+  const { fieldProps, busy: working, formError, send } = useFormSend(id);
   const [length, setLength] = useState<'30' | '60' | '90'>('30');
   const [hours, setHours] = useState('3');
   const [interviewDate, setInterviewDate] = useState('');
   const [jobId, setJobId] = useState('');
   const [jobs, setJobs] = useState<Job[]>([]);
-  const [working, setWorking] = useState(false);
-  const [formError, setFormError] = useState('');
   useEffect(() => {
     call('jobs.list', {}).then(setJobs, () => undefined);
   }, []);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError('');
-    const parsed = PlanInput.safeParse({
+    const input = {
       lengthDays: Number(length),
       hoursPerWeek: hours.trim() === '' ? Number.NaN : Number(hours),
       interviewDate: interviewDate || undefined,
       jobId: jobId || undefined,
-    });
-    if (!parsed.success) {
-      show(firstErrors(parsed.error.issues));
-      return;
-    }
-    clear();
-    setWorking(true);
-    try {
-      props.onMade(await call('progress.plan.create', parsed.data));
-    } catch (err) {
-      const field = fieldOf(err);
-      if (field) show({ [field]: messageOf(err) });
-      else setFormError(messageOf(err));
-    } finally {
-      setWorking(false);
-    }
+    };
+    void send(PlanInput, input, async (data) => props.onMade(await call('progress.plan.create', data)));
   }
 
   return (
@@ -109,68 +86,58 @@ function PlanForm(props: { replacing: boolean; onMade(plan: Plan): void; onCance
       </p>
       <form onSubmit={submit} noValidate>
         <RadioChoices
-          id={`${id}-lengthDays`}
+          {...fieldProps('lengthDays')}
           legend="Plan length"
-          name={`${id}-length`}
           options={PLAN_LENGTHS.map(String) as ('30' | '60' | '90')[]}
           labels={{ '30': '30 days', '60': '60 days', '90': '90 days' }}
           value={length}
           onChange={setLength}
-          describedBy={describedBy('lengthDays')}
+        />
+        <Field
+          {...fieldProps('hoursPerWeek')}
+          label="Hours per week"
+          hint="From 1 to 40. Short sessions on most days work better than one long one."
         >
-          {errorText('lengthDays')}
-        </RadioChoices>
-        <div className="field">
-          <label htmlFor={`${id}-hoursPerWeek`}>Hours per week</label>
-          <input
-            id={`${id}-hoursPerWeek`}
-            type="number"
-            inputMode="decimal"
-            min={1}
-            max={40}
-            value={hours}
-            onChange={(e) => setHours(e.target.value)}
-            style={{ maxWidth: '8rem' }}
-            aria-invalid={errors.hoursPerWeek ? true : undefined}
-            aria-describedby={describedBy('hoursPerWeek', `${id}-hours-hint`)}
-          />
-          <p className="hint" id={`${id}-hours-hint`}>
-            From 1 to 40. Short sessions on most days work better than one long one.
-          </p>
-          {errorText('hoursPerWeek')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-interviewDate`}>Interview date (optional)</label>
-          <input
-            id={`${id}-interviewDate`}
-            type="date"
-            min={localToday()}
-            value={interviewDate}
-            onChange={(e) => setInterviewDate(e.target.value)}
-            style={{ maxWidth: '12rem' }}
-            aria-invalid={errors.interviewDate ? true : undefined}
-            aria-describedby={describedBy('interviewDate', `${id}-date-hint`)}
-          />
-          <p className="hint" id={`${id}-date-hint`}>
-            The plan ends on this day, with mock interviews just before it.
-          </p>
-          {errorText('interviewDate')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-jobId`}>Job posting (optional)</label>
-          <select
-            id={`${id}-jobId`}
-            value={jobId}
-            onChange={(e) => setJobId(e.target.value)}
-            aria-describedby={describedBy('jobId', `${id}-job-hint`)}
-          >
-            <JobOptions jobs={jobs} none="None" />
-          </select>
-          <p className="hint" id={`${id}-job-hint`}>
-            Practice leans toward the job, and study tasks cover the skills it needs that your résumé lacks.
-          </p>
-          {errorText('jobId')}
-        </div>
+          {(control) => (
+            <input
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={40}
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              style={{ maxWidth: '8rem' }}
+              {...control}
+            />
+          )}
+        </Field>
+        <Field
+          {...fieldProps('interviewDate')}
+          label="Interview date (optional)"
+          hint="The plan ends on this day, with mock interviews just before it."
+        >
+          {(control) => (
+            <input
+              type="date"
+              min={localToday()}
+              value={interviewDate}
+              onChange={(e) => setInterviewDate(e.target.value)}
+              style={{ maxWidth: '12rem' }}
+              {...control}
+            />
+          )}
+        </Field>
+        <Field
+          {...fieldProps('jobId')}
+          label="Job posting (optional)"
+          hint="Practice leans toward the job, and study tasks cover the skills it needs that your résumé lacks."
+        >
+          {(control) => (
+            <select value={jobId} onChange={(e) => setJobId(e.target.value)} {...control}>
+              <JobOptions jobs={jobs} none="None" />
+            </select>
+          )}
+        </Field>
         <FormError message={formError} />
         {working && <p role="status">Writing your plan…</p>}
         <div className="row">
@@ -312,7 +279,7 @@ function TaskList(props: { idPrefix: string; tasks: PlanTask[]; plan: Plan; onCh
   const { idPrefix, tasks, plan, onChange } = props;
   const { go, notify } = useApp();
   return (
-    <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
+    <ul className="stack plain-list">
       {tasks.map((t) => {
         const box = `${idPrefix}-task-${t.id}`;
         return (
