@@ -71,6 +71,8 @@ export const PrivateQuestion = z.object({
   tags: z.array(z.string()),
   role: z.string().nullable(),
   origin: z.enum(PRIVATE_ORIGINS),
+  /** The model that wrote a generated question ("llama3.2 (Ollama)"); null for the others. */
+  writtenBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

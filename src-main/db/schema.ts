@@ -141,6 +141,8 @@ export interface PrivateQuestionsTable {
   tags: string;
   role: string | null;
   origin: string;
+  /** The model that wrote a generated question, as the candidate knows it; null otherwise. */
+  written_by: string | null;
   text_key: string;
   created_at: string;
   updated_at: string;

@@ -195,13 +195,13 @@ describe('the first hour', () => {
     await night.getByLabel('Number of questions').fill('20');
     await night.getByRole('button', { name: /^Generate \d+ more with llama3\.2 \(Ollama\)$/ }).waitFor();
     await expectAccessible(night, 'setup offering to generate (dark)');
-    // The written questions are in My questions, each marked as a model's.
+    // The written questions are in My questions, each marked with the model that wrote it.
     await night.getByRole('button', { name: 'My questions', exact: true }).click();
     await night.getByRole('list', { name: 'My questions, newest first' }).waitFor();
     expect(
       await night
         .getByRole('listitem')
-        .filter({ hasText: /^Written by a model$/ })
+        .filter({ hasText: /^Written by llama3\.2 \(Ollama\)$/ })
         .count(),
     ).toBe(missing);
     await dark.close();

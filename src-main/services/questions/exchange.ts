@@ -151,6 +151,7 @@ function fromJson(content: string): ImportParse {
     const {
       id: _id,
       origin: _origin,
+      writtenBy: _writtenBy,
       createdAt: _c,
       updatedAt: _u,
       ...rest

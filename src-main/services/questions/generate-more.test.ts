@@ -72,9 +72,9 @@ describe('generating the questions a set is missing', () => {
 
     const mine = await ok(runtime, 'questions.private.list', {});
     expect(mine).toHaveLength(missing);
-    expect(new Set(mine.map((q) => [q.origin, q.role, q.difficulty, q.category].join()))).toEqual(
-      new Set(['generated,Sales,Expert,Domain_Specific']),
-    );
+    expect(
+      new Set(mine.map((q) => [q.origin, q.writtenBy, q.role, q.difficulty, q.category].join())),
+    ).toEqual(new Set(['generated,llama3.2 (Ollama),Sales,Expert,Domain_Specific']));
     const after = await ok(runtime, 'questions.plan', PLAN);
     expect(after.notice).toBeNull();
     expect(after.questions.every((q) => q.difficulty === 'Expert')).toBe(true);

@@ -327,12 +327,16 @@ export async function generateMore(
       rows.push(PrivateQuestionInput.parse({ ...parsed.data, role: input.role }));
     }
   }
-  const { imported } = await importRows(ctx, rows, 'generated', () => !options.signal.aborted);
+  const by = labelOf(result.provider, result.model);
+  const { imported } = await importRows(ctx, rows, {
+    origin: 'generated',
+    writtenBy: by,
+    keep: () => !options.signal.aborted,
+  });
   if (options.signal.aborted) return cancelled();
   const why = (Object.keys(dropped) as (keyof typeof DROP_REASONS)[])
     .filter((k) => dropped[k] > 0)
     .map((k) => DROP_REASONS[k](dropped[k]));
-  const by = labelOf(result.provider, result.model);
   const kind = `${input.difficulty} question${imported === 1 ? '' : 's'}`;
   const head =
     imported === 0

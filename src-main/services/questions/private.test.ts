@@ -16,7 +16,7 @@ describe('the private question bank', () => {
   it('saves, tags, edits, filters and deletes the candidate’s own questions', async () => {
     const runtime = await testRuntime();
     const saved = await ok(runtime, 'questions.private.save', { question: QUESTION });
-    expect(saved).toMatchObject({ ...QUESTION, skills: [], role: null, origin: 'written' });
+    expect(saved).toMatchObject({ ...QUESTION, skills: [], role: null, origin: 'written', writtenBy: null });
     const edited = await ok(runtime, 'questions.private.save', {
       id: saved.id,
       question: { ...QUESTION, tags: ['sql'], difficulty: 'Medium' },
@@ -121,6 +121,28 @@ describe('the private question bank', () => {
       skipped: 1,
       errors: [],
     });
+  });
+
+  it('imports a list as the app lists it, keeping the questions and none of the other install’s bookkeeping', async () => {
+    const runtime = await testRuntime();
+    const listed = {
+      ...QUESTION,
+      id: 'from-elsewhere',
+      origin: 'generated',
+      writtenBy: 'llama3.2 (Ollama)',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const content = JSON.stringify([listed]);
+    expect(await ok(runtime, 'questions.private.import', { format: 'json', content })).toEqual({
+      imported: 1,
+      skipped: 0,
+      errors: [],
+    });
+    const [mine] = await ok(runtime, 'questions.private.list', {});
+    // Imported here: not this install's generated question, and no claim about who wrote it.
+    expect(mine).toMatchObject({ text: QUESTION.text, origin: 'imported', writtenBy: null });
+    expect(mine!.id).not.toBe('from-elsewhere');
   });
 
   it('imports nothing from a file with bad rows, and names each row, field and problem', async () => {

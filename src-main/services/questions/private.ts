@@ -28,6 +28,7 @@ export function privateOf(row: PrivateQuestionsTable): PrivateQuestion {
     tags: JSON.parse(row.tags) as string[],
     role: row.role,
     origin: row.origin as PrivateQuestion['origin'],
+    writtenBy: row.written_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -104,8 +105,11 @@ class Cancelled extends Error {}
 export async function importRows(
   ctx: ServiceContext,
   rows: ParsedRow[],
-  origin: 'imported' | 'generated' = 'imported',
-  keep: () => boolean = () => true,
+  {
+    origin = 'imported',
+    writtenBy = null,
+    keep = () => true,
+  }: { origin?: 'imported' | 'generated'; writtenBy?: string | null; keep?: () => boolean } = {},
 ): Promise<{ imported: number; skipped: number }> {
   const now = ctx.now().toISOString();
   let imported = 0;
@@ -121,7 +125,14 @@ export async function importRows(
         seen.add(cols.text_key);
         await trx
           .insertInto('private_questions')
-          .values({ id: ctx.newId(), ...cols, origin, created_at: now, updated_at: now })
+          .values({
+            id: ctx.newId(),
+            ...cols,
+            origin,
+            written_by: writtenBy,
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
         imported++;
       }

@@ -188,7 +188,7 @@ export function MyQuestions() {
                 <li className="badge">{q.difficulty}</li>
                 <li className="badge">{Math.round(q.timeLimitSec / 60)} min</li>
                 {q.role && <li className="badge">{q.role}</li>}
-                {q.origin === 'generated' && <li className="badge">Written by a model</li>}
+                {q.origin === 'generated' && <li className="badge">Written by {q.writtenBy ?? 'a model'}</li>}
                 {q.tags.map((t) => (
                   <li key={t} className="badge ok">
                     #{t}
