@@ -10,6 +10,7 @@ import { ResumeParser } from '../src-main/services/resume/runner';
 import { loadTaxonomy } from '../src-main/services/resume/skills';
 import { buildResumeCorpus, REFERENCE_DATE } from '../tests/fixtures/resumes/corpus';
 import { SCORED_FIELDS, scoreCorpus } from '../tests/fixtures/resumes/score';
+import { FRESH_RESUMES_DIR } from '../tests/fixtures/fresh-resumes/corpus';
 import { HELDOUT_RESUMES_DIR } from '../tests/fixtures/heldout-resumes/corpus';
 import { REAL_RESUMES_DIR } from '../tests/fixtures/real-resumes/corpus';
 import { scoreRealResumes } from '../tests/fixtures/real-resumes/parse-corpus';
@@ -156,13 +157,15 @@ export async function benchParse(dir: string): Promise<void> {
 
 /**
  * Field-level precision and recall over the real corpus (`resume_real_*`, the development corpus the reader was
- * tuned on) and over the held-out corpus (`resume_heldout_*`, sources it was not), one JSON line per field, with
- * the documents that miss.
+ * tuned on), over the held-out corpus (`resume_heldout_*`, tuned on after its first look) and over the fresh corpus
+ * (`resume_fresh_*`, sources the reader has never been tuned on), one JSON line per field, with the documents that
+ * miss.
  */
 export async function benchRealAccuracy(): Promise<void> {
   for (const [name, dir] of [
     ['real', REAL_RESUMES_DIR],
     ['heldout', HELDOUT_RESUMES_DIR],
+    ['fresh', FRESH_RESUMES_DIR],
   ] as const) {
     const score = await scoreRealResumes(undefined, dir);
     const resumes = score.perResume.length;
