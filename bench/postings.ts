@@ -1,5 +1,5 @@
 // Job-posting reading quality: per-field precision and recall on the real corpus (tests/fixtures/real-postings),
-// the held-out real postings (tests/fixtures/heldout-postings)
+// the held-out real postings (tests/fixtures/heldout-postings), the fresh real postings (tests/fixtures/fresh-postings)
 // and, on separate lines, on the project's own postings (tests/fixtures/own-postings). `npx tsx bench/postings.ts`
 // runs it alone; `--detail` adds one line per posting that misses a target, with what it missed; `--questions`
 // adds the share of résumé- and posting-aware questions per builtin set.
@@ -30,6 +30,8 @@ export function benchPostings(detail = false): void {
     ['real', REAL_POSTINGS_DIR],
     // Collected before the reader was tuned on the development corpus's misses, and never tuned on.
     ['heldout', join(REAL_POSTINGS_DIR, '..', 'heldout-postings')],
+    // Sources none of the others use, given truth before the reader first read them; kept unseen for a later check.
+    ['fresh', join(REAL_POSTINGS_DIR, '..', 'fresh-postings')],
     ['own', join(REAL_POSTINGS_DIR, '..', 'own-postings')],
   ] as const) {
     const postings = loadPostings(dir);
@@ -103,7 +105,7 @@ export function benchPostings(detail = false): void {
       for (const p of score.perPosting.filter((p) => p.differences.length > 0)) {
         const r = postingRate(p);
         process.stdout.write(
-          `${JSON.stringify({ posting: p.id, precision: r3(r.precision), recall: r3(r.recall), differences: p.differences })}\n`,
+          `${JSON.stringify({ corpus, posting: p.id, precision: r3(r.precision), recall: r3(r.recall), differences: p.differences })}\n`,
         );
       }
   }
