@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
 import type { EventName, EventPayload } from '../../../src-shared/contract';
-import { startFakeOllama } from '../../../tests/support/fake-ollama';
 import { answerFor } from '../../../tests/support/answers';
-import { ok, onExit, testRuntime } from '../../../tests/support/runtime';
+import { ok, runtimeWithOllama } from '../../../tests/support/runtime';
 
 // Each test answers the question the session drew: a fixed story would not answer most of them.
 const answer = (s: { questions: { text: string; expectedPoints: string[] }[] }) => answerFor(s.questions[0]!);
@@ -27,13 +25,7 @@ const review = (
   });
 
 async function setup(answers: string[], delayMs = 0) {
-  const fake = await startFakeOllama({ answers });
-  onExit(() => fake.close());
-  const runtime = await testRuntime();
-  await ok(runtime, 'ai.settings.save', {
-    ...DEFAULT_AI_SETTINGS,
-    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
-  });
+  const { runtime, fake } = await runtimeWithOllama({ answers });
   fake.behaviour.delayMs = delayMs;
   const events: EventPayload<'evaluations.progress'>[] = [];
   runtime.subscribe((event: EventName, payload: unknown) => {

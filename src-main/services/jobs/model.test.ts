@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
-import { startFakeOllama } from '../../../tests/support/fake-ollama';
 import { REAL_POSTINGS_DIR } from '../../../tests/fixtures/real-postings/score';
-import { ok, onExit, testRuntime } from '../../../tests/support/runtime';
+import { ok, runtimeWithOllama, testRuntime } from '../../../tests/support/runtime';
 
 const POSTING = readFileSync(join(REAL_POSTINGS_DIR, 'zulip-senior-infrastructure-engineer.txt'), 'utf8');
 
-async function withModel(answers: string[]) {
-  const fake = await startFakeOllama({ answers });
-  onExit(() => fake.close());
-  const runtime = await testRuntime();
-  await ok(runtime, 'ai.settings.save', {
-    ...DEFAULT_AI_SETTINGS,
-    ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
-  });
-  return { runtime, fake };
-}
+const withModel = (answers: string[]) => runtimeWithOllama({ answers });
 
 describe('a model reading a posting', () => {
   it('adds what the posting says, drops what it does not, and never takes away what the builtin reader found', async () => {

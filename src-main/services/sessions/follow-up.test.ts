@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AI_SETTINGS } from '../../../src-shared/ai';
-import { startFakeOllama } from '../../../tests/support/fake-ollama';
-import { ok, onExit, snapshot, testRuntime } from '../../../tests/support/runtime';
+import { ok, runtimeWithOllama, snapshot, testRuntime } from '../../../tests/support/runtime';
 
 const VAGUE = 'I would talk to the customer and try to understand what they need from us.';
 
@@ -90,13 +88,7 @@ describe('follow-up turns', () => {
 
 describe('follow-ups adapted by a model', () => {
   async function mockWithFollowUp(answers: string[]) {
-    const fake = await startFakeOllama({ answers });
-    onExit(() => fake.close());
-    const runtime = await testRuntime();
-    await ok(runtime, 'ai.settings.save', {
-      ...DEFAULT_AI_SETTINGS,
-      ollama: { ...DEFAULT_AI_SETTINGS.ollama, mode: 'on', host: fake.url },
-    });
+    const { runtime, fake } = await runtimeWithOllama({ answers });
     const s = await ok(runtime, 'sessions.create', {
       role: 'Sales',
       difficulty: 'Easy',
