@@ -108,10 +108,11 @@ function oppositeConcepts(): ReadonlyMap<string, readonly string[]> {
  * says the opposite and never the word itself. "Less dense" for "more dense" shares every other word.
  */
 function opposedShare(e: ContentEvidence): number {
-  const concepts = (tokens: readonly Doc['tokens'][number][]) =>
-    new Set(tokens.filter(isWordToken).map((t) => t.concept));
-  const said = concepts(e.doc.tokens.filter((t) => e.grounded.has(t.sentence)));
-  const asked = concepts(e.points.flatMap((p) => analyse(p).tokens));
+  const said = new Set(
+    e.doc.tokens.filter((t) => isWordToken(t) && e.grounded.has(t.sentence)).map((t) => t.concept),
+  );
+  // The points' words come analysed and cached with their terms: a bank repeats the same points.
+  const asked = new Set(e.points.flatMap((p) => [...termsOf(p).words]));
   const directions = [...asked].filter((c) => oppositeConcepts().has(c));
   const turned = directions.filter(
     (c) =>

@@ -62,6 +62,8 @@ const ACTION_WORDS = new Set(['action', 'step', 'role', 'contribution'].map(cano
 
 interface TextTerms {
   terms: Term[];
+  /** Every word's concept, function words included ("more", "up", "no"). */
+  words: ReadonlySet<string>;
   negative: boolean;
 }
 
@@ -80,7 +82,11 @@ export function termsOf(text: string): TextTerms {
     seen.add(t.concept);
     terms.push({ concept: t.concept, word: t.value, weight: isTechnical(t) ? 1.5 : 1 });
   }
-  const result = { terms, negative: doc.tokens.some((t) => NEGATIVE_WORDS.has(t.normal)) };
+  const result = {
+    terms,
+    words: new Set(doc.tokens.filter(isWordToken).map((t) => t.concept)),
+    negative: doc.tokens.some((t) => NEGATIVE_WORDS.has(t.normal)),
+  };
   if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
   termCache.set(text, result);
   return result;
