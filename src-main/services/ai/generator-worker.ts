@@ -3,14 +3,9 @@
  * long generation never blocks the main process, and a hung, cancelled or runaway one is stopped by terminating
  * this thread (transformers.js has no way to interrupt generate() from outside).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { pipeline, TextStreamer, type TextGenerationPipeline } from '@huggingface/transformers';
-import {
-  errorReply,
-  useDownloadedModelsOnly,
-  type ModelWorkerData,
-  type ModelWorkerError,
-} from './model-worker';
+import { type ModelWorkerData, type ModelWorkerError, serveModel } from './model-worker';
 
 export type GeneratorWorkerData = ModelWorkerData;
 
@@ -20,12 +15,6 @@ export type GeneratorRequest =
 
 export type GeneratorReply =
   { id: number; type: 'token'; text: string } | { id: number; type: 'done'; text: string } | ModelWorkerError;
-
-const { modelsDir, modelId, dtype } = workerData as GeneratorWorkerData;
-
-useDownloadedModelsOnly(modelsDir);
-
-let generator: Promise<TextGenerationPipeline> | undefined;
 
 /** Only the model's answer: chat output ends with the assistant turn, plain output is already prompt-free. */
 function answerOf(output: unknown): string {
@@ -67,18 +56,8 @@ async function generate(
   return answerOf(await run(prompt, { ...options, return_full_text: false }));
 }
 
-parentPort?.on('message', (request: GeneratorRequest) => {
-  const post = (m: GeneratorReply) => parentPort!.postMessage(m);
-  void (async () => {
-    let stage: 'load' | 'run' = 'load';
-    try {
-      generator ??= pipeline('text-generation', modelId, { dtype });
-      const run = await generator;
-      if (request.type === 'load') return post({ id: request.id, type: 'done', text: '' });
-      stage = 'run';
-      post({ id: request.id, type: 'done', text: await generate(run, request) });
-    } catch (err) {
-      post(errorReply(request.id, stage, err));
-    }
-  })();
-});
+serveModel<TextGenerationPipeline, GeneratorRequest, { text: string }>(
+  (modelId, dtype) => pipeline('text-generation', modelId, { dtype }),
+  { text: '' },
+  async (run, request) => ({ text: await generate(run, request) }),
+);

@@ -1,4 +1,5 @@
 /** What the in-app model workers (embeddings, generation, transcription) share: their data, their error reply, offline loading. */
+import { parentPort, workerData } from 'node:worker_threads';
 import { env } from '@huggingface/transformers';
 
 export interface ModelWorkerData {
@@ -40,4 +41,36 @@ export function errorReply(id: number, stage: 'load' | 'run', err: unknown): Mod
     missingFile: err instanceof Error && err.name === 'ModelFileNotFoundError',
     detail: err instanceof Error ? err.message : String(err),
   };
+}
+
+/**
+ * The message loop of an in-app model worker. It reads the worker's data and keeps transformers.js to the
+ * downloaded files; the model loads on the first request and stays loaded; a `load` request only loads it (the
+ * parent's availability check) and is answered with `loaded`; any other request is answered by `run`; a failure
+ * is told with the stage it happened at.
+ */
+export function serveModel<Model, Request extends { id: number; type: string }, Done extends object>(
+  load: (modelId: string, dtype: ModelWorkerData['dtype']) => Promise<Model>,
+  loaded: Done,
+  run: (model: Model, request: Exclude<Request, { type: 'load' }>) => Promise<Done>,
+): void {
+  const { modelsDir, modelId, dtype } = workerData as ModelWorkerData;
+  useDownloadedModelsOnly(modelsDir);
+  let model: Promise<Model> | undefined;
+  parentPort?.on('message', (request: Request) => {
+    const post = (m: object) => parentPort!.postMessage(m);
+    void (async () => {
+      let stage: 'load' | 'run' = 'load';
+      try {
+        model ??= load(modelId, dtype);
+        const ready = await model;
+        if (request.type === 'load') return post({ id: request.id, type: 'done', ...loaded });
+        stage = 'run';
+        const done = await run(ready, request as Exclude<Request, { type: 'load' }>);
+        post({ id: request.id, type: 'done', ...done });
+      } catch (err) {
+        post(errorReply(request.id, stage, err));
+      }
+    })();
+  });
 }

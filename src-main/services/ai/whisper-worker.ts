@@ -3,7 +3,7 @@
  * encoder and decoder, and aligns words here, so a long recording never blocks the main process, and a cancelled
  * or runaway transcription is stopped by terminating this thread.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import {
   pipeline,
   Tensor,
@@ -11,12 +11,7 @@ import {
   type AutomaticSpeechRecognitionPipeline,
   type WhisperTokenizer,
 } from '@huggingface/transformers';
-import {
-  errorReply,
-  useDownloadedModelsOnly,
-  type ModelWorkerData,
-  type ModelWorkerError,
-} from './model-worker';
+import { type ModelWorkerData, type ModelWorkerError, serveModel } from './model-worker';
 
 export type WhisperWorkerData = ModelWorkerData;
 
@@ -40,15 +35,11 @@ export type WhisperReply =
   | { id: number; type: 'done'; text: string; words: WhisperWord[] | null; language: string | null }
   | ModelWorkerError;
 
-const { modelsDir, modelId, dtype } = workerData as WhisperWorkerData;
 const RATE = 16_000;
 /** Whisper hears 30 s at a time; longer answers go in overlapping windows that transformers.js stitches. */
 const WINDOW_S = 30;
 const STRIDE_S = 5;
 
-useDownloadedModelsOnly(modelsDir);
-
-let recognizer: Promise<AutomaticSpeechRecognitionPipeline> | undefined;
 /** Set once the model has shown it cannot time words, so later calls do not try twice. */
 let noWordTimings = false;
 
@@ -134,19 +125,12 @@ async function transcribe(run: AutomaticSpeechRecognitionPipeline, id: number, a
   return { text: out.text, words: null, language };
 }
 
-parentPort?.on('message', (request: WhisperRequest) => {
-  const post = (m: WhisperReply) => parentPort!.postMessage(m);
-  void (async () => {
-    let stage: 'load' | 'run' = 'load';
-    try {
-      recognizer ??= pipeline('automatic-speech-recognition', modelId, { dtype });
-      const run = await recognizer;
-      if (request.type === 'load')
-        return post({ id: request.id, type: 'done', text: '', words: null, language: null });
-      stage = 'run';
-      post({ id: request.id, type: 'done', ...(await transcribe(run, request.id, request.audio)) });
-    } catch (err) {
-      post(errorReply(request.id, stage, err));
-    }
-  })();
-});
+serveModel<
+  AutomaticSpeechRecognitionPipeline,
+  WhisperRequest,
+  { text: string; words: WhisperWord[] | null; language: string | null }
+>(
+  (modelId, dtype) => pipeline('automatic-speech-recognition', modelId, { dtype }),
+  { text: '', words: null, language: null },
+  (run, request) => transcribe(run, request.id, request.audio),
+);
