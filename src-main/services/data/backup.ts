@@ -2,8 +2,9 @@
  * Backups in <data dir>/backups: each a SQLite online backup of the database (<id>.sqlite), verified after it
  * is written (integrity_check on the copy, SHA-256 recorded in manifest.json beside it), plus the résumé
  * originals and the recordings' audio it refers to, kept once each by content in files/<sha256>. Both are
- * copied as they are stored, so with a passphrase set they stay sealed under it, like the database's columns. A backup that fails at any step is
- * removed, never enters the manifest and so never counts towards the rotation.
+ * copied as they are stored, so with a passphrase set they stay sealed under it, like the database's columns.
+ * A backup that fails at any step is removed, never enters the manifest and so never counts towards the
+ * rotation.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -320,15 +321,14 @@ export class BackupStore {
     } finally {
       copy.close();
     }
-    for (const r of entry.resumes) {
-      const blob = this.blobOf(r.sha256);
-      if (!existsSync(blob) || sha256Hex(readFileSync(blob)) !== r.sha256)
-        throw broken(`the saved copy of résumé file ${r.name} is missing or damaged`);
-    }
-    for (const a of entry.audio) {
-      const blob = this.blobOf(a.sha256);
-      if (!existsSync(blob) || sha256Hex(readFileSync(blob)) !== a.sha256)
-        throw broken(`the saved copy of recording ${a.name} is missing or damaged`);
+    const saved = [
+      ...entry.resumes.map((f) => ({ ...f, what: 'résumé file' })),
+      ...entry.audio.map((f) => ({ ...f, what: 'recording' })),
+    ];
+    for (const f of saved) {
+      const blob = this.blobOf(f.sha256);
+      if (!existsSync(blob) || sha256Hex(readFileSync(blob)) !== f.sha256)
+        throw broken(`the saved copy of ${f.what} ${f.name} is missing or damaged`);
     }
   }
 
