@@ -1,4 +1,7 @@
-/** What the in-app model workers (embeddings, generation, transcription) share: their data, their error reply, offline loading. */
+/**
+ * What the in-app model workers (embeddings, generation, transcription) share: their data, their error reply,
+ * offline loading, and their message loop (serveModel); nothing else is theirs to call.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { env } from '@huggingface/transformers';
 
@@ -21,7 +24,7 @@ export interface ModelWorkerError {
  * The model manager owns the files: never reach the hub, and never read or write transformers.js's own cache
  * (inside node_modules, read-only in a packaged app, and it could shadow the file we downloaded).
  */
-export function useDownloadedModelsOnly(modelsDir: string): void {
+function useDownloadedModelsOnly(modelsDir: string): void {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = modelsDir;
@@ -33,7 +36,7 @@ export function useDownloadedModelsOnly(modelsDir: string): void {
  * A failed load is not retried in the worker: the parent replaces it, so a model downloaded or repaired later is
  * read afresh (transformers.js memoizes config lookups per process).
  */
-export function errorReply(id: number, stage: 'load' | 'run', err: unknown): ModelWorkerError {
+function errorReply(id: number, stage: 'load' | 'run', err: unknown): ModelWorkerError {
   return {
     id,
     type: 'error',
