@@ -5,3 +5,19 @@ export function clock(ms: number): string {
   const s = total % 60;
   return `${m}:${String(s).padStart(2, '0')}`;
 }
+
+const PROVIDER_NAMES: Record<string, string> = {
+  ollama: 'Ollama',
+  cloud: 'cloud',
+  transformers: 'in Rehearse',
+};
+
+/**
+ * Who wrote or reviewed something, as the candidate knows it: "llama3.2 (Ollama)", "the built-in coach". One
+ * wording everywhere, so the model named on a question is recognisably the one named on its feedback.
+ */
+export function modelLabel(provider: string, model: string | null | undefined): string {
+  if (provider === 'builtin') return 'the built-in coach';
+  const name = PROVIDER_NAMES[provider] ?? provider;
+  return model ? `${model} (${name})` : name;
+}

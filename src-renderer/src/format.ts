@@ -1,4 +1,4 @@
-export { clock } from '../../src-shared/format';
+export { clock, modelLabel } from '../../src-shared/format';
 
 /** A count and its noun: "1 answer", "3 answers". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

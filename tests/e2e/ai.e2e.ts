@@ -80,7 +80,7 @@ describe('the AI coach settings and diagnostics, through the UI', () => {
     // The answer appears piece by piece before the call completes.
     await expect.poll(() => page.getByText(/"question":"Tell me/).isVisible(), { timeout: 5000 }).toBe(true);
     await expect
-      .poll(() => page.getByText('Answered by ollama (llama3.2)', { exact: false }).isVisible(), {
+      .poll(() => page.getByText('Answered by llama3.2 (Ollama)', { exact: false }).isVisible(), {
         timeout: 10_000,
       })
       .toBe(true);

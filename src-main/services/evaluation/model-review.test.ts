@@ -134,7 +134,7 @@ describe("a model's review of an answer", () => {
     await expect.poll(() => settled(events), { timeout: 20_000 }).toBe(true);
     expect(events.at(-1)).toMatchObject({
       status: 'failed',
-      note: 'ollama (llama3.2) could not review this answer (ollama kept answering in a form Rehearse could not use.); the builtin feedback stands.',
+      note: 'llama3.2 (Ollama) could not review this answer (ollama kept answering in a form Rehearse could not use.); the builtin feedback stands.',
     });
     expect((await ok(runtime, 'sessions.get', { sessionId: s.id })).questions[0]!.feedback!.provider).toBe(
       'builtin',

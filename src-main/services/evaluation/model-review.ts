@@ -12,6 +12,7 @@ import {
   type EvaluationInput,
   type EvaluationResult,
 } from '../../../src-shared/evaluation';
+import { modelLabel } from '../../../src-shared/format';
 import { evaluateAnswer } from './evaluate';
 import type { ServiceContext } from '../../core/context';
 import { evaluationKey } from '../ai/cache';
@@ -202,7 +203,7 @@ export async function reviewWithModel(
   const provider = ctx.ai.chain.rank('evaluateAnswer')[0];
   if (!provider) return;
   const model = provider.model('evaluateAnswer');
-  const label = `${provider.id}${model ? ` (${model})` : ''}`;
+  const label = modelLabel(provider.id, model);
   const progress = (status: 'running' | 'done' | 'failed', note: string) =>
     ctx.emit('evaluations.progress', {
       sessionQuestionId: at.sessionQuestionId,

@@ -35,7 +35,7 @@ describe('questions written by a model', () => {
     expect(result.session.questions[0]).toEqual(session.questions[0]);
     for (const q of result.session.questions.slice(1)) {
       expect(q.source).toBe('ai');
-      expect(q.reason).toMatch(/^Written by ollama \(llama3\.2\)/);
+      expect(q.reason).toMatch(/^Written by llama3\.2 \(Ollama\)/);
       expect(q.text).toMatch(/case [123]\)\.$/);
     }
     const sent = JSON.stringify(fake.requests.find((r) => r.path === '/api/chat')?.body);

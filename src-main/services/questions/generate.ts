@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Category, Difficulty } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
+import { modelLabel } from '../../../src-shared/format';
 import { PrivateQuestionInput, QuestionFields, type PlannedQuestion } from '../../../src-shared/questions';
 import type { ParsedResume } from '../../../src-shared/resume';
 import type { ServiceContext } from '../../core/context';
@@ -201,9 +202,8 @@ export async function generateQuestions(
       cached: false,
     };
   await ctx.ai.cache.put('questions', key, result.value.questions, result.provider, result.model);
-  const by = `${result.provider}${result.model ? ` (${result.model})` : ''}`;
   return {
-    questions: toPlanned(result.value.questions, by),
+    questions: toPlanned(result.value.questions, modelLabel(result.provider, result.model)),
     provider: result.provider,
     model: result.model,
     notes: result.notes,
@@ -211,21 +211,10 @@ export async function generateQuestions(
   };
 }
 
-const PROVIDER_NAMES: Record<string, string> = {
-  ollama: 'Ollama',
-  cloud: 'cloud',
-  transformers: 'in Rehearse',
-};
-
-const labelOf = (provider: string, model: string | null) => {
-  const name = PROVIDER_NAMES[provider] ?? provider;
-  return model ? `${model} (${name})` : name;
-};
-
 /** The model that would write questions now, as the candidate knows it ("llama3.2 (Ollama)"); null when none. */
 export function writerOf(ctx: ServiceContext): string | null {
   const provider = ctx.ai.chain.rank('generateQuestions').find((p) => ctx.ai.chain.healthOf(p.id) !== false);
-  return provider ? labelOf(provider.id, provider.model('generateQuestions')) : null;
+  return provider ? modelLabel(provider.id, provider.model('generateQuestions')) : null;
 }
 
 /** Only the list's shape is checked as a whole; each question is judged on its own so one bad one costs one. */
@@ -327,7 +316,7 @@ export async function generateMore(
       rows.push(PrivateQuestionInput.parse({ ...parsed.data, role: input.role }));
     }
   }
-  const by = labelOf(result.provider, result.model);
+  const by = modelLabel(result.provider, result.model);
   const { imported } = await importRows(ctx, rows, {
     origin: 'generated',
     writtenBy: by,

@@ -115,7 +115,7 @@ describe('follow-ups adapted by a model', () => {
       provider: 'ollama',
       text: expect.stringContaining('Which two questions'),
     });
-    expect(adapted.reason).toBe(`Asked by ollama after your answer. ${followUp.reason}`);
+    expect(adapted.reason).toBe(`Asked by llama3.2 (Ollama) after your answer. ${followUp.reason}`);
     const sent = JSON.stringify(fake.requests.filter((r) => r.path === '/api/chat').at(-1)?.body);
     expect(sent).toContain('understand what they need');
     // Once adapted it stays as it is: asking again does not call the model.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EvaluationResult } from '../../../src-shared/evaluation';
 import type { SessionDetail } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
+import { modelLabel } from '../../../src-shared/format';
 import type { ServiceContext } from '../../core/context';
 import { track } from '../../core/requests';
 import { screenQuestion } from '../ai/content-filter';
@@ -207,7 +208,7 @@ export async function adaptFollowUp(
       { signal: request.signal },
     );
     if (!result.value) return { ...kept, notes: result.notes };
-    const reason = `Asked by ${result.provider} after your answer. ${row.reason}`;
+    const reason = `Asked by ${modelLabel(result.provider, result.model)} after your answer. ${row.reason}`;
     await ctx.db
       .updateTable('session_questions')
       .set({ text: result.value.question, reason })

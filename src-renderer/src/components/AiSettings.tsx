@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { AiSettings as AiSettingsSchema, type AiSettings, type AiStatus } from '../../../src-shared/ai';
 import { call, fieldOf, messageOf, on } from '../api';
+import { modelLabel } from '../format';
 import { useApp } from '../store';
 import { CloudSettings } from './CloudSettings';
 import { ModelSettings } from './ModelSettings';
@@ -109,7 +110,7 @@ export function AiSettingsPanel() {
     setTrial({ requestId, text: '' });
     try {
       const r = await call('ai.try', { requestId });
-      const by = r.provider === 'builtin' ? 'the built-in coach' : `${r.provider} (${r.model})`;
+      const by = modelLabel(r.provider, r.model);
       setTrial({
         requestId,
         text: r.text,

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { SessionQuestion } from '../../../src-shared/domain';
 import { CRITERIA, STAR_PARTS, type Criterion } from '../../../src-shared/evaluation';
+import { modelLabel } from '../format';
 import { DeliveryPanel } from './DeliveryPanel';
 import { Table } from './Table';
 
@@ -52,13 +53,7 @@ export function Feedback({
     <div className="stack feedback">
       <p>
         <strong className="meter">{r.overall}</strong> overall
-        <span className="muted">
-          {' '}
-          · reviewed by{' '}
-          {feedback.provider === 'builtin'
-            ? 'the builtin coach'
-            : `${feedback.provider}${feedback.model ? ` (${feedback.model})` : ''}`}
-        </span>
+        <span className="muted"> · reviewed by {modelLabel(feedback.provider, feedback.model)}</span>
       </p>
       <Verdict relevance={r.relevance} headingLevel={headingLevel} />
       <Table caption="Scores by criterion" columns={['Criterion', 'Score', 'Why']}>

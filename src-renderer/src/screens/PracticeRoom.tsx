@@ -10,7 +10,7 @@ import { AnswerFeedback } from '../components/Feedback';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { ReadAloud } from '../components/ReadAloud';
 import { VoiceRecorder } from '../components/VoiceRecorder';
-import { categoryLabel, clock, spokenDuration } from '../format';
+import { categoryLabel, clock, modelLabel, spokenDuration } from '../format';
 import { useApp } from '../store';
 
 /** A draft is written this long after the candidate pauses typing: a crash loses at most about this much. */
@@ -141,7 +141,7 @@ function Tailoring({ session, onTailored }: { session: SessionDetail; onTailored
           kind: 'done',
           text:
             result.replaced > 0
-              ? `The next ${result.replaced} questions were written for you by ${result.provider}${result.model ? ` (${result.model})` : ''}.`
+              ? `The next ${result.replaced} questions were written for you by ${modelLabel(result.provider, result.model)}.`
               : result.notes.join(' ') || 'Kept the builtin questions.',
         });
         if (result.replaced > 0) onTailored();

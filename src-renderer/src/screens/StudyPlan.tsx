@@ -4,7 +4,7 @@ import { PLAN_LENGTHS, PlanInput, type PlanTask, type StudyPlan as Plan } from '
 import { call, messageOf } from '../api';
 import { Field, FormError, JobOptions, RadioChoices, useFormSend } from '../components/form';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { categoryLabel } from '../format';
+import { categoryLabel, modelLabel } from '../format';
 import { useApp } from '../store';
 import { ProgressLinks } from '../components/ProgressLinks';
 import { practiceTime } from '../format';
@@ -166,7 +166,7 @@ function PlanView(props: { plan: Plan; onChange(plan: Plan): void; onNew(): void
   const by =
     plan.source.provider === 'builtin'
       ? 'Made by the built-in planner.'
-      : `Milestones and resources by ${plan.source.provider}${plan.source.model ? ` (${plan.source.model})` : ''}.`;
+      : `Milestones and resources by ${modelLabel(plan.source.provider, plan.source.model)}.`;
 
   return (
     <>
