@@ -93,6 +93,22 @@ const SEPARATORS = /\s*(?:\||•|·|◦|▪|\t|;|\u2022|\s{3,}|\s[-–—]\s)\s*
 export const isRegion = (word: string): boolean =>
   US_STATES.has(word.toUpperCase()) || COUNTRIES.has(word.toLowerCase());
 
+/** Provinces and states written out in full after a city ("Montreal, Quebec"). */
+const REGIONS = new Set([
+  'quebec',
+  'québec',
+  'ontario',
+  'british columbia',
+  'alberta',
+  'manitoba',
+  'saskatchewan',
+  'nova scotia',
+  'new brunswick',
+  'new south wales',
+  'victoria',
+  'queensland',
+]);
+
 export function isLocation(part: string): boolean {
   const text = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
   if (/\d|@|https?:/.test(text) || text.length > 60) return false;
@@ -100,7 +116,12 @@ export function isLocation(part: string): boolean {
   const m = /^([\p{L}][\p{L} .'-]{1,40}),\s*([\p{L}][\p{L} .'-]{1,30})$/u.exec(text);
   if (!m) return false;
   const tail = m[2]!.trim();
-  return US_STATES.has(tail.toUpperCase()) || COUNTRIES.has(tail.toLowerCase()) || /^[A-Z]{2}$/.test(tail);
+  return (
+    US_STATES.has(tail.toUpperCase()) ||
+    COUNTRIES.has(tail.toLowerCase()) ||
+    REGIONS.has(tail.toLowerCase()) ||
+    /^[A-Z]{2}$/.test(tail)
+  );
 }
 
 /** Words of a document's title, never of a person's name. */

@@ -176,22 +176,45 @@ export function leadingPoint(text: string, referenceYear?: number): DateRange | 
 const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME})\\s*$`, 'i');
 const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
 
-/** "… | Oct 2020 - Apr" + "2021": a date range the layout wrapped onto the next line, joined back. */
+/**
+ * "… | Oct 2020 - Apr" + "2021": a date range the layout wrapped onto the next line, joined back. In a table's narrow
+ * date cell the range wraps inside the cell while the next cell goes on ("2025.07 -<tab>Deep learning …" over
+ * "Present<tab>depalletizing …"): the cells are joined, and what the next row holds beside them stays a line.
+ */
 export function joinWrappedDates<T extends { text: string; bullet: boolean }>(lines: readonly T[]): T[] {
   const out: T[] = [];
+  const firstCell = (text: string) => {
+    const tab = text.indexOf('\t');
+    return tab < 0 ? { cell: text, rest: '' } : { cell: text.slice(0, tab), rest: text.slice(tab + 1) };
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1];
-    if (
-      next &&
-      !line.bullet &&
-      !next.bullet &&
-      DANGLING.test(line.text) &&
-      CONTINUED.test(next.text.trim())
-    ) {
+    if (!next || line.bullet || next.bullet) {
+      out.push(line);
+      continue;
+    }
+    if (DANGLING.test(line.text) && CONTINUED.test(next.text.trim())) {
       out.push({ ...line, text: `${line.text.trimEnd()} ${next.text.trim()}` });
       i++;
-    } else out.push(line);
+      continue;
+    }
+    const a = firstCell(line.text);
+    const b = firstCell(next.text);
+    if (
+      a.rest &&
+      b.rest &&
+      DANGLING.test(a.cell) &&
+      CONTINUED.test(b.cell.trim()) &&
+      b.cell.trim().length <= 12
+    ) {
+      out.push({ ...line, text: `${a.cell.trimEnd()} ${b.cell.trim()}\t${a.rest}` });
+      const bullet = /^\s*[•▪◦]\s*/.exec(b.rest);
+      out.push({ ...next, text: b.rest.slice(bullet?.[0].length ?? 0).trim(), bullet: !!bullet });
+      i++;
+      continue;
+    }
+    out.push(line);
   }
   return out;
 }

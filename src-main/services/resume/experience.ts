@@ -121,12 +121,23 @@ export function assignFields(
       others = others.filter((p) => p !== city);
     }
   }
-  let company = others.find((p) => COMPANY.test(p)) ?? others[0] ?? null;
+  // "Deep learning and geometry based software engineering for robotic": a description beside the dates (a table
+  // row's summary cell) is no employer, whatever words it holds.
+  const named = others.filter((p) => !describes(cleanCompany(p)));
+  let company = named.find((p) => COMPANY.test(p)) ?? named[0] ?? null;
   if (guess && !title && rest.length >= 2) {
     title = rest[0]!;
     company = rest[1]!;
   }
   return { title: title && cleanTitle(title), company: company && cleanCompany(company), location };
+}
+
+/** A sentence, or more than six words mostly in lower case: prose, not a name. */
+function describes(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length > 4 && /\.$/.test(text) && !/\)\.$/.test(text) && !ABBREVIATION_END.test(text))
+    return true;
+  return words.length > 6 && words.filter((w) => /^\p{Ll}/u.test(w)).length > words.length / 2;
 }
 
 /** "DevOps Engineer:" — the colon introduces the dates, not the title. */
@@ -147,6 +158,8 @@ function cleanCompany(company: string): string {
     // A bracketed aside after a space is a team or a place; "ODASA(P)" is part of the name.
     .replace(/\s+\([^)]*\)?$/, '')
     .replace(/[\s:,]+$/, '')
+    // "ShengQu Games Inc. Shanghai": a single capitalised word after the legal form is the city.
+    .replace(/^(.{2,}\b(?:inc|ltd|llc|gmbh|corp|co)\.?)\s+[\p{Lu}][\p{L}'’-]+$/iu, '$1')
     // "Tellabs, Espoo": a single capitalised word after the employer is its city.
     .replace(/^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+)$/u, (all, name: string, city: string) =>
       EMPLOYER.test(city) ? all : name,
@@ -154,13 +167,17 @@ function cleanCompany(company: string): string {
   return c || company;
 }
 
+/** "… Software Engineer Intern, 8x8 Inc.": a legal form's full stop ends a name, not a sentence. */
+const ABBREVIATION_END = /\b(?:inc|ltd|co|corp|llc|plc|bros|dept)\.$/i;
+
 const isHeaderLike = (line: Line, previous: Line | undefined) => {
   const t = line.text;
   if (line.bullet || t.length > 100 || /;$/.test(t)) return false;
   // "Technologies: Unreal Engine 5, C++" under a job lists what it used; it heads nothing.
   if (/^(?:technologies|tech stack|tools|environment|stack|skills|used)\s*:/i.test(t)) return false;
   // A sentence ends with a full stop; "Eligible Inc." and "Qualfon (Cebu City, Philippines)." do not make one.
-  if (/\.$/.test(t) && !/\)\.$/.test(t) && t.split(/\s+/).length > 4) return false;
+  if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 4)
+    return false;
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
   if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
   if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
@@ -170,6 +187,14 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   if (listLike(t) || (previous && /,\s*$/.test(previous.text) && listLike(previous.text))) return false;
   return true;
 };
+
+/** "Company: Bytedance Co.", "Lab: Su Lab, University of California": a line that names the employer outright. */
+const EMPLOYER_LABEL =
+  /^(?:company|employer|organi[sz]ation|lab|laboratory|institution|firm)\s*:\s*(.{2,80})$/i;
+/** "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields. */
+const LABELLED = /^[\p{L} ]{2,25}:\s/u;
+/** A list item read as a line of its own, to ask whether it could head an entry. */
+const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
 /** A short line that can open an entry dated by one point ("Summer 2019", "2019 (2 months) Summer student …"). */
 const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
@@ -220,15 +245,26 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       (prev.bullet || continued[i - 1]!) &&
       !/[.!?:;)]$/.test(prev.text.trim());
   });
-  const anchors: { index: number; range: DateRange }[] = [];
-  lines.forEach((line, index) => {
-    if (line.bullet) return;
-    const range = findRange(line.text, reference.year) ?? pointAnchor(line, reference);
-    if (range && !runIn(line.text, range)) anchors.push({ index, range });
-  });
+  const anchorsOn = (usable: (line: Line, index: number) => boolean, points: boolean) => {
+    const found: { index: number; range: DateRange }[] = [];
+    lines.forEach((line, index) => {
+      if (!usable(line, index)) return;
+      const range = findRange(line.text, reference.year) ?? (points ? pointAnchor(line, reference) : null);
+      if (range && !runIn(line.text, range)) found.push({ index, range });
+    });
+    return found;
+  };
+  let anchors = anchorsOn((line) => !line.bullet, true);
+  // A CV written as one nested list (an academic page's "* 05/19 – 08/19 Research Intern, ByteDance" over
+  // "  * Supervisor: …") dates its entries on list items: with no dated line outside the list, an item short enough
+  // to be a header and holding a range heads an entry ("Fall 2017, ASTR 100" under a job is a course taught).
+  const listed = anchors.length === 0;
+  if (listed)
+    anchors = anchorsOn((line, i) => line.bullet && isHeaderLike(asItem(line), lines[i - 1]), false);
   if (anchors.length === 0) return [];
 
   const headerOf = new Map<number, number[]>();
+  const employerOf = new Map<number, string>();
   const taken = new Set<number>();
   const fieldsOf = (indices: number[], anchor: { index: number; range: DateRange }, guess = true) =>
     assignFields(
@@ -250,7 +286,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   for (const [k, anchor] of anchors.entries()) {
     const header: number[] = [anchor.index];
     const floor = k === 0 ? 0 : anchors[k - 1]!.index + 1;
-    for (let i = anchor.index - 1; i >= floor && header.length < 3; i--) {
+    // A dated list item is its entry's first line: what stands above it is the previous entry or a sub-title.
+    for (let i = anchor.index - 1; !listed && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
     }
@@ -262,7 +299,9 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       i < ceiling && header.length < 3 && (!fields.title || !fields.company);
       i++
     ) {
-      const line = lines[i]!;
+      // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
+      const line =
+        listed && i === anchor.index + 1 && !LABELLED.test(lines[i]!.text) ? asItem(lines[i]!) : lines[i]!;
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
@@ -281,6 +320,14 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       header.push(i);
       fields = fieldsOf(header, anchor, false);
     }
+    // "Company: Bytedance Co." under the dates names the employer, whatever the header line guessed.
+    const labelled = lines[Math.max(...header) + 1];
+    const employer =
+      labelled && Math.max(...header) + 1 < ceiling ? EMPLOYER_LABEL.exec(labelled.text) : null;
+    if (employer) {
+      header.push(Math.max(...header) + 1);
+      employerOf.set(k, employer[1]!.trim());
+    }
     // A place on its own line right under the header ("New York, NY", "Lyon").
     const next = Math.max(...header) + 1;
     const nextLine = lines[next];
@@ -296,7 +343,15 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     headerOf.set(k, header);
   }
 
-  const fieldsByEntry = anchors.map((anchor, k) => fieldsOf(headerOf.get(k)!, anchor));
+  const fieldsByEntry = anchors.map((anchor, k) => {
+    const employer = employerOf.get(k);
+    if (employer === undefined) return fieldsOf(headerOf.get(k)!, anchor);
+    const fields = fieldsOf(
+      headerOf.get(k)!.filter((i) => !EMPLOYER_LABEL.test(lines[i]!.text)),
+      anchor,
+    );
+    return { ...fields, company: cleanCompany(employer) };
+  });
   // What the header says on and above its dates; a line below may be a team or a project, not the employer.
   const fieldsAbove = anchors.map((anchor, k) =>
     fieldsOf(

@@ -1,0 +1,168 @@
+// Layout families first met in the academic CV pages and JSON Resume files of the development corpus
+// (tests/fixtures/real-resumes: academicpages and al-folio forks), each written here as a made-up document of the
+// same layout, so the rule is held by a test and not by one real document.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPaths } from '../../paths';
+import { joinWrappedDates } from './dates';
+import { makeLine, type Line } from './document';
+import { parseExperience } from './experience';
+import { htmlToLines } from './extract-docx';
+import { extractTextDocument, parseDocument } from './parse';
+import { splitSections } from './sections';
+import { loadTaxonomy, type Taxonomy } from './skills';
+
+let taxonomy: Taxonomy;
+beforeAll(() => {
+  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+});
+
+const reference = { year: 2026, month: 11 };
+const parse = (...body: string[]) =>
+  parseDocument(extractTextDocument(['Jane Roe', 'jane@example.org', '', ...body].join('\n')), {
+    taxonomy,
+    reference,
+  });
+const jobs = (r: {
+  experience: {
+    title: string | null;
+    company: string | null;
+    start: string | null;
+    end: string | null;
+    current: boolean;
+  }[];
+}) => r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end]);
+
+describe('layout families of academic CV pages and JSON Resume files', () => {
+  it('a CV written as one nested list dates its entries on the list items', () => {
+    const r = parse(
+      'Work experience',
+      '======',
+      '* 05/19 – 08/19 Research Intern, Northwind Labs',
+      '  * Supervisor: Dr. Ada Byron',
+      '* 05/18 – 08/18, Software Engineer Intern, Contoso Inc.',
+      '  * Supervisor: Grace Lin',
+      '* **Apr. 2016 - Oct. 2016: Vision Intern**',
+      '    * Fabrikam, Lyon, France',
+      '    * Duties included: built a crowd counter.',
+    );
+    expect(jobs(r)).toEqual([
+      ['Research Intern', 'Northwind Labs', '2019-05', '2019-08'],
+      ['Software Engineer Intern', 'Contoso Inc.', '2018-05', '2018-08'],
+      ['Vision Intern', 'Fabrikam', '2016-04', '2016-10'],
+    ]);
+  });
+
+  it('a sub-title over a dated list item is not part of its header; a "Company:" line names the employer', () => {
+    const r = parse(
+      'Experience',
+      '',
+      '## Industry & Engineering Roles',
+      '* Feb 2024 - Jun 2024: Software Development Engineer, Machine Learning Platform, Hangzhou',
+      '  * Company: Tailspin Co.',
+      '  * Duties included: profiled GPU kernels.',
+      '* Nov 2023 - Present: Research Intern (M.S. Student)',
+      '  * Lab: Vision Lab, University of Northern State',
+    );
+    expect(jobs(r)).toEqual([
+      ['Software Development Engineer', 'Tailspin Co.', '2024-02', '2024-06'],
+      ['Research Intern (M.S. Student)', 'Vision Lab, University of Northern State', '2023-11', 'present'],
+    ]);
+  });
+
+  it('a course taught, dated on a list item under an undated job, is not a job', () => {
+    const r = parse(
+      'Teaching Experience',
+      '',
+      'Graduate Teaching Assistant; University of Northern State',
+      'Responsibilities include leading discussions and grading.',
+      '* Fall 2017, PHYS 100: Introduction to Physics',
+    );
+    expect(r.experience.filter((e) => e.company?.includes('PHYS'))).toEqual([]);
+  });
+
+  it("a legal form's full stop does not make a header line a sentence", () => {
+    const r = parse(
+      'Experience',
+      '',
+      'Software Engineer Intern, Contoso Systems Inc.',
+      'May 2017 – Aug 2017',
+    );
+    expect(jobs(r)).toEqual([['Software Engineer Intern', 'Contoso Systems Inc.', '2017-05', '2017-08']]);
+  });
+
+  it('"Work" and a larger "Internship" title open the experience; a bold "Internship" line inside it does not', () => {
+    const line = (text: string, size = 10, bold = false) => makeLine(text, { size, bold });
+    const kinds = (lines: Line[]) => splitSections(lines, 10).map((s) => s.kind);
+    expect(kinds([line('Jane Roe', 20), line('Work', 13, true), line('Engineer  2019 – 2020')])).toEqual([
+      'header',
+      'experience',
+    ]);
+    expect(
+      kinds([line('Jane Roe', 20), line('Internship', 14, true), line('Intern, Acme  2019 – 2020')]),
+    ).toEqual(['header', 'experience']);
+    expect(
+      kinds([line('Jane Roe', 20), line('Experience', 14, true), line('Internship', 10, true), line('2018')]),
+    ).toEqual(['header', 'experience']);
+  });
+
+  it("a table row's date that wraps in its narrow cell is joined, and the next cell's text stays beside it", () => {
+    const rows = joinWrappedDates([
+      makeLine('2025.07 -\tDeep learning software for robotic'),
+      makeLine('Present\t• OpenCV, PyTorch'),
+    ]);
+    expect(rows.map((l) => [l.text, l.bullet])).toEqual([
+      ['2025.07 - Present\tDeep learning software for robotic', false],
+      ['OpenCV, PyTorch', true],
+    ]);
+  });
+
+  it("a table row's summary beside the dates is not the employer; the title and employer above are", () => {
+    const bold = (text: string) => makeLine(text, { bold: true });
+    const [job] = parseExperience(
+      [
+        bold('Senior Vision Engineer'),
+        bold('Northwind-US'),
+        bold('2025.07 -\tDeep learning and geometry based software engineering for robotic'),
+        bold('Present\tdepalletizing applications.'),
+        bold('Vision Engineer'),
+        bold('Contoso'),
+        bold('2022.02 - 2023.04\tAugmented Reality and perception software development.'),
+      ],
+      reference,
+    );
+    expect([job!.title, job!.company, job!.start, job!.current]).toEqual([
+      'Senior Vision Engineer',
+      'Northwind-US',
+      '2025-07',
+      true,
+    ]);
+  });
+
+  it("a row's place written with its province is the location, not the employer (Word table)", () => {
+    const { lines } = htmlToLines(
+      '<h2>Work</h2><table><tr><td><p>2019.05 - 2019.08</p><p>Montreal, Quebec</p></td>' +
+        '<td><h6>Research Intern</h6><h6>Samsung AI Center Montreal</h6></td></tr></table>',
+    );
+    const r = parseDocument(
+      {
+        lines: [makeLine('Jane Roe', { size: 20 }), makeLine('jane@example.org'), ...lines],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([['Research Intern', 'Samsung AI Center Montreal', '2019-05', '2019-08']]);
+  });
+
+  it('a Word list item holding a nested list is a line of its own, and so is each nested item', () => {
+    const { lines } = htmlToLines(
+      '<ul><li>Nov 2024 - Present: Research Intern<ul><li>Lab: Vision Lab</li><li>Supervisor: Dr. Roe</li></ul></li></ul>',
+    );
+    expect(lines.map((l) => [l.text, l.bullet])).toEqual([
+      ['Nov 2024 - Present: Research Intern', true],
+      ['Lab: Vision Lab', true],
+      ['Supervisor: Dr. Roe', true],
+    ]);
+  });
+});
