@@ -165,4 +165,22 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Supervisor: Dr. Roe', true],
     ]);
   });
+
+  it('a card with a category badge before the employer takes its role from the line under it', () => {
+    const r = parse(
+      'Internship Experience',
+      '',
+      'Intern Northwind Corporate Development (Tailspin Capital) 2024.4 – Present',
+      'Technology Investment Analyst Intern · Shenzhen, China',
+      'Tech Investment AI Ecosystem',
+      'Intern Contoso Investment 2024.2 – 2024.3',
+      'Quantitative Researcher Intern (Machine Learning) · Shanghai, China',
+      'Developing deep learning models for time series forecasting.',
+      'Time Series Deep Learning',
+    );
+    expect(jobs(r)).toEqual([
+      ['Technology Investment Analyst Intern', 'Northwind Corporate Development', '2024-04', 'present'],
+      ['Quantitative Researcher Intern (Machine Learning)', 'Contoso Investment', '2024-02', '2024-03'],
+    ]);
+  });
 });

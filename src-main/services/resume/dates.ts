@@ -47,8 +47,9 @@ const MONTH_NAME =
 const SEASON = '(?:spring|summer|fall|autumn|winter)';
 const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
 const POINT = `(?:${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
-/** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "Aug-19", "26.8.2019". */
-const RANGE_POINT = `(?:${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
+/** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "Aug-19", "26.8.2019",
+ * "2024.4" (a year and a one-digit month, as Chinese CVs write them). */
+const RANGE_POINT = `(?:(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
 const NOW = '(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working)';
 // "--": the en dash as typed in Markdown or TeX source that no renderer turned into one.
 const SEP = '\\s*(?:–|—|--|-|−|to|until|till|through|thru)\\s*';
@@ -90,6 +91,7 @@ export function parsePoint(text: string, referenceYear = new Date().getFullYear(
     return { year: twoDigitYear(Number(m[2]), referenceYear), month: Number(m[1]) };
   if ((m = new RegExp(`^(${MONTH_NAME})['’-]?(\\d{2})$`, 'i').exec(t)))
     return { year: twoDigitYear(Number(m[2]), referenceYear), month: MONTHS[m[1]!.replace('.', '')] ?? null };
+  if ((m = /^((?:19|20)\d{2})\.(1[0-2]|[1-9])$/.exec(t))) return { year: Number(m[1]), month: Number(m[2]) };
   if ((m = /^(?:[12]\d|3[01]|0?[1-9])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})$/.exec(t)))
     return { year: Number(m[2]), month: Number(m[1]) };
   return null;

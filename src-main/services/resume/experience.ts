@@ -110,9 +110,31 @@ export function assignFields(
     )
       rest.splice(0, 1, words.slice(0, last + 1).join(' '), after.join(' '));
   }
+  // "Intern Qilin Investment" beside "Quantitative Researcher Intern": a category word, then the employer's name.
+  const badged = rest.findIndex((p) => {
+    const words = p.split(/\s+/);
+    return (
+      words.length >= 2 &&
+      ROLE.test(words[0]!) &&
+      /^\p{Lu}/u.test(words[1]!) &&
+      !ROLE.test(words.slice(1).join(' ')) &&
+      rest.some((q) => q !== p && ROLE.test(q) && !EMPLOYER.test(q))
+    );
+  });
+  if (badged >= 0) {
+    const [word, ...name] = rest[badged]!.split(/\s+/);
+    rest.splice(badged, 1, word!, name.join(' '));
+  }
   const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
-  let others = rest.filter((p) => p !== title);
+  // "Intern" then "Quantitative Researcher Intern": the fuller title that holds the lone word is the role.
+  let badgeWord: string | null = null;
+  if (title && !/\s/.test(title)) {
+    const word = new RegExp(`\\b${title.replace(/[^\p{L}]/gu, '')}\\b`, 'iu');
+    const fuller = roleLike.find((p) => p !== title && word.test(p));
+    if (fuller) [badgeWord, title] = [title, fuller];
+  }
+  let others = rest.filter((p) => p !== title && p !== badgeWord);
   // With three or more fields, a lone word after the employer is its city ("Fjordbank — Aarhus").
   if (!location && others.length >= 2) {
     const city = [...others].reverse().find((p) => /^[\p{Lu}][\p{L}'’.-]+$/u.test(p) && !EMPLOYER.test(p));
@@ -286,17 +308,25 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   for (const [k, anchor] of anchors.entries()) {
     const header: number[] = [anchor.index];
     const floor = k === 0 ? 0 : anchors[k - 1]!.index + 1;
-    // A dated list item is its entry's first line: what stands above it is the previous entry or a sub-title.
-    for (let i = anchor.index - 1; !listed && i >= floor && header.length < 3; i--) {
+    // A dated list item is its entry's first line: what stands above it is the previous entry or a sub-title. So is
+    // a date line that names both the role and the employer ("Intern Qilin Investment  2024.2 – 2024.3" under the
+    // previous card's tags); a comma may instead split one title ("Product Lead, Agent Strategy" under its employer).
+    const own = fieldsOf([anchor.index], anchor, false);
+    const complete = own.title !== null && own.company !== null && !lines[anchor.index]!.text.includes(',');
+    for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
     }
     // The title or the employer may sit on the line(s) after the dates ("Acme — Berlin   2019 – 2021" / "Engineer").
     const ceiling = anchors[k + 1]?.index ?? lines.length;
     let fields = fieldsOf(header, anchor, false);
+    // A lone category word before the employer ("Intern Qilin Investment") is a badge: the role line under it says
+    // which internship ("Quantitative Researcher Intern · Shanghai, China").
+    const badge = (i: number) =>
+      i === anchor.index + 1 && !!fields.title && !/\s/.test(fields.title) && ROLE.test(lines[i]!.text);
     for (
       let i = anchor.index + 1;
-      i < ceiling && header.length < 3 && (!fields.title || !fields.company);
+      i < ceiling && header.length < 3 && (!fields.title || !fields.company || badge(i));
       i++
     ) {
       // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
