@@ -183,4 +183,26 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Quantitative Researcher Intern (Machine Learning)', 'Contoso Investment', '2024-02', '2024-03'],
     ]);
   });
+
+  it('the name above the first section beats a larger sub-title further down (Word headings)', () => {
+    const { lines } = htmlToLines(
+      '<p><strong>Jane Roe</strong></p><p>PhD student · jane@example.org</p><h1>CV</h1><h1>Education</h1>' +
+        '<ul><li>B.S. in Physics, University of Northern State, 2020</li></ul><h1>Experience</h1>' +
+        '<h2>Research Roles</h2><ul><li>Nov 2024 - Present: Research Intern</li></ul>',
+    );
+    const r = parseDocument({ lines, pages: 1, bodySize: 10 }, { taxonomy, reference });
+    expect(r.contact.name).toBe('Jane Roe');
+  });
+
+  it("a table's 'Name' cell run into its value is a labelled name (PDF of a JSON Resume page)", () => {
+    const r = parseDocument(
+      {
+        lines: [makeLine('cv', { size: 20 }), makeLine('Name Jane Roe'), makeLine('Email jane@example.org')],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(r.contact.name).toBe('Jane Roe');
+  });
 });

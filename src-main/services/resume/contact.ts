@@ -167,6 +167,9 @@ export function labelledName(lines: Line[]): string | null {
   for (const l of lines.slice(0, 25)) {
     const m = /^(?:full\s+)?name\s*[:\t]\s*(.+)$/i.exec(l.text.trim());
     if (m && nameShaped(m[1]!.trim())) return m[1]!.trim();
+    // A table's label cell run into its value in a PDF ("Name Abdul Mukit"): only a plainly capitalised name.
+    const run = /^name\s+(.+)$/i.exec(l.text.trim());
+    if (run && looksLikeName(run[1]!)) return run[1]!.trim();
   }
   return null;
 }
