@@ -205,4 +205,19 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
     );
     expect(r.contact.name).toBe('Jane Roe');
   });
+
+  it("an employer's heading over each list item whose role ends in its term heads that item (Word)", () => {
+    const { lines } = htmlToLines(
+      '<p><strong>Jane Roe</strong></p><p>jane@example.org</p><h1>Work experience</h1>' +
+        '<h3><strong>Northwind.com, Inc</strong></h3><ul><li>Applied Scientist Intern - People and Technology (PXT) Summer 2024</li></ul>' +
+        '<h3><strong>Contoso Technology, Inc</strong></h3><ul><li>Machine Learning Intern – Smart Manufacturing Spring 2022, Summer 2022</li></ul>' +
+        '<h1>Skills</h1><ul><li>PyTorch, Keras</li></ul>',
+    );
+    const r = parseDocument({ lines, pages: 1, bodySize: 10 }, { taxonomy, reference });
+    expect(jobs(r)).toEqual([
+      ['Applied Scientist Intern', 'Northwind.com, Inc', '2024-06', '2024-06'],
+      ['Machine Learning Intern', 'Contoso Technology, Inc', '2022-06', '2022-06'],
+    ]);
+    expect(r.sections).not.toContain('projects');
+  });
 });

@@ -160,6 +160,21 @@ const LEADING_RE = new RegExp(
   'iu',
 );
 
+const TRAILING_RE = new RegExp(
+  `(?:^|[\\s,(])((?:${MONTH_NAME}|${SEASON}),?\\s+(?:19|20)\\d{2})\\)?\\s*$`,
+  'i',
+);
+
+/** A month or a season with its year ending a header line ("Applied Scientist Intern - Ads Summer 2024"): one point. */
+export function trailingPoint(text: string, referenceYear?: number): DateRange | null {
+  const m = TRAILING_RE.exec(text);
+  if (!m) return null;
+  const point = parsePoint(m[1]!, referenceYear);
+  if (!point) return null;
+  const index = m.index + m[0].indexOf(m[1]!);
+  return { start: point, end: point, current: false, index, length: m[1]!.length };
+}
+
 /**
  * A job dated by one point at the start of its line: "Summer 2019", "2019 (2 months)", or an open start
  * "26.8.2019 - Mitsubishi Logisnext" (a range whose end was left blank: still there). Only entry headers are

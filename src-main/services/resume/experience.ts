@@ -6,6 +6,7 @@ import {
   joinWrappedDates,
   leadingPoint,
   monthsOf,
+  trailingPoint,
   type DateRange,
   type YearMonth,
 } from './dates';
@@ -221,7 +222,9 @@ const asItem = (line: Line): Line => ({ ...line, bullet: false });
 /** A short line that can open an entry dated by one point ("Summer 2019", "2019 (2 months) Summer student …"). */
 const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
   line.text.length <= 120 && !(/\.$/.test(line.text) && !/\)\.$/.test(line.text))
-    ? leadingPoint(line.text, reference.year)
+    ? (leadingPoint(line.text, reference.year) ??
+      // "Applied Scientist Intern - Ads Summer 2024": a role's line ending in its term.
+      (ROLE.test(line.text) ? trailingPoint(line.text, reference.year) : null))
     : null;
 
 export interface ParsedExperience extends Experience {
@@ -267,23 +270,28 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       (prev.bullet || continued[i - 1]!) &&
       !/[.!?:;)]$/.test(prev.text.trim());
   });
-  const anchorsOn = (usable: (line: Line, index: number) => boolean, points: boolean) => {
+  const anchorsOn = (usable: (line: Line, index: number) => boolean, point: typeof pointAnchor) => {
     const found: { index: number; range: DateRange }[] = [];
     lines.forEach((line, index) => {
       if (!usable(line, index)) return;
-      const range = findRange(line.text, reference.year) ?? (points ? pointAnchor(line, reference) : null);
+      const range = findRange(line.text, reference.year) ?? point(line, reference);
       if (range && !runIn(line.text, range)) found.push({ index, range });
     });
     return found;
   };
-  let anchors = anchorsOn((line) => !line.bullet, true);
+  let anchors = anchorsOn((line) => !line.bullet, pointAnchor);
   // A CV written as one nested list (an academic page's "* 05/19 – 08/19 Research Intern, ByteDance" over
   // "  * Supervisor: …") dates its entries on list items: with no dated line outside the list, an item short enough
-  // to be a header and holding a range heads an entry ("Fall 2017, ASTR 100" under a job is a course taught).
+  // to be a header and holding a range, or a role ending in its term, heads an entry ("Fall 2017, ASTR 100" under a
+  // job is a course taught).
   const listed = anchors.length === 0;
   if (listed)
-    anchors = anchorsOn((line, i) => line.bullet && isHeaderLike(asItem(line), lines[i - 1]), false);
+    anchors = anchorsOn(
+      (line, i) => line.bullet && isHeaderLike(asItem(line), lines[i - 1]),
+      (line) => (ROLE.test(line.text) ? trailingPoint(line.text, reference.year) : null),
+    );
   if (anchors.length === 0) return [];
+  const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
 
   const headerOf = new Map<number, number[]>();
   const employerOf = new Map<number, string>();
@@ -313,6 +321,9 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // previous card's tags); a comma may instead split one title ("Product Lead, Agent Strategy" under its employer).
     const own = fieldsOf([anchor.index], anchor, false);
     const complete = own.title !== null && own.company !== null && !lines[anchor.index]!.text.includes(',');
+    // A heading over every dated item is each item's employer ("### Amazon.com, Inc" over "* Applied Scientist
+    // Intern … Summer 2024"); one over a group of them is a sub-title ("Research Roles").
+    if (headed && !taken.has(anchor.index - 1)) header.unshift(anchor.index - 1);
     for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);

@@ -227,6 +227,8 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
 }
 
 function kindByWords(text: string): SectionName | null {
+  // "Micron Technology, Inc": a legal form names an employer, not a section.
+  if (/\b(?:inc|llc|ltd|gmbh|corp|plc)\b\.?/i.test(text)) return null;
   const t = normaliseHeader(text);
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
