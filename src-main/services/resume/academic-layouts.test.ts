@@ -220,4 +220,20 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
     ]);
     expect(r.sections).not.toContain('projects');
   });
+
+  it('an education written as one list reads its items as entries and only labelled items as details', () => {
+    const r = parse(
+      'Education',
+      '======',
+      '* **University of Northern State**, Sept. 2020 - Present',
+      '  * Ph.D in Electrical Engineering, Current overall GPA: 4.0/4.0',
+      '  * Advisor: Prof. Ada Byron',
+      '* B.S. in Biosciences, Southern Institute of Technology (SIT), 09/11 – 06/15',
+      '  * Thesis Advisor: Dr. Grace Lin, Department of Biology, Eastern University',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['PhD', 'University of Northern State'],
+      ['Bachelor', 'Southern Institute of Technology'],
+    ]);
+  });
 });

@@ -80,10 +80,13 @@ export function parseEducation(sectionLines: Line[]): Education[] {
   let hasDegree = false;
   let hasInstitution = false;
   let hasDate = false;
+  // An education written as one list (an academic page's "* Ph.D. in …, School, 2020" over "  * Advisor: …"): with
+  // no degree or school outside the list, the items are the entries and only labelled items are details.
+  const listed = !lines.some((l) => !l.bullet && (degreeOf(l.text) !== null || INSTITUTION.test(l.text)));
   for (const line of lines) {
     const text = line.text;
     // "MS Thesis (working): …", "Thesis title: …", "Major : Physics": details of the entry above.
-    const detail = line.bullet || isDetail(text);
+    const detail = (line.bullet && !listed) || isDetail(text);
     const degree = detail ? null : degreeOf(text);
     let d = degree !== null;
     // "High School Diploma" names a degree; the school word inside it does not name a school.
