@@ -236,4 +236,31 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Bachelor', 'Southern Institute of Technology'],
     ]);
   });
+
+  it("under a dated list item, an item that is a name and its place is the employer, not the item's comma piece", () => {
+    const r = parse(
+      'Work experience',
+      '======',
+      '* **Jan. 2020 - Jun. 2020: Intern, Facial Emotion Analysis**',
+      '    * Northwind, Paris, France',
+      '    * Duties included: cleaned a data set.',
+    );
+    expect(jobs(r)).toEqual([['Intern, Facial Emotion Analysis', 'Northwind', '2020-01', '2020-06']]);
+  });
+
+  it('"Project management" set in bold among listed skills is a skill, not a projects section', () => {
+    const bold = (text: string) => makeLine(text, { bold: true });
+    const kinds = splitSections(
+      [
+        makeLine('Jane Roe', { size: 20 }),
+        makeLine('Skills', { size: 14, bold: true }),
+        bold('Other'),
+        bold('Technical writing'),
+        bold('Project management'),
+        bold('Python'),
+      ],
+      10,
+    ).map((s) => s.kind);
+    expect(kinds).toEqual(['header', 'skills']);
+  });
 });

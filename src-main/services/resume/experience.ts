@@ -335,9 +335,16 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // which internship ("Quantitative Researcher Intern · Shanghai, China").
     const badge = (i: number) =>
       i === anchor.index + 1 && !!fields.title && !/\s/.test(fields.title) && ROLE.test(lines[i]!.text);
+    // Under a dated list item, an item that is a name and its place ("VocaCoach, Paris, France") is the employer,
+    // even when the dated item's comma seemed to give one ("Intern, Facial Emotion Analysis").
+    const placed = (i: number) => {
+      if (!listed || i !== anchor.index + 1) return false;
+      const { rest, location } = peelLocation(lines[i]!.text);
+      return location !== null && /^\p{Lu}/u.test(rest) && rest.split(/\s+/).length <= 5 && !ROLE.test(rest);
+    };
     for (
       let i = anchor.index + 1;
-      i < ceiling && header.length < 3 && (!fields.title || !fields.company || badge(i));
+      i < ceiling && header.length < 3 && (!fields.title || !fields.company || badge(i) || placed(i));
       i++
     ) {
       // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").

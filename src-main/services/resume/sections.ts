@@ -235,7 +235,8 @@ function kindByWords(text: string): SectionName | null {
   if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
   if (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t))
     return 'skills';
-  if (/\bprojects?\b/.test(t)) return 'projects';
+  // "Project management" in bold among skills is a skill; a projects section says "Projects" or just "Project".
+  if (/\bprojects\b|^project$/.test(t)) return 'projects';
   if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t)) return 'education';
   if (/\bawards?\b|\bhonou?rs\b|\bachievements\b/.test(t)) return 'awards';
   if (/\bcertifi|\blicen[cs]es\b/.test(t)) return 'certifications';
