@@ -263,4 +263,65 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
     ).map((s) => s.kind);
     expect(kinds).toEqual(['header', 'skills']);
   });
+
+  it("a listed degree that wrapped onto a line of its own stays one entry, the school's name whole", () => {
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('jane@example.org'),
+          makeLine('Education', { size: 14, bold: true }),
+          makeLine('• Ph.D. in Perception for Autonomous Driving, Paris-Nord'),
+          makeLine('University & Northwind Lab, 2022-2025 (expected)'),
+          makeLine('• M.Sc. in Data Science and Artificial'),
+          makeLine('Intelligence, Institut Polytechnique du Nord, 2019-2022'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['PhD', 'Paris-Nord University & Northwind Lab'],
+      ['Master', 'Institut Polytechnique du Nord'],
+    ]);
+  });
+
+  it('"Degree, Field, School, Year" names a school without a school word; a campus of two words is kept', () => {
+    const r = parse(
+      'Education',
+      '',
+      'Ph.D, Computer Science, Virginia Tech, 2027 (expected)',
+      'B.Tech., Electronics Engineering, VJTI, 2020',
+      'M.S. in University of California, San Diego, 2024 - present',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['PhD', 'Virginia Tech'],
+      ['Bachelor', 'VJTI'],
+      ['Master', 'University of California, San Diego'],
+    ]);
+  });
+
+  it("a school's place on the line under it is not the rest of its name (a table cell in a PDF)", () => {
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('jane@example.org'),
+          makeLine('Education', { size: 14, bold: true }),
+          makeLine('2018.08 - 2021.12'),
+          makeLine('MS'),
+          makeLine('University of Northern State'),
+          makeLine('Norman, OK'),
+          makeLine('Computer Engineering'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Master', 'University of Northern State'],
+    ]);
+  });
 });

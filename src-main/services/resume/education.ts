@@ -82,9 +82,21 @@ export function parseEducation(sectionLines: Line[]): Education[] {
   let hasDate = false;
   // An education written as one list (an academic page's "* Ph.D. in …, School, 2020" over "  * Advisor: …"): with
   // no degree or school outside the list, the items are the entries and only labelled items are details.
-  const listed = !lines.some((l) => !l.bullet && (degreeOf(l.text) !== null || INSTITUTION.test(l.text)));
-  for (const line of lines) {
+  // A line under a list item with no gap is that item wrapped ("… Autonomous Driving, Paris-Saclay" / "University &
+  // CEA LIST, 2022-2025"), not a line outside the list.
+  const wrapsItem = (i: number) => i > 0 && lines[i - 1]!.bullet && !lines[i]!.bullet && !lines[i]!.gapBefore;
+  const listed = !lines.some(
+    (l, i) => !l.bullet && !wrapsItem(i) && (degreeOf(l.text) !== null || INSTITUTION.test(l.text)),
+  );
+  for (const [i, line] of lines.entries()) {
     const text = line.text;
+    const item = current?.lines.at(-1);
+    if (listed && item && wrapsItem(i)) {
+      item.text = `${item.text} ${text}`;
+      hasDegree ||= degreeOf(text) !== null;
+      hasInstitution ||= INSTITUTION.test(text);
+      continue;
+    }
     // "MS Thesis (working): …", "Thesis title: …", "Major : Physics": details of the entry above.
     const detail = (line.bullet && !listed) || isDetail(text);
     const degree = detail ? null : degreeOf(text);
@@ -165,9 +177,9 @@ function semicolonEntries(lines: Line[]): Line[] {
 const LABELLED = /^[^:]{1,40}\s?:\s/;
 const SCHOOL_WORD =
   '(?:University|Universit[éàä]|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
-/** "University of California, Berkeley", "The University of Texas at Dallas", "Université de Rennes 1". */
+/** "University of California, Berkeley" (or ", San Diego"), "The University of Texas at Dallas", "Université de Rennes 1". */
 const SCHOOL_NAME = new RegExp(
-  `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+)?`,
+  `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)?`,
   'u',
 );
 /** "Texas A&M University", "Oregon State University": at most two capitalised words before the school word. */
@@ -205,6 +217,8 @@ function joinLines(lines: string[]): string {
           !isDateOnly(line) &&
           !GRADE.test(line) &&
           !/:/.test(line) &&
+          // "University of Oklahoma" over "Norman, OK": the school's place, not the rest of its name.
+          peelLocation(line).rest !== '' &&
           line.length < 40);
       out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
     }
@@ -274,6 +288,27 @@ function readEntry(draft: Draft): Education {
           /^\p{Lu}/u.test(p) &&
           p.split(/\s+/).length <= 8,
       ) ?? null;
+  }
+  if (!institution && degreePart) {
+    // "Ph.D, Computer Science, Virginia Tech, 2027 (expected)": degree, field, then a school named without a school
+    // word, then the year.
+    const pieces = degreePart
+      .split(/\s*,\s*/)
+      .map((p) => p.trim())
+      .filter((p) => p && !isDateOnly(p) && !GRADE.test(p) && peelLocation(p).rest !== '');
+    const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
+    const after = pieces.slice(degreeAt + 1);
+    const school = after.at(-1);
+    if (
+      degreeAt >= 0 &&
+      after.length >= 2 &&
+      school &&
+      /^\p{Lu}/u.test(school) &&
+      school.split(/\s+/).length <= 5 &&
+      !/\b(?:minor|major|honou?rs|thesis|concentration|specialization)\b/i.test(school) &&
+      !/^[A-Z]{2}$/.test(school)
+    )
+      institution = school;
   }
   if (!institution && degreePart && !inHead) {
     // The head over a degree bullet names the school, whatever its words ("Universitas Negeri Malang  2014 - 2018").
@@ -355,7 +390,10 @@ function cleanInstitution(text: string): string {
       const i = pieces.indexOf(best);
       const campus = pieces[i + 1];
       text =
-        /^university of /i.test(best) && campus && /^\p{Lu}[\p{L}'’.-]+$/u.test(campus) && !isRegion(campus)
+        /^university of /i.test(best) &&
+        campus &&
+        /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)?$/u.test(campus) &&
+        !isRegion(campus)
           ? `${best}, ${campus}`
           : best;
     }
