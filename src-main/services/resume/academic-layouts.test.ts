@@ -324,4 +324,14 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Master', 'University of Northern State'],
     ]);
   });
+
+  it('a city and its country after a school are no campus; a long comma list names no school', () => {
+    const r = parse(
+      'Education',
+      '',
+      'Bachelor of Information Systems, University of Merdeka, Malang Indonesia, 2017',
+      'Postgraduate Degree, Data Science, Course work included Machine Learning, Spark for Big Data, SQL, Python, 2019',
+    );
+    expect(r.education.map((e) => e.institution)).toEqual(['University of Merdeka', null]);
+  });
 });

@@ -39,18 +39,93 @@ const MONTHS: Record<string, number> = {
   dec: 12,
   december: 12,
 };
+/**
+ * Month names of CVs written in other languages, whole words only: German, French, Spanish, Portuguese, Italian,
+ * Dutch and Indonesian ("Maret 2022 - Present"). Names shared with English or between languages appear once.
+ */
+const FOREIGN_MONTHS: Record<string, number> = {
+  januar: 1,
+  janvier: 1,
+  enero: 1,
+  janeiro: 1,
+  gennaio: 1,
+  januari: 1,
+  februar: 2,
+  février: 2,
+  fevrier: 2,
+  febrero: 2,
+  fevereiro: 2,
+  febbraio: 2,
+  februari: 2,
+  märz: 3,
+  maerz: 3,
+  mars: 3,
+  marzo: 3,
+  março: 3,
+  marco: 3,
+  maart: 3,
+  maret: 3,
+  avril: 4,
+  abril: 4,
+  aprile: 4,
+  mai: 5,
+  mayo: 5,
+  maio: 5,
+  maggio: 5,
+  mei: 5,
+  juin: 6,
+  junio: 6,
+  junho: 6,
+  giugno: 6,
+  juni: 6,
+  juillet: 7,
+  julio: 7,
+  julho: 7,
+  luglio: 7,
+  juli: 7,
+  août: 8,
+  aout: 8,
+  agosto: 8,
+  augustus: 8,
+  agustus: 8,
+  septembre: 9,
+  septiembre: 9,
+  setembro: 9,
+  settembre: 9,
+  oktober: 10,
+  octobre: 10,
+  octubre: 10,
+  outubro: 10,
+  ottobre: 10,
+  novembre: 11,
+  noviembre: 11,
+  novembro: 11,
+  dezember: 12,
+  décembre: 12,
+  decembre: 12,
+  diciembre: 12,
+  dezembro: 12,
+  dicembre: 12,
+  desember: 12,
+};
+for (const [name, month] of Object.entries(FOREIGN_MONTHS)) MONTHS[name] = month;
+
 // Seasons map to the month they usually start in a résumé's northern-hemisphere convention.
 const SEASONS: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
 
-const MONTH_NAME =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NAME = `(?:${Object.keys(FOREIGN_MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join(
+    '|',
+  )}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?`;
 const SEASON = '(?:spring|summer|fall|autumn|winter)';
 const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
 const POINT = `(?:${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
 /** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "Aug-19", "26.8.2019",
  * "2024.4" (a year and a one-digit month, as Chinese CVs write them). */
 const RANGE_POINT = `(?:(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
-const NOW = '(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working)';
+const NOW =
+  "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working|heute|aujourd'hui|actuel(?:lement)?|presente|actualidad|atual|oggi|heden|sekarang)";
 // "--": the en dash as typed in Markdown or TeX source that no renderer turned into one.
 const SEP = '\\s*(?:–|—|--|-|−|to|until|till|through|thru)\\s*';
 

@@ -1,5 +1,5 @@
 import type { Education } from '../../../src-shared/resume';
-import { isRegion, peelLocation } from './contact';
+import { isLocation, isRegion, peelLocation } from './contact';
 import { findPoints, findRange } from './dates';
 import type { Line } from './document';
 
@@ -292,8 +292,9 @@ function readEntry(draft: Draft): Education {
   if (!institution && degreePart) {
     // "Ph.D, Computer Science, Virginia Tech, 2027 (expected)": degree, field, then a school named without a school
     // word, then the year.
-    const pieces = degreePart
-      .split(/\s*,\s*/)
+    const raw = degreePart.split(/\s*,\s*/);
+    // Four short fields at most: a longer comma list is a description ("… Spark for Big Data, SQL, Python").
+    const pieces = (raw.length <= 4 ? raw : [])
       .map((p) => p.trim())
       .filter((p) => p && !isDateOnly(p) && !GRADE.test(p) && peelLocation(p).rest !== '');
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
@@ -393,7 +394,9 @@ function cleanInstitution(text: string): string {
         /^university of /i.test(best) &&
         campus &&
         /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)?$/u.test(campus) &&
-        !isRegion(campus)
+        !isRegion(campus) &&
+        // "Malang Indonesia" is a city and its country, "San Diego" a campus.
+        !isLocation(campus.replace(/\s(?=\S+$)/, ', '))
           ? `${best}, ${campus}`
           : best;
     }
