@@ -23,6 +23,16 @@ const parse = (...body: string[]) =>
     taxonomy,
     reference,
   });
+/** Lines as an extractor gives them: the made-up name and address, then the body. */
+const parseLines = (...body: Line[]) =>
+  parseDocument(
+    {
+      lines: [makeLine('Jane Roe', { size: 20 }), makeLine('jane@example.org'), ...body],
+      pages: 1,
+      bodySize: 10,
+    },
+    { taxonomy, reference },
+  );
 const jobs = (r: {
   experience: {
     title: string | null;
@@ -144,14 +154,7 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       '<h2>Work</h2><table><tr><td><p>2019.05 - 2019.08</p><p>Montreal, Quebec</p></td>' +
         '<td><h6>Research Intern</h6><h6>Samsung AI Center Montreal</h6></td></tr></table>',
     );
-    const r = parseDocument(
-      {
-        lines: [makeLine('Jane Roe', { size: 20 }), makeLine('jane@example.org'), ...lines],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
-    );
+    const r = parseLines(...lines);
     expect(jobs(r)).toEqual([['Research Intern', 'Samsung AI Center Montreal', '2019-05', '2019-08']]);
   });
 
@@ -265,21 +268,12 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
   });
 
   it("a listed degree that wrapped onto a line of its own stays one entry, the school's name whole", () => {
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('jane@example.org'),
-          makeLine('Education', { size: 14, bold: true }),
-          makeLine('• Ph.D. in Perception for Autonomous Driving, Paris-Nord'),
-          makeLine('University & Northwind Lab, 2022-2025 (expected)'),
-          makeLine('• M.Sc. in Data Science and Artificial'),
-          makeLine('Intelligence, Institut Polytechnique du Nord, 2019-2022'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Education', { size: 14, bold: true }),
+      makeLine('• Ph.D. in Perception for Autonomous Driving, Paris-Nord'),
+      makeLine('University & Northwind Lab, 2022-2025 (expected)'),
+      makeLine('• M.Sc. in Data Science and Artificial'),
+      makeLine('Intelligence, Institut Polytechnique du Nord, 2019-2022'),
     );
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
       ['PhD', 'Paris-Nord University & Northwind Lab'],
@@ -303,22 +297,13 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
   });
 
   it("a school's place on the line under it is not the rest of its name (a table cell in a PDF)", () => {
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('jane@example.org'),
-          makeLine('Education', { size: 14, bold: true }),
-          makeLine('2018.08 - 2021.12'),
-          makeLine('MS'),
-          makeLine('University of Northern State'),
-          makeLine('Norman, OK'),
-          makeLine('Computer Engineering'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Education', { size: 14, bold: true }),
+      makeLine('2018.08 - 2021.12'),
+      makeLine('MS'),
+      makeLine('University of Northern State'),
+      makeLine('Norman, OK'),
+      makeLine('Computer Engineering'),
     );
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
       ['Master', 'University of Northern State'],
