@@ -319,4 +319,38 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
     );
     expect(r.education.map((e) => e.institution)).toEqual(['University of Merdeka', null]);
   });
+
+  it('dated list items ending with a full stop, and "Term YYYY: Title" items, head entries', () => {
+    const r = parse(
+      'Research experience',
+      '======',
+      '* Aug. 2023 - Feb. 2024: Visiting Researcher at *Northwind Clinic*.',
+      '* Oct. 2022 - Oct. 2023: Placement student at the *Contoso Institute*.',
+      '',
+      'Teaching experience',
+      '======',
+      '* Fall 2020: Teaching Assistant',
+      '  * University of Northern State',
+      '  * Course: Biostatistics',
+      '* Summers 2017 - 2018: Teacher and Mentor',
+      '  * Fabrikam University',
+    );
+    expect(jobs(r)).toEqual([
+      ['Visiting Researcher', 'Northwind Clinic', '2023-08', '2024-02'],
+      ['Placement student', 'Contoso Institute', '2022-10', '2023-10'],
+      ['Teaching Assistant', 'University of Northern State', '2020-09', '2020-09'],
+      ['Teacher and Mentor', 'Fabrikam University', '2017', '2018'],
+    ]);
+  });
+
+  it("a listed school's name hyphenated at a line's end is one word again", () => {
+    const r = parseLines(
+      makeLine('Education', { size: 14, bold: true }),
+      makeLine('• M.S. in Data Science, Ecole Supérieure de Mathéma-'),
+      makeLine('tiques Appliquées du Nord, 2017'),
+    );
+    expect(r.education.map((e) => e.institution)).toEqual([
+      'Ecole Supérieure de Mathématiques Appliquées du Nord',
+    ]);
+  });
 });

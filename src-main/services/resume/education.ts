@@ -92,7 +92,7 @@ export function parseEducation(sectionLines: Line[]): Education[] {
     const text = line.text;
     const item = current?.lines.at(-1);
     if (listed && item && wrapsItem(i)) {
-      item.text = `${item.text} ${text}`;
+      item.text = continued(item.text, text);
       hasDegree ||= degreeOf(text) !== null;
       hasInstitution ||= INSTITUTION.test(text);
       continue;
@@ -194,6 +194,12 @@ function isDetail(text: string): boolean {
 }
 const INSTITUTION_AT_END = new RegExp(`${INSTITUTION.source}\\s*$`, 'iu');
 
+/** "… de Mathéma-" over "tiques Appliquées": a word the layout hyphenated at the line's end. */
+const hyphenated = (line: string, next: string) => /\p{Ll}-$/u.test(line) && /^\p{Ll}/u.test(next);
+/** A line and the line it runs onto, as one text: a hyphenated word made whole, else a space between. */
+const continued = (line: string, next: string) =>
+  hyphenated(line, next) ? `${line.slice(0, -1)}${next}` : `${line} ${next}`;
+
 const FUNCTION_WORD = /(?:^|\s)(?:of|and|in|for|the|de|di|du|des|der|und|&)$/i;
 
 /**
@@ -220,7 +226,8 @@ function joinLines(lines: string[]): string {
           // "University of Oklahoma" over "Norman, OK": the school's place, not the rest of its name.
           peelLocation(line).rest !== '' &&
           line.length < 40);
-      out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
+      if (hyphenated(prev, line)) out = continued(out, line);
+      else out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
     }
   });
   return out;

@@ -29,6 +29,11 @@ const COMPANY = new RegExp(
 /** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@", and
  * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"). */
 export function headerParts(text: string): string[] {
+  return splitHeader(text).filter((p) => !/^(?:spring|summer|fall|autumn|winter)s?$/i.test(p));
+}
+
+/** "Summers 2017 - 2018": the season word left beside a range of years is part of the dates, not a field. */
+function splitHeader(text: string): string[] {
   // With pipes, the writer chose the pipe: "Team Member - Acquisition Innovation | U.S. Army - ODASA(P)".
   const separator = text.includes('|')
     ? /\s*(?:\t|\|)\s*/
@@ -187,6 +192,8 @@ function cleanCompany(company: string): string {
     .replace(/^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+)$/u, (all, name: string, city: string) =>
       EMPLOYER.test(city) ? all : name,
     );
+  // "… at *Mayo Clinic*.": the sentence's full stop, not an abbreviation's ("Acme Inc.").
+  if (!ABBREVIATION_END.test(c)) c = c.replace(/(?<=\p{L})\.$/u, '');
   return c || company;
 }
 
@@ -216,6 +223,28 @@ const EMPLOYER_LABEL =
   /^(?:company|employer|organi[sz]ation|lab|laboratory|institution|firm)\s*:\s*(.{2,80})$/i;
 /** "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields. */
 const LABELLED = /^[\p{L} ]{2,25}:\s/u;
+/**
+ * "Aug. 2023 - Feb. 2024: Visiting Researcher at *Mayo Clinic*.": a list item opening with its range and a few words
+ * after it heads an entry even though the writer ended it with a full stop.
+ */
+function datedItem(text: string, reference: YearMonth): boolean {
+  const range = findRange(text, reference.year);
+  const after = range ? text.slice(range.index + range.length) : '';
+  // "Fall 2016 - Spring 2018, ASTR 420, ASTR 330, ASTR 300": a list of courses taught is no header.
+  return (
+    range !== null &&
+    range.index <= 1 &&
+    after.split(/\s+/).filter(Boolean).length <= 10 &&
+    !/,.*,/.test(after)
+  );
+}
+
+/** "Fall 2020: Teaching Assistant": a term, a colon, then the role. */
+function termItem(text: string, reference: YearMonth): DateRange | null {
+  const point = leadingPoint(text, reference.year);
+  return point && /^\s*:/.test(text.slice(point.index + point.length)) ? point : null;
+}
+
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
@@ -287,8 +316,12 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   const listed = anchors.length === 0;
   if (listed)
     anchors = anchorsOn(
-      (line, i) => line.bullet && isHeaderLike(asItem(line), lines[i - 1]),
-      (line) => (ROLE.test(line.text) ? trailingPoint(line.text, reference.year) : null),
+      (line, i) =>
+        line.bullet && (isHeaderLike(asItem(line), lines[i - 1]) || datedItem(line.text, reference)),
+      (line) =>
+        ROLE.test(line.text)
+          ? (trailingPoint(line.text, reference.year) ?? termItem(line.text, reference))
+          : null,
     );
   if (anchors.length === 0) return [];
   const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
