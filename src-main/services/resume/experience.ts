@@ -151,7 +151,11 @@ export function assignFields(
   }
   // "Deep learning and geometry based software engineering for robotic": a description beside the dates (a table
   // row's summary cell) is no employer, whatever words it holds.
-  const named = others.filter((p) => !describes(cleanCompany(p)));
+  const named = others.filter((p) => {
+    // Judged as the employer it would give, with its closing full stop: "Adobe (team) I work on …" is Adobe.
+    const name = cleanCompany(p);
+    return !describes(/\.$/.test(p) && !name.endsWith('.') ? `${name}.` : name);
+  });
   let company = named.find((p) => COMPANY.test(p)) ?? named[0] ?? null;
   if (guess && !title && rest.length >= 2) {
     title = rest[0]!;
