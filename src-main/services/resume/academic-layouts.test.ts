@@ -129,7 +129,7 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
 
   it("a table row's summary beside the dates is not the employer; the title and employer above are", () => {
     const bold = (text: string) => makeLine(text, { bold: true });
-    const [job] = parseExperience(
+    const [job, second] = parseExperience(
       [
         bold('Senior Vision Engineer'),
         bold('Northwind-US'),
@@ -147,6 +147,7 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       '2025-07',
       true,
     ]);
+    expect([second!.title, second!.company]).toEqual(['Vision Engineer', 'Contoso']);
   });
 
   it("a row's place written with its province is the location, not the employer (Word table)", () => {
