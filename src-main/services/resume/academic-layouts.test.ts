@@ -354,4 +354,34 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       'Ecole Supérieure de Mathématiques Appliquées du Nord',
     ]);
   });
+
+  it('"**Employer**: Title _(dates)_" and "dates: Title，Employer" (a full-width comma) split into their fields', () => {
+    expect(
+      jobs(
+        parse(
+          'Work experience',
+          '======',
+          '* **Northwind Labs**: Research Intern _(June 2021 - August 2021)_',
+          '* 03/2020– 6/2020: Software Engineer Intern，Contoso Technology',
+        ),
+      ),
+    ).toEqual([
+      ['Research Intern', 'Northwind Labs', '2021-06', '2021-08'],
+      ['Software Engineer Intern', 'Contoso Technology', '2020-03', '2020-06'],
+    ]);
+  });
+
+  it('with no dates in the whole section, "Lab : Role" lines are undated entries', () => {
+    const r = parse(
+      'Experience',
+      '======',
+      '* Vision Lab : Research Intern',
+      '  * Built a crowd counter.',
+      '* Robotics Group, Contoso University : Undergraduate Researcher',
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.end, e.bullets])).toEqual([
+      ['Research Intern', 'Vision Lab', null, null, ['Built a crowd counter.']],
+      ['Undergraduate Researcher', 'Robotics Group, Contoso University', null, null, []],
+    ]);
+  });
 });

@@ -26,8 +26,9 @@ const COMPANY = new RegExp(
   'i',
 );
 
-/** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@", and
- * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"). */
+/** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@",
+ * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"), and a colon between two names
+ * ("**Northwind Labs**: Research Intern", "Vision Lab : Research Intern"). */
 export function headerParts(text: string): string[] {
   return splitHeader(text).filter((p) => !/^(?:spring|summer|fall|autumn|winter)s?$/i.test(p));
 }
@@ -37,10 +38,12 @@ function splitHeader(text: string): string[] {
   // With pipes, the writer chose the pipe: "Team Member - Acquisition Innovation | U.S. Army - ODASA(P)".
   const separator = text.includes('|')
     ? /\s*(?:\t|\|)\s*/
-    : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu}))\s*/u;
+    : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
+      // "Research Intern，Northwind Technology": a full-width comma is a comma.
+      .replace(/\s*[，、]\s*/g, ', ')
       .split(separator)
       .map((p) =>
         p
@@ -226,7 +229,7 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
 const EMPLOYER_LABEL =
   /^(?:company|employer|organi[sz]ation|lab|laboratory|institution|firm)\s*:\s*(.{2,80})$/i;
 /** "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields. */
-const LABELLED = /^[\p{L} ]{2,25}:\s/u;
+const LABELLED = /^[\p{L} ]{1,24}\p{L}:\s/u;
 /**
  * "Aug. 2023 - Feb. 2024: Visiting Researcher at *Mayo Clinic*.": a list item opening with its range and a few words
  * after it heads an entry even though the writer ended it with a full stop.
@@ -327,7 +330,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
           ? (trailingPoint(line.text, reference.year) ?? termItem(line.text, reference))
           : null,
     );
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0) return undatedEntries(lines);
   const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
 
   const headerOf = new Map<number, number[]>();
@@ -499,6 +502,36 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       },
     ];
   });
+}
+
+/**
+ * "Vision Lab : Research Intern", "Robotics Group, Contoso University : Undergraduate Researcher": with no dates in
+ * the whole section, a short line that names both a role and an employer is an entry of its own, undated; the lines
+ * under it are its bullets.
+ */
+function undatedEntries(lines: Line[]): ParsedExperience[] {
+  const entries: ParsedExperience[] = [];
+  lines.forEach((line, i) => {
+    const text = line.text;
+    const entry =
+      text.split(/\s+/).length <= 12 &&
+      !LABELLED.test(text) &&
+      isHeaderLike(asItem(line), lines[i - 1]) &&
+      !describes(text);
+    const fields = entry ? assignFields(headerParts(text), false) : null;
+    if (fields?.title && fields.company && ROLE.test(fields.title)) {
+      entries.push({
+        ...fields,
+        start: null,
+        end: null,
+        current: false,
+        months: null,
+        bullets: [],
+        range: null,
+      });
+    } else entries.at(-1)?.bullets.push(text);
+  });
+  return entries;
 }
 
 function lineRangeText(text: string, range: DateRange): string {
