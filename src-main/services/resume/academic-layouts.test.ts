@@ -384,4 +384,21 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Undergraduate Researcher', 'Robotics Group, Contoso University', null, null, []],
     ]);
   });
+
+  it("a short sentence ending the row above is that row's description, not the next row's employer", () => {
+    const rows = parseExperience(
+      [
+        makeLine('2019.05 - 2019.08\tResearch Intern'),
+        makeLine('Montreal, Quebec\tNorthwind AI Center'),
+        makeLine('Worked on vision models.'),
+        makeLine('2016.03 - 2016.06\tResearch Intern, Team Lead'),
+        makeLine('Tokyo, Japan\tContoso Institute of Informatics'),
+      ],
+      reference,
+    );
+    expect(rows.map((e) => [e.title, e.company])).toEqual([
+      ['Research Intern', 'Northwind AI Center'],
+      ['Research Intern, Team Lead', 'Contoso Institute of Informatics'],
+    ]);
+  });
 });

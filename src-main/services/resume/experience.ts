@@ -213,7 +213,7 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   // "Technologies: Unreal Engine 5, C++" under a job lists what it used; it heads nothing.
   if (/^(?:technologies|tech stack|tools|environment|stack|skills|used)\s*:/i.test(t)) return false;
   // A sentence ends with a full stop; "Eligible Inc." and "Qualfon (Cebu City, Philippines)." do not make one.
-  if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 4)
+  if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 2)
     return false;
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
   if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
