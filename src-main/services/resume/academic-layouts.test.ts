@@ -401,4 +401,11 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Research Intern, Team Lead', 'Contoso Institute of Informatics'],
     ]);
   });
+
+  it("a degree badge before a school keeps the words that lead the school's name", () => {
+    const r = parse('Education', '', 'PhD City University of Northern State Aug. 2020 – Jun. 2025');
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['PhD', 'City University of Northern State'],
+    ]);
+  });
 });

@@ -182,6 +182,8 @@ const SCHOOL_NAME = new RegExp(
   `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)?`,
   'u',
 );
+/** A school's full name led by up to two capitalised words of its own ("City University of Hong Kong"). */
+const LEAD_SCHOOL_NAME = new RegExp(`(?:\\p{Lu}[\\p{L}.'&-]*\\s+){1,2}${SCHOOL_NAME.source}`, 'u');
 /** "Texas A&M University", "Oregon State University": at most two capitalised words before the school word. */
 const SCHOOL_SHORT = new RegExp(`(?:\\p{Lu}[\\p{L}.'&-]*\\s+){1,2}${SCHOOL_WORD}\\b`, 'u');
 const DETAIL_LABEL =
@@ -278,8 +280,11 @@ function readEntry(draft: Draft): Education {
   }
   if (!institution && degreePart && INSTITUTION.test(degreePart.replace(found!.raw, ' '))) {
     // "PhD in Mathematics University of Georgia (Athens, GA)": the school's name inside the degree's part.
-    const named = SCHOOL_NAME.exec(degreePart) ?? SCHOOL_SHORT.exec(degreePart);
-    if (named && !degreeOf(named[0])) institution = named[0];
+    // "PhD City University of Hong Kong": a name's own words before "University of" belong to it.
+    const rest = degreePart.replace(found!.raw, ' ');
+    const named =
+      LEAD_SCHOOL_NAME.exec(rest) ?? SCHOOL_NAME.exec(degreePart) ?? SCHOOL_SHORT.exec(degreePart);
+    if (named && !degreeOf(named[0])) institution = named[0].trim();
   }
   if (!institution && degreePart) {
     // "Post Graduate Diploma, Information Security; IGNOU (Delhi)": the part after the degree that is neither a
