@@ -93,6 +93,22 @@ const SEPARATORS = /\s*(?:\||•|·|◦|▪|\t|;|\u2022|\s{3,}|\s[-–—]\s)\s*
 export const isRegion = (word: string): boolean =>
   US_STATES.has(word.toUpperCase()) || COUNTRIES.has(word.toLowerCase());
 
+/** Provinces and states written out in full after a city ("Montreal, Quebec"). */
+const REGIONS = new Set([
+  'quebec',
+  'québec',
+  'ontario',
+  'british columbia',
+  'alberta',
+  'manitoba',
+  'saskatchewan',
+  'nova scotia',
+  'new brunswick',
+  'new south wales',
+  'victoria',
+  'queensland',
+]);
+
 export function isLocation(part: string): boolean {
   const text = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
   if (/\d|@|https?:/.test(text) || text.length > 60) return false;
@@ -100,7 +116,12 @@ export function isLocation(part: string): boolean {
   const m = /^([\p{L}][\p{L} .'-]{1,40}),\s*([\p{L}][\p{L} .'-]{1,30})$/u.exec(text);
   if (!m) return false;
   const tail = m[2]!.trim();
-  return US_STATES.has(tail.toUpperCase()) || COUNTRIES.has(tail.toLowerCase()) || /^[A-Z]{2}$/.test(tail);
+  return (
+    US_STATES.has(tail.toUpperCase()) ||
+    COUNTRIES.has(tail.toLowerCase()) ||
+    REGIONS.has(tail.toLowerCase()) ||
+    /^[A-Z]{2}$/.test(tail)
+  );
 }
 
 /** Words of a document's title, never of a person's name. */
@@ -146,6 +167,9 @@ export function labelledName(lines: Line[]): string | null {
   for (const l of lines.slice(0, 25)) {
     const m = /^(?:full\s+)?name\s*[:\t]\s*(.+)$/i.exec(l.text.trim());
     if (m && nameShaped(m[1]!.trim())) return m[1]!.trim();
+    // A table's label cell run into its value in a PDF ("Name Abdul Mukit"): only a plainly capitalised name.
+    const run = /^name\s+(.+)$/i.exec(l.text.trim());
+    if (run && looksLikeName(run[1]!)) return run[1]!.trim();
   }
   return null;
 }

@@ -36,6 +36,14 @@ describe('résumé dates', () => {
     ['Summer 2019 – Fall 2019', { start: '2019-06', end: '2019-09', current: false }],
     ['’17 – ’19', { start: '2017', end: '2019', current: false }],
     ['Jan 2021–Mar 2022', { start: '2021-01', end: '2022-03', current: false }],
+    // A year and a one-digit month, as Chinese CVs write them.
+    ['Intern Acme 2023.11 – 2024.2', { start: '2023-11', end: '2024-02', current: false }],
+    ['2024.4 – Present', { start: '2024-04', end: null, current: true }],
+    // Month names and "now" in the languages CVs are often written in.
+    ['Backend Engineer, Acme Maret 2022 - Sekarang', { start: '2022-03', end: null, current: true }],
+    ['Juni 2019 – heute', { start: '2019-06', end: null, current: true }],
+    ['février 2018 - août 2020', { start: '2018-02', end: '2020-08', current: false }],
+    ['Mayo 2017 - Actualidad', { start: '2017-05', end: null, current: true }],
     // The en dash as typed in Markdown or TeX source, left as two hyphens by the renderer.
     ['Lead Developer Aug 2022 -- Present', { start: '2022-08', end: null, current: true }],
     ['2015 -- 2018', { start: '2015', end: '2018', current: false }],

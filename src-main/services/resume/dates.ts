@@ -39,17 +39,93 @@ const MONTHS: Record<string, number> = {
   dec: 12,
   december: 12,
 };
+/**
+ * Month names of CVs written in other languages, whole words only: German, French, Spanish, Portuguese, Italian,
+ * Dutch and Indonesian ("Maret 2022 - Present"). Names shared with English or between languages appear once.
+ */
+const FOREIGN_MONTHS: Record<string, number> = {
+  januar: 1,
+  janvier: 1,
+  enero: 1,
+  janeiro: 1,
+  gennaio: 1,
+  januari: 1,
+  februar: 2,
+  février: 2,
+  fevrier: 2,
+  febrero: 2,
+  fevereiro: 2,
+  febbraio: 2,
+  februari: 2,
+  märz: 3,
+  maerz: 3,
+  mars: 3,
+  marzo: 3,
+  março: 3,
+  marco: 3,
+  maart: 3,
+  maret: 3,
+  avril: 4,
+  abril: 4,
+  aprile: 4,
+  mai: 5,
+  mayo: 5,
+  maio: 5,
+  maggio: 5,
+  mei: 5,
+  juin: 6,
+  junio: 6,
+  junho: 6,
+  giugno: 6,
+  juni: 6,
+  juillet: 7,
+  julio: 7,
+  julho: 7,
+  luglio: 7,
+  juli: 7,
+  août: 8,
+  aout: 8,
+  agosto: 8,
+  augustus: 8,
+  agustus: 8,
+  septembre: 9,
+  septiembre: 9,
+  setembro: 9,
+  settembre: 9,
+  oktober: 10,
+  octobre: 10,
+  octubre: 10,
+  outubro: 10,
+  ottobre: 10,
+  novembre: 11,
+  noviembre: 11,
+  novembro: 11,
+  dezember: 12,
+  décembre: 12,
+  decembre: 12,
+  diciembre: 12,
+  dezembro: 12,
+  dicembre: 12,
+  desember: 12,
+};
+for (const [name, month] of Object.entries(FOREIGN_MONTHS)) MONTHS[name] = month;
+
 // Seasons map to the month they usually start in a résumé's northern-hemisphere convention.
 const SEASONS: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
 
-const MONTH_NAME =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NAME = `(?:${Object.keys(FOREIGN_MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join(
+    '|',
+  )}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?`;
 const SEASON = '(?:spring|summer|fall|autumn|winter)';
 const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
 const POINT = `(?:${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
-/** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "Aug-19", "26.8.2019". */
-const RANGE_POINT = `(?:${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
-const NOW = '(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working)';
+/** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "Aug-19", "26.8.2019",
+ * "2024.4" (a year and a one-digit month, as Chinese CVs write them). */
+const RANGE_POINT = `(?:(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
+const NOW =
+  "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working|heute|aujourd'hui|actuel(?:lement)?|presente|actualidad|atual|oggi|heden|sekarang)";
 // "--": the en dash as typed in Markdown or TeX source that no renderer turned into one.
 const SEP = '\\s*(?:–|—|--|-|−|to|until|till|through|thru)\\s*';
 
@@ -90,6 +166,7 @@ export function parsePoint(text: string, referenceYear = new Date().getFullYear(
     return { year: twoDigitYear(Number(m[2]), referenceYear), month: Number(m[1]) };
   if ((m = new RegExp(`^(${MONTH_NAME})['’-]?(\\d{2})$`, 'i').exec(t)))
     return { year: twoDigitYear(Number(m[2]), referenceYear), month: MONTHS[m[1]!.replace('.', '')] ?? null };
+  if ((m = /^((?:19|20)\d{2})\.(1[0-2]|[1-9])$/.exec(t))) return { year: Number(m[1]), month: Number(m[2]) };
   if ((m = /^(?:[12]\d|3[01]|0?[1-9])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})$/.exec(t)))
     return { year: Number(m[2]), month: Number(m[1]) };
   return null;
@@ -158,6 +235,21 @@ const LEADING_RE = new RegExp(
   'iu',
 );
 
+const TRAILING_RE = new RegExp(
+  `(?:^|[\\s,(])((?:${MONTH_NAME}|${SEASON}),?\\s+(?:19|20)\\d{2})\\)?\\s*$`,
+  'i',
+);
+
+/** A month or a season with its year ending a header line ("Applied Scientist Intern - Ads Summer 2024"): one point. */
+export function trailingPoint(text: string, referenceYear?: number): DateRange | null {
+  const m = TRAILING_RE.exec(text);
+  if (!m) return null;
+  const point = parsePoint(m[1]!, referenceYear);
+  if (!point) return null;
+  const index = m.index + m[0].indexOf(m[1]!);
+  return { start: point, end: point, current: false, index, length: m[1]!.length };
+}
+
 /**
  * A job dated by one point at the start of its line: "Summer 2019", "2019 (2 months)", or an open start
  * "26.8.2019 - Mitsubishi Logisnext" (a range whose end was left blank: still there). Only entry headers are
@@ -176,22 +268,45 @@ export function leadingPoint(text: string, referenceYear?: number): DateRange | 
 const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME})\\s*$`, 'i');
 const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
 
-/** "… | Oct 2020 - Apr" + "2021": a date range the layout wrapped onto the next line, joined back. */
+/**
+ * "… | Oct 2020 - Apr" + "2021": a date range the layout wrapped onto the next line, joined back. In a table's narrow
+ * date cell the range wraps inside the cell while the next cell goes on ("2025.07 -<tab>Deep learning …" over
+ * "Present<tab>depalletizing …"): the cells are joined, and what the next row holds beside them stays a line.
+ */
 export function joinWrappedDates<T extends { text: string; bullet: boolean }>(lines: readonly T[]): T[] {
   const out: T[] = [];
+  const firstCell = (text: string) => {
+    const tab = text.indexOf('\t');
+    return tab < 0 ? { cell: text, rest: '' } : { cell: text.slice(0, tab), rest: text.slice(tab + 1) };
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1];
-    if (
-      next &&
-      !line.bullet &&
-      !next.bullet &&
-      DANGLING.test(line.text) &&
-      CONTINUED.test(next.text.trim())
-    ) {
+    if (!next || line.bullet || next.bullet) {
+      out.push(line);
+      continue;
+    }
+    if (DANGLING.test(line.text) && CONTINUED.test(next.text.trim())) {
       out.push({ ...line, text: `${line.text.trimEnd()} ${next.text.trim()}` });
       i++;
-    } else out.push(line);
+      continue;
+    }
+    const a = firstCell(line.text);
+    const b = firstCell(next.text);
+    if (
+      a.rest &&
+      b.rest &&
+      DANGLING.test(a.cell) &&
+      CONTINUED.test(b.cell.trim()) &&
+      b.cell.trim().length <= 12
+    ) {
+      out.push({ ...line, text: `${a.cell.trimEnd()} ${b.cell.trim()}\t${a.rest}` });
+      const bullet = /^\s*[•▪◦]\s*/.exec(b.rest);
+      out.push({ ...next, text: b.rest.slice(bullet?.[0].length ?? 0).trim(), bullet: !!bullet });
+      i++;
+      continue;
+    }
+    out.push(line);
   }
   return out;
 }

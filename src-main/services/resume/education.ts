@@ -1,5 +1,5 @@
 import type { Education } from '../../../src-shared/resume';
-import { isRegion, peelLocation } from './contact';
+import { isLocation, isRegion, peelLocation } from './contact';
 import { findPoints, findRange } from './dates';
 import type { Line } from './document';
 
@@ -80,10 +80,25 @@ export function parseEducation(sectionLines: Line[]): Education[] {
   let hasDegree = false;
   let hasInstitution = false;
   let hasDate = false;
-  for (const line of lines) {
+  // An education written as one list (an academic page's "* Ph.D. in …, School, 2020" over "  * Advisor: …"): with
+  // no degree or school outside the list, the items are the entries and only labelled items are details.
+  // A line under a list item with no gap is that item wrapped ("… Autonomous Driving, Paris-Saclay" / "University &
+  // CEA LIST, 2022-2025"), not a line outside the list.
+  const wrapsItem = (i: number) => i > 0 && lines[i - 1]!.bullet && !lines[i]!.bullet && !lines[i]!.gapBefore;
+  const listed = !lines.some(
+    (l, i) => !l.bullet && !wrapsItem(i) && (degreeOf(l.text) !== null || INSTITUTION.test(l.text)),
+  );
+  for (const [i, line] of lines.entries()) {
     const text = line.text;
+    const item = current?.lines.at(-1);
+    if (listed && item && wrapsItem(i)) {
+      item.text = continued(item.text, text);
+      hasDegree ||= degreeOf(text) !== null;
+      hasInstitution ||= INSTITUTION.test(text);
+      continue;
+    }
     // "MS Thesis (working): …", "Thesis title: …", "Major : Physics": details of the entry above.
-    const detail = line.bullet || isDetail(text);
+    const detail = (line.bullet && !listed) || isDetail(text);
     const degree = detail ? null : degreeOf(text);
     let d = degree !== null;
     // "High School Diploma" names a degree; the school word inside it does not name a school.
@@ -162,11 +177,13 @@ function semicolonEntries(lines: Line[]): Line[] {
 const LABELLED = /^[^:]{1,40}\s?:\s/;
 const SCHOOL_WORD =
   '(?:University|Universit[éàä]|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
-/** "University of California, Berkeley", "The University of Texas at Dallas", "Université de Rennes 1". */
+/** "University of California, Berkeley" (or ", San Diego"), "The University of Texas at Dallas", "Université de Rennes 1". */
 const SCHOOL_NAME = new RegExp(
-  `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+)?`,
+  `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)?`,
   'u',
 );
+/** A school's full name led by up to two capitalised words of its own ("City University of Hong Kong"). */
+const LEAD_SCHOOL_NAME = new RegExp(`(?:\\p{Lu}[\\p{L}.'&-]*\\s+){1,2}${SCHOOL_NAME.source}`, 'u');
 /** "Texas A&M University", "Oregon State University": at most two capitalised words before the school word. */
 const SCHOOL_SHORT = new RegExp(`(?:\\p{Lu}[\\p{L}.'&-]*\\s+){1,2}${SCHOOL_WORD}\\b`, 'u');
 const DETAIL_LABEL =
@@ -178,6 +195,12 @@ function isDetail(text: string): boolean {
   return DETAIL_LABEL.test(label) || !degreeOf(label);
 }
 const INSTITUTION_AT_END = new RegExp(`${INSTITUTION.source}\\s*$`, 'iu');
+
+/** "… de Mathéma-" over "tiques Appliquées": a word the layout hyphenated at the line's end. */
+const hyphenated = (line: string, next: string) => /\p{Ll}-$/u.test(line) && /^\p{Ll}/u.test(next);
+/** A line and the line it runs onto, as one text: a hyphenated word made whole, else a space between. */
+const continued = (line: string, next: string) =>
+  hyphenated(line, next) ? `${line.slice(0, -1)}${next}` : `${line} ${next}`;
 
 const FUNCTION_WORD = /(?:^|\s)(?:of|and|in|for|the|de|di|du|des|der|und|&)$/i;
 
@@ -202,8 +225,11 @@ function joinLines(lines: string[]): string {
           !isDateOnly(line) &&
           !GRADE.test(line) &&
           !/:/.test(line) &&
+          // "University of Oklahoma" over "Norman, OK": the school's place, not the rest of its name.
+          peelLocation(line).rest !== '' &&
           line.length < 40);
-      out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
+      if (hyphenated(prev, line)) out = continued(out, line);
+      else out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
     }
   });
   return out;
@@ -254,8 +280,11 @@ function readEntry(draft: Draft): Education {
   }
   if (!institution && degreePart && INSTITUTION.test(degreePart.replace(found!.raw, ' '))) {
     // "PhD in Mathematics University of Georgia (Athens, GA)": the school's name inside the degree's part.
-    const named = SCHOOL_NAME.exec(degreePart) ?? SCHOOL_SHORT.exec(degreePart);
-    if (named && !degreeOf(named[0])) institution = named[0];
+    // "PhD City University of Hong Kong": a name's own words before "University of" belong to it.
+    const rest = degreePart.replace(found!.raw, ' ');
+    const named =
+      LEAD_SCHOOL_NAME.exec(rest) ?? SCHOOL_NAME.exec(degreePart) ?? SCHOOL_SHORT.exec(degreePart);
+    if (named && !degreeOf(named[0])) institution = named[0].trim();
   }
   if (!institution && degreePart) {
     // "Post Graduate Diploma, Information Security; IGNOU (Delhi)": the part after the degree that is neither a
@@ -271,6 +300,28 @@ function readEntry(draft: Draft): Education {
           /^\p{Lu}/u.test(p) &&
           p.split(/\s+/).length <= 8,
       ) ?? null;
+  }
+  if (!institution && degreePart) {
+    // "Ph.D, Computer Science, Virginia Tech, 2027 (expected)": degree, field, then a school named without a school
+    // word, then the year.
+    const raw = degreePart.split(/\s*,\s*/);
+    // Four short fields at most: a longer comma list is a description ("… Spark for Big Data, SQL, Python").
+    const pieces = (raw.length <= 4 ? raw : [])
+      .map((p) => p.trim())
+      .filter((p) => p && !isDateOnly(p) && !GRADE.test(p) && peelLocation(p).rest !== '');
+    const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
+    const after = pieces.slice(degreeAt + 1);
+    const school = after.at(-1);
+    if (
+      degreeAt >= 0 &&
+      after.length >= 2 &&
+      school &&
+      /^\p{Lu}/u.test(school) &&
+      school.split(/\s+/).length <= 5 &&
+      !/\b(?:minor|major|honou?rs|thesis|concentration|specialization)\b/i.test(school) &&
+      !/^[A-Z]{2}$/.test(school)
+    )
+      institution = school;
   }
   if (!institution && degreePart && !inHead) {
     // The head over a degree bullet names the school, whatever its words ("Universitas Negeri Malang  2014 - 2018").
@@ -352,7 +403,12 @@ function cleanInstitution(text: string): string {
       const i = pieces.indexOf(best);
       const campus = pieces[i + 1];
       text =
-        /^university of /i.test(best) && campus && /^\p{Lu}[\p{L}'’.-]+$/u.test(campus) && !isRegion(campus)
+        /^university of /i.test(best) &&
+        campus &&
+        /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)?$/u.test(campus) &&
+        !isRegion(campus) &&
+        // "Malang Indonesia" is a city and its country, "San Diego" a campus.
+        !isLocation(campus.replace(/\s(?=\S+$)/, ', '))
           ? `${best}, ${campus}`
           : best;
     }

@@ -6,6 +6,7 @@ import {
   joinWrappedDates,
   leadingPoint,
   monthsOf,
+  trailingPoint,
   type DateRange,
   type YearMonth,
 } from './dates';
@@ -25,16 +26,24 @@ const COMPANY = new RegExp(
   'i',
 );
 
-/** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@", and
- * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"). */
+/** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@",
+ * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"), and a colon between two names
+ * ("**Northwind Labs**: Research Intern", "Vision Lab : Research Intern"). */
 export function headerParts(text: string): string[] {
+  return splitHeader(text).filter((p) => !/^(?:spring|summer|fall|autumn|winter)s?$/i.test(p));
+}
+
+/** "Summers 2017 - 2018": the season word left beside a range of years is part of the dates, not a field. */
+function splitHeader(text: string): string[] {
   // With pipes, the writer chose the pipe: "Team Member - Acquisition Innovation | U.S. Army - ODASA(P)".
   const separator = text.includes('|')
     ? /\s*(?:\t|\|)\s*/
-    : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu}))\s*/u;
+    : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
+      // "Research Intern，Northwind Technology": a full-width comma is a comma.
+      .replace(/\s*[，、]\s*/g, ', ')
       .split(separator)
       .map((p) =>
         p
@@ -110,9 +119,31 @@ export function assignFields(
     )
       rest.splice(0, 1, words.slice(0, last + 1).join(' '), after.join(' '));
   }
+  // "Intern Qilin Investment" beside "Quantitative Researcher Intern": a category word, then the employer's name.
+  const badged = rest.findIndex((p) => {
+    const words = p.split(/\s+/);
+    return (
+      words.length >= 2 &&
+      ROLE.test(words[0]!) &&
+      /^\p{Lu}/u.test(words[1]!) &&
+      !ROLE.test(words.slice(1).join(' ')) &&
+      rest.some((q) => q !== p && ROLE.test(q) && !EMPLOYER.test(q))
+    );
+  });
+  if (badged >= 0) {
+    const [word, ...name] = rest[badged]!.split(/\s+/);
+    rest.splice(badged, 1, word!, name.join(' '));
+  }
   const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
-  let others = rest.filter((p) => p !== title);
+  // "Intern" then "Quantitative Researcher Intern": the fuller title that holds the lone word is the role.
+  let badgeWord: string | null = null;
+  if (title && !/\s/.test(title)) {
+    const word = new RegExp(`\\b${title.replace(/[^\p{L}]/gu, '')}\\b`, 'iu');
+    const fuller = roleLike.find((p) => p !== title && word.test(p));
+    if (fuller) [badgeWord, title] = [title, fuller];
+  }
+  let others = rest.filter((p) => p !== title && p !== badgeWord);
   // With three or more fields, a lone word after the employer is its city ("Fjordbank — Aarhus").
   if (!location && others.length >= 2) {
     const city = [...others].reverse().find((p) => /^[\p{Lu}][\p{L}'’.-]+$/u.test(p) && !EMPLOYER.test(p));
@@ -121,12 +152,27 @@ export function assignFields(
       others = others.filter((p) => p !== city);
     }
   }
-  let company = others.find((p) => COMPANY.test(p)) ?? others[0] ?? null;
+  // "Deep learning and geometry based software engineering for robotic": a description beside the dates (a table
+  // row's summary cell) is no employer, whatever words it holds.
+  const named = others.filter((p) => {
+    // Judged as the employer it would give, with its closing full stop: "Adobe (team) I work on …" is Adobe.
+    const name = cleanCompany(p);
+    return !describes(/\.$/.test(p) && !name.endsWith('.') ? `${name}.` : name);
+  });
+  let company = named.find((p) => COMPANY.test(p)) ?? named[0] ?? null;
   if (guess && !title && rest.length >= 2) {
     title = rest[0]!;
     company = rest[1]!;
   }
   return { title: title && cleanTitle(title), company: company && cleanCompany(company), location };
+}
+
+/** A sentence, or more than six words mostly in lower case: prose, not a name. */
+function describes(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length > 4 && /\.$/.test(text) && !/\)\.$/.test(text) && !ABBREVIATION_END.test(text))
+    return true;
+  return words.length > 6 && words.filter((w) => /^\p{Ll}/u.test(w)).length > words.length / 2;
 }
 
 /** "DevOps Engineer:" — the colon introduces the dates, not the title. */
@@ -147,12 +193,19 @@ function cleanCompany(company: string): string {
     // A bracketed aside after a space is a team or a place; "ODASA(P)" is part of the name.
     .replace(/\s+\([^)]*\)?$/, '')
     .replace(/[\s:,]+$/, '')
+    // "ShengQu Games Inc. Shanghai": a single capitalised word after the legal form is the city.
+    .replace(/^(.{2,}\b(?:inc|ltd|llc|gmbh|corp|co)\.?)\s+[\p{Lu}][\p{L}'’-]+$/iu, '$1')
     // "Tellabs, Espoo": a single capitalised word after the employer is its city.
     .replace(/^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+)$/u, (all, name: string, city: string) =>
       EMPLOYER.test(city) ? all : name,
     );
+  // "… at *Mayo Clinic*.": the sentence's full stop, not an abbreviation's ("Acme Inc.").
+  if (!ABBREVIATION_END.test(c)) c = c.replace(/(?<=\p{L})\.$/u, '');
   return c || company;
 }
+
+/** "… Software Engineer Intern, 8x8 Inc.": a legal form's full stop ends a name, not a sentence. */
+const ABBREVIATION_END = /\b(?:inc|ltd|co|corp|llc|plc|bros|dept)\.$/i;
 
 const isHeaderLike = (line: Line, previous: Line | undefined) => {
   const t = line.text;
@@ -160,7 +213,8 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   // "Technologies: Unreal Engine 5, C++" under a job lists what it used; it heads nothing.
   if (/^(?:technologies|tech stack|tools|environment|stack|skills|used)\s*:/i.test(t)) return false;
   // A sentence ends with a full stop; "Eligible Inc." and "Qualfon (Cebu City, Philippines)." do not make one.
-  if (/\.$/.test(t) && !/\)\.$/.test(t) && t.split(/\s+/).length > 4) return false;
+  if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 2)
+    return false;
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
   if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
   if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
@@ -171,10 +225,42 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   return true;
 };
 
+/** "Company: Bytedance Co.", "Lab: Su Lab, University of California": a line that names the employer outright. */
+const EMPLOYER_LABEL =
+  /^(?:company|employer|organi[sz]ation|lab|laboratory|institution|firm)\s*:\s*(.{2,80})$/i;
+/** "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields. */
+const LABELLED = /^[\p{L} ]{1,24}\p{L}:\s/u;
+/**
+ * "Aug. 2023 - Feb. 2024: Visiting Researcher at *Mayo Clinic*.": a list item opening with its range and a few words
+ * after it heads an entry even though the writer ended it with a full stop.
+ */
+function datedItem(text: string, reference: YearMonth): boolean {
+  const range = findRange(text, reference.year);
+  const after = range ? text.slice(range.index + range.length) : '';
+  // "Fall 2016 - Spring 2018, ASTR 420, ASTR 330, ASTR 300": a list of courses taught is no header.
+  return (
+    range !== null &&
+    range.index <= 1 &&
+    after.split(/\s+/).filter(Boolean).length <= 10 &&
+    !/,.*,/.test(after)
+  );
+}
+
+/** "Fall 2020: Teaching Assistant": a term, a colon, then the role. */
+function termItem(text: string, reference: YearMonth): DateRange | null {
+  const point = leadingPoint(text, reference.year);
+  return point && /^\s*:/.test(text.slice(point.index + point.length)) ? point : null;
+}
+
+/** A list item read as a line of its own, to ask whether it could head an entry. */
+const asItem = (line: Line): Line => ({ ...line, bullet: false });
+
 /** A short line that can open an entry dated by one point ("Summer 2019", "2019 (2 months) Summer student …"). */
 const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
   line.text.length <= 120 && !(/\.$/.test(line.text) && !/\)\.$/.test(line.text))
-    ? leadingPoint(line.text, reference.year)
+    ? (leadingPoint(line.text, reference.year) ??
+      // "Applied Scientist Intern - Ads Summer 2024": a role's line ending in its term.
+      (ROLE.test(line.text) ? trailingPoint(line.text, reference.year) : null))
     : null;
 
 export interface ParsedExperience extends Experience {
@@ -220,15 +306,35 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       (prev.bullet || continued[i - 1]!) &&
       !/[.!?:;)]$/.test(prev.text.trim());
   });
-  const anchors: { index: number; range: DateRange }[] = [];
-  lines.forEach((line, index) => {
-    if (line.bullet) return;
-    const range = findRange(line.text, reference.year) ?? pointAnchor(line, reference);
-    if (range && !runIn(line.text, range)) anchors.push({ index, range });
-  });
-  if (anchors.length === 0) return [];
+  const anchorsOn = (usable: (line: Line, index: number) => boolean, point: typeof pointAnchor) => {
+    const found: { index: number; range: DateRange }[] = [];
+    lines.forEach((line, index) => {
+      if (!usable(line, index)) return;
+      const range = findRange(line.text, reference.year) ?? point(line, reference);
+      if (range && !runIn(line.text, range)) found.push({ index, range });
+    });
+    return found;
+  };
+  let anchors = anchorsOn((line) => !line.bullet, pointAnchor);
+  // A CV written as one nested list (an academic page's "* 05/19 – 08/19 Research Intern, ByteDance" over
+  // "  * Supervisor: …") dates its entries on list items: with no dated line outside the list, an item short enough
+  // to be a header and holding a range, or a role ending in its term, heads an entry ("Fall 2017, ASTR 100" under a
+  // job is a course taught).
+  const listed = anchors.length === 0;
+  if (listed)
+    anchors = anchorsOn(
+      (line, i) =>
+        line.bullet && (isHeaderLike(asItem(line), lines[i - 1]) || datedItem(line.text, reference)),
+      (line) =>
+        ROLE.test(line.text)
+          ? (trailingPoint(line.text, reference.year) ?? termItem(line.text, reference))
+          : null,
+    );
+  if (anchors.length === 0) return undatedEntries(lines);
+  const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
 
   const headerOf = new Map<number, number[]>();
+  const employerOf = new Map<number, string>();
   const taken = new Set<number>();
   const fieldsOf = (indices: number[], anchor: { index: number; range: DateRange }, guess = true) =>
     assignFields(
@@ -250,19 +356,40 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   for (const [k, anchor] of anchors.entries()) {
     const header: number[] = [anchor.index];
     const floor = k === 0 ? 0 : anchors[k - 1]!.index + 1;
-    for (let i = anchor.index - 1; i >= floor && header.length < 3; i--) {
+    // A dated list item is its entry's first line: what stands above it is the previous entry or a sub-title. So is
+    // a date line that names both the role and the employer ("Intern Qilin Investment  2024.2 – 2024.3" under the
+    // previous card's tags); a comma may instead split one title ("Product Lead, Agent Strategy" under its employer).
+    const own = fieldsOf([anchor.index], anchor, false);
+    const complete = own.title !== null && own.company !== null && !lines[anchor.index]!.text.includes(',');
+    // A heading over every dated item is each item's employer ("### Amazon.com, Inc" over "* Applied Scientist
+    // Intern … Summer 2024"); one over a group of them is a sub-title ("Research Roles").
+    if (headed && !taken.has(anchor.index - 1)) header.unshift(anchor.index - 1);
+    for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
     }
     // The title or the employer may sit on the line(s) after the dates ("Acme — Berlin   2019 – 2021" / "Engineer").
     const ceiling = anchors[k + 1]?.index ?? lines.length;
     let fields = fieldsOf(header, anchor, false);
+    // A lone category word before the employer ("Intern Qilin Investment") is a badge: the role line under it says
+    // which internship ("Quantitative Researcher Intern · Shanghai, China").
+    const badge = (i: number) =>
+      i === anchor.index + 1 && !!fields.title && !/\s/.test(fields.title) && ROLE.test(lines[i]!.text);
+    // Under a dated list item, an item that is a name and its place ("VocaCoach, Paris, France") is the employer,
+    // even when the dated item's comma seemed to give one ("Intern, Facial Emotion Analysis").
+    const placed = (i: number) => {
+      if (!listed || i !== anchor.index + 1) return false;
+      const { rest, location } = peelLocation(lines[i]!.text);
+      return location !== null && /^\p{Lu}/u.test(rest) && rest.split(/\s+/).length <= 5 && !ROLE.test(rest);
+    };
     for (
       let i = anchor.index + 1;
-      i < ceiling && header.length < 3 && (!fields.title || !fields.company);
+      i < ceiling && header.length < 3 && (!fields.title || !fields.company || badge(i) || placed(i));
       i++
     ) {
-      const line = lines[i]!;
+      // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
+      const line =
+        listed && i === anchor.index + 1 && !LABELLED.test(lines[i]!.text) ? asItem(lines[i]!) : lines[i]!;
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
@@ -281,6 +408,14 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       header.push(i);
       fields = fieldsOf(header, anchor, false);
     }
+    // "Company: Bytedance Co." under the dates names the employer, whatever the header line guessed.
+    const labelled = lines[Math.max(...header) + 1];
+    const employer =
+      labelled && Math.max(...header) + 1 < ceiling ? EMPLOYER_LABEL.exec(labelled.text) : null;
+    if (employer) {
+      header.push(Math.max(...header) + 1);
+      employerOf.set(k, employer[1]!.trim());
+    }
     // A place on its own line right under the header ("New York, NY", "Lyon").
     const next = Math.max(...header) + 1;
     const nextLine = lines[next];
@@ -296,7 +431,15 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     headerOf.set(k, header);
   }
 
-  const fieldsByEntry = anchors.map((anchor, k) => fieldsOf(headerOf.get(k)!, anchor));
+  const fieldsByEntry = anchors.map((anchor, k) => {
+    const employer = employerOf.get(k);
+    if (employer === undefined) return fieldsOf(headerOf.get(k)!, anchor);
+    const fields = fieldsOf(
+      headerOf.get(k)!.filter((i) => !EMPLOYER_LABEL.test(lines[i]!.text)),
+      anchor,
+    );
+    return { ...fields, company: cleanCompany(employer) };
+  });
   // What the header says on and above its dates; a line below may be a team or a project, not the employer.
   const fieldsAbove = anchors.map((anchor, k) =>
     fieldsOf(
@@ -359,6 +502,36 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       },
     ];
   });
+}
+
+/**
+ * "Vision Lab : Research Intern", "Robotics Group, Contoso University : Undergraduate Researcher": with no dates in
+ * the whole section, a short line that names both a role and an employer is an entry of its own, undated; the lines
+ * under it are its bullets.
+ */
+function undatedEntries(lines: Line[]): ParsedExperience[] {
+  const entries: ParsedExperience[] = [];
+  lines.forEach((line, i) => {
+    const text = line.text;
+    const entry =
+      text.split(/\s+/).length <= 12 &&
+      !LABELLED.test(text) &&
+      isHeaderLike(asItem(line), lines[i - 1]) &&
+      !describes(text);
+    const fields = entry ? assignFields(headerParts(text), false) : null;
+    if (fields?.title && fields.company && ROLE.test(fields.title)) {
+      entries.push({
+        ...fields,
+        start: null,
+        end: null,
+        current: false,
+        months: null,
+        bullets: [],
+        range: null,
+      });
+    } else entries.at(-1)?.bullets.push(text);
+  });
+  return entries;
 }
 
 function lineRangeText(text: string, range: DateRange): string {

@@ -67,10 +67,20 @@ export function htmlToLines(html: string): Omit<ExtractedDocument, 'pages'> {
       const bullets: string[] = [];
       const fields = cells.map((cell) => {
         for (const li of cell.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/g)) bullets.push(li[1]!);
-        return cell.replace(/<(ul|ol)\b[\s\S]*?<\/\1>/g, '').replace(/<\/p>\s*<p[^>]*>/g, ' · ');
+        return cell
+          .replace(/<(ul|ol)\b[\s\S]*?<\/\1>/g, '')
+          .replace(/<\/(?:p|h[1-6])>\s*<(?:p|h[1-6])\b[^>]*>/g, ' · ');
       });
       pushLine(lines, fields.join('\t'), 'tr');
       for (const b of bullets) pushLine(lines, b, 'li');
+      continue;
+    }
+    // A list item holding a nested list is its own line; the nested items follow as lines of their own (the match
+    // ran to the first inner </li>, so it resumes at the nested list).
+    const nested = tag === 'li' ? /<(?:ul|ol)\b/.exec(inner) : null;
+    if (nested) {
+      pushLine(lines, inner.slice(0, nested.index), tag);
+      blockRe.lastIndex = match.index + match[0].indexOf(inner) + nested.index;
       continue;
     }
     pushLine(lines, inner, tag);

@@ -4,18 +4,23 @@ import { type ExtractedDocument, type Line, makeLine, modeSize } from './documen
 export function extractText(text: string): ExtractedDocument {
   const lines: Line[] = [];
   let blank = false;
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+  const rows = text.replace(/\r\n?/g, '\n').split('\n');
+  for (const [i, raw] of rows.entries()) {
     const trimmed = raw.trim();
     if (!trimmed || /^[-=_*]{3,}$/.test(trimmed)) {
       blank = true;
       continue;
     }
-    const heading = /^#{1,6}\s+/.exec(trimmed);
+    // "Education" over "======" (or "------"): a Markdown heading written with an underline.
+    const underlined = /^(?:={3,}|-{3,})$/.test(rows[i + 1]?.trim() ?? '') && !/^[-*+]\s/.test(trimmed);
+    const heading = /^#{1,6}\s+/.exec(trimmed) ?? (underlined ? /^/.exec(trimmed) : null);
     const boldOnly = /^(\*\*|__)(.+)\1:?$/.exec(trimmed);
     let content = heading ? trimmed.slice(heading[0].length) : boldOnly ? boldOnly[2]! : trimmed;
     // Inline Markdown that carries no structure we use.
     content = content
       .replace(/(\*\*|__)(.+?)\1/g, '$2')
+      // "*Mayo Clinic*", "_(Month YYYY)_": emphasis, not the list's bullet ("* item").
+      .replace(/(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])/g, '$2')
       .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 $2')
       .replace(/`([^`]+)`/g, '$1');
     lines.push(

@@ -54,15 +54,18 @@ const now = (): YearMonth => {
  * section title nor a job title (a two-column page may put the sidebar's "Top Skills" before the name), else the
  * header's guess.
  */
-function pickName(lines: Line[], fromHeader: string | null): string | null {
+function pickName(lines: Line[], fromHeader: string | null, top: ReadonlySet<Line>): string | null {
   const labelled = labelledName(lines);
   if (labelled) return labelled;
   const usable = (text: string) => !LOOKUP_HEADER(text) && !ROLE.test(text);
-  const candidates = lines
+  const all = lines
     .slice(0, 80)
     .filter((l) => l.page === 1)
     .map((l) => ({ line: l, text: nameOf(l.text) }))
     .filter((c): c is { line: Line; text: string } => c.text !== null && usable(c.text));
+  // A name above the first section beats a larger sub-title further down ("Research Roles", an employer's heading).
+  const above = all.filter((c) => top.has(c.line));
+  const candidates = above.length > 0 ? above : all;
   const biggest = Math.max(...candidates.map((c) => c.line.size), 0);
   const best = candidates.find((c) => c.line.size === biggest);
   if (best && (biggest > Math.min(...candidates.map((c) => c.line.size)) || !fromHeader)) return best.text;
@@ -97,7 +100,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions): Pa
 
   const headerLines = [...linesOf('header'), ...linesOf('contact')];
   const contact = extractContact(headerLines.length > 0 ? headerLines : doc.lines.slice(0, 6), doc.lines);
-  contact.name = pickName(lines, contact.name);
+  contact.name = pickName(lines, contact.name, new Set(linesOf('header')));
   // An address printed nowhere but linked from a label ("email") is still the candidate's address.
   contact.email ??= mailtoAddress(doc.links ?? []);
 

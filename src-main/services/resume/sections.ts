@@ -36,6 +36,9 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'employment experience',
     'internships',
     'internship experience',
+    'internship',
+    // A JSON Resume file's own key, as themes print it ("Work" over the jobs).
+    'work',
   ],
   education: [
     'education',
@@ -157,8 +160,13 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'contact info',
     'personal details',
     'personal information',
+    // JSON Resume's key for name, label and contact, printed as a title by themes that show the keys.
+    'basics',
   ],
 };
+
+/** Section titles that are also a job's title. */
+const AMBIGUOUS = new Set(['internship']);
 
 const LOOKUP = new Map<string, SectionName>();
 for (const [kind, names] of Object.entries(ALIASES))
@@ -202,6 +210,9 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
     (letters.length > 0 && letters === letters.toUpperCase()) ||
     /:\s*$/.test(text);
   const kind = LOOKUP.get(normaliseHeader(text));
+  // "Internship" is also an entry's title (a bold role line); as a section title it is set larger or as a heading.
+  if (kind && AMBIGUOUS.has(normaliseHeader(text)) && !line.heading && line.size <= bodySize + 0.5)
+    return inlineHeader(text);
   // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling. One that
   // ends a sentence ("technologies.", the last word of a wrapped line) does not.
   if (kind && (styled || (text.split(/\s+/).length <= 3 && !/[.,;]$/.test(text)))) return { kind, rest: '' };
@@ -216,13 +227,16 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
 }
 
 function kindByWords(text: string): SectionName | null {
+  // "Micron Technology, Inc": a legal form names an employer, not a section.
+  if (/\b(?:inc|llc|ltd|gmbh|corp|plc)\b\.?/i.test(text)) return null;
   const t = normaliseHeader(text);
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
   if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
   if (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t))
     return 'skills';
-  if (/\bprojects?\b/.test(t)) return 'projects';
+  // "Project management" in bold among skills is a skill; a projects section says "Projects" or just "Project".
+  if (/\bprojects\b|^project$/.test(t)) return 'projects';
   if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t)) return 'education';
   if (/\bawards?\b|\bhonou?rs\b|\bachievements\b/.test(t)) return 'awards';
   if (/\bcertifi|\blicen[cs]es\b/.test(t)) return 'certifications';
