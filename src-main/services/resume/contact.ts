@@ -1,4 +1,5 @@
 import type { Line } from './document';
+import { LOOKUP_HEADER } from './sections';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 const PHONE = /(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,3}/g;
@@ -131,8 +132,10 @@ const PARTICLE = /^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|y|dos|das)$/;
  * "Martin Fracker", "Andrzej (Andrew) Poblocki" → "Andrzej Poblocki"; null when nothing name-shaped is left.
  */
 export function nameOf(text: string): string | null {
-  const t = text
-    .replace(/\t.*/, '')
+  const fields = text.split('\t');
+  // A label column puts its label first: "PERSONAL INFORMATION<tab>Olla Gabriele".
+  const field = fields.length > 1 && LOOKUP_HEADER(fields[0]!) ? fields[1]! : fields[0]!;
+  const t = field
     .replace(/\s*\([^)]*\)\s*/g, ' ')
     .replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, '')
     .split(/\s+[-–—|]\s+/)[0]!

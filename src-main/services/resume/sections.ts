@@ -183,6 +183,8 @@ export interface HeaderMatch {
   rest: string;
   /** The inline header's own words, normalised ("tech stack"). */
   label?: string;
+  /** Read by its key word, not found among the known titles ("Recent Work Experience"). */
+  guessed?: boolean;
 }
 
 /**
@@ -201,7 +203,7 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
     line.size > bodySize + 0.5 ||
     (letters.length > 0 && letters === letters.toUpperCase()) ||
     /:\s*$/.test(text);
-  const kind = LOOKUP.get(normaliseHeader(text));
+  const kind = LOOKUP.get(normaliseHeader(text)) ?? (styled ? misspeltHeader(text) : undefined);
   // Unstyled single words like "Experience" still count: résumés exported to plain text lose all styling. One that
   // ends a sentence ("technologies.", the last word of a wrapped line) does not.
   if (kind && (styled || (text.split(/\s+/).length <= 3 && !/[.,;]$/.test(text)))) return { kind, rest: '' };
@@ -211,8 +213,30 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
     styled && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
       ? kindByWords(text)
       : null;
-  if (guessed) return { kind: guessed, rest: '' };
+  if (guessed) return { kind: guessed, rest: '', guessed: true };
   return inlineHeader(text);
+}
+
+/**
+ * A styled title one slip away from a known one ("WORK EXPEREINCES", "Experiance"): authors' typos survive into the
+ * PDF. Only a wrong or swapped letter inside the word counts, as an added or changed ending makes another word
+ * ("Experienced" labels a group of skills); short titles must match exactly, as one letter turns "Skill" into "Skull".
+ */
+function misspeltHeader(text: string): SectionName | undefined {
+  const t = normaliseHeader(text);
+  if (t.length < 8 || t.split(' ').length > 4) return undefined;
+  for (const [alias, kind] of LOOKUP) if (alias.length === t.length && oneSlip(t, alias)) return kind;
+  return undefined;
+}
+
+/** Same-length texts that differ in one letter or in two neighbours swapped. */
+function oneSlip(a: string, b: string): boolean {
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  // A different last letter is a different word ending ("Experienced" beside "Experiences").
+  if (diff.includes(a.length - 1)) return false;
+  if (diff.length === 1) return true;
+  const [i, j] = diff as [number, number];
+  return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 function kindByWords(text: string): SectionName | null {
@@ -284,6 +308,9 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     ) {
       header = null;
     }
+    // "Achievements include:", "Technologies used:" lead into a list inside a role, not a section of their own.
+    if (header?.guessed && /:\s*$/.test(line.text) && (current === 'experience' || current === 'projects'))
+      header = null;
     // Inside a skills section, "Languages" or "Tools" in body text label a group of skills, not a new section.
     if (
       header &&

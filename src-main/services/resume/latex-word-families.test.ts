@@ -1,0 +1,182 @@
+// Layout families first met in the LaTeX and Word résumés added to the development corpus in session 7 (Europass,
+// moderncv, latexcv sidebars, markdown-cv forks), each written here as a made-up document of the same layout.
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPaths } from '../../paths';
+import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
+import { loadTaxonomy, type Taxonomy } from './skills';
+
+let taxonomy: Taxonomy;
+beforeAll(() => {
+  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+});
+
+const reference = { year: 2026, month: 11 };
+const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
+/** A PDF of one or more pages, each drawn by its function, as bytes. */
+const pdfOf = (...pages: ((doc: PDFKit.PDFDocument) => void)[]): Promise<Buffer> =>
+  new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    for (const draw of pages) {
+      doc.addPage();
+      draw(doc);
+    }
+    doc.end();
+  });
+const parsePdf = async (bytes: Buffer) => parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+const listedOf = (r: Awaited<ReturnType<typeof parsePdf>>) =>
+  r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+
+describe('LaTeX and Word layout families', () => {
+  it('a Europass-style label column is read across: each label opens its row (PDF)', async () => {
+    // Labels right-aligned in a narrow column, each on the baseline of the value it names.
+    const row = (doc: PDFKit.PDFDocument, y: number, label: string, value: string, size = 9) => {
+      doc
+        .fontSize(8)
+        .text(label, 30, y + 0.72 * (size - 8), { width: 125, align: 'right', lineBreak: false });
+      doc.fontSize(size).text(value, 165, y, { lineBreak: false });
+    };
+    const bytes = await pdfOf((doc) => {
+      row(doc, 60, 'PERSONAL INFORMATION', 'Jane Roe', 14);
+      row(doc, 80, '', 'jane@example.org');
+      row(doc, 110, 'WORK EXPERIENCE', '');
+      row(doc, 130, 'March 2021 – Now', 'Platform Engineer', 12);
+      row(doc, 146, '', 'Northwind Traders - Turin (Italy)');
+      row(doc, 162, '', '– Ran the build farm and the release pipeline for four product teams.');
+      row(doc, 190, 'June 2018 – February 2021', 'Support Analyst', 12);
+      row(doc, 206, '', 'Contoso Ltd - Milan (Italy)');
+      row(doc, 222, '', '– Answered customer tickets and wrote the team runbooks.');
+      row(doc, 250, 'EDUCATION AND TRAINING', '');
+      row(doc, 270, 'September 2014 – July 2018', 'Bachelor’s degree in Computer Science', 12);
+      row(doc, 286, '', 'University of Turin (Italy)');
+      row(doc, 302, 'Mark', '110/110 cum laude');
+      row(doc, 318, 'Thesis', 'Scheduling builds on shared machines.');
+    });
+    const r = await parsePdf(bytes);
+    expect(r.contact.name).toBe('Jane Roe');
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Platform Engineer', 'Northwind Traders', '2021-03', 'present'],
+      ['Support Analyst', 'Contoso Ltd', '2018-06', '2021-02'],
+    ]);
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['Bachelor', 'University of Turin']]);
+  });
+
+  it('a sidebar whose skills carry right-aligned levels is one column, the main column another (PDF)', async () => {
+    const bytes = await pdfOf((doc) => {
+      // Sidebar: skill names with their years at the sidebar's right edge, then education.
+      doc.fontSize(11).text('SKILLS', 40, 60, { lineBreak: false });
+      [
+        ['Python', '5+ yrs'],
+        ['Terraform', '3+ yrs'],
+        ['Kubernetes', '2+ yrs'],
+        ['Ansible', '1+ yrs'],
+        ['German', 'B1'],
+      ].forEach(([skill, level], i) => {
+        doc.fontSize(10).text(skill!, 40, 80 + i * 18, { lineBreak: false });
+        doc.fontSize(9).text(level!, 40, 80 + i * 18, { width: 130, align: 'right', lineBreak: false });
+      });
+      doc.fontSize(11).text('EDUCATION', 40, 200, { lineBreak: false });
+      doc.fontSize(10).text('2010 - 2014', 40, 220, { lineBreak: false });
+      doc.fontSize(10).text('Bachelor of Science', 40, 236, { lineBreak: false });
+      doc.fontSize(10).text('Coldport University', 40, 252, { lineBreak: false });
+      // Main column.
+      doc.fontSize(22).text('JANE ROE', 215, 60, { lineBreak: false });
+      doc.fontSize(10).text('jane@example.org', 215, 90, { lineBreak: false });
+      doc.fontSize(11).text('WORK EXPERIENCE', 215, 120, { lineBreak: false });
+      doc.fontSize(10).text('Site Reliability Engineer', 215, 140, { lineBreak: false });
+      doc.fontSize(10).text('06/2020 - NOW', 470, 140, { lineBreak: false });
+      doc.fontSize(10).text('Northwind Traders', 215, 156, { lineBreak: false });
+      doc
+        .fontSize(10)
+        .text('Kept the payment services up and cut paging by half.', 215, 172, { lineBreak: false });
+      doc.fontSize(10).text('Systems Administrator', 215, 200, { lineBreak: false });
+      doc.fontSize(10).text('01/2015 - 05/2020', 470, 200, { lineBreak: false });
+      doc.fontSize(10).text('Contoso Ltd', 215, 216, { lineBreak: false });
+      doc.fontSize(10).text('Looked after two hundred Linux servers.', 215, 232, { lineBreak: false });
+    });
+    const r = await parsePdf(bytes);
+    expect(r.contact.name?.toLowerCase()).toBe('jane roe');
+    expect(r.experience.map((e) => [e.title, e.company])).toEqual([
+      ['Site Reliability Engineer', 'Northwind Traders'],
+      ['Systems Administrator', 'Contoso Ltd'],
+    ]);
+    const skills = listedOf(r);
+    expect(skills).toEqual(
+      expect.arrayContaining(['Python', 'Terraform', 'Kubernetes', 'Ansible', 'German']),
+    );
+    expect(skills.some((s) => /yrs|B1/.test(s))).toBe(false);
+  });
+
+  it('a footer printed on every page is read once, before the body, not as part of the last section (PDF)', async () => {
+    const footer = (doc: PDFKit.PDFDocument) =>
+      doc
+        .fontSize(9)
+        .text('Jane Roe • 12 High Street, Bicester • jane@example.org', 50, 780, { lineBreak: false });
+    const bytes = await pdfOf(
+      (doc) => {
+        doc.fontSize(20).text('Jane Roe', 50, 50, { lineBreak: false });
+        doc.fontSize(12).text('Experience', 50, 90, { lineBreak: false });
+        doc
+          .fontSize(10)
+          .text('2019 - 2024  Office Manager, Northwind Traders', 50, 110, { lineBreak: false });
+        doc
+          .fontSize(10)
+          .text('Ran the front office and the supplier accounts.', 50, 126, { lineBreak: false });
+        footer(doc);
+      },
+      (doc) => {
+        doc.fontSize(12).text('Skills', 50, 50, { lineBreak: false });
+        doc.fontSize(10).text('Bookkeeping, Payroll, Excel, Sage', 50, 70, { lineBreak: false });
+        footer(doc);
+      },
+    );
+    const r = await parsePdf(bytes);
+    expect(r.contact.email).toBe('jane@example.org');
+    expect(listedOf(r).sort()).toEqual(['Bookkeeping', 'Excel', 'Payroll', 'Sage']);
+  });
+
+  it('a section title with one letter slipped still opens its section; a different ending does not', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'SKILLS',
+        'Experienced: Python, Go',
+        '',
+        'WORK EXPEREINCES',
+        'Data Engineer, Northwind Traders, 2019 - 2023',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company])).toEqual([['Data Engineer', 'Northwind Traders']]);
+    expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Python', 'Go']),
+    );
+  });
+
+  it('"Achievements include:" inside a job leads into its list, not into an awards section', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EXPERIENCE',
+        'Solution Architect, Northwind Traders, 2018 - 2023',
+        'Achievements include:',
+        '- Cut infrastructure delivery from two weeks to half a day',
+        'QA Engineer, Contoso Ltd, 2014 - 2018',
+        'Technologies used:',
+        '- Selenium, Jenkins',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company])).toEqual([
+      ['Solution Architect', 'Northwind Traders'],
+      ['QA Engineer', 'Contoso Ltd'],
+    ]);
+    expect(r.sections).not.toContain('awards');
+  });
+});
