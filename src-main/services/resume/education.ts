@@ -1,5 +1,5 @@
 import type { Education } from '../../../src-shared/resume';
-import { isRegion, peelLocation } from './contact';
+import { isLocation, isRegion, peelLocation } from './contact';
 import { findPoints, findRange } from './dates';
 import type { Line } from './document';
 
@@ -202,6 +202,8 @@ function joinLines(lines: string[]): string {
           !isDateOnly(line) &&
           !GRADE.test(line) &&
           !/:/.test(line) &&
+          // "RWTH Aachen University" over "Aachen, Germany": the school's place, not the rest of its name.
+          !isLocation(line) &&
           line.length < 40);
       out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
     }
@@ -242,15 +244,22 @@ function readEntry(draft: Draft): Education {
     // degree ("High School Diploma, Westwood Ridge High School"). A piece splits at "at" unless what comes before
     // it already names a school: "University of North Carolina at Wilmington, BS Computer Science" is one school.
     const pieces = degreePart.split(/\s*,\s*/).flatMap((p) => {
-      const [before, ...after] = p.split(/\s+at\s+(?:the\s+)?/);
+      // "B.Tech from Christu Jyothi Institute of Technology" names its school after "from" as others do after "at".
+      const [before, ...after] = p.split(/\s+(?:at|from)\s+(?:the\s+)?/);
       return after.length > 0 && !INSTITUTION.test(before!) ? [before!, ...after] : [p];
     });
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
+    const next = pieces[degreeAt + 1];
+    const place = pieces[degreeAt + 2];
     institution =
       pieces.slice(degreeAt + 1).find((p) => INSTITUTION.test(p)) ??
       // "Kymenlaakso University of Applied Sciences, B.Sc from Eletronics": the school may come first.
       pieces.slice(0, degreeAt).find((p) => INSTITUTION.test(p) && !degreeOf(p)) ??
-      null;
+      // "MSc Interactive Systems Design, Nottingham, UK" (moderncv's degree, school, place): the piece between the
+      // degree and its country is the school, however short its name.
+      (next && place && /^\p{Lu}/u.test(next) && !isRegion(next) && (isRegion(place) || isLocation(place))
+        ? next
+        : null);
   }
   if (!institution && degreePart && INSTITUTION.test(degreePart.replace(found!.raw, ' '))) {
     // "PhD in Mathematics University of Georgia (Athens, GA)": the school's name inside the degree's part.

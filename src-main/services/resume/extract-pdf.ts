@@ -91,13 +91,14 @@ export async function extractPdf(
  */
 export function withoutRepeats(pages: Line[][]): Line[] {
   if (pages.length < 2) return pages.flat();
-  const key = (l: Line) => l.text.replace(/\d+/g, '#');
-  const edges = (page: Line[]) => new Set([...page.slice(0, 2), ...page.slice(-2)].map(key));
+  // Page numbers differ from page to page; years and dates do not repeat by chance.
+  const key = (l: Line) => l.text.replace(/\b\d{1,3}\b/g, '#');
+  const edges = (page: Line[]) => new Set([...page.slice(0, 3), ...page.slice(-3)].map(key));
   const [first, ...rest] = pages.map(edges);
   const repeated = new Set([...first!].filter((k) => rest.every((e) => e.has(k))));
   if (repeated.size === 0) return pages.flat();
   const isFurniture = (l: Line, i: number, page: Line[]) =>
-    repeated.has(key(l)) && (i < 2 || i >= page.length - 2);
+    repeated.has(key(l)) && (i < 3 || i >= page.length - 3);
   const furniture = pages[0]!.filter((l, i, page) => isFurniture(l, i, page));
   return [...furniture, ...pages.flatMap((page) => page.filter((l, i) => !isFurniture(l, i, page)))];
 }
@@ -123,28 +124,30 @@ async function pageItems(pdf: PDFDocumentProxy, n: number): Promise<Item[]> {
   const content = await page.getTextContent();
   // Real font names (and so boldness) are only known once the page's operators are loaded.
   await page.getOperatorList();
-  const bold = new Map<string, boolean>();
-  const isBold = (fontName: string) => {
-    let b = bold.get(fontName);
-    if (b === undefined) {
-      let name: string;
+  const names = new Map<string, string>();
+  const fontOf = (fontName: string) => {
+    let name = names.get(fontName);
+    if (name === undefined) {
       try {
         name = (page.commonObjs.get(fontName) as { name?: string } | undefined)?.name ?? '';
       } catch {
         name = '';
       }
-      b = /bold|black|heavy|semibold|demi/i.test(name);
-      bold.set(fontName, b);
+      names.set(fontName, name);
     }
-    return b;
+    return name;
   };
+  const isBold = (fontName: string) => /bold|black|heavy|semibold|demi/i.test(fontOf(fontName));
+  // Symbol fonts draw their glyphs at letter codes: moderncv's bullet comes out of MarVoSym as "{".
+  const isSymbolic = (fontName: string) =>
+    /marvosym|dingbat|wingding|webding|fontawesome|symbol/i.test(fontOf(fontName));
   const items: Item[] = [];
   for (const raw of content.items) {
     if (!('str' in raw) || raw.str.length === 0) continue;
     const [a, b, , , x, y] = raw.transform as number[];
     const size = Math.hypot(a ?? 0, b ?? 0) || raw.height;
     items.push({
-      text: raw.str,
+      text: isSymbolic(raw.fontName) && raw.str.trim().length === 1 ? '•' : raw.str,
       x: x ?? 0,
       y: y ?? 0,
       width: raw.width,

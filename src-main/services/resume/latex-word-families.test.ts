@@ -1,8 +1,10 @@
 // Layout families first met in the LaTeX and Word résumés added to the development corpus in session 7 (Europass,
 // moderncv, latexcv sidebars, markdown-cv forks), each written here as a made-up document of the same layout.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REAL_RESUMES_DIR } from '../../../tests/fixtures/real-resumes/corpus';
 import { appPaths } from '../../paths';
 import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
 import { loadTaxonomy, type Taxonomy } from './skills';
@@ -178,5 +180,73 @@ describe('LaTeX and Word layout families', () => {
       ['QA Engineer', 'Contoso Ltd'],
     ]);
     expect(r.sections).not.toContain('awards');
+  });
+
+  it("education: moderncv's 'Degree, School, Country', 'Degree from School', and a school's place on its own line", () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EDUCATION',
+        '2007 to 2010 MSc Interactive Systems Design, Nottingham, UK',
+        '',
+        'B.Tech from NORTHERN INSTITUTE OF TECHNOLOGY & SCIENCE, JNTUH.',
+        '',
+        '2011 - 2014',
+        'Master of Science',
+        'Coldport Technical University',
+        'Aachen, Germany',
+        'Software Systems Engineering',
+      ].join('\n'),
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Master', 'Nottingham'],
+      ['Bachelor', 'NORTHERN INSTITUTE OF TECHNOLOGY & SCIENCE'],
+      ['Master', 'Coldport Technical University'],
+    ]);
+  });
+
+  it('Word: an employer one heading level below the section title heads its job, and skill groups titled by their names stay skills', async () => {
+    const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Jane Roe', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('jane@example.org'),
+            new Paragraph({ text: 'Work Experience', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ text: 'Northwind Traders', heading: HeadingLevel.HEADING_3 }),
+            new Paragraph('Senior Software Engineer (May 2019 – Oct 2021)'),
+            new Paragraph('Built the order service and its payment retries.'),
+            new Paragraph({ text: 'Contoso', heading: HeadingLevel.HEADING_3 }),
+            new Paragraph('Software Engineer (Jun 2015 – Apr 2019)'),
+            new Paragraph('Maintained the nightly billing jobs for three markets.'),
+            new Paragraph({ text: 'Frameworks and Libraries', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ text: 'Spring Boot', bullet: { level: 0 } }),
+            new Paragraph({ text: 'React', bullet: { level: 0 } }),
+            new Paragraph({ text: 'Cloud and Containers', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ text: 'Kubernetes', bullet: { level: 0 } }),
+          ],
+        },
+      ],
+    });
+    const r = await parseResumeFile(new Uint8Array(await Packer.toBuffer(doc)), { taxonomy, reference });
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.end])).toEqual([
+      ['Senior Software Engineer', 'Northwind Traders', '2019-05', '2021-10'],
+      ['Software Engineer', 'Contoso', '2015-06', '2019-04'],
+    ]);
+    expect(listedOf(r)).toEqual(expect.arrayContaining(['Spring Boot', 'React', 'Kubernetes']));
+  });
+
+  it('moderncv PDF: bullets drawn from a symbol font (MarVoSym prints "{") are bullets, not text (winslow.pdf)', async () => {
+    const bytes = readFileSync(join(REAL_RESUMES_DIR, 'documents', 'winslow.pdf'));
+    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    expect(r.experience.slice(0, 3).map((e) => [e.title, e.company])).toEqual([
+      ['Head web architect', 'Canonical'],
+      ['Manager and team leader', 'Canonical'],
+      ['Lead developer', 'Canonical'],
+    ]);
+    expect(r.experience.flatMap((e) => e.bullets).some((b) => b.startsWith('{'))).toBe(false);
   });
 });

@@ -36,6 +36,10 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'employment experience',
     'internships',
     'internship experience',
+    'occupation',
+    'occupations',
+    'positions held',
+    'professional career',
   ],
   education: [
     'education',
@@ -239,12 +243,22 @@ function oneSlip(a: string, b: string): boolean {
   return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
+/**
+ * A title made only of the names of groups of skills ("Frameworks and Libraries", "Cloud and Containers", "Build,
+ * CI/CD, and Version Control"): a skills list split under several titles.
+ */
+const SKILL_GROUP_TITLE =
+  /^(?:(?:frameworks?|librar(?:y|ies)|databases?|cloud|containers?|platforms?|build|ci|cd|version|control|devops|testing|infrastructure|operating systems?|and)(?: |$))+$/;
+
 function kindByWords(text: string): SectionName | null {
   const t = normaliseHeader(text);
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
   if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
-  if (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t))
+  if (
+    /\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) ||
+    SKILL_GROUP_TITLE.test(t)
+  )
     return 'skills';
   if (/\bprojects?\b/.test(t)) return 'projects';
   if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t)) return 'education';
