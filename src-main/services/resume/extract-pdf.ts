@@ -78,7 +78,7 @@ export async function extractPdf(
       pages.push(layoutPage(items, p));
     }
     if (chars < 20) throw fileError('noText');
-    const lines = withoutRepeats(pages);
+    const lines = columnStreams(withoutRepeats(pages)).flat();
     return { lines, pages: pdf.numPages, bodySize: modeSize(lines), wrapped: true, links };
   } finally {
     await pdf.destroy();
@@ -86,21 +86,49 @@ export async function extractPdf(
 }
 
 /**
+ * Pages in two columns one after another are two streams: a sidebar goes on in the next page's sidebar and the
+ * main column in the next page's main column, so each column is read through all those pages before the other
+ * (the jobs that run onto page 2 follow the jobs of page 1, not page 2's sidebar). Full-width lines above the
+ * columns stay first, those below them last.
+ */
+export function columnStreams(pages: Line[][]): Line[][] {
+  const split = (page: Line[]) => page.some((l) => l.column > 0);
+  const out: Line[][] = [];
+  for (let p = 0; p < pages.length;) {
+    let q = p;
+    while (q < pages.length && split(pages[q]!)) q++;
+    if (q - p < 2) {
+      out.push(pages[p]!);
+      p++;
+      continue;
+    }
+    const run = pages.slice(p, q);
+    const firstColumn = (page: Line[]) => page.findIndex((l) => l.column > 0);
+    const above = run.map((page) => page.slice(0, firstColumn(page)));
+    const below = run.map((page) => page.slice(firstColumn(page)).filter((l) => l.column === 0));
+    const stream = (column: number) => run.flatMap((page) => page.filter((l) => l.column === column));
+    out.push([...above.flat(), ...stream(1), ...stream(2), ...below.flat()]);
+    p = q;
+  }
+  return out;
+}
+
+/**
  * Lines printed at the top or foot of every page (a running footer with the candidate's address, a form's
  * copyright line) are the page's furniture, not the body it interrupts: read once, before the body.
  */
-export function withoutRepeats(pages: Line[][]): Line[] {
-  if (pages.length < 2) return pages.flat();
+export function withoutRepeats(pages: Line[][]): Line[][] {
+  if (pages.length < 2) return pages;
   // Page numbers differ from page to page; years and dates do not repeat by chance.
   const key = (l: Line) => l.text.replace(/\b\d{1,3}\b/g, '#');
   const edges = (page: Line[]) => new Set([...page.slice(0, 3), ...page.slice(-3)].map(key));
   const [first, ...rest] = pages.map(edges);
   const repeated = new Set([...first!].filter((k) => rest.every((e) => e.has(k))));
-  if (repeated.size === 0) return pages.flat();
+  if (repeated.size === 0) return pages;
   const isFurniture = (l: Line, i: number, page: Line[]) =>
     repeated.has(key(l)) && (i < 3 || i >= page.length - 3);
   const furniture = pages[0]!.filter((l, i, page) => isFurniture(l, i, page));
-  return [...furniture, ...pages.flatMap((page) => page.filter((l, i) => !isFurniture(l, i, page)))];
+  return [furniture, ...pages.map((page) => page.filter((l, i) => !isFurniture(l, i, page)))];
 }
 
 /**

@@ -249,4 +249,44 @@ describe('LaTeX and Word layout families', () => {
     ]);
     expect(r.experience.flatMap((e) => e.bullets).some((b) => b.startsWith('{'))).toBe(false);
   });
+
+  it("two pages in two columns: the jobs that run onto page 2 follow page 1's jobs, not page 2's sidebar (PDF)", async () => {
+    const sidebar = (doc: PDFKit.PDFDocument, title: string, items: string[]) => {
+      doc.fontSize(11).text(title, 40, 60, { lineBreak: false });
+      items.forEach((t, i) => doc.fontSize(10).text(t, 40, 80 + i * 16, { lineBreak: false }));
+    };
+    const job = (doc: PDFKit.PDFDocument, y: number, title: string, dates: string, employer: string) => {
+      doc.fontSize(10).text(title, 215, y, { lineBreak: false });
+      doc.fontSize(10).text(dates, 470, y, { lineBreak: false });
+      doc.fontSize(10).text(employer, 215, y + 16, { lineBreak: false });
+      doc.fontSize(10).text('Looked after the services of the team and their releases.', 215, y + 32, {
+        lineBreak: false,
+      });
+    };
+    const bytes = await pdfOf(
+      (doc) => {
+        sidebar(doc, 'SKILLS', ['Python', 'Terraform', 'Kubernetes', 'Ansible', 'Linux']);
+        doc.fontSize(22).text('JANE ROE', 215, 60, { lineBreak: false });
+        doc.fontSize(12).text('Platform Engineer', 215, 88, { lineBreak: false });
+        doc.fontSize(10).text('jane@example.org', 215, 106, { lineBreak: false });
+        doc.fontSize(11).text('WORK EXPERIENCE', 215, 130, { lineBreak: false });
+        job(doc, 150, 'Platform Engineer', '06/2020 - NOW', 'Northwind Traders');
+        job(doc, 210, 'Systems Engineer', '01/2017 - 05/2020', 'Contoso Ltd');
+      },
+      (doc) => {
+        sidebar(doc, 'LANGUAGES', ['English', 'German', 'French', 'Italian', 'Spanish']);
+        job(doc, 60, 'Support Analyst', '09/2014 - 12/2016', 'Fabrikam');
+        job(doc, 120, 'IT Intern', '03/2013 - 08/2014', 'Tailspin Toys');
+      },
+    );
+    const r = await parsePdf(bytes);
+    expect(r.experience.map((e) => [e.title, e.company])).toEqual([
+      ['Platform Engineer', 'Northwind Traders'],
+      ['Systems Engineer', 'Contoso Ltd'],
+      ['Support Analyst', 'Fabrikam'],
+      ['IT Intern', 'Tailspin Toys'],
+    ]);
+    // The main column's name and job title are a header, not the sidebar's last list.
+    expect(listedOf(r)).not.toContain('Platform Engineer');
+  });
 });

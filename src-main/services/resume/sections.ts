@@ -312,8 +312,14 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
   // The style of the titles read so far: a later title in that style that names no known section ("Miscellaneous")
   // still ends the one before, so its lines are not read as that section's (awards as skills).
   let titleStyle: { size: number; bold: boolean } | null = null;
+  let column = 0;
   for (const line of lines) {
     let header = matchHeader(line, bodySize);
+    // The other column of a two-column page continues none of this one's sections: what it prints before its first
+    // title (a name and job title over the main column) is a header of its own.
+    const newColumn = column > 0 && line.column > 0 && line.column !== column;
+    column = line.column;
+    if (newColumn && !header) sections.push({ kind: 'header', lines: [] });
     const current = sections.at(-1)!.kind;
     if (
       header?.label &&
