@@ -136,12 +136,21 @@ const cleanTitle = (title: string): string => title.replace(/[\s:]+$/, '') || ti
  * "Adobe (Media Analytics team) I work on a performance-…": a description run into the header line ends the
  * employer, as does a team or place in brackets; a long comma list keeps its first name ("Aurum GmbH, Munich …").
  */
+const WEB_DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\/?$/i;
+
 function cleanCompany(company: string): string {
   let c = company
     .replace(/\s+(?:I|We|My|Our)\s.*$/, '')
     .replace(/^the\s+(?=\p{Lu})/u, '')
     .trim();
   if (c.length > 60 && c.includes(',')) c = c.split(/\s*,\s*/)[0]!;
+  // "DEC S.p.A., Lainate, Lombardia, Italia, dec.group": the employer, then its town, region, country and site.
+  const pieces = c.split(/\s*,\s*/).filter((p) => !WEB_DOMAIN.test(p));
+  if (
+    pieces.length >= 3 &&
+    pieces.slice(1).every((p) => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}$/u.test(p))
+  )
+    c = pieces[0]!;
   c = c
     .replace(/[\s:,]+$|(?<=\))\.$/, '')
     // A bracketed aside after a space is a team or a place; "ODASA(P)" is part of the name.
@@ -238,9 +247,11 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
             ? lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), '\t')
             : lines[i]!.text,
         )
-        // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one.
-        .reduce<string[]>((acc, text) => {
-          if (acc.length > 0 && /,\s*$/.test(acc.at(-1)!)) acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
+        // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one, unless
+        // that one sits apart, after a gap (the title under an employer's line of places).
+        .reduce<string[]>((acc, text, k) => {
+          if (acc.length > 0 && /,\s*$/.test(acc.at(-1)!) && !lines[indices[k]!]!.gapBefore)
+            acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
           else acc.push(text);
           return acc;
         }, [])
@@ -263,6 +274,9 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       i++
     ) {
       const line = lines[i]!;
+      // "(Company based in France, Marseille)", "boltongroup.net": an aside or the employer's site under its line
+      // heads nothing, and the title may follow it.
+      if (/^\(.*\)$/.test(line.text.trim()) || WEB_DOMAIN.test(line.text.trim())) continue;
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
@@ -274,7 +288,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         // title that still lacks its employer goes on ("Developer  Sep 2011 – Apr" / "2012" / "Acme Systems").
         (line.gapBefore &&
           (fields.title || fields.company) &&
-          !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company)) ||
+          !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company) &&
+          // "02/2024-Present ENOGIA SA, Milan" [gap] "Business Developer, South Europe": the title under the
+          // employer's line completes the header however far below it sits.
+          !(!fields.title && ROLE.test(line.text) && !EMPLOYER.test(line.text))) ||
         peelLocation(line.text).rest === ''
       )
         break;

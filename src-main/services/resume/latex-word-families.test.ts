@@ -289,4 +289,31 @@ describe('LaTeX and Word layout families', () => {
     // The main column's name and job title are a header, not the sidebar's last list.
     expect(listedOf(r)).not.toContain('Platform Engineer');
   });
+
+  it("markdown-cv jobs: 'dates Employer, town, region, country, site' with an aside, then the title after a gap", () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'Occupation',
+        '',
+        '02/2024-Present Northwind SA, Milan, Lombardia, Italia, northwind.it',
+        '(Company based in France, Marseille)',
+        '',
+        'Business Developer, South Europe',
+        '- Responsible for sales development in Southern Europe.',
+        '',
+        '2010-2011 Contoso S.p.A., Nova Milanese, Lombardia, Italia,',
+        'contoso.com',
+        '',
+        'Plant Development Specialist - Projects/Maintenance',
+        '- Designed new dosing systems for the detergent lines.',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Business Developer, South Europe', 'Northwind SA', '2024-02', 'present'],
+      ['Plant Development Specialist', 'Contoso S.p.A.', '2010', '2011'],
+    ]);
+  });
 });
