@@ -144,6 +144,18 @@ export function nameOf(text: string): string | null {
   return nameShaped(t) ? t : null;
 }
 
+/**
+ * A one-word name ("Akhila") heading the document: the first heading or line larger than the body, a single
+ * capitalised word that names no section or document. Only a fallback: most names have two words or more.
+ */
+export function loneName(lines: Line[], bodySize: number): string | null {
+  // A Word file's title property may come first, in body type, before the heading.
+  const first = lines.slice(0, 3).find((l) => l.heading || l.size > bodySize + 0.5);
+  if (!first) return null;
+  const t = first.text.trim();
+  return /^\p{Lu}\p{Ll}{2,19}$/u.test(t) && !DOCUMENT_TITLE.test(t) && !LOOKUP_HEADER(t) ? t : null;
+}
+
 /** "Name: Christian Döring" in a personal-details table (German and other European CVs). */
 export function labelledName(lines: Line[]): string | null {
   for (const l of lines.slice(0, 25)) {

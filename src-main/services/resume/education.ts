@@ -371,7 +371,9 @@ function cleanInstitution(text: string): string {
     .replace(/\s*\(?\b(?:19|20)\d{2}\b.*$/, '')
     .replace(/\s*(?:c?gpa|cpi)\b.*$/i, '')
     .replace(/^(?:at\s+)?the\s+(?=\p{Lu})/u, '')
-    .replace(/^[,\s]+|[,\s]+$/g, '');
+    .replace(/^[,\s]+|[,\s]+$/g, '')
+    // A sentence's full stop ("B.Tech from … Institute of Technology."), not an abbreviation's ("St.").
+    .replace(/(?<=\p{L}{4})\.$/u, '');
   const rest = (peelLocation(cleaned).rest || cleaned).trim();
   // "(Mohali)", "(Tainan, Taiwan)", "(ÉTS), Montréal": a place or short name in brackets is not part of the name.
   return (

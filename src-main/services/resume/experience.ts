@@ -11,6 +11,9 @@ import {
 } from './dates';
 import type { Line } from './document';
 
+/** A word that cannot end a title: the title wrapped after it. */
+const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
+
 /** Time between jobs, listed like one: its name is the entry's title. */
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
@@ -110,6 +113,16 @@ export function assignFields(
     )
       rest.splice(0, 1, words.slice(0, last + 1).join(' '), after.join(' '));
   }
+  // "QA Team Lead / Principal Quality Engineer / Senior" over "Quality Engineer": a title cut after a modifier
+  // goes on on the next line.
+  for (let i = 0; i + 1 < rest.length; i++)
+    if (
+      DANGLING.test(rest[i]!) &&
+      ROLE.test(rest[i]!) &&
+      ROLE.test(rest[i + 1]!) &&
+      !EMPLOYER.test(rest[i + 1]!)
+    )
+      rest.splice(i, 2, `${rest[i]!} ${rest[i + 1]!}`);
   const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
   let others = rest.filter((p) => p !== title);
@@ -121,7 +134,7 @@ export function assignFields(
       others = others.filter((p) => p !== city);
     }
   }
-  let company = others.find((p) => COMPANY.test(p)) ?? others[0] ?? null;
+  let company = others.find((p) => COMPANY.test(p)) ?? others.find((p) => !ROLE.test(p)) ?? others[0] ?? null;
   if (guess && !title && rest.length >= 2) {
     title = rest[0]!;
     company = rest[1]!;
@@ -277,6 +290,9 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       // "(Company based in France, Marseille)", "boltongroup.net": an aside or the employer's site under its line
       // heads nothing, and the title may follow it.
       if (/^\(.*\)$/.test(line.text.trim()) || WEB_DOMAIN.test(line.text.trim())) continue;
+      // Titles stacked over their own dates under one employer ("Manager" / "Mar 2026 - Current" / "Engineer" /
+      // "Jan 2024 - Jun 2025"): a role right over the next entry's dates is that entry's title.
+      if (i + 1 === ceiling && ROLE.test(line.text) && !EMPLOYER.test(line.text) && fields.title) break;
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
@@ -305,7 +321,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       const place = nextLine.text.trim();
       if (
         peelLocation(place).location === place ||
-        (/^[\p{Lu}][\p{L}'’ .-]{1,30}$/u.test(place) && !/\.$/.test(place))
+        (/^[\p{Lu}][\p{L}'’ .-]{1,30}$/u.test(place) && !/\.$/.test(place) && !ROLE.test(place))
       )
         header.push(next);
     }

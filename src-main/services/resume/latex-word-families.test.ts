@@ -316,4 +316,57 @@ describe('LaTeX and Word layout families', () => {
       ['Plant Development Specialist', 'Contoso S.p.A.', '2010', '2011'],
     ]);
   });
+
+  it('titles stacked over their own dates under one employer, and a title wrapped after "Senior"', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'Professional Experience',
+        '',
+        'Northwind Cloud',
+        'Infrastructure Operations Manager',
+        'Mar 2026 - Current',
+        'Head of Infrastructure Operations',
+        'Jul 2025 - Feb 2026',
+        'Senior Infrastructure Engineer',
+        'Jan 2024 - Jun 2025',
+        '',
+        '- Standardised region deployment for the GPU cloud.',
+        '',
+        'QA Team Lead / Principal Quality Engineer / Senior\t09/2014 - 11/2018',
+        'Quality Engineer',
+        'Contoso Reuters',
+        'Led an automation test team that supported the product groups.',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start])).toEqual([
+      ['Infrastructure Operations Manager', 'Northwind Cloud', '2026-03'],
+      ['Head of Infrastructure Operations', 'Northwind Cloud', '2025-07'],
+      ['Senior Infrastructure Engineer', 'Northwind Cloud', '2024-01'],
+      ['QA Team Lead / Principal Quality Engineer / Senior Quality Engineer', 'Contoso Reuters', '2014-09'],
+    ]);
+  });
+
+  it('a one-word name heading a Word document is the name when no longer one is found', async () => {
+    const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Akosua', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('DevOps Engineer'),
+            new Paragraph({ text: 'ACADEMIC DETAILS', heading: HeadingLevel.HEADING_3 }),
+            new Paragraph('B.Tech from Coldport Institute of Technology.'),
+          ],
+        },
+      ],
+    });
+    const r = await parseResumeFile(new Uint8Array(await Packer.toBuffer(doc)), { taxonomy, reference });
+    expect(r.contact.name).toBe('Akosua');
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', 'Coldport Institute of Technology'],
+    ]);
+  });
 });

@@ -54,6 +54,7 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'educational background',
     'academic profile',
     'educational qualifications',
+    'academic details',
   ],
   skills: [
     'skills',
