@@ -369,4 +369,35 @@ describe('LaTeX and Word layout families', () => {
       ['Bachelor', 'Coldport Institute of Technology'],
     ]);
   });
+
+  it('labelled skill lists that Markdown ran into one paragraph are split at each label; "Softwares" titles a list', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'TECHNICAL SKILLS',
+        'Operating Systems: Linux, Windows Cloud Technology: AWS Version Control System: Git, GitHub Build Tool: Maven Web Server: Apache, Nginx',
+        '',
+        'Softwares (most important)',
+        '- 2D/3D drawing: Autocad, Blender, Inkscape',
+      ].join('\n'),
+    );
+    const skills = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(skills.sort()).toEqual(
+      [
+        'Apache',
+        'AWS',
+        'Autocad',
+        'Blender',
+        'Git',
+        'GitHub',
+        'Inkscape',
+        'Linux',
+        'Maven',
+        'Nginx',
+        'Windows',
+      ].sort(),
+    );
+  });
 });

@@ -84,6 +84,8 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'technical proficiencies',
     'specialties',
     'tech skills',
+    'software',
+    'softwares',
   ],
   projects: [
     'projects',

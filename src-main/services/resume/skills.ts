@@ -177,12 +177,44 @@ export function listedMentions(lines: readonly Line[], taxonomy: Taxonomy, wrapp
       l.text.split(/\s+/).length <= 5 &&
       lines[i + 1] !== undefined &&
       isProse(lines[i + 1]!.text));
-  for (const raw of joinWrapped(lines, isLabel, wrapped)) {
+  for (const raw of joinWrapped(lines, isLabel, wrapped).flatMap((t) => labelledRuns(t, taxonomy))) {
     if (!raw) continue;
     for (const piece of raw.replace(/\[[^\]]*\]/g, ' ').split(/\s*[·•|;▪]\s*/))
       listPiece(piece.trim(), taxonomy, out);
   }
   return out;
+}
+
+/**
+ * "Operating Systems: Linux, Windows Cloud Technology: AWS Version Control System: Git, GitHub": labelled lists whose
+ * line breaks Markdown ran together. Each label starts where the capitalised words before its colon stop naming a
+ * skill of the list before it ("Windows" | "Cloud Technology").
+ */
+function labelledRuns(text: string, taxonomy: Taxonomy): string[] {
+  const labels = [
+    ...text.matchAll(/(?<=^|[\s,])((?:[\p{Lu}\d][\p{L}\d&/+#.-]*\s+){0,4}[\p{Lu}][\p{L}&/-]*):(?=\s)/gu),
+  ];
+  if (labels.length < 2) return [text];
+  const cuts: number[] = [];
+  for (const m of labels) {
+    const words = m[1]!.split(/\s+/);
+    let start = m.index;
+    // The longest run of leading words the taxonomy names ends the list before; the label starts after it.
+    for (let n = words.length - 1; n >= 1; n--)
+      if (taxonomy.index.has(normaliseSkill(words.slice(0, n).join(' ')))) {
+        start += words.slice(0, n).join(' ').length + 1;
+        break;
+      }
+    if (start > 0) cuts.push(start);
+  }
+  const out: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    out.push(text.slice(from, cut).trim());
+    from = cut;
+  }
+  out.push(text.slice(from).trim());
+  return out.filter(Boolean);
 }
 
 /** A list wrapped over lines ("Digital marketing, SEO, SEM, Google" / "Ads, Google Analytics") is one text. */
