@@ -205,7 +205,9 @@ function joinLines(lines: string[]): string {
           // "RWTH Aachen University" over "Aachen, Germany": the school's place, not the rest of its name.
           !isLocation(line) &&
           line.length < 40);
-      out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
+      // "Hanoi University Of Science And Tech-" / "nology": a word hyphenated across the break is one word.
+      if (/\p{L}-$/u.test(prev) && /^\p{Ll}/u.test(line)) out = `${out.slice(0, -1)}${line}`;
+      else out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
     }
   });
   return out;

@@ -11,6 +11,8 @@ import {
 } from './dates';
 import type { Line } from './document';
 
+const LEGAL_FORM_END = /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|gmbh|pty|pte)\.$/i;
+
 /** A word that cannot end a title: the title wrapped after it. */
 const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
 
@@ -298,7 +300,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       if (
         !isHeaderLike(line, lines[i - 1]) ||
         line.text.split(/\s+/).length > 12 ||
-        (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
+        // "SmartDrive Inc." ends with a legal form's full stop, not a sentence's.
+        (/\.$/.test(line.text) && !/\)\.$/.test(line.text) && !LEGAL_FORM_END.test(line.text)) ||
         (/,$/.test(line.text) && !ROLE.test(line.text) && !COMPANY.test(line.text)) ||
         // Once the header has a title or an employer, a gap before the next line ends it; a bold line under a bold
         // title that still lacks its employer goes on ("Developer  Sep 2011 – Apr" / "2012" / "Acme Systems").

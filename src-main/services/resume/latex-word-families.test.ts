@@ -400,4 +400,35 @@ describe('LaTeX and Word layout families', () => {
       ].sort(),
     );
   });
+
+  it('a sidebar entry: the employer\'s "Inc." ends no sentence, a school hyphenated across lines is one name, "Fluently" is a level', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'LANGUAGES',
+        'Japanese Fluently',
+        'English Limited',
+        '',
+        'EDUCATION',
+        '2012/09 - 2017/06',
+        'Computer Science',
+        'Coldport University Of Science And Tech-',
+        'nology',
+        '',
+        'WORK EXPERIENCE',
+        'Fullstack Engineer\t2019/12 - NOW',
+        'SmartDrive Inc.',
+        'As an engineer at a startup company, I added features on the backend and the frontend.',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company])).toEqual([
+      ['Fullstack Engineer', 'SmartDrive Inc.'],
+    ]);
+    expect(r.education.map((e) => e.institution)).toEqual(['Coldport University Of Science And Technology']);
+    expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name)).toEqual(
+      expect.arrayContaining(['Japanese', 'English']),
+    );
+  });
 });
