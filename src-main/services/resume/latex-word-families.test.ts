@@ -16,6 +16,8 @@ beforeAll(() => {
 
 const reference = { year: 2026, month: 11 };
 const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
+/** A made-up résumé: a name and an address, then the given lines. */
+const resume = (...body: string[]) => parse(['Jane Roe', 'jane@example.org', '', ...body].join('\n'));
 /** A PDF of one or more pages, each drawn by its function, as bytes. */
 const pdfOf = (...pages: ((doc: PDFKit.PDFDocument) => void)[]): Promise<Buffer> =>
   new Promise((resolve) => {
@@ -142,17 +144,12 @@ describe('LaTeX and Word layout families', () => {
   });
 
   it('a section title with one letter slipped still opens its section; a different ending does not', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'SKILLS',
-        'Experienced: Python, Go',
-        '',
-        'WORK EXPEREINCES',
-        'Data Engineer, Northwind Traders, 2019 - 2023',
-      ].join('\n'),
+    const r = resume(
+      'SKILLS',
+      'Experienced: Python, Go',
+      '',
+      'WORK EXPEREINCES',
+      'Data Engineer, Northwind Traders, 2019 - 2023',
     );
     expect(r.experience.map((e) => [e.title, e.company])).toEqual([['Data Engineer', 'Northwind Traders']]);
     expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.name)).toEqual(
@@ -161,19 +158,14 @@ describe('LaTeX and Word layout families', () => {
   });
 
   it('"Achievements include:" inside a job leads into its list, not into an awards section', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'EXPERIENCE',
-        'Solution Architect, Northwind Traders, 2018 - 2023',
-        'Achievements include:',
-        '- Cut infrastructure delivery from two weeks to half a day',
-        'QA Engineer, Contoso Ltd, 2014 - 2018',
-        'Technologies used:',
-        '- Selenium, Jenkins',
-      ].join('\n'),
+    const r = resume(
+      'EXPERIENCE',
+      'Solution Architect, Northwind Traders, 2018 - 2023',
+      'Achievements include:',
+      '- Cut infrastructure delivery from two weeks to half a day',
+      'QA Engineer, Contoso Ltd, 2014 - 2018',
+      'Technologies used:',
+      '- Selenium, Jenkins',
     );
     expect(r.experience.map((e) => [e.title, e.company])).toEqual([
       ['Solution Architect', 'Northwind Traders'],
@@ -183,22 +175,17 @@ describe('LaTeX and Word layout families', () => {
   });
 
   it("education: moderncv's 'Degree, School, Country', 'Degree from School', and a school's place on its own line", () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'EDUCATION',
-        '2007 to 2010 MSc Interactive Systems Design, Nottingham, UK',
-        '',
-        'B.Tech from NORTHERN INSTITUTE OF TECHNOLOGY & SCIENCE, JNTUH.',
-        '',
-        '2011 - 2014',
-        'Master of Science',
-        'Coldport Technical University',
-        'Aachen, Germany',
-        'Software Systems Engineering',
-      ].join('\n'),
+    const r = resume(
+      'EDUCATION',
+      '2007 to 2010 MSc Interactive Systems Design, Nottingham, UK',
+      '',
+      'B.Tech from NORTHERN INSTITUTE OF TECHNOLOGY & SCIENCE, JNTUH.',
+      '',
+      '2011 - 2014',
+      'Master of Science',
+      'Coldport Technical University',
+      'Aachen, Germany',
+      'Software Systems Engineering',
     );
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
       ['Master', 'Nottingham'],
@@ -291,25 +278,20 @@ describe('LaTeX and Word layout families', () => {
   });
 
   it("markdown-cv jobs: 'dates Employer, town, region, country, site' with an aside, then the title after a gap", () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'Occupation',
-        '',
-        '02/2024-Present Northwind SA, Milan, Lombardia, Italia, northwind.it',
-        '(Company based in France, Marseille)',
-        '',
-        'Business Developer, South Europe',
-        '- Responsible for sales development in Southern Europe.',
-        '',
-        '2010-2011 Contoso S.p.A., Nova Milanese, Lombardia, Italia,',
-        'contoso.com',
-        '',
-        'Plant Development Specialist - Projects/Maintenance',
-        '- Designed new dosing systems for the detergent lines.',
-      ].join('\n'),
+    const r = resume(
+      'Occupation',
+      '',
+      '02/2024-Present Northwind SA, Milan, Lombardia, Italia, northwind.it',
+      '(Company based in France, Marseille)',
+      '',
+      'Business Developer, South Europe',
+      '- Responsible for sales development in Southern Europe.',
+      '',
+      '2010-2011 Contoso S.p.A., Nova Milanese, Lombardia, Italia,',
+      'contoso.com',
+      '',
+      'Plant Development Specialist - Projects/Maintenance',
+      '- Designed new dosing systems for the detergent lines.',
     );
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
       ['Business Developer, South Europe', 'Northwind SA', '2024-02', 'present'],
@@ -318,28 +300,23 @@ describe('LaTeX and Word layout families', () => {
   });
 
   it('titles stacked over their own dates under one employer, and a title wrapped after "Senior"', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'Professional Experience',
-        '',
-        'Northwind Cloud',
-        'Infrastructure Operations Manager',
-        'Mar 2026 - Current',
-        'Head of Infrastructure Operations',
-        'Jul 2025 - Feb 2026',
-        'Senior Infrastructure Engineer',
-        'Jan 2024 - Jun 2025',
-        '',
-        '- Standardised region deployment for the GPU cloud.',
-        '',
-        'QA Team Lead / Principal Quality Engineer / Senior\t09/2014 - 11/2018',
-        'Quality Engineer',
-        'Contoso Reuters',
-        'Led an automation test team that supported the product groups.',
-      ].join('\n'),
+    const r = resume(
+      'Professional Experience',
+      '',
+      'Northwind Cloud',
+      'Infrastructure Operations Manager',
+      'Mar 2026 - Current',
+      'Head of Infrastructure Operations',
+      'Jul 2025 - Feb 2026',
+      'Senior Infrastructure Engineer',
+      'Jan 2024 - Jun 2025',
+      '',
+      '- Standardised region deployment for the GPU cloud.',
+      '',
+      'QA Team Lead / Principal Quality Engineer / Senior\t09/2014 - 11/2018',
+      'Quality Engineer',
+      'Contoso Reuters',
+      'Led an automation test team that supported the product groups.',
     );
     expect(r.experience.map((e) => [e.title, e.company, e.start])).toEqual([
       ['Infrastructure Operations Manager', 'Northwind Cloud', '2026-03'],
@@ -371,17 +348,12 @@ describe('LaTeX and Word layout families', () => {
   });
 
   it('labelled skill lists that Markdown ran into one paragraph are split at each label; "Softwares" titles a list', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'TECHNICAL SKILLS',
-        'Operating Systems: Linux, Windows Cloud Technology: AWS Version Control System: Git, GitHub Build Tool: Maven Web Server: Apache, Nginx',
-        '',
-        'Softwares (most important)',
-        '- 2D/3D drawing: Autocad, Blender, Inkscape',
-      ].join('\n'),
+    const r = resume(
+      'TECHNICAL SKILLS',
+      'Operating Systems: Linux, Windows Cloud Technology: AWS Version Control System: Git, GitHub Build Tool: Maven Web Server: Apache, Nginx',
+      '',
+      'Softwares (most important)',
+      '- 2D/3D drawing: Autocad, Blender, Inkscape',
     );
     const skills = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
     expect(skills.sort()).toEqual(
@@ -402,26 +374,21 @@ describe('LaTeX and Word layout families', () => {
   });
 
   it('a sidebar entry: the employer\'s "Inc." ends no sentence, a school hyphenated across lines is one name, "Fluently" is a level', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        'LANGUAGES',
-        'Japanese Fluently',
-        'English Limited',
-        '',
-        'EDUCATION',
-        '2012/09 - 2017/06',
-        'Computer Science',
-        'Coldport University Of Science And Tech-',
-        'nology',
-        '',
-        'WORK EXPERIENCE',
-        'Fullstack Engineer\t2019/12 - NOW',
-        'SmartDrive Inc.',
-        'As an engineer at a startup company, I added features on the backend and the frontend.',
-      ].join('\n'),
+    const r = resume(
+      'LANGUAGES',
+      'Japanese Fluently',
+      'English Limited',
+      '',
+      'EDUCATION',
+      '2012/09 - 2017/06',
+      'Computer Science',
+      'Coldport University Of Science And Tech-',
+      'nology',
+      '',
+      'WORK EXPERIENCE',
+      'Fullstack Engineer\t2019/12 - NOW',
+      'SmartDrive Inc.',
+      'As an engineer at a startup company, I added features on the backend and the frontend.',
     );
     expect(r.experience.map((e) => [e.title, e.company])).toEqual([
       ['Fullstack Engineer', 'SmartDrive Inc.'],
