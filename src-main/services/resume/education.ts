@@ -22,7 +22,7 @@ const DEGREES: [Degree, RegExp][] = [
   ['Master', /\b(MA|ME|MS)(?![\p{L}])/u],
   [
     'Bachelor',
-    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s])|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
+    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s])|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
   ],
   ['Bachelor', /\b(BA|BE)(?![\p{L}])/u],
   [

@@ -398,4 +398,21 @@ describe('LaTeX and Word layout families', () => {
       expect.arrayContaining(['Japanese', 'English']),
     );
   });
+
+  it('slash lists of product names split where two parts are known or the unknown ones are in camel case; BComp is a bachelor', () => {
+    const r = resume(
+      'SKILLS',
+      'State: MobX/Redux/Jotai',
+      'UI: ChakraUI/TailwindCSS, AntDesign/ChakraUI',
+      'OS: GNU/Linux',
+      '',
+      'EDUCATION',
+      'Coldport University, BComp. Computer Science, Honors  2015 -- 2018',
+    );
+    const skills = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(skills).toEqual(
+      expect.arrayContaining(['MobX', 'Redux', 'Jotai', 'ChakraUI', 'TailwindCSS', 'AntDesign', 'GNU/Linux']),
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['Bachelor', 'Coldport University']]);
+  });
 });

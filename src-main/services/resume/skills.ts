@@ -375,8 +375,14 @@ const isProse = (text: string): boolean =>
 function slashes(item: string, taxonomy: Taxonomy): string[] {
   if (!/\//.test(item) || SLASH_NAME.test(item) || taxonomy.index.has(normaliseSkill(item))) return [item];
   const parts = item.split(/\s*\/\s*/);
-  // "GNU/Linux" stays one name; split only where every part is a skill of its own.
-  return parts.every((p) => taxonomy.index.has(normaliseSkill(p))) ? parts : [item];
+  // "GNU/Linux" stays one name; split where every part is a skill of its own, where two are ("MobX/Redux/Jotai"), or
+  // where the parts the taxonomy does not know are product names in camel case ("ChakraUI/TailwindCSS").
+  const known = parts.filter((p) => taxonomy.index.has(normaliseSkill(p)));
+  const camel = (p: string) => /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(p);
+  const split =
+    parts.every((p) => /^[\p{L}\d.+#-]+$/u.test(p)) &&
+    (known.length === parts.length || known.length >= 2 || parts.every((p) => known.includes(p) || camel(p)));
+  return split ? parts : [item];
 }
 const SLASH_NAME = /^(?:ci\/cd|a\/b.*|tcp\/ip|i\/o|pl\/sql|os\/2|ui\/ux|ux\/ui|r&d)$/i;
 
