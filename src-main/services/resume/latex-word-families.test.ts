@@ -415,4 +415,30 @@ describe('LaTeX and Word layout families', () => {
     );
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['Bachelor', 'Coldport University']]);
   });
+
+  it('a styled line naming a school under Education is no section of its own, whatever its words', async () => {
+    const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Jane Roe', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('jane@example.org'),
+            new Paragraph({ text: 'Education', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({
+              text: 'Business Analyst Certificate 2007 -- 2008',
+              heading: HeadingLevel.HEADING_3,
+            }),
+            new Paragraph({ text: 'Coldport Institute of Technology', heading: HeadingLevel.HEADING_3 }),
+            new Paragraph('Requirements gathering and project documentation.'),
+          ],
+        },
+      ],
+    });
+    const r = await parseResumeFile(new Uint8Array(await Packer.toBuffer(doc)), { taxonomy, reference });
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Certificate', 'Coldport Institute of Technology'],
+    ]);
+    expect(r.sections).not.toContain('skills');
+  });
 });

@@ -255,6 +255,8 @@ const SKILL_GROUP_TITLE =
 
 function kindByWords(text: string): SectionName | null {
   const t = normaliseHeader(text);
+  // "Northern Alberta Institute of Technology" names a school under Education, not a section about technology.
+  if (/\b(?:institute|university|college|academy|polytechnic)\b/.test(t)) return null;
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
   if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
