@@ -1,4 +1,5 @@
 import type { Line } from './document';
+import { LOOKUP_HEADER } from './sections';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 const PHONE = /(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,3}/g;
@@ -152,14 +153,28 @@ const PARTICLE = /^(?:de|da|van|von|der|den|del|la|le|di|du|bin|al|y|dos|das)$/;
  * "Martin Fracker", "Andrzej (Andrew) Poblocki" → "Andrzej Poblocki"; null when nothing name-shaped is left.
  */
 export function nameOf(text: string): string | null {
-  const t = text
-    .replace(/\t.*/, '')
+  const fields = text.split('\t');
+  // A label column puts its label first: "PERSONAL INFORMATION<tab>Olla Gabriele".
+  const field = fields.length > 1 && LOOKUP_HEADER(fields[0]!) ? fields[1]! : fields[0]!;
+  const t = field
     .replace(/\s*\([^)]*\)\s*/g, ' ')
     .replace(/,?\s+(?:Jr|Sr|II|III|IV)\.?$/, '')
     .split(/\s+[-–—|]\s+/)[0]!
     .replace(/\s+/g, ' ')
     .trim();
   return nameShaped(t) ? t : null;
+}
+
+/**
+ * A one-word name ("Akhila") heading the document: the first heading or line larger than the body, a single
+ * capitalised word that names no section or document. Only a fallback: most names have two words or more.
+ */
+export function loneName(lines: Line[], bodySize: number): string | null {
+  // A Word file's title property may come first, in body type, before the heading.
+  const first = lines.slice(0, 3).find((l) => l.heading || l.size > bodySize + 0.5);
+  if (!first) return null;
+  const t = first.text.trim();
+  return /^\p{Lu}\p{Ll}{2,19}$/u.test(t) && !DOCUMENT_TITLE.test(t) && !LOOKUP_HEADER(t) ? t : null;
 }
 
 /** "Name: Christian Döring" in a personal-details table (German and other European CVs). */

@@ -22,7 +22,7 @@ const DEGREES: [Degree, RegExp][] = [
   ['Master', /\b(MA|ME|MS)(?![\p{L}])/u],
   [
     'Bachelor',
-    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s])|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
+    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s])|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
   ],
   ['Bachelor', /\b(BA|BE)(?![\p{L}])/u],
   [
@@ -225,8 +225,10 @@ function joinLines(lines: string[]): string {
           !isDateOnly(line) &&
           !GRADE.test(line) &&
           !/:/.test(line) &&
-          // "University of Oklahoma" over "Norman, OK": the school's place, not the rest of its name.
+          // "University of Oklahoma" over "Norman, OK", "RWTH Aachen University" over "Aachen, Germany": the school's
+          // place, not the rest of its name.
           peelLocation(line).rest !== '' &&
+          !isLocation(line) &&
           line.length < 40);
       if (hyphenated(prev, line)) out = continued(out, line);
       else out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
@@ -268,15 +270,22 @@ function readEntry(draft: Draft): Education {
     // degree ("High School Diploma, Westwood Ridge High School"). A piece splits at "at" unless what comes before
     // it already names a school: "University of North Carolina at Wilmington, BS Computer Science" is one school.
     const pieces = degreePart.split(/\s*,\s*/).flatMap((p) => {
-      const [before, ...after] = p.split(/\s+at\s+(?:the\s+)?/);
+      // "B.Tech from Christu Jyothi Institute of Technology" names its school after "from" as others do after "at".
+      const [before, ...after] = p.split(/\s+(?:at|from)\s+(?:the\s+)?/);
       return after.length > 0 && !INSTITUTION.test(before!) ? [before!, ...after] : [p];
     });
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
+    const next = pieces[degreeAt + 1];
+    const place = pieces[degreeAt + 2];
     institution =
       pieces.slice(degreeAt + 1).find((p) => INSTITUTION.test(p)) ??
       // "Kymenlaakso University of Applied Sciences, B.Sc from Eletronics": the school may come first.
       pieces.slice(0, degreeAt).find((p) => INSTITUTION.test(p) && !degreeOf(p)) ??
-      null;
+      // "MSc Interactive Systems Design, Nottingham, UK" (moderncv's degree, school, place): the piece between the
+      // degree and its country is the school, however short its name.
+      (next && place && /^\p{Lu}/u.test(next) && !isRegion(next) && (isRegion(place) || isLocation(place))
+        ? next
+        : null);
   }
   if (!institution && degreePart && INSTITUTION.test(degreePart.replace(found!.raw, ' '))) {
     // "PhD in Mathematics University of Georgia (Athens, GA)": the school's name inside the degree's part.
@@ -418,7 +427,9 @@ function cleanInstitution(text: string): string {
     .replace(/\s*\(?\b(?:19|20)\d{2}\b.*$/, '')
     .replace(/\s*(?:c?gpa|cpi)\b.*$/i, '')
     .replace(/^(?:at\s+)?the\s+(?=\p{Lu})/u, '')
-    .replace(/^[,\s]+|[,\s]+$/g, '');
+    .replace(/^[,\s]+|[,\s]+$/g, '')
+    // A sentence's full stop ("B.Tech from … Institute of Technology."), not an abbreviation's ("St.").
+    .replace(/(?<=\p{L}{4})\.$/u, '');
   const rest = (peelLocation(cleaned).rest || cleaned).trim();
   // "(Mohali)", "(Tainan, Taiwan)", "(ÉTS), Montréal": a place or short name in brackets is not part of the name.
   return (

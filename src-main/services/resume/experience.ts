@@ -12,6 +12,12 @@ import {
 } from './dates';
 import type { Line } from './document';
 
+/** "… Software Engineer Intern, 8x8 Inc.", "Contoso S.p.A.": a legal form's full stop ends a name, not a sentence. */
+const ABBREVIATION_END = /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|gmbh|pty|pte|bros|dept)\.$/i;
+
+/** A word that cannot end a title: the title wrapped after it. */
+const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
+
 /** Time between jobs, listed like one: its name is the entry's title. */
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
@@ -134,6 +140,16 @@ export function assignFields(
     const [word, ...name] = rest[badged]!.split(/\s+/);
     rest.splice(badged, 1, word!, name.join(' '));
   }
+  // "QA Team Lead / Principal Quality Engineer / Senior" over "Quality Engineer": a title cut after a modifier
+  // goes on on the next line.
+  for (let i = 0; i + 1 < rest.length; i++)
+    if (
+      DANGLING.test(rest[i]!) &&
+      ROLE.test(rest[i]!) &&
+      ROLE.test(rest[i + 1]!) &&
+      !EMPLOYER.test(rest[i + 1]!)
+    )
+      rest.splice(i, 2, `${rest[i]!} ${rest[i + 1]!}`);
   const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
   // "Intern" then "Quantitative Researcher Intern": the fuller title that holds the lone word is the role.
@@ -159,7 +175,7 @@ export function assignFields(
     const name = cleanCompany(p);
     return !describes(/\.$/.test(p) && !name.endsWith('.') ? `${name}.` : name);
   });
-  let company = named.find((p) => COMPANY.test(p)) ?? named[0] ?? null;
+  let company = named.find((p) => COMPANY.test(p)) ?? named.find((p) => !ROLE.test(p)) ?? named[0] ?? null;
   if (guess && !title && rest.length >= 2) {
     title = rest[0]!;
     company = rest[1]!;
@@ -182,12 +198,21 @@ const cleanTitle = (title: string): string => title.replace(/[\s:]+$/, '') || ti
  * "Adobe (Media Analytics team) I work on a performance-…": a description run into the header line ends the
  * employer, as does a team or place in brackets; a long comma list keeps its first name ("Aurum GmbH, Munich …").
  */
+const WEB_DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\/?$/i;
+
 function cleanCompany(company: string): string {
   let c = company
     .replace(/\s+(?:I|We|My|Our)\s.*$/, '')
     .replace(/^the\s+(?=\p{Lu})/u, '')
     .trim();
   if (c.length > 60 && c.includes(',')) c = c.split(/\s*,\s*/)[0]!;
+  // "DEC S.p.A., Lainate, Lombardia, Italia, dec.group": the employer, then its town, region, country and site.
+  const pieces = c.split(/\s*,\s*/).filter((p) => !WEB_DOMAIN.test(p));
+  if (
+    pieces.length >= 3 &&
+    pieces.slice(1).every((p) => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}$/u.test(p))
+  )
+    c = pieces[0]!;
   c = c
     .replace(/[\s:,]+$|(?<=\))\.$/, '')
     // A bracketed aside after a space is a team or a place; "ODASA(P)" is part of the name.
@@ -204,8 +229,6 @@ function cleanCompany(company: string): string {
   return c || company;
 }
 
-/** "… Software Engineer Intern, 8x8 Inc.": a legal form's full stop ends a name, not a sentence. */
-const ABBREVIATION_END = /\b(?:inc|ltd|co|corp|llc|plc|bros|dept)\.$/i;
 
 const isHeaderLike = (line: Line, previous: Line | undefined) => {
   const t = line.text;
@@ -344,9 +367,11 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
             ? lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), '\t')
             : lines[i]!.text,
         )
-        // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one.
-        .reduce<string[]>((acc, text) => {
-          if (acc.length > 0 && /,\s*$/.test(acc.at(-1)!)) acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
+        // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one, unless
+        // that one sits apart, after a gap (the title under an employer's line of places).
+        .reduce<string[]>((acc, text, k) => {
+          if (acc.length > 0 && /,\s*$/.test(acc.at(-1)!) && !lines[indices[k]!]!.gapBefore)
+            acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
           else acc.push(text);
           return acc;
         }, [])
@@ -390,18 +415,28 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
       const line =
         listed && i === anchor.index + 1 && !LABELLED.test(lines[i]!.text) ? asItem(lines[i]!) : lines[i]!;
+      // "(Company based in France, Marseille)", "boltongroup.net": an aside or the employer's site under its line
+      // heads nothing, and the title may follow it.
+      if (/^\(.*\)$/.test(line.text.trim()) || WEB_DOMAIN.test(line.text.trim())) continue;
+      // Titles stacked over their own dates under one employer ("Manager" / "Mar 2026 - Current" / "Engineer" /
+      // "Jan 2024 - Jun 2025"): a role right over the next entry's dates is that entry's title.
+      if (i + 1 === ceiling && ROLE.test(line.text) && !EMPLOYER.test(line.text) && fields.title) break;
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
         !isHeaderLike(line, lines[i - 1]) ||
         line.text.split(/\s+/).length > 12 ||
-        (/\.$/.test(line.text) && !/\)\.$/.test(line.text)) ||
+        // "SmartDrive Inc." ends with a legal form's full stop, not a sentence's.
+        (/\.$/.test(line.text) && !/\)\.$/.test(line.text) && !ABBREVIATION_END.test(line.text)) ||
         (/,$/.test(line.text) && !ROLE.test(line.text) && !COMPANY.test(line.text)) ||
         // Once the header has a title or an employer, a gap before the next line ends it; a bold line under a bold
         // title that still lacks its employer goes on ("Developer  Sep 2011 – Apr" / "2012" / "Acme Systems").
         (line.gapBefore &&
           (fields.title || fields.company) &&
-          !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company)) ||
+          !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company) &&
+          // "02/2024-Present ENOGIA SA, Milan" [gap] "Business Developer, South Europe": the title under the
+          // employer's line completes the header however far below it sits.
+          !(!fields.title && ROLE.test(line.text) && !EMPLOYER.test(line.text))) ||
         peelLocation(line.text).rest === ''
       )
         break;
@@ -423,7 +458,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       const place = nextLine.text.trim();
       if (
         peelLocation(place).location === place ||
-        (/^[\p{Lu}][\p{L}'’ .-]{1,30}$/u.test(place) && !/\.$/.test(place))
+        (/^[\p{Lu}][\p{L}'’ .-]{1,30}$/u.test(place) && !/\.$/.test(place) && !ROLE.test(place))
       )
         header.push(next);
     }

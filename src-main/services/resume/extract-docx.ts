@@ -88,6 +88,12 @@ export function htmlToLines(html: string): Omit<ExtractedDocument, 'pages'> {
   return { lines, bodySize: modeSize(lines) };
 }
 
+/**
+ * Word keeps a heading's level, not a size we can trust: each level gets a size of its own, so an employer set one
+ * level below the section titles ("Work Experience" / "Oracle") is not read as a title of the same rank.
+ */
+const HEADING_SIZE: Record<string, number> = { h1: 18, h2: 14, h3: 13, h4: 12, h5: 12, h6: 12 };
+
 function pushLine(lines: Line[], inner: string, tag: string): void {
   const text = decodeEntities(inner.replace(/<br\s*\/?>/g, ' ').replace(/<[^>]+>/g, ''))
     .replace(/[ \u00a0]+/g, ' ')
@@ -104,7 +110,7 @@ function pushLine(lines: Line[], inner: string, tag: string): void {
       heading: tag.startsWith('h'),
       bold: strong.length > 0 && strong.length >= plain.replace(/\s+/g, '').length * 0.8,
       bullet: tag === 'li' || undefined,
-      size: tag === 'h1' ? 18 : tag.startsWith('h') ? 13 : 10,
+      size: HEADING_SIZE[tag] ?? 10,
     }),
   );
 }

@@ -62,7 +62,7 @@ export async function extractPdf(
   }
   try {
     if (pdf.numPages > PDF_LIMITS.maxPages) throw fileError('tooComplex');
-    const lines: Line[] = [];
+    const pages: Line[][] = [];
     const links: string[] = [];
     let chars = 0;
     for (let p = 1; p <= pdf.numPages; p++) {
@@ -75,13 +75,60 @@ export async function extractPdf(
         throw fileError(exhausted(err) ? 'tooComplex' : 'damaged');
       }
       chars += items.reduce((n, i) => n + i.text.trim().length, 0);
-      lines.push(...layoutPage(items, p));
+      pages.push(layoutPage(items, p));
     }
     if (chars < 20) throw fileError('noText');
+    const lines = columnStreams(withoutRepeats(pages)).flat();
     return { lines, pages: pdf.numPages, bodySize: modeSize(lines), wrapped: true, links };
   } finally {
     await pdf.destroy();
   }
+}
+
+/**
+ * Pages in two columns one after another are two streams: a sidebar goes on in the next page's sidebar and the
+ * main column in the next page's main column, so each column is read through all those pages before the other
+ * (the jobs that run onto page 2 follow the jobs of page 1, not page 2's sidebar). Full-width lines above the
+ * columns stay first, those below them last.
+ */
+export function columnStreams(pages: Line[][]): Line[][] {
+  const split = (page: Line[]) => page.some((l) => l.column > 0);
+  const out: Line[][] = [];
+  for (let p = 0; p < pages.length;) {
+    let q = p;
+    while (q < pages.length && split(pages[q]!)) q++;
+    if (q - p < 2) {
+      out.push(pages[p]!);
+      p++;
+      continue;
+    }
+    const run = pages.slice(p, q);
+    const firstColumn = (page: Line[]) => page.findIndex((l) => l.column > 0);
+    const above = run.map((page) => page.slice(0, firstColumn(page)));
+    const below = run.map((page) => page.slice(firstColumn(page)).filter((l) => l.column === 0));
+    const stream = (column: number) => run.flatMap((page) => page.filter((l) => l.column === column));
+    out.push([...above.flat(), ...stream(1), ...stream(2), ...below.flat()]);
+    p = q;
+  }
+  return out;
+}
+
+/**
+ * Lines printed at the top or foot of every page (a running footer with the candidate's address, a form's
+ * copyright line) are the page's furniture, not the body it interrupts: read once, before the body.
+ */
+export function withoutRepeats(pages: Line[][]): Line[][] {
+  if (pages.length < 2) return pages;
+  // Page numbers differ from page to page; years and dates do not repeat by chance.
+  const key = (l: Line) => l.text.replace(/\b\d{1,3}\b/g, '#');
+  const edges = (page: Line[]) => new Set([...page.slice(0, 3), ...page.slice(-3)].map(key));
+  const [first, ...rest] = pages.map(edges);
+  const repeated = new Set([...first!].filter((k) => rest.every((e) => e.has(k))));
+  if (repeated.size === 0) return pages;
+  const isFurniture = (l: Line, i: number, page: Line[]) =>
+    repeated.has(key(l)) && (i < 3 || i >= page.length - 3);
+  const furniture = pages[0]!.filter((l, i, page) => isFurniture(l, i, page));
+  return [furniture, ...pages.map((page) => page.filter((l, i) => !isFurniture(l, i, page)))];
 }
 
 /**
@@ -105,28 +152,30 @@ async function pageItems(pdf: PDFDocumentProxy, n: number): Promise<Item[]> {
   const content = await page.getTextContent();
   // Real font names (and so boldness) are only known once the page's operators are loaded.
   await page.getOperatorList();
-  const bold = new Map<string, boolean>();
-  const isBold = (fontName: string) => {
-    let b = bold.get(fontName);
-    if (b === undefined) {
-      let name: string;
+  const names = new Map<string, string>();
+  const fontOf = (fontName: string) => {
+    let name = names.get(fontName);
+    if (name === undefined) {
       try {
         name = (page.commonObjs.get(fontName) as { name?: string } | undefined)?.name ?? '';
       } catch {
         name = '';
       }
-      b = /bold|black|heavy|semibold|demi/i.test(name);
-      bold.set(fontName, b);
+      names.set(fontName, name);
     }
-    return b;
+    return name;
   };
+  const isBold = (fontName: string) => /bold|black|heavy|semibold|demi/i.test(fontOf(fontName));
+  // Symbol fonts draw their glyphs at letter codes: moderncv's bullet comes out of MarVoSym as "{".
+  const isSymbolic = (fontName: string) =>
+    /marvosym|dingbat|wingding|webding|fontawesome|symbol/i.test(fontOf(fontName));
   const items: Item[] = [];
   for (const raw of content.items) {
     if (!('str' in raw) || raw.str.length === 0) continue;
     const [a, b, , , x, y] = raw.transform as number[];
     const size = Math.hypot(a ?? 0, b ?? 0) || raw.height;
     items.push({
-      text: raw.str,
+      text: isSymbolic(raw.fontName) && raw.str.trim().length === 1 ? '•' : raw.str,
       x: x ?? 0,
       y: y ?? 0,
       width: raw.width,
@@ -147,28 +196,68 @@ export function findGutter(items: Item[]): number | null {
   const right = Math.max(...text.map((i) => i.x + i.width));
   const span = right - left;
   if (span <= 0) return null;
-  let best: { x: number; score: number } | null = null;
+  let best: { x: number; score: number; balance: number } | null = null;
   for (let f = 0.2; f <= 0.8; f += 0.01) {
     const x = left + span * f;
     const crossing = text.filter((i) => i.x < x - 1 && i.x + i.width > x + 1);
-    const leftLines = new Set(text.filter((i) => i.x + i.width <= x).map((i) => Math.round(i.y)));
-    const rightLines = new Set(text.filter((i) => i.x >= x).map((i) => Math.round(i.y)));
+    const leftItems = text.filter((i) => i.x + i.width <= x);
+    const rightItems = text.filter((i) => i.x >= x);
+    const leftLines = new Set(leftItems.map((i) => Math.round(i.y)));
+    const rightLines = columnRows(rightItems);
     // A real gutter has text on both sides down the page and at most a few full-width lines (a name, a header).
     if (crossing.length > 3 || leftLines.size < 4 || rightLines.size < 4) continue;
     // Right-aligned dates ("Jan 2020 – Present" beside each role) line up like a column but belong to their rows.
-    const rightTexts = text.filter((i) => i.x >= x).map((i) => i.text);
+    const rightTexts = rightItems.map((i) => i.text);
     const datey = rightTexts.filter((t) => /\b(19|20)\d{2}\b|['’]\d{2}\b|present|current/i.test(t)).length;
     if (datey >= rightTexts.length * 0.5) continue;
     const score = Math.min(leftLines.size, rightLines.size) - crossing.length * 2;
-    if (!best || score > best.score) best = { x, score };
+    // Between a sidebar's skill names and their right-aligned levels ("Python   5+ yrs") lies a gap as clean as the
+    // gutter and splitting as many rows; the gutter is the gap that leaves more of the text on its smaller side.
+    const balance = Math.min(leftItems.length, rightItems.length);
+    if (!best || score > best.score || (score === best.score && balance > best.balance))
+      best = { x, score, balance };
   }
   return best ? best.x : null;
+}
+
+/**
+ * The rows of a would-be right column that start at its left edge. A column's lines start together; a sidebar's
+ * right-aligned levels ("Native", "C1") start wherever their width puts them, and the main column, further right,
+ * is no continuation of them.
+ */
+function columnRows(items: Item[]): Set<number> {
+  const starts = new Map<number, { x: number; size: number }>();
+  for (const i of items) {
+    const y = Math.round(i.y);
+    const start = starts.get(y);
+    if (!start || i.x < start.x) starts.set(y, { x: i.x, size: i.size });
+  }
+  const edge = Math.min(...[...starts.values()].map((s) => s.x));
+  return new Set([...starts].filter(([, s]) => s.x - edge <= s.size * 1.5).map(([y]) => y));
+}
+
+/**
+ * A narrow column of labels beside their content (a Europass CV's dates and "Mark", "Thesis" before each value) is
+ * one column read across, not a sidebar: most of its lines (all but the section titles standing alone) share their
+ * baseline with a line on their right, where a sidebar's lines fall where they may (at most four in ten on the
+ * development corpus's sidebars).
+ */
+function labelColumn(items: Item[], gutter: number): boolean {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  const leftRows = [...new Set(text.filter((i) => i.x + i.width <= gutter + 1).map((i) => Math.round(i.y)))];
+  const rightYs = text.filter((i) => i.x >= gutter - 1).map((i) => i.y);
+  const across = leftRows.filter((y) => rightYs.some((r) => Math.abs(r - y) <= 1.5)).length;
+  return across >= leftRows.length * 0.6;
 }
 
 /** Items → lines in reading order: full-width lines above the columns, then each column top to bottom. */
 export function layoutPage(items: Item[], page: number): Line[] {
   const gutter = findGutter(items);
   const groups: { column: number; items: Item[] }[] = [];
+  if (gutter !== null && labelColumn(items, gutter)) {
+    // Each label opens the row it heads, as a field of its own: "September 2021 – Now<tab>Technology Consultant".
+    return groupLines(items, 0, page, gutter);
+  }
   if (gutter === null) {
     groups.push({ column: 0, items });
   } else {
@@ -182,7 +271,7 @@ export function layoutPage(items: Item[], page: number): Line[] {
   return groups.flatMap((g) => groupLines(g.items, g.column, page));
 }
 
-function groupLines(items: Item[], column: number, page: number): Line[] {
+function groupLines(items: Item[], column: number, page: number, labelEdge?: number): Line[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Item[][] = [];
   for (const item of sorted) {
@@ -197,8 +286,19 @@ function groupLines(items: Item[], column: number, page: number): Line[] {
     row.sort((a, b) => a.x - b.x);
     let text = '';
     let end: number | undefined;
+    // Where the last visible text ended: a space item may bridge a label column's edge.
+    let inkEnd: number | undefined;
     for (const item of row) {
-      if (end !== undefined) {
+      const visible = item.text.trim().length > 0;
+      if (
+        visible &&
+        labelEdge !== undefined &&
+        inkEnd !== undefined &&
+        inkEnd <= labelEdge + 1 &&
+        item.x >= labelEdge - 1
+      ) {
+        text = `${text.trimEnd()}\t`;
+      } else if (end !== undefined) {
         const gap = item.x - end;
         // A wide gap separates fields on one line ("Title — Company      Jan 2020 – Present").
         if (gap > item.size * 1.5) text += '\t';
@@ -206,6 +306,7 @@ function groupLines(items: Item[], column: number, page: number): Line[] {
       }
       text += item.text;
       end = item.x + item.width;
+      if (visible) inkEnd = end;
     }
     text = text
       .replace(/[ ]{2,}/g, ' ')

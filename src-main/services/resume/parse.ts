@@ -1,6 +1,6 @@
 import type { ParsedResume, SectionKind } from '../../../src-shared/resume';
 import { SECTION_KINDS } from '../../../src-shared/resume';
-import { extractContact, labelledName, nameOf } from './contact';
+import { extractContact, labelledName, loneName, nameOf } from './contact';
 import { totalMonths, type YearMonth } from './dates';
 import { detectKind, decodeText } from './detect';
 import { type ExtractedDocument, type Line } from './document';
@@ -100,7 +100,7 @@ export function parseDocument(doc: ExtractedDocument, options: ParseOptions): Pa
 
   const headerLines = [...linesOf('header'), ...linesOf('contact')];
   const contact = extractContact(headerLines.length > 0 ? headerLines : doc.lines.slice(0, 6), doc.lines);
-  contact.name = pickName(lines, contact.name, new Set(linesOf('header')));
+  contact.name = pickName(lines, contact.name, new Set(linesOf('header'))) ?? loneName(lines, doc.bodySize);
   // An address printed nowhere but linked from a label ("email") is still the candidate's address.
   contact.email ??= mailtoAddress(doc.links ?? []);
 

@@ -39,6 +39,10 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'internship',
     // A JSON Resume file's own key, as themes print it ("Work" over the jobs).
     'work',
+    'occupation',
+    'occupations',
+    'positions held',
+    'professional career',
   ],
   education: [
     'education',
@@ -53,6 +57,7 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'educational background',
     'academic profile',
     'educational qualifications',
+    'academic details',
   ],
   skills: [
     'skills',
@@ -82,6 +87,8 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'technical proficiencies',
     'specialties',
     'tech skills',
+    'software',
+    'softwares',
   ],
   projects: [
     'projects',
@@ -191,6 +198,8 @@ export interface HeaderMatch {
   rest: string;
   /** The inline header's own words, normalised ("tech stack"). */
   label?: string;
+  /** Read by its key word, not found among the known titles ("Recent Work Experience"). */
+  guessed?: boolean;
 }
 
 /**
@@ -209,7 +218,7 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
     line.size > bodySize + 0.5 ||
     (letters.length > 0 && letters === letters.toUpperCase()) ||
     /:\s*$/.test(text);
-  const kind = LOOKUP.get(normaliseHeader(text));
+  const kind = LOOKUP.get(normaliseHeader(text)) ?? (styled ? misspeltHeader(text) : undefined);
   // "Internship" is also an entry's title (a bold role line); as a section title it is set larger or as a heading.
   if (kind && AMBIGUOUS.has(normaliseHeader(text)) && !line.heading && line.size <= bodySize + 0.5)
     return inlineHeader(text);
@@ -222,18 +231,52 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
     styled && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
       ? kindByWords(text)
       : null;
-  if (guessed) return { kind: guessed, rest: '' };
+  if (guessed) return { kind: guessed, rest: '', guessed: true };
   return inlineHeader(text);
 }
+
+/**
+ * A styled title one slip away from a known one ("WORK EXPEREINCES", "Experiance"): authors' typos survive into the
+ * PDF. Only a wrong or swapped letter inside the word counts, as an added or changed ending makes another word
+ * ("Experienced" labels a group of skills); short titles must match exactly, as one letter turns "Skill" into "Skull".
+ */
+function misspeltHeader(text: string): SectionName | undefined {
+  const t = normaliseHeader(text);
+  if (t.length < 8 || t.split(' ').length > 4) return undefined;
+  for (const [alias, kind] of LOOKUP) if (alias.length === t.length && oneSlip(t, alias)) return kind;
+  return undefined;
+}
+
+/** Same-length texts that differ in one letter or in two neighbours swapped. */
+function oneSlip(a: string, b: string): boolean {
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  // A different last letter is a different word ending ("Experienced" beside "Experiences").
+  if (diff.includes(a.length - 1)) return false;
+  if (diff.length === 1) return true;
+  const [i, j] = diff as [number, number];
+  return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+/**
+ * A title made only of the names of groups of skills ("Frameworks and Libraries", "Cloud and Containers", "Build,
+ * CI/CD, and Version Control"): a skills list split under several titles.
+ */
+const SKILL_GROUP_TITLE =
+  /^(?:(?:frameworks?|librar(?:y|ies)|databases?|cloud|containers?|platforms?|build|ci|cd|version|control|devops|testing|infrastructure|operating systems?|and)(?: |$))+$/;
 
 function kindByWords(text: string): SectionName | null {
   // "Micron Technology, Inc": a legal form names an employer, not a section.
   if (/\b(?:inc|llc|ltd|gmbh|corp|plc)\b\.?/i.test(text)) return null;
   const t = normaliseHeader(text);
+  // "Northern Alberta Institute of Technology" names a school under Education, not a section about technology.
+  if (/\b(?:institute|university|college|academy|polytechnic)\b/.test(t)) return null;
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
   if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
-  if (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t))
+  if (
+    /\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) ||
+    SKILL_GROUP_TITLE.test(t)
+  )
     return 'skills';
   // "Project management" in bold among skills is a skill; a projects section says "Projects" or just "Project".
   if (/\bprojects\b|^project$/.test(t)) return 'projects';
@@ -288,8 +331,14 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
   // The style of the titles read so far: a later title in that style that names no known section ("Miscellaneous")
   // still ends the one before, so its lines are not read as that section's (awards as skills).
   let titleStyle: { size: number; bold: boolean } | null = null;
+  let column = 0;
   for (const line of lines) {
     let header = matchHeader(line, bodySize);
+    // The other column of a two-column page continues none of this one's sections: what it prints before its first
+    // title (a name and job title over the main column) is a header of its own.
+    const newColumn = column > 0 && line.column > 0 && line.column !== column;
+    column = line.column;
+    if (newColumn && !header) sections.push({ kind: 'header', lines: [] });
     const current = sections.at(-1)!.kind;
     if (
       header?.label &&
@@ -298,6 +347,9 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     ) {
       header = null;
     }
+    // "Achievements include:", "Technologies used:" lead into a list inside a role, not a section of their own.
+    if (header?.guessed && /:\s*$/.test(line.text) && (current === 'experience' || current === 'projects'))
+      header = null;
     // Inside a skills section, "Languages" or "Tools" in body text label a group of skills, not a new section.
     if (
       header &&

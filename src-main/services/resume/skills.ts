@@ -132,7 +132,10 @@ function unambiguousInProse(
 
 /** Level words in brackets or after a dash: "English (Native)", "Python [intermediate]", "German – B2". */
 const LEVEL =
-  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\s*(?:years?|yrs?)?|\d{1,3}%)$/i;
+  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)?|\d{1,3}%)$/i;
+/** A level after the name it rates, as a skill bar or a language table prints it: "Python 5+ yrs", "German A2". */
+const TRAILING_LEVEL =
+  /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
 /** Words that introduce a list rather than name a skill: "Proficient in", "Basic knowledge of", "Advance:". */
 const LEAD_IN =
   /^(?:(?:highly\s+|very\s+|strong\s+|solid\s+|good\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as)(?:\s+(?:both\s+)?|\s*$)/i;
@@ -141,6 +144,7 @@ const LEAD_IN =
 function cleanItem(text: string): string | null {
   const item = text
     .replace(LEAD_IN, '')
+    .replace(TRAILING_LEVEL, '')
     .replace(/^[\s\-–—*:]+|[\s\-–—*:.,]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -173,12 +177,44 @@ export function listedMentions(lines: readonly Line[], taxonomy: Taxonomy, wrapp
       l.text.split(/\s+/).length <= 5 &&
       lines[i + 1] !== undefined &&
       isProse(lines[i + 1]!.text));
-  for (const raw of joinWrapped(lines, isLabel, wrapped)) {
+  for (const raw of joinWrapped(lines, isLabel, wrapped).flatMap((t) => labelledRuns(t, taxonomy))) {
     if (!raw) continue;
     for (const piece of raw.replace(/\[[^\]]*\]/g, ' ').split(/\s*[·•|;▪]\s*/))
       listPiece(piece.trim(), taxonomy, out);
   }
   return out;
+}
+
+/**
+ * "Operating Systems: Linux, Windows Cloud Technology: AWS Version Control System: Git, GitHub": labelled lists whose
+ * line breaks Markdown ran together. Each label starts where the capitalised words before its colon stop naming a
+ * skill of the list before it ("Windows" | "Cloud Technology").
+ */
+function labelledRuns(text: string, taxonomy: Taxonomy): string[] {
+  const labels = [
+    ...text.matchAll(/(?<=^|[\s,])((?:[\p{Lu}\d][\p{L}\d&/+#.-]*\s+){0,4}[\p{Lu}][\p{L}&/-]*):(?=\s)/gu),
+  ];
+  if (labels.length < 2) return [text];
+  const cuts: number[] = [];
+  for (const m of labels) {
+    const words = m[1]!.split(/\s+/);
+    let start = m.index;
+    // The longest run of leading words the taxonomy names ends the list before; the label starts after it.
+    for (let n = words.length - 1; n >= 1; n--)
+      if (taxonomy.index.has(normaliseSkill(words.slice(0, n).join(' ')))) {
+        start += words.slice(0, n).join(' ').length + 1;
+        break;
+      }
+    if (start > 0) cuts.push(start);
+  }
+  const out: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    out.push(text.slice(from, cut).trim());
+    from = cut;
+  }
+  out.push(text.slice(from).trim());
+  return out.filter(Boolean);
 }
 
 /** A list wrapped over lines ("Digital marketing, SEO, SEM, Google" / "Ads, Google Analytics") is one text. */
@@ -339,8 +375,14 @@ const isProse = (text: string): boolean =>
 function slashes(item: string, taxonomy: Taxonomy): string[] {
   if (!/\//.test(item) || SLASH_NAME.test(item) || taxonomy.index.has(normaliseSkill(item))) return [item];
   const parts = item.split(/\s*\/\s*/);
-  // "GNU/Linux" stays one name; split only where every part is a skill of its own.
-  return parts.every((p) => taxonomy.index.has(normaliseSkill(p))) ? parts : [item];
+  // "GNU/Linux" stays one name; split where every part is a skill of its own, where two are ("MobX/Redux/Jotai"), or
+  // where the parts the taxonomy does not know are product names in camel case ("ChakraUI/TailwindCSS").
+  const known = parts.filter((p) => taxonomy.index.has(normaliseSkill(p)));
+  const camel = (p: string) => /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(p);
+  const split =
+    parts.every((p) => /^[\p{L}\d.+#-]+$/u.test(p)) &&
+    (known.length === parts.length || known.length >= 2 || parts.every((p) => known.includes(p) || camel(p)));
+  return split ? parts : [item];
 }
 const SLASH_NAME = /^(?:ci\/cd|a\/b.*|tcp\/ip|i\/o|pl\/sql|os\/2|ui\/ux|ux\/ui|r&d)$/i;
 
