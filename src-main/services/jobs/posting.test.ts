@@ -594,3 +594,41 @@ describe('general causes of misses on the UK government vacancies (issue 15, fou
     );
   });
 });
+
+describe('general causes of misses on the fifth batch (Tor Project, 2i2c, rOpenSci, ORNL)', () => {
+  it('a headline that announces the role: "<Org> Seeks Experienced <Title>", "Hiring our next <Title>", "We\'re hiring a <title>!" (Tor, rOpenSci)', () => {
+    expect(real('tor-grants-manager').title).toBe('Grants Manager');
+    expect(real('tor-payroll-specialist').title).toBe('Bookkeeper/Payroll Specialist');
+    expect(real('ropensci-community-manager-2022').title).toBe('Community Manager');
+    expect(real('ropensci-community-manager-2016').title).toBe('Community Manager');
+    // "Nonprofit" is a kind of organisation, not the hirer's name; a named subject is.
+    expect(read('Internet Freedom Nonprofit Seeks Grant Writer\nWrite grants.').company).toBeNull();
+    expect(read('Acme Seeks Data Analyst\nAnalyse data.')).toMatchObject({
+      title: 'Data Analyst',
+      company: 'Acme',
+    });
+    // "Hiring" opens a title only before "a", "an", "our next": "Hiring Coordinator" is a role.
+    expect(read('Hiring Coordinator\nYou will schedule interviews.').title).toBe('Hiring Coordinator');
+  });
+
+  it('the schedule in parentheses after a title: "Executive Administrator (contract; 20 hours per week, to start)" (Tor)', () => {
+    expect(real('tor-executive-administrator').title).toBe('Executive Administrator');
+  });
+
+  it('the level from years written as words in the opening ("at least five years of leadership experience"), and "Chief of Staff" is no level (Tor, 2i2c)', () => {
+    expect(real('tor-fundraising-director').experienceLevel).toBe('Senior');
+    expect(real('tor-grants-manager').experienceLevel).toBe('Mid');
+    expect(real('2i2c-delivery-manager').experienceLevel).toBeNull();
+    // The company's own story is not asked of the candidate.
+    expect(
+      read('Analyst\nOur founders have fifteen years of experience in retail.').experienceLevel,
+    ).toBeNull();
+  });
+
+  it('the company: a description between the name and "is seeking", "The X team is growing", a name with digits ("2i2c"), and "Below are …" is no name (Tor, rOpenSci, 2i2c)', () => {
+    expect(real('tor-payroll-specialist').company).toBe('Tor Project');
+    expect(real('ropensci-community-manager-2016').company).toBe('rOpenSci');
+    expect(real('2i2c-technical-content-specialist').company).toBe('2i2c');
+    expect(real('2i2c-product-community-lead').company).toBe('2i2c');
+  });
+});

@@ -141,7 +141,7 @@ const LABEL =
 const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
 /** Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)". */
 const TITLE_TAIL =
-  /\s*(?:\((?:[^)]*\b(?:full|part)[- ]time\b[^)]*|remote|contract|hybrid)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
+  /\s*(?:\((?:[^)]*\b(?:(?:full|part)[- ]time|contract|temporary|fixed[- ]term|hours (?:per|a) week)\b[^)]*|remote|hybrid)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
 
 interface Line {
   text: string;
@@ -893,8 +893,12 @@ function headerOf(lines: Line[]): Header {
   // "Post title" on a line of its own, the title on the next.
   const above = /^(?:(?:job|post|position|vacancy)\s+)?title:?$/i.test(lines[0]?.text ?? '') ? 1 : 0;
   const first = lines[above]?.text ?? '';
+  const announced = HEADLINE.exec(first);
   const looksLikeTitle =
-    first.length > 0 && first.length <= 90 && !/[.!?]$/.test(first) && !LABEL.test(first);
+    first.length > 0 &&
+    first.length <= 90 &&
+    (!/[.!?]$/.test(first) || Boolean(announced)) &&
+    !LABEL.test(first);
   let title = labelledTitle ?? (looksLikeTitle ? first : null);
   let company = labelledCompany;
   if (title && !labelledTitle) {
@@ -920,26 +924,43 @@ function headerOf(lines: Line[]): Header {
     company ??= hiring[1]!;
     title = hiring[2]!;
   }
+  // "Internet Freedom Nonprofit Seeks Experienced Grants Manager", "Hiring our next Community Manager": a headline
+  // that announces the role. Its subject is the hirer only when it is not a kind of organisation.
+  if (title && !labelledTitle && announced) {
+    title = announced[2]!.trim();
+    if (announced[1] && !ORGANISATION_KIND.test(announced[1])) company ??= announced[1].trim();
+  }
   while (title && TITLE_TAIL.test(title)) title = title.replace(TITLE_TAIL, '').trim();
+  // "We're hiring a community manager!": a role written in lower case is shown as a title.
+  if (title && title === title.toLowerCase() && /^[a-z]/.test(title))
+    title = title.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, c: string) => space + c.toUpperCase());
   return { title: title || null, company, bodyFrom: looksLikeTitle && !labelledTitle ? above + 1 : 0 };
 }
 
+/** A headline announcing the role: "<Org> Seeks Experienced <Title>", "Hiring our next <Title>", "We're hiring a <title>!". */
+const HEADLINE =
+  /^(?:(.{2,60}?)\s+(?:seeks|is seeking|is looking for)|(?:we(?:'|’)re|we\s+are|now)\s+hiring(?:\s+for)?|hiring\s+(?:our|its|an?)(?:\s+(?:next|first|new))?)\s+(?:(?:an?|our)\s+)?(?:(?:experienced|seasoned|talented|dynamic)\s+)?(\p{L}[^.!?]{2,60}?)[.!]?$/iu;
+/** Words for a kind of organisation, which a headline's subject may be instead of its name: "Nonprofit Seeks …". */
+const ORGANISATION_KIND =
+  /\b(?:nonprofit|non-profit|charity|startup|start-up|company|organi[sz]ation|agency|firm|team|lab|group|foundation)$/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
   /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|we(?:'|’)re hiring|vacancy|opening|position|careers?|open role)$/i;
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
 const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))[\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
+/** What may stand between a name and its verb: ", Inc.", ", a 501(c)(3) nonprofit organization advancing …,". */
+const APPOSITIVE = String.raw`(?:,?\s+(?:Inc|LLC|Ltd)\.?)?(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?`;
 /** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
 const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 const NOT_A_COMPANY =
-  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|hi|hello)$/i;
+  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|below|above|following|hi|hello)$/i;
 
 /**
  * The company from how postings talk about themselves, strongest cue first: "About X", "X is hiring", "Join X",
  * "At X, we", "As a … at X", "X's …" said again and again, and last the domain of a jobs@ address.
  */
 const BRAND =
-  /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
+  /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\d+\p{Ll}+\d[\p{L}\d]*|\p{Ll}{0,3}\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
 /** Acronyms postings use that name no employer: pay grades, laws in general, roles, places, time zones. */
 const COMMON_ACRONYM =
   /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|COO|CTO|CFO|CMO|VP|COVID|AMA|AMAs|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH)$/;
@@ -960,12 +981,21 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     if (name) return name;
   }
   const patterns = [
-    new RegExp(`${NAME}\\s+(?:is|are)\\s+(?:hiring|looking for|seeking|searching for|recruiting)\\b`, 'u'),
+    // "The Tor Project, Inc., a 501(c)(3) nonprofit organization advancing …, is seeking": a description between.
+    new RegExp(
+      `(?:[Tt]he\\s+)?${NAME}${APPOSITIVE}\\s+(?:is|are)\\s+(?:hiring|looking for|seeking|searching for|recruiting|accepting applications)\\b`,
+      'u',
+    ),
     new RegExp(
       `\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:\\s+\\([^)\\s]{4,60}\\))?(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`,
       'u',
     ),
     new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
+    // "The rOpenSci team is growing": the hirer's own team, growing.
+    new RegExp(
+      `\\b[Tt]he\\s+${NAME}\\s+team\\s+(?:is|are)\\s+(?:growing|expanding|hiring|looking for)\\b`,
+      'u',
+    ),
     // "As a Stripe engineer, you …" opens a sentence; "classified as an AS-05 in …" is not about the employer.
     new RegExp(`(?:^|(?<=[\\n.!?]\\s{0,3}))As an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
   ];
@@ -1009,7 +1039,7 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   // A paragraph that opens with the company doing what companies do: "PostHog exists to …", "Login.gov provides …".
   for (const l of lines.slice(1)) {
     const m = new RegExp(
-      `^(?:The\\s+)?${NAME}(?:\\s+\\([^)]{2,12}\\))?\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables|works)\\b`,
+      `^(?:The\\s+)?${NAME}(?:\\s+\\([^)]{2,12}\\))?${APPOSITIVE}\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables|works)\\b`,
       'u',
     ).exec(l.text);
     const name = clean(m?.[1]);
@@ -1049,26 +1079,51 @@ function widened(name: string, text: string): string {
   return name;
 }
 
-const YEARS =
-  /\b(\d{1,2})\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b(?:\s+of)?(?:\s+[\w-]+){0,5}?\s+experience\b/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+};
+const YEARS = new RegExp(
+  String.raw`\b(\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b(?:\s+of)?(?:\s+[\w-]+){0,5}?\s+experience\b`,
+  'i',
+);
+/** A sentence of the opening story that speaks of whom the posting seeks: "The ideal candidate will have …". */
+const SEEKS = /\b(?:you|your|ideal candidate|successful candidate|candidates?|applicants?)\b/i;
 
 /** The level from the title's own words, then from the years the requirements ask for. */
 function levelOf(title: string | null, blocks: Block[]): ExperienceLevel | null {
   const t = title ?? '';
   if (/\bprincipal\b/i.test(t)) return 'Principal';
-  if (/\bstaff\b/i.test(t)) return 'Staff';
+  // "Chief of Staff" is a role, not a level.
+  if (/(?<!\bof\s)\bstaff\b/i.test(t)) return 'Staff';
   if (/\b(senior|sr\.?)(?=\s|$)/i.test(t)) return 'Senior';
   if (/\b(junior|jr\.?|entry[- ]level|graduate|intern|internship|apprentice|trainee)\b/i.test(t))
     return 'Entry';
-  for (const block of blocks) {
-    if (block.kind !== 'required' && block.kind !== 'duties') continue;
-    for (const line of block.lines) {
-      const years = YEARS.exec(line.text);
-      if (!years) continue;
-      const n = Number(years[1]);
-      if (n < 2) continue;
-      return n >= 8 ? 'Staff' : n >= 5 ? 'Senior' : 'Mid';
+  // What the requirements and duties ask first; then the opening story where it speaks of the candidate
+  // ("The ideal candidate will have at least five years of leadership experience").
+  const asked = (kinds: Kind[], line: Line) =>
+    kinds.includes('summary') ? sentences(line.text).filter((t) => SEEKS.test(t)) : [line.text];
+  for (const kinds of [['required', 'duties'], ['summary']] as Kind[][])
+    for (const block of blocks) {
+      if (!kinds.includes(block.kind)) continue;
+      for (const line of block.lines)
+        for (const text of asked(kinds, line)) {
+          const years = YEARS.exec(text);
+          if (!years) continue;
+          const n = NUMBER_WORDS[years[1]!.toLowerCase()] ?? Number(years[1]);
+          if (n < 2) continue;
+          return n >= 8 ? 'Staff' : n >= 5 ? 'Senior' : 'Mid';
+        }
     }
-  }
   return null;
 }
