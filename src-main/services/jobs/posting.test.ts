@@ -631,4 +631,40 @@ describe('general causes of misses on the fifth batch (Tor Project, 2i2c, rOpenS
     expect(real('2i2c-technical-content-specialist').company).toBe('2i2c');
     expect(real('2i2c-product-community-lead').company).toBe('2i2c');
   });
+
+  it('a spoken language asked as "Ability to communicate in Spanish, Portuguese, or French" or "Knowledge of correct English usage" (2i2c, Tor)', () => {
+    expect(real('2i2c-technical-content-specialist').niceToHaveSkills).toEqual(
+      expect.arrayContaining(['Spanish', 'Portuguese', 'French']),
+    );
+    // "Knowledge of correct English usage, knowledge of other language(s) … is preferred": one sentence, one cue.
+    expect(real('tor-executive-administrator').niceToHaveSkills).toContain('English');
+  });
+
+  it('a team named by its field is the people ("with the UX team", "our fundraising and management teams"); "an agile team" is how they work (Tor, TTS)', () => {
+    expect(real('tor-user-research-coordinator').requiredSkills).not.toContain('UX design');
+    expect(real('tor-grants-manager').requiredSkills).not.toContain('Fundraising');
+    expect(real('tts-login-devops-supervisor-2023').requiredSkills).toContain('Agile');
+  });
+
+  it('a research group or institute by name asks for nothing: "Remote Sensing and Environmental Informatics Group", "Berkeley Institute for Data Science" (ORNL, rOpenSci)', () => {
+    expect(real('usrse-ornl-information-management-specialist').requiredSkills).not.toContain(
+      'Remote sensing',
+    );
+    expect(real('ropensci-community-manager-2016').requiredSkills).not.toContain('Data science');
+  });
+
+  it('tools to "use/learn" or "use … and/or learn" are nice to have (rOpenSci)', () => {
+    const p = real('ropensci-community-manager-2016');
+    expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['R', 'Git', 'GitHub']));
+    expect(p.requiredSkills).not.toContain('Git');
+  });
+
+  it('"While the position does not involve any software development" asks for none (rOpenSci)', () => {
+    for (const id of ['ropensci-community-manager-2016', 'ropensci-community-manager-2022'])
+      expect(real(id).requiredSkills).not.toContain('Software engineering');
+  });
+
+  it('"maintain databases of community members" keeps a record; it is not database administration (pyOpenSci)', () => {
+    expect(real('pyopensci-community-manager').requiredSkills).not.toContain('Database administration');
+  });
 });

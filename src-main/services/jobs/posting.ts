@@ -14,14 +14,14 @@ const NICE_HEADING =
 const REQUIRED_HEADING =
   /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|who are you|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
 const DUTIES_HEADING =
-  /\b(responsibilities|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
+  /\b(responsibilities|tasks include|(?:key|main|your) tasks|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary|(?:vacancy|job) advert(?:isement)?|job description)\b/i;
 const OTHER_HEADING =
   /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
-  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
+  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
   /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite)\s+)?(?:plus|bonus|desirable|preferred|helpful|asset|nice to have)\b/i;
@@ -32,6 +32,8 @@ const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
 /** A clause about a third person: ", who will report to you and is responsible for …". */
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
+/** A clause that says what the job does not involve: "does not involve any software development". */
+const NOT_THE_JOB = /\b(?:does|do|will|would)\s+not\s+(?:involve|require|include|entail)\b[^,;.]*/gi;
 /** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
 const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
@@ -42,7 +44,7 @@ const EXPERIENCE =
   /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
 const LANGUAGE_ASKED =
-  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational)\b/iu;
+  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage)\b/iu;
 /** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
 const FIELDS = new Set([
   'Business, finance & marketing',
@@ -106,7 +108,7 @@ function anyName(skill: TaxonomySkill): RegExp {
 
 /** Nouns for people and teams that a skill can qualify: "UX researchers", "platform engineering organizations". */
 const PEOPLE =
-  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals)\b/iu;
+  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals|(teams?))\b/iu;
 
 /**
  * Every mention of the skill in this text qualifies people or teams, and none says the candidate is one ("as a
@@ -116,11 +118,15 @@ function namesPeople(skill: TaxonomySkill, text: string): boolean {
   const all = [...text.matchAll(anyName(skill))];
   return (
     all.length > 0 &&
-    all.every(
-      (m) =>
-        PEOPLE.test(text.slice(m.index + m[0].length)) &&
-        !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index)),
-    )
+    all.every((m) => {
+      const people = PEOPLE.exec(text.slice(m.index + m[0].length));
+      return (
+        people &&
+        // "the UX team" is the people; "an agile team" is how they work.
+        !(people[1] && skill.group === 'Project & delivery methods') &&
+        !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index))
+      );
+    })
   );
 }
 
@@ -195,7 +201,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         .map((t) => (ownName ? t.replace(ownName, '') : t))
         // "Manage operations lead, who will report to you and is responsible for onboarding calls …": the work of
         // someone else, told in a clause about them.
-        .map((t) => t.replace(OTHER_PERSON, ''));
+        .map((t) => t.replace(OTHER_PERSON, ''))
+        // "While the position does not involve any software development, …": what the job is said not to be.
+        .map((t) => t.replace(NOT_THE_JOB, ''));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
         const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
@@ -610,7 +618,7 @@ function pluralised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
 
 /** A run of capitalised words that ends in the word for a public or corporate body: the name of an office. */
 const ORGANISATION =
-  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.&-]*\s+){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:\p{Lu}[\p{L}.&-]*\s+){0,3}(?:Institute|Center|Centre|School|Department|Office)\s+(?:for|of)\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3}|(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|&)\s+)?){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate|Group|Institute|Laboratory|Lab))(?![\p{L}\p{N}])/gu;
 
 /** Words a shared head is never distributed over. */
 const FUNCTION_WORD = /^(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either|and\/or|&)$/i;
@@ -720,10 +728,14 @@ const NOMINAL: Record<string, string> = {
   resolv: 'resolution',
   steward: 'stewardship',
   assess: 'assessment',
+  maintain: 'maintenance',
+  curat: 'curation',
+  reconcil: 'reconciliation',
+  schedul: 'scheduling',
 };
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
   /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
@@ -736,7 +748,7 @@ const ENDS_OBJECT =
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF =
-  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
+  /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**
@@ -765,6 +777,8 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     const [first, second] = [m[2]!, m[3]];
     // "Manage operations lead": the object is a person, not the work.
     if (second && ROLE_NOUN.test(second)) continue;
+    // "maintain databases of community members": keeping a record of things, not maintaining the thing.
+    if (nominal === 'maintenance' && second === 'of') continue;
     // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
     if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
       continue;
