@@ -21,10 +21,10 @@ const OTHER_HEADING =
   /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
-  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
+  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
-  /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite)\s+)?(?:plus|bonus|desirable|preferred|helpful|asset|nice to have)\b/i;
+  /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|assets?|nice to have)\b|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
@@ -183,7 +183,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   );
   const ownName =
     owners.length > 0
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${owners.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+      ? // "The Tor Project, Inc., a 501(c)(3) nonprofit … creating … open source … technologies, is seeking": the
+        // name and the description after it are the company's.
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${owners.map(escape).join('|')})(?![\\p{L}\\p{N}])${APPOSITIVE}`,
+          'giu',
+        )
       : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(title);
@@ -271,6 +276,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations":
             // the skill names the people or teams the candidate works with.
             if (namesPeople(skill, part)) continue;
+            // "Maintain files and documentation", "when the documentation doesn't help": documentation is technical
+            // writing only where the candidate writes it ("Writing and editing documentation", "documentation skills").
+            if (skill.name === 'Technical writing' && !writesDocumentation(part)) continue;
             // "Fluent in written and spoken English" asks for a language; "our French Quarter office" or
             // "translating resources" does not.
             if (skill.category === 'languages' && !LANGUAGE_ASKED.test(part)) continue;
@@ -577,6 +585,16 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
     ...nominalised(named, taxonomy),
     ...shared.map((s) => s.skill),
   ];
+}
+
+/** Technical writing named as such, or documentation that the candidate writes, edits or creates. */
+function writesDocumentation(text: string): boolean {
+  return (
+    /\btechnical (?:writ|document|communicat)/i.test(text) ||
+    /\b(?:writ|edit|creat|author|develop|produc|draft|improv)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,2}documentation\b|\bdocumentation (?:skills|writing)\b|\bwriting documentation\b/i.test(
+      text,
+    )
+  );
 }
 
 /** "programming languages", "Python programming": a general skill word that only qualifies a family or follows a named skill. */
@@ -963,7 +981,7 @@ const GENERIC_PREFIX =
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
 const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))[\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
 /** What may stand between a name and its verb: ", Inc.", ", a 501(c)(3) nonprofit organization advancing …,". */
-const APPOSITIVE = String.raw`(?:,?\s+(?:Inc|LLC|Ltd)\.?)?(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?`;
+const APPOSITIVE = String.raw`(?:,?\s+(?:Inc|LLC|Ltd)(?![\p{L}\p{N}])\.?)?(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?`;
 /** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
 const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 const NOT_A_COMPANY =
