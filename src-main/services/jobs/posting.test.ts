@@ -737,4 +737,26 @@ describe('general causes of misses on the fifth batch (Tor Project, 2i2c, rOpenS
     expect(real('2i2c-product-community-lead').requiredSkills).toContain('Teaching');
     expect(real('tor-user-research-coordinator').requiredSkills).toContain('Teaching');
   });
+
+  it('two verbs, one object ("Organizing and managing multiple projects"); events of a kind are planned ("Plan fundraising events"); "the curation and management of science data" names both (Tor, ORNL)', () => {
+    expect(real('tor-user-research-coordinator').requiredSkills).toContain('Project management');
+    expect(real('tor-fundraising-director').requiredSkills).toContain('Event planning');
+    expect(real('usrse-ornl-information-management-specialist').requiredSkills).toEqual(
+      expect.arrayContaining(['Data curation', 'Data management']),
+    );
+  });
+
+  it('"compliance with international, federal, and state requirements" is compliance work, where "ensure compliance" alone is an aim (Tor)', () => {
+    expect(real('tor-payroll-specialist').requiredSkills).toContain('Regulatory compliance');
+    expect(read('Responsibilities\n• Help the team ensure compliance.').requiredSkills).not.toContain(
+      'Regulatory compliance',
+    );
+  });
+
+  it('"day-to-day administrative tasks", "Maintain calendar", "Free Software (FOSS)" (Tor)', () => {
+    expect(real('tor-executive-administrator').requiredSkills).toEqual(
+      expect.arrayContaining(['Administrative support', 'Calendar management']),
+    );
+    expect(real('tor-user-research-coordinator').requiredSkills).toContain('Open source');
+  });
 });

@@ -132,6 +132,8 @@ function namesPeople(skill: TaxonomySkill, text: string): boolean {
 
 /** The skill is named in this text only by one of the AIMS words. */
 function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
+  // "including compliance with international, federal, and state requirements": compliance with named rules is work.
+  if (/\bcompliance with\b[^.;]{0,60}\b(?:requirements|regulations|laws|rules)\b/i.test(text)) return false;
   // "Data & Analytics" is read as "data analytics": the words may be joined by an ampersand.
   const said = (n: string) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${escape(n).replace(/ /g, '[\\s&]+')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
@@ -753,10 +755,10 @@ const NOMINAL: Record<string, string> = {
 };
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
-  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
 const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
 /** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
 const GATHERINGS = new Set(['production', 'planning', 'organization']);
@@ -765,6 +767,8 @@ const ENDS_OBJECT =
   /^(?:to|and|or|for|with|in|on|of|from|by|as|at|that|which|who|across|using|within|through|into|about|like|such|per|over|under|around|after|before|during|if|than|then|this|these|those|it|them|your|our|their|its|my|the|a|an|is|are|was|were|be|will|can|so|but|via|while|when|where|against|including|[a-z]+ly)$/;
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
+const NOUN_OF_WORK =
+  /\b(?:analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation)\b/g;
 const NOUN_OF =
   /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
@@ -790,31 +794,42 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
   };
   for (const m of lower.matchAll(VERB_OBJECT)) {
     const verb = m[1]!.replace(/[sz]$/, '');
-    const nominal = NOMINAL[verb] ?? NOMINAL[m[1]!];
-    if (!nominal) continue;
-    const [first, second] = [m[2]!, m[3]];
+    // "Organizing and managing multiple projects": the second verb's work is done to the object too.
+    const other = m[2]?.replace(/(?:ing|ed|es|e|s)$/, '');
+    const nominals = [
+      NOMINAL[verb] ?? NOMINAL[m[1]!],
+      other && (NOMINAL[other] ?? NOMINAL[other.replace(/[sz]$/, '')]),
+    ];
+    const [first, second] = [m[3]!, m[4]];
     // "Manage operations lead": the object is a person, not the work.
     if (second && ROLE_NOUN.test(second)) continue;
-    // "maintain databases of community members": keeping a record of things, not maintaining the thing.
-    if (nominal === 'maintenance' && second === 'of') continue;
-    // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
-    if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
-      continue;
-    // "manage content production": a noun after the object makes it a compound, which is the object.
-    const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
-    const objects = compound ? [] : [first, singular(first)];
-    if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
-    if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
-    // "designing systems for others": only a named thing ("design user interfaces") is design work.
-    const named = nominal === 'design' ? objects.filter((o) => o.includes(' ')) : objects;
-    for (const object of new Set(named)) find(`${object} ${nominal}`, GATHERINGS.has(nominal));
+    for (const nominal of new Set(nominals)) {
+      if (!nominal) continue;
+      // "maintain databases of community members": keeping a record of things, not maintaining the thing.
+      if (nominal === 'maintenance' && second === 'of') continue;
+      // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
+      if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
+        continue;
+      // "manage content production": a noun after the object makes it a compound, which is the object.
+      const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
+      const objects = compound ? [] : [first, singular(first)];
+      if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
+      if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
+      // "Plan fundraising events": events of any kind are planned as events.
+      if (second && GATHERINGS.has(nominal) && /^events?$/.test(second)) objects.push('event');
+      // "designing systems for others": only a named thing ("design user interfaces") is design work.
+      const named = nominal === 'design' ? objects.filter((o) => o.includes(' ')) : objects;
+      for (const object of new Set(named)) find(`${object} ${nominal}`, GATHERINGS.has(nominal));
+    }
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
   for (const m of lower.matchAll(NOUN_OF))
-    for (const object of m[2]!.split(/\s+/))
-      if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
-        for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
-          find(`${form} ${m[1]}`);
+    // "the curation and management of science data": each work named before "of" is done to the object.
+    for (const work of new Set(m[0].slice(0, m[0].lastIndexOf(' of ')).match(NOUN_OF_WORK) ?? []))
+      for (const object of m[2]!.split(/\s+/))
+        if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
+          for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
+            find(`${form} ${work}`);
   return out;
 }
 
