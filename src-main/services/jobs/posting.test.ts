@@ -759,4 +759,27 @@ describe('general causes of misses on the fifth batch (Tor Project, 2i2c, rOpenS
     );
     expect(real('tor-user-research-coordinator').requiredSkills).toContain('Open source');
   });
+
+  it('the late three: "Part-time position:" labels the page, "The Tor Project is currently seeking", "communication skills in English", "continuously improve processes", "Manage translation, localization, and QA … such as Transifex and Weblate" (Tor)', () => {
+    const p = real('tor-localization-project-manager');
+    expect(p).toMatchObject({ title: 'Localization Project Manager', company: 'Tor Project' });
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining([
+        'English',
+        'Process improvement',
+        'Translation management',
+        'Internationalization',
+        'Quality assurance',
+        'Transifex',
+        'Weblate',
+        'Scripting',
+      ]),
+    );
+  });
+
+  it('examples of continuous integration and cloud architecture: "(e.g. Circle CI, GitHub workflows)", "design and implement cloud computing architecture" (2i2c)', () => {
+    expect(real('2i2c-open-source-infrastructure-engineer').requiredSkills).toEqual(
+      expect.arrayContaining(['CircleCI', 'GitHub Actions', 'Cloud architecture', 'BinderHub', 'JupyterHub']),
+    );
+  });
 });
