@@ -14,17 +14,17 @@ const NICE_HEADING =
 const REQUIRED_HEADING =
   /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|who are you|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
 const DUTIES_HEADING =
-  /\b(responsibilities|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
+  /\b(responsibilities|tasks include|(?:key|main|your) tasks|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary|(?:vacancy|job) advert(?:isement)?|job description)\b/i;
 const OTHER_HEADING =
   /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
-  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
+  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
-  /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite)\s+)?(?:plus|bonus|desirable|preferred|helpful|asset|nice to have)\b/i;
+  /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|assets?|nice to have)\b|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
@@ -32,6 +32,8 @@ const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
 /** A clause about a third person: ", who will report to you and is responsible for …". */
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
+/** A clause that says what the job does not involve: "does not involve any software development". */
+const NOT_THE_JOB = /\b(?:does|do|will|would)\s+not\s+(?:involve|require|include|entail)\b[^,;.]*/gi;
 /** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
 const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
@@ -42,7 +44,7 @@ const EXPERIENCE =
   /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
 const LANGUAGE_ASKED =
-  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational)\b/iu;
+  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
 /** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
 const FIELDS = new Set([
   'Business, finance & marketing',
@@ -106,7 +108,7 @@ function anyName(skill: TaxonomySkill): RegExp {
 
 /** Nouns for people and teams that a skill can qualify: "UX researchers", "platform engineering organizations". */
 const PEOPLE =
-  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals)\b/iu;
+  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals|(teams?))\b/iu;
 
 /**
  * Every mention of the skill in this text qualifies people or teams, and none says the candidate is one ("as a
@@ -116,16 +118,22 @@ function namesPeople(skill: TaxonomySkill, text: string): boolean {
   const all = [...text.matchAll(anyName(skill))];
   return (
     all.length > 0 &&
-    all.every(
-      (m) =>
-        PEOPLE.test(text.slice(m.index + m[0].length)) &&
-        !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index)),
-    )
+    all.every((m) => {
+      const people = PEOPLE.exec(text.slice(m.index + m[0].length));
+      return (
+        people &&
+        // "the UX team" is the people; "an agile team" is how they work.
+        !(people[1] && skill.group === 'Project & delivery methods') &&
+        !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index))
+      );
+    })
   );
 }
 
 /** The skill is named in this text only by one of the AIMS words. */
 function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
+  // "including compliance with international, federal, and state requirements": compliance with named rules is work.
+  if (/\bcompliance with\b[^.;]{0,60}\b(?:requirements|regulations|laws|rules)\b/i.test(text)) return false;
   // "Data & Analytics" is read as "data analytics": the words may be joined by an ampersand.
   const said = (n: string) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${escape(n).replace(/ /g, '[\\s&]+')}(?![\\p{L}\\p{N}])`, 'iu').test(text);
@@ -141,7 +149,7 @@ const LABEL =
 const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
 /** Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)". */
 const TITLE_TAIL =
-  /\s*(?:\((?:[^)]*\b(?:full|part)[- ]time\b[^)]*|remote|contract|hybrid)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
+  /\s*(?:\((?:[^)]*\b(?:(?:full|part)[- ]time|contract|temporary|fixed[- ]term|hours (?:per|a) week)\b[^)]*|remote|hybrid)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
 
 interface Line {
   text: string;
@@ -177,7 +185,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   );
   const ownName =
     owners.length > 0
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${owners.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+      ? // "The Tor Project, Inc., a 501(c)(3) nonprofit … creating … open source … technologies, is seeking": the
+        // name and the description after it are the company's.
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${owners.map(escape).join('|')})(?![\\p{L}\\p{N}])${APPOSITIVE}`,
+          'giu',
+        )
       : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(title);
@@ -195,7 +208,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         .map((t) => (ownName ? t.replace(ownName, '') : t))
         // "Manage operations lead, who will report to you and is responsible for onboarding calls …": the work of
         // someone else, told in a clause about them.
-        .map((t) => t.replace(OTHER_PERSON, ''));
+        .map((t) => t.replace(OTHER_PERSON, ''))
+        // "While the position does not involve any software development, …": what the job is said not to be.
+        .map((t) => t.replace(NOT_THE_JOB, ''));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
         const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
@@ -263,6 +278,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             // "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations":
             // the skill names the people or teams the candidate works with.
             if (namesPeople(skill, part)) continue;
+            // "Maintain files and documentation", "when the documentation doesn't help": documentation is technical
+            // writing only where the candidate writes it ("Writing and editing documentation", "documentation skills").
+            if (skill.name === 'Technical writing' && !writesDocumentation(part)) continue;
             // "Fluent in written and spoken English" asks for a language; "our French Quarter office" or
             // "translating resources" does not.
             if (skill.category === 'languages' && !LANGUAGE_ASKED.test(part)) continue;
@@ -571,6 +589,16 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
   ];
 }
 
+/** Technical writing named as such, or documentation that the candidate writes, edits or creates. */
+function writesDocumentation(text: string): boolean {
+  return (
+    /\btechnical (?:writ|document|communicat)/i.test(text) ||
+    /\b(?:writ|edit|creat|author|develop|produc|draft|improv)\w*\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+){0,2}documentation\b|\bdocumentation (?:skills|writing)\b|\bwriting documentation\b/i.test(
+      text,
+    )
+  );
+}
+
 /** "programming languages", "Python programming": a general skill word that only qualifies a family or follows a named skill. */
 const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms|tools\s+and\s+techniques)\b/i;
 function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
@@ -610,7 +638,7 @@ function pluralised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
 
 /** A run of capitalised words that ends in the word for a public or corporate body: the name of an office. */
 const ORGANISATION =
-  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.&-]*\s+){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:\p{Lu}[\p{L}.&-]*\s+){0,3}(?:Institute|Center|Centre|School|Department|Office)\s+(?:for|of)\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3}|(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|&)\s+)?){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate|Group|Institute|Laboratory|Lab))(?![\p{L}\p{N}])/gu;
 
 /** Words a shared head is never distributed over. */
 const FUNCTION_WORD = /^(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either|and\/or|&)$/i;
@@ -720,23 +748,34 @@ const NOMINAL: Record<string, string> = {
   resolv: 'resolution',
   steward: 'stewardship',
   assess: 'assessment',
+  maintain: 'maintenance',
+  curat: 'curation',
+  reconcil: 'reconciliation',
+  schedul: 'scheduling',
+  improv: 'improvement',
 };
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul|improv)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
-  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
 const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
 /** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
 const GATHERINGS = new Set(['production', 'planning', 'organization']);
 /** Words after a verb's object that end it: "analyze data to …", "manage projects effectively". */
 const ENDS_OBJECT =
-  /^(?:to|and|or|for|with|in|on|of|from|by|as|at|that|which|who|across|using|within|through|into|about|like|such|per|over|under|around|after|before|during|if|than|then|this|these|those|it|them|your|our|their|its|my|the|a|an|is|are|was|were|be|will|can|so|but|via|while|when|where|against|including|[a-z]+ly)$/;
-const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<!s)s$/, '');
+  /^(?:to|and|or|for|with|in|on|of|from|by|as|at|that|which|who|across|using|within|through|into|about|like|such|related|per|over|under|around|after|before|during|if|than|then|this|these|those|it|them|your|our|their|its|my|the|a|an|is|are|was|were|be|will|can|so|but|via|while|when|where|against|including|[a-z]+ly)$/;
+const singular = (w: string) =>
+  w
+    .replace(/ies$/, 'y')
+    .replace(/(ss|ch|sh|x)es$/, '$1')
+    .replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
+const NOUN_OF_WORK =
+  /\b(?:analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation)\b/g;
 const NOUN_OF =
-  /\b(analysis|management|evaluation|visualization|testing|monitoring)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
+  /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**
@@ -760,29 +799,42 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
   };
   for (const m of lower.matchAll(VERB_OBJECT)) {
     const verb = m[1]!.replace(/[sz]$/, '');
-    const nominal = NOMINAL[verb] ?? NOMINAL[m[1]!];
-    if (!nominal) continue;
-    const [first, second] = [m[2]!, m[3]];
+    // "Organizing and managing multiple projects": the second verb's work is done to the object too.
+    const other = m[2]?.replace(/(?:ing|ed|es|e|s)$/, '');
+    const nominals = [
+      NOMINAL[verb] ?? NOMINAL[m[1]!],
+      other && (NOMINAL[other] ?? NOMINAL[other.replace(/[sz]$/, '')]),
+    ];
+    const [first, second] = [m[3]!, m[4]];
     // "Manage operations lead": the object is a person, not the work.
     if (second && ROLE_NOUN.test(second)) continue;
-    // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
-    if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
-      continue;
-    // "manage content production": a noun after the object makes it a compound, which is the object.
-    const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
-    const objects = compound ? [] : [first, singular(first)];
-    if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
-    if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
-    // "designing systems for others": only a named thing ("design user interfaces") is design work.
-    const named = nominal === 'design' ? objects.filter((o) => o.includes(' ')) : objects;
-    for (const object of new Set(named)) find(`${object} ${nominal}`, GATHERINGS.has(nominal));
+    for (const nominal of new Set(nominals)) {
+      if (!nominal) continue;
+      // "maintain databases of community members": keeping a record of things, not maintaining the thing.
+      if (nominal === 'maintenance' && second === 'of') continue;
+      // "design software", "test automation": the verb's word is the first word of a skill's name, not a verb.
+      if (taxonomy.index.has(normaliseSkill(`${m[1]}${m[0].slice(m[1]!.length).split(/\s+/)[0]} ${first}`)))
+        continue;
+      // "manage content production": a noun after the object makes it a compound, which is the object.
+      const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
+      const objects = compound ? [] : [first, singular(first)];
+      if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
+      if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
+      // "Plan fundraising events": events of any kind are planned as events.
+      if (second && GATHERINGS.has(nominal) && /^events?$/.test(second)) objects.push('event');
+      // "designing systems for others": only a named thing ("design user interfaces") is design work.
+      const named = nominal === 'design' ? objects.filter((o) => o.includes(' ')) : objects;
+      for (const object of new Set(named)) find(`${object} ${nominal}`, GATHERINGS.has(nominal));
+    }
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
   for (const m of lower.matchAll(NOUN_OF))
-    for (const object of m[2]!.split(/\s+/))
-      if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
-        for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
-          find(`${form} ${m[1]}`);
+    // "the curation and management of science data": each work named before "of" is done to the object.
+    for (const work of new Set(m[0].slice(0, m[0].lastIndexOf(' of ')).match(NOUN_OF_WORK) ?? []))
+      for (const object of m[2]!.split(/\s+/))
+        if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
+          for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
+            find(`${form} ${work}`);
   return out;
 }
 
@@ -893,8 +945,12 @@ function headerOf(lines: Line[]): Header {
   // "Post title" on a line of its own, the title on the next.
   const above = /^(?:(?:job|post|position|vacancy)\s+)?title:?$/i.test(lines[0]?.text ?? '') ? 1 : 0;
   const first = lines[above]?.text ?? '';
+  const announced = HEADLINE.exec(first);
   const looksLikeTitle =
-    first.length > 0 && first.length <= 90 && !/[.!?]$/.test(first) && !LABEL.test(first);
+    first.length > 0 &&
+    first.length <= 90 &&
+    (!/[.!?]$/.test(first) || Boolean(announced)) &&
+    !LABEL.test(first);
   let title = labelledTitle ?? (looksLikeTitle ? first : null);
   let company = labelledCompany;
   if (title && !labelledTitle) {
@@ -920,26 +976,43 @@ function headerOf(lines: Line[]): Header {
     company ??= hiring[1]!;
     title = hiring[2]!;
   }
+  // "Internet Freedom Nonprofit Seeks Experienced Grants Manager", "Hiring our next Community Manager": a headline
+  // that announces the role. Its subject is the hirer only when it is not a kind of organisation.
+  if (title && !labelledTitle && announced) {
+    title = announced[2]!.trim();
+    if (announced[1] && !ORGANISATION_KIND.test(announced[1])) company ??= announced[1].trim();
+  }
   while (title && TITLE_TAIL.test(title)) title = title.replace(TITLE_TAIL, '').trim();
+  // "We're hiring a community manager!": a role written in lower case is shown as a title.
+  if (title && title === title.toLowerCase() && /^[a-z]/.test(title))
+    title = title.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, c: string) => space + c.toUpperCase());
   return { title: title || null, company, bodyFrom: looksLikeTitle && !labelledTitle ? above + 1 : 0 };
 }
 
+/** A headline announcing the role: "<Org> Seeks Experienced <Title>", "Hiring our next <Title>", "We're hiring a <title>!". */
+const HEADLINE =
+  /^(?:(.{2,60}?)\s+(?:seeks|is seeking|is looking for)|(?:we(?:'|’)re|we\s+are|now)\s+hiring(?:\s+for)?|hiring\s+(?:our|its|an?)(?:\s+(?:next|first|new))?)\s+(?:(?:an?|our)\s+)?(?:(?:experienced|seasoned|talented|dynamic)\s+)?(\p{L}[^.!?]{2,60}?)[.!]?$/iu;
+/** Words for a kind of organisation, which a headline's subject may be instead of its name: "Nonprofit Seeks …". */
+const ORGANISATION_KIND =
+  /\b(?:nonprofit|non-profit|charity|startup|start-up|company|organi[sz]ation|agency|firm|team|lab|group|foundation)$/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
-  /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|we(?:'|’)re hiring|vacancy|opening|position|careers?|open role)$/i;
+  /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
 const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))[\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
+/** What may stand between a name and its verb: ", Inc.", ", a 501(c)(3) nonprofit organization advancing …,". */
+const APPOSITIVE = String.raw`(?:,?\s+(?:Inc|LLC|Ltd)(?![\p{L}\p{N}])\.?)?(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?`;
 /** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
 const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 const NOT_A_COMPANY =
-  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|hi|hello)$/i;
+  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|below|above|following|hi|hello)$/i;
 
 /**
  * The company from how postings talk about themselves, strongest cue first: "About X", "X is hiring", "Join X",
  * "At X, we", "As a … at X", "X's …" said again and again, and last the domain of a jobs@ address.
  */
 const BRAND =
-  /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
+  /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\d+\p{Ll}+\d[\p{L}\d]*|\p{Ll}{0,3}\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
 /** Acronyms postings use that name no employer: pay grades, laws in general, roles, places, time zones. */
 const COMMON_ACRONYM =
   /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|COO|CTO|CFO|CMO|VP|COVID|AMA|AMAs|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH)$/;
@@ -960,12 +1033,21 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     if (name) return name;
   }
   const patterns = [
-    new RegExp(`${NAME}\\s+(?:is|are)\\s+(?:hiring|looking for|seeking|searching for|recruiting)\\b`, 'u'),
+    // "The Tor Project, Inc., a 501(c)(3) nonprofit organization advancing …, is seeking": a description between.
+    new RegExp(
+      `(?:[Tt]he\\s+)?${NAME}${APPOSITIVE}\\s+(?:is|are)\\s+(?:currently\\s+|now\\s+|actively\\s+)?(?:hiring|looking for|seeking|searching for|recruiting|accepting applications)\\b`,
+      'u',
+    ),
     new RegExp(
       `\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:\\s+\\([^)\\s]{4,60}\\))?(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`,
       'u',
     ),
     new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
+    // "The rOpenSci team is growing": the hirer's own team, growing.
+    new RegExp(
+      `\\b[Tt]he\\s+${NAME}\\s+team\\s+(?:is|are)\\s+(?:growing|expanding|hiring|looking for)\\b`,
+      'u',
+    ),
     // "As a Stripe engineer, you …" opens a sentence; "classified as an AS-05 in …" is not about the employer.
     new RegExp(`(?:^|(?<=[\\n.!?]\\s{0,3}))As an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
   ];
@@ -1009,7 +1091,7 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   // A paragraph that opens with the company doing what companies do: "PostHog exists to …", "Login.gov provides …".
   for (const l of lines.slice(1)) {
     const m = new RegExp(
-      `^(?:The\\s+)?${NAME}(?:\\s+\\([^)]{2,12}\\))?\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables|works)\\b`,
+      `^(?:The\\s+)?${NAME}(?:\\s+\\([^)]{2,12}\\))?${APPOSITIVE}\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables|works)\\b`,
       'u',
     ).exec(l.text);
     const name = clean(m?.[1]);
@@ -1049,26 +1131,51 @@ function widened(name: string, text: string): string {
   return name;
 }
 
-const YEARS =
-  /\b(\d{1,2})\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b(?:\s+of)?(?:\s+[\w-]+){0,5}?\s+experience\b/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+};
+const YEARS = new RegExp(
+  String.raw`\b(\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b(?:\s+of)?(?:\s+[\w-]+){0,5}?\s+experience\b`,
+  'i',
+);
+/** A sentence of the opening story that speaks of whom the posting seeks: "The ideal candidate will have …". */
+const SEEKS = /\b(?:you|your|ideal candidate|successful candidate|candidates?|applicants?)\b/i;
 
 /** The level from the title's own words, then from the years the requirements ask for. */
 function levelOf(title: string | null, blocks: Block[]): ExperienceLevel | null {
   const t = title ?? '';
   if (/\bprincipal\b/i.test(t)) return 'Principal';
-  if (/\bstaff\b/i.test(t)) return 'Staff';
+  // "Chief of Staff" is a role, not a level.
+  if (/(?<!\bof\s)\bstaff\b/i.test(t)) return 'Staff';
   if (/\b(senior|sr\.?)(?=\s|$)/i.test(t)) return 'Senior';
   if (/\b(junior|jr\.?|entry[- ]level|graduate|intern|internship|apprentice|trainee)\b/i.test(t))
     return 'Entry';
-  for (const block of blocks) {
-    if (block.kind !== 'required' && block.kind !== 'duties') continue;
-    for (const line of block.lines) {
-      const years = YEARS.exec(line.text);
-      if (!years) continue;
-      const n = Number(years[1]);
-      if (n < 2) continue;
-      return n >= 8 ? 'Staff' : n >= 5 ? 'Senior' : 'Mid';
+  // What the requirements and duties ask first; then the opening story where it speaks of the candidate
+  // ("The ideal candidate will have at least five years of leadership experience").
+  const asked = (kinds: Kind[], line: Line) =>
+    kinds.includes('summary') ? sentences(line.text).filter((t) => SEEKS.test(t)) : [line.text];
+  for (const kinds of [['required', 'duties'], ['summary']] as Kind[][])
+    for (const block of blocks) {
+      if (!kinds.includes(block.kind)) continue;
+      for (const line of block.lines)
+        for (const text of asked(kinds, line)) {
+          const years = YEARS.exec(text);
+          if (!years) continue;
+          const n = NUMBER_WORDS[years[1]!.toLowerCase()] ?? Number(years[1]);
+          if (n < 2) continue;
+          return n >= 8 ? 'Staff' : n >= 5 ? 'Senior' : 'Mid';
+        }
     }
-  }
   return null;
 }

@@ -123,6 +123,8 @@ export const PROFESSIONAL_SKILLS = new Set([
   'Negotiation',
   'Proofreading',
   'Public speaking',
+  'Teaching',
+  'Technical writing',
   'Report writing',
   'Root cause analysis',
   'Troubleshooting',
