@@ -229,7 +229,6 @@ function cleanCompany(company: string): string {
   return c || company;
 }
 
-
 const isHeaderLike = (line: Line, previous: Line | undefined) => {
   const t = line.text;
   if (line.bullet || t.length > 100 || /;$/.test(t)) return false;
