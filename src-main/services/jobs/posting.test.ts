@@ -783,3 +783,35 @@ describe('general causes of misses on the fifth batch (Tor Project, 2i2c, rOpenS
     );
   });
 });
+
+describe('general causes of misses on the sixth batch (University of Sheffield RSE group, Smithsonian, Library of Congress)', () => {
+  it('the header: "<Org> - <Role>" when only the right side is a role, a page label before a dash, "Vacancy for <role>", "Wanted:" (Library of Congress, Sheffield)', () => {
+    expect(real('loc-research-chemist-2009')).toMatchObject({
+      title: 'Research Chemist in Cultural Heritage Preservation',
+      company: 'Library of Congress',
+    });
+    expect(real('shef-senior-research-software-engineer-2021')).toMatchObject({
+      title: 'Senior Research Software Engineer',
+      experienceLevel: 'Senior',
+    });
+    expect(real('shef-hpc-cloud-specialist-2019').title).toBe('HPC/cloud specialist');
+    expect(real('shef-research-software-engineer-2019').company).not.toBe('Wanted');
+    // The role on the left stays the title: "Data Analyst - Acme".
+    expect(read('Data Analyst - Acme\nAnalyse data.')).toMatchObject({
+      title: 'Data Analyst',
+      company: 'Acme',
+    });
+  });
+
+  it('the company: the university the work is in ("here at the University of Sheffield"), never the acronym of its group ("RSE") or field ("HPC") (Sheffield)', () => {
+    expect(real('shef-research-software-engineer-2019').company).toBe('University of Sheffield');
+    expect(real('shef-community-engagement-training-officer-2020').company).toBe('University of Sheffield');
+    // The text names no hirer: only "the RSE team", HPC and a partner institute.
+    expect(real('shef-hpc-cloud-specialist-2019').company).toBeNull();
+    // A university that funds or hosts is not the hirer.
+    expect(
+      read('Analyst\nThe project is funded by the University of California. Acme is hiring an analyst.')
+        .company,
+    ).toBe('Acme');
+  });
+});

@@ -954,8 +954,23 @@ function headerOf(lines: Line[]): Header {
   let title = labelledTitle ?? (looksLikeTitle ? first : null);
   let company = labelledCompany;
   if (title && !labelledTitle) {
-    const prefixed = /^([^:]{2,50}):\s+(.+)$/.exec(title);
-    const suffixed = /^(.+?)\s+(?:at|@|[-–—|])\s+([\p{Lu}\d][^,]{1,50})$/u.exec(title);
+    // "We're hiring - Senior Research Software Engineer": a page label before a dash, as before a colon.
+    const labelDash = /^(.{2,30}?)\s+[-–—|]\s+(.+)$/.exec(title);
+    const prefixed =
+      /^([^:]{2,50}):\s+(.+)$/.exec(title) ??
+      (labelDash && GENERIC_PREFIX.test(labelDash[1]!) ? labelDash : null);
+    let suffixed = /^(.+?)\s+(?:at|@|[-–—|])\s+([\p{Lu}\d][^,]{1,50})$/u.exec(title);
+    // "Library of Congress - Research Chemist in …": the organisation first, the role after the dash.
+    if (
+      suffixed &&
+      !/\s(?:at|@)\s/.test(title) &&
+      !ROLE_WORD.test(suffixed[1]!) &&
+      ROLE_WORD.test(suffixed[2]!)
+    )
+      suffixed = Object.assign([suffixed[0], suffixed[2], suffixed[1]], {
+        index: 0,
+        input: title,
+      }) as RegExpExecArray;
     if (prefixed) {
       // "Job Posting: …", "Now hiring: …" label the page; "Login.gov: Engineer" names the hirer.
       if (!GENERIC_PREFIX.test(prefixed[1]!)) company ??= prefixed[1]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
@@ -991,17 +1006,25 @@ function headerOf(lines: Line[]): Header {
 
 /** A headline announcing the role: "<Org> Seeks Experienced <Title>", "Hiring our next <Title>", "We're hiring a <title>!". */
 const HEADLINE =
-  /^(?:(.{2,60}?)\s+(?:seeks|is seeking|is looking for)|(?:we(?:'|’)re|we\s+are|now)\s+hiring(?:\s+for)?|hiring\s+(?:our|its|an?)(?:\s+(?:next|first|new))?)\s+(?:(?:an?|our)\s+)?(?:(?:experienced|seasoned|talented|dynamic)\s+)?(\p{L}[^.!?]{2,60}?)[.!]?$/iu;
+  /^(?:(.{2,60}?)\s+(?:seeks|is seeking|is looking for)|(?:vacancy|opening|opportunity)\s+for|(?:we(?:'|’)re|we\s+are|now)\s+hiring(?:\s+for)?|hiring\s+(?:our|its|an?)(?:\s+(?:next|first|new))?)\s+(?:(?:an?|our)\s+)?(?:(?:experienced|seasoned|talented|dynamic)\s+)?(\p{L}[^.!?]{2,60}?)[.!]?$/iu;
 /** Words for a kind of organisation, which a headline's subject may be instead of its name: "Nonprofit Seeks …". */
 const ORGANISATION_KIND =
   /\b(?:nonprofit|non-profit|charity|startup|start-up|company|organi[sz]ation|agency|firm|team|lab|group|foundation)$/i;
+/** The nouns of job titles: a header's side that has one is the role, not the organisation. */
+const ROLE_WORD =
+  /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|fellow|intern|accountant|bookkeeper|producer|strategist|lead|head)s?\b/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
-  /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
+  /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
-const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))[\p{L}\p{N}&.'’-]*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&.'’-]*){0,3})`;
+// A full stop belongs to a name only inside it ("Login.gov"); one before a space ends the sentence.
+const NAME_CHAR = String.raw`(?:[\p{L}\p{N}&'’-]|\.(?=[\p{L}\p{N}]))`;
+const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))${NAME_CHAR}*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d]${NAME_CHAR}*){0,3})`;
 /** What may stand between a name and its verb: ", Inc.", ", a 501(c)(3) nonprofit organization advancing …,". */
 const APPOSITIVE = String.raw`(?:,?\s+(?:Inc|LLC|Ltd)(?![\p{L}\p{N}])\.?)?(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?`;
+/** A university the work happens in: "at the University of Sheffield", not "funded by the University of California". */
+const UNIVERSITY =
+  /\b(?:at|within|join|of|in)\s+[Tt]he\s+(University\s+of\s+(?:(?:New|North|South|East|West|San|Santa|Saint|St\.?)\s+)?\p{Lu}[\p{L}-]+)(?![\p{L}-])/u;
 /** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
 const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 const NOT_A_COMPANY =
@@ -1015,7 +1038,7 @@ const BRAND =
   /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\d+\p{Ll}+\d[\p{L}\d]*|\p{Ll}{0,3}\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
 /** Acronyms postings use that name no employer: pay grades, laws in general, roles, places, time zones. */
 const COMMON_ACRONYM =
-  /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|COO|CTO|CFO|CMO|VP|COVID|AMA|AMAs|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH)$/;
+  /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|COO|CTO|CFO|CMO|VP|COVID|AMA|AMAs|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH|HPC|RSE|RSEs|GPU|GPUs|CPU|CPUs)$/;
 
 function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): string | null {
   const clean = (name: string | undefined) => {
@@ -1058,6 +1081,10 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
         return name;
     }
   }
+  // "here at the University of Sheffield", "partners in The University of Sheffield's faculties": the university the
+  // work is placed in is the hirer, ahead of the acronyms of its own groups ("RSE") that the posting repeats.
+  const university = UNIVERSITY.exec(text);
+  if (university) return university[1]!;
   // A name the posting keeps saying as the subject of its own story: "Login.gov’s core languages", "18F's".
   const counts = new Map<string, number>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}.])([\p{Lu}\d][\p{L}\p{N}.&-]*[\p{L}\p{N}])[’']s\b/gu)) {
