@@ -814,4 +814,66 @@ describe('general causes of misses on the sixth batch (University of Sheffield R
         .company,
     ).toBe('Acme');
   });
+
+  it('university prose: "a generous Pension Scheme" is no Scheme, "We believe diversity … through research, teaching and student experience" asks for no teaching (Sheffield)', () => {
+    const p = real('shef-rse-gpu-simulation-2020');
+    expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toContain('Scheme');
+    expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toContain('Teaching');
+    // Written on its own, the language is still read.
+    expect(read('Engineer\nRequirements\n• Scheme or Racket').requiredSkills).toContain('Scheme');
+  });
+
+  it('what is welcome: "would also be useful" after a semicolon, "is highly desirable", "Applications are welcome from … e.g." with the examples in a sentence of their own (Sheffield)', () => {
+    const secondment = real('shef-rse-secondment-2021');
+    expect(secondment.requiredSkills).toEqual(
+      expect.arrayContaining(['Python', 'Git', 'GitHub', 'Software testing']),
+    );
+    expect(secondment.niceToHaveSkills).toContain('Web services');
+    expect(real('shef-rse-gpu-simulation-2020').niceToHaveSkills).toContain('Distributed systems');
+    const senior = real('shef-senior-research-software-engineer-2021');
+    expect(senior.niceToHaveSkills).toEqual(
+      expect.arrayContaining([
+        'Statistical computing',
+        'Machine learning',
+        'Deep learning',
+        'Numerical computing',
+      ]),
+    );
+    // "extensive experience of collaborative software development": the trade asked for in prose.
+    expect(senior.requiredSkills).toEqual(
+      expect.arrayContaining(['Software engineering', 'Reproducible research', 'People management']),
+    );
+  });
+
+  it('research computing the taxonomy now names, and the job said as "a new position is available", "the main activities" (Sheffield)', () => {
+    expect(real('shef-hpc-cloud-specialist-2019').requiredSkills).toEqual(
+      expect.arrayContaining(['Parallel computing', 'High-performance computing', 'MPI', 'OpenMP', 'CUDA']),
+    );
+    expect(real('shef-rse-gpu-simulation-2020').requiredSkills).toEqual(
+      expect.arrayContaining(['Parallel computing', 'GPU computing', 'Agent-based modelling']),
+    );
+    expect(real('shef-rse-secondment-2021').requiredSkills).toEqual(
+      expect.arrayContaining(['Data pipelines', 'APIs']),
+    );
+  });
+
+  it('training and evaluation work: "the development and delivery of training", "development of training materials", "formative and summative evaluations", "user surveys", "Web publishing" (Sheffield, Smithsonian)', () => {
+    expect(real('shef-community-engagement-training-officer-2020').requiredSkills).toEqual(
+      expect.arrayContaining([
+        'Instructional design',
+        'Reproducible research',
+        'Test-driven development',
+        'Version control',
+      ]),
+    );
+    expect(real('si-education-specialist-2012').requiredSkills).toEqual(
+      expect.arrayContaining(['Program evaluation', 'Survey design', 'Web publishing', 'Web analytics']),
+    );
+    // Overlapping "… of …" phrases each name their work.
+    expect(
+      read(
+        'Manager\nRequirements\n• the delivery and iteration of digital services through effective analysis of user data',
+      ).requiredSkills,
+    ).toContain('Data analysis');
+  });
 });

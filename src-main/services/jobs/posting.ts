@@ -21,15 +21,15 @@ const OTHER_HEADING =
   /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
-  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful)\b/i;
+  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
-  /\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|assets?|nice to have)\b|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
+  /\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|assets?|nice to have)\b|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
 const ASKS =
-  /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job))\b/i;
+  /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
-  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b|we\s+believe\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
 /** A clause about a third person: ", who will report to you and is responsible for …". */
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
 /** A clause that says what the job does not involve: "does not involve any software development". */
@@ -39,9 +39,10 @@ const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
-const THE_JOB = /\b(?:the|this|your) (?:role|position|job)\b/i;
+const THE_JOB =
+  /\b(?:(?:the|this|your) (?:role|position|job|post)|an? (?:new )?position is available|(?:main|key) (?:activities|tasks|duties))\b/i;
 const EXPERIENCE =
-  /\b(experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
+  /\b(responsibilit(?:y|ies)|experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
 const LANGUAGE_ASKED =
   /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
@@ -140,6 +141,16 @@ function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
   const names = [skill.name, ...skill.aliases];
   // "analyze data" names data analysis as work to do, not with the word postings use for their aims.
   if (!names.some((n) => AIMS.has(normaliseSkill(n)) && said(n))) return false;
+  // "Applicants should have extensive experience of collaborative software development": the trade asked for.
+  if (
+    names.some((n) =>
+      new RegExp(
+        `\\b(?:experience|track record|background|expertise)\\s+(?:of|in|with)\\s+(?:[\\p{L}-]+\\s+){0,3}${escape(n)}(?![\\p{L}\\p{N}])`,
+        'iu',
+      ).test(text),
+    )
+  )
+    return false;
   return !names.filter((n) => !AIMS.has(normaliseSkill(n))).some(said);
 }
 
@@ -244,15 +255,19 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         // "SQL and Tableau. Nice to have: Python." — what follows the cue is nice to have, what precedes it is not.
         // "Experience working in open source and/or product analytics is desirable but not critical": a cue said
         // of what comes before it makes the whole sentence nice to have.
-        const cue = NICE_CUE.exec(sentence);
-        const parts: [string, boolean][] = NICE_PREDICATE.test(sentence)
-          ? [[sentence, true]]
-          : cue
-            ? [
-                [sentence.slice(0, cue.index), kind === 'nice'],
-                [sentence.slice(cue.index), true],
-              ]
-            : [[sentence, kind === 'nice']];
+        // "… and of software testing are key; experience of … databases would also be useful": a cue is said of its
+        // own clause.
+        const parts: [string, boolean][] = sentence.split(/;\s+/).flatMap((clause): [string, boolean][] => {
+          const cue = NICE_CUE.exec(clause);
+          return NICE_PREDICATE.test(clause)
+            ? [[clause, true]]
+            : cue
+              ? [
+                  [clause.slice(0, cue.index), kind === 'nice'],
+                  [clause.slice(cue.index), true],
+                ]
+              : [[clause, kind === 'nice']];
+        });
         const families = familiesIn(sentence, vocabulary);
         for (const [part, isNice] of parts) {
           for (const skill of mentions(part, true, vocabulary)) {
@@ -554,7 +569,10 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
 
 function sentences(text: string): string[] {
   // "tools an advantage: e.g. Google Analytics": an abbreviation ends no sentence.
-  return text.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e)\.)\s+(?=[\p{Lu}"“(])/iu).filter(Boolean);
+  // "… our existing portfolio. E.g. data analytics (…)": examples that open with "E.g." continue the sentence.
+  return text
+    .split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e)\.)\s+(?=[\p{Lu}"“(])(?!(?:e\.g|i\.e)\.)/iu)
+    .filter(Boolean);
 }
 
 /** Taxonomy mentions, minus acronyms matched from ordinary words ("SAN" in "San Francisco", "SOC" in "soc"). */
@@ -773,9 +791,9 @@ const singular = (w: string) =>
     .replace(/(?<!s)s$/, '');
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF_WORK =
-  /\b(?:analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation)\b/g;
+  /\b(?:analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation|delivery)\b/g;
 const NOUN_OF =
-  /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
+  /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation|delivery)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
 
 /**
@@ -828,7 +846,14 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     }
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
-  for (const m of lower.matchAll(NOUN_OF))
+  // Matches may overlap: "the delivery and iteration of digital services through effective analysis of … user data".
+  const nounsOf: RegExpExecArray[] = [];
+  NOUN_OF.lastIndex = 0;
+  for (let m = NOUN_OF.exec(lower); m; m = NOUN_OF.exec(lower)) {
+    nounsOf.push(m);
+    NOUN_OF.lastIndex = m.index + m[1]!.length;
+  }
+  for (const m of nounsOf)
     // "the curation and management of science data": each work named before "of" is done to the object.
     for (const work of new Set(m[0].slice(0, m[0].lastIndexOf(' of ')).match(NOUN_OF_WORK) ?? []))
       for (const object of m[2]!.split(/\s+/))
@@ -850,7 +875,11 @@ function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
       const opening = /(?:^|[.!?:]\s+)$/.test(text.slice(0, m.index));
       const next = /^\s*([\p{L}]+)/u.exec(text.slice(m.index + m[0].length))?.[1] ?? '';
       const verbLike = /^\p{Ll}/u.test(next) && !/^(?:or|and|plus)$/.test(next);
-      if (!(skill.ambiguous && opening && verbLike)) return true;
+      // "a generous Pension Scheme": a word that is also a skill, closing a longer capitalised name, is the name.
+      const previous = /(\p{L}+)\s+$/u.exec(text.slice(0, m.index))?.[1] ?? '';
+      const inName =
+        skill.ambiguous && !opening && /^\p{Lu}\p{Ll}+$/u.test(previous) && !names.includes(previous);
+      if (!(skill.ambiguous && opening && verbLike) && !inName) return true;
     }
     return !cased && !skill.ambiguous && normaliseSkill(text).includes(normaliseSkill(name));
   });
