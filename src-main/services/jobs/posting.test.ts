@@ -869,6 +869,14 @@ describe('general causes of misses on the sixth batch (University of Sheffield R
     expect(real('si-education-specialist-2012').requiredSkills).toEqual(
       expect.arrayContaining(['Program evaluation', 'Survey design', 'Web publishing', 'Web analytics']),
     );
+    expect(real('shef-community-engagement-training-officer-2020').requiredSkills).toContain(
+      'Training and development',
+    );
+    // "Are you interested developing … software for the simulation of complex systems on high performance computing
+    // systems?": the opening question describes the job.
+    expect(real('shef-rse-gpu-simulation-2020').requiredSkills).toEqual(
+      expect.arrayContaining(['Simulation', 'High-performance computing']),
+    );
     // Overlapping "… of …" phrases each name their work.
     expect(
       read(

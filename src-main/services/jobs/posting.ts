@@ -42,7 +42,7 @@ const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 const THE_JOB =
   /\b(?:(?:the|this|your) (?:role|position|job|post)|an? (?:new )?position is available|(?:main|key) (?:activities|tasks|duties))\b/i;
 const EXPERIENCE =
-  /\b(responsibilit(?:y|ies)|experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
+  /\b(responsibilit(?:y|ies)|are you interested|experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
 const LANGUAGE_ASKED =
   /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
@@ -859,7 +859,8 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
       for (const object of m[2]!.split(/\s+/))
         if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
           for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
-            find(`${form} ${work}`);
+            // "the development and delivery of training": delivering training is the trade of a training role.
+            find(`${form} ${work}`, work === 'delivery');
   return out;
 }
 

@@ -119,6 +119,7 @@ export const PROFESSIONAL_SKILLS = new Set([
   'Resource planning',
   'Strategic planning',
   'Talent development',
+  'Training and development',
   'Technical leadership',
   'Negotiation',
   'Proofreading',
