@@ -140,6 +140,8 @@ const SHARED_YEAR_RE = new RegExp(
   `(?<![\\w/.-])(${MONTH_NAME})(?:\\s+\\d{1,2})?${SEP}(${MONTH_NAME})(?:\\s+\\d{1,2})?,?\\s+(${YEAR})(?![\\w/])`,
   'i',
 );
+/** "working as … since Nov, 2017": a job told in a sentence starts at its point and is still going. */
+const SINCE_RE = new RegExp(`(?<![\\w])since\\s+(${POINT})(?![\\w/])`, 'i');
 const POINT_RE = new RegExp(`(?<![\\w/.-])(${POINT})(?![\\w/])`, 'gi');
 
 function twoDigitYear(yy: number, referenceYear: number): number {
@@ -181,7 +183,13 @@ export function findRange(text: string, referenceYear?: number): DateRange | nul
     const start = parsePoint(`${shared[1]!} ${shared[3]!}`, referenceYear);
     if (start && end) return { start, end, current: false, index: shared.index, length: shared[0].length };
   }
-  if (!m) return null;
+  if (!m) {
+    const since = SINCE_RE.exec(text);
+    const from = since ? parsePoint(since[1]!, referenceYear) : null;
+    return since && from
+      ? { start: from, end: null, current: true, index: since.index, length: since[0].length }
+      : null;
+  }
   const start = parsePoint(m[1]!, referenceYear);
   if (!start) return null;
   const current = new RegExp(`^${NOW}$`, 'i').test(m[2]!.trim());

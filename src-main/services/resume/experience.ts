@@ -41,6 +41,9 @@ export function headerParts(text: string): string[] {
 
 /** "Summers 2017 - 2018": the season word left beside a range of years is part of the dates, not a field. */
 function splitHeader(text: string): string[] {
+  // "Currently working as DevOps Engineer in Savina Software Pvt Ltd": a job told in a sentence, role then employer.
+  const told = TOLD.exec(text.replace(/[\s.,;:]+$/, ''));
+  if (told) return [told[1]!, told[2]!.trim()];
   // With pipes, the writer chose the pipe: "Team Member - Acquisition Innovation | U.S. Army - ODASA(P)".
   const separator = text.includes('|')
     ? /\s*(?:\t|\|)\s*/
@@ -66,6 +69,9 @@ function splitHeader(text: string): string[] {
       .filter((p) => /\p{L}/u.test(p))
   );
 }
+
+const TOLD =
+  /^(?:I\s+am\s+|I'm\s+)?(?:[Cc]urrently\s+)?(?:[Ww]orking|[Ee]mployed|[Ss]erving)\s+as\s+(?:an?\s+)?(.+?)\s+(?:in|at|with|for)\s+(\p{Lu}.*)$/u;
 
 /** "(4 months)", "(1 year 9 months)": a duration the writer added to the dates. */
 const DURATION =

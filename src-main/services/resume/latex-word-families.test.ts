@@ -441,4 +441,28 @@ describe('LaTeX and Word layout families', () => {
     ]);
     expect(r.sections).not.toContain('skills');
   });
+
+  it('a job told in a sentence ("working as … in … since Nov, 2017") is an entry still going', () => {
+    const r = resume(
+      'Experience',
+      'Currently working as Site Reliability Engineer in Fabrikam Systems Pvt Ltd since Mar, 2019.',
+      '',
+      'Skills',
+      'Linux, Docker',
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current])).toEqual([
+      ['Site Reliability Engineer', 'Fabrikam Systems Pvt Ltd', '2019-03', true],
+    ]);
+  });
+
+  it('"since" inside a bullet dates nothing', () => {
+    const r = resume(
+      'Experience',
+      'Platform Engineer, Northwind Traders   Jan 2020 – Present',
+      '• Kept the build farm running since 2021 with two colleagues.',
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start])).toEqual([
+      ['Platform Engineer', 'Northwind Traders', '2020-01'],
+    ]);
+  });
 });
