@@ -465,4 +465,17 @@ describe('LaTeX and Word layout families', () => {
       ['Platform Engineer', 'Northwind Traders', '2020-01'],
     ]);
   });
+
+  it('a moderncv label cell wrapped after its ampersand ("Languages &" / "frameworks …") labels one list', () => {
+    const r = resume(
+      'Skills',
+      'Languages & Go (Gin, Echo), Rust, TypeScript (React,',
+      'frameworks Redux, Vue), Python (Django)',
+      'Theory & best Pair programming, Code review, Continuous',
+      'practice delivery, Test-driven development',
+    );
+    const listed = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(listed).toEqual(expect.arrayContaining(['React', 'Redux', 'Vue', 'Continuous delivery']));
+    expect(listed.join('|')).not.toMatch(/frameworks|practice|TypeScript \(/);
+  });
 });
