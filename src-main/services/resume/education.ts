@@ -71,8 +71,33 @@ interface Draft {
 }
 
 /** Groups education lines into entries (a new one starts at a second degree or institution) and reads each. */
+/**
+ * "United International" over "Dhaka, Bangladesh<tab>University": a school's name wrapped inside its table cell, the
+ * last word landing on the row of the cell beside it. The word goes back to the name.
+ */
+function rejoinCellWords(lines: Line[]): Line[] {
+  const out = lines.map((l) => ({ ...l }));
+  out.forEach((line, i) => {
+    const m = /^(.+?)\t\s*(\p{Lu}\p{L}+)$/u.exec(line.text);
+    const previous = out[i - 1];
+    if (
+      m &&
+      previous &&
+      INSTITUTION.test(m[2]!) &&
+      !INSTITUTION.test(m[1]!) &&
+      !previous.text.includes('\t') &&
+      !INSTITUTION.test(previous.text) &&
+      /^\p{Lu}[\p{L} .'’-]+$/u.test(previous.text)
+    ) {
+      previous.text = `${previous.text} ${m[2]!}`;
+      line.text = m[1]!.trim();
+    }
+  });
+  return out;
+}
+
 export function parseEducation(sectionLines: Line[]): Education[] {
-  const lines = semicolonEntries(sectionLines);
+  const lines = semicolonEntries(rejoinCellWords(sectionLines));
   const drafts: Draft[] = [];
   /** Whether each draft opened with a school line that names no degree. */
   const schoolFirst: boolean[] = [];

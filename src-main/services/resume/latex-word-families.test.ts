@@ -537,4 +537,17 @@ describe('LaTeX and Word layout families', () => {
       ['Support Technician', 'Northwind Learning', '2008', '2012'],
     ]);
   });
+
+  it("a school's last word wrapped onto the row of the cell beside it goes back to the name", () => {
+    const r = resume(
+      'Education',
+      '2016.09 - 2020.06 BSc',
+      'Northern Coast Technical',
+      'Haifa, Israel\tUniversity',
+      'Mechanical Engineering',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', 'Northern Coast Technical University'],
+    ]);
+  });
 });
