@@ -408,4 +408,37 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['PhD', 'City University of Northern State'],
     ]);
   });
+
+  it('long "dates: Title in the … group at Employer, City" items, wrapped by the page, and a "Since" item', () => {
+    const r = parseLines(
+      makeLine('Work experience', { bold: true, size: 14 }),
+      makeLine(
+        '• Since March 2025: Research Associate in the Methods for Spatial Data group at Coldport Technical University',
+        { bullet: true },
+      ),
+      makeLine('of Applied Sciences, Coldport'),
+      makeLine(
+        '• October 2021 – February 2025: Research Associate in the Applied Statistics group at Northgate University,',
+        { bullet: true, gapBefore: true },
+      ),
+      makeLine('Northgate'),
+      makeLine(
+        '• March 2019 – August 2019: Working Student in Credit Risk at Contoso Audit AG, Frankfurt am',
+        {
+          bullet: true,
+        },
+      ),
+      makeLine('Main'),
+    );
+    expect(jobs(r)).toEqual([
+      [
+        'Research Associate in the Methods for Spatial Data group',
+        'Coldport Technical University of Applied Sciences',
+        '2025-03',
+        'present',
+      ],
+      ['Research Associate in the Applied Statistics group', 'Northgate University', '2021-10', '2025-02'],
+      ['Working Student in Credit Risk', 'Contoso Audit AG', '2019-03', '2019-08'],
+    ]);
+  });
 });

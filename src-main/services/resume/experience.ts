@@ -47,7 +47,11 @@ function splitHeader(text: string): string[] {
   // With pipes, the writer chose the pipe: "Team Member - Acquisition Innovation | U.S. Army - ODASA(P)".
   const separator = text.includes('|')
     ? /\s*(?:\t|\|)\s*/
-    : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
+    : // "Research Associate in the Statistical Methods for Big Data group at TU Dortmund": with an "at", the
+      // employer follows it, and "for" or "with" belongs to the team's name.
+      / at /.test(text)
+      ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
+      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
@@ -227,8 +231,9 @@ function cleanCompany(company: string): string {
     // "ShengQu Games Inc. Shanghai": a single capitalised word after the legal form is the city.
     .replace(/^(.{2,}\b(?:inc|ltd|llc|gmbh|corp|co)\.?)\s+[\p{Lu}][\p{L}'’-]+$/iu, '$1')
     // "Tellabs, Espoo": a single capitalised word after the employer is its city.
-    .replace(/^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+)$/u, (all, name: string, city: string) =>
-      EMPLOYER.test(city) ? all : name,
+    .replace(
+      /^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+(?:\s+(?:am|an|upon|on|sur)\s+[\p{Lu}][\p{L}'’.-]+)?)$/u,
+      (all, name: string, city: string) => (EMPLOYER.test(city) ? all : name),
     );
   // "… at *Mayo Clinic*.": the sentence's full stop, not an abbreviation's ("Acme Inc.").
   if (!ABBREVIATION_END.test(c)) c = c.replace(/(?<=\p{L})\.$/u, '');
@@ -269,7 +274,9 @@ function datedItem(text: string, reference: YearMonth): boolean {
   return (
     range !== null &&
     range.index <= 1 &&
-    after.split(/\s+/).filter(Boolean).length <= 10 &&
+    // "October 2020 – present: Research Associate in the Statistics and Data Analysis group at Bielefeld University":
+    // after a colon the item names its role, its team and its employer, which takes more words.
+    after.split(/\s+/).filter(Boolean).length <= (/^\s*:/.test(after) ? 18 : 10) &&
     !/,.*,/.test(after)
   );
 }
@@ -321,8 +328,32 @@ function runIn(text: string, range: DateRange): boolean {
   );
 }
 
+/**
+ * "* October 2020 – present: Research Associate in the … group at Bielefeld University," over "Bielefeld": a dated
+ * list item the page wrapped goes on on the short line under it (no bullet, no gap, no date of its own).
+ */
+function joinWrappedItems(lines: Line[], reference: YearMonth): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const item = out.at(-1);
+    if (
+      item?.bullet &&
+      !line.bullet &&
+      !line.gapBefore &&
+      item.text.length >= 70 &&
+      line.text.split(/\s+/).length <= 5 &&
+      !/[.;:!?]$/.test(item.text) &&
+      (findRange(item.text, reference.year)?.index ?? 99) <= 1 &&
+      !findRange(line.text, reference.year)
+    )
+      out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
+    else out.push(line);
+  }
+  return out;
+}
+
 export function parseExperience(sectionLines: Line[], reference: YearMonth): ParsedExperience[] {
-  const lines = joinWrappedDates(sectionLines);
+  const lines = joinWrappedItems(joinWrappedDates(sectionLines), reference);
   // A bullet that ran onto the next line without a full stop goes on there ("… Terraform and Amazon" / "Web
   // Services (AWS)"), even when the wrapped line starts with a capital; a gap or bold type starts something new.
   const continued: boolean[] = [];
