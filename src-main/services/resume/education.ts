@@ -217,6 +217,8 @@ const DETAIL_LABEL =
 function isDetail(text: string): boolean {
   if (!LABELLED.test(text)) return false;
   const label = text.slice(0, text.indexOf(':'));
+  // "10/2013-5/2016: M.Sc. in economics, …": dates before the colon open an entry; they label no detail.
+  if (isDateOnly(label)) return false;
   return DETAIL_LABEL.test(label) || !degreeOf(label);
 }
 const INSTITUTION_AT_END = new RegExp(`${INSTITUTION.source}\\s*$`, 'iu');
@@ -412,6 +414,10 @@ const FIELD_WORD =
   /^(?:computer|science|sciences|engineering|physics|mathematics|math|chemistry|biology|economics|business|arts|art|information|technology|electrical|mechanical|civil|software|systems|data|statistics|management|administration|education|history|english|psychology|finance|accounting|marketing|communication|communications)$/i;
 
 function cleanInstitution(text: string): string {
+  // ": Year abroad at the University of Copenhagen": what a sentence says before "at the" school is no part of it.
+  text = text
+    .replace(/^[\s:;,–—-]+/, '')
+    .replace(/^.*?\b(?:at|in)\s+(?:the\s+)?(?=\p{Lu})/u, (lead) => (INSTITUTION.test(lead) ? lead : ''));
   // "Physics (BA) University of St. Thomas": a degree left in the piece goes with everything before the school.
   if (degreeOf(text) && /\([A-Z][A-Za-z.]{0,6}\)/.test(text)) {
     const named = SCHOOL_NAME.exec(text) ?? SCHOOL_SHORT.exec(text);

@@ -277,7 +277,9 @@ function datedItem(text: string, reference: YearMonth): boolean {
     // "October 2020 – present: Research Associate in the Statistics and Data Analysis group at Bielefeld University":
     // after a colon the item names its role, its team and its employer, which takes more words.
     after.split(/\s+/).filter(Boolean).length <= (/^\s*:/.test(after) ? 18 : 10) &&
-    !/,.*,/.test(after)
+    // "6/2016-5/2020: Research associate, Statistics and Data Analysis Group, Bielefeld University, GER.": after a
+    // colon, commas part the role, the group, the employer and the country.
+    (/^\s*:/.test(after) || !/,.*,/.test(after))
   );
 }
 
