@@ -496,4 +496,23 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Audit intern', 'Contoso Audit', '2011-10', '2012-03'],
     ]);
   });
+
+  it('"**Title** Group, Employer, YYYY-YYYY" items: the title ends before its group; one year closing an item dates it', () => {
+    const r = parse(
+      'Employment',
+      '- **Research associate** Spatial Methods Group, Northgate University, 2023-today',
+      '- **Working student** Pricing, Contoso Agri AG, 2021-2022',
+      '- **Intern** Market Research, Contoso Agri AG, 2020',
+    );
+    expect(r.experience.map((e) => [e.title, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Research associate', '2023', 'present'],
+      [expect.stringMatching(/^Working student/), '2021', '2022'],
+      [expect.stringMatching(/^Intern/), '2020', '2020'],
+    ]);
+    expect(r.experience.map((e) => e.company)).toEqual([
+      'Spatial Methods Group',
+      'Contoso Agri AG',
+      'Contoso Agri AG',
+    ]);
+  });
 });

@@ -22,10 +22,12 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer)\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student)\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
+/** A team inside an employer, named after the role when a list item runs them together. */
+const TEAM = /\b(?:group|team|lab|laboratory|department|chair|unit|division)$/i;
 /** Words common in company names but also in titles ("Software Engineer", "Social Media Manager"). */
 const COMPANY = new RegExp(
   `${EMPLOYER.source}|\\b(company|group|technologies|technology|systems|solutions|studios?|agency|partners|ventures|capital|consulting|software|health|media|holdings|foundation|school)\\b`,
@@ -122,7 +124,10 @@ export function assignFields(
   }
   // "Adjunct Professor/Instructor University of Georgia", "Consultant Improving Enterprises": with no separator,
   // the title ends at its last role word and the employer's capitalised name follows.
-  if (rest.length === 1 && !EMPLOYER.test(rest[0]!.split(/\s+/)[0]!)) {
+  // "Research associate Statistics and Data Analysis Group", "Bielefeld University": a list item whose bold title ran
+  // into its group's name, the employer after a comma.
+  const grouped = rest.length === 2 && TEAM.test(rest[0]!) && COMPANY.test(rest[1]!) && !TEAM.test(rest[1]!);
+  if ((rest.length === 1 || grouped) && !EMPLOYER.test(rest[0]!.split(/\s+/)[0]!)) {
     const words = rest[0]!.split(/\s+/);
     const last = words.findLastIndex((w) => ROLE.test(w));
     const after = words.slice(last + 1);
@@ -289,6 +294,14 @@ function termItem(text: string, reference: YearMonth): DateRange | null {
   return point && /^\s*:/.test(text.slice(point.index + point.length)) ? point : null;
 }
 
+/** "Intern Market Intelligence, CLAAS KGaA mbH, 2020": a role's list item ending in the one year it lasted. */
+function trailingYear(text: string): DateRange | null {
+  const m = /,\s*((?:19|20)\d{2})\s*$/.exec(text);
+  if (!m) return null;
+  const point = { year: Number(m[1]), month: null };
+  return { start: point, end: point, current: false, index: m.index, length: m[0].length };
+}
+
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
@@ -391,7 +404,9 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         line.bullet && (isHeaderLike(asItem(line), lines[i - 1]) || datedItem(line.text, reference)),
       (line) =>
         ROLE.test(line.text)
-          ? (trailingPoint(line.text, reference.year) ?? termItem(line.text, reference))
+          ? (trailingPoint(line.text, reference.year) ??
+            termItem(line.text, reference) ??
+            trailingYear(line.text))
           : null,
     );
   if (anchors.length === 0) return undatedEntries(lines);
