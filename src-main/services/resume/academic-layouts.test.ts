@@ -408,4 +408,111 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['PhD', 'City University of Northern State'],
     ]);
   });
+
+  it('long "dates: Title in the … group at Employer, City" items, wrapped by the page, and a "Since" item', () => {
+    const r = parseLines(
+      makeLine('Work experience', { bold: true, size: 14 }),
+      makeLine(
+        '• Since March 2025: Research Associate in the Methods for Spatial Data group at Coldport Technical University',
+        { bullet: true },
+      ),
+      makeLine('of Applied Sciences, Coldport'),
+      makeLine(
+        '• October 2021 – February 2025: Research Associate in the Applied Statistics group at Northgate University,',
+        { bullet: true, gapBefore: true },
+      ),
+      makeLine('Northgate'),
+      makeLine(
+        '• March 2019 – August 2019: Working Student in Credit Risk at Contoso Audit AG, Frankfurt am',
+        {
+          bullet: true,
+        },
+      ),
+      makeLine('Main'),
+    );
+    expect(jobs(r)).toEqual([
+      [
+        'Research Associate in the Methods for Spatial Data group',
+        'Coldport Technical University of Applied Sciences',
+        '2025-03',
+        'present',
+      ],
+      ['Research Associate in the Applied Statistics group', 'Northgate University', '2021-10', '2025-02'],
+      ['Working Student in Credit Risk', 'Contoso Audit AG', '2019-03', '2019-08'],
+    ]);
+  });
+
+  it('a "Short CV" page: "M/YYYY-M/YYYY: Degree, School" items with their thesis, "Title, Group, Employer, Country." jobs', () => {
+    // The page's title, set larger than the name, is no name.
+    const titled = parseDocument(
+      {
+        lines: [
+          makeLine('Dr. Jane Roe', { bold: true }),
+          makeLine('jane@example.org'),
+          makeLine('Short CV', { bold: true, size: 14 }),
+          makeLine('Education', { bold: true, size: 12 }),
+          makeLine('• 9/2015-6/2019: Ph.D. in economics, Coldport University, NL.', { bullet: true }),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(titled.contact.name).toBe('Dr. Jane Roe');
+    const r = parseLines(
+      makeLine('Education', { bold: true, size: 12 }),
+      makeLine(
+        '• 9/2015-6/2019: Ph.D. in economics, Coldport University, NL. Title of the doctoral thesis: On',
+        {
+          bullet: true,
+        },
+      ),
+      makeLine('flexible extensions of hidden Markov models.'),
+      makeLine('• 8/2013-7/2014: Year abroad at the University of Northgate, DK (funded by a scholarship).', {
+        bullet: true,
+      }),
+      makeLine(
+        "• 9/2012-6/2015: M.Sc. in economics, Coldport University, NL. Title of the Master's thesis: Quantiles.",
+        {
+          bullet: true,
+        },
+      ),
+      makeLine('Work experience', { bold: true, size: 12 }),
+      makeLine(
+        '• Since 7/2019: Research fellow in statistics, School of Mathematics, University of Eastbay, UK.',
+        {
+          bullet: true,
+        },
+      ),
+      makeLine('• 10/2011-3/2012: Audit intern, Contoso Audit, Coldport, NL.', { bullet: true }),
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['PhD', 'Coldport University'],
+      [null, 'University of Northgate'],
+      ['Master', 'Coldport University'],
+    ]);
+    expect(jobs(r)).toEqual([
+      ['Research fellow in statistics', 'School of Mathematics', '2019-07', 'present'],
+      ['Audit intern', 'Contoso Audit', '2011-10', '2012-03'],
+    ]);
+  });
+
+  it('"**Title** Group, Employer, YYYY-YYYY" items: the title ends before its group; one year closing an item dates it', () => {
+    const r = parse(
+      'Employment',
+      '- **Research associate** Spatial Methods Group, Northgate University, 2023-today',
+      '- **Working student** Pricing, Contoso Agri AG, 2021-2022',
+      '- **Intern** Market Research, Contoso Agri AG, 2020',
+    );
+    expect(r.experience.map((e) => [e.title, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Research associate', '2023', 'present'],
+      [expect.stringMatching(/^Working student/), '2021', '2022'],
+      [expect.stringMatching(/^Intern/), '2020', '2020'],
+    ]);
+    expect(r.experience.map((e) => e.company)).toEqual([
+      'Spatial Methods Group',
+      'Contoso Agri AG',
+      'Contoso Agri AG',
+    ]);
+  });
 });

@@ -125,8 +125,9 @@ export function isLocation(part: string): boolean {
   );
 }
 
-/** Words of a document's title, never of a person's name. */
-const DOCUMENT_TITLE = /^(curriculum vitae|resume|résumé|cv|lebenslauf|curriculum)$/i;
+/** Words of a document's title, never of a person's name ("Short CV" heads an academic page's abridged CV). */
+const DOCUMENT_TITLE =
+  /^(?:(?:short|full|academic|brief|my)\s+)?(?:curriculum vitae|resume|résumé|cv|lebenslauf|curriculum)$/i;
 
 /**
  * Looser than looksLikeName, for the largest line at the top of a page: two to five words of letters, the first

@@ -120,7 +120,9 @@ const MONTH_NAME = `(?:${Object.keys(FOREIGN_MONTHS)
   )}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?`;
 const SEASON = '(?:spring|summer|fall|autumn|winter)';
 const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
-const POINT = `(?:${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
+// "26th July 2019": a day before the month is read past.
+const DAY = '(?:(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\s+)';
+const POINT = `(?:${DAY}?${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
 /** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "Aug-19", "26.8.2019",
  * "2024.4" (a year and a one-digit month, as Chinese CVs write them). */
 const RANGE_POINT = `(?:(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
@@ -137,9 +139,11 @@ const RANGE_RE = new RegExp(
 );
 /** "Jun. - Sep. 2018", "April-October 2015", "July 10 – July 14, 2017": the year is written once, at the end. */
 const SHARED_YEAR_RE = new RegExp(
-  `(?<![\\w/.-])(${MONTH_NAME})(?:\\s+\\d{1,2})?${SEP}(${MONTH_NAME})(?:\\s+\\d{1,2})?,?\\s+(${YEAR})(?![\\w/])`,
+  `(?<![\\w/.-])${DAY}?(${MONTH_NAME})(?:\\s+\\d{1,2})?${SEP}${DAY}?(${MONTH_NAME})(?:\\s+\\d{1,2})?,?\\s+(${YEAR})(?![\\w/])`,
   'i',
 );
+/** "working as … since Nov, 2017": a job told in a sentence starts at its point and is still going. */
+const SINCE_RE = new RegExp(`(?<![\\w])since\\s+(${POINT})(?![\\w/])`, 'i');
 const POINT_RE = new RegExp(`(?<![\\w/.-])(${POINT})(?![\\w/])`, 'gi');
 
 function twoDigitYear(yy: number, referenceYear: number): number {
@@ -148,7 +152,11 @@ function twoDigitYear(yy: number, referenceYear: number): number {
 }
 
 export function parsePoint(text: string, referenceYear = new Date().getFullYear()): YearMonth | null {
-  const t = text.trim().toLowerCase().replace(/\.$/, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?=\p{L})/u, '');
   let m: RegExpExecArray | null;
   const year = (y: string) =>
     /^['’‘]/.test(y) ? twoDigitYear(Number(y.slice(1)), referenceYear) : Number(y);
@@ -181,7 +189,13 @@ export function findRange(text: string, referenceYear?: number): DateRange | nul
     const start = parsePoint(`${shared[1]!} ${shared[3]!}`, referenceYear);
     if (start && end) return { start, end, current: false, index: shared.index, length: shared[0].length };
   }
-  if (!m) return null;
+  if (!m) {
+    const since = SINCE_RE.exec(text);
+    const from = since ? parsePoint(since[1]!, referenceYear) : null;
+    return since && from
+      ? { start: from, end: null, current: true, index: since.index, length: since[0].length }
+      : null;
+  }
   const start = parsePoint(m[1]!, referenceYear);
   if (!start) return null;
   const current = new RegExp(`^${NOW}$`, 'i').test(m[2]!.trim());

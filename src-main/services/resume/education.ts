@@ -71,8 +71,33 @@ interface Draft {
 }
 
 /** Groups education lines into entries (a new one starts at a second degree or institution) and reads each. */
+/**
+ * "United International" over "Dhaka, Bangladesh<tab>University": a school's name wrapped inside its table cell, the
+ * last word landing on the row of the cell beside it. The word goes back to the name.
+ */
+function rejoinCellWords(lines: Line[]): Line[] {
+  const out = lines.map((l) => ({ ...l }));
+  out.forEach((line, i) => {
+    const m = /^(.+?)\t\s*(\p{Lu}\p{L}+)$/u.exec(line.text);
+    const previous = out[i - 1];
+    if (
+      m &&
+      previous &&
+      INSTITUTION.test(m[2]!) &&
+      !INSTITUTION.test(m[1]!) &&
+      !previous.text.includes('\t') &&
+      !INSTITUTION.test(previous.text) &&
+      /^\p{Lu}[\p{L} .'’-]+$/u.test(previous.text)
+    ) {
+      previous.text = `${previous.text} ${m[2]!}`;
+      line.text = m[1]!.trim();
+    }
+  });
+  return out;
+}
+
 export function parseEducation(sectionLines: Line[]): Education[] {
-  const lines = semicolonEntries(sectionLines);
+  const lines = semicolonEntries(rejoinCellWords(sectionLines));
   const drafts: Draft[] = [];
   /** Whether each draft opened with a school line that names no degree. */
   const schoolFirst: boolean[] = [];
@@ -192,6 +217,8 @@ const DETAIL_LABEL =
 function isDetail(text: string): boolean {
   if (!LABELLED.test(text)) return false;
   const label = text.slice(0, text.indexOf(':'));
+  // "10/2013-5/2016: M.Sc. in economics, …": dates before the colon open an entry; they label no detail.
+  if (isDateOnly(label)) return false;
   return DETAIL_LABEL.test(label) || !degreeOf(label);
 }
 const INSTITUTION_AT_END = new RegExp(`${INSTITUTION.source}\\s*$`, 'iu');
@@ -387,6 +414,10 @@ const FIELD_WORD =
   /^(?:computer|science|sciences|engineering|physics|mathematics|math|chemistry|biology|economics|business|arts|art|information|technology|electrical|mechanical|civil|software|systems|data|statistics|management|administration|education|history|english|psychology|finance|accounting|marketing|communication|communications)$/i;
 
 function cleanInstitution(text: string): string {
+  // ": Year abroad at the University of Copenhagen": what a sentence says before "at the" school is no part of it.
+  text = text
+    .replace(/^[\s:;,–—-]+/, '')
+    .replace(/^.*?\b(?:at|in)\s+(?:the\s+)?(?=\p{Lu})/u, (lead) => (INSTITUTION.test(lead) ? lead : ''));
   // "Physics (BA) University of St. Thomas": a degree left in the piece goes with everything before the school.
   if (degreeOf(text) && /\([A-Z][A-Za-z.]{0,6}\)/.test(text)) {
     const named = SCHOOL_NAME.exec(text) ?? SCHOOL_SHORT.exec(text);

@@ -22,10 +22,12 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor)\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student)\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
+/** A team inside an employer, named after the role when a list item runs them together. */
+const TEAM = /\b(?:group|team|lab|laboratory|department|chair|unit|division)$/i;
 /** Words common in company names but also in titles ("Software Engineer", "Social Media Manager"). */
 const COMPANY = new RegExp(
   `${EMPLOYER.source}|\\b(company|group|technologies|technology|systems|solutions|studios?|agency|partners|ventures|capital|consulting|software|health|media|holdings|foundation|school)\\b`,
@@ -41,10 +43,17 @@ export function headerParts(text: string): string[] {
 
 /** "Summers 2017 - 2018": the season word left beside a range of years is part of the dates, not a field. */
 function splitHeader(text: string): string[] {
+  // "Currently working as DevOps Engineer in Savina Software Pvt Ltd": a job told in a sentence, role then employer.
+  const told = TOLD.exec(text.replace(/[\s.,;:]+$/, ''));
+  if (told) return [told[1]!, told[2]!.trim()];
   // With pipes, the writer chose the pipe: "Team Member - Acquisition Innovation | U.S. Army - ODASA(P)".
   const separator = text.includes('|')
     ? /\s*(?:\t|\|)\s*/
-    : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
+    : // "Research Associate in the Statistical Methods for Big Data group at TU Dortmund": with an "at", the
+      // employer follows it, and "for" or "with" belongs to the team's name.
+      / at /.test(text)
+      ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
+      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
@@ -66,6 +75,9 @@ function splitHeader(text: string): string[] {
       .filter((p) => /\p{L}/u.test(p))
   );
 }
+
+const TOLD =
+  /^(?:I\s+am\s+|I'm\s+)?(?:[Cc]urrently\s+)?(?:[Ww]orking|[Ee]mployed|[Ss]erving)\s+as\s+(?:an?\s+)?(.+?)\s+(?:in|at|with|for)\s+(\p{Lu}.*)$/u;
 
 /** "(4 months)", "(1 year 9 months)": a duration the writer added to the dates. */
 const DURATION =
@@ -112,7 +124,10 @@ export function assignFields(
   }
   // "Adjunct Professor/Instructor University of Georgia", "Consultant Improving Enterprises": with no separator,
   // the title ends at its last role word and the employer's capitalised name follows.
-  if (rest.length === 1 && !EMPLOYER.test(rest[0]!.split(/\s+/)[0]!)) {
+  // "Research associate Statistics and Data Analysis Group", "Bielefeld University": a list item whose bold title ran
+  // into its group's name, the employer after a comma.
+  const grouped = rest.length === 2 && TEAM.test(rest[0]!) && COMPANY.test(rest[1]!) && !TEAM.test(rest[1]!);
+  if ((rest.length === 1 || grouped) && !EMPLOYER.test(rest[0]!.split(/\s+/)[0]!)) {
     const words = rest[0]!.split(/\s+/);
     const last = words.findLastIndex((w) => ROLE.test(w));
     const after = words.slice(last + 1);
@@ -221,8 +236,9 @@ function cleanCompany(company: string): string {
     // "ShengQu Games Inc. Shanghai": a single capitalised word after the legal form is the city.
     .replace(/^(.{2,}\b(?:inc|ltd|llc|gmbh|corp|co)\.?)\s+[\p{Lu}][\p{L}'’-]+$/iu, '$1')
     // "Tellabs, Espoo": a single capitalised word after the employer is its city.
-    .replace(/^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+)$/u, (all, name: string, city: string) =>
-      EMPLOYER.test(city) ? all : name,
+    .replace(
+      /^(.{2,}?),\s*([\p{Lu}][\p{L}'’.-]+(?:\s+(?:am|an|upon|on|sur)\s+[\p{Lu}][\p{L}'’.-]+)?)$/u,
+      (all, name: string, city: string) => (EMPLOYER.test(city) ? all : name),
     );
   // "… at *Mayo Clinic*.": the sentence's full stop, not an abbreviation's ("Acme Inc.").
   if (!ABBREVIATION_END.test(c)) c = c.replace(/(?<=\p{L})\.$/u, '');
@@ -263,8 +279,12 @@ function datedItem(text: string, reference: YearMonth): boolean {
   return (
     range !== null &&
     range.index <= 1 &&
-    after.split(/\s+/).filter(Boolean).length <= 10 &&
-    !/,.*,/.test(after)
+    // "October 2020 – present: Research Associate in the Statistics and Data Analysis group at Bielefeld University":
+    // after a colon the item names its role, its team and its employer, which takes more words.
+    after.split(/\s+/).filter(Boolean).length <= (/^\s*:/.test(after) ? 18 : 10) &&
+    // "6/2016-5/2020: Research associate, Statistics and Data Analysis Group, Bielefeld University, GER.": after a
+    // colon, commas part the role, the group, the employer and the country.
+    (/^\s*:/.test(after) || !/,.*,/.test(after))
   );
 }
 
@@ -274,6 +294,14 @@ function termItem(text: string, reference: YearMonth): DateRange | null {
   return point && /^\s*:/.test(text.slice(point.index + point.length)) ? point : null;
 }
 
+/** "Intern Market Intelligence, CLAAS KGaA mbH, 2020": a role's list item ending in the one year it lasted. */
+function trailingYear(text: string): DateRange | null {
+  const m = /,\s*((?:19|20)\d{2})\s*$/.exec(text);
+  if (!m) return null;
+  const point = { year: Number(m[1]), month: null };
+  return { start: point, end: point, current: false, index: m.index, length: m[0].length };
+}
+
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
@@ -281,8 +309,11 @@ const asItem = (line: Line): Line => ({ ...line, bullet: false });
 const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
   line.text.length <= 120 && !(/\.$/.test(line.text) && !/\)\.$/.test(line.text))
     ? (leadingPoint(line.text, reference.year) ??
-      // "Applied Scientist Intern - Ads Summer 2024": a role's line ending in its term.
-      (ROLE.test(line.text) ? trailingPoint(line.text, reference.year) : null))
+      // "Applied Scientist Intern - Ads Summer 2024": a role's line ending in its term; "Chicken4Charity<tab>26th July
+      // 2019": a table's cell holding only its date.
+      (ROLE.test(line.text) || /\t[^\t]{0,20}$/.test(line.text)
+        ? trailingPoint(line.text, reference.year)
+        : null))
     : null;
 
 export interface ParsedExperience extends Experience {
@@ -312,8 +343,32 @@ function runIn(text: string, range: DateRange): boolean {
   );
 }
 
+/**
+ * "* October 2020 – present: Research Associate in the … group at Bielefeld University," over "Bielefeld": a dated
+ * list item the page wrapped goes on on the short line under it (no bullet, no gap, no date of its own).
+ */
+function joinWrappedItems(lines: Line[], reference: YearMonth): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const item = out.at(-1);
+    if (
+      item?.bullet &&
+      !line.bullet &&
+      !line.gapBefore &&
+      item.text.length >= 70 &&
+      line.text.split(/\s+/).length <= 5 &&
+      !/[.;:!?]$/.test(item.text) &&
+      (findRange(item.text, reference.year)?.index ?? 99) <= 1 &&
+      !findRange(line.text, reference.year)
+    )
+      out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
+    else out.push(line);
+  }
+  return out;
+}
+
 export function parseExperience(sectionLines: Line[], reference: YearMonth): ParsedExperience[] {
-  const lines = joinWrappedDates(sectionLines);
+  const lines = joinWrappedItems(joinWrappedDates(sectionLines), reference);
   // A bullet that ran onto the next line without a full stop goes on there ("… Terraform and Amazon" / "Web
   // Services (AWS)"), even when the wrapped line starts with a capital; a gap or bold type starts something new.
   const continued: boolean[] = [];
@@ -349,7 +404,9 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         line.bullet && (isHeaderLike(asItem(line), lines[i - 1]) || datedItem(line.text, reference)),
       (line) =>
         ROLE.test(line.text)
-          ? (trailingPoint(line.text, reference.year) ?? termItem(line.text, reference))
+          ? (trailingPoint(line.text, reference.year) ??
+            termItem(line.text, reference) ??
+            trailingYear(line.text))
           : null,
     );
   if (anchors.length === 0) return undatedEntries(lines);

@@ -252,6 +252,8 @@ function labelColumn(items: Item[], gutter: number): boolean {
 
 /** Items → lines in reading order: full-width lines above the columns, then each column top to bottom. */
 export function layoutPage(items: Item[], page: number): Line[] {
+  const rowed = datedRows(items, page);
+  if (rowed) return rowed;
   const gutter = findGutter(items);
   const groups: { column: number; items: Item[] }[] = [];
   if (gutter !== null && labelColumn(items, gutter)) {
@@ -269,6 +271,93 @@ export function layoutPage(items: Item[], page: number): Line[] {
     groups.push({ column: 0, items: full.filter((i) => i.y <= columnTop) });
   }
   return groups.flatMap((g) => groupLines(g.items, g.column, page));
+}
+
+/** A year, a month and its year, or a range: what a table's date cell holds. */
+const DATED = /\b(?:19|20)\d{2}\b/;
+
+/**
+ * Jobs laid out as a table, one row each: a narrow left cell with the employer and the dates beside a wide cell with
+ * the title, the description and the bullets ("KRAFTON" / "December 2020 - present" beside "Associate Creator
+ * Partnerships Manager" …), under full-width lines (the name, a summary). Read as columns, every employer and date
+ * would come apart from its role; each row is read instead, its left cell first. The left cell may sit at the row's
+ * top or in its middle: a row ends at the widest gap in the right cell between one left cell and the next. Only a
+ * left column made of two or more blocks that each hold a year, with text beside them, is read this way.
+ */
+function datedRows(items: Item[], page: number): Line[] | null {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
+  for (const top of ys) {
+    const body = text.filter((i) => Math.round(i.y) <= top);
+    if (body.length < 8) break;
+    const gutter = findGutter(body);
+    if (gutter === null) continue;
+    const left = body.filter((i) => i.x + i.width <= gutter + 1);
+    const right = body.filter((i) => i.x >= gutter - 1);
+    // A table's left cells are short beside the descriptions; a sidebar holds a good share of the page's text.
+    const chars = (side: Item[]) => side.reduce((n, i) => n + i.text.trim().length, 0);
+    if (left.length + right.length < body.length || chars(left) * 3 > chars(right)) continue;
+    const span = Math.max(...text.map((i) => i.x + i.width)) - Math.min(...text.map((i) => i.x));
+    if (Math.max(...left.map((i) => i.x + i.width)) - Math.min(...left.map((i) => i.x)) > span * 0.35)
+      continue;
+    const blocks = cellBlocks(left);
+    // A paragraph's short last line above the table ("community.") sits left of the gutter too: look lower down.
+    if (blocks.length < 2 || !blocks.every((b) => DATED.test(b.map((i) => i.text).join(' ')))) continue;
+    const rightYs = [...new Set(right.map((i) => i.y))].sort((a, b) => b - a);
+    const cuts: number[] = [];
+    for (let k = 0; k + 1 < blocks.length; k++) {
+      const bottom = Math.min(...blocks[k]!.map((i) => i.y));
+      const nextTop = Math.max(...blocks[k + 1]!.map((i) => i.y + i.size));
+      let best: { y: number; gap: number } | null = null;
+      for (let r = 0; r + 1 < rightYs.length; r++) {
+        const [a, b] = [rightYs[r]!, rightYs[r + 1]!];
+        if (a > bottom || b < nextTop - 2 * Math.max(...blocks[k + 1]!.map((i) => i.size))) continue;
+        if (!best || a - b >= best.gap) best = { y: (a + b) / 2, gap: a - b };
+      }
+      if (!best) return null;
+      cuts.push(best.y);
+    }
+    // The table's title ("My work so far...", set larger) stands over its first row, before the first left cell.
+    const firstTop = Math.max(...blocks[0]!.map((i) => i.y));
+    const bodySize = Math.min(...right.map((i) => i.size));
+    const titled = right.filter(
+      (i) => i.y > firstTop && i.size > bodySize + 1.5 && i.y >= Math.max(...right.map((r) => r.y)) - 1,
+    );
+    const above = [...text.filter((i) => Math.round(i.y) > top), ...titled];
+    const lines = groupLines(above, 0, page);
+    blocks.forEach((block, k) => {
+      const upper = k === 0 ? Math.min(Infinity, ...titled.map((i) => i.y)) : cuts[k - 1]!;
+      const lower = k === cuts.length ? -Infinity : cuts[k]!;
+      // The cell is one line, its name before its dates ("Capita ITS (ex-i2Q" / "Education Limited (A" / "2008 - 2012").
+      const cell = groupLines(block, 0, page);
+      const dated = cell.findIndex((l) => DATED.test(l.text) || /^\d{1,2}(?:st|nd|rd|th)\b/.test(l.text));
+      const name = cell.slice(0, Math.max(dated, 0)).map((l) => l.text);
+      const when = cell.slice(Math.max(dated, 0)).map((l) => l.text);
+      lines.push({ ...cell[0]!, text: [name.join(' '), when.join(' ')].filter(Boolean).join('\t') });
+      lines.push(
+        ...groupLines(
+          right.filter((i) => i.y < upper && i.y > lower),
+          0,
+          page,
+        ),
+      );
+    });
+    return lines;
+  }
+  return null;
+}
+
+/** A left column's items in blocks: lines closer than twice their height. */
+function cellBlocks(items: Item[]): Item[][] {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const blocks: Item[][] = [];
+  let lastY: number | undefined;
+  for (const item of sorted) {
+    if (lastY !== undefined && lastY - item.y <= item.size * 2) blocks.at(-1)!.push(item);
+    else blocks.push([item]);
+    lastY = item.y;
+  }
+  return blocks;
 }
 
 function groupLines(items: Item[], column: number, page: number, labelEdge?: number): Line[] {

@@ -441,4 +441,113 @@ describe('LaTeX and Word layout families', () => {
     ]);
     expect(r.sections).not.toContain('skills');
   });
+
+  it('a job told in a sentence ("working as … in … since Nov, 2017") is an entry still going', () => {
+    const r = resume(
+      'Experience',
+      'Currently working as Site Reliability Engineer in Fabrikam Systems Pvt Ltd since Mar, 2019.',
+      '',
+      'Skills',
+      'Linux, Docker',
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current])).toEqual([
+      ['Site Reliability Engineer', 'Fabrikam Systems Pvt Ltd', '2019-03', true],
+    ]);
+  });
+
+  it('"since" inside a bullet dates nothing', () => {
+    const r = resume(
+      'Experience',
+      'Platform Engineer, Northwind Traders   Jan 2020 – Present',
+      '• Kept the build farm running since 2021 with two colleagues.',
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start])).toEqual([
+      ['Platform Engineer', 'Northwind Traders', '2020-01'],
+    ]);
+  });
+
+  it('a moderncv label cell wrapped after its ampersand ("Languages &" / "frameworks …") labels one list', () => {
+    const r = resume(
+      'Skills',
+      'Languages & Go (Gin, Echo), Rust, TypeScript (React,',
+      'frameworks Redux, Vue), Python (Django)',
+      'Theory & best Pair programming, Code review, Continuous',
+      'practice delivery, Test-driven development',
+    );
+    const listed = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(listed).toEqual(expect.arrayContaining(['React', 'Redux', 'Vue', 'Continuous delivery']));
+    expect(listed.join('|')).not.toMatch(/frameworks|practice|TypeScript \(/);
+  });
+
+  it('jobs as table rows (employer and dates in a narrow left cell, in its middle) are read row by row (PDF)', async () => {
+    const lines = (doc: PDFKit.PDFDocument, x: number, y: number, texts: string[]) =>
+      texts.forEach((t, k) => doc.fontSize(10).text(t, x, y + k * 12, { lineBreak: false }));
+    const bytes = await pdfOf(
+      (doc) => {
+        doc.fontSize(20).text('Jane Roe', 230, 50, { lineBreak: false });
+        lines(doc, 50, 80, ['jane@example.org · example.org']);
+        doc.fontSize(13).text('About Me', 270, 110, { lineBreak: false });
+        lines(doc, 50, 130, [
+          'I am a community manager who has looked after player forums and support desks for ten years,',
+          'and I would like to keep doing that.',
+        ]);
+        doc.fontSize(13).text('My work so far...', 250, 180, { lineBreak: false });
+        // Each row: the right cell's title and description, the left cell centred beside them.
+        lines(doc, 200, 210, [
+          'Community Partnerships Manager',
+          'Fabrikam Games makes puzzle games for phones and consoles.',
+          '',
+          'I look after the partner programme for streamers in Europe',
+          'and plan their campaigns with the marketing team.',
+        ]);
+        lines(doc, 50, 228, ['Fabrikam Games', 'March 2021 - present']);
+        lines(doc, 200, 290, [
+          'Service Desk Agent',
+          'Contoso Membership sells membership software to charities.',
+          '',
+          'I answered customer calls on three shift patterns, including',
+          'one night shift, for customers in three time zones.',
+        ]);
+        lines(doc, 50, 308, ['Contoso Membership', 'November 2019 -', 'February 2021']);
+      },
+      (doc) => {
+        lines(doc, 200, 50, [
+          'Volunteer Presenter / Producer',
+          'A town radio station run by volunteers for the valley.',
+          '',
+          'I hosted two local shows a week and produced both of them,',
+          'from booking the guests to editing the podcasts.',
+        ]);
+        lines(doc, 50, 62, ['Riverside FM', '2012 - 2014']);
+        lines(doc, 200, 130, [
+          'Support Technician',
+          'Learning platforms hosted for schools and colleges.',
+          '',
+          'I upgraded and migrated client sites, answered support calls',
+          'and looked after the hosting servers.',
+        ]);
+        lines(doc, 50, 140, ['Northwind Learning (ex-', 'Tailspin Education)', '2008 - 2012']);
+      },
+    );
+    const r = await parsePdf(bytes);
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.end])).toEqual([
+      ['Community Partnerships Manager', 'Fabrikam Games', '2021-03', null],
+      ['Service Desk Agent', 'Contoso Membership', '2019-11', '2021-02'],
+      ['Volunteer Presenter / Producer', 'Riverside FM', '2012', '2014'],
+      ['Support Technician', 'Northwind Learning', '2008', '2012'],
+    ]);
+  });
+
+  it("a school's last word wrapped onto the row of the cell beside it goes back to the name", () => {
+    const r = resume(
+      'Education',
+      '2016.09 - 2020.06 BSc',
+      'Northern Coast Technical',
+      'Haifa, Israel\tUniversity',
+      'Mechanical Engineering',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', 'Northern Coast Technical University'],
+    ]);
+  });
 });

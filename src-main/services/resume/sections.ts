@@ -39,6 +39,9 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'internship',
     // A JSON Resume file's own key, as themes print it ("Work" over the jobs).
     'work',
+    // A personal page's informal title over the jobs ("My work so far...").
+    'my work',
+    'my work so far',
     'occupation',
     'occupations',
     'positions held',

@@ -164,7 +164,32 @@ function cleanItem(text: string): string | null {
  * Python, Javacript, React"), named by the taxonomy when one matches the whole item and kept as written when none
  * does ("Operator Theory", "Bicep"). Sentences inside the section are read like prose.
  */
-export function listedMentions(lines: readonly Line[], taxonomy: Taxonomy, wrapped: boolean): SkillMention[] {
+/**
+ * "Languages & Python (Flask, Django), …" over "frameworks Backbone, jQuery), …": a table's narrow label cell
+ * (moderncv's) wrapped its label after the ampersand, and the cell's second half opens the next line. The label is
+ * made whole and given its colon, and the value cells are one text again.
+ */
+function joinWrappedLabels(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    const head = /^(\p{Lu}\p{Ll}+\s+&(?:\s+\p{Ll}+)*)\s+(\S.*)$/u.exec(line.text);
+    const tail = next && /^(\p{Ll}[\p{Ll}-]*)\s+(\S.*)$/u.exec(next.text);
+    if (head && tail && !line.bullet && !next.bullet && !/:/.test(line.text) && !/:/.test(next.text)) {
+      out.push({ ...line, text: `${head[1]!} ${tail[1]!}: ${head[2]!} ${tail[2]!}` });
+      i++;
+    } else out.push(line);
+  }
+  return out;
+}
+
+export function listedMentions(
+  section: readonly Line[],
+  taxonomy: Taxonomy,
+  wrapped: boolean,
+): SkillMention[] {
+  const lines = joinWrappedLabels(section);
   const out: SkillMention[] = [];
   // Bold lines label groups ("Acquisition", "Languages & Libs") unless the whole list is bold; a short line over a
   // paragraph names that paragraph ("Vulkan-rt" / "Path tracer written in rust…"); contact details that a footer
