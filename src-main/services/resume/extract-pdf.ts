@@ -286,6 +286,11 @@ const DATED = /\b(?:19|20)\d{2}\b/;
  */
 function datedRows(items: Item[], page: number): Line[] | null {
   const text = items.filter((i) => i.text.trim().length > 0);
+  const span = Math.max(...text.map((i) => i.x + i.width)) - Math.min(...text.map((i) => i.x));
+  // Most pages have no such table: without two years in the page's left part there is nothing to look for, and the
+  // search below (a gutter under every line) is what would make reading a résumé slow.
+  const leftEdge = Math.min(...text.map((i) => i.x));
+  if (text.filter((i) => DATED.test(i.text) && i.x - leftEdge < span * 0.35).length < 2) return null;
   const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
   for (const top of ys) {
     const body = text.filter((i) => Math.round(i.y) <= top);
@@ -297,7 +302,6 @@ function datedRows(items: Item[], page: number): Line[] | null {
     // A table's left cells are short beside the descriptions; a sidebar holds a good share of the page's text.
     const chars = (side: Item[]) => side.reduce((n, i) => n + i.text.trim().length, 0);
     if (left.length + right.length < body.length || chars(left) * 3 > chars(right)) continue;
-    const span = Math.max(...text.map((i) => i.x + i.width)) - Math.min(...text.map((i) => i.x));
     if (Math.max(...left.map((i) => i.x + i.width)) - Math.min(...left.map((i) => i.x)) > span * 0.35)
       continue;
     const blocks = cellBlocks(left);
