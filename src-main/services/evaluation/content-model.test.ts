@@ -113,6 +113,9 @@ describe('content model', () => {
     // "pursue" shares a sense with "chase"; "bark" is not in the answer: one of the point's two own words.
     expect(features('It pursues the cat.').relatedTerms).toBe(0.5);
     expect(features('It pursues the cat.').relatedPrecision).toBe(1);
+    // And in the place that answers the point, as the point's own words there.
+    expect(features('It pursues the cat.').newTerms).toBe(0.5);
+    expect(features('It chasses the cat.').newTerms).toBe(0.5);
     expect(features('It chases the cat and barks.').relatedTerms).toBe(1);
     // "chasses" is "chases" with a letter too many.
     expect(features('It chasses the cat and barks.').relatedTerms).toBe(1);

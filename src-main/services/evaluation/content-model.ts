@@ -232,7 +232,10 @@ function pointAgreement(
     const placeNegative = doc.tokens.some((t) => inPlace.has(t.sentence) && NEGATIVE_WORDS.has(t.normal));
     return {
       charSimilarity: text ? trigramCosine(pointGrams, trigrams(text)) : 0,
-      newTerms: own.length ? own.filter((c) => saidSet.has(c)).length / own.length : 0,
+      newTerms: own.length
+        ? own.filter((c) => saidSet.has(c) || said.some((o) => related(c, o) || misspelt(c, o))).length /
+          own.length
+        : 0,
       order: own.length ? commonSubsequence(own, said) / own.length : 0,
       extraneous: placeConcepts.size ? extra / placeConcepts.size : 0,
       lengthRatio: Math.min(1, answerWords / Math.max(1, FULL_LENGTH_RATIO * pointConcepts.length)),
