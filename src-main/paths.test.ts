@@ -16,6 +16,7 @@ describe("the app's own files", () => {
       questions: join(root, 'resources', 'questions'),
       companies: join(root, 'resources', 'companies'),
       taxonomy: join(root, 'resources', 'skills', 'taxonomy.json'),
+      wordnet: join(root, 'resources', 'wordnet', 'links.json'),
       notice: join(root, 'resources', 'NOTICE.md'),
       renderer: join(root, 'out', 'renderer'),
     });
@@ -31,6 +32,7 @@ describe("the app's own files", () => {
     expect(paths.migrations).toBe(join(resources, 'migrations'));
     expect(paths.companies).toBe(join(resources, 'resources', 'companies'));
     expect(paths.taxonomy).toBe(join(resources, 'resources', 'skills', 'taxonomy.json'));
+    expect(paths.wordnet).toBe(join(resources, 'resources', 'wordnet', 'links.json'));
     // The code, and so the renderer, stays inside the archive.
     expect(paths.renderer).toBe(join(root, 'out', 'renderer'));
   });

@@ -39,6 +39,8 @@ export interface AppPaths {
   questions: string;
   companies: string;
   taxonomy: string;
+  /** WordNet's near-synonyms for the coach (scripts/build-wordnet-links.ts). */
+  wordnet: string;
   notice: string;
   renderer: string;
 }
@@ -59,6 +61,7 @@ export function appPaths(root: string = appRoot(), layout = appLayout(root)): Ap
     questions: join(resources, 'questions'),
     companies: join(resources, 'companies'),
     taxonomy: join(resources, 'skills', 'taxonomy.json'),
+    wordnet: join(resources, 'wordnet', 'links.json'),
     notice: join(resources, 'NOTICE.md'),
     renderer: join(root, 'out', 'renderer'),
   };

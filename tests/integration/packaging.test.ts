@@ -183,6 +183,7 @@ describe('the desktop package', () => {
     expect(jsonIn(paths.companies)).toEqual(jsonIn(repo.companies));
     expect(jsonIn(paths.companies).length).toBeGreaterThan(0);
     expect(readFileSync(paths.taxonomy)).toEqual(readFileSync(repo.taxonomy));
+    expect(readFileSync(paths.wordnet)).toEqual(readFileSync(repo.wordnet));
     expect(readFileSync(paths.notice, 'utf8')).toEqual(readFileSync(repo.notice, 'utf8'));
     expect(readdirSync(paths.migrations).sort()).toEqual(
       readdirSync(repo.migrations)

@@ -6,6 +6,7 @@ import {
   contentFeatures,
   type ContentFeatures,
   type ContentModel,
+  misspelt,
   predictGrade,
 } from './content-model';
 import { coverPoints } from './coverage';
@@ -103,5 +104,40 @@ describe('content model', () => {
     expect(features(closed, 'Bulb B is not in a closed path.')).toBe(1);
     expect(features(open, 'There is no gap between bulb B and the battery.')).toBe(0);
     expect(features(open, 'Bulb B is separated from the battery by a gap.')).toBe(1);
+  });
+
+  it('counts the point’s own words said in WordNet’s near words or misspelt, and those the answer adds', () => {
+    const question = 'What does the dog do when it sees the cat?';
+    const point = 'The dog chases the cat and barks';
+    const features = (answer: string) => featuresFor(question, point, answer);
+    // "pursue" shares a sense with "chase"; "bark" is not in the answer: one of the point's two own words.
+    expect(features('It pursues the cat.').relatedTerms).toBe(0.5);
+    expect(features('It pursues the cat.').relatedPrecision).toBe(1);
+    // And in the place that answers the point, as the point's own words there.
+    expect(features('It pursues the cat.').newTerms).toBe(0.5);
+    expect(features('It chasses the cat.').newTerms).toBe(0.5);
+    expect(features('It chases the cat and barks.').relatedTerms).toBe(1);
+    // "chasses" is "chases" with a letter too many.
+    expect(features('It chasses the cat and barks.').relatedTerms).toBe(1);
+    expect(features('It sleeps next to the cat.').relatedTerms).toBe(0);
+    expect(features('It sleeps next to the cat.').relatedPrecision).toBe(0);
+  });
+
+  it('tells a misspelt stem from a different word', () => {
+    expect(misspelt('evapor', 'evaper')).toBe(true);
+    expect(misspelt('temperatur', 'temprature')).toBe(true);
+    // Short words a letter apart are other words, and numbers are not spelled.
+    expect(misspelt('cat', 'bat')).toBe(false);
+    expect(misspelt('spring', 'string')).toBe(true);
+    expect(misspelt('10000', '10001')).toBe(false);
+    expect(misspelt('evapor', 'condens')).toBe(false);
+  });
+
+  it('compares the letters the answer and the points add to the question', () => {
+    const question = 'Why do both bulbs B and C go out when bulb A is burned out?';
+    const point = 'If bulb A burns out, B and C are no longer in a closed path with the battery';
+    const own = (answer: string) => featuresFor(question, point, answer).ownLetters;
+    expect(own('Because bulbs B and C go out when bulb A is burned out.')).toBeLessThan(0.2);
+    expect(own('They are no longer in a closed path with the battery.')).toBeGreaterThan(0.7);
   });
 });

@@ -5,6 +5,7 @@ import type { Contradiction } from './contradictions';
 import { isContent, NEGATIVE_WORDS, type PointCoverage, sentenceTerms, termsOf } from './coverage';
 import { OPPOSITE_WORDS } from './lexicon';
 import { analyse, type Doc, isWordToken } from './nlp';
+import { related } from './related';
 import fitted from './content-model.json';
 
 export const CONTENT_FEATURES = [
@@ -28,6 +29,9 @@ export const CONTENT_FEATURES = [
   'negation',
   'opposed',
   'verdict',
+  'relatedTerms',
+  'relatedPrecision',
+  'ownLetters',
 ] as const;
 export type ContentFeature = (typeof CONTENT_FEATURES)[number];
 export type ContentFeatures = Record<ContentFeature, number>;
@@ -85,9 +89,52 @@ export function contentFeatures(e: ContentEvidence): ContentFeatures {
     onTopic: e.onTopicShare,
     opposed: opposedShare(e),
     verdict: verdictAgreement(e),
+    ...relatedMatches(pointConcepts, questionConcepts, answerConcepts),
     ...pointAgreement(e, questionConcepts, answerConcepts.size),
     ...wholeAnswer(e, pointConcepts, questionConcepts, answerConcepts),
   };
+}
+
+/**
+ * The point's own words (not the question's) the answer says in its own words or WordNet's near ones, and
+ * the answer's own words that are a point's or near one: "pursue the cat" for "chase the cat".
+ */
+function relatedMatches(
+  pointConcepts: ReadonlySet<string>,
+  questionConcepts: ReadonlySet<string>,
+  answerConcepts: ReadonlySet<string>,
+): Record<'relatedTerms' | 'relatedPrecision', number> {
+  const own = [...pointConcepts].filter((c) => !questionConcepts.has(c));
+  const answerOwn = [...answerConcepts].filter((c) => !questionConcepts.has(c));
+  const near = (c: string, among: readonly string[]) =>
+    among.some((o) => o === c || related(c, o) || misspelt(c, o));
+  return {
+    relatedTerms: own.length ? own.filter((c) => near(c, answerOwn)).length / own.length : 0,
+    relatedPrecision: answerOwn.length ? answerOwn.filter((c) => near(c, own)).length / answerOwn.length : 0,
+  };
+}
+
+/**
+ * Whether one stem is the other misspelt: within one letter for five letters or more, two for eight ("evapor"
+ * and "evaper"). Students misspell; people grading them do not mind. Shorter words differ by a letter.
+ */
+export function misspelt(a: string, b: string): boolean {
+  const longest = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < 5 || /\d/.test(a + b)) return false;
+  const max = longest >= 8 ? 2 : 1;
+  if (a === b || Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row.push(
+        Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)),
+      );
+    }
+    if (Math.min(...row) > max) return false;
+    previous = row;
+  }
+  return previous[b.length]! <= max;
 }
 
 /** Each opposite word's concept, keyed by its partner's (both ways), as the tokeniser reads them. */
@@ -185,7 +232,10 @@ function pointAgreement(
     const placeNegative = doc.tokens.some((t) => inPlace.has(t.sentence) && NEGATIVE_WORDS.has(t.normal));
     return {
       charSimilarity: text ? trigramCosine(pointGrams, trigrams(text)) : 0,
-      newTerms: own.length ? own.filter((c) => saidSet.has(c)).length / own.length : 0,
+      newTerms: own.length
+        ? own.filter((c) => saidSet.has(c) || said.some((o) => related(c, o) || misspelt(c, o))).length /
+          own.length
+        : 0,
       order: own.length ? commonSubsequence(own, said) / own.length : 0,
       extraneous: placeConcepts.size ? extra / placeConcepts.size : 0,
       lengthRatio: Math.min(1, answerWords / Math.max(1, FULL_LENGTH_RATIO * pointConcepts.length)),
@@ -213,7 +263,7 @@ function wholeAnswer(
   pointConcepts: ReadonlySet<string>,
   questionConcepts: ReadonlySet<string>,
   answerConcepts: ReadonlySet<string>,
-): Record<'answerLetters' | 'questionLetters' | 'answerExtraneous', number> {
+): Record<'answerLetters' | 'questionLetters' | 'answerExtraneous' | 'ownLetters', number> {
   const text = e.doc.sentences
     .filter((s) => e.grounded.has(s.index))
     .map((s) => s.text)
@@ -224,7 +274,17 @@ function wholeAnswer(
     answerLetters: trigramCosine(letters, trigrams(e.points.join(' '))),
     questionLetters: trigramCosine(letters, trigrams(e.question)),
     answerExtraneous: answerConcepts.size ? extra / answerConcepts.size : 0,
+    ownLetters: trigramCosine(
+      trigrams(withoutWords(text, e.question)),
+      trigrams(withoutWords(e.points.join(' '), e.question)),
+    ),
   };
+}
+
+/** The text's words that are not the other's, lower-cased: what the answer and the points add to the question. */
+function withoutWords(text: string, other: string): string {
+  const words = new Set(other.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !words.has(w)).join(' ');
 }
 
 /** Letter trigrams of the words, lower-cased, across word boundaries (" bu", "ulb"). */
