@@ -515,4 +515,29 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       'Contoso Agri AG',
     ]);
   });
+
+  it("'**Title** | Employer / City, ST' then dates: the place after the slash is no part of the employer or school", () => {
+    const r = parse(
+      'Education',
+      '**PhD, Geology** | University of Eastbay, Northfield / Northfield, ST | Sep 2024 - PRESENT',
+      '**BA, Physics** | Coldport Western University / Coldport, OH | Aug 2018 - May 2022',
+      '**MSc, Physics** | University of Almería, Almería | 2023',
+      '',
+      'Experience',
+      '**Data Associate** | The Harbor Institute of Science and Art / Southport, MA',
+      'July 2022 - July 2024',
+      '',
+      '**Machine Learning Intern** | Contoso Ventures / Riverton',
+      'Jun 2021 - Aug 2021',
+    );
+    expect(r.education.map((e) => e.institution)).toEqual([
+      'University of Eastbay, Northfield',
+      'Coldport Western University',
+      'University of Almería',
+    ]);
+    expect(jobs(r)).toEqual([
+      ['Data Associate', 'The Harbor Institute of Science and Art', '2022-07', '2024-07'],
+      ['Machine Learning Intern', 'Contoso Ventures', '2021-06', '2021-08'],
+    ]);
+  });
 });

@@ -249,6 +249,23 @@ export function extractContact(lines: Line[], allLines: Line[]): ContactInfo {
   return info;
 }
 
+/**
+ * "Surgo Ventures / Washington, DC", "Case Western Reserve University / Cleveland, OH": a place after a spaced slash
+ * (academicpages' 'Employer / City, ST'), also when its state wrapped away ("… Harvard / Cambridge,").
+ */
+const SLASH_PLACE =
+  /\s+\/\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?),?$/u;
+
+/** The name before a slash and its place, when the words after the slash are a place rather than a second name. */
+export function peelSlashPlace(
+  text: string,
+  isName: (tail: string) => boolean,
+): { rest: string; location: string | null } {
+  const m = SLASH_PLACE.exec(text);
+  if (!m || m.index === 0 || isName(m[1]!)) return { rest: text, location: null };
+  return { rest: text.slice(0, m.index), location: m[1]! };
+}
+
 /** "Acme Corp, Berlin, Germany" → company "Acme Corp", location "Berlin, Germany". */
 export function peelLocation(part: string): { rest: string; location: string | null } {
   if (isLocation(part)) return { rest: '', location: part };

@@ -1,5 +1,5 @@
 import type { Education } from '../../../src-shared/resume';
-import { isLocation, isRegion, peelLocation } from './contact';
+import { isLocation, isRegion, peelLocation, peelSlashPlace } from './contact';
 import { findPoints, findRange } from './dates';
 import type { Line } from './document';
 
@@ -423,6 +423,7 @@ function cleanInstitution(text: string): string {
     const named = SCHOOL_NAME.exec(text) ?? SCHOOL_SHORT.exec(text);
     if (named) text = named[0];
   }
+  text = peelSlashPlace(text, (tail) => INSTITUTION.test(tail)).rest;
   const words = text.split(/\s+/);
   let skip = 0;
   while (
@@ -446,6 +447,8 @@ function cleanInstitution(text: string): string {
         /^university of /i.test(best) &&
         campus &&
         /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)?$/u.test(campus) &&
+        // "University of Almería, Almería": the town the name already holds is the place, not a campus.
+        !best.toLowerCase().includes(campus.toLowerCase()) &&
         !isRegion(campus) &&
         // "Malang Indonesia" is a city and its country, "San Diego" a campus.
         !isLocation(campus.replace(/\s(?=\S+$)/, ', '))

@@ -1,5 +1,5 @@
 import type { Experience } from '../../../src-shared/resume';
-import { peelLocation } from './contact';
+import { peelLocation, peelSlashPlace } from './contact';
 import {
   findRange,
   formatPoint,
@@ -94,7 +94,8 @@ export function assignFields(
   const lone = /^[\p{Lu}][\p{L}'’.-]+$/u;
   const alone = fields.length === 1 || (fields.length === 2 && lone.test(fields[1]!));
   for (const part of parts) {
-    const peeled = peelLocation(part);
+    const slashed = peelSlashPlace(part, (tail) => COMPANY.test(tail) || ROLE.test(tail));
+    const peeled = slashed.location ? slashed : peelLocation(part);
     if (peeled.location && !location) location = peeled.location;
     if (!peeled.rest) continue;
     // "Financial Analyst, Harbor & Pine Capital": a role and an employer sharing one comma-separated field.
