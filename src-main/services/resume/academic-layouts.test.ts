@@ -540,4 +540,26 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Machine Learning Intern', 'Contoso Ventures', '2021-06', '2021-08'],
     ]);
   });
+
+  it("'* Season YYYY: Employer' items with the title on the item under them are jobs; a project under a mentor is not", () => {
+    const r = parse(
+      'Work Experience',
+      '======',
+      '* Winter 2025: Northwind Research Asia',
+      '  * Research Intern',
+      '',
+      '* Fall 2024: Contoso',
+      '  * Software Engineer Intern',
+      '',
+      'Open-Source Experience',
+      '=====',
+      '* GSoC 2025: FabrikamOS',
+      '  * Tracing and replay for the disk cache',
+      '  * Supervised by Ada Byron',
+    );
+    expect(jobs(r)).toEqual([
+      ['Research Intern', 'Northwind Research Asia', '2025-12', '2025-12'],
+      ['Software Engineer Intern', 'Contoso', '2024-09', '2024-09'],
+    ]);
+  });
 });

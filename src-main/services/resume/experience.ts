@@ -303,6 +303,14 @@ function trailingYear(text: string): DateRange | null {
   return { start: point, end: point, current: false, index: m.index, length: m[0].length };
 }
 
+/** A list item that is only a role ("Software Engineer Intern"), as under an employer's dated item. */
+const roleItem = (line: Line | undefined): boolean =>
+  !!line?.bullet &&
+  line.text.split(/\s+/).length <= 6 &&
+  ROLE.test(line.text) &&
+  !EMPLOYER.test(line.text) &&
+  !LABELLED.test(line.text);
+
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
@@ -384,11 +392,14 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       (prev.bullet || continued[i - 1]!) &&
       !/[.!?:;)]$/.test(prev.text.trim());
   });
-  const anchorsOn = (usable: (line: Line, index: number) => boolean, point: typeof pointAnchor) => {
+  const anchorsOn = (
+    usable: (line: Line, index: number) => boolean,
+    point: (line: Line, reference: YearMonth, index: number) => DateRange | null,
+  ) => {
     const found: { index: number; range: DateRange }[] = [];
     lines.forEach((line, index) => {
       if (!usable(line, index)) return;
-      const range = findRange(line.text, reference.year) ?? point(line, reference);
+      const range = findRange(line.text, reference.year) ?? point(line, reference, index);
       if (range && !runIn(line.text, range)) found.push({ index, range });
     });
     return found;
@@ -403,12 +414,16 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     anchors = anchorsOn(
       (line, i) =>
         line.bullet && (isHeaderLike(asItem(line), lines[i - 1]) || datedItem(line.text, reference)),
-      (line) =>
+      (line, _reference, i) =>
         ROLE.test(line.text)
           ? (trailingPoint(line.text, reference.year) ??
             termItem(line.text, reference) ??
             trailingYear(line.text))
-          : null,
+          : // "* Winter 2025: Northwind Research" over "  * Research Intern": a term and the employer, the role on
+            // the item under it.
+            roleItem(lines[i + 1])
+            ? termItem(line.text, reference)
+            : null,
     );
   if (anchors.length === 0) return undatedEntries(lines);
   const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
