@@ -562,4 +562,35 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Software Engineer Intern', 'Contoso', '2024-09', '2024-09'],
     ]);
   });
+
+  it("'**Employer**: Title _(Month YYYY - Month YYYY)_' items whose dates wrapped, the dash opening the next line", () => {
+    const r = parseLines(
+      makeLine('Experience', { bold: true, size: 12 }),
+      makeLine(
+        '• Northwind Research Laboratories: Senior Research Scientist Intern, Vision Group (June 2023',
+      ),
+      makeLine('- September 2023)'),
+      makeLine('• Contoso AI: Machine Learning Engineer (January 2021 - May 2022)'),
+      makeLine('– Built a ranking service for search across the catalogue.'),
+      makeLine(
+        '• Fabrikam University of Applied Sciences: Graduate Research Assistant in Robotics (August 2019 -',
+      ),
+      makeLine('December 2020)'),
+    );
+    expect(jobs(r)).toEqual([
+      [
+        expect.stringMatching(/^Senior Research Scientist Intern/),
+        'Northwind Research Laboratories',
+        '2023-06',
+        '2023-09',
+      ],
+      ['Machine Learning Engineer', 'Contoso AI', '2021-01', '2022-05'],
+      [
+        'Graduate Research Assistant in Robotics',
+        'Fabrikam University of Applied Sciences',
+        '2019-08',
+        '2020-12',
+      ],
+    ]);
+  });
 });

@@ -276,6 +276,10 @@ const LABELLED = /^[\p{L} ]{1,24}\p{L}:\s/u;
 function datedItem(text: string, reference: YearMonth): boolean {
   const range = findRange(text, reference.year);
   const after = range ? text.slice(range.index + range.length) : '';
+  // "**Employer**: Senior Research Scientist Intern, Vision Group _(June 2023 - September 2023)_": an item closed by
+  // its range in brackets heads an entry, however long the role before it.
+  if (range && /^\s*\)[\s_*.]*$/.test(after) && text.slice(0, range.index).split(/\s+/).length <= 16)
+    return true;
   // "Fall 2016 - Spring 2018, ASTR 420, ASTR 330, ASTR 300": a list of courses taught is no header.
   return (
     range !== null &&
