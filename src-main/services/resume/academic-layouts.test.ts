@@ -593,4 +593,18 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ],
     ]);
   });
+
+  it("a state's two capitals after the town ('Coldport, MS') are no Master; 'B.E' without its last full stop is a Bachelor", () => {
+    const r = parse(
+      'Education',
+      '2015 - 2019 B.E. Mechanical Engineering, Coldport University, Coldport, MS',
+      '2013 - 2015 B.E – Computer Science – Northgate University',
+      '2021 MS in Physics, University of Eastbay, Riverton, MA',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', 'Coldport University'],
+      ['Bachelor', 'Northgate University'],
+      ['Master', 'University of Eastbay'],
+    ]);
+  });
 });

@@ -10,6 +10,13 @@ type Degree = NonNullable<Education['degree']>;
  * bachelor's, "PhD" before "MS", "Higher National Diploma" before "Diploma", "Diplom" (a German master's) before
  * "Diploma". Short all-capital forms that are also English words ("AS", "BE", "MA") only count in capitals.
  */
+/**
+ * "Cambridge, MA", "Oxford, MS 2019": two capitals after a town's comma, ending the place, are its state, not a
+ * degree ("Coldport University, MS in Physics" is one).
+ */
+const notState = (forms: string): string =>
+  String.raw`(?:(?<!\p{Lu}[\p{L}.'’-]+,\s*)(?:${forms})|(?:${forms})(?!\s*(?:$|[\d,;|()–-])))`;
+
 const DEGREES: [Degree, RegExp][] = [
   [
     'PhD',
@@ -17,14 +24,17 @@ const DEGREES: [Degree, RegExp][] = [
   ],
   [
     'Master',
-    /\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|ms|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])/iu,
+    new RegExp(
+      String.raw`\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|${notState('ms')}|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])`,
+      'iu',
+    ),
   ],
-  ['Master', /\b(MA|ME|MS)(?![\p{L}])/u],
+  ['Master', new RegExp(String.raw`\b${notState('MA|ME|MS')}(?![\p{L}])`, 'u')],
   [
     'Bachelor',
-    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s])|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
+    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s]|$)|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
   ],
-  ['Bachelor', /\b(BA|BE)(?![\p{L}])/u],
+  ['Bachelor', new RegExp(String.raw`\b${notState('BA|BE')}(?![\p{L}])`, 'u')],
   [
     'Associate',
     /\b(associate'?s?\s+(?:degree|of|in)|associate degree|a\.a\.s?\.?|a\.s\.|aas|high(?:er)? national diploma|hnd|foundation degree|college degree|dec|dut|bts)(?![\p{L}])/iu,
