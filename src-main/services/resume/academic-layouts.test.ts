@@ -607,4 +607,23 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Master', 'University of Eastbay'],
     ]);
   });
+
+  it('roles as sub-items under their undated employer keep their level numbers and their own employer', () => {
+    const r = parse(
+      'Experience',
+      '======',
+      '* **Contoso AI**, Bangalore',
+      '  * Associate ML Scientist - 2 (January 2023 - Present)',
+      '  * Associate ML Scientist - 1 (July 2021 - December 2022)',
+      '* **Fabrikam Analytics**, Pune',
+      '  * Data Scientist (June 2019 - June 2021)',
+      '  * Data Analyst Intern (January 2019 - May 2019)',
+    );
+    expect(jobs(r)).toEqual([
+      ['Associate ML Scientist - 2', 'Contoso AI', '2023-01', 'present'],
+      ['Associate ML Scientist - 1', 'Contoso AI', '2021-07', '2022-12'],
+      ['Data Scientist', 'Fabrikam Analytics', '2019-06', '2021-06'],
+      ['Data Analyst Intern', 'Fabrikam Analytics', '2019-01', '2019-05'],
+    ]);
+  });
 });

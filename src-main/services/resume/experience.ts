@@ -52,8 +52,8 @@ function splitHeader(text: string): string[] {
     : // "Research Associate in the Statistical Methods for Big Data group at TU Dortmund": with an "at", the
       // employer follows it, and "for" or "with" belongs to the team's name.
       / at /.test(text)
-      ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
-      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
+      ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
+      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
@@ -100,7 +100,6 @@ export function assignFields(
     if (!peeled.rest) continue;
     // "Financial Analyst, Harbor & Pine Capital": a role and an employer sharing one comma-separated field.
     const pieces = peeled.rest.split(/\s*,\s*/);
-    const roleOnly = (p: string) => ROLE.test(p) && !EMPLOYER.test(p);
     if (alone && pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
     else if (
       // "Mitsubishi Logisnext Europe, Järvenpää, DevSecOps Team Lead" or "Programmer (internship), Zensol
@@ -315,6 +314,9 @@ const roleItem = (line: Line | undefined): boolean =>
   !EMPLOYER.test(line.text) &&
   !LABELLED.test(line.text);
 
+/** A field that names a role and no employer. */
+const roleOnly = (text: string): boolean => ROLE.test(text) && !EMPLOYER.test(text);
+
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
@@ -454,8 +456,29 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         .flatMap(headerParts),
       guess,
     );
+  // "* **Contoso AI**, Bangalore" over "  * Associate ML Scientist - 2 (Jan 2023 - Present)": in a nested list, an undated
+  // item that names no role, right over a dated role that names no employer, is the employer of the roles under it.
+  const heads = new Map<number, number>();
+  if (listed)
+    for (const [k, anchor] of anchors.entries()) {
+      const i = anchor.index - 1;
+      const line = lines[i];
+      if (
+        line?.bullet &&
+        (k === 0 || anchors[k - 1]!.index < i) &&
+        !findRange(line.text, reference.year) &&
+        !LABELLED.test(line.text) &&
+        line.text.split(/\s+/).length <= 8 &&
+        isHeaderLike(asItem(line), lines[i - 1]) &&
+        !roleOnly(line.text) &&
+        fieldsOf([anchor.index], anchor, false).company === null
+      )
+        heads.set(k, i);
+    }
   for (const [k, anchor] of anchors.entries()) {
     const header: number[] = [anchor.index];
+    const head = heads.get(k);
+    if (head !== undefined) header.unshift(head);
     const floor = k === 0 ? 0 : anchors[k - 1]!.index + 1;
     // A dated list item is its entry's first line: what stands above it is the previous entry or a sub-title. So is
     // a date line that names both the role and the employer ("Intern Qilin Investment  2024.2 – 2024.3" under the
@@ -485,7 +508,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     };
     for (
       let i = anchor.index + 1;
-      i < ceiling && header.length < 3 && (!fields.title || !fields.company || badge(i) || placed(i));
+      i < ceiling &&
+      i !== heads.get(k + 1) &&
+      header.length < 3 &&
+      (!fields.title || !fields.company || badge(i) || placed(i));
       i++
     ) {
       // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
