@@ -626,4 +626,21 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Data Analyst Intern', 'Fabrikam Analytics', '2019-01', '2019-05'],
     ]);
   });
+
+  it("undated 'Lab : Research Intern' items: an advisor's line and a description naming the employer are not jobs", () => {
+    const r = parse(
+      'Experience',
+      '* Vision Lab : Research Intern',
+      '  * The Vision Lab of Coldport University, led by Prof. Ada Byron',
+      '  * Research assistant to Prof. Ada Byron at Coldport University',
+      '  * Advisor : Dr. Ada Byron',
+      '* Robotics Group : Research Intern',
+      '  * Robotics Group, Northgate Institute of Technology',
+      '  * Supervisor - Dr. Grace Lin',
+    );
+    expect(jobs(r)).toEqual([
+      ['Research Intern', 'Vision Lab', null, null],
+      ['Research Intern', 'Robotics Group', null, null],
+    ]);
+  });
 });

@@ -266,8 +266,13 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
 /** "Company: Bytedance Co.", "Lab: Su Lab, University of California": a line that names the employer outright. */
 const EMPLOYER_LABEL =
   /^(?:company|employer|organi[sz]ation|lab|laboratory|institution|firm)\s*:\s*(.{2,80})$/i;
-/** "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields. */
-const LABELLED = /^[\p{L} ]{1,24}\p{L}:\s/u;
+/**
+ * "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields; so is the person
+ * who advised the work, whatever the spacing ("Advisor : Dr. Grace Lin", where "Vision Lab : Research Intern" is an
+ * entry).
+ */
+const LABELLED =
+  /^[\p{L} ]{1,24}\p{L}:\s|^(?:(?:co-?)?advisors?|supervisors?|mentors?|(?:advised|supervised|mentored|guided) by|PI)\s*[:–—-]\s/iu;
 /**
  * "Aug. 2023 - Feb. 2024: Visiting Researcher at *Mayo Clinic*.": a list item opening with its range and a few words
  * after it heads an entry even though the writer ended it with a full stop.
@@ -313,6 +318,9 @@ const roleItem = (line: Line | undefined): boolean =>
   ROLE.test(line.text) &&
   !EMPLOYER.test(line.text) &&
   !LABELLED.test(line.text);
+
+/** "Vision Lab : Research Intern", "**Northwind Labs**: Research Intern": a colon between two names. */
+const NAME_COLON = /\s:\s|(?<=\S):\s+(?=\p{Lu})/u;
 
 /** A field that names a role and no employer. */
 const roleOnly = (text: string): boolean => ROLE.test(text) && !EMPLOYER.test(text);
@@ -647,8 +655,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
  * under it are its bullets.
  */
 function undatedEntries(lines: Line[]): ParsedExperience[] {
-  const entries: ParsedExperience[] = [];
-  lines.forEach((line, i) => {
+  const fieldsOf = lines.map((line, i) => {
     const text = line.text;
     const entry =
       text.split(/\s+/).length <= 12 &&
@@ -656,7 +663,18 @@ function undatedEntries(lines: Line[]): ParsedExperience[] {
       isHeaderLike(asItem(line), lines[i - 1]) &&
       !describes(text);
     const fields = entry ? assignFields(headerParts(text), false) : null;
-    if (fields?.title && fields.company && ROLE.test(fields.title)) {
+    return fields?.title && fields.company && ROLE.test(fields.title) ? fields : null;
+  });
+  // "Vision Lab : Research Intern" entries: the writer gave every entry that shape, so a line under one that reads as
+  // a role at an employer another way ("Research assistant to Prof. Byron at Coldport University") describes it.
+  const colon = (i: number) => NAME_COLON.test(lines[i]!.text);
+  const found = fieldsOf.flatMap((f, i) => (f ? [i] : []));
+  const byColon = found.filter(colon).length;
+  const shaped = byColon >= 2 && byColon * 2 >= found.length;
+  const entries: ParsedExperience[] = [];
+  lines.forEach((line, i) => {
+    const fields = fieldsOf[i];
+    if (fields && (!shaped || colon(i))) {
       entries.push({
         ...fields,
         start: null,
@@ -666,7 +684,7 @@ function undatedEntries(lines: Line[]): ParsedExperience[] {
         bullets: [],
         range: null,
       });
-    } else entries.at(-1)?.bullets.push(text);
+    } else entries.at(-1)?.bullets.push(line.text);
   });
   return entries;
 }
