@@ -643,4 +643,20 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['Research Intern', 'Robotics Group', null, null],
     ]);
   });
+
+  it("a school's name wrapped before its last word ('… Polytechnic' over 'University, 2016 - 2020') is one school", () => {
+    const r = parse(
+      'Education',
+      'B.Eng. in Computing, The Coldport Polytechnic',
+      'University, 2016 - 2020',
+      'MSc Data Science, Northgate Polytechnic',
+      'University 2022',
+      'PhD in Physics, University of Eastbay, 2026',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', expect.stringMatching(/Coldport Polytechnic University$/)],
+      ['Master', 'Northgate Polytechnic University'],
+      ['PhD', 'University of Eastbay'],
+    ]);
+  });
 });

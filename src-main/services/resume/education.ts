@@ -155,6 +155,22 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       hasInstitution ||= inst;
       continue;
     }
+    // "The Hong Kong Polytechnic" over "University, 2016 - 2020": a school's name wrapped before its last word, which
+    // opens the next line alone (a school named "University of …" starts there instead).
+    const noun = SCHOOL_NOUN.exec(text);
+    if (
+      current &&
+      previous &&
+      noun &&
+      !line.gapBefore &&
+      /\p{Lu}[\p{L}'’.-]*$/u.test(previous.text) &&
+      !new RegExp(`\\b${noun[1]!}\\b`, 'i').test(previous.text)
+    ) {
+      previous.text = `${previous.text} ${text}`;
+      hasInstitution = true;
+      hasDate ||= findRange(text) !== null || findPoints(text).length > 0;
+      continue;
+    }
     // "High School Diploma  2023" / "Westwood Ridge High School": a school's name, not a second degree.
     if (d && hasDegree && !hasInstitution && INSTITUTION_AT_END.test(text) && degree!.index > 0) {
       d = false;
@@ -418,6 +434,10 @@ function readEntry(draft: Draft): Education {
     gpa,
   };
 }
+
+/** A school's last word alone at the start of a line, nothing of the name after it. */
+const SCHOOL_NOUN =
+  /^(university|college|institute|school|academy)(?!\s+(?:of|for|in)\b)(?=\s*(?:$|[,;|\t(]|\d))/i;
 
 /** Words of a field of study that a layout may run into the school's name ("Computer Science Texas A&M University"). */
 const FIELD_WORD =
