@@ -659,4 +659,23 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       ['PhD', 'University of Eastbay'],
     ]);
   });
+
+  it("'Title | Employer / City' over the dates over a wrapped keyword line: the keywords are not the next employer", () => {
+    const r = parse(
+      'Experience',
+      'Data Associate | The Harbor Institute of Science and',
+      'Art / Southport, MA',
+      'July 2022 - July 2024',
+      'Computer Vision, Drug Discovery, Representation Learning, Methods',
+      'Development, Cardiac Imaging, Cloud Platform',
+      'Junior Engineer | Contoso Analytics / Riverton, CA',
+      'Nov 2021 - Jan 2022',
+      'Databases, Workflows, Amazon Web',
+      'Services',
+    );
+    expect(jobs(r)).toEqual([
+      ['Data Associate', 'The Harbor Institute of Science and Art', '2022-07', '2024-07'],
+      ['Junior Engineer', 'Contoso Analytics', '2021-11', '2022-01'],
+    ]);
+  });
 });

@@ -456,7 +456,12 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one, unless
         // that one sits apart, after a gap (the title under an employer's line of places).
         .reduce<string[]>((acc, text, k) => {
-          if (acc.length > 0 && /,\s*$/.test(acc.at(-1)!) && !lines[indices[k]!]!.gapBefore)
+          // "… | Center for Computational Imaging and" over "Personalized Diagnostics / Cleveland, OH" likewise.
+          if (
+            acc.length > 0 &&
+            /,\s*$|\s(?:and|of|for|&)$/i.test(acc.at(-1)!) &&
+            !lines[indices[k]!]!.gapBefore
+          )
             acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
           else acc.push(text);
           return acc;
@@ -499,6 +504,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
+      // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer
+      // is the header's top; the line above it ends the previous entry ("…, Google Cloud Platform").
+      const whole = fieldsOf([i], anchor, false);
+      if (/[|\t]/.test(lines[i]!.text) && whole.title && whole.company) break;
     }
     // The title or the employer may sit on the line(s) after the dates ("Acme — Berlin   2019 – 2021" / "Engineer").
     const ceiling = anchors[k + 1]?.index ?? lines.length;
