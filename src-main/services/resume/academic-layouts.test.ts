@@ -515,4 +515,167 @@ describe('layout families of academic CV pages and JSON Resume files', () => {
       'Contoso Agri AG',
     ]);
   });
+
+  it("'**Title** | Employer / City, ST' then dates: the place after the slash is no part of the employer or school", () => {
+    const r = parse(
+      'Education',
+      '**PhD, Geology** | University of Eastbay, Northfield / Northfield, ST | Sep 2024 - PRESENT',
+      '**BA, Physics** | Coldport Western University / Coldport, OH | Aug 2018 - May 2022',
+      '**MSc, Physics** | University of Almería, Almería | 2023',
+      '',
+      'Experience',
+      '**Data Associate** | The Harbor Institute of Science and Art / Southport, MA',
+      'July 2022 - July 2024',
+      '',
+      '**Machine Learning Intern** | Contoso Ventures / Riverton',
+      'Jun 2021 - Aug 2021',
+    );
+    expect(r.education.map((e) => e.institution)).toEqual([
+      'University of Eastbay, Northfield',
+      'Coldport Western University',
+      'University of Almería',
+    ]);
+    expect(jobs(r)).toEqual([
+      ['Data Associate', 'The Harbor Institute of Science and Art', '2022-07', '2024-07'],
+      ['Machine Learning Intern', 'Contoso Ventures', '2021-06', '2021-08'],
+    ]);
+  });
+
+  it("'* Season YYYY: Employer' items with the title on the item under them are jobs; a project under a mentor is not", () => {
+    const r = parse(
+      'Work Experience',
+      '======',
+      '* Winter 2025: Northwind Research Asia',
+      '  * Research Intern',
+      '',
+      '* Fall 2024: Contoso',
+      '  * Software Engineer Intern',
+      '',
+      'Open-Source Experience',
+      '=====',
+      '* GSoC 2025: FabrikamOS',
+      '  * Tracing and replay for the disk cache',
+      '  * Supervised by Ada Byron',
+    );
+    expect(jobs(r)).toEqual([
+      ['Research Intern', 'Northwind Research Asia', '2025-12', '2025-12'],
+      ['Software Engineer Intern', 'Contoso', '2024-09', '2024-09'],
+    ]);
+  });
+
+  it("'**Employer**: Title _(Month YYYY - Month YYYY)_' items whose dates wrapped, the dash opening the next line", () => {
+    const r = parseLines(
+      makeLine('Experience', { bold: true, size: 12 }),
+      makeLine(
+        '• Northwind Research Laboratories: Senior Research Scientist Intern, Vision Group (June 2023',
+      ),
+      makeLine('- September 2023)'),
+      makeLine('• Contoso AI: Machine Learning Engineer (January 2021 - May 2022)'),
+      makeLine('– Built a ranking service for search across the catalogue.'),
+      makeLine(
+        '• Fabrikam University of Applied Sciences: Graduate Research Assistant in Robotics (August 2019 -',
+      ),
+      makeLine('December 2020)'),
+    );
+    expect(jobs(r)).toEqual([
+      [
+        expect.stringMatching(/^Senior Research Scientist Intern/),
+        'Northwind Research Laboratories',
+        '2023-06',
+        '2023-09',
+      ],
+      ['Machine Learning Engineer', 'Contoso AI', '2021-01', '2022-05'],
+      [
+        'Graduate Research Assistant in Robotics',
+        'Fabrikam University of Applied Sciences',
+        '2019-08',
+        '2020-12',
+      ],
+    ]);
+  });
+
+  it("a state's two capitals after the town ('Coldport, MS') are no Master; 'B.E' without its last full stop is a Bachelor", () => {
+    const r = parse(
+      'Education',
+      '2015 - 2019 B.E. Mechanical Engineering, Coldport University, Coldport, MS',
+      '2013 - 2015 B.E – Computer Science – Northgate University',
+      '2021 MS in Physics, University of Eastbay, Riverton, MA',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', 'Coldport University'],
+      ['Bachelor', 'Northgate University'],
+      ['Master', 'University of Eastbay'],
+    ]);
+  });
+
+  it('roles as sub-items under their undated employer keep their level numbers and their own employer', () => {
+    const r = parse(
+      'Experience',
+      '======',
+      '* **Contoso AI**, Bangalore',
+      '  * Associate ML Scientist - 2 (January 2023 - Present)',
+      '  * Associate ML Scientist - 1 (July 2021 - December 2022)',
+      '* **Fabrikam Analytics**, Pune',
+      '  * Data Scientist (June 2019 - June 2021)',
+      '  * Data Analyst Intern (January 2019 - May 2019)',
+    );
+    expect(jobs(r)).toEqual([
+      ['Associate ML Scientist - 2', 'Contoso AI', '2023-01', 'present'],
+      ['Associate ML Scientist - 1', 'Contoso AI', '2021-07', '2022-12'],
+      ['Data Scientist', 'Fabrikam Analytics', '2019-06', '2021-06'],
+      ['Data Analyst Intern', 'Fabrikam Analytics', '2019-01', '2019-05'],
+    ]);
+  });
+
+  it("undated 'Lab : Research Intern' items: an advisor's line and a description naming the employer are not jobs", () => {
+    const r = parse(
+      'Experience',
+      '* Vision Lab : Research Intern',
+      '  * The Vision Lab of Coldport University, led by Prof. Ada Byron',
+      '  * Research assistant to Prof. Ada Byron at Coldport University',
+      '  * Advisor : Dr. Ada Byron',
+      '* Robotics Group : Research Intern',
+      '  * Robotics Group, Northgate Institute of Technology',
+      '  * Supervisor - Dr. Grace Lin',
+    );
+    expect(jobs(r)).toEqual([
+      ['Research Intern', 'Vision Lab', null, null],
+      ['Research Intern', 'Robotics Group', null, null],
+    ]);
+  });
+
+  it("a school's name wrapped before its last word ('… Polytechnic' over 'University, 2016 - 2020') is one school", () => {
+    const r = parse(
+      'Education',
+      'B.Eng. in Computing, The Coldport Polytechnic',
+      'University, 2016 - 2020',
+      'MSc Data Science, Northgate Polytechnic',
+      'University 2022',
+      'PhD in Physics, University of Eastbay, 2026',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Bachelor', expect.stringMatching(/Coldport Polytechnic University$/)],
+      ['Master', 'Northgate Polytechnic University'],
+      ['PhD', 'University of Eastbay'],
+    ]);
+  });
+
+  it("'Title | Employer / City' over the dates over a wrapped keyword line: the keywords are not the next employer", () => {
+    const r = parse(
+      'Experience',
+      'Data Associate | The Harbor Institute of Science and',
+      'Art / Southport, MA',
+      'July 2022 - July 2024',
+      'Computer Vision, Drug Discovery, Representation Learning, Methods',
+      'Development, Cardiac Imaging, Cloud Platform',
+      'Junior Engineer | Contoso Analytics / Riverton, CA',
+      'Nov 2021 - Jan 2022',
+      'Databases, Workflows, Amazon Web',
+      'Services',
+    );
+    expect(jobs(r)).toEqual([
+      ['Data Associate', 'The Harbor Institute of Science and Art', '2022-07', '2024-07'],
+      ['Junior Engineer', 'Contoso Analytics', '2021-11', '2022-01'],
+    ]);
+  });
 });

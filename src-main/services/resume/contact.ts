@@ -201,8 +201,27 @@ export function looksLikeName(text: string): boolean {
   );
 }
 
+// A hyphen or underscore ends the first part; a full stop there ends a sentence ("… repositories." over an address).
+const EMAIL_HEAD = /(?<=^|\s)[\p{L}\p{N}._%+]*[\p{L}\p{N}][-_]$/u;
+const EMAIL_TAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+
+/** "firstname-" over "rest@host": an address the page hyphenated across two lines, joined back onto the first. */
+function joinSplitEmails(lines: Line[]): Line[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const head = EMAIL_HEAD.exec(out[i]!.text.trimEnd());
+    const tail = head && EMAIL_TAIL.exec(out[i + 1]!.text.trim());
+    if (!head || !tail) continue;
+    out[i] = { ...out[i]!, text: `${out[i]!.text.trimEnd()}${tail[0]}` };
+    out[i + 1] = { ...out[i + 1]!, text: out[i + 1]!.text.trim().slice(tail[0].length).trim() };
+  }
+  return out;
+}
+
 /** Contact details from the lines above the first section and any "Contact" section. */
-export function extractContact(lines: Line[], allLines: Line[]): ContactInfo {
+export function extractContact(headLines: Line[], bodyLines: Line[]): ContactInfo {
+  const lines = joinSplitEmails(headLines);
+  const allLines = joinSplitEmails(bodyLines);
   const info: ContactInfo = { name: null, email: null, phone: null, location: null, links: [] };
   const parts = lines
     .flatMap((l) => l.text.split(SEPARATORS))
@@ -247,6 +266,23 @@ export function extractContact(lines: Line[], allLines: Line[]): ContactInfo {
     }
   }
   return info;
+}
+
+/**
+ * "Surgo Ventures / Washington, DC", "Case Western Reserve University / Cleveland, OH": a place after a spaced slash
+ * (academicpages' 'Employer / City, ST'), also when its state wrapped away ("… Harvard / Cambridge,").
+ */
+const SLASH_PLACE =
+  /\s+\/\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?),?$/u;
+
+/** The name before a slash and its place, when the words after the slash are a place rather than a second name. */
+export function peelSlashPlace(
+  text: string,
+  isName: (tail: string) => boolean,
+): { rest: string; location: string | null } {
+  const m = SLASH_PLACE.exec(text);
+  if (!m || m.index === 0 || isName(m[1]!)) return { rest: text, location: null };
+  return { rest: text.slice(0, m.index), location: m[1]! };
 }
 
 /** "Acme Corp, Berlin, Germany" → company "Acme Corp", location "Berlin, Germany". */

@@ -280,6 +280,9 @@ export function leadingPoint(text: string, referenceYear?: number): DateRange | 
 }
 
 const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME})\\s*$`, 'i');
+const DANGLING_DASH = /[-–—]\s*$/;
+/** The rest of a bracketed range: "September 2023)", "Present)_". */
+const BRACKET_END = new RegExp(`^(?:${MONTH_NAME}\\.?\\s+)?(?:(?:19|20)\\d{2}|${NOW})\\)[\\s_*.,]*$`, 'i');
 const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
 
 /**
@@ -296,6 +299,19 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1];
+    // "* **Employer**: Title _(June 2023" over "- September 2023)_": a list item's bracketed dates wrapped, the dash
+    // opening the next line read as a bullet; or "… (August 2019 -" over "December 2020)".
+    if (
+      next &&
+      line.bullet &&
+      (line.text.match(/\(/g)?.length ?? 0) > (line.text.match(/\)/g)?.length ?? 0) &&
+      BRACKET_END.test(next.text.trim()) &&
+      (next.bullet ? !DANGLING_DASH.test(line.text) : DANGLING.test(line.text))
+    ) {
+      out.push({ ...line, text: `${line.text.trimEnd()}${next.bullet ? ' - ' : ' '}${next.text.trim()}` });
+      i++;
+      continue;
+    }
     if (!next || line.bullet || next.bullet) {
       out.push(line);
       continue;

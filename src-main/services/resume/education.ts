@@ -1,5 +1,5 @@
 import type { Education } from '../../../src-shared/resume';
-import { isLocation, isRegion, peelLocation } from './contact';
+import { isLocation, isRegion, peelLocation, peelSlashPlace } from './contact';
 import { findPoints, findRange } from './dates';
 import type { Line } from './document';
 
@@ -10,6 +10,13 @@ type Degree = NonNullable<Education['degree']>;
  * bachelor's, "PhD" before "MS", "Higher National Diploma" before "Diploma", "Diplom" (a German master's) before
  * "Diploma". Short all-capital forms that are also English words ("AS", "BE", "MA") only count in capitals.
  */
+/**
+ * "Cambridge, MA", "Oxford, MS 2019": two capitals after a town's comma, ending the place, are its state, not a
+ * degree ("Coldport University, MS in Physics" is one).
+ */
+const notState = (forms: string): string =>
+  String.raw`(?:(?<!\p{Lu}[\p{L}.'’-]+,\s*)(?:${forms})|(?:${forms})(?!\s*(?:$|[\d,;|()–-])))`;
+
 const DEGREES: [Degree, RegExp][] = [
   [
     'PhD',
@@ -17,14 +24,17 @@ const DEGREES: [Degree, RegExp][] = [
   ],
   [
     'Master',
-    /\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|ms|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])/iu,
+    new RegExp(
+      String.raw`\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|${notState('ms')}|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])`,
+      'iu',
+    ),
   ],
-  ['Master', /\b(MA|ME|MS)(?![\p{L}])/u],
+  ['Master', new RegExp(String.raw`\b${notState('MA|ME|MS')}(?![\p{L}])`, 'u')],
   [
     'Bachelor',
-    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s])|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
+    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s]|$)|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
   ],
-  ['Bachelor', /\b(BA|BE)(?![\p{L}])/u],
+  ['Bachelor', new RegExp(String.raw`\b${notState('BA|BE')}(?![\p{L}])`, 'u')],
   [
     'Associate',
     /\b(associate'?s?\s+(?:degree|of|in)|associate degree|a\.a\.s?\.?|a\.s\.|aas|high(?:er)? national diploma|hnd|foundation degree|college degree|dec|dut|bts)(?![\p{L}])/iu,
@@ -143,6 +153,22 @@ export function parseEducation(sectionLines: Line[]): Education[] {
     ) {
       previous.text = `${previous.text} ${text}`;
       hasInstitution ||= inst;
+      continue;
+    }
+    // "The Hong Kong Polytechnic" over "University, 2016 - 2020": a school's name wrapped before its last word, which
+    // opens the next line alone (a school named "University of …" starts there instead).
+    const noun = SCHOOL_NOUN.exec(text);
+    if (
+      current &&
+      previous &&
+      noun &&
+      !line.gapBefore &&
+      /\p{Lu}[\p{L}'’.-]*$/u.test(previous.text) &&
+      !new RegExp(`\\b${noun[1]!}\\b`, 'i').test(previous.text)
+    ) {
+      previous.text = `${previous.text} ${text}`;
+      hasInstitution = true;
+      hasDate ||= findRange(text) !== null || findPoints(text).length > 0;
       continue;
     }
     // "High School Diploma  2023" / "Westwood Ridge High School": a school's name, not a second degree.
@@ -409,6 +435,10 @@ function readEntry(draft: Draft): Education {
   };
 }
 
+/** A school's last word alone at the start of a line, nothing of the name after it. */
+const SCHOOL_NOUN =
+  /^(university|college|institute|school|academy)(?!\s+(?:of|for|in)\b)(?=\s*(?:$|[,;|\t(]|\d))/i;
+
 /** Words of a field of study that a layout may run into the school's name ("Computer Science Texas A&M University"). */
 const FIELD_WORD =
   /^(?:computer|science|sciences|engineering|physics|mathematics|math|chemistry|biology|economics|business|arts|art|information|technology|electrical|mechanical|civil|software|systems|data|statistics|management|administration|education|history|english|psychology|finance|accounting|marketing|communication|communications)$/i;
@@ -423,6 +453,7 @@ function cleanInstitution(text: string): string {
     const named = SCHOOL_NAME.exec(text) ?? SCHOOL_SHORT.exec(text);
     if (named) text = named[0];
   }
+  text = peelSlashPlace(text, (tail) => INSTITUTION.test(tail)).rest;
   const words = text.split(/\s+/);
   let skip = 0;
   while (
@@ -446,6 +477,8 @@ function cleanInstitution(text: string): string {
         /^university of /i.test(best) &&
         campus &&
         /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)?$/u.test(campus) &&
+        // "University of Almería, Almería": the town the name already holds is the place, not a campus.
+        !best.toLowerCase().includes(campus.toLowerCase()) &&
         !isRegion(campus) &&
         // "Malang Indonesia" is a city and its country, "San Diego" a campus.
         !isLocation(campus.replace(/\s(?=\S+$)/, ', '))

@@ -1,5 +1,5 @@
 import type { Experience } from '../../../src-shared/resume';
-import { peelLocation } from './contact';
+import { peelLocation, peelSlashPlace } from './contact';
 import {
   findRange,
   formatPoint,
@@ -52,8 +52,8 @@ function splitHeader(text: string): string[] {
     : // "Research Associate in the Statistical Methods for Big Data group at TU Dortmund": with an "at", the
       // employer follows it, and "for" or "with" belongs to the team's name.
       / at /.test(text)
-      ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
-      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
+      ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
+      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
@@ -94,12 +94,12 @@ export function assignFields(
   const lone = /^[\p{Lu}][\p{L}'’.-]+$/u;
   const alone = fields.length === 1 || (fields.length === 2 && lone.test(fields[1]!));
   for (const part of parts) {
-    const peeled = peelLocation(part);
+    const slashed = peelSlashPlace(part, (tail) => COMPANY.test(tail) || ROLE.test(tail));
+    const peeled = slashed.location ? slashed : peelLocation(part);
     if (peeled.location && !location) location = peeled.location;
     if (!peeled.rest) continue;
     // "Financial Analyst, Harbor & Pine Capital": a role and an employer sharing one comma-separated field.
     const pieces = peeled.rest.split(/\s*,\s*/);
-    const roleOnly = (p: string) => ROLE.test(p) && !EMPLOYER.test(p);
     if (alone && pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
     else if (
       // "Mitsubishi Logisnext Europe, Järvenpää, DevSecOps Team Lead" or "Programmer (internship), Zensol
@@ -266,8 +266,13 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
 /** "Company: Bytedance Co.", "Lab: Su Lab, University of California": a line that names the employer outright. */
 const EMPLOYER_LABEL =
   /^(?:company|employer|organi[sz]ation|lab|laboratory|institution|firm)\s*:\s*(.{2,80})$/i;
-/** "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields. */
-const LABELLED = /^[\p{L} ]{1,24}\p{L}:\s/u;
+/**
+ * "Supervisor: …", "Duties included: …": a labelled detail under a header, never one of its fields; so is the person
+ * who advised the work, whatever the spacing ("Advisor : Dr. Grace Lin", where "Vision Lab : Research Intern" is an
+ * entry).
+ */
+const LABELLED =
+  /^[\p{L} ]{1,24}\p{L}:\s|^(?:(?:co-?)?advisors?|supervisors?|mentors?|(?:advised|supervised|mentored|guided) by|PI)\s*[:–—-]\s/iu;
 /**
  * "Aug. 2023 - Feb. 2024: Visiting Researcher at *Mayo Clinic*.": a list item opening with its range and a few words
  * after it heads an entry even though the writer ended it with a full stop.
@@ -275,6 +280,10 @@ const LABELLED = /^[\p{L} ]{1,24}\p{L}:\s/u;
 function datedItem(text: string, reference: YearMonth): boolean {
   const range = findRange(text, reference.year);
   const after = range ? text.slice(range.index + range.length) : '';
+  // "**Employer**: Senior Research Scientist Intern, Vision Group _(June 2023 - September 2023)_": an item closed by
+  // its range in brackets heads an entry, however long the role before it.
+  if (range && /^\s*\)[\s_*.]*$/.test(after) && text.slice(0, range.index).split(/\s+/).length <= 16)
+    return true;
   // "Fall 2016 - Spring 2018, ASTR 420, ASTR 330, ASTR 300": a list of courses taught is no header.
   return (
     range !== null &&
@@ -301,6 +310,20 @@ function trailingYear(text: string): DateRange | null {
   const point = { year: Number(m[1]), month: null };
   return { start: point, end: point, current: false, index: m.index, length: m[0].length };
 }
+
+/** A list item that is only a role ("Software Engineer Intern"), as under an employer's dated item. */
+const roleItem = (line: Line | undefined): boolean =>
+  !!line?.bullet &&
+  line.text.split(/\s+/).length <= 6 &&
+  ROLE.test(line.text) &&
+  !EMPLOYER.test(line.text) &&
+  !LABELLED.test(line.text);
+
+/** "Vision Lab : Research Intern", "**Northwind Labs**: Research Intern": a colon between two names. */
+const NAME_COLON = /\s:\s|(?<=\S):\s+(?=\p{Lu})/u;
+
+/** A field that names a role and no employer. */
+const roleOnly = (text: string): boolean => ROLE.test(text) && !EMPLOYER.test(text);
 
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
@@ -383,11 +406,14 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       (prev.bullet || continued[i - 1]!) &&
       !/[.!?:;)]$/.test(prev.text.trim());
   });
-  const anchorsOn = (usable: (line: Line, index: number) => boolean, point: typeof pointAnchor) => {
+  const anchorsOn = (
+    usable: (line: Line, index: number) => boolean,
+    point: (line: Line, reference: YearMonth, index: number) => DateRange | null,
+  ) => {
     const found: { index: number; range: DateRange }[] = [];
     lines.forEach((line, index) => {
       if (!usable(line, index)) return;
-      const range = findRange(line.text, reference.year) ?? point(line, reference);
+      const range = findRange(line.text, reference.year) ?? point(line, reference, index);
       if (range && !runIn(line.text, range)) found.push({ index, range });
     });
     return found;
@@ -402,12 +428,16 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     anchors = anchorsOn(
       (line, i) =>
         line.bullet && (isHeaderLike(asItem(line), lines[i - 1]) || datedItem(line.text, reference)),
-      (line) =>
+      (line, _reference, i) =>
         ROLE.test(line.text)
           ? (trailingPoint(line.text, reference.year) ??
             termItem(line.text, reference) ??
             trailingYear(line.text))
-          : null,
+          : // "* Winter 2025: Northwind Research" over "  * Research Intern": a term and the employer, the role on
+            // the item under it.
+            roleItem(lines[i + 1])
+            ? termItem(line.text, reference)
+            : null,
     );
   if (anchors.length === 0) return undatedEntries(lines);
   const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
@@ -426,7 +456,12 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one, unless
         // that one sits apart, after a gap (the title under an employer's line of places).
         .reduce<string[]>((acc, text, k) => {
-          if (acc.length > 0 && /,\s*$/.test(acc.at(-1)!) && !lines[indices[k]!]!.gapBefore)
+          // "… | Center for Computational Imaging and" over "Personalized Diagnostics / Cleveland, OH" likewise.
+          if (
+            acc.length > 0 &&
+            /,\s*$|\s(?:and|of|for|&)$/i.test(acc.at(-1)!) &&
+            !lines[indices[k]!]!.gapBefore
+          )
             acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
           else acc.push(text);
           return acc;
@@ -434,8 +469,29 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         .flatMap(headerParts),
       guess,
     );
+  // "* **Contoso AI**, Bangalore" over "  * Associate ML Scientist - 2 (Jan 2023 - Present)": in a nested list, an undated
+  // item that names no role, right over a dated role that names no employer, is the employer of the roles under it.
+  const heads = new Map<number, number>();
+  if (listed)
+    for (const [k, anchor] of anchors.entries()) {
+      const i = anchor.index - 1;
+      const line = lines[i];
+      if (
+        line?.bullet &&
+        (k === 0 || anchors[k - 1]!.index < i) &&
+        !findRange(line.text, reference.year) &&
+        !LABELLED.test(line.text) &&
+        line.text.split(/\s+/).length <= 8 &&
+        isHeaderLike(asItem(line), lines[i - 1]) &&
+        !roleOnly(line.text) &&
+        fieldsOf([anchor.index], anchor, false).company === null
+      )
+        heads.set(k, i);
+    }
   for (const [k, anchor] of anchors.entries()) {
     const header: number[] = [anchor.index];
+    const head = heads.get(k);
+    if (head !== undefined) header.unshift(head);
     const floor = k === 0 ? 0 : anchors[k - 1]!.index + 1;
     // A dated list item is its entry's first line: what stands above it is the previous entry or a sub-title. So is
     // a date line that names both the role and the employer ("Intern Qilin Investment  2024.2 – 2024.3" under the
@@ -448,6 +504,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
+      // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer
+      // is the header's top; the line above it ends the previous entry ("…, Google Cloud Platform").
+      const whole = fieldsOf([i], anchor, false);
+      if (/[|\t]/.test(lines[i]!.text) && whole.title && whole.company) break;
     }
     // The title or the employer may sit on the line(s) after the dates ("Acme — Berlin   2019 – 2021" / "Engineer").
     const ceiling = anchors[k + 1]?.index ?? lines.length;
@@ -465,7 +525,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     };
     for (
       let i = anchor.index + 1;
-      i < ceiling && header.length < 3 && (!fields.title || !fields.company || badge(i) || placed(i));
+      i < ceiling &&
+      i !== heads.get(k + 1) &&
+      header.length < 3 &&
+      (!fields.title || !fields.company || badge(i) || placed(i));
       i++
     ) {
       // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
@@ -601,8 +664,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
  * under it are its bullets.
  */
 function undatedEntries(lines: Line[]): ParsedExperience[] {
-  const entries: ParsedExperience[] = [];
-  lines.forEach((line, i) => {
+  const fieldsOf = lines.map((line, i) => {
     const text = line.text;
     const entry =
       text.split(/\s+/).length <= 12 &&
@@ -610,7 +672,18 @@ function undatedEntries(lines: Line[]): ParsedExperience[] {
       isHeaderLike(asItem(line), lines[i - 1]) &&
       !describes(text);
     const fields = entry ? assignFields(headerParts(text), false) : null;
-    if (fields?.title && fields.company && ROLE.test(fields.title)) {
+    return fields?.title && fields.company && ROLE.test(fields.title) ? fields : null;
+  });
+  // "Vision Lab : Research Intern" entries: the writer gave every entry that shape, so a line under one that reads as
+  // a role at an employer another way ("Research assistant to Prof. Byron at Coldport University") describes it.
+  const colon = (i: number) => NAME_COLON.test(lines[i]!.text);
+  const found = fieldsOf.flatMap((f, i) => (f ? [i] : []));
+  const byColon = found.filter(colon).length;
+  const shaped = byColon >= 2 && byColon * 2 >= found.length;
+  const entries: ParsedExperience[] = [];
+  lines.forEach((line, i) => {
+    const fields = fieldsOf[i];
+    if (fields && (!shaped || colon(i))) {
       entries.push({
         ...fields,
         start: null,
@@ -620,7 +693,7 @@ function undatedEntries(lines: Line[]): ParsedExperience[] {
         bullets: [],
         range: null,
       });
-    } else entries.at(-1)?.bullets.push(text);
+    } else entries.at(-1)?.bullets.push(line.text);
   });
   return entries;
 }

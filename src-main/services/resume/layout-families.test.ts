@@ -228,4 +228,12 @@ describe('layout families of the held-out résumés', () => {
       ['Bachelor', 'Eastbrook State University', 2017],
     ]);
   });
+
+  it("an e-mail address hyphenated across two lines ('jane-' over 'roe@example.org') is read whole", () => {
+    const r = parse(
+      ['Jane Roe', 'Data scientist · jane-', 'roe@example.org · Coldport', '', 'Skills', 'Python'].join('\n'),
+    );
+    expect(r.contact.email).toBe('jane-roe@example.org');
+    expect(r.contact.name).toBe('Jane Roe');
+  });
 });
