@@ -885,3 +885,44 @@ describe('general causes of misses on the sixth batch (University of Sheffield R
     ).toContain('Data analysis');
   });
 });
+
+describe('general causes of false and missed skills on the seventh batch (Open Life Science, CFPB)', () => {
+  it('a lead-in sentence under Benefits ("… we will offer:") keeps the section asking for nothing, after its list too', () => {
+    const posting = read(
+      [
+        'Research Fellow',
+        'Benefits and salary',
+        'If the successful candidate has the right to work in the UK and is based in the UK, we will offer:',
+        '• 30 days of annual leave',
+        '• 5% employer pension contributions.',
+        'If the successful candidate is based outside the UK, we will work to offer the best equivalent options available in compliance with local and international labour laws.',
+      ].join('\n'),
+    );
+    expect(posting.requiredSkills).toEqual([]);
+    expect(real('ols-research-fellow').requiredSkills).not.toContain('Regulatory compliance');
+  });
+
+  it('"About OLS and this role" is about the job as well as the organisation; "project/grant management" names both', () => {
+    expect(real('ols-programme-manager').requiredSkills).toContain('Project management');
+    expect(
+      read(
+        'Fellow\nQualifications\n• Background working in research administration, project/grant management',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Project management', 'Grant management']));
+  });
+
+  it('"Application Programming Interfaces (APIs)" asks for APIs, not for programming (CFPB back-end developer)', () => {
+    const skills = real('cfpb-back-end-developer').requiredSkills;
+    expect(skills).toContain('APIs');
+    expect(skills).not.toContain('Programming');
+  });
+
+  it('"Job vacancy - Programme Manager" and "Job vacancy: <role> - OLS is hiring!" label the page: the role is the title', () => {
+    const manager = real('ols-programme-manager');
+    expect(manager.title).toBe('Programme Manager');
+    expect(manager.company).not.toBe('Job vacancy');
+    const researcher = real('ols-community-researcher');
+    expect(researcher.title).toBe('Community Researcher and Programme Coordinator');
+    expect(researcher.company).toBe('OLS');
+  });
+});

@@ -18,7 +18,7 @@ const DUTIES_HEADING =
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary|(?:vacancy|job) advert(?:isement)?|job description)\b/i;
 const OTHER_HEADING =
-  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
+  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)(?![\p{L}\p{N}.&' -]*\b(?:this|the) (?:role|position|job)\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we(?: will| can)? offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
@@ -498,6 +498,18 @@ function toBlocks(lines: Line[]): Block[] {
       // An unknown heading ("Our mission", "Login.gov") under a requirements heading keeps the list going
       // only when it reads like a sub-heading of it; otherwise it starts a block nobody asked skills in.
       const sub = kind === 'other' && !kindOf(line.text);
+      // "If the successful candidate is based in the UK, we will offer:" under Benefits: a lead-in sentence goes
+      // on with the section it is in, and asks for nothing there either.
+      if (
+        sub &&
+        blocks.at(-1)!.kind === 'other' &&
+        blocks.length > 1 &&
+        line.text.endsWith(':') &&
+        line.text.split(/\s+/).length > 6
+      ) {
+        blocks.at(-1)!.lines.push(line);
+        continue;
+      }
       // "Fundraising Operations", "Strategy and Planning" under the responsibilities: the sub-heading names the work.
       const within = sub && ['duties', 'required'].includes(blocks.at(-1)!.kind) && blocks.length > 1;
       blocks.push({
@@ -586,13 +598,16 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
       normaliseSkill(`${pair} ${/^\s+([\p{L}-]+)/u.exec(text.slice(at + pair.length))?.[1] ?? ''}`),
     )
       ? pair
-      : pair.replace(/\//g, ', '),
+      : (sharedAfterSlash(pair, text.slice(at + pair.length), taxonomy) ?? pair.replace(/\//g, ', ')),
   );
   // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
-  const named = split.replace(ORGANISATION, (name) =>
-    // "Microsoft Office" is a product, not an office.
-    taxonomy.index.has(normaliseSkill(name)) ? name : name.replace(/[\p{L}\p{N}]/gu, '_'),
-  );
+  // "Application Programming Interfaces (APIs)": the spelled-out name of APIs asks for no programming.
+  const named = split
+    .replace(/\bapplication programming interfaces?\b/gi, 'APIs')
+    .replace(ORGANISATION, (name) =>
+      // "Microsoft Office" is a product, not an office.
+      taxonomy.index.has(normaliseSkill(name)) ? name : name.replace(/[\p{L}\p{N}]/gu, '_'),
+    );
   const shared = distributed(named, taxonomy);
   // "Relational and non-relational database systems": the kinds are the skills, not the head they share.
   const heads = new Set(shared.flatMap((s) => s.heads));
@@ -605,6 +620,19 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
     ...nominalised(named, taxonomy),
     ...shared.map((s) => s.skill),
   ];
+}
+
+/**
+ * "project/grant management": two modifiers that each make a skill with the word after them share it, so the
+ * first is given the head too ("project management, grant management").
+ */
+function sharedAfterSlash(pair: string, after: string, taxonomy: Taxonomy): string | null {
+  const parts = pair.split('/');
+  const head = /^\s+([\p{L}-]+)/u.exec(after)?.[1];
+  if (!head || parts.length !== 2 || !parts.every((w) => /^[\p{L}-]+$/u.test(w))) return null;
+  return parts.every((w) => taxonomy.index.has(normaliseSkill(`${w} ${head}`)))
+    ? `${parts[0]} ${head}, ${parts[1]}`
+    : null;
 }
 
 /** Technical writing named as such, or documentation that the candidate writes, edits or creates. */
@@ -974,7 +1002,11 @@ function headerOf(lines: Line[]): Header {
   );
   // "Post title" on a line of its own, the title on the next.
   const above = /^(?:(?:job|post|position|vacancy)\s+)?title:?$/i.test(lines[0]?.text ?? '') ? 1 : 0;
-  const first = lines[above]?.text ?? '';
+  // "Job vacancy: Community Researcher - OLS is hiring!": the page's title ends by saying who is hiring.
+  const hiringTail = /^(.+?)\s+[-–—|]\s+(\S+(?:\s+\S+){0,3}?)\s+is\s+hiring!?$/i.exec(
+    lines[above]?.text ?? '',
+  );
+  const first = hiringTail ? hiringTail[1]! : (lines[above]?.text ?? '');
   const announced = HEADLINE.exec(first);
   const looksLikeTitle =
     first.length > 0 &&
@@ -982,7 +1014,7 @@ function headerOf(lines: Line[]): Header {
     (!/[.!?]$/.test(first) || Boolean(announced)) &&
     !LABEL.test(first);
   let title = labelledTitle ?? (looksLikeTitle ? first : null);
-  let company = labelledCompany;
+  let company = labelledCompany ?? (hiringTail ? hiringTail[2]! : null);
   if (title && !labelledTitle) {
     // "We're hiring - Senior Research Software Engineer": a page label before a dash, as before a colon.
     const labelDash = /^(.{2,30}?)\s+[-–—|]\s+(.+)$/.exec(title);
@@ -1045,7 +1077,7 @@ const ROLE_WORD =
   /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|fellow|intern|accountant|bookkeeper|producer|strategist|lead|head)s?\b/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
-  /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
+  /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
 // A full stop belongs to a name only inside it ("Login.gov"); one before a space ends the sentence.
 const NAME_CHAR = String.raw`(?:[\p{L}\p{N}&'’-]|\.(?=[\p{L}\p{N}]))`;
