@@ -294,12 +294,13 @@ describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', (
     );
     expect(family.requiredSkills).toEqual(expect.arrayContaining(['Ruby', 'Python', 'Django']));
     expect(family.requiredSkills).not.toContain('Programming');
-    // pyopensci-community-manager: "Experience or familiarity with Python programming" asks for Python.
+    // pyopensci-community-manager: "Experience or familiarity with Python programming" names Python (welcome rather
+    // than needed: "or familiarity", as its truth has it).
     const kind = proposeFromPosting(
       'Requirements:\n• Experience or familiarity with Python programming',
       taxonomy,
     );
-    expect(kind.requiredSkills).toEqual(['Python']);
+    expect([...kind.requiredSkills, ...kind.niceToHaveSkills]).toEqual(['Python']);
   });
 
   it('skill phrases the taxonomy lacked, added to its curated lists', () => {
@@ -924,5 +925,50 @@ describe('general causes of false and missed skills on the seventh batch (Open L
     const researcher = real('ols-community-researcher');
     expect(researcher.title).toBe('Community Researcher and Programme Coordinator');
     expect(researcher.company).toBe('OLS');
+  });
+});
+
+describe('nice-to-have said inside a requirement sentence', () => {
+  const under = (line: string) => read(`Analyst\nRequirements\n• ${line}`);
+
+  it('a cue at the end of its clause is said of what comes before it, back to the comma ("…, with Git preferred")', () => {
+    const posting = under('Experience with revision tracking tools, with Git preferred');
+    expect(posting.niceToHaveSkills).toContain('Git');
+    expect(posting.requiredSkills).not.toContain('Git');
+    expect(under('Basic knowledge of HTML and CSS preferred.').niceToHaveSkills).toEqual(['HTML', 'CSS']);
+    expect(real('usrse-ornl-information-management-specialist').niceToHaveSkills).toContain('Git');
+  });
+
+  it('"or willingness to learn", "or strong interest in", "an interest in learning", "experience or familiarity with" make the skill welcome, not needed', () => {
+    for (const line of [
+      'Experience using git/GitHub or willingness to learn',
+      'Experience or strong interest in cloud computing and data workflows',
+      'An interest in learning about workflows with the open source language Python',
+      'Experience or familiarity with Python programming',
+    ]) {
+      const posting = under(line);
+      expect(posting.requiredSkills, line).toEqual([]);
+      expect(posting.niceToHaveSkills.length, line).toBeGreaterThan(0);
+    }
+  });
+
+  it('"desired qualifications include", "preferably", "would be an advantage", "is beneficial" are nice to have', () => {
+    expect(
+      under('Other desired qualifications include written and spoken proficiency in Spanish.')
+        .niceToHaveSkills,
+    ).toEqual(['Spanish']);
+    const preferably = under('A degree in statistics, preferably with experience in R.');
+    expect(preferably.niceToHaveSkills).toEqual(['R']);
+    expect(preferably.requiredSkills).toEqual(['Statistics']);
+    expect(under('Knowledge of Excel would be an advantage.').niceToHaveSkills).toEqual(['Excel']);
+    expect(under('Familiarity with Figma is beneficial.').niceToHaveSkills).toEqual(['Figma']);
+    // The cues already read: "would be a plus", "Bonus points if", "is nice to have", "Ideally, …".
+    expect(under('Experience with SQL; knowledge of Tableau would be a plus.').niceToHaveSkills).toEqual([
+      'Tableau',
+    ]);
+    expect(under('Bonus points if you have used Docker.').niceToHaveSkills).toEqual(['Docker']);
+    expect(under('Strong Python skills. Ideally, you have worked with Django.').niceToHaveSkills).toEqual([
+      'Django',
+    ]);
   });
 });

@@ -21,10 +21,10 @@ const OTHER_HEADING =
   /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)(?![\p{L}\p{N}.&' -]*\b(?:this|the) (?:role|position|job)\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we(?: will| can)? offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
-  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
+  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|preferably|(?:experience|knowledge) or (?:some )?familiarity (?:with|in)|or (?:an? )?(?:strong |keen |genuine )?interest in|an interest in learning|desired (?:qualifications?|skills|experience)|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
-  /\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|assets?|nice to have)\b|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
+  /\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|beneficial|assets?|(?:an\s+)?advantage(?:ous)?|nice to have)\b|\bor\s+(?:an?\s+)?(?:strong\s+)?(?:willingness|desire|eagerness|interest)\s+(?:to|in)\s+learn\w*|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
@@ -259,14 +259,23 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         // own clause.
         const parts: [string, boolean][] = sentence.split(/;\s+/).flatMap((clause): [string, boolean][] => {
           const cue = NICE_CUE.exec(clause);
-          return NICE_PREDICATE.test(clause)
+          // "Experience with revision tracking tools, with Git preferred": a cue at the end of its clause is said of
+          // what comes before it, back to the comma.
+          const postposed = cue && /^[\s.!)]*$/.test(clause.slice(cue.index + cue[0].length));
+          const comma = postposed ? clause.lastIndexOf(',', cue.index) : -1;
+          return NICE_PREDICATE.test(clause) || (postposed && comma < 0)
             ? [[clause, true]]
-            : cue
+            : postposed
               ? [
-                  [clause.slice(0, cue.index), kind === 'nice'],
-                  [clause.slice(cue.index), true],
+                  [clause.slice(0, comma), kind === 'nice'],
+                  [clause.slice(comma), true],
                 ]
-              : [[clause, kind === 'nice']];
+              : cue
+                ? [
+                    [clause.slice(0, cue.index), kind === 'nice'],
+                    [clause.slice(cue.index), true],
+                  ]
+                : [[clause, kind === 'nice']];
         });
         const families = familiesIn(sentence, vocabulary);
         for (const [part, isNice] of parts) {
