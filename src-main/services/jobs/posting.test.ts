@@ -912,6 +912,15 @@ describe('general causes of false and missed skills on the seventh batch (Open L
     ).toEqual(expect.arrayContaining(['Project management', 'Grant management']));
   });
 
+  it('"Adobe Premier Pro" (the common misspelling) is Premiere Pro; "including reproducibility, FAIR principles" names reproducible research', () => {
+    expect(real('cfpb-graphic-designer').niceToHaveSkills).toEqual(
+      expect.arrayContaining(['Premiere Pro', 'After Effects', 'HTML', 'CSS']),
+    );
+    expect(real('ols-research-fellow').requiredSkills).toEqual(
+      expect.arrayContaining(['Reproducible research', 'FAIR principles']),
+    );
+  });
+
   it('"Application Programming Interfaces (APIs)" asks for APIs, not for programming (CFPB back-end developer)', () => {
     const skills = real('cfpb-back-end-developer').requiredSkills;
     expect(skills).toContain('APIs');
