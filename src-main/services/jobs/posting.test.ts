@@ -921,6 +921,19 @@ describe('general causes of false and missed skills on the seventh batch (Open L
     );
   });
 
+  it("a project's aims told in the opening ('a grant-funded project with the aims to (1) deploy and manage open cloud infrastructure') ask for nothing; the same work asked of the candidate does", () => {
+    expect(real('ols-programme-manager').requiredSkills).not.toContain('Cloud computing');
+    expect(
+      read(
+        'Programme Manager\nAcme Trust is hiring a Programme Manager to coordinate a grant-funded project with the aims to deploy and manage cloud computing for schools.',
+      ).requiredSkills,
+    ).not.toContain('Cloud computing');
+    expect(
+      read('Programme Manager\nAs Programme Manager you will deploy and manage cloud computing for schools.')
+        .requiredSkills,
+    ).toContain('Cloud computing');
+  });
+
   it('"Application Programming Interfaces (APIs)" asks for APIs, not for programming (CFPB back-end developer)', () => {
     const skills = real('cfpb-back-end-developer').requiredSkills;
     expect(skills).toContain('APIs');

@@ -34,6 +34,12 @@ const OUR_STORY =
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
 /** A clause that says what the job does not involve: "does not involve any software development". */
 const NOT_THE_JOB = /\b(?:does|do|will|would)\s+not\s+(?:involve|require|include|entail)\b[^,;.]*/gi;
+/**
+ * "… to coordinate a grant-funded project with the aims to (1) deploy and manage open cloud infrastructure …": what a
+ * project, programme or initiative aims at is its goal, told in the story, not work asked of the candidate.
+ */
+const PROJECT_AIMS =
+  /\b(?:project|programme|program|initiative|grant|fellowship|consortium)\b[^.;]{0,80}?\b(?:with the aims? (?:to|of)|which aims to|that aims to|aim(?:s|ed|ing)? (?:at|to)|whose (?:aims?|goals?|mission) (?:is|are))\b.*$/i;
 /** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
 const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
@@ -221,7 +227,8 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         // someone else, told in a clause about them.
         .map((t) => t.replace(OTHER_PERSON, ''))
         // "While the position does not involve any software development, …": what the job is said not to be.
-        .map((t) => t.replace(NOT_THE_JOB, ''));
+        .map((t) => t.replace(NOT_THE_JOB, ''))
+        .map((t) => (line.bullet || block.kind !== 'summary' ? t : t.replace(PROJECT_AIMS, '')));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
         const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
