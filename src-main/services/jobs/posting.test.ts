@@ -294,12 +294,13 @@ describe('general causes of misses on the third batch (Hack Club, pyOpenSci)', (
     );
     expect(family.requiredSkills).toEqual(expect.arrayContaining(['Ruby', 'Python', 'Django']));
     expect(family.requiredSkills).not.toContain('Programming');
-    // pyopensci-community-manager: "Experience or familiarity with Python programming" asks for Python.
+    // pyopensci-community-manager: "Experience or familiarity with Python programming" names Python (welcome rather
+    // than needed: "or familiarity", as its truth has it).
     const kind = proposeFromPosting(
       'Requirements:\n• Experience or familiarity with Python programming',
       taxonomy,
     );
-    expect(kind.requiredSkills).toEqual(['Python']);
+    expect([...kind.requiredSkills, ...kind.niceToHaveSkills]).toEqual(['Python']);
   });
 
   it('skill phrases the taxonomy lacked, added to its curated lists', () => {
@@ -883,5 +884,113 @@ describe('general causes of misses on the sixth batch (University of Sheffield R
         'Manager\nRequirements\n• the delivery and iteration of digital services through effective analysis of user data',
       ).requiredSkills,
     ).toContain('Data analysis');
+  });
+});
+
+describe('general causes of false and missed skills on the seventh batch (Open Life Science, CFPB)', () => {
+  it('a lead-in sentence under Benefits ("… we will offer:") keeps the section asking for nothing, after its list too', () => {
+    const posting = read(
+      [
+        'Research Fellow',
+        'Benefits and salary',
+        'If the successful candidate has the right to work in the UK and is based in the UK, we will offer:',
+        '• 30 days of annual leave',
+        '• 5% employer pension contributions.',
+        'If the successful candidate is based outside the UK, we will work to offer the best equivalent options available in compliance with local and international labour laws.',
+      ].join('\n'),
+    );
+    expect(posting.requiredSkills).toEqual([]);
+    expect(real('ols-research-fellow').requiredSkills).not.toContain('Regulatory compliance');
+  });
+
+  it('"About OLS and this role" is about the job as well as the organisation; "project/grant management" names both', () => {
+    expect(real('ols-programme-manager').requiredSkills).toContain('Project management');
+    expect(
+      read(
+        'Fellow\nQualifications\n• Background working in research administration, project/grant management',
+      ).requiredSkills,
+    ).toEqual(expect.arrayContaining(['Project management', 'Grant management']));
+  });
+
+  it('"Adobe Premier Pro" (the common misspelling) is Premiere Pro; "including reproducibility, FAIR principles" names reproducible research', () => {
+    expect(real('cfpb-graphic-designer').niceToHaveSkills).toEqual(
+      expect.arrayContaining(['Premiere Pro', 'After Effects', 'HTML', 'CSS']),
+    );
+    expect(real('ols-research-fellow').requiredSkills).toEqual(
+      expect.arrayContaining(['Reproducible research', 'FAIR principles']),
+    );
+  });
+
+  it("a project's aims told in the opening ('a grant-funded project with the aims to (1) deploy and manage open cloud infrastructure') ask for nothing; the same work asked of the candidate does", () => {
+    expect(real('ols-programme-manager').requiredSkills).not.toContain('Cloud computing');
+    expect(
+      read(
+        'Programme Manager\nAcme Trust is hiring a Programme Manager to coordinate a grant-funded project with the aims to deploy and manage cloud computing for schools.',
+      ).requiredSkills,
+    ).not.toContain('Cloud computing');
+    expect(
+      read('Programme Manager\nAs Programme Manager you will deploy and manage cloud computing for schools.')
+        .requiredSkills,
+    ).toContain('Cloud computing');
+  });
+
+  it('"Application Programming Interfaces (APIs)" asks for APIs, not for programming (CFPB back-end developer)', () => {
+    const skills = real('cfpb-back-end-developer').requiredSkills;
+    expect(skills).toContain('APIs');
+    expect(skills).not.toContain('Programming');
+  });
+
+  it('"Job vacancy - Programme Manager" and "Job vacancy: <role> - OLS is hiring!" label the page: the role is the title', () => {
+    const manager = real('ols-programme-manager');
+    expect(manager.title).toBe('Programme Manager');
+    expect(manager.company).not.toBe('Job vacancy');
+    const researcher = real('ols-community-researcher');
+    expect(researcher.title).toBe('Community Researcher and Programme Coordinator');
+    expect(researcher.company).toBe('OLS');
+  });
+});
+
+describe('nice-to-have said inside a requirement sentence', () => {
+  const under = (line: string) => read(`Analyst\nRequirements\n• ${line}`);
+
+  it('a cue at the end of its clause is said of what comes before it, back to the comma ("…, with Git preferred")', () => {
+    const posting = under('Experience with revision tracking tools, with Git preferred');
+    expect(posting.niceToHaveSkills).toContain('Git');
+    expect(posting.requiredSkills).not.toContain('Git');
+    expect(under('Basic knowledge of HTML and CSS preferred.').niceToHaveSkills).toEqual(['HTML', 'CSS']);
+    expect(real('usrse-ornl-information-management-specialist').niceToHaveSkills).toContain('Git');
+  });
+
+  it('"or willingness to learn", "or strong interest in", "an interest in learning", "experience or familiarity with" make the skill welcome, not needed', () => {
+    for (const line of [
+      'Experience using git/GitHub or willingness to learn',
+      'Experience or strong interest in cloud computing and data workflows',
+      'An interest in learning about workflows with the open source language Python',
+      'Experience or familiarity with Python programming',
+    ]) {
+      const posting = under(line);
+      expect(posting.requiredSkills, line).toEqual([]);
+      expect(posting.niceToHaveSkills.length, line).toBeGreaterThan(0);
+    }
+  });
+
+  it('"desired qualifications include", "preferably", "would be an advantage", "is beneficial" are nice to have', () => {
+    expect(
+      under('Other desired qualifications include written and spoken proficiency in Spanish.')
+        .niceToHaveSkills,
+    ).toEqual(['Spanish']);
+    const preferably = under('A degree in statistics, preferably with experience in R.');
+    expect(preferably.niceToHaveSkills).toEqual(['R']);
+    expect(preferably.requiredSkills).toEqual(['Statistics']);
+    expect(under('Knowledge of Excel would be an advantage.').niceToHaveSkills).toEqual(['Excel']);
+    expect(under('Familiarity with Figma is beneficial.').niceToHaveSkills).toEqual(['Figma']);
+    // The cues already read: "would be a plus", "Bonus points if", "is nice to have", "Ideally, …".
+    expect(under('Experience with SQL; knowledge of Tableau would be a plus.').niceToHaveSkills).toEqual([
+      'Tableau',
+    ]);
+    expect(under('Bonus points if you have used Docker.').niceToHaveSkills).toEqual(['Docker']);
+    expect(under('Strong Python skills. Ideally, you have worked with Django.').niceToHaveSkills).toEqual([
+      'Django',
+    ]);
   });
 });

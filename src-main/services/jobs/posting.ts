@@ -18,13 +18,13 @@ const DUTIES_HEADING =
 const SUMMARY_HEADING =
   /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary|(?:vacancy|job) advert(?:isement)?|job description)\b/i;
 const OTHER_HEADING =
-  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
+  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)(?![\p{L}\p{N}.&' -]*\b(?:this|the) (?:role|position|job)\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we(?: will| can)? offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
-  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|or a desire to learn|or (?:a )?willingness to learn|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
+  /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|preferably|(?:experience|knowledge) or (?:some )?familiarity (?:with|in)|or (?:an? )?(?:strong |keen |genuine )?interest in|an interest in learning|desired (?:qualifications?|skills|experience)|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
-  /\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|assets?|nice to have)\b|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
+  /\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|beneficial|assets?|(?:an\s+)?advantage(?:ous)?|nice to have)\b|\bor\s+(?:an?\s+)?(?:strong\s+)?(?:willingness|desire|eagerness|interest)\s+(?:to|in)\s+learn\w*|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
 const ASKS =
   /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
@@ -34,6 +34,12 @@ const OUR_STORY =
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
 /** A clause that says what the job does not involve: "does not involve any software development". */
 const NOT_THE_JOB = /\b(?:does|do|will|would)\s+not\s+(?:involve|require|include|entail)\b[^,;.]*/gi;
+/**
+ * "… to coordinate a grant-funded project with the aims to (1) deploy and manage open cloud infrastructure …": what a
+ * project, programme or initiative aims at is its goal, told in the story, not work asked of the candidate.
+ */
+const PROJECT_AIMS =
+  /\b(?:project|programme|program|initiative|grant|fellowship|consortium)\b[^.;]{0,80}?\b(?:with the aims? (?:to|of)|which aims to|that aims to|aim(?:s|ed|ing)? (?:at|to)|whose (?:aims?|goals?|mission) (?:is|are))\b.*$/i;
 /** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
 const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
@@ -221,7 +227,8 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         // someone else, told in a clause about them.
         .map((t) => t.replace(OTHER_PERSON, ''))
         // "While the position does not involve any software development, …": what the job is said not to be.
-        .map((t) => t.replace(NOT_THE_JOB, ''));
+        .map((t) => t.replace(NOT_THE_JOB, ''))
+        .map((t) => (line.bullet || block.kind !== 'summary' ? t : t.replace(PROJECT_AIMS, '')));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
         const inline = /^([^:]{2,40}):\s+(.+)$/.exec(part);
@@ -259,14 +266,23 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         // own clause.
         const parts: [string, boolean][] = sentence.split(/;\s+/).flatMap((clause): [string, boolean][] => {
           const cue = NICE_CUE.exec(clause);
-          return NICE_PREDICATE.test(clause)
+          // "Experience with revision tracking tools, with Git preferred": a cue at the end of its clause is said of
+          // what comes before it, back to the comma.
+          const postposed = cue && /^[\s.!)]*$/.test(clause.slice(cue.index + cue[0].length));
+          const comma = postposed ? clause.lastIndexOf(',', cue.index) : -1;
+          return NICE_PREDICATE.test(clause) || (postposed && comma < 0)
             ? [[clause, true]]
-            : cue
+            : postposed
               ? [
-                  [clause.slice(0, cue.index), kind === 'nice'],
-                  [clause.slice(cue.index), true],
+                  [clause.slice(0, comma), kind === 'nice'],
+                  [clause.slice(comma), true],
                 ]
-              : [[clause, kind === 'nice']];
+              : cue
+                ? [
+                    [clause.slice(0, cue.index), kind === 'nice'],
+                    [clause.slice(cue.index), true],
+                  ]
+                : [[clause, kind === 'nice']];
         });
         const families = familiesIn(sentence, vocabulary);
         for (const [part, isNice] of parts) {
@@ -498,6 +514,18 @@ function toBlocks(lines: Line[]): Block[] {
       // An unknown heading ("Our mission", "Login.gov") under a requirements heading keeps the list going
       // only when it reads like a sub-heading of it; otherwise it starts a block nobody asked skills in.
       const sub = kind === 'other' && !kindOf(line.text);
+      // "If the successful candidate is based in the UK, we will offer:" under Benefits: a lead-in sentence goes
+      // on with the section it is in, and asks for nothing there either.
+      if (
+        sub &&
+        blocks.at(-1)!.kind === 'other' &&
+        blocks.length > 1 &&
+        line.text.endsWith(':') &&
+        line.text.split(/\s+/).length > 6
+      ) {
+        blocks.at(-1)!.lines.push(line);
+        continue;
+      }
       // "Fundraising Operations", "Strategy and Planning" under the responsibilities: the sub-heading names the work.
       const within = sub && ['duties', 'required'].includes(blocks.at(-1)!.kind) && blocks.length > 1;
       blocks.push({
@@ -586,13 +614,16 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
       normaliseSkill(`${pair} ${/^\s+([\p{L}-]+)/u.exec(text.slice(at + pair.length))?.[1] ?? ''}`),
     )
       ? pair
-      : pair.replace(/\//g, ', '),
+      : (sharedAfterSlash(pair, text.slice(at + pair.length), taxonomy) ?? pair.replace(/\//g, ', ')),
   );
   // "Federal Acquisition Service", "Program Management Office": a skill inside an office's name is not asked for.
-  const named = split.replace(ORGANISATION, (name) =>
-    // "Microsoft Office" is a product, not an office.
-    taxonomy.index.has(normaliseSkill(name)) ? name : name.replace(/[\p{L}\p{N}]/gu, '_'),
-  );
+  // "Application Programming Interfaces (APIs)": the spelled-out name of APIs asks for no programming.
+  const named = split
+    .replace(/\bapplication programming interfaces?\b/gi, 'APIs')
+    .replace(ORGANISATION, (name) =>
+      // "Microsoft Office" is a product, not an office.
+      taxonomy.index.has(normaliseSkill(name)) ? name : name.replace(/[\p{L}\p{N}]/gu, '_'),
+    );
   const shared = distributed(named, taxonomy);
   // "Relational and non-relational database systems": the kinds are the skills, not the head they share.
   const heads = new Set(shared.flatMap((s) => s.heads));
@@ -605,6 +636,19 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
     ...nominalised(named, taxonomy),
     ...shared.map((s) => s.skill),
   ];
+}
+
+/**
+ * "project/grant management": two modifiers that each make a skill with the word after them share it, so the
+ * first is given the head too ("project management, grant management").
+ */
+function sharedAfterSlash(pair: string, after: string, taxonomy: Taxonomy): string | null {
+  const parts = pair.split('/');
+  const head = /^\s+([\p{L}-]+)/u.exec(after)?.[1];
+  if (!head || parts.length !== 2 || !parts.every((w) => /^[\p{L}-]+$/u.test(w))) return null;
+  return parts.every((w) => taxonomy.index.has(normaliseSkill(`${w} ${head}`)))
+    ? `${parts[0]} ${head}, ${parts[1]}`
+    : null;
 }
 
 /** Technical writing named as such, or documentation that the candidate writes, edits or creates. */
@@ -974,7 +1018,11 @@ function headerOf(lines: Line[]): Header {
   );
   // "Post title" on a line of its own, the title on the next.
   const above = /^(?:(?:job|post|position|vacancy)\s+)?title:?$/i.test(lines[0]?.text ?? '') ? 1 : 0;
-  const first = lines[above]?.text ?? '';
+  // "Job vacancy: Community Researcher - OLS is hiring!": the page's title ends by saying who is hiring.
+  const hiringTail = /^(.+?)\s+[-–—|]\s+(\S+(?:\s+\S+){0,3}?)\s+is\s+hiring!?$/i.exec(
+    lines[above]?.text ?? '',
+  );
+  const first = hiringTail ? hiringTail[1]! : (lines[above]?.text ?? '');
   const announced = HEADLINE.exec(first);
   const looksLikeTitle =
     first.length > 0 &&
@@ -982,7 +1030,7 @@ function headerOf(lines: Line[]): Header {
     (!/[.!?]$/.test(first) || Boolean(announced)) &&
     !LABEL.test(first);
   let title = labelledTitle ?? (looksLikeTitle ? first : null);
-  let company = labelledCompany;
+  let company = labelledCompany ?? (hiringTail ? hiringTail[2]! : null);
   if (title && !labelledTitle) {
     // "We're hiring - Senior Research Software Engineer": a page label before a dash, as before a colon.
     const labelDash = /^(.{2,30}?)\s+[-–—|]\s+(.+)$/.exec(title);
@@ -1045,7 +1093,7 @@ const ROLE_WORD =
   /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|fellow|intern|accountant|bookkeeper|producer|strategist|lead|head)s?\b/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
-  /^(?:job(?:\s+(?:posting|opening|offer|ad|description))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
+  /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
 // A full stop belongs to a name only inside it ("Login.gov"); one before a space ends the sentence.
 const NAME_CHAR = String.raw`(?:[\p{L}\p{N}&'’-]|\.(?=[\p{L}\p{N}]))`;
