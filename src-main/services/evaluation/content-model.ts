@@ -106,13 +106,15 @@ function relatedMatches(
 ): Record<'relatedTerms' | 'relatedPrecision', number> {
   const own = [...pointConcepts].filter((c) => !questionConcepts.has(c));
   const answerOwn = [...answerConcepts].filter((c) => !questionConcepts.has(c));
-  const near = (c: string, among: readonly string[]) =>
-    among.some((o) => o === c || related(c, o) || misspelt(c, o));
+  const near = (c: string, among: readonly string[]) => among.some((o) => sameOrNear(c, o));
   return {
     relatedTerms: own.length ? own.filter((c) => near(c, answerOwn)).length / own.length : 0,
     relatedPrecision: answerOwn.length ? answerOwn.filter((c) => near(c, own)).length / answerOwn.length : 0,
   };
 }
+
+/** The same concept, a WordNet near one, or the same word misspelt: how a point's word may be said. */
+const sameOrNear = (a: string, b: string) => a === b || related(a, b) || misspelt(a, b);
 
 /**
  * Whether one stem is the other misspelt: within one letter for five letters or more, two for eight ("evapor"
@@ -233,8 +235,7 @@ function pointAgreement(
     return {
       charSimilarity: text ? trigramCosine(pointGrams, trigrams(text)) : 0,
       newTerms: own.length
-        ? own.filter((c) => saidSet.has(c) || said.some((o) => related(c, o) || misspelt(c, o))).length /
-          own.length
+        ? own.filter((c) => saidSet.has(c) || said.some((o) => sameOrNear(c, o))).length / own.length
         : 0,
       order: own.length ? commonSubsequence(own, said) / own.length : 0,
       extraneous: placeConcepts.size ? extra / placeConcepts.size : 0,
