@@ -281,7 +281,6 @@ function joinLines(lines: string[]): string {
           // "University of Oklahoma" over "Norman, OK", "RWTH Aachen University" over "Aachen, Germany": the school's
           // place, not the rest of its name.
           peelLocation(line).rest !== '' &&
-          !isLocation(line) &&
           line.length < 40);
       if (hyphenated(prev, line)) out = continued(out, line);
       else out += /-$/.test(prev) && /^\p{Lu}/u.test(line) ? line : `${wraps ? ' ' : ' \t '}${line}`;
