@@ -19,6 +19,22 @@ interface NewSession {
   firstAttemptId: string | null;
 }
 
+/** A planned question as the columns of its `session_questions` row: one mapping for a new session and for a
+ * tailored one that swaps its unseen questions. */
+export function plannedColumns(q: PlannedQuestion) {
+  return {
+    question_id: q.questionId,
+    text: q.text,
+    category: q.category,
+    difficulty: q.difficulty,
+    time_limit_sec: q.timeLimitSec,
+    expected_points: JSON.stringify(q.expectedPoints),
+    skills: JSON.stringify(q.skills),
+    source: q.source,
+    reason: q.reason,
+  };
+}
+
 /** Writes a session and its questions in one transaction, the first question marked as shown. */
 async function insertSession(
   ctx: ServiceContext,
@@ -57,15 +73,7 @@ async function insertSession(
           id: ctx.newId(),
           session_id: id,
           position,
-          question_id: q.questionId,
-          text: q.text,
-          category: q.category,
-          difficulty: q.difficulty,
-          time_limit_sec: q.timeLimitSec,
-          expected_points: JSON.stringify(q.expectedPoints),
-          skills: JSON.stringify(q.skills),
-          source: q.source,
-          reason: q.reason,
+          ...plannedColumns(q),
           first_shown_at: position === 0 ? now : null,
           elapsed_ms: 0,
           parent_id: null,

@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../../core/context';
 import { track } from '../../core/requests';
 import { generateQuestions } from '../questions/generate';
+import { plannedColumns } from './create';
 import { engineInput } from '../questions/inputs';
 import { loadDetail, notFound } from './read';
 import { isOpen } from './state';
@@ -73,21 +74,7 @@ export async function tailorSession(ctx: ServiceContext, input: ParsedInput<'ses
       for (const slot of upcoming) {
         const q = generated.questions[slot.position];
         if (!q) continue;
-        await trx
-          .updateTable('session_questions')
-          .set({
-            question_id: q.questionId,
-            text: q.text,
-            category: q.category,
-            difficulty: q.difficulty,
-            time_limit_sec: q.timeLimitSec,
-            expected_points: JSON.stringify(q.expectedPoints),
-            skills: JSON.stringify(q.skills),
-            source: q.source,
-            reason: q.reason,
-          })
-          .where('id', '=', slot.id)
-          .execute();
+        await trx.updateTable('session_questions').set(plannedColumns(q)).where('id', '=', slot.id).execute();
         replaced++;
       }
     });
