@@ -84,10 +84,12 @@ describe('TransformersGenerator with a real (tiny) causal model loaded offline',
     const g = generator('rehearse-tests/absent');
     expect(await g.health({})).toEqual({
       ok: false,
-      reason: 'The in-app language model is not downloaded yet.',
+      reason:
+        'The in-app language model is not downloaded yet. Download it in Settings → AI coach → Models inside Rehearse.',
     });
     await expect(g.complete(request, {})).rejects.toMatchObject({
-      message: 'The in-app language model is not downloaded yet.',
+      message:
+        'The in-app language model is not downloaded yet. Download it in Settings → AI coach → Models inside Rehearse.',
       transient: false,
       details: { kind: 'model_missing' },
     });
@@ -99,7 +101,9 @@ describe('TransformersGenerator with a real (tiny) causal model loaded offline',
       value: { question: 'builtin' },
       provider: 'builtin',
       model: null,
-      notes: ['The in-app language model is not downloaded yet.'],
+      notes: [
+        'The in-app language model is not downloaded yet. Download it in Settings → AI coach → Models inside Rehearse.',
+      ],
     });
   });
 
@@ -115,7 +119,8 @@ describe('TransformersGenerator with a real (tiny) causal model loaded offline',
     const g = generator(damaged);
     expect(await g.health({})).toEqual({
       ok: false,
-      reason: "The in-app language model's files are damaged. Download it again in Settings.",
+      reason:
+        "The in-app language model's files are damaged. Download it again in Settings → AI coach → Models inside Rehearse.",
     });
     const error = await g.complete(request, {}).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ProviderError);

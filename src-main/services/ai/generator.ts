@@ -1,19 +1,18 @@
 import type { WorkerSession } from '../../core/worker-session';
-import { modelWorkerCall, modelWorkerSession, type ModelMessages } from './transformers';
+import { inAppModelMessages, loadsAvailable, modelWorkerCall, modelWorkerSession } from './transformers';
 import type { GeneratorReply } from './generator-worker';
 import type { AiTask, CallOptions, CompletionRequest, HealthReport, TextProvider } from './types';
 
 export const GENERATE_TIMEOUT_MS = 30_000;
 /** Enough for a question set or a study plan; a small model on a laptop CPU writes roughly 10–30 tokens a second. */
 export const DEFAULT_MAX_NEW_TOKENS = 512;
-const LABEL = 'The in-app language model';
-
-export const GENERATOR_MISSING = 'The in-app language model is not downloaded yet.';
-export const GENERATOR_DAMAGED =
-  "The in-app language model's files are damaged. Download it again in Settings.";
-export const GENERATOR_CRASHED =
-  'The in-app language model stopped unexpectedly. Rehearse will restart it on the next try.';
-export const GENERATE_FAILED = 'The in-app language model could not answer this request.';
+const GENERATOR_MESSAGES = inAppModelMessages(
+  'The in-app language model',
+  'The in-app language model could not answer this request.',
+  'generate_failed',
+);
+export const GENERATOR_MISSING = GENERATOR_MESSAGES.missing;
+export const GENERATOR_DAMAGED = GENERATOR_MESSAGES.damaged;
 
 export interface TransformersGeneratorOptions {
   /** The directory models are downloaded into; a model lives in `<modelsDir>/<modelId>/`. */
@@ -30,15 +29,6 @@ type Job =
   | { type: 'generate'; system: string; user: string; maxNewTokens: number; stream: boolean };
 
 const TEXT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
-
-const GENERATOR_MESSAGES: ModelMessages = {
-  label: LABEL,
-  missing: GENERATOR_MISSING,
-  damaged: GENERATOR_DAMAGED,
-  crashed: GENERATOR_CRASHED,
-  failed: GENERATE_FAILED,
-  failedKind: 'generate_failed',
-};
 
 /**
  * A small model has no constrained decoding here, so the schema goes into the prompt; the chain validates the
@@ -74,12 +64,8 @@ export class TransformersGenerator implements TextProvider {
 
   /** Ok when the model's files are present and load; loading it here also warms it for the first call. */
   async health(options: CallOptions = {}): Promise<HealthReport> {
-    try {
-      await this.run({ type: 'load' }, options);
-      return { ok: true, models: [this.options.modelId] };
-    } catch (err) {
-      return { ok: false, reason: err instanceof Error ? err.message : GENERATOR_CRASHED };
-    }
+    const loaded = await loadsAvailable(() => this.run({ type: 'load' }, options), GENERATOR_MESSAGES);
+    return loaded.ok ? { ok: true, models: [this.options.modelId] } : loaded;
   }
 
   /** The model's answer to `request.system` + `request.user`, without the prompt; streamed to `onToken` when given. */

@@ -70,9 +70,14 @@ describe('TransformersEmbedder with a real (tiny) model loaded offline', () => {
 
   it('says the model is not downloaded when its files are missing', async () => {
     const e = embedder('rehearse-tests/absent');
-    expect(await e.available()).toEqual({ ok: false, reason: 'The embedding model is not downloaded yet.' });
+    expect(await e.available()).toEqual({
+      ok: false,
+      reason:
+        'The embedding model is not downloaded yet. Download it in Settings → AI coach → Models inside Rehearse.',
+    });
     await expect(e.embed(['hello'])).rejects.toMatchObject({
-      message: 'The embedding model is not downloaded yet.',
+      message:
+        'The embedding model is not downloaded yet. Download it in Settings → AI coach → Models inside Rehearse.',
       transient: false,
       details: { kind: 'model_missing' },
     });
@@ -91,7 +96,8 @@ describe('TransformersEmbedder with a real (tiny) model loaded offline', () => {
     const e = embedder(damaged);
     expect(await e.available()).toEqual({
       ok: false,
-      reason: "The embedding model's files are damaged. Download it again in Settings.",
+      reason:
+        "The embedding model's files are damaged. Download it again in Settings → AI coach → Models inside Rehearse.",
     });
     const error = await e.embed(['hello']).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ProviderError);

@@ -8,13 +8,43 @@ import type { ModelWorkerData, ModelWorkerError } from './model-worker';
 import type { TransformersReply } from './transformers-worker';
 
 export const EMBED_TIMEOUT_MS = 30_000;
-const LABEL = 'The embedding model';
+/** Where the candidate fetches an in-app model, named in every message about a missing or damaged one. */
+const MODELS_PLACE = 'Settings → AI coach → Models inside Rehearse';
 
-export const MODEL_MISSING = 'The embedding model is not downloaded yet.';
-export const MODEL_DAMAGED = "The embedding model's files are damaged. Download it again in Settings.";
-export const MODEL_CRASHED =
-  'The embedding model stopped unexpectedly. Rehearse will restart it on the next try.';
-export const EMBED_FAILED = 'The embedding model could not read this text.';
+/** One wording for every in-app model's trouble, so the embedder, the generator and Whisper read alike. */
+export function inAppModelMessages(label: string, failed: string, failedKind: string): ModelMessages {
+  return {
+    label,
+    missing: `${label} is not downloaded yet. Download it in ${MODELS_PLACE}.`,
+    damaged: `${label}'s files are damaged. Download it again in ${MODELS_PLACE}.`,
+    crashed: `${label} stopped unexpectedly. Rehearse will restart it on the next try.`,
+    failed,
+    failedKind,
+  };
+}
+
+/** Whether an in-app model loads: its own message when it does not, never a raw error. */
+export async function loadsAvailable(
+  load: () => Promise<unknown>,
+  messages: ModelMessages,
+): Promise<Availability> {
+  try {
+    await load();
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : messages.crashed };
+  }
+}
+
+const EMBED_MESSAGES = inAppModelMessages(
+  'The embedding model',
+  'The embedding model could not read this text.',
+  'embed_failed',
+);
+export const MODEL_MISSING = EMBED_MESSAGES.missing;
+export const MODEL_DAMAGED = EMBED_MESSAGES.damaged;
+export const MODEL_CRASHED = EMBED_MESSAGES.crashed;
+export const EMBED_FAILED = EMBED_MESSAGES.failed;
 
 export interface TransformersEmbedderOptions {
   /** The directory models are downloaded into; a model lives in `<modelsDir>/<modelId>/`. */
@@ -37,15 +67,6 @@ type Job = { type: 'load' } | { type: 'embed'; texts: string[] };
 
 const ONNX_SUFFIX = { fp32: '.onnx', q8: '_quantized.onnx' } as const;
 const TEXT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json'];
-
-const EMBED_MESSAGES: ModelMessages = {
-  label: LABEL,
-  missing: MODEL_MISSING,
-  damaged: MODEL_DAMAGED,
-  crashed: MODEL_CRASHED,
-  failed: EMBED_FAILED,
-  failedKind: 'embed_failed',
-};
 
 function withCause(error: ProviderError, detail: string): ProviderError {
   // The raw text stays for logs and never becomes the message the candidate reads.
@@ -182,13 +203,8 @@ export class TransformersEmbedder {
   }
 
   /** Whether the model's files are present and load; loading it here also warms it for the first embed. */
-  async available(options: EmbedCallOptions = {}): Promise<Availability> {
-    try {
-      await this.run({ type: 'load' }, options);
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, reason: err instanceof Error ? err.message : MODEL_CRASHED };
-    }
+  available(options: EmbedCallOptions = {}): Promise<Availability> {
+    return loadsAvailable(() => this.run({ type: 'load' }, options), EMBED_MESSAGES);
   }
 
   /** One unit-length, mean-pooled vector per text, in order. */

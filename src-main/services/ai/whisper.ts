@@ -1,7 +1,14 @@
 import type { WorkerSession } from '../../core/worker-session';
 import { pcmFromWav, pcmToFloat } from '../voice/audio-file';
 import { ProviderError } from './errors';
-import { modelWorkerCall, modelWorkerSession, type InAppModel, type ModelMessages } from './transformers';
+import {
+  inAppModelMessages,
+  loadsAvailable,
+  modelWorkerCall,
+  modelWorkerSession,
+  type Availability,
+  type InAppModel,
+} from './transformers';
 import {
   TRANSCRIBE_TIMEOUT_MS,
   transcriptFromVerboseJson,
@@ -12,13 +19,13 @@ import {
 import type { WhisperReply } from './whisper-worker';
 
 export const WHISPER_LABEL = 'Whisper in Rehearse';
-export const WHISPER_MISSING =
-  'The in-app Whisper model is not downloaded yet. Download it in Settings → AI coach → Models inside Rehearse.';
-export const WHISPER_DAMAGED =
-  "The in-app Whisper model's files are damaged. Download it again in Settings → AI coach → Models inside Rehearse.";
-export const WHISPER_CRASHED =
-  'The in-app Whisper model stopped unexpectedly. Rehearse will restart it on the next try.';
-export const WHISPER_FAILED = 'The in-app Whisper model could not transcribe this recording.';
+const MESSAGES = inAppModelMessages(
+  'The in-app Whisper model',
+  'The in-app Whisper model could not transcribe this recording.',
+  'transcribe_failed',
+);
+export const WHISPER_MISSING = MESSAGES.missing;
+export const WHISPER_DAMAGED = MESSAGES.damaged;
 export const WHISPER_NOT_WAV = 'The recording is not 16 kHz mono WAV audio, so Whisper cannot hear it.';
 /** Whisper was trained on cleaned-up transcripts: it writes what was meant, and mostly leaves disfluencies out. */
 export const WHISPER_FILLER_NOTE =
@@ -26,15 +33,6 @@ export const WHISPER_FILLER_NOTE =
 
 /** A 16 kHz mono 16-bit WAV file's length in milliseconds (its header is 44 bytes). */
 const wavMs = (wav: Buffer) => Math.max(0, wav.length - 44) / 32;
-
-const MESSAGES: ModelMessages = {
-  label: 'The in-app Whisper model',
-  missing: WHISPER_MISSING,
-  damaged: WHISPER_DAMAGED,
-  crashed: WHISPER_CRASHED,
-  failed: WHISPER_FAILED,
-  failedKind: 'transcribe_failed',
-};
 
 const FILES = {
   text: [
@@ -66,13 +64,8 @@ export class WhisperTranscriber implements SpeechProvider {
   }
 
   /** Ok when the model's files are present and load; loading it here also warms it for the first recording. */
-  async available(signal?: AbortSignal): Promise<{ ok: true } | { ok: false; reason: string }> {
-    try {
-      await this.call({ type: 'load' }, { signal });
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, reason: err instanceof Error ? err.message : WHISPER_CRASHED };
-    }
+  available(signal?: AbortSignal): Promise<Availability> {
+    return loadsAvailable(() => this.call({ type: 'load' }, { signal }), MESSAGES);
   }
 
   /** The usual limit, plus the recording's own length: even a slow laptop transcribes faster than real time. */
