@@ -1,6 +1,7 @@
 // Job-posting reading quality: per-field precision and recall on the real corpus (tests/fixtures/real-postings),
-// the held-out real postings (tests/fixtures/heldout-postings), the fresh real postings (tests/fixtures/fresh-postings)
-// and, on separate lines, on the project's own postings (tests/fixtures/own-postings). `npx tsx bench/postings.ts`
+// the held-out and fresh real postings (tests/fixtures/heldout-postings, fresh-postings: both tuned on since), the
+// unseen real postings (tests/fixtures/unseen-postings, the measure) and, on separate lines, on the project's own
+// postings (tests/fixtures/own-postings). `npx tsx bench/postings.ts`
 // runs it alone; `--detail` adds one line per posting that misses a target, with what it missed; `--questions`
 // adds the share of résumé- and posting-aware questions per builtin set.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -28,10 +29,12 @@ export function benchPostings(detail = false): void {
   const taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
   for (const [corpus, dir] of [
     ['real', REAL_POSTINGS_DIR],
-    // Collected before the reader was tuned on the development corpus's misses, and never tuned on.
+    // Collected before the reader was tuned on the development corpus's misses; tuned on after its first look.
     ['heldout', join(REAL_POSTINGS_DIR, '..', 'heldout-postings')],
-    // Sources none of the others use, given truth before the reader first read them; kept unseen for a later check.
+    // Sources none of the others used, given truth before the reader first read them; spent after two looks.
     ['fresh', join(REAL_POSTINGS_DIR, '..', 'fresh-postings')],
+    // Sources none of the others use, gathered by someone who never ran or changed the reader: the measure.
+    ['unseen', join(REAL_POSTINGS_DIR, '..', 'unseen-postings')],
     ['own', join(REAL_POSTINGS_DIR, '..', 'own-postings')],
   ] as const) {
     const postings = loadPostings(dir);
