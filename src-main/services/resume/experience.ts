@@ -22,16 +22,16 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student)\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
-  /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
+  /(?<![\p{L}])(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|universit(?:y|é|à|ät|at|et)|universidad|universidade|hospital|institute|institut|college|c[ée]gep|[ée]cole|hochschule)(?![\p{L}])\.?/iu;
 /** A team inside an employer, named after the role when a list item runs them together. */
 const TEAM = /\b(?:group|team|lab|laboratory|department|chair|unit|division)$/i;
 /** Words common in company names but also in titles ("Software Engineer", "Social Media Manager"). */
 const COMPANY = new RegExp(
   `${EMPLOYER.source}|\\b(company|group|technologies|technology|systems|solutions|studios?|agency|partners|ventures|capital|consulting|software|health|media|holdings|foundation|school)\\b`,
-  'i',
+  'iu',
 );
 
 /** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@",
@@ -53,13 +53,19 @@ function splitHeader(text: string): string[] {
       // employer follows it, and "for" or "with" belongs to the team's name.
       / at /.test(text)
       ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
-      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
+      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
       // "Research Intern，Northwind Technology": a full-width comma is a comma.
       .replace(/\s*[，、]\s*/g, ', ')
       .split(separator)
+      // "Software Engineer for Acorns": "for" or "with" parts a role from its employer; "Working Capital for Community
+      // Needs" is one name.
+      .flatMap((p) => {
+        const m = / at /.test(text) ? null : /^(.+?)\s+(?:for|with)\s+(\p{Lu}.*)$/u.exec(p);
+        return m && ROLE.test(m[1]!) ? [m[1]!, m[2]!] : [p];
+      })
       .map((p) =>
         p
           .replace(/(?<=\))\.$/, '')
@@ -192,8 +198,11 @@ export function assignFields(
   });
   let company = named.find((p) => COMPANY.test(p)) ?? named.find((p) => !ROLE.test(p)) ?? named[0] ?? null;
   if (guess && !title && rest.length >= 2) {
-    title = rest[0]!;
-    company = rest[1]!;
+    // "University of Wisconsin, Madison" over "Statistical Consulation": with no role word, the field that names an
+    // institution or a legal form is the employer, wherever it stands.
+    const swap = EMPLOYER.test(rest[0]!) && !EMPLOYER.test(rest[1]!);
+    title = rest[swap ? 1 : 0]!;
+    company = rest[swap ? 0 : 1]!;
   }
   return { title: title && cleanTitle(title), company: company && cleanCompany(company), location };
 }
@@ -339,6 +348,34 @@ const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
         : null))
     : null;
 
+/**
+ * "Honors: Presidential Engagement Fellow (2021–22); …", "Courses taught: …": a labelled detail under a job dates a
+ * prize or a course, not an entry. A label right before the dates ("DevOps Engineer: 2019 – 2021") is a header's.
+ */
+function labelledDetail(text: string, range: DateRange): boolean {
+  const label =
+    /^(?:honou?rs|awards?|prizes?|grants?|funding|courses(?: taught)?|coursework|teaching|achievements|key achievements|responsibilities|duties|activities|publications?|thesis|supervisors?|advisors?)\s*:\s/i.exec(
+      text,
+    );
+  return label !== null && range.index > label[0].length + 2;
+}
+
+/**
+ * "2016 – Present<tab>Employer": dates in a label column, at the head of the row they open. The entry starts on that
+ * line; the lines above it end the entry before.
+ */
+function opensRow(text: string, range: DateRange): boolean {
+  const tab = text.indexOf('\t');
+  // A table's date cell beside a description ("2025.07 -<tab>Deep learning and geometry based …") sits mid-entry,
+  // under the title and the employer.
+  return (
+    tab > 0 &&
+    /^\s*$/.test(text.slice(0, range.index)) &&
+    tab <= range.index + range.length + 12 &&
+    !describes(text.slice(tab + 1))
+  );
+}
+
 export interface ParsedExperience extends Experience {
   range: { start: YearMonth; end: YearMonth | null } | null;
 }
@@ -414,7 +451,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     lines.forEach((line, index) => {
       if (!usable(line, index)) return;
       const range = findRange(line.text, reference.year) ?? point(line, reference, index);
-      if (range && !runIn(line.text, range)) found.push({ index, range });
+      if (range && !runIn(line.text, range) && !labelledDetail(line.text, range))
+        found.push({ index, range });
     });
     return found;
   };
@@ -501,7 +539,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // A heading over every dated item is each item's employer ("### Amazon.com, Inc" over "* Applied Scientist
     // Intern … Summer 2024"); one over a group of them is a sub-title ("Research Roles").
     if (headed && !taken.has(anchor.index - 1)) header.unshift(anchor.index - 1);
-    for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
+    const opens = opensRow(lines[anchor.index]!.text, anchor.range);
+    for (let i = anchor.index - 1; !listed && !complete && !opens && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
       // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer

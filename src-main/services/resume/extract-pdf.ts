@@ -250,8 +250,101 @@ function labelColumn(items: Item[], gutter: number): boolean {
   return across >= leftRows.length * 0.6;
 }
 
+/**
+ * Dates set as notes in the page's left margin, each beside the first line of its entry (cvtex and the pandoc
+ * templates made from it: "2016 – Present" left of the employer, a long one wrapping inside the margin): a label
+ * column too narrow to be found as a gutter. The body's left edge is where most lines start; the labels are the short
+ * texts wholly left of it, most of them on a line of the body. Returns the x between the two, or null.
+ */
+function marginEdge(items: Item[]): number | null {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  const rows: Item[][] = [];
+  for (const item of [...text].sort((a, b) => b.y - a.y)) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row[0]!.y - item.y) <= Math.max(2, item.size * 0.4)) row.push(item);
+    else rows.push([item]);
+  }
+  const starts = new Map<number, number>();
+  for (const row of rows) {
+    const x = Math.round(Math.min(...row.map((i) => i.x)));
+    starts.set(x, (starts.get(x) ?? 0) + 1);
+  }
+  let edge = 0;
+  let most = 0;
+  for (const [x, n] of starts) if (n > most) [edge, most] = [x, n];
+  const isLabel = (i: Item) => i.x + i.width < edge - 2;
+  const labelRows = rows.filter((row) => row.some(isLabel));
+  if (labelRows.length < 3) return null;
+  const left = Math.min(...text.map((i) => i.x));
+  const span = Math.max(...text.map((i) => i.x + i.width)) - left;
+  const chars = (list: Item[]) => list.reduce((n, i) => n + i.text.trim().length, 0);
+  const labels = text.filter(isLabel);
+  // A list's bullet may hang into the margin ("• Argues that …"); its item crosses the edge and is still body text.
+  const crossing = text.filter(
+    (i) => i.x < edge - 2 && i.x + i.width > edge + 2 && !/^[•·▪◦‣∙–-]\s/.test(i.text),
+  ).length;
+  const beside = labelRows.filter((row) => row.some((i) => i.x >= edge - 1)).length;
+  return edge - left <= span * 0.3 &&
+    chars(labels) * 5 <= chars(text) &&
+    crossing === 0 &&
+    beside >= labelRows.length * 0.6
+    ? edge - 1
+    : null;
+}
+
+/**
+ * A margin note wrapped inside the margin ("avril 2015 à août" over "2015", "2012 à au-" over "jourd'hui"): its
+ * lines are set closer than the body's and fall between the body's rows, so each goes back to the end of the line
+ * above, on that line's row. Only a line that leaves its date unfinished (a closing "to", "à" or dash, a word
+ * hyphenated, no year yet) goes on: a note per row ("2014" over "2015") stays apart.
+ */
+function joinWrappedNotes(items: Item[], edge: number): Item[] {
+  const notes = items
+    .filter((i) => i.text.trim().length > 0 && i.x + i.width < edge - 2)
+    .sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Item[][] = [];
+  for (const note of notes) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0]!.y - note.y) <= Math.max(2, note.size * 0.4)) line.push(note);
+    else lines.push([note]);
+  }
+  const textOf = (line: Item[]) => line.map((i) => i.text.trim()).join(' ');
+  const chains: Item[][][] = [];
+  for (const line of lines) {
+    const chain = chains.at(-1);
+    const previous = chain?.at(-1);
+    const text = chain ? chain.map(textOf).join(' ') : '';
+    const size = Math.max(...line.map((i) => i.size));
+    if (
+      chain &&
+      previous &&
+      previous[0]!.y - line[0]!.y <= size * 1.8 &&
+      (/(?:[-–—]|\s(?:to|until|à|au|bis|hasta))\s*$/u.test(text) ||
+        /\p{L}-$/u.test(text) ||
+        !/\b(?:19|20)\d{2}\b/.test(text))
+    )
+      chain.push(line);
+    else chains.push([line]);
+  }
+  const dropped = new Set<Item>();
+  const joined: Item[] = [];
+  for (const chain of chains) {
+    if (chain.length < 2) continue;
+    chain.flat().forEach((i) => dropped.add(i));
+    const first = chain[0]!;
+    const x = Math.min(...first.map((i) => i.x));
+    const text = chain
+      .map(textOf)
+      .reduce((acc, t) => (/\p{L}-$/u.test(acc) ? `${acc.slice(0, -1)}${t}` : `${acc} ${t}`));
+    joined.push({ ...first[0]!, text, x, width: Math.max(1, edge - 3 - x) });
+  }
+  return [...items.filter((i) => !dropped.has(i)), ...joined];
+}
+
 /** Items → lines in reading order: full-width lines above the columns, then each column top to bottom. */
 export function layoutPage(items: Item[], page: number): Line[] {
+  const edge = marginEdge(items);
+  if (edge !== null) return groupLines(joinWrappedNotes(items, edge), 0, page, edge);
   const rowed = datedRows(items, page);
   if (rowed) return rowed;
   const gutter = findGutter(items);

@@ -46,6 +46,22 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'occupations',
     'positions held',
     'professional career',
+    // A freelancer's list of engagements, cv-boilerplate's own wording for the jobs.
+    'project history',
+    'previous experience',
+    // An academic's posts ("Academic Appointments" over the universities that employed them).
+    'appointments',
+    'academic appointments',
+    'professional appointments',
+    // French, Spanish and German CVs (accents are folded before the lookup).
+    'experiences professionnelles',
+    'experience professionnelle',
+    'parcours professionnel',
+    'experiencia',
+    'experiencia profesional',
+    'experiencia laboral',
+    'berufserfahrung',
+    'berufliche erfahrung',
   ],
   education: [
     'education',
@@ -61,6 +77,15 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'academic profile',
     'educational qualifications',
     'academic details',
+    'formation',
+    'formations',
+    'formation academique',
+    'etudes',
+    'diplomes',
+    'formacion',
+    'formacion academica',
+    'educacion',
+    'ausbildung',
   ],
   skills: [
     'skills',
@@ -92,6 +117,12 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'tech skills',
     'software',
     'softwares',
+    'competences',
+    'competences techniques',
+    'competences informatiques',
+    'connaissances informatiques',
+    'habilidades',
+    'kenntnisse',
   ],
   projects: [
     'projects',
@@ -105,6 +136,10 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'side projects highlights',
     'academic projects',
     'technical projects',
+    'projets',
+    'projets personnels',
+    'proyectos',
+    'projekte',
   ],
   certifications: [
     'certifications',
@@ -133,7 +168,15 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'achievements and awards',
     'scholarships',
   ],
-  languages: ['languages', 'spoken languages', 'language skills', 'language'],
+  languages: [
+    'languages',
+    'spoken languages',
+    'language skills',
+    'language',
+    'langues',
+    'idiomas',
+    'sprachen',
+  ],
   volunteering: [
     'volunteering',
     'volunteer experience',
@@ -162,6 +205,11 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'relevant coursework',
     'open source contributions',
     'additional information',
+    'bar admissions',
+    'divers',
+    'loisirs',
+    'centres d interet',
+    'interets',
   ],
   contact: [
     'contact',
@@ -190,6 +238,9 @@ export const normaliseHeader = (text: string): string =>
     // "Open source (pandas)": a header's aside is not part of its name.
     .replace(/\s*\([^)]*\)\s*$/, '')
     .toLowerCase()
+    // "Expériences professionnelles", "Éducation": titles in French or Spanish are looked up without their accents.
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N} ]+/gu, ' ')
     .replace(/\s+/g, ' ')
@@ -230,8 +281,13 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
   if (kind && (styled || (text.split(/\s+/).length <= 3 && !/[.,;]$/.test(text)))) return { kind, rest: '' };
   // A styled title in nobody's list ("Recent Work Experience", "Technology Experience", "Recent Course
   // Projects") is read by its key word.
+  // "Skills & areas of interest" set in small capitals at the body's size keeps no styling a PDF reader sees; a known
+  // title paired with another by "&" or "and" still reads as a title.
+  const paired = /^(?:skills|experience|education|projects|awards|languages) and [a-z ]{2,30}$/.test(
+    normaliseHeader(text),
+  );
   const guessed =
-    styled && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
+    (styled || paired) && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
       ? kindByWords(text)
       : null;
   if (guessed) return { kind: guessed, rest: '', guessed: true };
@@ -275,15 +331,17 @@ function kindByWords(text: string): SectionName | null {
   if (/\b(?:institute|university|college|academy|polytechnic)\b/.test(t)) return null;
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
-  if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
+  if (/\bexperiences?\b|\bemployment\b|\bwork history\b|\bappointments?\b/.test(t)) return 'experience';
   if (
     /\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) ||
     SKILL_GROUP_TITLE.test(t)
   )
     return 'skills';
   // "Project management" in bold among skills is a skill; a projects section says "Projects" or just "Project".
-  if (/\bprojects\b|^project$/.test(t)) return 'projects';
-  if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t)) return 'education';
+  if (/\bprojects\b|^project$|\bprojets\b|\bproyectos\b/.test(t)) return 'projects';
+  // "Academic Publications" lists papers, not schooling.
+  if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t) && !/\bpublications?\b/.test(t))
+    return 'education';
   if (/\bawards?\b|\bhonou?rs\b|\bachievements\b/.test(t)) return 'awards';
   if (/\bcertifi|\blicen[cs]es\b/.test(t)) return 'certifications';
   if (
@@ -352,6 +410,17 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     }
     // "Achievements include:", "Technologies used:" lead into a list inside a role, not a section of their own.
     if (header?.guessed && /:\s*$/.test(line.text) && (current === 'experience' || current === 'projects'))
+      header = null;
+    // "Honors: Professor of the Year (2022)" under a job, "Honors:" over a degree's list of prizes: a label inside
+    // the entry, set as its text is, not a section of awards.
+    if (
+      header?.kind === 'awards' &&
+      (current === 'experience' || current === 'education') &&
+      (header.rest !== '' || /:\s*$/.test(line.text)) &&
+      !line.heading &&
+      !line.bold &&
+      line.size <= bodySize + 0.5
+    )
       header = null;
     // Inside a skills section, "Languages" or "Tools" in body text label a group of skills, not a new section.
     if (

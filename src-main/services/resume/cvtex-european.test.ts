@@ -1,0 +1,175 @@
+// Layout families first met in the cv-boilerplate (cvtex) CVs added to the development corpus in session 8: dates as
+// notes in the page's left margin, French and Québec CVs, a law professor's appointments. Each test is a made-up
+// document of the same layout.
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPaths } from '../../paths';
+import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
+import { loadTaxonomy, type Taxonomy } from './skills';
+
+let taxonomy: Taxonomy;
+beforeAll(() => {
+  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+});
+
+const reference = { year: 2026, month: 11 };
+const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
+const jobs = (r: ReturnType<typeof parse>) =>
+  r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end]);
+
+/** A one-page PDF drawn by the function, as bytes. */
+const pdfOf = (draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> =>
+  new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    draw(doc);
+    doc.end();
+  });
+
+describe('cvtex and European CV layouts', () => {
+  it('dates set as notes in the left margin open the row beside them, a wrapped note included (PDF)', async () => {
+    const body = 110;
+    const bytes = await pdfOf((doc) => {
+      const line = (y: number, text: string, size = 10) =>
+        doc.fontSize(size).text(text, body, y, { lineBreak: false });
+      const note = (y: number, text: string) => doc.fontSize(7).text(text, 30, y + 2, { lineBreak: false });
+      line(60, 'Jane Roe', 18);
+      line(84, '12 Harbour Road, Leith');
+      line(98, 'jane@example.org');
+      line(130, 'Previous Experience', 14);
+      note(156, '2019 – Present');
+      line(156, 'Northwind Traders – Scotland');
+      line(170, 'Operations Manager');
+      line(184, 'Edinburgh');
+      line(198, 'Ran the warehouse rota and the supplier accounts for the Leith depot.');
+      note(226, 'April 2015 to');
+      line(226, 'Contoso Freight');
+      note(236, 'May 2019');
+      line(240, 'Logistics Coordinator');
+      line(254, 'Glasgow');
+      line(268, 'Booked carriers and kept the delivery schedule for twelve shops.');
+      note(296, '2011–15');
+      line(296, 'Fabrikam Bakery');
+      line(310, 'Shift Supervisor');
+      line(324, 'Perth');
+      line(352, 'Education', 14);
+      note(378, '2008 – 2011');
+      line(378, 'BA in Business Management');
+      line(392, 'University of Stirling');
+    });
+    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    expect(r.contact.name).toBe('Jane Roe');
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Operations Manager', 'Northwind Traders', '2019', 'present'],
+      ['Logistics Coordinator', 'Contoso Freight', '2015-04', '2019-05'],
+      ['Shift Supervisor', 'Fabrikam Bakery', '2011', '2015'],
+    ]);
+    expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
+      ['Bachelor', 'University of Stirling', 2011],
+    ]);
+  });
+
+  it('a French CV: accented section titles, month names, "à", "depuis", "aujourd’hui" and seasons in brackets', () => {
+    const r = parse(
+      [
+        'Claire Dubois',
+        'claire.dubois@example.fr',
+        '',
+        'Compétences',
+        'Excel, SAP, Comptabilité analytique',
+        '',
+        'Expériences professionnelles',
+        'avril 2015 à août 2016\tBoulangerie Martin',
+        'Responsable de magasin',
+        'Lyon, France',
+        '2012 à aujourd’hui\tAgence Durand',
+        'Assistante comptable',
+        '2011 (Été)\tCamping des Pins',
+        'Animatrice',
+        'Formation',
+        '2013–2016\tMaitrise en Gestion',
+        'Université de Lyon',
+        '2009–2012\tBaccalauréat en Biologie',
+        'Université Laval',
+        'diplômée en 2006\tLycée Victor Hugo',
+        'Baccalauréat général',
+      ].join('\n'),
+    );
+    expect(jobs(r)).toEqual([
+      ['Responsable de magasin', 'Boulangerie Martin', '2015-04', '2016-08'],
+      ['Assistante comptable', 'Agence Durand', '2012', 'present'],
+      ['Animatrice', 'Camping des Pins', '2011-06', '2011-06'],
+    ]);
+    expect(r.education.map((e) => e.degree)).toEqual(['Master', 'Bachelor', 'High school']);
+    expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.name)).toContain('SAP');
+  });
+
+  it('a law professor: "Academic Appointments", open and two-digit end years, an "Honors:" line inside a job', () => {
+    const r = parse(
+      [
+        'John Doe',
+        'jdoe@example.edu',
+        '',
+        'ACADEMIC APPOINTMENTS',
+        '2024–\tNorthfield University (Dallas, Texas)',
+        'School of Law',
+        'Associate Professor of Law',
+        'Courses taught: Contracts, Torts (2023–24)',
+        '2019–24\tSouthfield University (Columbia, Missouri)',
+        'School of Law',
+        'Assistant Professor',
+        'Honors: Teacher of the Year (2021–22); Research Award (2022)',
+        'ACADEMIC PUBLICATIONS',
+        '2023\tA Note on Courts, 107 L. Rev. 1681',
+        'ADDITIONAL LEGAL EXPERIENCE',
+        '2016–18\tHon. Jane Smith (New York, New York)',
+        'United States District Court',
+        'Law Clerk',
+        'EDUCATION',
+        '2016\tNew York University School of Law',
+        'JD, magna cum laude',
+        'Honors:',
+        'Law Review, Managing Editor',
+        '2012\tSwarthmore College',
+        'BA, History, with honors',
+      ].join('\n'),
+    );
+    expect(jobs(r)).toEqual([
+      ['Associate Professor of Law', 'Northfield University', '2024', 'present'],
+      ['Assistant Professor', 'Southfield University', '2019', '2024'],
+      ['Law Clerk', 'Hon. Jane Smith', '2016', '2018'],
+    ]);
+    expect(r.education.map((e) => [e.degree, e.institution])).toContainEqual([
+      'Bachelor',
+      'Swarthmore College',
+    ]);
+  });
+
+  it('"for" inside an employer\'s name parts nothing; with no role word the institution is the employer', () => {
+    const r = parse(
+      [
+        'Sam Poe',
+        'sam@example.com',
+        '',
+        'Previous Experience',
+        '2014-present\tRoot Lending',
+        'Financial Planning Associate',
+        'Boston, MA',
+        '2010-2014\tWorking Capital for Community Needs',
+        'Director of Operations',
+        'Madison, WI',
+        '2009-2010\tUniversity of Wisconsin, Madison',
+        'Statistical Consultation',
+        'Madison, WI',
+      ].join('\n'),
+    );
+    expect(jobs(r)).toEqual([
+      ['Financial Planning Associate', 'Root Lending', '2014', 'present'],
+      ['Director of Operations', 'Working Capital for Community Needs', '2010', '2014'],
+      ['Statistical Consultation', 'University of Wisconsin', '2009', '2010'],
+    ]);
+  });
+});
