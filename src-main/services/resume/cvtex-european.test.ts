@@ -172,4 +172,96 @@ describe('cvtex and European CV layouts', () => {
       ['Statistical Consultation', 'University of Wisconsin', '2009', '2010'],
     ]);
   });
+
+  it('section titles in a column of their own beside the entries; bold employers over bulleted roles (PDF)', async () => {
+    const body = 140;
+    const bytes = await pdfOf((doc) => {
+      const line = (y: number, text: string, size = 10, x = body) =>
+        doc.fontSize(size).text(text, x, y, { lineBreak: false });
+      const bold = (y: number, text: string) =>
+        doc.font('Helvetica-Bold').fontSize(10).text(text, body, y, { lineBreak: false }).font('Helvetica');
+      const title = (y: number, text: string) =>
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(9)
+          .text(text, 40, y + 1, { lineBreak: false })
+          .font('Helvetica');
+      const dated = (y: number, text: string, dates: string) => {
+        line(y, `\u2022 ${text}`, 10, body + 4);
+        line(y, dates, 10, 470);
+      };
+      line(50, 'Jane Roe', 15, 250);
+      line(72, 'jane@example.org  \u2022  +30 698 000 0000  \u2022  http://example.org/~jane', 8.6, 150);
+      title(110, 'EDUCATION');
+      line(110, 'Ionian University, Corfu, Greece');
+      dated(124, 'BSc. Informatics', 'Sep 2012 – May 2017');
+      line(138, 'Cumulative GPA: 7.61 / 10', 8.6, body + 16);
+      title(166, 'WORK');
+      line(166, 'Fabrikam Ride, Athens');
+      title(176, 'EXPERIENCE');
+      dated(180, 'Data Engineer', 'Aug 2017 – Present');
+      line(194, 'Tools: Scala, Spark, Hadoop, MySQL', 8.6, body + 16);
+      bold(216, 'isMOOD Data Technology Services');
+      dated(230, 'Software Engineer', 'Apr 2014 – Aug 2015');
+      line(244, 'Development, scheduling and optimization of web crawlers', 8.6, body + 16);
+      bold(266, 'Contoso Hellas');
+      dated(280, 'Student Partner', 'Sep 2013 – Sep 2014');
+      title(310, 'SKILLS');
+      line(310, '\u2022 Programming Languages: Java, Scala, Python', 10, body + 4);
+      line(324, '\u2022 Databases: Hive, MongoDB', 10, body + 4);
+    });
+    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    expect(r.contact.name).toBe('Jane Roe');
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Data Engineer', 'Fabrikam Ride', '2017-08', 'present'],
+      ['Software Engineer', 'isMOOD Data Technology Services', '2014-04', '2015-08'],
+      ['Student Partner', 'Contoso Hellas', '2013-09', '2014-09'],
+    ]);
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([['Bachelor', 'Ionian University']]);
+    expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Java', 'Scala', 'Python', 'MongoDB']),
+    );
+  });
+
+  it('roles as list items: a wrapped end date, an employer line over them, a bulleted employer under a dated title', () => {
+    const r = parse(
+      [
+        'Sam Roe',
+        'sam@example.org',
+        '',
+        'CLINICAL EXPERIENCE',
+        'Northfield Family Dental, Louisville, Kentucky, USA',
+        '• Associate Dental Surgeon May 2015 – Present',
+        '• Employer: Dr. Jane Doe',
+        '• Hours worked: 1200 hours.',
+        'RESEARCH EXPERIENCE',
+        'University of Louisville, Louisville, Kentucky, USA',
+        '• Summer Research Fellow, Dept. of Oral Biology May 2016 –',
+        'Aug 2016',
+        '• Project: Palate development',
+      ].join('\n'),
+    );
+    expect(jobs(r)).toEqual([
+      ['Associate Dental Surgeon', 'Northfield Family Dental', '2015-05', 'present'],
+      ['Summer Research Fellow, Dept. of Oral Biology', 'University of Louisville', '2016-05', '2016-08'],
+    ]);
+    const titled = parse(
+      [
+        'Sam Roe',
+        'sam@example.org',
+        '',
+        'RESEARCH EXPERIENCE',
+        'Research Scholar Feb 2016 – Apr 2018',
+        '• National Institute of Technology, Tiruchirappalli Tamil Nadu, India',
+        '• Supervisor: Dr. P. Kumar',
+        'Research Assistant May 2014 – Aug 2015',
+        '• Silicon Institute of Technology, Bhubaneswar Odisha, India',
+        '• Focus: Array Signal Processing.',
+      ].join('\n'),
+    );
+    expect(jobs(titled)).toEqual([
+      ['Research Scholar', 'National Institute of Technology', '2016-02', '2018-04'],
+      ['Research Assistant', 'Silicon Institute of Technology', '2014-05', '2015-08'],
+    ]);
+  });
 });

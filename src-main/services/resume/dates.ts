@@ -360,6 +360,20 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
       i++;
       continue;
     }
+    // "■ Summer Research Fellow, Dept. of … May 2016 –" over "Aug 2016": a list item's range the page wrapped, its
+    // end alone on the next line.
+    if (
+      next &&
+      line.bullet &&
+      !next.bullet &&
+      DANGLING_DASH.test(line.text) &&
+      CONTINUED.test(next.text.trim()) &&
+      next.text.trim().length <= 20
+    ) {
+      out.push({ ...line, text: `${line.text.trimEnd()} ${next.text.trim()}` });
+      i++;
+      continue;
+    }
     if (!next || line.bullet || next.bullet) {
       out.push(line);
       continue;

@@ -22,7 +22,7 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /(?<![\p{L}])(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|universit(?:y|é|à|ät|at|et)|universidad|universidade|hospital|institute|institut|college|c[ée]gep|[ée]cole|hochschule)(?![\p{L}])\.?/iu;
@@ -262,9 +262,11 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   // A sentence ends with a full stop; "Eligible Inc." and "Qualfon (Cebu City, Philippines)." do not make one.
   if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 2)
     return false;
-  // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
-  if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
-  if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
+  // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" and "isMOOD
+  // Data Services", names with a capital inside their first word, do not.
+  const camel = /^\p{Ll}+\p{Lu}/u.test(t);
+  if (/^\p{Ll}\p{Ll}/u.test(t) && !camel) return false;
+  if (previous?.bullet && /^[\p{Ll}]/u.test(t) && !camel) return false;
   // "Python, Flask, SQLAlchemy, PostgreSQL, Redis, Google Cloud," / "Typescript, React.": a list of tools, and the
   // line it runs onto, head nothing; a header has a few comma pieces at most ("Engineer, Acme Inc., Lyon").
   const listLike = (text: string) => (text.match(/,/g)?.length ?? 0) >= 4;
@@ -440,6 +442,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       !line.gapBefore &&
       !line.bold &&
       !line.heading &&
+      // A wrapped line keeps its size: a larger line under a list of details starts something new.
+      Math.abs(line.size - prev.size) < 0.5 &&
       (prev.bullet || continued[i - 1]!) &&
       !/[.!?:;)]$/.test(prev.text.trim());
   });
@@ -515,14 +519,21 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       const i = anchor.index - 1;
       const line = lines[i];
       if (
-        line?.bullet &&
+        line &&
+        // "**BEAT**, Athens" over "■ Big Data Software Engineer  Aug 2017 – Present": the employer's own line over
+        // its bulleted roles heads them as an item would.
+        (line.bullet || (!line.heading && !continued[i] && isHeaderLike(line, lines[i - 1]))) &&
         (k === 0 || anchors[k - 1]!.index < i) &&
         !findRange(line.text, reference.year) &&
         !LABELLED.test(line.text) &&
-        line.text.split(/\s+/).length <= 8 &&
+        // "Sri Ramachandra Dental College and Hospital, Chennai, Tamil Nadu, India": the place does not count.
+        peelLocation(line.text).rest.split(/\s+/).length <= 8 &&
         isHeaderLike(asItem(line), lines[i - 1]) &&
         !roleOnly(line.text) &&
-        fieldsOf([anchor.index], anchor, false).company === null
+        // "University of Louisville, Louisville, KY" over "■ Summer Research Fellow, Dept. of Biology  May 2016 – Aug
+        // 2016": the item's own comma parts a department from the role; the line above names the employer.
+        (fieldsOf([anchor.index], anchor, false).company === null ||
+          (EMPLOYER.test(line.text) && !EMPLOYER.test(fieldsOf([anchor.index], anchor, false).company!)))
       )
         heads.set(k, i);
     }
@@ -571,8 +582,21 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       i++
     ) {
       // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
+      // Under a dated title that names no employer, a short item naming an institution or a place is the employer
+      // ("**Research Scholar**  Feb 2016 – Apr 2018" over "■ National Institute of Technology, Tiruchirappalli").
+      const employerItem =
+        i === anchor.index + 1 &&
+        lines[i]!.bullet &&
+        !!fields.title &&
+        !fields.company &&
+        lines[i]!.text.split(/\s+/).length <= 8 &&
+        !/[.;:]$/.test(lines[i]!.text) &&
+        !LABELLED.test(lines[i]!.text) &&
+        (EMPLOYER.test(lines[i]!.text) || peelLocation(lines[i]!.text).location !== null);
       const line =
-        listed && i === anchor.index + 1 && !LABELLED.test(lines[i]!.text) ? asItem(lines[i]!) : lines[i]!;
+        (listed && i === anchor.index + 1 && !LABELLED.test(lines[i]!.text)) || employerItem
+          ? asItem(lines[i]!)
+          : lines[i]!;
       // "(Company based in France, Marseille)", "boltongroup.net": an aside or the employer's site under its line
       // heads nothing, and the title may follow it.
       if (/^\(.*\)$/.test(line.text.trim()) || WEB_DOMAIN.test(line.text.trim())) continue;
@@ -603,8 +627,11 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     }
     // "Company: Bytedance Co." under the dates names the employer, whatever the header line guessed.
     const labelled = lines[Math.max(...header) + 1];
+    // Under an employer's own line, "Employer: Dr. Robert Fuchs" names the person the candidate worked for.
     const employer =
-      labelled && Math.max(...header) + 1 < ceiling ? EMPLOYER_LABEL.exec(labelled.text) : null;
+      labelled && Math.max(...header) + 1 < ceiling && head === undefined
+        ? EMPLOYER_LABEL.exec(labelled.text)
+        : null;
     if (employer) {
       header.push(Math.max(...header) + 1);
       employerOf.set(k, employer[1]!.trim());

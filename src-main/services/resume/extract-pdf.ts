@@ -251,45 +251,55 @@ function labelColumn(items: Item[], gutter: number): boolean {
 }
 
 /**
- * Dates set as notes in the page's left margin, each beside the first line of its entry (cvtex and the pandoc
- * templates made from it: "2016 – Present" left of the employer, a long one wrapping inside the margin): a label
- * column too narrow to be found as a gutter. The body's left edge is where most lines start; the labels are the short
- * texts wholly left of it, most of them on a line of the body. Returns the x between the two, or null.
+ * Labels in a narrow left column beside the body: dates set as notes in the page's margin, each beside the first line
+ * of its entry (cvtex and the pandoc templates made from it: "2016 – Present" left of the employer, a long one
+ * wrapping inside the margin), or section titles in a column of their own ("EDUCATION" beside the first school): too
+ * narrow a column to be found as a gutter. The body's left edge is the leftmost x, in the page's left third, that no
+ * text crosses below the page's header and that has short texts wholly left of it, most of them on a line of the
+ * body. Returns that x, or null.
  */
 function marginEdge(items: Item[]): number | null {
   const text = items.filter((i) => i.text.trim().length > 0);
+  if (text.length < 8) return null;
+  const left = Math.min(...text.map((i) => i.x));
+  const span = Math.max(...text.map((i) => i.x + i.width)) - left;
   const rows: Item[][] = [];
   for (const item of [...text].sort((a, b) => b.y - a.y)) {
     const row = rows.at(-1);
     if (row && Math.abs(row[0]!.y - item.y) <= Math.max(2, item.size * 0.4)) row.push(item);
     else rows.push([item]);
   }
-  const starts = new Map<number, number>();
-  for (const row of rows) {
-    const x = Math.round(Math.min(...row.map((i) => i.x)));
-    starts.set(x, (starts.get(x) ?? 0) + 1);
-  }
-  let edge = 0;
-  let most = 0;
-  for (const [x, n] of starts) if (n > most) [edge, most] = [x, n];
-  const isLabel = (i: Item) => i.x + i.width < edge - 2;
-  const labelRows = rows.filter((row) => row.some(isLabel));
-  if (labelRows.length < 3) return null;
-  const left = Math.min(...text.map((i) => i.x));
-  const span = Math.max(...text.map((i) => i.x + i.width)) - left;
   const chars = (list: Item[]) => list.reduce((n, i) => n + i.text.trim().length, 0);
-  const labels = text.filter(isLabel);
-  // A list's bullet may hang into the margin ("• Argues that …"); its item crosses the edge and is still body text.
-  const crossing = text.filter(
-    (i) => i.x < edge - 2 && i.x + i.width > edge + 2 && !/^[•·▪◦‣∙–-]\s/.test(i.text),
-  ).length;
-  const beside = labelRows.filter((row) => row.some((i) => i.x >= edge - 1)).length;
-  return edge - left <= span * 0.3 &&
-    chars(labels) * 5 <= chars(text) &&
-    crossing === 0 &&
-    beside >= labelRows.length * 0.6
-    ? edge - 1
-    : null;
+  const total = chars(text);
+  // A list's bullet may hang left of the body ("• Argues that …"): its item is body text.
+  const hanging = (i: Item) => /^[•·▪◦‣∙■–-]\s/.test(i.text) || /^[•·▪◦‣∙■]$/.test(i.text.trim());
+  const candidates = [...new Set(text.map((i) => Math.round(i.x)))]
+    .filter((x) => x > left + 5 && x - left <= span * 0.3)
+    .sort((a, b) => a - b);
+  for (const edge of candidates) {
+    const isLabel = (i: Item) => i.x + i.width < edge - 2 && !hanging(i);
+    const labels = text.filter(isLabel);
+    const labelRows = rows.filter((row) => row.some(isLabel));
+    if (labelRows.length < 3 || chars(labels) * 5 > total) continue;
+    // The name and contact lines centred above the first label may cross the edge.
+    const top = Math.max(...labels.map((i) => i.y + i.size));
+    const crossing = text.some(
+      (i) => i.y <= top && i.x < edge - 2 && i.x + i.width > edge + 2 && !hanging(i),
+    );
+    if (crossing) continue;
+    const beside = labelRows.filter((row) => row.some((i) => i.x >= edge - 1)).length;
+    // The labels are dates or titles in capitals; a sidebar's skills, icons and levels are neither.
+    const labelled = labelRows.filter((row) => {
+      const label = row
+        .filter(isLabel)
+        .map((i) => i.text)
+        .join(' ');
+      const letters = label.replace(/[^\p{L}]/gu, '');
+      return /\b(?:19|20)\d{2}\b/.test(label) || (letters.length >= 3 && letters === letters.toUpperCase());
+    }).length;
+    if (beside >= labelRows.length * 0.6 && labelled >= labelRows.length * 0.8) return edge - 1;
+  }
+  return null;
 }
 
 /**
@@ -343,11 +353,15 @@ function joinWrappedNotes(items: Item[], edge: number): Item[] {
 
 /** Items → lines in reading order: full-width lines above the columns, then each column top to bottom. */
 export function layoutPage(items: Item[], page: number): Line[] {
+  const gutter = findGutter(items);
   const edge = marginEdge(items);
-  if (edge !== null) return groupLines(joinWrappedNotes(items, edge), 0, page, edge);
+  if (edge !== null) {
+    // A label column wide enough to be found as a gutter (a Europass CV's) is read at that gutter, as ever.
+    const at = gutter !== null && labelColumn(items, gutter) ? gutter : edge;
+    return groupLines(joinWrappedNotes(items, at), 0, page, at);
+  }
   const rowed = datedRows(items, page);
   if (rowed) return rowed;
-  const gutter = findGutter(items);
   const groups: { column: number; items: Item[] }[] = [];
   if (gutter !== null && labelColumn(items, gutter)) {
     // Each label opens the row it heads, as a field of its own: "September 2021 – Now<tab>Technology Consultant".

@@ -1,5 +1,5 @@
 import type { SectionKind } from '../../../src-shared/resume';
-import type { Line } from './document';
+import { stripBullet, type Line } from './document';
 
 /** 'other' holds sections the app does not use (publications, interests) so they stop the one before. */
 export type SectionName = SectionKind | 'contact' | 'header' | 'other';
@@ -325,7 +325,8 @@ const SKILL_GROUP_TITLE =
 
 function kindByWords(text: string): SectionName | null {
   // "Micron Technology, Inc": a legal form names an employer, not a section.
-  if (/\b(?:inc|llc|ltd|gmbh|corp|plc)\b\.?/i.test(text)) return null;
+  if (/\b(?:inc|llc|ltd|gmbh|corp|plc|limited|services|solutions|systems|consulting)\b\.?/i.test(text))
+    return null;
   const t = normaliseHeader(text);
   // "Northern Alberta Institute of Technology" names a school under Education, not a section about technology.
   if (/\b(?:institute|university|college|academy|polytechnic)\b/.test(t)) return null;
@@ -387,14 +388,44 @@ const titleShaped = (line: Line, style: { size: number; bold: boolean } | null, 
   line.text.split(/\s+/).length <= 4 &&
   !/\d|[.,;:!?]$/.test(line.text.trim());
 
+/** A tabbed line whose first cell is a section title in capitals, and the rest of the line as a line of its own. */
+function sectionLabel(line: Line, bodySize: number): { kind: SectionName; line: Line } | null {
+  const tab = line.text.indexOf('\t');
+  if (tab <= 0) return null;
+  const cell = line.text.slice(0, tab).trim();
+  const letters = cell.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3 || letters !== letters.toUpperCase()) return null;
+  const header = matchHeader({ ...line, text: cell, bullet: false }, bodySize);
+  if (!header || header.rest) return null;
+  const { text, bullet } = stripBullet(line.text.slice(tab + 1));
+  return { kind: header.kind, line: { ...line, text, bullet: bullet || line.bullet } };
+}
+
 export function splitSections(lines: Line[], bodySize: number): Section[] {
   const sections: Section[] = [{ kind: 'header', lines: [] }];
   // The style of the titles read so far: a later title in that style that names no known section ("Miscellaneous")
   // still ends the one before, so its lines are not read as that section's (awards as skills).
   let titleStyle: { size: number; bold: boolean } | null = null;
+  // Set once the titles stand in a column of their own: a bold line at the body's size, not in capitals, is then an
+  // entry's name ("isMOOD Data Technology Services" over its role), never a title guessed from its words.
+  let titlesInColumn = false;
   let column = 0;
-  for (const line of lines) {
-    let header = matchHeader(line, bodySize);
+  for (const labelled of lines) {
+    // "EDUCATION<tab>Ionian University, Corfu": a section title in a column of its own beside the section's first
+    // line opens the section, and the line goes on as its first.
+    const title = sectionLabel(labelled, bodySize);
+    if (title) sections.push({ kind: title.kind, lines: [] });
+    titlesInColumn ||= title !== null;
+    const line = title ? title.line : labelled;
+    let header = title ? null : matchHeader(line, bodySize);
+    if (
+      header?.guessed &&
+      titlesInColumn &&
+      !line.heading &&
+      line.size <= bodySize + 0.5 &&
+      line.text !== line.text.toUpperCase()
+    )
+      header = null;
     // The other column of a two-column page continues none of this one's sections: what it prints before its first
     // title (a name and job title over the main column) is a header of its own.
     const newColumn = column > 0 && line.column > 0 && line.column !== column;
