@@ -288,14 +288,21 @@ function marginEdge(items: Item[]): number | null {
     );
     if (crossing) continue;
     const beside = labelRows.filter((row) => row.some((i) => i.x >= edge - 1)).length;
-    // The labels are dates or titles in capitals; a sidebar's skills, icons and levels are neither.
-    const labelled = labelRows.filter((row) => {
-      const label = row
-        .filter(isLabel)
-        .map((i) => i.text)
-        .join(' ');
-      const letters = label.replace(/[^\p{L}]/gu, '');
-      return /\b(?:19|20)\d{2}\b/.test(label) || (letters.length >= 3 && letters === letters.toUpperCase());
+    // The labels are dates or titles in capitals; a sidebar's skills, icons and levels are neither. A label's line
+    // wrapped in the column ("2012 à au-" over "jourd'hui") is judged with the line it goes on from.
+    const labelTexts: { y: number; size: number; text: string }[] = [];
+    for (const row of labelRows) {
+      const own = row.filter(isLabel);
+      const text = own.map((i) => i.text).join(' ');
+      const size = Math.max(...own.map((i) => i.size));
+      const above = labelTexts.at(-1);
+      if (above && above.y - row[0]!.y <= size * 1.8)
+        labelTexts.push({ y: row[0]!.y, size, text: `${above.text} ${text}` });
+      else labelTexts.push({ y: row[0]!.y, size, text });
+    }
+    const labelled = labelTexts.filter(({ text }) => {
+      const letters = text.replace(/[^\p{L}]/gu, '');
+      return /\b(?:19|20)\d{2}\b/.test(text) || (letters.length >= 3 && letters === letters.toUpperCase());
     }).length;
     if (beside >= labelRows.length * 0.6 && labelled >= labelRows.length * 0.8) return edge - 1;
   }
