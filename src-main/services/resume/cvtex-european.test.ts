@@ -264,4 +264,35 @@ describe('cvtex and European CV layouts', () => {
       ['Research Assistant', 'Silicon Institute of Technology', '2014-05', '2015-08'],
     ]);
   });
+
+  it("a banner name whose two words wrap onto two lines is the name; a skill's level in months is no part of it (PDF)", async () => {
+    const bytes = await pdfOf((doc) => {
+      doc.fontSize(11).text('SKILLS', 40, 60, { lineBreak: false });
+      [
+        ['C++', '2 yrs'],
+        ['FreeBSD', '1 month'],
+        ['Linux', '6 months'],
+        ['Git', '3+ yrs'],
+      ].forEach(([name, level], k) => {
+        doc.fontSize(10).text(name!, 40, 80 + 18 * k, { lineBreak: false });
+        doc.fontSize(10).text(level!, 130, 80 + 18 * k, { lineBreak: false, width: 60, align: 'right' });
+      });
+      doc.fontSize(10).text('jane.roe@example.org', 40, 170, { lineBreak: false });
+      doc.font('Helvetica-Bold').fontSize(30).text('JANE', 260, 50, { lineBreak: false });
+      doc.fontSize(30).text('ROE', 262, 84, { lineBreak: false }).font('Helvetica');
+      doc.fontSize(12).text('Embedded Developer at Contoso', 230, 124, { lineBreak: false });
+      doc.fontSize(14).text('WORK EXPERIENCE', 230, 160, { lineBreak: false });
+      doc.fontSize(11).text('Northwind Traders', 230, 184, { lineBreak: false });
+      doc.fontSize(10).text('2023 - 2025', 480, 184, { lineBreak: false });
+      doc.fontSize(10).text('Embedded C++ developer', 230, 200, { lineBreak: false });
+      doc.fontSize(10).text('Replaced singletons with dependency injection across the firmware.', 230, 216, {
+        width: 320,
+      });
+    });
+    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    expect(r.contact.name).toBe('JANE ROE');
+    const listed = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(listed).toEqual(expect.arrayContaining(['FreeBSD', 'Linux']));
+    expect(listed.some((s) => /month/.test(s))).toBe(false);
+  });
 });

@@ -132,10 +132,10 @@ function unambiguousInProse(
 
 /** Level words in brackets or after a dash: "English (Native)", "Python [intermediate]", "German – B2". */
 const LEVEL =
-  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)?|\d{1,3}%)$/i;
+  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
 /** A level after the name it rates, as a skill bar or a language table prints it: "Python 5+ yrs", "German A2". */
 const TRAILING_LEVEL =
-  /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
+  /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
 /** Words that introduce a list rather than name a skill: "Proficient in", "Basic knowledge of", "Advance:". */
 const LEAD_IN =
   /^(?:(?:highly\s+|very\s+|strong\s+|solid\s+|good\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as)(?:\s+(?:both\s+)?|\s*$)/i;
