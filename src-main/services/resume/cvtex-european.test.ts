@@ -295,4 +295,46 @@ describe('cvtex and European CV layouts', () => {
     expect(listed).toEqual(expect.arrayContaining(['FreeBSD', 'Linux']));
     expect(listed.some((s) => /month/.test(s))).toBe(false);
   });
+
+  it('two titled lists side by side under a biography (Interests beside Education) are read one after the other (PDF)', async () => {
+    const bytes = await pdfOf((doc) => {
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(17)
+        .text('Jane Roe', 60, 80, { lineBreak: false })
+        .font('Helvetica');
+      doc.fontSize(10).text('PhD Student', 70, 104, { lineBreak: false });
+      doc.fontSize(10).text('jane@example.org', 70, 118, { lineBreak: false });
+      doc.fontSize(10).text('Northfield University', 70, 132, { lineBreak: false });
+      doc.fontSize(17).text('Biography', 262, 50, { lineBreak: false });
+      [
+        'I am a PhD student in ecology, working on how seed predators',
+        'keep tropical forests diverse, with long-term data from Panama',
+        'and fieldwork on the plants and the insects that eat them.',
+      ].forEach((t, k) => doc.fontSize(10).text(t, 262, 74 + 12 * k, { lineBreak: false }));
+      doc.fontSize(13).text('Interests', 266, 130, { lineBreak: false });
+      ['Community', 'Ecology', 'Computational', 'Linguistics', 'Information', 'Retrieval'].forEach((t, k) =>
+        doc.fontSize(10).text(`${k % 2 === 0 ? '• ' : '  '}${t}`, 285, 150 + 12 * k, { lineBreak: false }),
+      );
+      doc.fontSize(13).text('Education', 397, 124, { lineBreak: false });
+      [
+        '• MRes in Biodiversity, Evolution,',
+        '  Conservation, 2017',
+        '  University College London',
+        '',
+        '• BSc in Zoology, 2016',
+        '  University of Exeter',
+      ].forEach((t, k) => doc.fontSize(10).text(t, 415, 144 + 12 * k, { lineBreak: false }));
+      doc.fontSize(13).text('Experience', 57, 260, { lineBreak: false });
+      doc.fontSize(11).text('Publishing Assistant', 60, 282, { lineBreak: false });
+      doc.fontSize(10).text('Springer Nature', 57, 298, { lineBreak: false });
+      doc.fontSize(10).text('Sep 2018 – Oct 2019', 57, 310, { lineBreak: false });
+      doc.fontSize(10).text('London', 57, 322, { lineBreak: false });
+    });
+    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    expect(r.education.map((e) => e.institution)).toEqual([
+      'University College London',
+      'University of Exeter',
+    ]);
+  });
 });

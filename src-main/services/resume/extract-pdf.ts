@@ -380,11 +380,59 @@ export function layoutPage(items: Item[], page: number): Line[] {
     const full = items.filter((i) => i.x < gutter - 1 && i.x + i.width > gutter + 1);
     const columnTop = Math.max(...items.filter((i) => !full.includes(i)).map((i) => i.y));
     groups.push({ column: 0, items: full.filter((i) => i.y > columnTop) });
-    groups.push({ column: 1, items: items.filter((i) => !full.includes(i) && i.x + i.width <= gutter + 1) });
-    groups.push({ column: 2, items: items.filter((i) => !full.includes(i) && i.x + i.width > gutter + 1) });
+    for (const part of sideBySide(items.filter((i) => !full.includes(i) && i.x + i.width <= gutter + 1)))
+      groups.push({ column: 1, items: part });
+    for (const part of sideBySide(items.filter((i) => !full.includes(i) && i.x + i.width > gutter + 1)))
+      groups.push({ column: 2, items: part });
     groups.push({ column: 0, items: full.filter((i) => i.y <= columnTop) });
   }
   return groups.flatMap((g) => groupLines(g.items, g.column, page));
+}
+
+/**
+ * A column that ends in two titled lists side by side ("Interests" beside "Education" under a biography, as a Hugo
+ * Academic page prints them): read as the part above, then the left list, then the right one. Only two lists whose
+ * titles, set larger than the text, stand level with each other are read this way.
+ */
+function sideBySide(items: Item[]): Item[][] {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  if (text.length < 8) return [items];
+  const sizes = text.map((i) => i.size).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)]!;
+  const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
+  for (const top of ys) {
+    const lower = text.filter((i) => Math.round(i.y) <= top);
+    if (lower.length < 8) break;
+    const gutter = clearGap(lower);
+    if (gutter === null) continue;
+    const left = lower.filter((i) => i.x + i.width <= gutter);
+    const right = lower.filter((i) => i.x >= gutter);
+    const head = (side: Item[]) => side.reduce((a, b) => (b.y > a.y ? b : a));
+    const [a, b] = [head(left), head(right)];
+    if (Math.abs(a.y - b.y) > Math.max(a.size, b.size) || a.size <= body + 0.5 || b.size <= body + 0.5)
+      return [items];
+    const blank = items.filter((i) => i.text.trim().length === 0);
+    return [text.filter((i) => Math.round(i.y) > top), left, right, blank];
+  }
+  return [items];
+}
+
+/** An x no item crosses with text on four rows or more on each side, the most even such split; or null. */
+function clearGap(items: Item[]): number | null {
+  const left = Math.min(...items.map((i) => i.x));
+  const span = Math.max(...items.map((i) => i.x + i.width)) - left;
+  let best: { x: number; rows: number } | null = null;
+  for (const x of new Set(items.map((i) => Math.round(i.x) - 1))) {
+    if (x < left + span * 0.2 || x > left + span * 0.8) continue;
+    if (items.some((i) => i.x < x && i.x + i.width > x)) continue;
+    const rows = (side: Item[]) => new Set(side.map((i) => Math.round(i.y))).size;
+    const fewer = Math.min(
+      rows(items.filter((i) => i.x + i.width <= x)),
+      rows(items.filter((i) => i.x >= x)),
+    );
+    if (fewer >= 4 && (!best || fewer > best.rows)) best = { x, rows: fewer };
+  }
+  return best?.x ?? null;
 }
 
 /** A year, a month and its year, or a range: what a table's date cell holds. */
