@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appPaths } from '../../paths';
+import { makeLine } from './document';
 import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
 import { loadTaxonomy, type Taxonomy } from './skills';
 
@@ -335,6 +336,36 @@ describe('cvtex and European CV layouts', () => {
     expect(r.education.map((e) => e.institution)).toEqual([
       'University College London',
       'University of Exeter',
+    ]);
+  });
+
+  it("undated roles in bold under an employer's heading, among dated entries, are entries; the heading is no place", () => {
+    const h = (text: string) => makeLine(text, { heading: true, bold: true, size: 13 });
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('jane@example.org'),
+          makeLine('Work Experience', { heading: true, bold: true, size: 16 }),
+          h('Contoso Ltd'),
+          makeLine('• Data Science Intern - Forecasting Summer 2024'),
+          h('Northfield Tech'),
+          makeLine('• Graduate Teaching Assistant', { bold: true }),
+          makeLine('• Machine Learning (CS 4824): Spring 2025'),
+          makeLine('• Signals and Systems (ECE 2714): Fall 2021'),
+          makeLine('• Research Assistant', { bold: true }),
+          makeLine('• Responsible Data Science Lab'),
+          makeLine('• Advisor: Dr. Jane Smith'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([
+      ['Data Science Intern', 'Contoso Ltd', '2024-06', '2024-06'],
+      ['Graduate Teaching Assistant', 'Northfield Tech', null, null],
+      ['Research Assistant', 'Northfield Tech', null, null],
     ]);
   });
 });

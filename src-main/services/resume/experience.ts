@@ -639,7 +639,14 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // A place on its own line right under the header ("New York, NY", "Lyon").
     const next = Math.max(...header) + 1;
     const nextLine = lines[next];
-    if (nextLine && next < ceiling && !nextLine.bullet && !fields.location) {
+    // A heading set larger than the entry names the next employer ("### Virginia Tech"), not this one's place.
+    if (
+      nextLine &&
+      next < ceiling &&
+      !nextLine.bullet &&
+      !fields.location &&
+      !(nextLine.heading && nextLine.size > lines[anchor.index]!.size + 0.5)
+    ) {
       const place = nextLine.text.trim();
       if (
         peelLocation(place).location === place ||
@@ -695,13 +702,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     if (!f.company && f.title && previous?.company && !groups.has(k - 1)) f.company = previous.company;
   });
 
-  return anchors.flatMap((anchor, k) => {
-    if (groups.has(k)) return [];
-    const header = headerOf.get(k)!;
-    const fields = fieldsByEntry[k]!;
-    const nextStart = k + 1 < anchors.length ? Math.min(...headerOf.get(k + 1)!) : lines.length;
+  const undated = undatedRoles(lines, taken, anchors, headerOf);
+  const bulletsOf = (from: number, to: number): string[] => {
     const bullets: string[] = [];
-    for (let i = Math.max(...header) + 1; i < nextStart; i++) {
+    for (let i = from; i < to; i++) {
       if (taken.has(i)) continue;
       const line = lines[i]!;
       const last = bullets.length - 1;
@@ -709,6 +713,17 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         bullets[last] += ` ${line.text}`;
       else bullets.push(line.text);
     }
+    return bullets;
+  };
+  const dated = anchors.flatMap((anchor, k) => {
+    if (groups.has(k)) return [];
+    const header = headerOf.get(k)!;
+    const fields = fieldsByEntry[k]!;
+    const nextStart = Math.min(
+      k + 1 < anchors.length ? Math.min(...headerOf.get(k + 1)!) : lines.length,
+      ...undated.filter((u) => u.from > anchor.index).map((u) => u.from),
+    );
+    const bullets = bulletsOf(Math.max(...header) + 1, nextStart);
     const { start, end, current } = anchor.range;
     return [
       {
@@ -719,9 +734,63 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         months: monthsOf({ start, end }, reference),
         bullets,
         range: { start, end },
+        at: anchor.index,
       },
     ];
   });
+  const extra = undated.map((u, n) => {
+    const next = Math.min(
+      undated[n + 1]?.from ?? lines.length,
+      ...anchors.filter((a) => a.index > u.role).map((a) => Math.min(...headerOf.get(anchors.indexOf(a))!)),
+    );
+    return {
+      title: cleanTitle(lines[u.role]!.text),
+      company: cleanCompany(lines[u.employer]!.text),
+      location: null,
+      start: null,
+      end: null,
+      current: false,
+      months: null,
+      bullets: bulletsOf(u.role + 1, next),
+      range: null,
+      at: u.role,
+    };
+  });
+  return [...dated, ...extra].sort((a, b) => a.at - b.at).map(({ at: _at, ...e }) => e);
+}
+
+/**
+ * "### Virginia Tech" over "**Graduate Teaching Assistant**" (courses and terms under it) and "**Research Assistant**":
+ * among dated entries, roles in bold with no dates of their own, under an employer's heading that heads no dated
+ * entry, are entries too, undated. Returns each role's line, its employer's line and where the entry starts.
+ */
+function undatedRoles(
+  lines: Line[],
+  taken: Set<number>,
+  anchors: { index: number }[],
+  headerOf: Map<number, number[]>,
+): { role: number; employer: number; from: number }[] {
+  const out: { role: number; employer: number; from: number }[] = [];
+  const headed = new Set([...headerOf.values()].flat());
+  const lastAbove = (i: number) => Math.max(-1, ...[...headed].filter((h) => h < i));
+  lines.forEach((line, i) => {
+    const text = line.text.trim();
+    if (taken.has(i) || !line.bold || text.split(/\s+/).length > 6 || !roleOnly(text)) return;
+    if (findRange(text) || LABELLED.test(text) || anchors.some((a) => a.index === i)) return;
+    // The employer: the nearest larger or heading line above, past other such roles, below the last dated header.
+    const floor = lastAbove(i);
+    for (let j = i - 1; j > floor; j--) {
+      const above = lines[j]!;
+      if (above.bullet || !(above.heading || above.bold) || findRange(above.text)) continue;
+      if (roleOnly(above.text)) continue;
+      const bigger = above.heading || above.size > line.size + 0.5;
+      if (!bigger || above.text.split(/\s+/).length > 8) return;
+      const previous = out.at(-1);
+      out.push({ role: i, employer: j, from: previous?.employer === j ? i : j });
+      return;
+    }
+  });
+  return out;
 }
 
 /**
