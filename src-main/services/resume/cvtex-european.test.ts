@@ -368,4 +368,31 @@ describe('cvtex and European CV layouts', () => {
       ['Research Assistant', 'Northfield Tech', null, null],
     ]);
   });
+
+  it('"Freelance" over a title is where the employer goes; a sentence under a one-word title adds nothing to it', () => {
+    const r = parse(
+      [
+        'Alex Poe',
+        'alex@example.org',
+        '',
+        'Experience',
+        '2019–2021\tFreelance',
+        'Full Stack Mobile Engineer',
+        '• Built a classified ads Flutter app for two clients.',
+        '',
+        'Intern',
+        'Webits, Corfu | 2021 - Present',
+        'I work as an intern, often undertaking many projects geared around web',
+        'designing, mostly with CSS, HTML and PHP.',
+        '',
+        'Skills',
+        'Frameworks: Vue3, React Native, Flutter',
+      ].join('\n'),
+    );
+    expect(jobs(r)).toEqual([
+      ['Full Stack Mobile Engineer', 'Freelance', '2019', '2021'],
+      ['Intern', 'Webits', '2021', 'present'],
+    ]);
+    expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.name)).toContain('React Native');
+  });
 });

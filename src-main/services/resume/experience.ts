@@ -171,7 +171,14 @@ export function assignFields(
       !EMPLOYER.test(rest[i + 1]!)
     )
       rest.splice(i, 2, `${rest[i]!} ${rest[i + 1]!}`);
-  const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
+  // "Freelance" over "Full Stack Mobile Engineer": working for oneself stands where the employer goes.
+  const SELF = /^(?:freelance|freelancer|self[- ]employed|independent)$/i;
+  const roleLike = rest.filter(
+    (p, _i, all) =>
+      (ROLE.test(p) || GAP.test(p)) &&
+      !EMPLOYER.test(p) &&
+      !(SELF.test(p) && all.some((q) => q !== p && ROLE.test(q))),
+  );
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
   // "Intern" then "Quantitative Researcher Intern": the fuller title that holds the lone word is the role.
   let badgeWord: string | null = null;
@@ -565,7 +572,12 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // A lone category word before the employer ("Intern Qilin Investment") is a badge: the role line under it says
     // which internship ("Quantitative Researcher Intern · Shanghai, China").
     const badge = (i: number) =>
-      i === anchor.index + 1 && !!fields.title && !/\s/.test(fields.title) && ROLE.test(lines[i]!.text);
+      i === anchor.index + 1 &&
+      !!fields.title &&
+      !/\s/.test(fields.title) &&
+      ROLE.test(lines[i]!.text) &&
+      // "I work as an intern, often undertaking …": a sentence about the role says no more of its title.
+      !describes(lines[i]!.text);
     // Under a dated list item, an item that is a name and its place ("VocaCoach, Paris, France") is the employer,
     // even when the dated item's comma seemed to give one ("Intern, Facial Emotion Analysis").
     const placed = (i: number) => {

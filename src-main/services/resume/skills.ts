@@ -330,7 +330,9 @@ function listPiece(text: string, taxonomy: Taxonomy, out: SkillMention[]): void 
     return;
   }
   for (const piece of splitList(withoutLevels(text), taxonomy)) {
-    const item = cleanItem(stripGroupWords(piece, taxonomy));
+    const named = stripGroupWords(piece, taxonomy);
+    // "React Native" is a skill the taxonomy knows, not React at a native level.
+    const item = taxonomy.index.has(normaliseSkill(named)) ? named : cleanItem(named);
     if (item) out.push(...itemMentions(item, taxonomy));
     else if (piece.split(/\s+/).length > 5) out.push(...findMentions(piece, 'other', taxonomy));
   }
