@@ -395,4 +395,18 @@ describe('cvtex and European CV layouts', () => {
     ]);
     expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.name)).toContain('React Native');
   });
+
+  it('a Québec Cégep names a school', () => {
+    const r = parse(
+      [
+        'Léa Roy',
+        'lea@example.ca',
+        '',
+        'Éducation',
+        '2007–2010\tTechnique en Bioécologie',
+        'Cégep de La Pocatière',
+      ].join('\n'),
+    );
+    expect(r.education.map((e) => e.institution)).toEqual(['Cégep de La Pocatière']);
+  });
 });

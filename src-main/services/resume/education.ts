@@ -51,7 +51,7 @@ const DEGREES: [Degree, RegExp][] = [
 ];
 
 const INSTITUTION =
-  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at|ario|aria)|universidad|universidade|uniwersytet|univerzita|college|coll[èe]ge|institute|institut|institutt|istituto|school|academy|polytechnic|politecnico|politehnica|polytechnique|hochschule|[ée]cole|gymnasium|lyc[ée]e|liceo|lyceum|conservatory|conservatoire|bootcamp|seminary|iit|nit|iiit|iim|suny|cuny)(?![\p{L}])/iu;
+  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at|ario|aria)|universidad|universidade|uniwersytet|univerzita|college|coll[èe]ge|institute|institut|institutt|istituto|school|academy|polytechnic|politecnico|politehnica|polytechnique|hochschule|[ée]cole|gymnasium|lyc[ée]e|c[ée]gep|liceo|lyceum|conservatory|conservatoire|bootcamp|seminary|iit|nit|iiit|iim|suny|cuny)(?![\p{L}])/iu;
 
 /** Field separators inside an entry: tabs, pipes, bullets, semicolons, dashes with spaces. */
 const SEP = /\s*(?:\t|\||•|·|\s[—–-]\s|;)\s*/;
