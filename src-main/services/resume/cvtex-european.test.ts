@@ -73,7 +73,7 @@ describe('cvtex and European CV layouts', () => {
     ]);
   });
 
-  it('a French CV: accented section titles, month names, "à", "depuis", "aujourd’hui" and seasons in brackets', () => {
+  it('a French CV: accented section titles, month names, "à", "aujourd’hui", seasons in brackets, a title in lower case', () => {
     const r = parse(
       [
         'Claire Dubois',
@@ -87,7 +87,7 @@ describe('cvtex and European CV layouts', () => {
         'Responsable de magasin',
         'Lyon, France',
         '2012 à aujourd’hui\tAgence Durand',
-        'Assistante comptable',
+        'assistante comptable',
         '2011 (Été)\tCamping des Pins',
         'Animatrice',
         'Formation',
@@ -101,7 +101,7 @@ describe('cvtex and European CV layouts', () => {
     );
     expect(jobs(r)).toEqual([
       ['Responsable de magasin', 'Boulangerie Martin', '2015-04', '2016-08'],
-      ['Assistante comptable', 'Agence Durand', '2012', 'present'],
+      ['assistante comptable', 'Agence Durand', '2012', 'present'],
       ['Animatrice', 'Camping des Pins', '2011-06', '2011-06'],
     ]);
     expect(r.education.map((e) => e.degree)).toEqual(['Master', 'Bachelor', 'High school']);

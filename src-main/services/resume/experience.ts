@@ -618,7 +618,17 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
-        !isHeaderLike(line, lines[i - 1]) ||
+        // "stagiaire en développement android" under the employer's dated line: a title in lower case, as French
+        // CVs write them, completes a header that has none.
+        !(
+          isHeaderLike(line, lines[i - 1]) ||
+          (!fields.title &&
+            !line.bullet &&
+            /^\p{Ll}/u.test(line.text) &&
+            line.text.split(/\s+/).length <= 8 &&
+            !/[.,;]$/.test(line.text) &&
+            roleOnly(line.text))
+        ) ||
         line.text.split(/\s+/).length > 12 ||
         // "SmartDrive Inc." ends with a legal form's full stop, not a sentence's.
         (/\.$/.test(line.text) && !/\)\.$/.test(line.text) && !ABBREVIATION_END.test(line.text)) ||
