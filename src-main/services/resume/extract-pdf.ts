@@ -263,12 +263,7 @@ function marginEdge(items: Item[]): number | null {
   if (text.length < 8) return null;
   const left = Math.min(...text.map((i) => i.x));
   const span = Math.max(...text.map((i) => i.x + i.width)) - left;
-  const rows: Item[][] = [];
-  for (const item of [...text].sort((a, b) => b.y - a.y)) {
-    const row = rows.at(-1);
-    if (row && Math.abs(row[0]!.y - item.y) <= Math.max(2, item.size * 0.4)) row.push(item);
-    else rows.push([item]);
-  }
+  const rows = rowsOf(text);
   const chars = (list: Item[]) => list.reduce((n, i) => n + i.text.trim().length, 0);
   const total = chars(text);
   // A list's bullet may hang left of the body ("• Argues that …"): its item is body text.
@@ -316,15 +311,7 @@ function marginEdge(items: Item[]): number | null {
  * hyphenated, no year yet) goes on: a note per row ("2014" over "2015") stays apart.
  */
 function joinWrappedNotes(items: Item[], edge: number): Item[] {
-  const notes = items
-    .filter((i) => i.text.trim().length > 0 && i.x + i.width < edge - 2)
-    .sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Item[][] = [];
-  for (const note of notes) {
-    const line = lines.at(-1);
-    if (line && Math.abs(line[0]!.y - note.y) <= Math.max(2, note.size * 0.4)) line.push(note);
-    else lines.push([note]);
-  }
+  const lines = rowsOf(items.filter((i) => i.text.trim().length > 0 && i.x + i.width < edge - 2));
   const textOf = (line: Item[]) => line.map((i) => i.text.trim()).join(' ');
   const chains: Item[][][] = [];
   for (const line of lines) {
@@ -399,10 +386,7 @@ function sideBySide(items: Item[]): Item[][] {
   if (text.length < 8) return [items];
   const sizes = text.map((i) => i.size).sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)]!;
-  const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
-  for (const top of ys) {
-    const lower = text.filter((i) => Math.round(i.y) <= top);
-    if (lower.length < 8) break;
+  for (const { top, lower } of lowerParts(text)) {
     const gutter = clearGap(lower);
     if (gutter === null) continue;
     const left = lower.filter((i) => i.x + i.width <= gutter);
@@ -453,10 +437,7 @@ function datedRows(items: Item[], page: number): Line[] | null {
   // search below (a gutter under every line) is what would make reading a résumé slow.
   const leftEdge = Math.min(...text.map((i) => i.x));
   if (text.filter((i) => DATED.test(i.text) && i.x - leftEdge < span * 0.35).length < 2) return null;
-  const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
-  for (const top of ys) {
-    const body = text.filter((i) => Math.round(i.y) <= top);
-    if (body.length < 8) break;
+  for (const { top, lower: body } of lowerParts(text)) {
     const gutter = findGutter(body);
     if (gutter === null) continue;
     const left = body.filter((i) => i.x + i.width <= gutter + 1);
@@ -526,14 +507,29 @@ function cellBlocks(items: Item[]): Item[][] {
   return blocks;
 }
 
-function groupLines(items: Item[], column: number, page: number, labelEdge?: number): Line[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+/** Items in rows, top down, each row left to right: items within a little of the row's first baseline share it. */
+function rowsOf(items: Item[]): Item[][] {
   const rows: Item[][] = [];
-  for (const item of sorted) {
+  for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
     const row = rows.at(-1);
     if (row && Math.abs(row[0]!.y - item.y) <= Math.max(2, item.size * 0.4)) row.push(item);
     else rows.push([item]);
   }
+  return rows;
+}
+
+/** The text below each of its rows in turn, top down, while eight items or more remain. */
+function* lowerParts(text: Item[]): Generator<{ top: number; lower: Item[] }> {
+  const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
+  for (const top of ys) {
+    const lower = text.filter((i) => Math.round(i.y) <= top);
+    if (lower.length < 8) return;
+    yield { top, lower };
+  }
+}
+
+function groupLines(items: Item[], column: number, page: number, labelEdge?: number): Line[] {
+  const rows = rowsOf(items);
   const lines: Line[] = [];
   let previousY: number | undefined;
   let previousGap: number | undefined;
