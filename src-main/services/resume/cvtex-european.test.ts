@@ -108,7 +108,7 @@ describe('cvtex and European CV layouts', () => {
     expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.name)).toContain('SAP');
   });
 
-  it('a law professor: "Academic Appointments", open and two-digit end years, an "Honors:" line inside a job', () => {
+  it('a law professor: "Academic Appointments", open and two-digit end years, "Honors:" inside a job, a law firm', () => {
     const r = parse(
       [
         'John Doe',
@@ -126,6 +126,8 @@ describe('cvtex and European CV layouts', () => {
         'ACADEMIC PUBLICATIONS',
         '2023\tA Note on Courts, 107 L. Rev. 1681',
         'ADDITIONAL LEGAL EXPERIENCE',
+        '2018–19\tNorthwind, Hansen, Todd, Figel & Frederick, P.L.L.C. (Washington, D.C.)',
+        'Associate',
         '2016–18\tHon. Jane Smith (New York, New York)',
         'United States District Court',
         'Law Clerk',
@@ -141,6 +143,7 @@ describe('cvtex and European CV layouts', () => {
     expect(jobs(r)).toEqual([
       ['Associate Professor of Law', 'Northfield University', '2024', 'present'],
       ['Assistant Professor', 'Southfield University', '2019', '2024'],
+      ['Associate', 'Northwind, Hansen, Todd, Figel & Frederick', '2018', '2019'],
       ['Law Clerk', 'Hon. Jane Smith', '2016', '2018'],
     ]);
     expect(r.education.map((e) => [e.degree, e.institution])).toContainEqual([

@@ -236,10 +236,15 @@ function cleanCompany(company: string): string {
     .replace(/\s+(?:I|We|My|Our)\s.*$/, '')
     .replace(/^the\s+(?=\p{Lu})/u, '')
     .trim();
-  if (c.length > 60 && c.includes(',')) c = c.split(/\s*,\s*/)[0]!;
+  // "Kellogg, Hansen, Todd, Figel & Frederick, P.L.L.C. (Washington, D.C.)": partners' names closed by the firm's
+  // legal form are one name, however long.
+  const LEGAL_TAIL = /,\s*(?:inc|llc|llp|ltd|plc|p\.?l\.?l\.?c|l\.?l\.?p|gmbh|corp)\.?(?:\s*\([^)]*\))?$/i;
+  const firm = LEGAL_TAIL.test(c);
+  if (c.length > 60 && c.includes(',') && !firm) c = c.split(/\s*,\s*/)[0]!;
   // "DEC S.p.A., Lainate, Lombardia, Italia, dec.group": the employer, then its town, region, country and site.
   const pieces = c.split(/\s*,\s*/).filter((p) => !WEB_DOMAIN.test(p));
   if (
+    !firm &&
     pieces.length >= 3 &&
     pieces.slice(1).every((p) => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}$/u.test(p))
   )
