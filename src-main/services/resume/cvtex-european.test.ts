@@ -412,4 +412,31 @@ describe('cvtex and European CV layouts', () => {
     );
     expect(r.education.map((e) => e.institution)).toEqual(['Cégep de La Pocatière']);
   });
+
+  it("'Title, Employer, Town, State, Country' over a bulleted description ending in the dates; skills as names over sentences", () => {
+    const r = parse(
+      [
+        'Anu Roe',
+        'anu@example.in',
+        '',
+        'WORK EXPERIENCE',
+        'Consultant, Contoso Solutions, Kochi, Kerala, India',
+        '• Tasked with evaluating and deploying a cloud backup solution Aug 2018 – Present',
+        '',
+        'Python dveloper, Fabrikam, Kochi, Kerala, India',
+        '• Developed web scraping script using Python and Selenium for an ongoing project Jun 2018 – Jul 2018',
+        'PROGRAMMING SKILLS',
+        '• Shell Scripting',
+        '• Used Bash as primary language before switching to Python for everyday automation tools',
+        '• PHP',
+        '• Developed a number of web applications that used PHP to generate dynamic content.',
+      ].join('\n'),
+    );
+    expect(jobs(r)).toEqual([
+      ['Consultant', 'Contoso Solutions', '2018-08', 'present'],
+      ['Python dveloper', 'Fabrikam', '2018-06', '2018-07'],
+    ]);
+    const listed = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(listed).toEqual(expect.arrayContaining(['Shell Scripting', 'PHP']));
+  });
 });

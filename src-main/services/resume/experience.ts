@@ -108,6 +108,16 @@ export function assignFields(
     const pieces = peeled.rest.split(/\s*,\s*/);
     if (alone && pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
     else if (
+      // "Python dveloper, Servntire, Trivandrum": the only field, two names and the town.
+      alone &&
+      pieces.length === 3 &&
+      /^[\p{Lu}][\p{L}'’.-]+$/u.test(pieces[2]!) &&
+      !EMPLOYER.test(pieces[2]!) &&
+      pieces.filter(roleOnly).length <= 1
+    ) {
+      rest.push(pieces[0]!, pieces[1]!);
+      location = location ? `${pieces[2]!}, ${location}` : pieces[2]!;
+    } else if (
       // "Mitsubishi Logisnext Europe, Järvenpää, DevSecOps Team Lead" or "Programmer (internship), Zensol
       // Automation Inc., Ville Saint-Laurent": the only field, with one role among its pieces.
       alone &&
@@ -281,7 +291,8 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   if (previous?.bullet && /^[\p{Ll}]/u.test(t) && !camel) return false;
   // "Python, Flask, SQLAlchemy, PostgreSQL, Redis, Google Cloud," / "Typescript, React.": a list of tools, and the
   // line it runs onto, head nothing; a header has a few comma pieces at most ("Engineer, Acme Inc., Lyon").
-  const listLike = (text: string) => (text.match(/,/g)?.length ?? 0) >= 4;
+  // "Consultant, DAMAC Solutions, Trivandrum, Kerala, India": the place's commas do not make a list.
+  const listLike = (text: string) => (peelLocation(text).rest.match(/,/g)?.length ?? 0) >= 4;
   if (listLike(t) || (previous && /,\s*$/.test(previous.text) && listLike(previous.text))) return false;
   return true;
 };
@@ -499,12 +510,16 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   const headerOf = new Map<number, number[]>();
   const employerOf = new Map<number, string>();
   const taken = new Set<number>();
+  // Dated items that only describe the work, under a line naming the role and the employer.
+  const described = new Set<number>();
   const fieldsOf = (indices: number[], anchor: { index: number; range: DateRange }, guess = true) =>
     assignFields(
       indices
         .map((i) =>
           i === anchor.index
-            ? lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), '\t')
+            ? described.has(i)
+              ? ''
+              : lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), '\t')
             : lines[i]!.text,
         )
         // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one, unless
@@ -541,13 +556,22 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         // "Sri Ramachandra Dental College and Hospital, Chennai, Tamil Nadu, India": the place does not count.
         peelLocation(line.text).rest.split(/\s+/).length <= 8 &&
         isHeaderLike(asItem(line), lines[i - 1]) &&
-        !roleOnly(line.text) &&
+        // "**Consultant, DAMAC Solutions**, Trivandrum" over "■ Tasked with evaluating …  Aug 2018 – Present": a line
+        // naming the role and the employer heads a dated item that names neither.
+        (!roleOnly(line.text) ||
+          (line.text.includes(',') && fieldsOf([anchor.index], anchor, false).title === null)) &&
         // "University of Louisville, Louisville, KY" over "■ Summer Research Fellow, Dept. of Biology  May 2016 – Aug
         // 2016": the item's own comma parts a department from the role; the line above names the employer.
         (fieldsOf([anchor.index], anchor, false).company === null ||
           (EMPLOYER.test(line.text) && !EMPLOYER.test(fieldsOf([anchor.index], anchor, false).company!)))
-      )
+      ) {
         heads.set(k, i);
+        const own = lines[anchor.index]!.text.replace(
+          lineRangeText(lines[anchor.index]!.text, anchor.range),
+          ' ',
+        );
+        if (line.text.includes(',') && describes(own.trim())) described.add(anchor.index);
+      }
     }
   for (const [k, anchor] of anchors.entries()) {
     const header: number[] = [anchor.index];

@@ -202,6 +202,13 @@ export function listedMentions(
       l.text.split(/\s+/).length <= 5 &&
       lines[i + 1] !== undefined &&
       isProse(lines[i + 1]!.text));
+  // "Python 2 and 3" over "Extensively used Python for …": a short line over a sentence that names skills the
+  // taxonomy knows is an item of the list, its sentence the item's description.
+  lines.forEach((l, i) => {
+    if (!isLabel(l, i) || (bold && (l.bold || l.heading)) || CONTACT.test(l.text)) return;
+    if (splitList(l.text, taxonomy).some((p) => taxonomy.index.has(normaliseSkill(cleanItem(p) ?? p))))
+      listPiece(l.text.trim(), taxonomy, out);
+  });
   for (const raw of joinWrapped(lines, isLabel, wrapped).flatMap((t) => labelledRuns(t, taxonomy))) {
     if (!raw) continue;
     for (const piece of raw.replace(/\[[^\]]*\]/g, ' ').split(/\s*[·•|;▪]\s*/))
