@@ -111,14 +111,33 @@ const FOREIGN_MONTHS: Record<string, number> = {
 for (const [name, month] of Object.entries(FOREIGN_MONTHS)) MONTHS[name] = month;
 
 // Seasons map to the month they usually start in a résumé's northern-hemisphere convention.
-const SEASONS: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };
+const SEASONS: Record<string, number> = {
+  spring: 3,
+  summer: 6,
+  fall: 9,
+  autumn: 9,
+  winter: 12,
+  // French, Spanish and German CVs: "2013 (Été)", "Hiver 2012".
+  printemps: 3,
+  été: 6,
+  ete: 6,
+  automne: 9,
+  hiver: 12,
+  primavera: 3,
+  verano: 6,
+  otoño: 9,
+  invierno: 12,
+  frühling: 3,
+  sommer: 6,
+  herbst: 9,
+};
 
 const MONTH_NAME = `(?:${Object.keys(FOREIGN_MONTHS)
   .sort((a, b) => b.length - a.length)
   .join(
     '|',
   )}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?`;
-const SEASON = '(?:spring|summer|fall|autumn|winter)';
+const SEASON = `(?:${Object.keys(SEASONS).join('|')})`;
 const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
 // "26th July 2019": a day before the month is read past.
 const DAY = '(?:(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\s+)';
@@ -127,9 +146,9 @@ const POINT = `(?:${DAY}?${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1
  * "2024.4" (a year and a one-digit month, as Chinese CVs write them). */
 const RANGE_POINT = `(?:(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
 const NOW =
-  "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working|heute|aujourd'hui|actuel(?:lement)?|presente|actualidad|atual|oggi|heden|sekarang)";
+  "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working|heute|aujourd['’]hui|actuel(?:lement)?|presente|actualidad|atual|oggi|heden|sekarang)";
 // "--": the en dash as typed in Markdown or TeX source that no renderer turned into one.
-const SEP = '\\s*(?:–|—|--|-|−|to|until|till|through|thru)\\s*';
+const SEP = '\\s*(?:–|—|--|-|−|to|until|till|through|thru|à|au|bis|hasta)\\s*';
 
 // LaTeX PDFs often lose the en dash's glyph mapping: "2018  Present" (two spaces, a control or private-use glyph).
 const RANGE_SEP = `(?:${SEP}|\\s{2,}|\\s*[\\u0000-\\u001F\\uE000-\\uF8FF\\uFFFD]\\s*)`;
@@ -143,7 +162,7 @@ const SHARED_YEAR_RE = new RegExp(
   'i',
 );
 /** "working as … since Nov, 2017": a job told in a sentence starts at its point and is still going. */
-const SINCE_RE = new RegExp(`(?<![\\w])since\\s+(${POINT})(?![\\w/])`, 'i');
+const SINCE_RE = new RegExp(`(?<![\\w])(?:since|depuis|seit|desde)\\s+(${POINT})(?![\\w/])`, 'i');
 const POINT_RE = new RegExp(`(?<![\\w/.-])(${POINT})(?![\\w/])`, 'gi');
 
 function twoDigitYear(yy: number, referenceYear: number): number {
@@ -180,9 +199,34 @@ export function parsePoint(text: string, referenceYear = new Date().getFullYear(
   return null;
 }
 
+/**
+ * "2020–24", "2014--18": a range of years whose end keeps only its last two digits. A hyphen before a number up to
+ * 12 reads as a month ("2019-05"), so with a hyphen only a later year that cannot be a month counts.
+ */
+const SHORT_END_RE = /(?<![\w/.-])((?:19|20)\d{2})\s*(–|—|--|-)\s*(\d{2})(?![\w/.-]|\s*\d)/;
+
+function shortEndRange(text: string): DateRange | null {
+  const m = SHORT_END_RE.exec(text);
+  if (!m) return null;
+  const start = Number(m[1]);
+  const yy = Number(m[3]);
+  if (yy < start % 100 || (m[2] === '-' && yy <= 12)) return null;
+  const end = start - (start % 100) + yy;
+  return {
+    start: { year: start, month: null },
+    end: { year: end, month: null },
+    current: false,
+    index: m.index,
+    length: m[0].length,
+  };
+}
+
 /** The first date range in the text ("Jan 2020 – Present", "2019-01 to 2020-03", "’18 - ’19"). */
 export function findRange(text: string, referenceYear?: number): DateRange | null {
+  const short = shortEndRange(text);
   const m = RANGE_RE.exec(text);
+  if (short && (!m || short.index < m.index || (short.index === m.index && short.length > m[0].length)))
+    return short;
   const shared = SHARED_YEAR_RE.exec(text);
   if (shared && (!m || shared.index <= m.index)) {
     const end = parsePoint(`${shared[2]!} ${shared[3]!}`, referenceYear);
@@ -245,7 +289,7 @@ export function totalMonths(
 }
 
 const LEADING_RE = new RegExp(
-  `^\\(?(${RANGE_POINT})\\)?(?:\\s*\\(\\d+\\s+months?\\))?(?:\\s*[-–—]\\s*(?=\\p{L}))?`,
+  `^\\(?(${RANGE_POINT})\\)?(?:\\s*\\((\\d+\\s+months?|${SEASON})\\))?(?:\\s*[-–—]\\s*(?=\\p{L}))?`,
   'iu',
 );
 
@@ -272,14 +316,18 @@ export function trailingPoint(text: string, referenceYear?: number): DateRange |
 export function leadingPoint(text: string, referenceYear?: number): DateRange | null {
   const m = LEADING_RE.exec(text.trim());
   if (!m) return null;
-  const point = parsePoint(m[1]!, referenceYear);
-  if (!point) return null;
+  const found = parsePoint(m[1]!, referenceYear);
+  if (!found) return null;
+  // "2013 (Été)": a year and the season the job took, in brackets.
+  const season = SEASONS[m[2]?.toLowerCase() ?? ''];
+  const point = season && found.month === null ? { ...found, month: season } : found;
   const open = /[-–—]\s*$/.test(m[0]);
   const index = text.indexOf(m[0]);
   return { start: point, end: open ? null : point, current: open, index, length: m[0].length };
 }
 
-const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME})\\s*$`, 'i');
+// "April 2015 to" / "May 2019", "août 2013 à" / "décembre 2013": a range wrapped after its word for "to" too.
+const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME}|\\s(?:to|until|à|au|bis|hasta))\\s*$`, 'i');
 const DANGLING_DASH = /[-–—]\s*$/;
 /** The rest of a bracketed range: "September 2023)", "Present)_". */
 const BRACKET_END = new RegExp(`^(?:${MONTH_NAME}\\.?\\s+)?(?:(?:19|20)\\d{2}|${NOW})\\)[\\s_*.,]*$`, 'i');
@@ -309,6 +357,20 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
       (next.bullet ? !DANGLING_DASH.test(line.text) : DANGLING.test(line.text))
     ) {
       out.push({ ...line, text: `${line.text.trimEnd()}${next.bullet ? ' - ' : ' '}${next.text.trim()}` });
+      i++;
+      continue;
+    }
+    // "■ Summer Research Fellow, Dept. of … May 2016 –" over "Aug 2016": a list item's range the page wrapped, its
+    // end alone on the next line.
+    if (
+      next &&
+      line.bullet &&
+      !next.bullet &&
+      DANGLING_DASH.test(line.text) &&
+      CONTINUED.test(next.text.trim()) &&
+      next.text.trim().length <= 20
+    ) {
+      out.push({ ...line, text: `${line.text.trimEnd()} ${next.text.trim()}` });
       i++;
       continue;
     }

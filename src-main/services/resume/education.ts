@@ -25,14 +25,14 @@ const DEGREES: [Degree, RegExp][] = [
   [
     'Master',
     new RegExp(
-      String.raw`\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|${notState('ms')}|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])`,
+      String.raw`\b(master'?s?|m\.?\s?sc\.?|m\.\s?s\.?|${notState('ms')}|m\.a\.|mba|m\.?\s?eng\.?|mphil|mres|m\.?\s?ed\.?|llm|mfa|mpa|mph|msc|m\.?\s?tech|mtech|m\.e\.|mca|m\.?\s?com|m\.s\.ed|magister|laurea magistrale|ma[iî]trise|maestr[ií]a|specialist|diplom(?:-\p{L}+)?|dipl\.-\p{L}+\.?)(?![\p{L}])`,
       'iu',
     ),
   ],
   ['Master', new RegExp(String.raw`\b${notState('MA|ME|MS')}(?![\p{L}])`, 'u')],
   [
     'Bachelor',
-    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s]|$)|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado)(?![\p{L}])/iu,
+    /\b(bachelor'?s?|b\.?\s?sc\.?(?:\s*\(hons?\.?\))?|b\.\s?s\.?|bs|b\.a\.|b\.?\s?eng\.?|bsc|beng|basc|bcsc|b\.?\s?tech|btech|b\.?\s?e\.|b\.e(?=[,\s]|$)|b\.?\s?comp\.?|b\.?\s?com|bca|bba|bfa|llb|a\.?b\.|licence|licenciatura|laurea|undergraduate|grado|baccalaur[ée]at\s+(?:en|in|of|ès)(?=\s))(?![\p{L}])/iu,
   ],
   ['Bachelor', new RegExp(String.raw`\b${notState('BA|BE')}(?![\p{L}])`, 'u')],
   [
@@ -51,7 +51,7 @@ const DEGREES: [Degree, RegExp][] = [
 ];
 
 const INSTITUTION =
-  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at|ario|aria)|universidad|universidade|uniwersytet|univerzita|college|coll[èe]ge|institute|institut|institutt|istituto|school|academy|polytechnic|politecnico|politehnica|polytechnique|hochschule|[ée]cole|gymnasium|lyc[ée]e|liceo|lyceum|conservatory|conservatoire|bootcamp|seminary|iit|nit|iiit|iim|suny|cuny)(?![\p{L}])/iu;
+  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at|ario|aria)|universidad|universidade|uniwersytet|univerzita|college|coll[èe]ge|institute|institut|institutt|istituto|school|academy|polytechnic|politecnico|politehnica|polytechnique|hochschule|[ée]cole|gymnasium|lyc[ée]e|c[ée]gep|liceo|lyceum|conservatory|conservatoire|bootcamp|seminary|iit|nit|iiit|iim|suny|cuny)(?![\p{L}])/iu;
 
 /** Field separators inside an entry: tabs, pipes, bullets, semicolons, dashes with spaces. */
 const SEP = /\s*(?:\t|\||•|·|\s[—–-]\s|;)\s*/;

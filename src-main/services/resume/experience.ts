@@ -22,16 +22,16 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student)\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
-  /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
+  /(?<![\p{L}])(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|universit(?:y|é|à|ät|at|et)|universidad|universidade|hospital|institute|institut|college|c[ée]gep|[ée]cole|hochschule)(?![\p{L}])\.?/iu;
 /** A team inside an employer, named after the role when a list item runs them together. */
 const TEAM = /\b(?:group|team|lab|laboratory|department|chair|unit|division)$/i;
 /** Words common in company names but also in titles ("Software Engineer", "Social Media Manager"). */
 const COMPANY = new RegExp(
   `${EMPLOYER.source}|\\b(company|group|technologies|technology|systems|solutions|studios?|agency|partners|ventures|capital|consulting|software|health|media|holdings|foundation|school)\\b`,
-  'i',
+  'iu',
 );
 
 /** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@",
@@ -53,13 +53,19 @@ function splitHeader(text: string): string[] {
       // employer follows it, and "for" or "with" belongs to the team's name.
       / at /.test(text)
       ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
-      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
+      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
   return (
     text
       .replace(DURATION, ' ')
       // "Research Intern，Northwind Technology": a full-width comma is a comma.
       .replace(/\s*[，、]\s*/g, ', ')
       .split(separator)
+      // "Software Engineer for Acorns": "for" or "with" parts a role from its employer; "Working Capital for Community
+      // Needs" is one name.
+      .flatMap((p) => {
+        const m = / at /.test(text) ? null : /^(.+?)\s+(?:for|with)\s+(\p{Lu}.*)$/u.exec(p);
+        return m && ROLE.test(m[1]!) ? [m[1]!, m[2]!] : [p];
+      })
       .map((p) =>
         p
           .replace(/(?<=\))\.$/, '')
@@ -102,6 +108,16 @@ export function assignFields(
     const pieces = peeled.rest.split(/\s*,\s*/);
     if (alone && pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
     else if (
+      // "Python dveloper, Servntire, Trivandrum": the only field, two names and the town.
+      alone &&
+      pieces.length === 3 &&
+      /^[\p{Lu}][\p{L}'’.-]+$/u.test(pieces[2]!) &&
+      !EMPLOYER.test(pieces[2]!) &&
+      pieces.filter(roleOnly).length <= 1
+    ) {
+      rest.push(pieces[0]!, pieces[1]!);
+      location = location ? `${pieces[2]!}, ${location}` : pieces[2]!;
+    } else if (
       // "Mitsubishi Logisnext Europe, Järvenpää, DevSecOps Team Lead" or "Programmer (internship), Zensol
       // Automation Inc., Ville Saint-Laurent": the only field, with one role among its pieces.
       alone &&
@@ -165,7 +181,14 @@ export function assignFields(
       !EMPLOYER.test(rest[i + 1]!)
     )
       rest.splice(i, 2, `${rest[i]!} ${rest[i + 1]!}`);
-  const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
+  // "Freelance" over "Full Stack Mobile Engineer": working for oneself stands where the employer goes.
+  const SELF = /^(?:freelance|freelancer|self[- ]employed|independent)$/i;
+  const roleLike = rest.filter(
+    (p, _i, all) =>
+      (ROLE.test(p) || GAP.test(p)) &&
+      !EMPLOYER.test(p) &&
+      !(SELF.test(p) && all.some((q) => q !== p && ROLE.test(q))),
+  );
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
   // "Intern" then "Quantitative Researcher Intern": the fuller title that holds the lone word is the role.
   let badgeWord: string | null = null;
@@ -192,8 +215,11 @@ export function assignFields(
   });
   let company = named.find((p) => COMPANY.test(p)) ?? named.find((p) => !ROLE.test(p)) ?? named[0] ?? null;
   if (guess && !title && rest.length >= 2) {
-    title = rest[0]!;
-    company = rest[1]!;
+    // "University of Wisconsin, Madison" over "Statistical Consulation": with no role word, the field that names an
+    // institution or a legal form is the employer, wherever it stands.
+    const swap = EMPLOYER.test(rest[0]!) && !EMPLOYER.test(rest[1]!);
+    title = rest[swap ? 1 : 0]!;
+    company = rest[swap ? 0 : 1]!;
   }
   return { title: title && cleanTitle(title), company: company && cleanCompany(company), location };
 }
@@ -220,10 +246,15 @@ function cleanCompany(company: string): string {
     .replace(/\s+(?:I|We|My|Our)\s.*$/, '')
     .replace(/^the\s+(?=\p{Lu})/u, '')
     .trim();
-  if (c.length > 60 && c.includes(',')) c = c.split(/\s*,\s*/)[0]!;
+  // "Kellogg, Hansen, Todd, Figel & Frederick, P.L.L.C. (Washington, D.C.)": partners' names closed by the firm's
+  // legal form are one name, however long.
+  const LEGAL_TAIL = /,\s*(?:inc|llc|llp|ltd|plc|p\.?l\.?l\.?c|l\.?l\.?p|gmbh|corp)\.?(?:\s*\([^)]*\))?$/i;
+  const firm = LEGAL_TAIL.test(c);
+  if (c.length > 60 && c.includes(',') && !firm) c = c.split(/\s*,\s*/)[0]!;
   // "DEC S.p.A., Lainate, Lombardia, Italia, dec.group": the employer, then its town, region, country and site.
   const pieces = c.split(/\s*,\s*/).filter((p) => !WEB_DOMAIN.test(p));
   if (
+    !firm &&
     pieces.length >= 3 &&
     pieces.slice(1).every((p) => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}$/u.test(p))
   )
@@ -253,12 +284,15 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   // A sentence ends with a full stop; "Eligible Inc." and "Qualfon (Cebu City, Philippines)." do not make one.
   if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 2)
     return false;
-  // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
-  if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
-  if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
+  // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" and "isMOOD
+  // Data Services", names with a capital inside their first word, do not.
+  const camel = /^\p{Ll}+\p{Lu}/u.test(t);
+  if (/^\p{Ll}\p{Ll}/u.test(t) && !camel) return false;
+  if (previous?.bullet && /^[\p{Ll}]/u.test(t) && !camel) return false;
   // "Python, Flask, SQLAlchemy, PostgreSQL, Redis, Google Cloud," / "Typescript, React.": a list of tools, and the
   // line it runs onto, head nothing; a header has a few comma pieces at most ("Engineer, Acme Inc., Lyon").
-  const listLike = (text: string) => (text.match(/,/g)?.length ?? 0) >= 4;
+  // "Consultant, DAMAC Solutions, Trivandrum, Kerala, India": the place's commas do not make a list.
+  const listLike = (text: string) => (peelLocation(text).rest.match(/,/g)?.length ?? 0) >= 4;
   if (listLike(t) || (previous && /,\s*$/.test(previous.text) && listLike(previous.text))) return false;
   return true;
 };
@@ -339,6 +373,34 @@ const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
         : null))
     : null;
 
+/**
+ * "Honors: Presidential Engagement Fellow (2021–22); …", "Courses taught: …": a labelled detail under a job dates a
+ * prize or a course, not an entry. A label right before the dates ("DevOps Engineer: 2019 – 2021") is a header's.
+ */
+function labelledDetail(text: string, range: DateRange): boolean {
+  const label =
+    /^(?:honou?rs|awards?|prizes?|grants?|funding|courses(?: taught)?|coursework|teaching|achievements|key achievements|responsibilities|duties|activities|publications?|thesis|supervisors?|advisors?)\s*:\s/i.exec(
+      text,
+    );
+  return label !== null && range.index > label[0].length + 2;
+}
+
+/**
+ * "2016 – Present<tab>Employer": dates in a label column, at the head of the row they open. The entry starts on that
+ * line; the lines above it end the entry before.
+ */
+function opensRow(text: string, range: DateRange): boolean {
+  const tab = text.indexOf('\t');
+  // A table's date cell beside a description ("2025.07 -<tab>Deep learning and geometry based …") sits mid-entry,
+  // under the title and the employer.
+  return (
+    tab > 0 &&
+    /^\s*$/.test(text.slice(0, range.index)) &&
+    tab <= range.index + range.length + 12 &&
+    !describes(text.slice(tab + 1))
+  );
+}
+
 export interface ParsedExperience extends Experience {
   range: { start: YearMonth; end: YearMonth | null } | null;
 }
@@ -403,6 +465,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       !line.gapBefore &&
       !line.bold &&
       !line.heading &&
+      // A wrapped line keeps its size: a larger line under a list of details starts something new.
+      Math.abs(line.size - prev.size) < 0.5 &&
       (prev.bullet || continued[i - 1]!) &&
       !/[.!?:;)]$/.test(prev.text.trim());
   });
@@ -414,7 +478,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     lines.forEach((line, index) => {
       if (!usable(line, index)) return;
       const range = findRange(line.text, reference.year) ?? point(line, reference, index);
-      if (range && !runIn(line.text, range)) found.push({ index, range });
+      if (range && !runIn(line.text, range) && !labelledDetail(line.text, range))
+        found.push({ index, range });
     });
     return found;
   };
@@ -445,12 +510,16 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   const headerOf = new Map<number, number[]>();
   const employerOf = new Map<number, string>();
   const taken = new Set<number>();
+  // Dated items that only describe the work, under a line naming the role and the employer.
+  const described = new Set<number>();
   const fieldsOf = (indices: number[], anchor: { index: number; range: DateRange }, guess = true) =>
     assignFields(
       indices
         .map((i) =>
           i === anchor.index
-            ? lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), '\t')
+            ? described.has(i)
+              ? ''
+              : lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), '\t')
             : lines[i]!.text,
         )
         // "… ESET Canada Research," + "Montréal": a header line ending in a comma goes on on the next one, unless
@@ -477,16 +546,32 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       const i = anchor.index - 1;
       const line = lines[i];
       if (
-        line?.bullet &&
+        line &&
+        // "**BEAT**, Athens" over "■ Big Data Software Engineer  Aug 2017 – Present": the employer's own line over
+        // its bulleted roles heads them as an item would.
+        (line.bullet || (!line.heading && !continued[i] && isHeaderLike(line, lines[i - 1]))) &&
         (k === 0 || anchors[k - 1]!.index < i) &&
         !findRange(line.text, reference.year) &&
         !LABELLED.test(line.text) &&
-        line.text.split(/\s+/).length <= 8 &&
+        // "Sri Ramachandra Dental College and Hospital, Chennai, Tamil Nadu, India": the place does not count.
+        peelLocation(line.text).rest.split(/\s+/).length <= 8 &&
         isHeaderLike(asItem(line), lines[i - 1]) &&
-        !roleOnly(line.text) &&
-        fieldsOf([anchor.index], anchor, false).company === null
-      )
+        // "**Consultant, DAMAC Solutions**, Trivandrum" over "■ Tasked with evaluating …  Aug 2018 – Present": a line
+        // naming the role and the employer heads a dated item that names neither.
+        (!roleOnly(line.text) ||
+          (line.text.includes(',') && fieldsOf([anchor.index], anchor, false).title === null)) &&
+        // "University of Louisville, Louisville, KY" over "■ Summer Research Fellow, Dept. of Biology  May 2016 – Aug
+        // 2016": the item's own comma parts a department from the role; the line above names the employer.
+        (fieldsOf([anchor.index], anchor, false).company === null ||
+          (EMPLOYER.test(line.text) && !EMPLOYER.test(fieldsOf([anchor.index], anchor, false).company!)))
+      ) {
         heads.set(k, i);
+        const own = lines[anchor.index]!.text.replace(
+          lineRangeText(lines[anchor.index]!.text, anchor.range),
+          ' ',
+        );
+        if (line.text.includes(',') && describes(own.trim())) described.add(anchor.index);
+      }
     }
   for (const [k, anchor] of anchors.entries()) {
     const header: number[] = [anchor.index];
@@ -501,7 +586,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // A heading over every dated item is each item's employer ("### Amazon.com, Inc" over "* Applied Scientist
     // Intern … Summer 2024"); one over a group of them is a sub-title ("Research Roles").
     if (headed && !taken.has(anchor.index - 1)) header.unshift(anchor.index - 1);
-    for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
+    const opens = opensRow(lines[anchor.index]!.text, anchor.range);
+    for (let i = anchor.index - 1; !listed && !complete && !opens && i >= floor && header.length < 3; i--) {
       if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
       header.unshift(i);
       // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer
@@ -515,7 +601,12 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // A lone category word before the employer ("Intern Qilin Investment") is a badge: the role line under it says
     // which internship ("Quantitative Researcher Intern · Shanghai, China").
     const badge = (i: number) =>
-      i === anchor.index + 1 && !!fields.title && !/\s/.test(fields.title) && ROLE.test(lines[i]!.text);
+      i === anchor.index + 1 &&
+      !!fields.title &&
+      !/\s/.test(fields.title) &&
+      ROLE.test(lines[i]!.text) &&
+      // "I work as an intern, often undertaking …": a sentence about the role says no more of its title.
+      !describes(lines[i]!.text);
     // Under a dated list item, an item that is a name and its place ("VocaCoach, Paris, France") is the employer,
     // even when the dated item's comma seemed to give one ("Intern, Facial Emotion Analysis").
     const placed = (i: number) => {
@@ -532,8 +623,21 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       i++
     ) {
       // Under a dated list item, the item below it may carry the employer ("  * CEA LIST, Palaiseau, France").
+      // Under a dated title that names no employer, a short item naming an institution or a place is the employer
+      // ("**Research Scholar**  Feb 2016 – Apr 2018" over "■ National Institute of Technology, Tiruchirappalli").
+      const employerItem =
+        i === anchor.index + 1 &&
+        lines[i]!.bullet &&
+        !!fields.title &&
+        !fields.company &&
+        lines[i]!.text.split(/\s+/).length <= 8 &&
+        !/[.;:]$/.test(lines[i]!.text) &&
+        !LABELLED.test(lines[i]!.text) &&
+        (EMPLOYER.test(lines[i]!.text) || peelLocation(lines[i]!.text).location !== null);
       const line =
-        listed && i === anchor.index + 1 && !LABELLED.test(lines[i]!.text) ? asItem(lines[i]!) : lines[i]!;
+        (listed && i === anchor.index + 1 && !LABELLED.test(lines[i]!.text)) || employerItem
+          ? asItem(lines[i]!)
+          : lines[i]!;
       // "(Company based in France, Marseille)", "boltongroup.net": an aside or the employer's site under its line
       // heads nothing, and the title may follow it.
       if (/^\(.*\)$/.test(line.text.trim()) || WEB_DOMAIN.test(line.text.trim())) continue;
@@ -543,7 +647,17 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       // A line that is only a place is the location, taken below; anything else header-like completes the header.
       // A description starts under the header: a sentence, or more than a header's few words, is not part of it.
       if (
-        !isHeaderLike(line, lines[i - 1]) ||
+        // "stagiaire en développement android" under the employer's dated line: a title in lower case, as French
+        // CVs write them, completes a header that has none.
+        !(
+          isHeaderLike(line, lines[i - 1]) ||
+          (!fields.title &&
+            !line.bullet &&
+            /^\p{Ll}/u.test(line.text) &&
+            line.text.split(/\s+/).length <= 8 &&
+            !/[.,;]$/.test(line.text) &&
+            roleOnly(line.text))
+        ) ||
         line.text.split(/\s+/).length > 12 ||
         // "SmartDrive Inc." ends with a legal form's full stop, not a sentence's.
         (/\.$/.test(line.text) && !/\)\.$/.test(line.text) && !ABBREVIATION_END.test(line.text)) ||
@@ -564,8 +678,11 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     }
     // "Company: Bytedance Co." under the dates names the employer, whatever the header line guessed.
     const labelled = lines[Math.max(...header) + 1];
+    // Under an employer's own line, "Employer: Dr. Robert Fuchs" names the person the candidate worked for.
     const employer =
-      labelled && Math.max(...header) + 1 < ceiling ? EMPLOYER_LABEL.exec(labelled.text) : null;
+      labelled && Math.max(...header) + 1 < ceiling && head === undefined
+        ? EMPLOYER_LABEL.exec(labelled.text)
+        : null;
     if (employer) {
       header.push(Math.max(...header) + 1);
       employerOf.set(k, employer[1]!.trim());
@@ -573,7 +690,14 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // A place on its own line right under the header ("New York, NY", "Lyon").
     const next = Math.max(...header) + 1;
     const nextLine = lines[next];
-    if (nextLine && next < ceiling && !nextLine.bullet && !fields.location) {
+    // A heading set larger than the entry names the next employer ("### Virginia Tech"), not this one's place.
+    if (
+      nextLine &&
+      next < ceiling &&
+      !nextLine.bullet &&
+      !fields.location &&
+      !(nextLine.heading && nextLine.size > lines[anchor.index]!.size + 0.5)
+    ) {
       const place = nextLine.text.trim();
       if (
         peelLocation(place).location === place ||
@@ -629,13 +753,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     if (!f.company && f.title && previous?.company && !groups.has(k - 1)) f.company = previous.company;
   });
 
-  return anchors.flatMap((anchor, k) => {
-    if (groups.has(k)) return [];
-    const header = headerOf.get(k)!;
-    const fields = fieldsByEntry[k]!;
-    const nextStart = k + 1 < anchors.length ? Math.min(...headerOf.get(k + 1)!) : lines.length;
+  const undated = undatedRoles(lines, taken, anchors, headerOf);
+  const bulletsOf = (from: number, to: number): string[] => {
     const bullets: string[] = [];
-    for (let i = Math.max(...header) + 1; i < nextStart; i++) {
+    for (let i = from; i < to; i++) {
       if (taken.has(i)) continue;
       const line = lines[i]!;
       const last = bullets.length - 1;
@@ -643,6 +764,17 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         bullets[last] += ` ${line.text}`;
       else bullets.push(line.text);
     }
+    return bullets;
+  };
+  const dated = anchors.flatMap((anchor, k) => {
+    if (groups.has(k)) return [];
+    const header = headerOf.get(k)!;
+    const fields = fieldsByEntry[k]!;
+    const nextStart = Math.min(
+      k + 1 < anchors.length ? Math.min(...headerOf.get(k + 1)!) : lines.length,
+      ...undated.filter((u) => u.from > anchor.index).map((u) => u.from),
+    );
+    const bullets = bulletsOf(Math.max(...header) + 1, nextStart);
     const { start, end, current } = anchor.range;
     return [
       {
@@ -653,9 +785,63 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         months: monthsOf({ start, end }, reference),
         bullets,
         range: { start, end },
+        at: anchor.index,
       },
     ];
   });
+  const extra = undated.map((u, n) => {
+    const next = Math.min(
+      undated[n + 1]?.from ?? lines.length,
+      ...anchors.filter((a) => a.index > u.role).map((a) => Math.min(...headerOf.get(anchors.indexOf(a))!)),
+    );
+    return {
+      title: cleanTitle(lines[u.role]!.text),
+      company: cleanCompany(lines[u.employer]!.text),
+      location: null,
+      start: null,
+      end: null,
+      current: false,
+      months: null,
+      bullets: bulletsOf(u.role + 1, next),
+      range: null,
+      at: u.role,
+    };
+  });
+  return [...dated, ...extra].sort((a, b) => a.at - b.at).map(({ at: _at, ...e }) => e);
+}
+
+/**
+ * "### Virginia Tech" over "**Graduate Teaching Assistant**" (courses and terms under it) and "**Research Assistant**":
+ * among dated entries, roles in bold with no dates of their own, under an employer's heading that heads no dated
+ * entry, are entries too, undated. Returns each role's line, its employer's line and where the entry starts.
+ */
+function undatedRoles(
+  lines: Line[],
+  taken: Set<number>,
+  anchors: { index: number }[],
+  headerOf: Map<number, number[]>,
+): { role: number; employer: number; from: number }[] {
+  const out: { role: number; employer: number; from: number }[] = [];
+  const headed = new Set([...headerOf.values()].flat());
+  const lastAbove = (i: number) => Math.max(-1, ...[...headed].filter((h) => h < i));
+  lines.forEach((line, i) => {
+    const text = line.text.trim();
+    if (taken.has(i) || !line.bold || text.split(/\s+/).length > 6 || !roleOnly(text)) return;
+    if (findRange(text) || LABELLED.test(text) || anchors.some((a) => a.index === i)) return;
+    // The employer: the nearest larger or heading line above, past other such roles, below the last dated header.
+    const floor = lastAbove(i);
+    for (let j = i - 1; j > floor; j--) {
+      const above = lines[j]!;
+      if (above.bullet || !(above.heading || above.bold) || findRange(above.text)) continue;
+      if (roleOnly(above.text)) continue;
+      const bigger = above.heading || above.size > line.size + 0.5;
+      if (!bigger || above.text.split(/\s+/).length > 8) return;
+      const previous = out.at(-1);
+      out.push({ role: i, employer: j, from: previous?.employer === j ? i : j });
+      return;
+    }
+  });
+  return out;
 }
 
 /**

@@ -250,11 +250,112 @@ function labelColumn(items: Item[], gutter: number): boolean {
   return across >= leftRows.length * 0.6;
 }
 
+/**
+ * Labels in a narrow left column beside the body: dates set as notes in the page's margin, each beside the first line
+ * of its entry (cvtex and the pandoc templates made from it: "2016 – Present" left of the employer, a long one
+ * wrapping inside the margin), or section titles in a column of their own ("EDUCATION" beside the first school): too
+ * narrow a column to be found as a gutter. The body's left edge is the leftmost x, in the page's left third, that no
+ * text crosses below the page's header and that has short texts wholly left of it, most of them on a line of the
+ * body. Returns that x, or null.
+ */
+function marginEdge(items: Item[]): number | null {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  if (text.length < 8) return null;
+  const left = Math.min(...text.map((i) => i.x));
+  const span = Math.max(...text.map((i) => i.x + i.width)) - left;
+  const rows = rowsOf(text);
+  const chars = (list: Item[]) => list.reduce((n, i) => n + i.text.trim().length, 0);
+  const total = chars(text);
+  // A list's bullet may hang left of the body ("• Argues that …"): its item is body text.
+  const hanging = (i: Item) => /^[•·▪◦‣∙■–-]\s/.test(i.text) || /^[•·▪◦‣∙■]$/.test(i.text.trim());
+  const candidates = [...new Set(text.map((i) => Math.round(i.x)))]
+    .filter((x) => x > left + 5 && x - left <= span * 0.3)
+    .sort((a, b) => a - b);
+  for (const edge of candidates) {
+    const isLabel = (i: Item) => i.x + i.width < edge - 2 && !hanging(i);
+    const labels = text.filter(isLabel);
+    const labelRows = rows.filter((row) => row.some(isLabel));
+    if (labelRows.length < 3 || chars(labels) * 5 > total) continue;
+    // The name and contact lines centred above the first label may cross the edge.
+    const top = Math.max(...labels.map((i) => i.y + i.size));
+    const crossing = text.some(
+      (i) => i.y <= top && i.x < edge - 2 && i.x + i.width > edge + 2 && !hanging(i),
+    );
+    if (crossing) continue;
+    const beside = labelRows.filter((row) => row.some((i) => i.x >= edge - 1)).length;
+    // The labels are dates or titles in capitals; a sidebar's skills, icons and levels are neither. A label's line
+    // wrapped in the column ("2012 à au-" over "jourd'hui") is judged with the line it goes on from.
+    const labelTexts: { y: number; size: number; text: string }[] = [];
+    for (const row of labelRows) {
+      const own = row.filter(isLabel);
+      const text = own.map((i) => i.text).join(' ');
+      const size = Math.max(...own.map((i) => i.size));
+      const above = labelTexts.at(-1);
+      if (above && above.y - row[0]!.y <= size * 1.8)
+        labelTexts.push({ y: row[0]!.y, size, text: `${above.text} ${text}` });
+      else labelTexts.push({ y: row[0]!.y, size, text });
+    }
+    const labelled = labelTexts.filter(({ text }) => {
+      const letters = text.replace(/[^\p{L}]/gu, '');
+      return /\b(?:19|20)\d{2}\b/.test(text) || (letters.length >= 3 && letters === letters.toUpperCase());
+    }).length;
+    if (beside >= labelRows.length * 0.6 && labelled >= labelRows.length * 0.8) return edge - 1;
+  }
+  return null;
+}
+
+/**
+ * A margin note wrapped inside the margin ("avril 2015 à août" over "2015", "2012 à au-" over "jourd'hui"): its
+ * lines are set closer than the body's and fall between the body's rows, so each goes back to the end of the line
+ * above, on that line's row. Only a line that leaves its date unfinished (a closing "to", "à" or dash, a word
+ * hyphenated, no year yet) goes on: a note per row ("2014" over "2015") stays apart.
+ */
+function joinWrappedNotes(items: Item[], edge: number): Item[] {
+  const lines = rowsOf(items.filter((i) => i.text.trim().length > 0 && i.x + i.width < edge - 2));
+  const textOf = (line: Item[]) => line.map((i) => i.text.trim()).join(' ');
+  const chains: Item[][][] = [];
+  for (const line of lines) {
+    const chain = chains.at(-1);
+    const previous = chain?.at(-1);
+    const text = chain ? chain.map(textOf).join(' ') : '';
+    const size = Math.max(...line.map((i) => i.size));
+    if (
+      chain &&
+      previous &&
+      previous[0]!.y - line[0]!.y <= size * 1.8 &&
+      (/(?:[-–—]|\s(?:to|until|à|au|bis|hasta))\s*$/u.test(text) ||
+        /\p{L}-$/u.test(text) ||
+        !/\b(?:19|20)\d{2}\b/.test(text))
+    )
+      chain.push(line);
+    else chains.push([line]);
+  }
+  const dropped = new Set<Item>();
+  const joined: Item[] = [];
+  for (const chain of chains) {
+    if (chain.length < 2) continue;
+    chain.flat().forEach((i) => dropped.add(i));
+    const first = chain[0]!;
+    const x = Math.min(...first.map((i) => i.x));
+    const text = chain
+      .map(textOf)
+      .reduce((acc, t) => (/\p{L}-$/u.test(acc) ? `${acc.slice(0, -1)}${t}` : `${acc} ${t}`));
+    joined.push({ ...first[0]!, text, x, width: Math.max(1, edge - 3 - x) });
+  }
+  return [...items.filter((i) => !dropped.has(i)), ...joined];
+}
+
 /** Items → lines in reading order: full-width lines above the columns, then each column top to bottom. */
 export function layoutPage(items: Item[], page: number): Line[] {
+  const gutter = findGutter(items);
+  const edge = marginEdge(items);
+  if (edge !== null) {
+    // A label column wide enough to be found as a gutter (a Europass CV's) is read at that gutter, as ever.
+    const at = gutter !== null && labelColumn(items, gutter) ? gutter : edge;
+    return groupLines(joinWrappedNotes(items, at), 0, page, at);
+  }
   const rowed = datedRows(items, page);
   if (rowed) return rowed;
-  const gutter = findGutter(items);
   const groups: { column: number; items: Item[] }[] = [];
   if (gutter !== null && labelColumn(items, gutter)) {
     // Each label opens the row it heads, as a field of its own: "September 2021 – Now<tab>Technology Consultant".
@@ -266,11 +367,56 @@ export function layoutPage(items: Item[], page: number): Line[] {
     const full = items.filter((i) => i.x < gutter - 1 && i.x + i.width > gutter + 1);
     const columnTop = Math.max(...items.filter((i) => !full.includes(i)).map((i) => i.y));
     groups.push({ column: 0, items: full.filter((i) => i.y > columnTop) });
-    groups.push({ column: 1, items: items.filter((i) => !full.includes(i) && i.x + i.width <= gutter + 1) });
-    groups.push({ column: 2, items: items.filter((i) => !full.includes(i) && i.x + i.width > gutter + 1) });
+    for (const part of sideBySide(items.filter((i) => !full.includes(i) && i.x + i.width <= gutter + 1)))
+      groups.push({ column: 1, items: part });
+    for (const part of sideBySide(items.filter((i) => !full.includes(i) && i.x + i.width > gutter + 1)))
+      groups.push({ column: 2, items: part });
     groups.push({ column: 0, items: full.filter((i) => i.y <= columnTop) });
   }
   return groups.flatMap((g) => groupLines(g.items, g.column, page));
+}
+
+/**
+ * A column that ends in two titled lists side by side ("Interests" beside "Education" under a biography, as a Hugo
+ * Academic page prints them): read as the part above, then the left list, then the right one. Only two lists whose
+ * titles, set larger than the text, stand level with each other are read this way.
+ */
+function sideBySide(items: Item[]): Item[][] {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  if (text.length < 8) return [items];
+  const sizes = text.map((i) => i.size).sort((a, b) => a - b);
+  const body = sizes[Math.floor(sizes.length / 2)]!;
+  for (const { top, lower } of lowerParts(text)) {
+    const gutter = clearGap(lower);
+    if (gutter === null) continue;
+    const left = lower.filter((i) => i.x + i.width <= gutter);
+    const right = lower.filter((i) => i.x >= gutter);
+    const head = (side: Item[]) => side.reduce((a, b) => (b.y > a.y ? b : a));
+    const [a, b] = [head(left), head(right)];
+    if (Math.abs(a.y - b.y) > Math.max(a.size, b.size) || a.size <= body + 0.5 || b.size <= body + 0.5)
+      return [items];
+    const blank = items.filter((i) => i.text.trim().length === 0);
+    return [text.filter((i) => Math.round(i.y) > top), left, right, blank];
+  }
+  return [items];
+}
+
+/** An x no item crosses with text on four rows or more on each side, the most even such split; or null. */
+function clearGap(items: Item[]): number | null {
+  const left = Math.min(...items.map((i) => i.x));
+  const span = Math.max(...items.map((i) => i.x + i.width)) - left;
+  let best: { x: number; rows: number } | null = null;
+  for (const x of new Set(items.map((i) => Math.round(i.x) - 1))) {
+    if (x < left + span * 0.2 || x > left + span * 0.8) continue;
+    if (items.some((i) => i.x < x && i.x + i.width > x)) continue;
+    const rows = (side: Item[]) => new Set(side.map((i) => Math.round(i.y))).size;
+    const fewer = Math.min(
+      rows(items.filter((i) => i.x + i.width <= x)),
+      rows(items.filter((i) => i.x >= x)),
+    );
+    if (fewer >= 4 && (!best || fewer > best.rows)) best = { x, rows: fewer };
+  }
+  return best?.x ?? null;
 }
 
 /** A year, a month and its year, or a range: what a table's date cell holds. */
@@ -291,10 +437,7 @@ function datedRows(items: Item[], page: number): Line[] | null {
   // search below (a gutter under every line) is what would make reading a résumé slow.
   const leftEdge = Math.min(...text.map((i) => i.x));
   if (text.filter((i) => DATED.test(i.text) && i.x - leftEdge < span * 0.35).length < 2) return null;
-  const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
-  for (const top of ys) {
-    const body = text.filter((i) => Math.round(i.y) <= top);
-    if (body.length < 8) break;
+  for (const { top, lower: body } of lowerParts(text)) {
     const gutter = findGutter(body);
     if (gutter === null) continue;
     const left = body.filter((i) => i.x + i.width <= gutter + 1);
@@ -364,14 +507,29 @@ function cellBlocks(items: Item[]): Item[][] {
   return blocks;
 }
 
-function groupLines(items: Item[], column: number, page: number, labelEdge?: number): Line[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+/** Items in rows, top down, each row left to right: items within a little of the row's first baseline share it. */
+function rowsOf(items: Item[]): Item[][] {
   const rows: Item[][] = [];
-  for (const item of sorted) {
+  for (const item of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
     const row = rows.at(-1);
     if (row && Math.abs(row[0]!.y - item.y) <= Math.max(2, item.size * 0.4)) row.push(item);
     else rows.push([item]);
   }
+  return rows;
+}
+
+/** The text below each of its rows in turn, top down, while eight items or more remain. */
+function* lowerParts(text: Item[]): Generator<{ top: number; lower: Item[] }> {
+  const ys = [...new Set(text.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
+  for (const top of ys) {
+    const lower = text.filter((i) => Math.round(i.y) <= top);
+    if (lower.length < 8) return;
+    yield { top, lower };
+  }
+}
+
+function groupLines(items: Item[], column: number, page: number, labelEdge?: number): Line[] {
+  const rows = rowsOf(items);
   const lines: Line[] = [];
   let previousY: number | undefined;
   let previousGap: number | undefined;

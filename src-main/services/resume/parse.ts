@@ -58,11 +58,26 @@ function pickName(lines: Line[], fromHeader: string | null, top: ReadonlySet<Lin
   const labelled = labelledName(lines);
   if (labelled) return labelled;
   const usable = (text: string) => !LOOKUP_HEADER(text) && !ROLE.test(text);
-  const all = lines
-    .slice(0, 80)
-    .filter((l) => l.page === 1)
-    .map((l) => ({ line: l, text: nameOf(l.text) }))
-    .filter((c): c is { line: Line; text: string } => c.text !== null && usable(c.text));
+  const first = lines.slice(0, 80).filter((l) => l.page === 1);
+  // "MANFRED" over "HÄSTMARK": a name set so large in a banner that each word takes a line of its own.
+  const wrapped = first.flatMap((l, i) => {
+    const next = first[i + 1];
+    // Each word alone is no title of a section or of the document ("CV" over "Education").
+    const word = (t: string) =>
+      /^\p{L}[\p{L}'’.-]*$/u.test(t) &&
+      !LOOKUP_HEADER(t) &&
+      !/^(?:cv|resume|résumé|curriculum|vitae)$/i.test(t);
+    return next &&
+      word(l.text.trim()) &&
+      word(next.text.trim()) &&
+      l.size >= 18 &&
+      Math.abs(l.size - next.size) < 0.3
+      ? [{ line: l, text: nameOf(`${l.text.trim()} ${next.text.trim()}`) }]
+      : [];
+  });
+  const all = [...wrapped, ...first.map((l) => ({ line: l, text: nameOf(l.text) }))].filter(
+    (c): c is { line: Line; text: string } => c.text !== null && usable(c.text),
+  );
   // A name above the first section beats a larger sub-title further down ("Research Roles", an employer's heading).
   const above = all.filter((c) => top.has(c.line));
   const candidates = above.length > 0 ? above : all;

@@ -1,5 +1,5 @@
 import type { SectionKind } from '../../../src-shared/resume';
-import type { Line } from './document';
+import { stripBullet, type Line } from './document';
 
 /** 'other' holds sections the app does not use (publications, interests) so they stop the one before. */
 export type SectionName = SectionKind | 'contact' | 'header' | 'other';
@@ -46,6 +46,22 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'occupations',
     'positions held',
     'professional career',
+    // A freelancer's list of engagements, cv-boilerplate's own wording for the jobs.
+    'project history',
+    'previous experience',
+    // An academic's posts ("Academic Appointments" over the universities that employed them).
+    'appointments',
+    'academic appointments',
+    'professional appointments',
+    // French, Spanish and German CVs (accents are folded before the lookup).
+    'experiences professionnelles',
+    'experience professionnelle',
+    'parcours professionnel',
+    'experiencia',
+    'experiencia profesional',
+    'experiencia laboral',
+    'berufserfahrung',
+    'berufliche erfahrung',
   ],
   education: [
     'education',
@@ -61,6 +77,15 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'academic profile',
     'educational qualifications',
     'academic details',
+    'formation',
+    'formations',
+    'formation academique',
+    'etudes',
+    'diplomes',
+    'formacion',
+    'formacion academica',
+    'educacion',
+    'ausbildung',
   ],
   skills: [
     'skills',
@@ -92,6 +117,12 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'tech skills',
     'software',
     'softwares',
+    'competences',
+    'competences techniques',
+    'competences informatiques',
+    'connaissances informatiques',
+    'habilidades',
+    'kenntnisse',
   ],
   projects: [
     'projects',
@@ -105,6 +136,10 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'side projects highlights',
     'academic projects',
     'technical projects',
+    'projets',
+    'projets personnels',
+    'proyectos',
+    'projekte',
   ],
   certifications: [
     'certifications',
@@ -133,7 +168,15 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'achievements and awards',
     'scholarships',
   ],
-  languages: ['languages', 'spoken languages', 'language skills', 'language'],
+  languages: [
+    'languages',
+    'spoken languages',
+    'language skills',
+    'language',
+    'langues',
+    'idiomas',
+    'sprachen',
+  ],
   volunteering: [
     'volunteering',
     'volunteer experience',
@@ -162,6 +205,11 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'relevant coursework',
     'open source contributions',
     'additional information',
+    'bar admissions',
+    'divers',
+    'loisirs',
+    'centres d interet',
+    'interets',
   ],
   contact: [
     'contact',
@@ -190,6 +238,9 @@ export const normaliseHeader = (text: string): string =>
     // "Open source (pandas)": a header's aside is not part of its name.
     .replace(/\s*\([^)]*\)\s*$/, '')
     .toLowerCase()
+    // "Expériences professionnelles", "Éducation": titles in French or Spanish are looked up without their accents.
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N} ]+/gu, ' ')
     .replace(/\s+/g, ' ')
@@ -230,8 +281,13 @@ export function matchHeader(line: Line, bodySize: number): HeaderMatch | null {
   if (kind && (styled || (text.split(/\s+/).length <= 3 && !/[.,;]$/.test(text)))) return { kind, rest: '' };
   // A styled title in nobody's list ("Recent Work Experience", "Technology Experience", "Recent Course
   // Projects") is read by its key word.
+  // "Skills & areas of interest" set in small capitals at the body's size keeps no styling a PDF reader sees; a known
+  // title paired with another by "&" or "and" still reads as a title.
+  const paired = /^(?:skills|experience|education|projects|awards|languages) and [a-z ]{2,30}$/.test(
+    normaliseHeader(text),
+  );
   const guessed =
-    styled && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
+    (styled || paired) && !/[.,;]$/.test(text) && !/\d/.test(text) && text.split(/\s+/).length <= 5
       ? kindByWords(text)
       : null;
   if (guessed) return { kind: guessed, rest: '', guessed: true };
@@ -269,21 +325,24 @@ const SKILL_GROUP_TITLE =
 
 function kindByWords(text: string): SectionName | null {
   // "Micron Technology, Inc": a legal form names an employer, not a section.
-  if (/\b(?:inc|llc|ltd|gmbh|corp|plc)\b\.?/i.test(text)) return null;
+  if (/\b(?:inc|llc|ltd|gmbh|corp|plc|limited|services|solutions|systems|consulting)\b\.?/i.test(text))
+    return null;
   const t = normaliseHeader(text);
   // "Northern Alberta Institute of Technology" names a school under Education, not a section about technology.
   if (/\b(?:institute|university|college|academy|polytechnic)\b/.test(t)) return null;
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
-  if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
+  if (/\bexperiences?\b|\bemployment\b|\bwork history\b|\bappointments?\b/.test(t)) return 'experience';
   if (
     /\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) ||
     SKILL_GROUP_TITLE.test(t)
   )
     return 'skills';
   // "Project management" in bold among skills is a skill; a projects section says "Projects" or just "Project".
-  if (/\bprojects\b|^project$/.test(t)) return 'projects';
-  if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t)) return 'education';
+  if (/\bprojects\b|^project$|\bprojets\b|\bproyectos\b/.test(t)) return 'projects';
+  // "Academic Publications" lists papers, not schooling.
+  if (/\beducation\b|\bacademic\b|\bqualifications\b/.test(t) && !/\bpublications?\b/.test(t))
+    return 'education';
   if (/\bawards?\b|\bhonou?rs\b|\bachievements\b/.test(t)) return 'awards';
   if (/\bcertifi|\blicen[cs]es\b/.test(t)) return 'certifications';
   if (
@@ -329,14 +388,44 @@ const titleShaped = (line: Line, style: { size: number; bold: boolean } | null, 
   line.text.split(/\s+/).length <= 4 &&
   !/\d|[.,;:!?]$/.test(line.text.trim());
 
+/** A tabbed line whose first cell is a section title in capitals, and the rest of the line as a line of its own. */
+function sectionLabel(line: Line, bodySize: number): { kind: SectionName; line: Line } | null {
+  const tab = line.text.indexOf('\t');
+  if (tab <= 0) return null;
+  const cell = line.text.slice(0, tab).trim();
+  const letters = cell.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3 || letters !== letters.toUpperCase()) return null;
+  const header = matchHeader({ ...line, text: cell, bullet: false }, bodySize);
+  if (!header || header.rest) return null;
+  const { text, bullet } = stripBullet(line.text.slice(tab + 1));
+  return { kind: header.kind, line: { ...line, text, bullet: bullet || line.bullet } };
+}
+
 export function splitSections(lines: Line[], bodySize: number): Section[] {
   const sections: Section[] = [{ kind: 'header', lines: [] }];
   // The style of the titles read so far: a later title in that style that names no known section ("Miscellaneous")
   // still ends the one before, so its lines are not read as that section's (awards as skills).
   let titleStyle: { size: number; bold: boolean } | null = null;
+  // Set once the titles stand in a column of their own: a bold line at the body's size, not in capitals, is then an
+  // entry's name ("isMOOD Data Technology Services" over its role), never a title guessed from its words.
+  let titlesInColumn = false;
   let column = 0;
-  for (const line of lines) {
-    let header = matchHeader(line, bodySize);
+  for (const labelled of lines) {
+    // "EDUCATION<tab>Ionian University, Corfu": a section title in a column of its own beside the section's first
+    // line opens the section, and the line goes on as its first.
+    const title = sectionLabel(labelled, bodySize);
+    if (title) sections.push({ kind: title.kind, lines: [] });
+    titlesInColumn ||= title !== null;
+    const line = title ? title.line : labelled;
+    let header = title ? null : matchHeader(line, bodySize);
+    if (
+      header?.guessed &&
+      titlesInColumn &&
+      !line.heading &&
+      line.size <= bodySize + 0.5 &&
+      line.text !== line.text.toUpperCase()
+    )
+      header = null;
     // The other column of a two-column page continues none of this one's sections: what it prints before its first
     // title (a name and job title over the main column) is a header of its own.
     const newColumn = column > 0 && line.column > 0 && line.column !== column;
@@ -352,6 +441,17 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     }
     // "Achievements include:", "Technologies used:" lead into a list inside a role, not a section of their own.
     if (header?.guessed && /:\s*$/.test(line.text) && (current === 'experience' || current === 'projects'))
+      header = null;
+    // "Honors: Professor of the Year (2022)" under a job, "Honors:" over a degree's list of prizes: a label inside
+    // the entry, set as its text is, not a section of awards.
+    if (
+      header?.kind === 'awards' &&
+      (current === 'experience' || current === 'education') &&
+      (header.rest !== '' || /:\s*$/.test(line.text)) &&
+      !line.heading &&
+      !line.bold &&
+      line.size <= bodySize + 0.5
+    )
       header = null;
     // Inside a skills section, "Languages" or "Tools" in body text label a group of skills, not a new section.
     if (

@@ -132,10 +132,10 @@ function unambiguousInProse(
 
 /** Level words in brackets or after a dash: "English (Native)", "Python [intermediate]", "German – B2". */
 const LEVEL =
-  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)?|\d{1,3}%)$/i;
+  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
 /** A level after the name it rates, as a skill bar or a language table prints it: "Python 5+ yrs", "German A2". */
 const TRAILING_LEVEL =
-  /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
+  /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
 /** Words that introduce a list rather than name a skill: "Proficient in", "Basic knowledge of", "Advance:". */
 const LEAD_IN =
   /^(?:(?:highly\s+|very\s+|strong\s+|solid\s+|good\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as)(?:\s+(?:both\s+)?|\s*$)/i;
@@ -202,6 +202,13 @@ export function listedMentions(
       l.text.split(/\s+/).length <= 5 &&
       lines[i + 1] !== undefined &&
       isProse(lines[i + 1]!.text));
+  // "Python 2 and 3" over "Extensively used Python for …": a short line over a sentence that names skills the
+  // taxonomy knows is an item of the list, its sentence the item's description.
+  lines.forEach((l, i) => {
+    if (!isLabel(l, i) || (bold && (l.bold || l.heading)) || CONTACT.test(l.text)) return;
+    if (splitList(l.text, taxonomy).some((p) => taxonomy.index.has(normaliseSkill(cleanItem(p) ?? p))))
+      listPiece(l.text.trim(), taxonomy, out);
+  });
   for (const raw of joinWrapped(lines, isLabel, wrapped).flatMap((t) => labelledRuns(t, taxonomy))) {
     if (!raw) continue;
     for (const piece of raw.replace(/\[[^\]]*\]/g, ' ').split(/\s*[·•|;▪]\s*/))
@@ -330,7 +337,9 @@ function listPiece(text: string, taxonomy: Taxonomy, out: SkillMention[]): void 
     return;
   }
   for (const piece of splitList(withoutLevels(text), taxonomy)) {
-    const item = cleanItem(stripGroupWords(piece, taxonomy));
+    const named = stripGroupWords(piece, taxonomy);
+    // "React Native" is a skill the taxonomy knows, not React at a native level.
+    const item = taxonomy.index.has(normaliseSkill(named)) ? named : cleanItem(named);
     if (item) out.push(...itemMentions(item, taxonomy));
     else if (piece.split(/\s+/).length > 5) out.push(...findMentions(piece, 'other', taxonomy));
   }
