@@ -144,6 +144,7 @@ const SHARED_YEAR_RE = new RegExp(
 );
 /** "working as … since Nov, 2017": a job told in a sentence starts at its point and is still going. */
 const SINCE_RE = new RegExp(`(?<![\\w])since\\s+(${POINT})(?![\\w/])`, 'i');
+const OPEN_RE = new RegExp(`(?<![\\w/.-])(${POINT})\\s*(?:–|—|-)\\s*(?=:)`, 'i');
 const POINT_RE = new RegExp(`(?<![\\w/.-])(${POINT})(?![\\w/])`, 'gi');
 
 function twoDigitYear(yy: number, referenceYear: number): number {
@@ -190,6 +191,11 @@ export function findRange(text: string, referenceYear?: number): DateRange | nul
     if (start && end) return { start, end, current: false, index: shared.index, length: shared[0].length };
   }
   if (!m) {
+    // "**2022 - : Applied Scientist**": a start, its dash, and no end before the colon is a job still going.
+    const open = OPEN_RE.exec(text);
+    const opened = open ? parsePoint(open[1]!, referenceYear) : null;
+    if (open && opened)
+      return { start: opened, end: null, current: true, index: open.index, length: open[0].length };
     const since = SINCE_RE.exec(text);
     const from = since ? parsePoint(since[1]!, referenceYear) : null;
     return since && from

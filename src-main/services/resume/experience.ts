@@ -34,6 +34,15 @@ const COMPANY = new RegExp(
   'i',
 );
 
+/** "Centre for Coastal Studies", "Institute of Physics": an institution's name goes on after "for" or "of". */
+const INSTITUTION_WORDS =
+  'Institute|Institution|Center|Centre|Foundation|Society|Council|Agency|Office|Ministry|Department|School|Association|Academy|Bureau|Commission|Organi[sz]ation|Alliance|Fund|Network|Federation|Committee|Trust';
+const PLAIN_SEPARATOR = new RegExp(
+  String.raw`\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|(?<!\b(?:${INSTITUTION_WORDS}))\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*`,
+  'u',
+);
+const INSTITUTION_NAME = new RegExp(`\\b(?:${INSTITUTION_WORDS})\\s+(?:for|of)\\s+\\p{Lu}`, 'u');
+
 /** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@",
  * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"), and a colon between two names
  * ("**Northwind Labs**: Research Intern", "Vision Lab : Research Intern"). */
@@ -53,7 +62,8 @@ function splitHeader(text: string): string[] {
       // employer follows it, and "for" or "with" belongs to the team's name.
       / at /.test(text)
       ? /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s+at\s+|\s@\s|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u
-      : /\s*(?:\t|•|·|▪|;|\s[—–-]\s(?!(?:\d|I{1,3}|IV|V)\s*(?:$|[\t(|,;]))|\s@\s|\s+(?:for|with)\s+(?=\p{Lu})|\s:\s|(?<=\S):\s+(?=\p{Lu}))\s*/u;
+      : // "Leibniz Institute for Economic Research": after an institution's own word, "for" goes on with its name.
+        PLAIN_SEPARATOR;
   return (
     text
       .replace(DURATION, ' ')
@@ -165,7 +175,7 @@ export function assignFields(
       !EMPLOYER.test(rest[i + 1]!)
     )
       rest.splice(i, 2, `${rest[i]!} ${rest[i + 1]!}`);
-  const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p)) && !EMPLOYER.test(p));
+  const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p) || WORKLOAD.test(p)) && !EMPLOYER.test(p));
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
   // "Intern" then "Quantitative Researcher Intern": the fuller title that holds the lone word is the role.
   let badgeWord: string | null = null;
@@ -323,7 +333,10 @@ const roleItem = (line: Line | undefined): boolean =>
 const NAME_COLON = /\s:\s|(?<=\S):\s+(?=\p{Lu})/u;
 
 /** A field that names a role and no employer. */
-const roleOnly = (text: string): boolean => ROLE.test(text) && !EMPLOYER.test(text);
+/** "Research Doctorate (100%)": a share of full time follows a role, whatever its words. */
+const WORKLOAD = /\(\s*\d{1,3}(?:\s*[–-]\s*\d{1,3})?\s*%\s*\)$/;
+const roleOnly = (text: string): boolean =>
+  (ROLE.test(text) || WORKLOAD.test(text)) && !EMPLOYER.test(text) && !INSTITUTION_NAME.test(text);
 
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
@@ -441,6 +454,15 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     );
   if (anchors.length === 0) return undatedEntries(lines);
   const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
+  // "* **Title**, *Employer*" / "  * Frankfurt, DEU" / "  * Nov 2018 - present" (a Word list that kept no levels):
+  // items that are only their dates, under the first item, close their entries; its header is above them.
+  const closing =
+    listed &&
+    anchors[0]!.index > 0 &&
+    anchors.every(
+      (a) =>
+        !/\p{L}{2}/u.test(lines[a.index]!.text.replace(lineRangeText(lines[a.index]!.text, a.range), '')),
+    );
 
   const headerOf = new Map<number, number[]>();
   const employerOf = new Map<number, string>();
@@ -472,7 +494,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   // "* **Contoso AI**, Bangalore" over "  * Associate ML Scientist - 2 (Jan 2023 - Present)": in a nested list, an undated
   // item that names no role, right over a dated role that names no employer, is the employer of the roles under it.
   const heads = new Map<number, number>();
-  if (listed)
+  if (listed && !closing)
     for (const [k, anchor] of anchors.entries()) {
       const i = anchor.index - 1;
       const line = lines[i];
@@ -501,8 +523,17 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // A heading over every dated item is each item's employer ("### Amazon.com, Inc" over "* Applied Scientist
     // Intern … Summer 2024"); one over a group of them is a sub-title ("Research Roles").
     if (headed && !taken.has(anchor.index - 1)) header.unshift(anchor.index - 1);
-    for (let i = anchor.index - 1; !listed && !complete && i >= floor && header.length < 3; i--) {
-      if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
+    for (
+      let i = anchor.index - 1;
+      (!listed || closing) && !complete && i >= floor && header.length < 3;
+      i--
+    ) {
+      if (
+        taken.has(i) ||
+        continued[i] ||
+        !isHeaderLike(closing ? asItem(lines[i]!) : lines[i]!, lines[i - 1])
+      )
+        break;
       header.unshift(i);
       // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer
       // is the header's top; the line above it ends the previous entry ("…, Google Cloud Platform").
@@ -525,6 +556,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     };
     for (
       let i = anchor.index + 1;
+      !closing &&
       i < ceiling &&
       i !== heads.get(k + 1) &&
       header.length < 3 &&

@@ -46,6 +46,17 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'occupations',
     'positions held',
     'professional career',
+    // Academic CVs: the jobs under the research they were, often in plain body text.
+    'research experience',
+    'industry experience',
+    'academic experience',
+    'research and work experience',
+    'work and research experience',
+    'research positions',
+    'academic positions',
+    'appointments',
+    'academic appointments',
+    'professional appointments',
   ],
   education: [
     'education',
@@ -306,6 +317,8 @@ function inlineHeader(text: string): HeaderMatch | null {
 export interface Section {
   kind: SectionName;
   lines: Line[];
+  /** Its title was read by a key word, not found among the known ones. */
+  guessed?: boolean;
 }
 
 /** Splits the document at headers; lines before the first header form the 'header' section (name, contact). */
@@ -376,10 +389,19 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       sections.push({
         kind: header.kind,
         lines: header.rest ? [{ ...line, text: header.rest, bold: false, heading: false }] : [],
+        ...(header.guessed ? { guessed: true } : {}),
       });
     } else {
       sections.at(-1)!.lines.push(line);
     }
   }
-  return sections;
+  // "Data science experience" over "Python (numpy, pandas)", "R", "Shiny": a title read as jobs by its word, over a
+  // list of short undated items, lists skills.
+  for (const section of sections)
+    if (section.guessed && section.kind === 'experience' && skillList(section.lines)) section.kind = 'skills';
+  return sections.map(({ guessed: _guessed, ...section }) => section);
 }
+
+const skillList = (lines: Line[]): boolean =>
+  lines.length >= 3 &&
+  lines.every((l) => l.text.split(/\s+/).length <= 8 && !/\b(?:19|20)\d{2}\b|[.;]$/.test(l.text));

@@ -1,0 +1,151 @@
+// Layout families first met in CV web pages and JSON Resume files from new owners (session 8 of
+// tests/fixtures/real-resumes: academicpages and other Jekyll pages, al-folio JSON Resume files, a Hugo Academic site)
+// and in the spent fresh set, each written here as a made-up document of the same layout, so the rule is held by a
+// test and not by one real document.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPaths } from '../../paths';
+import { peelLocation } from './contact';
+import { findRange } from './dates';
+import { assignFields, headerParts } from './experience';
+import { makeLine } from './document';
+import { extractTextDocument, parseDocument } from './parse';
+import { loadTaxonomy, type Taxonomy } from './skills';
+
+let taxonomy: Taxonomy;
+beforeAll(() => {
+  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+});
+
+const reference = { year: 2026, month: 11 };
+const parse = (...body: string[]) =>
+  parseDocument(extractTextDocument(['Jane Roe', 'jane@example.org', '', ...body].join('\n')), {
+    taxonomy,
+    reference,
+  });
+const jobs = (r: ReturnType<typeof parse>) =>
+  r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end]);
+const fields = (line: string) => assignFields(headerParts(line));
+
+describe('layout families of CV web pages and JSON Resume files', () => {
+  it('keeps an institution named "for" something whole', () => {
+    expect(fields('Northwind Institute for Applied Statistics (NIAS)').company).toBe(
+      'Northwind Institute for Applied Statistics',
+    );
+    expect(fields('Research Intern, Centre for Coastal Engineering & Networking').company).toBe(
+      'Centre for Coastal Engineering & Networking',
+    );
+    // A role "for" an employer still splits there.
+    expect(fields('Software Engineer for Contoso')).toMatchObject({
+      title: 'Software Engineer',
+      company: 'Contoso',
+    });
+  });
+
+  it('peels a town, its state and its country off an employer', () => {
+    expect(peelLocation('Contoso Robotics, Palo Alto, CA, USA')).toEqual({
+      rest: 'Contoso Robotics',
+      location: 'Palo Alto, CA, USA',
+    });
+    expect(fields('Fabrikam GmbH, Sankt Augustin, NRW, Germany')).toMatchObject({
+      company: 'Fabrikam GmbH',
+      location: 'Sankt Augustin, NRW, Germany',
+    });
+  });
+
+  it('reads "YYYY - :" before a title as a job still going', () => {
+    expect(findRange('2022 - : Applied Scientist & Economist')).toMatchObject({
+      start: { year: 2022, month: null },
+      end: null,
+      current: true,
+    });
+    const r = parse(
+      'Work experience',
+      '======',
+      '* **2022 - : Applied Scientist & Economist**',
+      '  * Northwind SE',
+      '* **2020 - 2022: Research Professional**',
+      '  * Contoso University',
+    );
+    expect(jobs(r)).toEqual([
+      ['Applied Scientist & Economist', 'Northwind SE', '2022', 'present'],
+      ['Research Professional', 'Contoso University', '2020', '2022'],
+    ]);
+  });
+
+  it('takes a share of full time after a title as the mark of the role', () => {
+    expect(fields('Plasticity and Learning (25%), University of Northwind')).toMatchObject({
+      title: 'Plasticity and Learning (25%)',
+      company: 'University of Northwind',
+    });
+    expect(fields('Research Doctorate (100%), University of Northwind')).toMatchObject({
+      title: 'Research Doctorate (100%)',
+      company: 'University of Northwind',
+    });
+  });
+
+  it('reads an e-mail address spelt out against harvesters', () => {
+    const r = parseDocument(
+      extractTextDocument(
+        ['Dr. Jane Roe', 'jroe [AT] example [DOT] org | github | Berlin', '', 'Skills', 'Python'].join('\n'),
+      ),
+      { taxonomy, reference },
+    );
+    expect(r.contact.email).toBe('jroe@example.org');
+    const s = parseDocument(
+      extractTextDocument(
+        ['Jane Roe', 'Contact: jane.roe (at) mail.example.com', '', 'Skills', 'Python'].join('\n'),
+      ),
+      { taxonomy, reference },
+    );
+    expect(s.contact.email).toBe('jane.roe@mail.example.com');
+  });
+
+  it('reads a list whose items end with their dates, the header two items up', () => {
+    // A Word list that kept no levels: title and employer, the place, then the dates, each its own item.
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('Work experience', { heading: true }),
+          ...[
+            'Data Analyst, Fabrikam Bank,',
+            'Lyon, FRA',
+            'Nov 2018 - present',
+            'Guest Researcher, Northwind Institute for Economic Research (NIER)',
+            'Berlin, DEU',
+            'Sept 2016 - Sept 2017',
+          ].map((t) => makeLine(t, { bullet: true })),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.location, e.start, e.end ?? 'present'])).toEqual([
+      ['Data Analyst', 'Fabrikam Bank', 'Lyon, FRA', '2018-11', 'present'],
+      ['Guest Researcher', 'Northwind Institute for Economic Research', 'Berlin, DEU', '2016-09', '2017-09'],
+    ]);
+  });
+
+  it('reads a list of short undated items under a title named for its field as skills, not jobs', () => {
+    const r = parse(
+      '## Data science experience',
+      '',
+      '* Python (numpy, pandas)',
+      '* R',
+      '* Shiny',
+      '* Data visualisation (ggplot2)',
+    );
+    expect(r.experience).toEqual([]);
+    expect(r.skills.map((s) => s.name)).toEqual(expect.arrayContaining(['Python', 'R', 'Shiny']));
+    // A dated list under the same kind of title is still jobs.
+    const jobsThere = parse(
+      'Research experience',
+      '',
+      'Research Assistant, Contoso University',
+      '2019 - 2021',
+    );
+    expect(jobs(jobsThere)).toEqual([['Research Assistant', 'Contoso University', '2019', '2021']]);
+  });
+});
