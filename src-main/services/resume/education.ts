@@ -479,6 +479,8 @@ function cleanInstitution(text: string): string {
         // "University of Almería, Almería": the town the name already holds is the place, not a campus.
         !best.toLowerCase().includes(campus.toLowerCase()) &&
         !isRegion(campus) &&
+        // "University of Northwind, Calgary, Canada": a town followed by its country is the place.
+        !(pieces[i + 2] && isLocation(`${campus}, ${pieces[i + 2]}`)) &&
         // "Malang Indonesia" is a city and its country, "San Diego" a campus.
         !isLocation(campus.replace(/\s(?=\S+$)/, ', '))
           ? `${best}, ${campus}`

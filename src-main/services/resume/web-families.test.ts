@@ -3,13 +3,14 @@
 // and in the spent fresh set, each written here as a made-up document of the same layout, so the rule is held by a
 // test and not by one real document.
 import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appPaths } from '../../paths';
 import { peelLocation } from './contact';
 import { findRange } from './dates';
 import { assignFields, headerParts } from './experience';
 import { makeLine } from './document';
-import { extractTextDocument, parseDocument } from './parse';
+import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
 import { loadTaxonomy, type Taxonomy } from './skills';
 
 let taxonomy: Taxonomy;
@@ -23,7 +24,7 @@ const parse = (...body: string[]) =>
     taxonomy,
     reference,
   });
-const jobs = (r: ReturnType<typeof parse>) =>
+const jobs = (r: Pick<ReturnType<typeof parse>, 'experience'>) =>
   r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end]);
 const fields = (line: string) => assignFields(headerParts(line));
 
@@ -147,5 +148,62 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       '2019 - 2021',
     );
     expect(jobs(jobsThere)).toEqual([['Research Assistant', 'Contoso University', '2019', '2021']]);
+  });
+
+  it('reads a JSON Resume page of one table per section row by row: dates beside each role, labels beside lists (PDF)', async () => {
+    const lines = (doc: PDFKit.PDFDocument, x: number, y: number, texts: string[]) =>
+      texts.forEach((t, k) => doc.fontSize(10).text(t, x, y + k * 12, { lineBreak: false }));
+    const bytes = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: 'A4', margin: 50 });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.fontSize(24).text('Jane Roe', 50, 50, { lineBreak: false });
+      lines(doc, 50, 82, ['jane@example.org · (555) 010-0199 · Calgary, Alberta, CA']);
+      doc.fontSize(15).text('Work Experience', 50, 110, { lineBreak: false });
+      // The date cell wraps and sits in the middle of its row, beside the role's bullets.
+      lines(doc, 160, 135, [
+        'Specialist Programmer',
+        'Fabrikam',
+        '• Moved a legacy billing application onto services for an airline client.',
+        '• Led a team of five developers through the migration.',
+        '• Cut the application start time by a tenth.',
+      ]);
+      lines(doc, 50, 159, ['Feb 2023 –', 'Dec 2023']);
+      lines(doc, 160, 205, [
+        'Application Developer',
+        'Contoso Solutions',
+        '• Built the mobile screens of a booking app.',
+        '• Worked part time while studying.',
+      ]);
+      lines(doc, 50, 223, ['Apr 2019 –', 'Sep 2020']);
+      doc.fontSize(15).text('Education', 50, 275, { lineBreak: false });
+      lines(doc, 160, 300, [
+        'MSc',
+        'Software Engineering, University of Northwind, Calgary, Canada',
+        'Grade: 10',
+      ]);
+      lines(doc, 50, 306, ['Jan 2024 – Dec', '2025']);
+      doc.fontSize(15).text('Skills', 50, 350, { lineBreak: false });
+      lines(doc, 200, 375, ['Java, Python, Typescript']);
+      lines(doc, 50, 375, ['Programming Languages']);
+      lines(doc, 200, 393, ['Neo4j, PostgreSQL, Cypher']);
+      lines(doc, 50, 387, ['Database and Query', 'Languages']);
+      lines(doc, 200, 417, ['Git, Docker, Kubernetes']);
+      lines(doc, 50, 417, ['Tools']);
+      doc.end();
+    });
+    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    expect(jobs(r)).toEqual([
+      ['Specialist Programmer', 'Fabrikam', '2023-02', '2023-12'],
+      ['Application Developer', 'Contoso Solutions', '2019-04', '2020-09'],
+    ]);
+    expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
+      ['Master', 'University of Northwind'],
+    ]);
+    const listed = r.skills.filter((k) => k.sources.includes('skills')).map((k) => k.name);
+    expect(listed).toEqual(
+      expect.arrayContaining(['Java', 'Python', 'TypeScript', 'PostgreSQL', 'Git', 'Docker', 'Kubernetes']),
+    );
   });
 });
