@@ -398,9 +398,30 @@ function joinWrappedItems(lines: Line[], reference: YearMonth): Line[] {
       !findRange(line.text, reference.year)
     )
       out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
+    else if (item?.bullet && !line.bullet && !line.gapBefore && wrappedDates(item.text, line.text, reference))
+      out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
     else out.push(line);
   }
   return out;
+}
+
+/**
+ * "* Indian Institute of Science, Bangalore (IISc): Research Fellow (June" over "2014 - Oct 2014)": an undated list
+ * item whose dates, closing it, the page wrapped onto the next line.
+ */
+function wrappedDates(item: string, next: string, reference: YearMonth): boolean {
+  if (/[.;!?]$/.test(item) || findRange(item, reference.year) || next.split(/\s+/).length > 10) return false;
+  const joined = `${item} ${next}`;
+  const range = findRange(joined, reference.year);
+  if (!range || !/^[\s)]*$/.test(joined.slice(range.index + range.length))) return false;
+  // The dates began on the item, or stand bracketed alone on the line, or the item broke off after a word that
+  // cannot end it ("… (DRDO), Ministry of" over "Defence, India: Research Intern (Nov 2015 - May 2016)"); a line
+  // with its own dates after an item that ended opens the next entry.
+  return (
+    range.index < item.length ||
+    /^\(/.test(next.trim()) ||
+    /(?:\b(?:of|and|for|the|in|at|&)|,)$/i.test(item.trim())
+  );
 }
 
 export function parseExperience(sectionLines: Line[], reference: YearMonth): ParsedExperience[] {

@@ -375,7 +375,7 @@ function sectionRows(items: Item[], page: number): Line[] | null {
   const bodySize = [...sizes].sort((a, b) => b[1] - a[1])[0]![0];
   const leftEdge = Math.min(...text.map((i) => i.x));
   const titles = text.filter((i) => i.size >= bodySize * 1.3);
-  if (titles.length === 0 || titles.some((t) => t.x - leftEdge > bodySize)) return null;
+  if (titles.length === 0 || titles.some((t) => t.x - leftEdge > bodySize * 2)) return null;
   const cuts = [...new Set(titles.map((t) => t.y))].sort((a, b) => b - a);
   const bands = [Infinity, ...cuts].map((top, k) =>
     text.filter((i) => !titles.includes(i) && i.y < top && i.y > (cuts[k] ?? -Infinity)),

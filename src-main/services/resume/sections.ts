@@ -278,6 +278,9 @@ function oneSlip(a: string, b: string): boolean {
 const SKILL_GROUP_TITLE =
   /^(?:(?:frameworks?|librar(?:y|ies)|databases?|cloud|containers?|platforms?|build|ci|cd|version|control|devops|testing|infrastructure|operating systems?|and)(?: |$))+$/;
 
+const ROLE_WORD =
+  /\b(?:intern|trainee|engineer|developer|manager|analyst|scientist|director|consultant|specialist|assistant|officer|associate|fellow|researcher|technician|administrator|coordinator)\b/i;
+
 function kindByWords(text: string): SectionName | null {
   // "Micron Technology, Inc": a legal form names an employer, not a section.
   if (/\b(?:inc|llc|ltd|gmbh|corp|plc)\b\.?/i.test(text)) return null;
@@ -287,8 +290,10 @@ function kindByWords(text: string): SectionName | null {
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
   if (/\bexperience\b|\bemployment\b|\bwork history\b/.test(t)) return 'experience';
+  // "Technology Intern, International Wealth Management" is a role, not a title about technology.
   if (
-    /\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) ||
+    (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) &&
+      !ROLE_WORD.test(t)) ||
     SKILL_GROUP_TITLE.test(t)
   )
     return 'skills';

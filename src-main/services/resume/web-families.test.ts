@@ -206,4 +206,55 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       expect.arrayContaining(['Java', 'Python', 'TypeScript', 'PostgreSQL', 'Git', 'Docker', 'Kubernetes']),
     );
   });
+
+  it('reads "Employer: Title (dates)" items whose dates the page wrapped onto the next line', () => {
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('jane@example.org'),
+          makeLine('Experience', { heading: true }),
+          makeLine('Northwind Labs: Applied Scientist (June 2020 - Present)', { bullet: true }),
+          makeLine('Topics: Sequential Decision Making, Time Series.', { bullet: true }),
+          makeLine('Contoso Institute of Science, Bangalore (CIS): Research Fellow (June', { bullet: true }),
+          makeLine('2014 - Oct 2014)'),
+          makeLine('Fabrikam Institute of Management, Ahmedabad (FIM): Research Intern', { bullet: true }),
+          makeLine('(Jan 2015 - March 2015)'),
+          makeLine('Tailspin Research and Development Organization (TRDO), Ministry of', { bullet: true }),
+          makeLine('Defence, India: Research Intern (Nov 2015 - May 2016)'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([
+      ['Applied Scientist', 'Northwind Labs', '2020-06', 'present'],
+      ['Research Fellow', 'Contoso Institute of Science', '2014-06', '2014-10'],
+      ['Research Intern', 'Fabrikam Institute of Management', '2015-01', '2015-03'],
+      ['Research Intern', 'Tailspin Research and Development Organization', '2015-11', '2016-05'],
+    ]);
+  });
+
+  it('takes a bold role naming a technology for a role, not a skills title', () => {
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('Work', { size: 13, bold: true }),
+          makeLine('2020.05 - 2020.06'),
+          makeLine('Technology Intern, Wealth Management', { bold: true }),
+          makeLine('Contoso Bank'),
+          makeLine('2018.05 - 2018.06'),
+          makeLine('Internship Trainee, Technical Services', { bold: true }),
+          makeLine('Fabrikam Power'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(r.experience.map((e) => e.start)).toEqual(['2020-05', '2018-05']);
+    expect(r.experience[0]!.title).toMatch(/^Technology Intern/);
+  });
 });
