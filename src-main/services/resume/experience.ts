@@ -338,6 +338,13 @@ const WORKLOAD = /\(\s*\d{1,3}(?:\s*[–-]\s*\d{1,3})?\s*%\s*\)$/;
 const roleOnly = (text: string): boolean =>
   (ROLE.test(text) || WORKLOAD.test(text)) && !EMPLOYER.test(text) && !INSTITUTION_NAME.test(text);
 
+const nameCase = (text: string): boolean => {
+  const words = text
+    .split(/\s+/)
+    .filter((w) => /^\p{L}/u.test(w) && !/^(?:of|and|for|the|de|du|la|&)$/i.test(w));
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
+};
+
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
@@ -527,6 +534,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         line.text.split(/\s+/).length <= 8 &&
         isHeaderLike(asItem(line), lines[i - 1]) &&
         !roleOnly(line.text) &&
+        // A name is mostly capitalised; "Supervised two master students", the last detail above, is not.
+        nameCase(line.text) &&
         fieldsOf([anchor.index], anchor, false).company === null
       )
         heads.set(k, i);

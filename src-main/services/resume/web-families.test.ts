@@ -257,4 +257,22 @@ describe('layout families of CV web pages and JSON Resume files', () => {
     expect(r.experience.map((e) => e.start)).toEqual(['2020-05', '2018-05']);
     expect(r.experience[0]!.title).toMatch(/^Technology Intern/);
   });
+
+  it('takes no last detail of one job for the employer of the next', () => {
+    const r = parse(
+      'Work experience',
+      '======',
+      '* Doctoral Researcher (Jul 2019 - now)',
+      '  * Northwind University Hospital (Germany)',
+      '  * Main topic: randomness in people',
+      '  * Supervised two master students',
+      '',
+      '* Research intern (Nov 2017 - Jul 2018)',
+      '  * Contoso Centre for Neuroscience (Germany)',
+    );
+    expect(jobs(r)).toEqual([
+      ['Doctoral Researcher', 'Northwind University Hospital', '2019-07', 'present'],
+      ['Research intern', 'Contoso Centre for Neuroscience', '2017-11', '2018-07'],
+    ]);
+  });
 });
