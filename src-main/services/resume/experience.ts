@@ -12,8 +12,10 @@ import {
 } from './dates';
 import type { Line } from './document';
 
-/** "… Software Engineer Intern, 8x8 Inc.", "Contoso S.p.A.": a legal form's full stop ends a name, not a sentence. */
-const ABBREVIATION_END = /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|gmbh|pty|pte|bros|dept)\.$/i;
+/** "… Software Engineer Intern, 8x8 Inc.", "Contoso S.p.A.", "Zred Automatización, S.L.": a legal form's full stop ends a
+ * name, not a sentence. */
+const ABBREVIATION_END =
+  /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|s\.l|s\.a|s\.r\.l|s\.a\.s|slu|srl|gmbh|pty|pte|bros|dept)\.$/i;
 
 /** A word that cannot end a title: the title wrapped after it. */
 const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
@@ -165,6 +167,10 @@ export function assignFields(
     const [word, ...name] = rest[badged]!.split(/\s+/);
     rest.splice(badged, 1, word!, name.join(' '));
   }
+  // "Mechanical Engineer - Intern": a lone level after a role, split off by the dash, is part of the title.
+  for (let i = 1; i < rest.length; i++)
+    if (/^(?:intern|internship|trainee|apprentice|co-?op)$/i.test(rest[i]!) && roleOnly(rest[i - 1]!))
+      rest.splice(i - 1, 2, `${rest[i - 1]!} - ${rest[i]!}`);
   // "QA Team Lead / Principal Quality Engineer / Senior" over "Quality Engineer": a title cut after a modifier
   // goes on on the next line.
   for (let i = 0; i + 1 < rest.length; i++)
@@ -175,7 +181,8 @@ export function assignFields(
       !EMPLOYER.test(rest[i + 1]!)
     )
       rest.splice(i, 2, `${rest[i]!} ${rest[i + 1]!}`);
-  const roleLike = rest.filter((p) => (ROLE.test(p) || GAP.test(p) || WORKLOAD.test(p)) && !EMPLOYER.test(p));
+  // "Centre for Computational Engineering : Research Intern": an institution's name holds no role, whatever its words.
+  const roleLike = rest.filter((p) => roleOnly(p) || (GAP.test(p) && !EMPLOYER.test(p)));
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
   // "Intern" then "Quantitative Researcher Intern": the fuller title that holds the lone word is the role.
   let badgeWord: string | null = null;

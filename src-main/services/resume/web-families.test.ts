@@ -275,4 +275,41 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       ['Research intern', 'Contoso Centre for Neuroscience', '2017-11', '2018-07'],
     ]);
   });
+
+  it('takes an institution named for engineering for the employer of a "Lab : Role" line', () => {
+    expect(fields('Centre for Coastal Engineering & Networking (CCEN) : Research Intern')).toMatchObject({
+      title: 'Research Intern',
+      company: 'Centre for Coastal Engineering & Networking',
+    });
+  });
+
+  it('keeps a lone level after a dash in the title, and a Spanish legal form ends no sentence', () => {
+    expect(fields('Mechanical Engineer - Intern')).toMatchObject({
+      title: 'Mechanical Engineer - Intern',
+      company: null,
+    });
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('Work Experience', { size: 15 }),
+          makeLine('Feb 2019 – Apr 2019'),
+          makeLine('Mechanical Engineer - Intern', { bold: true }),
+          makeLine('Solar Research Centre (SRC)'),
+          makeLine('Installed a micro-grid.', { bullet: true }),
+          makeLine('Oct 2019 – Oct 2020'),
+          makeLine('Research Fellow', { bold: true }),
+          makeLine('Northwind Automatización, S.L.'),
+          makeLine('Built a drone navigation stack.', { bullet: true }),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([
+      ['Mechanical Engineer - Intern', 'Solar Research Centre', '2019-02', '2019-04'],
+      ['Research Fellow', 'Northwind Automatización', '2019-10', '2020-10'],
+    ]);
+  });
 });
