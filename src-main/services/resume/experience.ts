@@ -24,7 +24,7 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student)\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|scholar|postdoc|postdoctoral|working student|student assistant|(?:phd|doctoral|graduate) student)\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
@@ -414,10 +414,27 @@ function joinWrappedItems(lines: Line[], reference: YearMonth): Line[] {
       out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
     else if (item?.bullet && !line.bullet && !line.gapBefore && wrappedDates(item.text, line.text, reference))
       out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
-    else out.push(line);
+    else if (
+      item?.bullet &&
+      !line.bullet &&
+      !line.gapBefore &&
+      WRAPPED_SCHOOL.test(line.text) &&
+      /\p{Lu}\p{L}+$/u.test(item.text)
+    ) {
+      // "…: Research Assistant, The Hong Kong Polytechnic" over "University. Assisting the project leader…": the
+      // employer's last word wrapped onto the description.
+      const [word, rest] = [
+        WRAPPED_SCHOOL.exec(line.text)![1]!,
+        line.text.replace(WRAPPED_SCHOOL, '').trim(),
+      ];
+      out[out.length - 1] = { ...item, text: `${item.text} ${word}` };
+      if (rest) out.push({ ...line, text: rest });
+    } else out.push(line);
   }
   return out;
 }
+
+const WRAPPED_SCHOOL = /^(University|College|Institute|School|Hospital|Academy|Polytechnic)(?:[.,;]\s*|$)/;
 
 /**
  * "* Indian Institute of Science, Bangalore (IISc): Research Fellow (June" over "2014 - Oct 2014)": an undated list

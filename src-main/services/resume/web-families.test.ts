@@ -312,4 +312,31 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       ['Research Fellow', 'Northwind Automatización', '2019-10', '2020-10'],
     ]);
   });
+
+  it("reads a visiting scholar's item, and an employer's last word wrapped onto the description", () => {
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('Experience', { heading: true }),
+          makeLine('04/2024– 9/2024: Visiting Scholar, The College of Northwind and Mary', { bullet: true }),
+          makeLine('Conducting research on matrix theory under the supervision of'),
+          makeLine('Professor Ada Byron.'),
+          makeLine('09/2021– 12/2021: Research Assistant, The Contoso Polytechnic', {
+            bullet: true,
+            gapBefore: true,
+          }),
+          makeLine('University. Assisting the project leader, Professor Grace Lin, in'),
+          makeLine('the research project on numerical ranges.'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([
+      ['Visiting Scholar', 'The College of Northwind and Mary', '2024-04', '2024-09'],
+      ['Research Assistant', 'The Contoso Polytechnic University', '2021-09', '2021-12'],
+    ]);
+  });
 });
