@@ -641,7 +641,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
           !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company) &&
           // "02/2024-Present ENOGIA SA, Milan" [gap] "Business Developer, South Europe": the title under the
           // employer's line completes the header however far below it sits.
-          !(!fields.title && ROLE.test(line.text) && !EMPLOYER.test(line.text))) ||
+          !(!fields.title && ROLE.test(line.text) && !EMPLOYER.test(line.text)) &&
+          // "* June 2022 - August 2022: Summer Research Fellow" [gap] "  * Indian Institute of Technology Delhi": in
+          // a nested list, the name on the item right under the dated role is its employer.
+          !(listed && i === anchor.index + 1 && fields.title && !fields.company && nameCase(line.text))) ||
         peelLocation(line.text).rest === ''
       )
         break;

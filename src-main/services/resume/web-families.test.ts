@@ -339,4 +339,29 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       ['Research Assistant', 'The Contoso Polytechnic University', '2021-09', '2021-12'],
     ]);
   });
+
+  it('takes the name on the item right under a dated role for its employer, however far the list spaced it', () => {
+    const item = (text: string, gapBefore = false) => makeLine(text, { bullet: true, gapBefore });
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('Work experience', { heading: true }),
+          item('July 2023 - January 2025: Associate ML Scientist'),
+          item('Northwind Institute for Artificial Intelligence, Delhi, India', true),
+          item('Automated image classification model development'),
+          item('August 2022 - February 2023: Research Intern'),
+          item('Contoso Institute of Technology Delhi', true),
+          item('Worked on cancer detection from ultrasound images'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([
+      ['Associate ML Scientist', 'Northwind Institute for Artificial Intelligence', '2023-07', '2025-01'],
+      ['Research Intern', 'Contoso Institute of Technology Delhi', '2022-08', '2023-02'],
+    ]);
+  });
 });
