@@ -364,4 +364,19 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       ['Research Intern', 'Contoso Institute of Technology Delhi', '2022-08', '2023-02'],
     ]);
   });
+
+  it("reads a German compound school name and a school named without a school word after the degree's field", () => {
+    const r = parse(
+      'Education',
+      '',
+      '* Ph.D. in Nordwind Universitätsmedizin Berlin, 2019-now',
+      '* B.Sc. Psychology, HS Contoso Frankfurt — Mar 2017–Jan 2020',
+      '* M.Sc. Physics, First Class — 2016',
+    );
+    expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
+      ['PhD', 'Nordwind Universitätsmedizin', null],
+      ['Bachelor', 'HS Contoso Frankfurt', 2020],
+      ['Master', null, 2016],
+    ]);
+  });
 });
