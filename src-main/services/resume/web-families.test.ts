@@ -379,4 +379,52 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       ['Master', null, 2016],
     ]);
   });
+
+  it('reads skills lists of CV pages: languages rated after a colon or in a bracket, qualities, a known label', () => {
+    const listed = (r: ReturnType<typeof parse>) =>
+      r.skills
+        .filter((k) => k.sources.includes('skills') || k.sources.includes('languages'))
+        .map((k) => k.asWritten ?? k.name);
+    const r = parse(
+      '## Language Skills',
+      '- **German:** native proficiency',
+      '- **French:** basic proficiency',
+      '- English (fluent, near-native at speaking and writing)',
+      '',
+      '## Technical Skills',
+      '- **R:** advanced',
+      '- **(plus)** Markdown, HTML, Git (basic)',
+      '',
+      '## Soft skills',
+      '- Organized and structured working style',
+      '- Perseverance and resilience',
+      '- Autodidact, enthusiastic about learning things',
+    );
+    const got = listed(r);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        'German',
+        'French',
+        'English',
+        'R',
+        'Markdown',
+        'HTML',
+        'Git',
+        'Organized and structured working style',
+        'Perseverance and resilience',
+        'Autodidact',
+      ]),
+    );
+    for (const wrong of [
+      'native proficiency',
+      'near-native at speaking',
+      'writing',
+      'Organized',
+      'enthusiastic about learning things',
+    ])
+      expect(got).not.toContain(wrong);
+    // A label the taxonomy knows, over a sentence about it, is listed too.
+    const s = parse('## Technical skills', '', '* Python', '  * Packages I work with include: Pandas, NumPy');
+    expect(listed(s)).toEqual(expect.arrayContaining(['Python', 'Pandas', 'NumPy']));
+  });
 });
