@@ -382,9 +382,7 @@ describe('layout families of CV web pages and JSON Resume files', () => {
 
   it('reads skills lists of CV pages: languages rated after a colon or in a bracket, qualities, a known label', () => {
     const listed = (r: ReturnType<typeof parse>) =>
-      r.skills
-        .filter((k) => k.sources.includes('skills') || k.sources.includes('languages'))
-        .map((k) => k.asWritten ?? k.name);
+      r.skills.filter((k) => k.sources.includes('skills')).map((k) => k.asWritten ?? k.name);
     const r = parse(
       '## Language Skills',
       '- **German:** native proficiency',
