@@ -651,6 +651,28 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       header.push(i);
       fields = fieldsOf(header, anchor, false);
     }
+    // "Technical Analyst, Investment Banking" over "Credit Suisse Services AG": a role and its department on one
+    // line, the employer's name on the next.
+    const below = Math.max(...header) + 1;
+    const organisation = lines[below];
+    if (
+      organisation &&
+      below < ceiling &&
+      fields.title &&
+      fields.company &&
+      !organisation.bullet &&
+      !organisation.gapBefore &&
+      COMPANY.test(organisation.text) &&
+      !COMPANY.test(fields.company) &&
+      !roleOnly(organisation.text) &&
+      nameCase(organisation.text) &&
+      organisation.text.split(/\s+/).length <= 8 &&
+      peelLocation(organisation.text).rest !== '' &&
+      [fields.title, fields.company].every((f) => lines[Math.max(...header)]!.text.includes(f))
+    ) {
+      header.push(below);
+      employerOf.set(k, organisation.text);
+    }
     // "Company: Bytedance Co." under the dates names the employer, whatever the header line guessed.
     const labelled = lines[Math.max(...header) + 1];
     const employer =

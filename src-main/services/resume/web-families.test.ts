@@ -425,4 +425,35 @@ describe('layout families of CV web pages and JSON Resume files', () => {
     const s = parse('## Technical skills', '', '* Python', '  * Packages I work with include: Pandas, NumPy');
     expect(listed(s)).toEqual(expect.arrayContaining(['Python', 'Pandas', 'NumPy']));
   });
+
+  it("takes the organisation's line under 'Role, Department' for the employer", () => {
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('Work', { size: 13, bold: true }),
+          makeLine('2020.01 - 2022.01'),
+          makeLine('Research Assistant, Digital Healthcare', { bold: true }),
+          makeLine('Northwind National Institute of Technology, Nagpur'),
+          makeLine('• Built a pipeline for early detection from phone data.'),
+          makeLine('2023.07 - 2024.05'),
+          makeLine('Technical Analyst, Investment Banking', { bold: true }),
+          makeLine('Contoso Services AG'),
+          makeLine('• Revamped daily ETL jobs.'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([
+      [
+        'Research Assistant, Digital Healthcare',
+        'Northwind National Institute of Technology',
+        '2020-01',
+        '2022-01',
+      ],
+      ['Technical Analyst, Investment Banking', 'Contoso Services AG', '2023-07', '2024-05'],
+    ]);
+  });
 });
