@@ -24,10 +24,15 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|scholar|postdoc|postdoctoral|working student|student assistant|(?:phd|doctoral|graduate) student)\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|scholar|postdoc|postdoctoral|professor|lecturer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate))\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
+const EMPLOYER_FIRST =
+  /^(\p{Lu}.*?(?:\b(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|SE|plc|B\.?V\.?|S\.?A\.?)|\([\p{Lu}\d&.-]{2,12}\)|\b(?:University|Institute|College|School|Academy)\s+(?:of|for)\s+\p{Lu}[\p{L}'’-]+))\s+(\p{Lu}.*)$/u;
+const SCHOOL_FIRST =
+  /^((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:University|Institute|College|School|Academy)\s+(?:of|for)\s+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.*)$/u;
+const ROLE_END = new RegExp(`(?:${ROLE.source})$`, 'i');
 /** A team inside an employer, named after the role when a list item runs them together. */
 const TEAM = /\b(?:group|team|lab|laboratory|department|chair|unit|division)$/i;
 /** Words common in company names but also in titles ("Software Engineer", "Social Media Manager"). */
@@ -151,6 +156,14 @@ export function assignFields(
       !/^(?:[IVX]+|Sr|Jr|\d+)\.?$/.test(after[0]!)
     )
       rest.splice(0, 1, words.slice(0, last + 1).join(' '), after.join(' '));
+  }
+  // "StackFuel GmbH Lead Data Scientist", "Dutch Science Council (NWO) Junior Policy Officer", "University of
+  // Amsterdam Research Assistant": with no separator, an employer whose name visibly ends (a legal form, a bracket,
+  // a school or institute "of" or "for" its one-word name) comes first and the role runs to the end.
+  if (rest.length === 1) {
+    const ended = EMPLOYER_FIRST.exec(rest[0]!) ?? SCHOOL_FIRST.exec(rest[0]!);
+    if (ended && roleOnly(ended[2]!) && ROLE_END.test(ended[2]!))
+      rest.splice(0, 1, ended[1]!.trim(), ended[2]!.trim());
   }
   // "Intern Qilin Investment" beside "Quantitative Researcher Intern": a category word, then the employer's name.
   const badged = rest.findIndex((p) => {

@@ -456,4 +456,29 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       ['Technical Analyst, Investment Banking', 'Contoso Services AG', '2023-07', '2024-05'],
     ]);
   });
+
+  it('splits an employer whose name visibly ends from the role run into it', () => {
+    expect(fields('Fabrikam GmbH Lead Data Scientist')).toMatchObject({
+      title: 'Lead Data Scientist',
+      company: 'Fabrikam GmbH',
+    });
+    expect(fields('Northwind Science Council (NSC) Junior Policy Officer')).toMatchObject({
+      title: 'Junior Policy Officer',
+      company: 'Northwind Science Council',
+    });
+    expect(fields('University of Contoso Research Assistant')).toMatchObject({
+      title: 'Research Assistant',
+      company: 'University of Contoso',
+    });
+    expect(fields('Tailspin Institute for Psycholinguistics PhD Candidate')).toMatchObject({
+      title: 'PhD Candidate',
+      company: 'Tailspin Institute for Psycholinguistics',
+    });
+    expect(fields('University of Georgia Adjunct Professor')).toMatchObject({ title: 'Adjunct Professor' });
+    // The role first, as before.
+    expect(fields('Software Engineer Contoso')).toMatchObject({
+      title: 'Software Engineer',
+      company: 'Contoso',
+    });
+  });
 });
