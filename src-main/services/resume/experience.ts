@@ -54,7 +54,10 @@ const INSTITUTION_NAME = new RegExp(`\\b(?:${INSTITUTION_WORDS})\\s+(?:for|of)\\
  * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"), and a colon between two names
  * ("**Northwind Labs**: Research Intern", "Vision Lab : Research Intern"). */
 export function headerParts(text: string): string[] {
-  return splitHeader(text).filter((p) => !/^(?:spring|summer|fall|autumn|winter)s?$/i.test(p));
+  // "“The Neural Foundation of Speech”" after the employer names a course taught, not a field of the header.
+  return splitHeader(text).filter(
+    (p) => !/^(?:spring|summer|fall|autumn|winter)s?$/i.test(p) && !/^“[^”]*”$/.test(p),
+  );
 }
 
 /** "Summers 2017 - 2018": the season word left beside a range of years is part of the dates, not a field. */
@@ -544,9 +547,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         // that one sits apart, after a gap (the title under an employer's line of places).
         .reduce<string[]>((acc, text, k) => {
           // "… | Center for Computational Imaging and" over "Personalized Diagnostics / Cleveland, OH" likewise.
+          // So does one that opened a quotation ("… — “The Neural Foundation" over "of Speech” — Feb–Jul 2023").
           if (
             acc.length > 0 &&
-            /,\s*$|\s(?:and|of|for|&)$/i.test(acc.at(-1)!) &&
+            (/,\s*$|\s(?:and|of|for|&)$/i.test(acc.at(-1)!) || /“[^”]*$/.test(acc.at(-1)!)) &&
             !lines[indices[k]!]!.gapBefore
           )
             acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;

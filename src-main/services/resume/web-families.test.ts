@@ -481,4 +481,29 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       company: 'Contoso',
     });
   });
+
+  it('reads a header whose quoted course name wrapped onto the line of its dates', () => {
+    const r = parseDocument(
+      {
+        lines: [
+          makeLine('Jane Roe', { size: 20 }),
+          makeLine('Experience', { heading: true }),
+          makeLine('Frontend Web-Developer (20%), University of Northwind — Aug–Oct 2023', { bold: true }),
+          makeLine('• Rebuilt the department website'),
+          makeLine('Teaching Assistant (20%), University of Northwind — “The Neural Foundation', {
+            bold: true,
+          }),
+          makeLine('of Speech” — Feb–Jul 2023', { bold: true }),
+          makeLine('• Teaching & lecture preparation'),
+        ],
+        pages: 1,
+        bodySize: 10,
+      },
+      { taxonomy, reference },
+    );
+    expect(jobs(r)).toEqual([
+      ['Frontend Web-Developer (20%)', 'University of Northwind', '2023-08', '2023-10'],
+      ['Teaching Assistant (20%)', 'University of Northwind', '2023-02', '2023-07'],
+    ]);
+  });
 });
