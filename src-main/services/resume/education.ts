@@ -329,8 +329,12 @@ function readEntry(draft: Draft): Education {
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
     const next = pieces[degreeAt + 1];
     const place = pieces[degreeAt + 2];
+    // "University of California, Berkeley, 2018": a one-word campus after the school goes with it (cleanInstitution
+    // tells a campus from a town followed by its country).
+    const at = pieces.findIndex((p, i) => i > degreeAt && INSTITUTION.test(p));
+    const campus = at >= 0 && /^\p{Lu}[\p{L}'’.-]+$/u.test(pieces[at + 1] ?? '');
     institution =
-      pieces.slice(degreeAt + 1).find((p) => INSTITUTION.test(p)) ??
+      (at >= 0 ? pieces.slice(at, campus ? at + 3 : at + 1).join(', ') : undefined) ??
       // "Kymenlaakso University of Applied Sciences, B.Sc from Eletronics": the school may come first.
       pieces.slice(0, degreeAt).find((p) => INSTITUTION.test(p) && !degreeOf(p)) ??
       // "MSc Interactive Systems Design, Nottingham, UK" (moderncv's degree, school, place): the piece between the

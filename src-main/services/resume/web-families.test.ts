@@ -372,11 +372,15 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       '* Ph.D. in Nordwind Universitätsmedizin Berlin, 2019-now',
       '* B.Sc. Psychology, HS Contoso Frankfurt — Mar 2017–Jan 2020',
       '* M.Sc. Physics, First Class — 2016',
+      '* M.S. in Information Systems, University of Northwind, Berkeley, 2018 (Focus: ML and Systems)',
+      '* B.S. in Computing, University of Contoso, Calgary, Canada, 2012',
     );
     expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
       ['PhD', 'Nordwind Universitätsmedizin', null],
       ['Bachelor', 'HS Contoso Frankfurt', 2020],
       ['Master', null, 2016],
+      ['Master', 'University of Northwind, Berkeley', 2018],
+      ['Bachelor', 'University of Contoso', 2012],
     ]);
   });
 
