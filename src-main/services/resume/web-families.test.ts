@@ -9,7 +9,7 @@ import { appPaths } from '../../paths';
 import { peelLocation } from './contact';
 import { findRange } from './dates';
 import { assignFields, headerParts } from './experience';
-import { makeLine } from './document';
+import { makeLine, type Line } from './document';
 import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
 import { loadTaxonomy, type Taxonomy } from './skills';
 
@@ -24,6 +24,9 @@ const parse = (...body: string[]) =>
     taxonomy,
     reference,
   });
+/** Lines as an extractor gives them, read as a document of body size 10. */
+const parseLines = (...lines: Line[]) =>
+  parseDocument({ lines, pages: 1, bodySize: 10 }, { taxonomy, reference });
 const jobs = (r: Pick<ReturnType<typeof parse>, 'experience'>) =>
   r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end]);
 const fields = (line: string) => assignFields(headerParts(line));
@@ -104,24 +107,17 @@ describe('layout families of CV web pages and JSON Resume files', () => {
 
   it('reads a list whose items end with their dates, the header two items up', () => {
     // A Word list that kept no levels: title and employer, the place, then the dates, each its own item.
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('Work experience', { heading: true }),
-          ...[
-            'Data Analyst, Fabrikam Bank,',
-            'Lyon, FRA',
-            'Nov 2018 - present',
-            'Guest Researcher, Northwind Institute for Economic Research (NIER)',
-            'Berlin, DEU',
-            'Sept 2016 - Sept 2017',
-          ].map((t) => makeLine(t, { bullet: true })),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('Work experience', { heading: true }),
+      ...[
+        'Data Analyst, Fabrikam Bank,',
+        'Lyon, FRA',
+        'Nov 2018 - present',
+        'Guest Researcher, Northwind Institute for Economic Research (NIER)',
+        'Berlin, DEU',
+        'Sept 2016 - Sept 2017',
+      ].map((t) => makeLine(t, { bullet: true })),
     );
     expect(r.experience.map((e) => [e.title, e.company, e.location, e.start, e.end ?? 'present'])).toEqual([
       ['Data Analyst', 'Fabrikam Bank', 'Lyon, FRA', '2018-11', 'present'],
@@ -208,25 +204,18 @@ describe('layout families of CV web pages and JSON Resume files', () => {
   });
 
   it('reads "Employer: Title (dates)" items whose dates the page wrapped onto the next line', () => {
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('jane@example.org'),
-          makeLine('Experience', { heading: true }),
-          makeLine('Northwind Labs: Applied Scientist (June 2020 - Present)', { bullet: true }),
-          makeLine('Topics: Sequential Decision Making, Time Series.', { bullet: true }),
-          makeLine('Contoso Institute of Science, Bangalore (CIS): Research Fellow (June', { bullet: true }),
-          makeLine('2014 - Oct 2014)'),
-          makeLine('Fabrikam Institute of Management, Ahmedabad (FIM): Research Intern', { bullet: true }),
-          makeLine('(Jan 2015 - March 2015)'),
-          makeLine('Tailspin Research and Development Organization (TRDO), Ministry of', { bullet: true }),
-          makeLine('Defence, India: Research Intern (Nov 2015 - May 2016)'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('jane@example.org'),
+      makeLine('Experience', { heading: true }),
+      makeLine('Northwind Labs: Applied Scientist (June 2020 - Present)', { bullet: true }),
+      makeLine('Topics: Sequential Decision Making, Time Series.', { bullet: true }),
+      makeLine('Contoso Institute of Science, Bangalore (CIS): Research Fellow (June', { bullet: true }),
+      makeLine('2014 - Oct 2014)'),
+      makeLine('Fabrikam Institute of Management, Ahmedabad (FIM): Research Intern', { bullet: true }),
+      makeLine('(Jan 2015 - March 2015)'),
+      makeLine('Tailspin Research and Development Organization (TRDO), Ministry of', { bullet: true }),
+      makeLine('Defence, India: Research Intern (Nov 2015 - May 2016)'),
     );
     expect(jobs(r)).toEqual([
       ['Applied Scientist', 'Northwind Labs', '2020-06', 'present'],
@@ -237,22 +226,15 @@ describe('layout families of CV web pages and JSON Resume files', () => {
   });
 
   it('takes a bold role naming a technology for a role, not a skills title', () => {
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('Work', { size: 13, bold: true }),
-          makeLine('2020.05 - 2020.06'),
-          makeLine('Technology Intern, Wealth Management', { bold: true }),
-          makeLine('Contoso Bank'),
-          makeLine('2018.05 - 2018.06'),
-          makeLine('Internship Trainee, Technical Services', { bold: true }),
-          makeLine('Fabrikam Power'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('Work', { size: 13, bold: true }),
+      makeLine('2020.05 - 2020.06'),
+      makeLine('Technology Intern, Wealth Management', { bold: true }),
+      makeLine('Contoso Bank'),
+      makeLine('2018.05 - 2018.06'),
+      makeLine('Internship Trainee, Technical Services', { bold: true }),
+      makeLine('Fabrikam Power'),
     );
     expect(r.experience.map((e) => e.start)).toEqual(['2020-05', '2018-05']);
     expect(r.experience[0]!.title).toMatch(/^Technology Intern/);
@@ -288,24 +270,17 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       title: 'Mechanical Engineer - Intern',
       company: null,
     });
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('Work Experience', { size: 15 }),
-          makeLine('Feb 2019 – Apr 2019'),
-          makeLine('Mechanical Engineer - Intern', { bold: true }),
-          makeLine('Solar Research Centre (SRC)'),
-          makeLine('Installed a micro-grid.', { bullet: true }),
-          makeLine('Oct 2019 – Oct 2020'),
-          makeLine('Research Fellow', { bold: true }),
-          makeLine('Northwind Automatización, S.L.'),
-          makeLine('Built a drone navigation stack.', { bullet: true }),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('Work Experience', { size: 15 }),
+      makeLine('Feb 2019 – Apr 2019'),
+      makeLine('Mechanical Engineer - Intern', { bold: true }),
+      makeLine('Solar Research Centre (SRC)'),
+      makeLine('Installed a micro-grid.', { bullet: true }),
+      makeLine('Oct 2019 – Oct 2020'),
+      makeLine('Research Fellow', { bold: true }),
+      makeLine('Northwind Automatización, S.L.'),
+      makeLine('Built a drone navigation stack.', { bullet: true }),
     );
     expect(jobs(r)).toEqual([
       ['Mechanical Engineer - Intern', 'Solar Research Centre', '2019-02', '2019-04'],
@@ -314,25 +289,18 @@ describe('layout families of CV web pages and JSON Resume files', () => {
   });
 
   it("reads a visiting scholar's item, and an employer's last word wrapped onto the description", () => {
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('Experience', { heading: true }),
-          makeLine('04/2024– 9/2024: Visiting Scholar, The College of Northwind and Mary', { bullet: true }),
-          makeLine('Conducting research on matrix theory under the supervision of'),
-          makeLine('Professor Ada Byron.'),
-          makeLine('09/2021– 12/2021: Research Assistant, The Contoso Polytechnic', {
-            bullet: true,
-            gapBefore: true,
-          }),
-          makeLine('University. Assisting the project leader, Professor Grace Lin, in'),
-          makeLine('the research project on numerical ranges.'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('Experience', { heading: true }),
+      makeLine('04/2024– 9/2024: Visiting Scholar, The College of Northwind and Mary', { bullet: true }),
+      makeLine('Conducting research on matrix theory under the supervision of'),
+      makeLine('Professor Ada Byron.'),
+      makeLine('09/2021– 12/2021: Research Assistant, The Contoso Polytechnic', {
+        bullet: true,
+        gapBefore: true,
+      }),
+      makeLine('University. Assisting the project leader, Professor Grace Lin, in'),
+      makeLine('the research project on numerical ranges.'),
     );
     expect(jobs(r)).toEqual([
       ['Visiting Scholar', 'The College of Northwind and Mary', '2024-04', '2024-09'],
@@ -342,22 +310,15 @@ describe('layout families of CV web pages and JSON Resume files', () => {
 
   it('takes the name on the item right under a dated role for its employer, however far the list spaced it', () => {
     const item = (text: string, gapBefore = false) => makeLine(text, { bullet: true, gapBefore });
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('Work experience', { heading: true }),
-          item('July 2023 - January 2025: Associate ML Scientist'),
-          item('Northwind Institute for Artificial Intelligence, Delhi, India', true),
-          item('Automated image classification model development'),
-          item('August 2022 - February 2023: Research Intern'),
-          item('Contoso Institute of Technology Delhi', true),
-          item('Worked on cancer detection from ultrasound images'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('Work experience', { heading: true }),
+      item('July 2023 - January 2025: Associate ML Scientist'),
+      item('Northwind Institute for Artificial Intelligence, Delhi, India', true),
+      item('Automated image classification model development'),
+      item('August 2022 - February 2023: Research Intern'),
+      item('Contoso Institute of Technology Delhi', true),
+      item('Worked on cancer detection from ultrasound images'),
     );
     expect(jobs(r)).toEqual([
       ['Associate ML Scientist', 'Northwind Institute for Artificial Intelligence', '2023-07', '2025-01'],
@@ -431,24 +392,17 @@ describe('layout families of CV web pages and JSON Resume files', () => {
   });
 
   it("takes the organisation's line under 'Role, Department' for the employer", () => {
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('Work', { size: 13, bold: true }),
-          makeLine('2020.01 - 2022.01'),
-          makeLine('Research Assistant, Digital Healthcare', { bold: true }),
-          makeLine('Northwind National Institute of Technology, Nagpur'),
-          makeLine('• Built a pipeline for early detection from phone data.'),
-          makeLine('2023.07 - 2024.05'),
-          makeLine('Technical Analyst, Investment Banking', { bold: true }),
-          makeLine('Contoso Services AG'),
-          makeLine('• Revamped daily ETL jobs.'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('Work', { size: 13, bold: true }),
+      makeLine('2020.01 - 2022.01'),
+      makeLine('Research Assistant, Digital Healthcare', { bold: true }),
+      makeLine('Northwind National Institute of Technology, Nagpur'),
+      makeLine('• Built a pipeline for early detection from phone data.'),
+      makeLine('2023.07 - 2024.05'),
+      makeLine('Technical Analyst, Investment Banking', { bold: true }),
+      makeLine('Contoso Services AG'),
+      makeLine('• Revamped daily ETL jobs.'),
     );
     expect(jobs(r)).toEqual([
       [
@@ -487,23 +441,16 @@ describe('layout families of CV web pages and JSON Resume files', () => {
   });
 
   it('reads a header whose quoted course name wrapped onto the line of its dates', () => {
-    const r = parseDocument(
-      {
-        lines: [
-          makeLine('Jane Roe', { size: 20 }),
-          makeLine('Experience', { heading: true }),
-          makeLine('Frontend Web-Developer (20%), University of Northwind — Aug–Oct 2023', { bold: true }),
-          makeLine('• Rebuilt the department website'),
-          makeLine('Teaching Assistant (20%), University of Northwind — “The Neural Foundation', {
-            bold: true,
-          }),
-          makeLine('of Speech” — Feb–Jul 2023', { bold: true }),
-          makeLine('• Teaching & lecture preparation'),
-        ],
-        pages: 1,
-        bodySize: 10,
-      },
-      { taxonomy, reference },
+    const r = parseLines(
+      makeLine('Jane Roe', { size: 20 }),
+      makeLine('Experience', { heading: true }),
+      makeLine('Frontend Web-Developer (20%), University of Northwind — Aug–Oct 2023', { bold: true }),
+      makeLine('• Rebuilt the department website'),
+      makeLine('Teaching Assistant (20%), University of Northwind — “The Neural Foundation', {
+        bold: true,
+      }),
+      makeLine('of Speech” — Feb–Jul 2023', { bold: true }),
+      makeLine('• Teaching & lecture preparation'),
     );
     expect(jobs(r)).toEqual([
       ['Frontend Web-Developer (20%)', 'University of Northwind', '2023-08', '2023-10'],
