@@ -323,6 +323,9 @@ export function peelSlashPlace(
 }
 
 /** "Acme Corp, Berlin, Germany" → company "Acme Corp", location "Berlin, Germany". */
+const INSTITUTION_WORD =
+  /\b(?:university|hospital|medical|institute|college|cent(?:er|re)|school|laboratory|labs?|inc|ltd|gmbh|bank)\b/i;
+
 export function peelLocation(part: string): { rest: string; location: string | null } {
   if (isLocation(part)) return { rest: '', location: part };
   const pieces = part.split(/\s*,\s*/);
@@ -339,6 +342,8 @@ export function peelLocation(part: string): { rest: string; location: string | n
       return { rest: pieces.slice(0, -3).join(', '), location: pieces.slice(-3).join(', ') };
   }
   for (const take of [2, 1]) {
+    // "…, Vanderbilt University Medical Center, USA": an institution before the country is no town.
+    if (take === 2 && INSTITUTION_WORD.test(pieces.at(-2) ?? '')) continue;
     if (pieces.length > take) {
       const tail = pieces.slice(-take).join(', ');
       if (isLocation(tail) || /^remote$/i.test(tail))

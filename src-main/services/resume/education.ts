@@ -331,7 +331,10 @@ function readEntry(draft: Draft): Education {
     const place = pieces[degreeAt + 2];
     // "University of California, Berkeley, 2018": a one-word campus after the school goes with it (cleanInstitution
     // tells a campus from a town followed by its country).
-    const at = pieces.findIndex((p, i) => i > degreeAt && INSTITUTION.test(p));
+    // "PhD in Plant Biology, School of Life Sciences, Peking University": the university, not its school.
+    const later = (test: (p: string) => boolean) => pieces.findIndex((p, i) => i > degreeAt && test(p));
+    const university = later((p) => /universit/i.test(p));
+    const at = university >= 0 ? university : later((p) => INSTITUTION.test(p));
     const campus = at >= 0 && /^\p{Lu}[\p{L}'’.-]+$/u.test(pieces[at + 1] ?? '');
     institution =
       (at >= 0 ? pieces.slice(at, campus ? at + 3 : at + 1).join(', ') : undefined) ??

@@ -24,7 +24,7 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|scholar|postdoc|postdoctoral|professor|lecturer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate))\b/i;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|scholar|postdoc|fellowship|professor|lecturer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate))\b/i;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /\b(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|university|hospital|institute|college)\b\.?/i;
@@ -33,6 +33,9 @@ const EMPLOYER_FIRST =
 const SCHOOL_FIRST =
   /^((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:University|Institute|College|School|Academy)\s+(?:of|for)\s+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.*)$/u;
 const ROLE_END = new RegExp(`(?:${ROLE.source})$`, 'i');
+/** A unit inside an employer, named before it: "Division of Epidemiology", "Department of Medicine". */
+const UNIT =
+  /^(?:division|department|dept\.?|faculty|school|unit|section|group|lab|laboratory)\s+(?:of|for)\s+\p{Lu}/iu;
 /** A team inside an employer, named after the role when a list item runs them together. */
 const TEAM = /\b(?:group|team|lab|laboratory|department|chair|unit|division)$/i;
 /** Words common in company names but also in titles ("Software Engineer", "Social Media Manager"). */
@@ -253,6 +256,11 @@ function cleanCompany(company: string): string {
     .replace(/\s+(?:I|We|My|Our)\s.*$/, '')
     .replace(/^the\s+(?=\p{Lu})/u, '')
     .trim();
+  // "Division of Epidemiology, Department of Medicine, Vanderbilt University Medical Center": units inside the
+  // employer come first, the employer after them.
+  const units = c.split(/\s*,\s*/);
+  const unitAt = units.findIndex((p) => !UNIT.test(p));
+  if (unitAt > 0 && EMPLOYER.test(units[unitAt]!)) c = units.slice(unitAt).join(', ');
   if (c.length > 60 && c.includes(',')) c = c.split(/\s*,\s*/)[0]!;
   // "DEC S.p.A., Lainate, Lombardia, Italia, dec.group": the employer, then its town, region, country and site.
   const pieces = c.split(/\s*,\s*/).filter((p) => !WEB_DOMAIN.test(p));
@@ -287,8 +295,10 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 2)
     return false;
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" does not.
-  if (/^\p{Ll}\p{Ll}/u.test(t)) return false;
-  if (previous?.bullet && /^[\p{Ll}]/u.test(t)) return false;
+  // "the University of Hong Kong" names an employer in lower case.
+  const named = /^the\s+\p{Lu}/u.test(t);
+  if (/^\p{Ll}\p{Ll}/u.test(t) && !named) return false;
+  if (previous?.bullet && /^[\p{Ll}]/u.test(t) && !named) return false;
   // "Python, Flask, SQLAlchemy, PostgreSQL, Redis, Google Cloud," / "Typescript, React.": a list of tools, and the
   // line it runs onto, head nothing; a header has a few comma pieces at most ("Engineer, Acme Inc., Lyon").
   const listLike = (text: string) => (text.match(/,/g)?.length ?? 0) >= 4;

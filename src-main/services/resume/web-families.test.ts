@@ -457,4 +457,27 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       ['Teaching Assistant (20%)', 'University of Northwind', '2023-02', '2023-07'],
     ]);
   });
+
+  it('reads an academicpages page of postdoctoral fellowships: the employer in lower case, a YYYYMM start, units first', () => {
+    const r = parse(
+      'Education',
+      '======',
+      '* PhD in Plant Biology, School of Life Sciences, Northwind University, 2016',
+      '',
+      'Work experience',
+      '======',
+      '* June 2024 - present: Postdoctoral Fellowship',
+      '  * the University of Contoso',
+      '  * Duties included: analysis of sequencing data.',
+      '* 201711-202405, Postdoctoral fellow',
+      '  * Division of Epidemiology, Department of Medicine, Fabrikam University Medical Center, USA',
+      '  * Identification of susceptibility variants.',
+    );
+    expect(jobs(r)).toEqual([
+      ['Postdoctoral Fellowship', 'University of Contoso', '2024-06', 'present'],
+      ['Postdoctoral fellow', 'Fabrikam University Medical Center', '2017-11', '2024-05'],
+    ]);
+    expect(r.education.map((e) => e.institution)).toEqual(['Northwind University']);
+    expect(findRange('201711-present')).toMatchObject({ start: { year: 2017, month: 11 }, current: true });
+  });
 });
