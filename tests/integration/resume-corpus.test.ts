@@ -76,8 +76,8 @@ describe('résumé parsing accuracy over the real corpus (documents nobody in th
   const detail = () =>
     `${formatRealScore(realScore)}\n${realScore.perResume.flatMap((r) => r.differences.map((d) => `${r.id}: ${d}`)).join('\n')}`;
 
-  it('covers at least 77 résumés as PDF, Word and plain text', () => {
-    expect(real.length).toBeGreaterThanOrEqual(77);
+  it('covers at least 90 résumés as PDF, Word and plain text', () => {
+    expect(real.length).toBeGreaterThanOrEqual(90);
     expect(new Set(real.map((f) => f.file.split('.').at(-1)))).toEqual(new Set(['pdf', 'docx', 'txt']));
   });
 

@@ -78,6 +78,31 @@ const COUNTRIES = new Set([
   'scotland',
   'england',
   'wales',
+  // ISO 3166 three-letter codes, as web CVs print them after a town ("Frankfurt am Main, DEU").
+  'deu',
+  'fra',
+  'gbr',
+  'ita',
+  'esp',
+  'nld',
+  'che',
+  'aut',
+  'bel',
+  'swe',
+  'nor',
+  'dnk',
+  'fin',
+  'pol',
+  'prt',
+  'irl',
+  'can',
+  'aus',
+  'ind',
+  'chn',
+  'jpn',
+  'kor',
+  'bra',
+  'mex',
 ]);
 
 export interface ContactInfo {
@@ -205,9 +230,21 @@ export function looksLikeName(text: string): boolean {
 const EMAIL_HEAD = /(?<=^|\s)[\p{L}\p{N}._%+]*[\p{L}\p{N}][-_]$/u;
 const EMAIL_TAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
 
+/** "rikunert [AT] gmail [DOT] com", "jane (at) example.org": an address spelt out against harvesters. */
+const MASKED_EMAIL =
+  /([\p{L}\p{N}._%+-]+)\s*[[({]\s*at\s*[\])}]\s*([\p{L}\p{N}-]+(?:(?:\s*[[({]\s*dot\s*[\])}]\s*|\.)[\p{L}\p{N}-]+)+)/giu;
+const unmask = (text: string): string =>
+  text.replace(
+    MASKED_EMAIL,
+    (_, user: string, host: string) => `${user}@${host.replace(/\s*[[({]\s*dot\s*[\])}]\s*/giu, '.')}`,
+  );
+
 /** "firstname-" over "rest@host": an address the page hyphenated across two lines, joined back onto the first. */
 function joinSplitEmails(lines: Line[]): Line[] {
-  const out = [...lines];
+  const out = lines.map((l) => {
+    const text = unmask(l.text);
+    return text === l.text ? l : { ...l, text };
+  });
   for (let i = 0; i + 1 < out.length; i++) {
     const head = EMAIL_HEAD.exec(out[i]!.text.trimEnd());
     const tail = head && EMAIL_TAIL.exec(out[i + 1]!.text.trim());
@@ -286,10 +323,27 @@ export function peelSlashPlace(
 }
 
 /** "Acme Corp, Berlin, Germany" → company "Acme Corp", location "Berlin, Germany". */
+const INSTITUTION_WORD =
+  /\b(?:university|hospital|medical|institute|college|cent(?:er|re)|school|laboratory|labs?|inc|ltd|gmbh|bank)\b/i;
+
 export function peelLocation(part: string): { rest: string; location: string | null } {
   if (isLocation(part)) return { rest: '', location: part };
   const pieces = part.split(/\s*,\s*/);
+  // "Contoso Robotics, Palo Alto, CA, USA": a town, then its state or region and the country.
+  if (pieces.length > 3) {
+    const [town, region, country] = pieces.slice(-3) as [string, string, string];
+    if (
+      (US_STATES.has(region.toUpperCase()) ||
+        /^[A-Z]{2,3}$/.test(region) ||
+        REGIONS.has(region.toLowerCase())) &&
+      isLocation(`${region}, ${country}`) &&
+      /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u.test(town)
+    )
+      return { rest: pieces.slice(0, -3).join(', '), location: pieces.slice(-3).join(', ') };
+  }
   for (const take of [2, 1]) {
+    // "…, Vanderbilt University Medical Center, USA": an institution before the country is no town.
+    if (take === 2 && INSTITUTION_WORD.test(pieces.at(-2) ?? '')) continue;
     if (pieces.length > take) {
       const tail = pieces.slice(-take).join(', ');
       if (isLocation(tail) || /^remote$/i.test(tail))

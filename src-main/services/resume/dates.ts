@@ -143,8 +143,8 @@ const YEAR = "(?:(?:19|20)\\d{2}|['’‘]\\d{2})";
 const DAY = '(?:(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\s+)';
 const POINT = `(?:${DAY}?${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.](?:0[1-9]|1[0-2])(?![-/.]?\\d)|${YEAR})`;
 /** Forms read only as the ends of a range, where they cannot be a GPA or a fraction: "7/19", "Nov18", "Aug-19", "26.8.2019",
- * "2024.4" (a year and a one-digit month, as Chinese CVs write them). */
-const RANGE_POINT = `(?:(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
+ * "2024.4" (a year and a one-digit month, as Chinese CVs write them), "201711" (a year and its month run together). */
+const RANGE_POINT = `(?:(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?!\\d)|(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
 const NOW =
   "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working|heute|aujourd['’]hui|actuel(?:lement)?|presente|actualidad|atual|oggi|heden|sekarang)";
 // "--": the en dash as typed in Markdown or TeX source that no renderer turned into one.
@@ -163,6 +163,7 @@ const SHARED_YEAR_RE = new RegExp(
 );
 /** "working as … since Nov, 2017": a job told in a sentence starts at its point and is still going. */
 const SINCE_RE = new RegExp(`(?<![\\w])(?:since|depuis|seit|desde)\\s+(${POINT})(?![\\w/])`, 'i');
+const OPEN_RE = new RegExp(`(?<![\\w/.-])(${POINT})\\s*(?:–|—|-)\\s*(?=:)`, 'i');
 const POINT_RE = new RegExp(`(?<![\\w/.-])(${POINT})(?![\\w/])`, 'gi');
 
 function twoDigitYear(yy: number, referenceYear: number): number {
@@ -194,6 +195,8 @@ export function parsePoint(text: string, referenceYear = new Date().getFullYear(
   if ((m = new RegExp(`^(${MONTH_NAME})['’-]?(\\d{2})$`, 'i').exec(t)))
     return { year: twoDigitYear(Number(m[2]), referenceYear), month: MONTHS[m[1]!.replace('.', '')] ?? null };
   if ((m = /^((?:19|20)\d{2})\.(1[0-2]|[1-9])$/.exec(t))) return { year: Number(m[1]), month: Number(m[2]) };
+  // "201711-present": a year and its month run together, as a range's end only.
+  if ((m = /^((?:19|20)\d{2})(0[1-9]|1[0-2])$/.exec(t))) return { year: Number(m[1]), month: Number(m[2]) };
   if ((m = /^(?:[12]\d|3[01]|0?[1-9])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})$/.exec(t)))
     return { year: Number(m[2]), month: Number(m[1]) };
   return null;
@@ -234,6 +237,11 @@ export function findRange(text: string, referenceYear?: number): DateRange | nul
     if (start && end) return { start, end, current: false, index: shared.index, length: shared[0].length };
   }
   if (!m) {
+    // "**2022 - : Applied Scientist**": a start, its dash, and no end before the colon is a job still going.
+    const open = OPEN_RE.exec(text);
+    const opened = open ? parsePoint(open[1]!, referenceYear) : null;
+    if (open && opened)
+      return { start: opened, end: null, current: true, index: open.index, length: open[0].length };
     const since = SINCE_RE.exec(text);
     const from = since ? parsePoint(since[1]!, referenceYear) : null;
     return since && from

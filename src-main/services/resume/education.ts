@@ -51,7 +51,7 @@ const DEGREES: [Degree, RegExp][] = [
 ];
 
 const INSTITUTION =
-  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at|ario|aria)|universidad|universidade|uniwersytet|univerzita|college|coll[èe]ge|institute|institut|institutt|istituto|school|academy|polytechnic|politecnico|politehnica|polytechnique|hochschule|[ée]cole|gymnasium|lyc[ée]e|c[ée]gep|liceo|lyceum|conservatory|conservatoire|bootcamp|seminary|iit|nit|iiit|iim|suny|cuny)(?![\p{L}])/iu;
+  /(?<![\p{L}])(universit(?:y|ät|eit|é|à|et|at|ario|aria)|universitäts\p{L}+|universidad|universidade|uniwersytet|univerzita|college|coll[èe]ge|institute|institut|institutt|istituto|school|academy|polytechnic|politecnico|politehnica|polytechnique|hochschule|[ée]cole|gymnasium|lyc[ée]e|c[ée]gep|liceo|lyceum|conservatory|conservatoire|bootcamp|seminary|iit|nit|iiit|iim|suny|cuny)(?![\p{L}])/iu;
 
 /** Field separators inside an entry: tabs, pipes, bullets, semicolons, dashes with spaces. */
 const SEP = /\s*(?:\t|\||•|·|\s[—–-]\s|;)\s*/;
@@ -227,7 +227,7 @@ function semicolonEntries(lines: Line[]): Line[] {
 
 const LABELLED = /^[^:]{1,40}\s?:\s/;
 const SCHOOL_WORD =
-  '(?:University|Universit[éàä]|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
+  '(?:University|Universit(?:ät\\p{L}*|[éàä])|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
 /** "University of California, Berkeley" (or ", San Diego"), "The University of Texas at Dallas", "Université de Rennes 1". */
 const SCHOOL_NAME = new RegExp(
   `(?:The\\s+)?${SCHOOL_WORD}\\s+(?:of|de|du|di|for|at)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'&-]*(?:\\s+(?:and\\s+|at\\s+)?[\\p{Lu}\\d][\\p{L}\\d.'&-]*)*(?:,\\s+\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)?`,
@@ -329,8 +329,15 @@ function readEntry(draft: Draft): Education {
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
     const next = pieces[degreeAt + 1];
     const place = pieces[degreeAt + 2];
+    // "University of California, Berkeley, 2018": a one-word campus after the school goes with it (cleanInstitution
+    // tells a campus from a town followed by its country).
+    // "PhD in Plant Biology, School of Life Sciences, Peking University": the university, not its school.
+    const later = (test: (p: string) => boolean) => pieces.findIndex((p, i) => i > degreeAt && test(p));
+    const university = later((p) => /universit/i.test(p));
+    const at = university >= 0 ? university : later((p) => INSTITUTION.test(p));
+    const campus = at >= 0 && /^\p{Lu}[\p{L}'’.-]+$/u.test(pieces[at + 1] ?? '');
     institution =
-      pieces.slice(degreeAt + 1).find((p) => INSTITUTION.test(p)) ??
+      (at >= 0 ? pieces.slice(at, campus ? at + 3 : at + 1).join(', ') : undefined) ??
       // "Kymenlaakso University of Applied Sciences, B.Sc from Eletronics": the school may come first.
       pieces.slice(0, degreeAt).find((p) => INSTITUTION.test(p) && !degreeOf(p)) ??
       // "MSc Interactive Systems Design, Nottingham, UK" (moderncv's degree, school, place): the piece between the
@@ -373,13 +380,18 @@ function readEntry(draft: Draft): Education {
     const degreeAt = pieces.findIndex((p) => degreeOf(p) !== null);
     const after = pieces.slice(degreeAt + 1);
     const school = after.at(-1);
+    // "B.Sc. Psychology, HS Fresenius Frankfurt": the field may share the degree's piece.
+    const withField =
+      degreeAt >= 0 && /\p{L}{3}/u.test(pieces[degreeAt]!.replace(degreeOf(pieces[degreeAt]!)!.raw, ''));
     if (
       degreeAt >= 0 &&
-      after.length >= 2 &&
+      (after.length >= 2 || (after.length === 1 && withField && inHead)) &&
       school &&
       /^\p{Lu}/u.test(school) &&
       school.split(/\s+/).length <= 5 &&
-      !/\b(?:minor|major|honou?rs|thesis|concentration|specialization)\b/i.test(school) &&
+      !/\b(?:minor|major|honou?rs|thesis|concentration|specialization|class|distinction|laude|expected)\b/i.test(
+        school,
+      ) &&
       !/^[A-Z]{2}$/.test(school)
     )
       institution = school;
@@ -479,6 +491,8 @@ function cleanInstitution(text: string): string {
         // "University of Almería, Almería": the town the name already holds is the place, not a campus.
         !best.toLowerCase().includes(campus.toLowerCase()) &&
         !isRegion(campus) &&
+        // "University of Northwind, Calgary, Canada": a town followed by its country is the place.
+        !(pieces[i + 2] && isLocation(`${campus}, ${pieces[i + 2]}`)) &&
         // "Malang Indonesia" is a city and its country, "San Diego" a campus.
         !isLocation(campus.replace(/\s(?=\S+$)/, ', '))
           ? `${best}, ${campus}`

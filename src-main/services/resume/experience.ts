@@ -12,8 +12,10 @@ import {
 } from './dates';
 import type { Line } from './document';
 
-/** "… Software Engineer Intern, 8x8 Inc.", "Contoso S.p.A.": a legal form's full stop ends a name, not a sentence. */
-const ABBREVIATION_END = /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|gmbh|pty|pte|bros|dept)\.$/i;
+/** "… Software Engineer Intern, 8x8 Inc.", "Contoso S.p.A.", "Zred Automatización, S.L.": a legal form's full stop ends a
+ * name, not a sentence. */
+const ABBREVIATION_END =
+  /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|s\.l|s\.a|s\.r\.l|s\.a\.s|slu|srl|gmbh|pty|pte|bros|dept)\.$/i;
 
 /** A word that cannot end a title: the title wrapped after it. */
 const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
@@ -22,10 +24,18 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) student|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate)|postdoc|fellowship|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /(?<![\p{L}])(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|universit(?:y|é|à|ät|at|et)|universidad|universidade|hospital|institute|institut|college|c[ée]gep|[ée]cole|hochschule)(?![\p{L}])\.?/iu;
+const EMPLOYER_FIRST =
+  /^(\p{Lu}.*?(?:\b(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|SE|plc|B\.?V\.?|S\.?A\.?)|\([\p{Lu}\d&.-]{2,12}\)|\b(?:University|Institute|College|School|Academy)\s+(?:of|for)\s+\p{Lu}[\p{L}'’-]+))\s+(\p{Lu}.*)$/u;
+const SCHOOL_FIRST =
+  /^((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:University|Institute|College|School|Academy)\s+(?:of|for)\s+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.*)$/u;
+const ROLE_END = new RegExp(`(?:${ROLE.source})$`, 'iu');
+/** A unit inside an employer, named before it: "Division of Epidemiology", "Department of Medicine". */
+const UNIT =
+  /^(?:division|department|dept\.?|faculty|school|unit|section|group|lab|laboratory)\s+(?:of|for)\s+\p{Lu}/iu;
 /** A team inside an employer, named after the role when a list item runs them together. */
 const TEAM = /\b(?:group|team|lab|laboratory|department|chair|unit|division)$/i;
 /** Words common in company names but also in titles ("Software Engineer", "Social Media Manager"). */
@@ -34,11 +44,21 @@ const COMPANY = new RegExp(
   'iu',
 );
 
+/** "Centre for Coastal Studies", "Institute of Physics": an institution's name goes on after "for" or "of". */
+const INSTITUTION_WORDS =
+  'Institute|Institution|Center|Centre|Foundation|Society|Council|Agency|Office|Ministry|Department|School|Association|Academy|Bureau|Commission|Organi[sz]ation|Alliance|Fund|Network|Federation|Committee|Trust';
+/** "Guest Researcher, Northwind Institute" before "for Economic Research": the name goes on, no employer follows. */
+const AFTER_INSTITUTION = new RegExp(`\\b(?:${INSTITUTION_WORDS})$`, 'u');
+const INSTITUTION_NAME = new RegExp(`\\b(?:${INSTITUTION_WORDS})\\s+(?:for|of)\\s+\\p{Lu}`, 'u');
+
 /** Splits a header line into its fields: tabs, pipes, semicolons, dashes with spaces, middots, " at ", "@",
  * " for " / " with " before a capitalised employer ("Software Engineer for Acorns"), and a colon between two names
  * ("**Northwind Labs**: Research Intern", "Vision Lab : Research Intern"). */
 export function headerParts(text: string): string[] {
-  return splitHeader(text).filter((p) => !/^(?:spring|summer|fall|autumn|winter)s?$/i.test(p));
+  // "“The Neural Foundation of Speech”" after the employer names a course taught, not a field of the header.
+  return splitHeader(text).filter(
+    (p) => !/^(?:spring|summer|fall|autumn|winter)s?$/i.test(p) && !/^“[^”]*”$/.test(p),
+  );
 }
 
 /** "Summers 2017 - 2018": the season word left beside a range of years is part of the dates, not a field. */
@@ -61,10 +81,10 @@ function splitHeader(text: string): string[] {
       .replace(/\s*[，、]\s*/g, ', ')
       .split(separator)
       // "Software Engineer for Acorns": "for" or "with" parts a role from its employer; "Working Capital for Community
-      // Needs" is one name.
+      // Needs" and "Research Intern, Centre for Coastal Studies" keep their names whole.
       .flatMap((p) => {
         const m = / at /.test(text) ? null : /^(.+?)\s+(?:for|with)\s+(\p{Lu}.*)$/u.exec(p);
-        return m && ROLE.test(m[1]!) ? [m[1]!, m[2]!] : [p];
+        return m && ROLE.test(m[1]!) && !AFTER_INSTITUTION.test(m[1]!) ? [m[1]!, m[2]!] : [p];
       })
       .map((p) =>
         p
@@ -156,6 +176,14 @@ export function assignFields(
     )
       rest.splice(0, 1, words.slice(0, last + 1).join(' '), after.join(' '));
   }
+  // "StackFuel GmbH Lead Data Scientist", "Dutch Science Council (NWO) Junior Policy Officer", "University of
+  // Amsterdam Research Assistant": with no separator, an employer whose name visibly ends (a legal form, a bracket,
+  // a school or institute "of" or "for" its one-word name) comes first and the role runs to the end.
+  if (rest.length === 1) {
+    const ended = EMPLOYER_FIRST.exec(rest[0]!) ?? SCHOOL_FIRST.exec(rest[0]!);
+    if (ended && roleOnly(ended[2]!) && ROLE_END.test(ended[2]!))
+      rest.splice(0, 1, ended[1]!.trim(), ended[2]!.trim());
+  }
   // "Intern Qilin Investment" beside "Quantitative Researcher Intern": a category word, then the employer's name.
   const badged = rest.findIndex((p) => {
     const words = p.split(/\s+/);
@@ -171,6 +199,10 @@ export function assignFields(
     const [word, ...name] = rest[badged]!.split(/\s+/);
     rest.splice(badged, 1, word!, name.join(' '));
   }
+  // "Mechanical Engineer - Intern": a lone level after a role, split off by the dash, is part of the title.
+  for (let i = 1; i < rest.length; i++)
+    if (/^(?:intern|internship|trainee|apprentice|co-?op)$/i.test(rest[i]!) && roleOnly(rest[i - 1]!))
+      rest.splice(i - 1, 2, `${rest[i - 1]!} - ${rest[i]!}`);
   // "QA Team Lead / Principal Quality Engineer / Senior" over "Quality Engineer": a title cut after a modifier
   // goes on on the next line.
   for (let i = 0; i + 1 < rest.length; i++)
@@ -183,10 +215,10 @@ export function assignFields(
       rest.splice(i, 2, `${rest[i]!} ${rest[i + 1]!}`);
   // "Freelance" over "Full Stack Mobile Engineer": working for oneself stands where the employer goes.
   const SELF = /^(?:freelance|freelancer|self[- ]employed|independent)$/i;
+  // "Centre for Computational Engineering : Research Intern": an institution's name holds no role, whatever its words.
   const roleLike = rest.filter(
     (p, _i, all) =>
-      (ROLE.test(p) || GAP.test(p)) &&
-      !EMPLOYER.test(p) &&
+      (roleOnly(p) || (GAP.test(p) && !EMPLOYER.test(p))) &&
       !(SELF.test(p) && all.some((q) => q !== p && ROLE.test(q))),
   );
   let title = roleLike[0] ?? rest.find((p) => ROLE.test(p)) ?? null;
@@ -246,6 +278,11 @@ function cleanCompany(company: string): string {
     .replace(/\s+(?:I|We|My|Our)\s.*$/, '')
     .replace(/^the\s+(?=\p{Lu})/u, '')
     .trim();
+  // "Division of Epidemiology, Department of Medicine, Vanderbilt University Medical Center": units inside the
+  // employer come first, the employer after them.
+  const units = c.split(/\s*,\s*/);
+  const unitAt = units.findIndex((p) => !UNIT.test(p));
+  if (unitAt > 0 && EMPLOYER.test(units[unitAt]!)) c = units.slice(unitAt).join(', ');
   // "Kellogg, Hansen, Todd, Figel & Frederick, P.L.L.C. (Washington, D.C.)": partners' names closed by the firm's
   // legal form are one name, however long.
   const LEGAL_TAIL = /,\s*(?:inc|llc|llp|ltd|plc|p\.?l\.?l\.?c|l\.?l\.?p|gmbh|corp)\.?(?:\s*\([^)]*\))?$/i;
@@ -285,10 +322,11 @@ const isHeaderLike = (line: Line, previous: Line | undefined) => {
   if (/\.$/.test(t) && !/\)\.$/.test(t) && !ABBREVIATION_END.test(t) && t.split(/\s+/).length > 2)
     return false;
   // A wrapped bullet or paragraph continues in lower case ("vision and product roadmap"); "iDevops" and "isMOOD
-  // Data Services", names with a capital inside their first word, do not.
-  const camel = /^\p{Ll}+\p{Lu}/u.test(t);
-  if (/^\p{Ll}\p{Ll}/u.test(t) && !camel) return false;
-  if (previous?.bullet && /^[\p{Ll}]/u.test(t) && !camel) return false;
+  // Data Services", names with a capital inside their first word, do not, nor does "the University of Hong Kong",
+  // an employer named in lower case.
+  const named = /^\p{Ll}+\p{Lu}/u.test(t) || /^the\s+\p{Lu}/u.test(t);
+  if (/^\p{Ll}\p{Ll}/u.test(t) && !named) return false;
+  if (previous?.bullet && /^[\p{Ll}]/u.test(t) && !named) return false;
   // "Python, Flask, SQLAlchemy, PostgreSQL, Redis, Google Cloud," / "Typescript, React.": a list of tools, and the
   // line it runs onto, head nothing; a header has a few comma pieces at most ("Engineer, Acme Inc., Lyon").
   // "Consultant, DAMAC Solutions, Trivandrum, Kerala, India": the place's commas do not make a list.
@@ -357,7 +395,17 @@ const roleItem = (line: Line | undefined): boolean =>
 const NAME_COLON = /\s:\s|(?<=\S):\s+(?=\p{Lu})/u;
 
 /** A field that names a role and no employer. */
-const roleOnly = (text: string): boolean => ROLE.test(text) && !EMPLOYER.test(text);
+/** "Research Doctorate (100%)": a share of full time follows a role, whatever its words. */
+const WORKLOAD = /\(\s*\d{1,3}(?:\s*[–-]\s*\d{1,3})?\s*%\s*\)$/;
+const roleOnly = (text: string): boolean =>
+  (ROLE.test(text) || WORKLOAD.test(text)) && !EMPLOYER.test(text) && !INSTITUTION_NAME.test(text);
+
+const nameCase = (text: string): boolean => {
+  const words = text
+    .split(/\s+/)
+    .filter((w) => /^\p{L}/u.test(w) && !/^(?:of|and|for|the|de|du|la|&)$/i.test(w));
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
+};
 
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
@@ -447,9 +495,47 @@ function joinWrappedItems(lines: Line[], reference: YearMonth): Line[] {
       !findRange(line.text, reference.year)
     )
       out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
-    else out.push(line);
+    else if (item?.bullet && !line.bullet && !line.gapBefore && wrappedDates(item.text, line.text, reference))
+      out[out.length - 1] = { ...item, text: `${item.text} ${line.text}` };
+    else if (
+      item?.bullet &&
+      !line.bullet &&
+      !line.gapBefore &&
+      WRAPPED_SCHOOL.test(line.text) &&
+      /\p{Lu}\p{L}+$/u.test(item.text)
+    ) {
+      // "…: Research Assistant, The Hong Kong Polytechnic" over "University. Assisting the project leader…": the
+      // employer's last word wrapped onto the description.
+      const [word, rest] = [
+        WRAPPED_SCHOOL.exec(line.text)![1]!,
+        line.text.replace(WRAPPED_SCHOOL, '').trim(),
+      ];
+      out[out.length - 1] = { ...item, text: `${item.text} ${word}` };
+      if (rest) out.push({ ...line, text: rest });
+    } else out.push(line);
   }
   return out;
+}
+
+const WRAPPED_SCHOOL = /^(University|College|Institute|School|Hospital|Academy|Polytechnic)(?:[.,;]\s*|$)/;
+
+/**
+ * "* Indian Institute of Science, Bangalore (IISc): Research Fellow (June" over "2014 - Oct 2014)": an undated list
+ * item whose dates, closing it, the page wrapped onto the next line.
+ */
+function wrappedDates(item: string, next: string, reference: YearMonth): boolean {
+  if (/[.;!?]$/.test(item) || findRange(item, reference.year) || next.split(/\s+/).length > 10) return false;
+  const joined = `${item} ${next}`;
+  const range = findRange(joined, reference.year);
+  if (!range || !/^[\s)]*$/.test(joined.slice(range.index + range.length))) return false;
+  // The dates began on the item, or stand bracketed alone on the line, or the item broke off after a word that
+  // cannot end it ("… (DRDO), Ministry of" over "Defence, India: Research Intern (Nov 2015 - May 2016)"); a line
+  // with its own dates after an item that ended opens the next entry.
+  return (
+    range.index < item.length ||
+    /^\(/.test(next.trim()) ||
+    /(?:\b(?:of|and|for|the|in|at|&)|,)$/i.test(item.trim())
+  );
 }
 
 export function parseExperience(sectionLines: Line[], reference: YearMonth): ParsedExperience[] {
@@ -506,6 +592,15 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     );
   if (anchors.length === 0) return undatedEntries(lines);
   const headed = listed && anchors.every((a) => lines[a.index - 1]?.heading);
+  // "* **Title**, *Employer*" / "  * Frankfurt, DEU" / "  * Nov 2018 - present" (a Word list that kept no levels):
+  // items that are only their dates, under the first item, close their entries; its header is above them.
+  const closing =
+    listed &&
+    anchors[0]!.index > 0 &&
+    anchors.every(
+      (a) =>
+        !/\p{L}{2}/u.test(lines[a.index]!.text.replace(lineRangeText(lines[a.index]!.text, a.range), '')),
+    );
 
   const headerOf = new Map<number, number[]>();
   const employerOf = new Map<number, string>();
@@ -526,9 +621,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         // that one sits apart, after a gap (the title under an employer's line of places).
         .reduce<string[]>((acc, text, k) => {
           // "… | Center for Computational Imaging and" over "Personalized Diagnostics / Cleveland, OH" likewise.
+          // So does one that opened a quotation ("… — “The Neural Foundation" over "of Speech” — Feb–Jul 2023").
           if (
             acc.length > 0 &&
-            /,\s*$|\s(?:and|of|for|&)$/i.test(acc.at(-1)!) &&
+            (/,\s*$|\s(?:and|of|for|&)$/i.test(acc.at(-1)!) || /“[^”]*$/.test(acc.at(-1)!)) &&
             !lines[indices[k]!]!.gapBefore
           )
             acc[acc.length - 1] = `${acc.at(-1)!} ${text}`;
@@ -541,7 +637,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
   // "* **Contoso AI**, Bangalore" over "  * Associate ML Scientist - 2 (Jan 2023 - Present)": in a nested list, an undated
   // item that names no role, right over a dated role that names no employer, is the employer of the roles under it.
   const heads = new Map<number, number>();
-  if (listed)
+  if (listed && !closing)
     for (const [k, anchor] of anchors.entries()) {
       const i = anchor.index - 1;
       const line = lines[i];
@@ -558,6 +654,17 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         isHeaderLike(asItem(line), lines[i - 1]) &&
         // "**Consultant, DAMAC Solutions**, Trivandrum" over "■ Tasked with evaluating …  Aug 2018 – Present": a line
         // naming the role and the employer heads a dated item that names neither.
+        // A name is mostly capitalised; "Supervised two master students", the last detail above, is not.
+        nameCase(line.text) &&
+        // "* **2022 - : Scientist**" / "  * Northwind SE" / "* **2020 - 2022: …**": where the first role has no
+        // employer's line over it, a name right under a dated role that names no employer is that role's employer,
+        // not the next one's.
+        !(
+          k > 0 &&
+          !heads.has(0) &&
+          anchors[k - 1]!.index === i - 1 &&
+          fieldsOf([anchors[k - 1]!.index], anchors[k - 1]!, false).company === null
+        ) &&
         (!roleOnly(line.text) ||
           (line.text.includes(',') && fieldsOf([anchor.index], anchor, false).title === null)) &&
         // "University of Louisville, Louisville, KY" over "■ Summer Research Fellow, Dept. of Biology  May 2016 – Aug
@@ -587,8 +694,17 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     // Intern … Summer 2024"); one over a group of them is a sub-title ("Research Roles").
     if (headed && !taken.has(anchor.index - 1)) header.unshift(anchor.index - 1);
     const opens = opensRow(lines[anchor.index]!.text, anchor.range);
-    for (let i = anchor.index - 1; !listed && !complete && !opens && i >= floor && header.length < 3; i--) {
-      if (taken.has(i) || continued[i] || !isHeaderLike(lines[i]!, lines[i - 1])) break;
+    for (
+      let i = anchor.index - 1;
+      (!listed || closing) && !complete && !opens && i >= floor && header.length < 3;
+      i--
+    ) {
+      if (
+        taken.has(i) ||
+        continued[i] ||
+        !isHeaderLike(closing ? asItem(lines[i]!) : lines[i]!, lines[i - 1])
+      )
+        break;
       header.unshift(i);
       // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer
       // is the header's top; the line above it ends the previous entry ("…, Google Cloud Platform").
@@ -616,6 +732,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     };
     for (
       let i = anchor.index + 1;
+      !closing &&
       i < ceiling &&
       i !== heads.get(k + 1) &&
       header.length < 3 &&
@@ -669,12 +786,37 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
           !(line.bold && lines[anchor.index]!.bold && fields.title && !fields.company) &&
           // "02/2024-Present ENOGIA SA, Milan" [gap] "Business Developer, South Europe": the title under the
           // employer's line completes the header however far below it sits.
-          !(!fields.title && ROLE.test(line.text) && !EMPLOYER.test(line.text))) ||
+          !(!fields.title && ROLE.test(line.text) && !EMPLOYER.test(line.text)) &&
+          // "* June 2022 - August 2022: Summer Research Fellow" [gap] "  * Indian Institute of Technology Delhi": in
+          // a nested list, the name on the item right under the dated role is its employer.
+          !(listed && i === anchor.index + 1 && fields.title && !fields.company && nameCase(line.text))) ||
         peelLocation(line.text).rest === ''
       )
         break;
       header.push(i);
       fields = fieldsOf(header, anchor, false);
+    }
+    // "Technical Analyst, Investment Banking" over "Credit Suisse Services AG": a role and its department on one
+    // line, the employer's name on the next.
+    const below = Math.max(...header) + 1;
+    const organisation = lines[below];
+    if (
+      organisation &&
+      below < ceiling &&
+      fields.title &&
+      fields.company &&
+      !organisation.bullet &&
+      !organisation.gapBefore &&
+      COMPANY.test(organisation.text) &&
+      !COMPANY.test(fields.company) &&
+      !roleOnly(organisation.text) &&
+      nameCase(organisation.text) &&
+      organisation.text.split(/\s+/).length <= 8 &&
+      peelLocation(organisation.text).rest !== '' &&
+      [fields.title, fields.company].every((f) => lines[Math.max(...header)]!.text.includes(f))
+    ) {
+      header.push(below);
+      employerOf.set(k, organisation.text);
     }
     // "Company: Bytedance Co." under the dates names the employer, whatever the header line guessed.
     const labelled = lines[Math.max(...header) + 1];

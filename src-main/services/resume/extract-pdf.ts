@@ -354,7 +354,7 @@ export function layoutPage(items: Item[], page: number): Line[] {
     const at = gutter !== null && labelColumn(items, gutter) ? gutter : edge;
     return groupLines(joinWrappedNotes(items, at), 0, page, at);
   }
-  const rowed = datedRows(items, page);
+  const rowed = datedRows(items, page) ?? sectionRows(items, page);
   if (rowed) return rowed;
   const groups: { column: number; items: Item[] }[] = [];
   if (gutter !== null && labelColumn(items, gutter)) {
@@ -430,15 +430,21 @@ const DATED = /\b(?:19|20)\d{2}\b/;
  * top or in its middle: a row ends at the widest gap in the right cell between one left cell and the next. Only a
  * left column made of two or more blocks that each hold a year, with text beside them, is read this way.
  */
-function datedRows(items: Item[], page: number): Line[] | null {
+function datedRows(items: Item[], page: number, fixedGutter?: number): Line[] | null {
   const text = items.filter((i) => i.text.trim().length > 0);
   const span = Math.max(...text.map((i) => i.x + i.width)) - Math.min(...text.map((i) => i.x));
   // Most pages have no such table: without two years in the page's left part there is nothing to look for, and the
   // search below (a gutter under every line) is what would make reading a résumé slow.
   const leftEdge = Math.min(...text.map((i) => i.x));
-  if (text.filter((i) => DATED.test(i.text) && i.x - leftEdge < span * 0.35).length < 2) return null;
-  for (const { top, lower: body } of lowerParts(text)) {
-    const gutter = findGutter(body);
+  if (text.filter((i) => DATED.test(i.text) && i.x - leftEdge < span * 0.35).length < (fixedGutter ? 1 : 2))
+    return null;
+  // One section's table (sectionRows) is read whole, at the gutter its cells leave.
+  const parts =
+    fixedGutter === undefined
+      ? lowerParts(text)
+      : [{ top: Math.max(...text.map((i) => Math.round(i.y))), lower: text }];
+  for (const { top, lower: body } of parts) {
+    const gutter = fixedGutter ?? findGutter(body);
     if (gutter === null) continue;
     const left = body.filter((i) => i.x + i.width <= gutter + 1);
     const right = body.filter((i) => i.x >= gutter - 1);
@@ -449,7 +455,11 @@ function datedRows(items: Item[], page: number): Line[] | null {
       continue;
     const blocks = cellBlocks(left);
     // A paragraph's short last line above the table ("community.") sits left of the gutter too: look lower down.
-    if (blocks.length < 2 || !blocks.every((b) => DATED.test(b.map((i) => i.text).join(' ')))) continue;
+    if (
+      blocks.length < (fixedGutter === undefined ? 2 : 1) ||
+      !blocks.every((b) => DATED.test(b.map((i) => i.text).join(' ')))
+    )
+      continue;
     const rightYs = [...new Set(right.map((i) => i.y))].sort((a, b) => b - a);
     const cuts: number[] = [];
     for (let k = 0; k + 1 < blocks.length; k++) {
@@ -492,6 +502,65 @@ function datedRows(items: Item[], page: number): Line[] | null {
     return lines;
   }
   return null;
+}
+
+/**
+ * A CV web page with one table per section (a JSON Resume theme: "Work Experience" over rows of a narrow date cell
+ * beside the position and the organisation, "Education" likewise, "Skills" as label and list): each section's table
+ * whose left cells are dates is read row by row as datedRows reads a page, a table of labels across, the titles
+ * between them as lines of their own, and any other section as it stands. Only titles set larger than the text, at the page's left edge, part the
+ * sections: a two-column page's titles stand in both columns.
+ */
+function sectionRows(items: Item[], page: number): Line[] | null {
+  const text = items.filter((i) => i.text.trim().length > 0);
+  if (text.length < 8) return null;
+  const sizes = new Map<number, number>();
+  for (const i of text) sizes.set(Math.round(i.size), (sizes.get(Math.round(i.size)) ?? 0) + i.text.length);
+  const bodySize = [...sizes].sort((a, b) => b[1] - a[1])[0]![0];
+  const leftEdge = Math.min(...text.map((i) => i.x));
+  const titles = text.filter((i) => i.size >= bodySize * 1.3);
+  if (titles.length === 0 || titles.some((t) => t.x - leftEdge > bodySize * 2)) return null;
+  const cuts = [...new Set(titles.map((t) => t.y))].sort((a, b) => b - a);
+  const bands = [Infinity, ...cuts].map((top, k) =>
+    text.filter((i) => !titles.includes(i) && i.y < top && i.y > (cuts[k] ?? -Infinity)),
+  );
+  let tabled = false;
+  const lines = bands.flatMap((band, k) => {
+    const heading =
+      k === 0
+        ? []
+        : groupLines(
+            titles.filter((t) => t.y === cuts[k - 1]),
+            0,
+            page,
+          );
+    if (band.length === 0) return heading;
+    // The right cells start together, a few letters in from the page's edge; nothing crosses between the cells.
+    const starts = band.map((i) => i.x).filter((x) => x - leftEdge > bodySize * 3);
+    const gutter = starts.length > 0 ? Math.min(...starts) - 1 : null;
+    const cells = gutter !== null && !band.some((i) => i.x < gutter - 1 && i.x + i.width > gutter + 2);
+    // A table of short labels beside their lists ("Programming Languages | Java, Python") is read across, row by
+    // row; a main column beside a sidebar is no such table.
+    const chars = (side: Item[]) => side.reduce((n, i) => n + i.text.trim().length, 0);
+    // Each label sits beside its list, at its top or in its middle, within a line or so of it.
+    const labels = (edge: number) => {
+      const left = band.filter((i) => i.x < edge);
+      const right = band.filter((i) => i.x >= edge);
+      return (
+        left.length > 0 &&
+        left.every((l) => right.some((r) => Math.abs(r.y - l.y) <= bodySize * 1.6)) &&
+        chars(left) * 2 < chars(right)
+      );
+    };
+    // What stands above the first title (a name, a sidebar beside it) is no section's table.
+    const rows =
+      k > 0 && cells && gutter !== null
+        ? (datedRows(band, page, gutter) ?? (labels(gutter) ? groupLines(band, 0, page, gutter) : null))
+        : null;
+    if (rows) tabled = true;
+    return [...heading, ...(rows ?? groupLines(band, 0, page))];
+  });
+  return tabled ? lines : null;
 }
 
 /** A left column's items in blocks: lines closer than twice their height. */

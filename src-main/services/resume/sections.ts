@@ -62,6 +62,14 @@ const ALIASES: Record<Exclude<SectionName, 'header'>, string[]> = {
     'experiencia laboral',
     'berufserfahrung',
     'berufliche erfahrung',
+    // Academic CVs: the jobs under the research they were, often in plain body text.
+    'research experience',
+    'industry experience',
+    'academic experience',
+    'research and work experience',
+    'work and research experience',
+    'research positions',
+    'academic positions',
   ],
   education: [
     'education',
@@ -323,6 +331,9 @@ function oneSlip(a: string, b: string): boolean {
 const SKILL_GROUP_TITLE =
   /^(?:(?:frameworks?|librar(?:y|ies)|databases?|cloud|containers?|platforms?|build|ci|cd|version|control|devops|testing|infrastructure|operating systems?|and)(?: |$))+$/;
 
+const ROLE_WORD =
+  /\b(?:intern|trainee|engineer|developer|manager|analyst|scientist|director|consultant|specialist|assistant|officer|associate|fellow|researcher|technician|administrator|coordinator)\b/i;
+
 function kindByWords(text: string): SectionName | null {
   // "Micron Technology, Inc": a legal form names an employer, not a section.
   if (/\b(?:inc|llc|ltd|gmbh|corp|plc|limited|services|solutions|systems|consulting)\b\.?/i.test(text))
@@ -333,8 +344,10 @@ function kindByWords(text: string): SectionName | null {
   if (/\b(?:technical|technology|technologies) experience\b/.test(t)) return 'skills';
   if (/\bvolunteer/.test(t)) return 'volunteering';
   if (/\bexperiences?\b|\bemployment\b|\bwork history\b|\bappointments?\b/.test(t)) return 'experience';
+  // "Technology Intern, International Wealth Management" is a role, not a title about technology.
   if (
-    /\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) ||
+    (/\bskills?\b|\btechnolog(?:y|ies)\b|\bprogramming languages\b|\bexpertise\b|\btools\b/.test(t) &&
+      !ROLE_WORD.test(t)) ||
     SKILL_GROUP_TITLE.test(t)
   )
     return 'skills';
@@ -365,6 +378,8 @@ function inlineHeader(text: string): HeaderMatch | null {
 export interface Section {
   kind: SectionName;
   lines: Line[];
+  /** Its title was read by a key word, not found among the known ones. */
+  guessed?: boolean;
 }
 
 /** Splits the document at headers; lines before the first header form the 'header' section (name, contact). */
@@ -476,10 +491,19 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
       sections.push({
         kind: header.kind,
         lines: header.rest ? [{ ...line, text: header.rest, bold: false, heading: false }] : [],
+        ...(header.guessed ? { guessed: true } : {}),
       });
     } else {
       sections.at(-1)!.lines.push(line);
     }
   }
-  return sections;
+  // "Data science experience" over "Python (numpy, pandas)", "R", "Shiny": a title read as jobs by its word, over a
+  // list of short undated items, lists skills.
+  for (const section of sections)
+    if (section.guessed && section.kind === 'experience' && skillList(section.lines)) section.kind = 'skills';
+  return sections.map(({ guessed: _guessed, ...section }) => section);
 }
+
+const skillList = (lines: Line[]): boolean =>
+  lines.length >= 3 &&
+  lines.every((l) => l.text.split(/\s+/).length <= 8 && !/\b(?:19|20)\d{2}\b|[.;]$/.test(l.text));

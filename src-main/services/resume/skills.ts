@@ -132,13 +132,13 @@ function unambiguousInProse(
 
 /** Level words in brackets or after a dash: "English (Native)", "Python [intermediate]", "German – B2". */
 const LEVEL =
-  /^(?:native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
+  /^(?:(?:native|basic|good|limited|full|advanced|intermediate|fluent|elementary)\s+(?:proficiency|command)|native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
 /** A level after the name it rates, as a skill bar or a language table prints it: "Python 5+ yrs", "German A2". */
 const TRAILING_LEVEL =
   /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
 /** Words that introduce a list rather than name a skill: "Proficient in", "Basic knowledge of", "Advance:". */
 const LEAD_IN =
-  /^(?:(?:highly\s+|very\s+|strong\s+|solid\s+|good\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as)(?:\s+(?:both\s+)?|\s*$)/i;
+  /^(?:(?:highly\s+|very\s+|strong\s+|solid\s+|good\s+)?(?:proficient|experienced|familiar|skilled|expert|advanced?|intermediate|(?:some\s+|basic\s+)?knowledge|basic|working\s+knowledge|exposure|experience)(?:\s+(?:in|with|of|at))?|others?|including|such\s+as|\(plus\))(?:\s+(?:both\s+)?|\s*$)/i;
 
 /** One item of a skills list, as written, or null when the text is not a name ("Some highlights are"). */
 function cleanItem(text: string): string | null {
@@ -153,7 +153,7 @@ function cleanItem(text: string): string | null {
   if (words.length > 5 || LEVEL.test(item)) return null;
   if (groupOnly(words)) return null;
   // "Embedding of ASP in Python": a description, not a name.
-  if (words.length >= 3 && words.some((w) => /^(?:of|in|for|to|from|by|the|an?|between|into)$/.test(w)))
+  if (words.length >= 3 && words.some((w) => /^(?:of|in|for|to|from|by|the|an?|between|into|about)$/.test(w)))
     return null;
   if (/^(?:and|or|etc|e\.g|i\.e|the|a|an|other|others|more|various)$/i.test(item)) return null;
   return item;
@@ -202,11 +202,17 @@ export function listedMentions(
       l.text.split(/\s+/).length <= 5 &&
       lines[i + 1] !== undefined &&
       isProse(lines[i + 1]!.text));
-  // "Python 2 and 3" over "Extensively used Python for …": a short line over a sentence that names skills the
-  // taxonomy knows is an item of the list, its sentence the item's description.
+  // A label the taxonomy knows is a skill listed too ("Python" over "Packages I work with include: Pandas, NumPy"),
+  // and a short line over a sentence that names skills the taxonomy knows is an item of the list, its sentence the
+  // item's description ("Python 2 and 3" over "Extensively used Python for …").
   lines.forEach((l, i) => {
-    if (!isLabel(l, i) || (bold && (l.bold || l.heading)) || CONTACT.test(l.text)) return;
-    if (splitList(l.text, taxonomy).some((p) => taxonomy.index.has(normaliseSkill(cleanItem(p) ?? p))))
+    if (!isLabel(l, i) || CONTACT.test(l.text)) return;
+    const name = cleanItem(l.text);
+    if (name && taxonomy.index.has(normaliseSkill(name))) out.push(...itemMentions(name, taxonomy));
+    else if (
+      !(bold && (l.bold || l.heading)) &&
+      splitList(l.text, taxonomy).some((p) => taxonomy.index.has(normaliseSkill(cleanItem(p) ?? p)))
+    )
       listPiece(l.text.trim(), taxonomy, out);
   });
   for (const raw of joinWrapped(lines, isLabel, wrapped).flatMap((t) => labelledRuns(t, taxonomy))) {
@@ -299,7 +305,10 @@ function continuesList(prev: string, line: string): boolean {
 function listPiece(text: string, taxonomy: Taxonomy, out: SkillMention[]): void {
   if (!text) return;
   // "Amazon Web Services (Batch, Fargate, Lambda)": a bracketed list names skills of its own.
-  text = text.replace(/\s*\(([^()]*,[^()]*)\)/g, ', $1');
+  // "English (fluent, near-native at speaking and writing)": a bracket that opens with a level rates the name.
+  text = text.replace(/\s*\(([^()]*,[^()]*)\)/g, (_, inner: string) =>
+    isLevelWord(inner.split(',')[0]!.trim()) ? '' : `, ${inner}`,
+  );
   // "Python: I frequently use python…", "C++: Experience in modern C++…": a skill heading its description;
   // "Spanish: native": a skill and its level.
   // "… the technologies I have the most experience with are: Scalaz, Cats": a list after a sentence's colon.
@@ -420,6 +429,9 @@ function slashes(item: string, taxonomy: Taxonomy): string[] {
 }
 const SLASH_NAME = /^(?:ci\/cd|a\/b.*|tcp\/ip|i\/o|pl\/sql|os\/2|ui\/ux|ux\/ui|r&d)$/i;
 
+/** "Organized and structured working style", "Perseverance and resilience": one quality, not two names. */
+const QUALITY = /^\p{Lu}\p{Ll}+\s+and\s+\p{Ll}/u;
+
 /** "SQL (PostgreSQL)", "Python & Django", "Bicep and Argo CD", "Tamil (native speaker)" → the names in it. */
 function splitList(text: string, taxonomy: Taxonomy): string[] {
   const pieces: string[] = [];
@@ -433,7 +445,7 @@ function splitList(text: string, taxonomy: Taxonomy): string[] {
     for (const name of names)
       pieces.push(
         ...name
-          .split(/\s+(?:and|&|ja|und|et|with|using|\+)\s+|\s*&\s*(?=\p{Lu})/u)
+          .split(QUALITY.test(name) ? /$^/ : /\s+(?:and|&|ja|und|et|with|using|\+)\s+|\s*&\s*(?=\p{Lu})/u)
           .flatMap((p) => slashes(p, taxonomy)),
       );
   }
