@@ -2,8 +2,8 @@
 // notes in the page's left margin, French and Québec CVs, a law professor's appointments. Each test is a made-up
 // document of the same layout.
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfOf } from '../../../tests/support/pdf';
 import { appPaths } from '../../paths';
 import { makeLine } from './document';
 import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
@@ -18,17 +18,6 @@ const reference = { year: 2026, month: 11 };
 const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
 const jobs = (r: ReturnType<typeof parse>) =>
   r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end]);
-
-/** A one-page PDF drawn by the function, as bytes. */
-const pdfOf = (draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> =>
-  new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    draw(doc);
-    doc.end();
-  });
 
 describe('cvtex and European CV layouts', () => {
   it('dates set as notes in the left margin open the row beside them, a wrapped note included (PDF)', async () => {

@@ -2,8 +2,8 @@
 // moderncv, latexcv sidebars, markdown-cv forks), each written here as a made-up document of the same layout.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfOf } from '../../../tests/support/pdf';
 import { REAL_RESUMES_DIR } from '../../../tests/fixtures/real-resumes/corpus';
 import { appPaths } from '../../paths';
 import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
@@ -18,19 +18,6 @@ const reference = { year: 2026, month: 11 };
 const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
 /** A made-up résumé: a name and an address, then the given lines. */
 const resume = (...body: string[]) => parse(['Jane Roe', 'jane@example.org', '', ...body].join('\n'));
-/** A PDF of one or more pages, each drawn by its function, as bytes. */
-const pdfOf = (...pages: ((doc: PDFKit.PDFDocument) => void)[]): Promise<Buffer> =>
-  new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, autoFirstPage: false });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    for (const draw of pages) {
-      doc.addPage();
-      draw(doc);
-    }
-    doc.end();
-  });
 const parsePdf = async (bytes: Buffer) => parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
 const listedOf = (r: Awaited<ReturnType<typeof parsePdf>>) =>
   r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);

@@ -2,8 +2,8 @@
 // document of the same layout: the held-out documents stay a measure, and these tests hold the general rule.
 import { join } from 'node:path';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfOf } from '../../../tests/support/pdf';
 import { appPaths } from '../../paths';
 import { makeLine } from './document';
 import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
@@ -19,16 +19,6 @@ const parse = (text: string) =>
   parseDocument(extractTextDocument(text), { taxonomy, reference: { year: 2026, month: 11 } });
 /** A made-up résumé: a name and an address, then the given lines. */
 const resume = (...body: string[]) => parse(['Jane Roe', 'jane@example.org', '', ...body].join('\n'));
-/** A PDF drawn by `draw`, as bytes. */
-const pdfOf = (draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> =>
-  new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    draw(doc);
-    doc.end();
-  });
 const listed = (text: string) =>
   parse(text)
     .skills.filter((s) => s.sources.includes('skills'))

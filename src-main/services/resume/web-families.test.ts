@@ -3,8 +3,8 @@
 // and in the spent fresh set, each written here as a made-up document of the same layout, so the rule is held by a
 // test and not by one real document.
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfOf } from '../../../tests/support/pdf';
 import { appPaths } from '../../paths';
 import { peelLocation } from './contact';
 import { findRange } from './dates';
@@ -149,11 +149,7 @@ describe('layout families of CV web pages and JSON Resume files', () => {
   it('reads a JSON Resume page of one table per section row by row: dates beside each role, labels beside lists (PDF)', async () => {
     const lines = (doc: PDFKit.PDFDocument, x: number, y: number, texts: string[]) =>
       texts.forEach((t, k) => doc.fontSize(10).text(t, x, y + k * 12, { lineBreak: false }));
-    const bytes = await new Promise<Buffer>((resolve) => {
-      const doc = new PDFDocument({ size: 'A4', margin: 50 });
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
+    const bytes = await pdfOf((doc) => {
       doc.fontSize(24).text('Jane Roe', 50, 50, { lineBreak: false });
       lines(doc, 50, 82, ['jane@example.org · (555) 010-0199 · Calgary, Alberta, CA']);
       doc.fontSize(15).text('Work Experience', 50, 110, { lineBreak: false });
@@ -187,7 +183,6 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       lines(doc, 50, 387, ['Database and Query', 'Languages']);
       lines(doc, 200, 417, ['Git, Docker, Kubernetes']);
       lines(doc, 50, 417, ['Tools']);
-      doc.end();
     });
     const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
     expect(jobs(r)).toEqual([
