@@ -994,3 +994,85 @@ describe('nice-to-have said inside a requirement sentence', () => {
     ]);
   });
 });
+
+describe('general causes of misses on the eighth batch (GitLab job families, USAJOBS) and the fresh set', () => {
+  it('the employer placed by its staff: "EBAs at GitLab are …", "<role>s at GitLab", "employed by GitLab Federal, LLC", "GitLab team members", even though GitLab is also a product', () => {
+    expect(real('gitlab-executive-business-administrator').company).toBe('GitLab');
+    expect(real('gitlab-frontend-engineer').company).toBe('GitLab');
+    expect(real('gitlab-corporate-events-coordinator').company).toBe('GitLab Federal');
+    expect(
+      read('Payroll Analyst\n\nProcess expense reports submitted by GitLab team members.\n').company,
+    ).toBe('GitLab');
+    // "Current team members hold positions …": a sentence's first word is no employer.
+    expect(
+      read('Research Engineer\n\nCurrent team members hold positions across the group.\n').company,
+    ).toBeNull();
+  });
+
+  it('a role is not the company ("The Billing Operations Associate is a grade 5"); "Organization: Ensure that …" labels a duty; "Open Position:" and "Six-month position:" label the page', () => {
+    const billing = real('gitlab-billing-operations-associate');
+    expect(billing.company).toBe('GitLab');
+    expect(real('gitlab-technical-writer').company).toBe('GitLab');
+    const p = read(
+      'Open Position: Administrative Support Specialist\n\nThe Carpentries is hiring an administrative support specialist.\n',
+    );
+    expect(p).toMatchObject({ title: 'Administrative Support Specialist', company: 'Carpentries' });
+    expect(
+      read('Six-month position: Curriculum Developer\n\nResponsibilities\n• Write lessons\n').company,
+    ).toBeNull();
+  });
+
+  it('a pay plan is no brand ("CN-53", "CN-52"); an agency spelled out with its acronym is the company, and its acronym is not the skill it spells (CDC, change data capture)', () => {
+    expect(real('usajobs-cfpb-web-developer').company).toBe('CFPB');
+    const cdc = real('usajobs-cdc-it-project-manager');
+    expect(cdc.company).toBe('CDC');
+    expect([...cdc.requiredSkills, ...cdc.niceToHaveSkills]).not.toContain('Change data capture');
+    // Another organisation's acronym may be what the posting asks for.
+    const nist = read(
+      'Security Officer\n\nRequirements\n• Knowledge of the National Institute of Standards and Technology (NIST) standards\n',
+    );
+    expect(nist.requiredSkills).toContain('NIST');
+  });
+
+  it('the hirer named like a product it makes ("The Billing Operations Team at GitLab", "the GitLab product") is not asked for; "Ability to use GitLab" is', () => {
+    expect(real('gitlab-billing-operations-associate').requiredSkills).not.toContain('GitLab');
+    expect(real('gitlab-frontend-engineer').requiredSkills).not.toContain('GitLab');
+    expect(real('gitlab-payroll-specialist').requiredSkills).toContain('GitLab');
+  });
+
+  it('a level in parentheses is no part of the title: "Data Analyst (Intermediate)"', () => {
+    expect(real('gitlab-data-analyst').title).toBe('Data Analyst');
+    expect(real('gitlab-it-helpdesk-analyst').title).toBe('IT Helpdesk Analyst');
+  });
+
+  it('"Assignments include, but are not limited to, project planning, requirements management, interface design …" names the duties inside a summary paragraph (USAJOBS)', () => {
+    const p = real('usajobs-cfpb-web-developer');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining([
+        'Project management',
+        'Requirements gathering',
+        'UI design',
+        'HTML',
+        'CSS',
+        'JavaScript',
+      ]),
+    );
+  });
+
+  it('a suite\'s members named short are its products: "Google Suite (Gmail, Google Docs, Sheets, etc.)", "Google Workspace tools (Calendar, Drive, Docs, Sheets, Slides, Forms)", "Adobe Creative Suite (Premiere, Captivate, …)"; the suite itself is only their family', () => {
+    const billing = real('gitlab-billing-operations-associate');
+    expect(billing.requiredSkills).toEqual(expect.arrayContaining(['Gmail', 'Google Docs', 'Google Sheets']));
+    const fundraising = read(
+      'Director of Fundraising\n\nRequirements\n• Experience working with Google Workspace tools (Calendar, Drive, Docs, Sheets, Slides, Forms)\n',
+    );
+    expect(fundraising.requiredSkills).toEqual(
+      expect.arrayContaining(['Google Drive', 'Google Docs', 'Google Sheets', 'Google Slides']),
+    );
+    expect(fundraising.requiredSkills).not.toContain('Google Workspace');
+    const design = real('gitlab-instructional-designer');
+    expect(design.requiredSkills).toEqual(
+      expect.arrayContaining(['Premiere Pro', 'Adobe Captivate', 'InDesign']),
+    );
+    expect(design.requiredSkills).not.toContain('Adobe Creative Cloud');
+  });
+});

@@ -26,7 +26,7 @@ const NICE_CUE =
 const NICE_PREDICATE =
   /\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|beneficial|assets?|(?:an\s+)?advantage(?:ous)?|nice to have)\b|\bor\s+(?:an?\s+)?(?:strong\s+)?(?:willingness|desire|eagerness|interest)\s+(?:to|in)\s+learn\w*|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
 const ASKS =
-  /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
+  /\b((?:assignments|duties|tasks) include|you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b|we\s+believe\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
@@ -46,7 +46,7 @@ const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
 const THE_JOB =
-  /\b(?:(?:the|this|your) (?:role|position|job|post)|an? (?:new )?position is available|(?:main|key) (?:activities|tasks|duties))\b/i;
+  /\b(?:(?:assignments|duties|tasks) include|(?:the|this|your) (?:role|position|job|post)|an? (?:new )?position is available|(?:main|key) (?:activities|tasks|duties))\b/i;
 const EXPERIENCE =
   /\b(responsibilit(?:y|ies)|are you interested|experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
@@ -164,9 +164,12 @@ const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIEL
 const LABEL =
   /^((?:job|post|position|vacancy)\s+title|title|position|role|company|employer|organi[sz]ation|location|salary|department|agency|(?:unit\s*\/\s*)?division|pay\s*band|grade|type of (?:posting|position))\s*:/i;
 const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
-/** Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)". */
+/**
+ * Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)",
+ * and a level in parentheses: "Data Analyst (Intermediate)".
+ */
 const TITLE_TAIL =
-  /\s*(?:\((?:[^)]*\b(?:(?:full|part)[- ]time|contract|temporary|fixed[- ]term|hours (?:per|a) week)\b[^)]*|remote|hybrid)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
+  /\s*(?:\((?:[^)]*\b(?:(?:full|part)[- ]time|contract|temporary|fixed[- ]term|hours (?:per|a) week)\b[^)]*|remote|hybrid|intermediate|junior|mid(?:[- ]level)?|entry[- ]level)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
 
 interface Line {
   text: string;
@@ -209,6 +212,22 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           'giu',
         )
       : null;
+  // "The Billing Operations Team at GitLab", "the GitLab product": the hirer's name, where it is also a product, is
+  // asked for only where the posting says to use it ("Ability to use GitLab").
+  const ownProduct =
+    company && vocabulary.index.get(normaliseSkill(company))?.category === 'tools'
+      ? new RegExp(
+          `(?<!\\b(?:[Uu]se|[Uu]sing|[Ll]earn|[Ww]ith)\\s+)(?<![\\p{L}\\p{N}])${escape(company)}(?![\\p{L}\\p{N}]|\\.\\p{L})`,
+          'gu',
+        )
+      : null;
+  // "The Centers for Disease Control and Prevention (CDC) is the agency …": the hirer's acronym is its name, not the
+  // skill it spells (change data capture). Another organisation's acronym may be what is asked ("NIST" standards).
+  const spelled = [...definedAcronyms(text)]
+    .filter(([a, name]) => company === a || company === name)
+    .map(([a]) => a)
+    .filter((a) => vocabulary.index.has(normaliseSkill(a)));
+  const acronyms = spelled.length > 0 ? new RegExp(`\\b(?:${spelled.join('|')})\\b`, 'g') : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(title);
   const required = new Map<string, string>();
@@ -228,6 +247,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         .map((t) => t.replace(OTHER_PERSON, ''))
         // "While the position does not involve any software development, …": what the job is said not to be.
         .map((t) => t.replace(NOT_THE_JOB, ''))
+        .map((t) => suiteMembers(t, vocabulary))
+        .map((t) => (ownProduct ? t.replace(ownProduct, '') : t))
+        .map((t) => (acronyms ? t.replace(acronyms, '') : t))
         .map((t) => (line.bullet || block.kind !== 'summary' ? t : t.replace(PROJECT_AIMS, '')));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
@@ -397,6 +419,7 @@ const TRADES: Record<string, string[]> = {
   researcher: ['research'],
   strategist: ['strategy'],
   editor: ['editing'],
+  coordinator: ['coordination'],
 };
 
 /**
@@ -541,7 +564,31 @@ function toBlocks(lines: Line[]): Block[] {
 }
 
 const FAMILY =
-  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|protocols|standards|software|stacks?)\s*$/i;
+  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|protocols|standards|software|stacks?|suite|workspace)\s*$/i;
+
+/**
+ * "Google Suite (Gmail, Google Docs, Sheets, etc.)", "Google Workspace tools (Calendar, Drive, Docs)", "Adobe Creative
+ * Suite (Premiere, Captivate, InDesign)": a vendor's suite with its members named short. Each member is the vendor's
+ * product ("Sheets" is Google Sheets) where the taxonomy knows it by that name and not by the short one.
+ */
+function suiteMembers(text: string, taxonomy: Taxonomy): string {
+  return text.replace(
+    /\b(\p{Lu}[\p{L}]+)((?:\s+[\p{L}]+){1,3})\s*\(([^()]{3,200})\)/gu,
+    (whole, vendor: string, suite: string, list: string) => {
+      const members = list.split(/\s*,\s*|\s+and\s+/);
+      if (members.length < 2) return whole;
+      const named = members.map((item) => {
+        const product = `${vendor} ${item.trim()}`;
+        return /^\p{Lu}/u.test(item.trim()) &&
+          !taxonomy.index.has(normaliseSkill(item)) &&
+          taxonomy.index.has(normaliseSkill(product))
+          ? product
+          : item;
+      });
+      return `${vendor}${suite} (${named.join(', ')})`;
+    },
+  );
+}
 /** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
 function roleName(title: string | null): RegExp | null {
   const role = title
@@ -1003,10 +1050,12 @@ interface Header {
  * the colon) and "Title at Org" / "Title — Org" give the company too; a second line "Org · Place" names it.
  */
 function headerOf(lines: Line[]): Header {
+  // "Organization: Ensure that product documentation pages … are well organized." labels a duty, not the employer:
+  // a label's value is a name, short and not a sentence.
   const labelled = (re: RegExp) => {
     for (const l of lines) {
       const m = re.exec(l.text);
-      if (m?.[1]) return m[1].trim();
+      if (m?.[1] && m[1].trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(m[1].trim())) return m[1].trim();
     }
     return null;
   };
@@ -1093,7 +1142,7 @@ const ROLE_WORD =
   /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|fellow|intern|accountant|bookkeeper|producer|strategist|lead|head)s?\b/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
-  /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
+  /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+|open\s+|[\w-]+[- ](?:month|year|week)\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
 // A full stop belongs to a name only inside it ("Login.gov"); one before a space ends the sentence.
 const NAME_CHAR = String.raw`(?:[\p{L}\p{N}&'’-]|\.(?=[\p{L}\p{N}]))`;
@@ -1159,6 +1208,32 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
         return name;
     }
   }
+  // "EBAs at GitLab are …", "Frontend Engineer roles at GitLab", "If employed by GitLab Federal, LLC", "GitLab team
+  // members": words that place the staff in the employer name it, even when the name is also a product the posting
+  // asks for ("Ability to use GitLab"). Said once by a team, a role or employment; twice otherwise.
+  const placed = new Map<string, number>();
+  const place = (name: string | null, weight: number) => {
+    if (name && /^\p{L}/u.test(name) && !COMMON_ACRONYM.test(name))
+      placed.set(name, (placed.get(name) ?? 0) + weight);
+  };
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:(?:[Tt]eams?|[Rr]oles|[Jj]obs|[Cc]areers)\\s+at|employed\\s+by)\\s+(?:the\\s+)?${NAME}`,
+      'gu',
+    ),
+  ))
+    place(clean(m[1]), 2);
+  for (const m of text.matchAll(new RegExp(`\\b(?:at|within|across)\\s+${NAME}(?=[\\s,.;:)]|$)`, 'gu')))
+    place(clean(m[1]), 1);
+  // "submitted by GitLab team members"; "Current team members hold …" opens a sentence with an ordinary word.
+  for (const m of text.matchAll(new RegExp(`(?<=\\p{Ll}\\s)${NAME}\\s+team[- ]members?\\b`, 'gu')))
+    place(clean(m[1]), 2);
+  for (const m of text.matchAll(
+    new RegExp(`${NAME}[’']s\\s+(?:\\p{Lu}|team|brand|values|mission|people)`, 'gu'),
+  ))
+    place(clean(m[1]), 1);
+  const placedBest = [...placed].sort((a, b) => b[1] - a[1])[0];
+  if (placedBest && placedBest[1] >= 2 && !ROLE_WORD.test(placedBest[0])) return placedBest[0];
   // "here at the University of Sheffield", "partners in The University of Sheffield's faculties": the university the
   // work is placed in is the hirer, ahead of the acronyms of its own groups ("RSE") that the posting repeats.
   const university = UNIVERSITY.exec(text);
@@ -1181,9 +1256,14 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   // it outweighs a possessive said less often ("18F Consulting’s" twice in a posting that says 18F eight times).
   // Counted without case ("PostHog" and "Posthog" are one name), returned as most often written.
   const said = new Map<string, { count: number; forms: Map<string, number> }>();
-  for (const m of text.replace(/\S+@\S+/g, '').matchAll(BRAND)) {
+  const defined = definedAcronyms(text);
+  const clear = text.replace(/\S+@\S+/g, '');
+  for (const m of clear.matchAll(BRAND)) {
     const name = m[1]!;
-    if (COMMON_ACRONYM.test(name) || taxonomy.index.has(normaliseSkill(name))) continue;
+    // "CN-53", "GS-12": a pay plan and its grade.
+    if (/^-\d/.test(clear.slice(m.index + name.length))) continue;
+    if (COMMON_ACRONYM.test(name) || (taxonomy.index.has(normaliseSkill(name)) && !defined.has(name)))
+      continue;
     const entry = said.get(name.toLowerCase()) ?? { count: 0, forms: new Map<string, number>() };
     entry.count++;
     entry.forms.set(name, (entry.forms.get(name) ?? 0) + 1);
@@ -1203,7 +1283,8 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     if (
       name &&
       !taxonomy.index.has(normaliseSkill(name)) &&
-      !/\b(engineer|developer|designer|manager|specialist|analyst|lead|role|team)s?\b/i.test(name)
+      !ROLE_WORD.test(name) &&
+      !/\b(?:role|team)s?\b/i.test(name)
     )
       return name;
   }
@@ -1214,6 +1295,29 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     return written && /^\p{Lu}/u.test(written[1]!) ? written[1]! : domain[0]!.toUpperCase() + domain.slice(1);
   }
   return null;
+}
+
+/**
+ * "Centers for Disease Control and Prevention (CDC)", "Consumer Financial Protection Bureau (CFPB)": acronyms the
+ * posting spells out as a name. Such an acronym is that name, not a skill that shares its letters (CDC, change data
+ * capture). The acronym's letters are the initials of the name's capitalised words, in order.
+ */
+function definedAcronyms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(
+    /((?:\p{Lu}[\p{L}-]*\s+(?:(?:of|for|and|the|on|&)\s+)*){1,8}\p{Lu}[\p{L}-]*)\s+\((\p{Lu}{2,6})\)/gu,
+  )) {
+    const initials = m[1]!
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+    const acronym = m[2]!;
+    let at = 0;
+    for (const c of initials) if (c === acronym[at]) at++;
+    if (at === acronym.length && initials[0] === acronym[0]) out.set(acronym, m[1]!);
+  }
+  return out;
 }
 
 /**
