@@ -1075,4 +1075,35 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     );
     expect(design.requiredSkills).not.toContain('Adobe Creative Cloud');
   });
+  it('non-engineering work the taxonomy now names, as the postings say it: help desk and technical support, e-learning and adult learning, journal entries, internal controls, VAT, research operations, participant recruitment, UTM tracking, and tools (Navan, Zuora, Sprout Social, Dovetail)', () => {
+    const helpdesk = real('gitlab-it-helpdesk-analyst');
+    expect(helpdesk.requiredSkills).toEqual(expect.arrayContaining(['Help desk', 'Technical support']));
+    const ap = real('gitlab-accounts-payable-analyst');
+    expect(ap.requiredSkills).toEqual(
+      expect.arrayContaining(['Navan', 'Journal entries', 'Internal controls', 'VAT']),
+    );
+    const design = real('gitlab-instructional-designer');
+    expect(design.requiredSkills).toEqual(
+      expect.arrayContaining(['E-learning', 'Adult learning theory', 'Mobile learning', 'Gamification']),
+    );
+    const ops = real('gitlab-ux-research-operations-coordinator');
+    expect(ops.requiredSkills).toEqual(
+      expect.arrayContaining([
+        'Research operations',
+        'Participant recruitment',
+        'Dovetail',
+        'Ticketing systems',
+      ]),
+    );
+    expect(real('gitlab-social-media-manager').requiredSkills).toEqual(
+      expect.arrayContaining(['UTM tracking', 'Sprout Social', 'Employee advocacy']),
+    );
+  });
+
+  it('a coordinator coordinates the field the title names: "Corporate Events Coordinator" is event planning', () => {
+    expect(real('gitlab-corporate-events-coordinator').requiredSkills).toContain('Event planning');
+    expect(read('Events Coordinator\n\nResponsibilities\n• Book venues\n').requiredSkills).toContain(
+      'Event planning',
+    );
+  });
 });
