@@ -1101,4 +1101,61 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
       'Event planning',
     );
   });
+  it('"Excellent written and verbal English communication skills" asks for English; "Manage complex calendars" is calendar management (GitLab EBA)', () => {
+    const p = real('gitlab-executive-business-administrator');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['English', 'Calendar management', 'Minute taking']),
+    );
+  });
+
+  it('a federal IT title\'s parenthetical specialty names its trade: "IT Specialist (INET)", "Information Technology Specialist (Security)" (OPM 2210)', () => {
+    expect(real('usajobs-cfpb-web-developer').requiredSkills).toContain('Web development');
+    expect(real('usajobs-irs-it-specialist-security').requiredSkills).toContain('Cybersecurity');
+    // Elsewhere a word in parentheses is no specialty.
+    expect(read('Analyst (Security)\n\nResponsibilities\n• Write reports\n').requiredSkills).not.toContain(
+      'Cybersecurity',
+    );
+  });
+
+  it('the OPM competencies "1) attention to detail, 2) customer service, 3) oral communication, and 4) problem solving" are qualities, customer service among them', () => {
+    for (const id of [
+      'usajobs-cfpb-web-developer',
+      'usajobs-cdc-it-project-manager',
+      'usajobs-irs-it-specialist-security',
+    ]) {
+      const p = real(id);
+      expect(p.requiredSkills).not.toContain('Customer service');
+      expect(p.softSkills).toContain('Customer service');
+    }
+  });
+
+  it('departments in a list are the people there: "Work with Procurement, Legal and Security", "including PeopleOps, Tax, Legal and Accounting"', () => {
+    expect(real('gitlab-ux-research-operations-coordinator').requiredSkills).not.toContain('Procurement');
+    expect(real('gitlab-payroll-specialist').requiredSkills).not.toContain('Accounting');
+    // A list of tools that happens to hold one such word is still a list of tools.
+    const p = read(
+      'Designer\n\nRequirements\n• Familiarity with Ant Design, ChartJS, D3, and working in a React environment\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['D3.js', 'React']));
+  });
+
+  it('a unit named with its acronym asks for nothing in its name: "the Infrastructure, Security and Technical Support (ISTS) team"; an act so named still does ("Paperwork Reduction Act (PRA)")', () => {
+    const p = read(
+      'Security Developer\n\nYou will be the Lead Security Developer of the Infrastructure, Security and Technical Support (ISTS) team.\n\nRequirements\n• Experience with Python\n',
+    );
+    expect(p.requiredSkills).not.toContain('Technical support');
+    expect(p.requiredSkills).toContain('Python');
+  });
+
+  it('tools and work by the names these postings use: "Go Animate" (not Go), "user interface text", "the social calendar" (content planning, not calendar management), "requirement gathering", "GL coding"', () => {
+    const design = real('gitlab-instructional-designer');
+    expect(design.requiredSkills).toContain('GoAnimate');
+    expect(design.requiredSkills).not.toContain('Go');
+    expect(real('gitlab-technical-writer').requiredSkills).toContain('UX writing');
+    const social = real('gitlab-social-media-manager');
+    expect(social.requiredSkills).toContain('Content planning');
+    expect(social.requiredSkills).not.toContain('Calendar management');
+    expect(real('gitlab-data-analyst').requiredSkills).toContain('Requirements gathering');
+    expect(real('gitlab-accounts-payable-analyst').requiredSkills).toContain('General ledger');
+  });
 });

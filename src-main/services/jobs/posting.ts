@@ -51,7 +51,7 @@ const EXPERIENCE =
   /\b(responsibilit(?:y|ies)|are you interested|experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
 const LANGUAGE_ASKED =
-  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
+  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and (?:oral|verbal)|verbal and written|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
 /** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
 const FIELDS = new Set([
   'Business, finance & marketing',
@@ -133,6 +133,30 @@ function namesPeople(skill: TaxonomySkill, text: string): boolean {
         !(people[1] && skill.group === 'Project & delivery methods') &&
         !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index))
       );
+    })
+  );
+}
+
+/** Departments of a company, as postings name them in lists of the people the candidate works with. */
+const DEPARTMENT =
+  /^(?:Legal|Security|Tax|Finance|Accounting|Procurement|Marketing|Sales|Engineering|Product|Support|IT|HR|PeopleOps|People|Operations|Design|Research|Revenue|Compliance|Data)$/;
+
+/**
+ * "Work with Procurement, Legal and Security", "internal customers including PeopleOps, Tax, Legal and Accounting":
+ * a field written as a department, in a list of departments, is the people there.
+ */
+function namesDepartment(skill: TaxonomySkill, text: string): boolean {
+  const all = [...text.matchAll(anyName(skill))];
+  return (
+    all.length > 0 &&
+    all.every((m) => {
+      if (!/^\p{Lu}\p{L}*$/u.test(m[0])) return false;
+      const list = new RegExp(
+        `(?:^|[^\\p{L}])((?:\\p{Lu}[\\p{L}]*(?:,\\s*|\\s+and\\s+)){0,6}${escape(m[0])}(?:(?:,\\s*|,?\\s+and\\s+)\\p{Lu}[\\p{L}]*){0,6})`,
+        'u',
+      ).exec(text.slice(Math.max(0, m.index - 120), m.index + m[0].length + 120));
+      const items = list?.[1]!.split(/,\s*|\s+and\s+/) ?? [];
+      return items.filter((i) => i !== m[0] && DEPARTMENT.test(i)).length >= 2;
     })
   );
 }
@@ -330,14 +354,18 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             if (DESCRIPTIVE.has(skill.name) && describesItself(skill, part)) continue;
             // "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations":
             // the skill names the people or teams the candidate works with.
-            if (namesPeople(skill, part)) continue;
+            if (namesPeople(skill, part) || namesDepartment(skill, part)) continue;
             // "Maintain files and documentation", "when the documentation doesn't help": documentation is technical
             // writing only where the candidate writes it ("Writing and editing documentation", "documentation skills").
             if (skill.name === 'Technical writing' && !writesDocumentation(part)) continue;
             // "Fluent in written and spoken English" asks for a language; "our French Quarter office" or
             // "translating resources" does not.
             if (skill.category === 'languages' && !LANGUAGE_ASKED.test(part)) continue;
-            if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
+            if (
+              skill.category === 'soft' &&
+              (!PROFESSIONAL_SKILLS.has(skill.name) || amongQualities(skill, line.text, vocabulary))
+            )
+              soft.set(key, skill.name);
             else (isNice ? nice : required).set(key, skill.name);
           }
         }
@@ -352,6 +380,15 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       PROFESSIONAL_SKILLS.has(skill.name)
     )
       required.set(normaliseSkill(skill.name), skill.name);
+  // "IT Specialist (INFOSEC)", "Information Technology Specialist (Security)": a federal IT title names its specialty
+  // in parentheses, in OPM's words.
+  for (const m of title?.matchAll(/\(([A-Za-z]+)\)/g) ?? []) {
+    const name = /\b(?:IT|information technology)\s+specialist\b/i.test(title!)
+      ? OPM_SPECIALTIES[m[1]!.toUpperCase()]
+      : undefined;
+    const skill = name ? vocabulary.index.get(normaliseSkill(name)) : undefined;
+    if (skill) required.set(normaliseSkill(skill.name), skill.name);
+  }
   // "Visual Designer", "Technical Recruiter", "Account Manager": the title's role names the trade it practises.
   // A trade the taxonomy files as soft ("Technical writing", "Account management") is the job here.
   for (const skill of title ? [...tradesOf(title, vocabulary), ...fieldOf(title, vocabulary)] : []) {
@@ -369,6 +406,37 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
     softSkills: [...soft.values()],
   };
 }
+
+/**
+ * "proficiency in 1) attention to detail, 2) customer service, 3) oral communication, and 4) problem solving": a
+ * business skill listed among personal qualities, with nothing harder beside it, is one of the qualities.
+ */
+function amongQualities(skill: TaxonomySkill, text: string, taxonomy: Taxonomy): boolean {
+  // "… the four competencies: Attention to Detail; Customer Service, Oral Communication, and Problem Solving.": the
+  // list runs from a colon or a full stop to the next.
+  return text.split(/[.:](?:\s|$)/).some((segment) => {
+    const found = mentions(segment, true, taxonomy);
+    if (!found.includes(skill)) return false;
+    const others = found.filter((s) => s !== skill);
+    return (
+      others.filter((s) => s.category === 'soft' && !PROFESSIONAL_SKILLS.has(s.name)).length >= 3 &&
+      others.every((s) => s.category === 'soft')
+    );
+  });
+}
+
+/** OPM's parenthetical specialties of the IT Specialist (2210) series, as the skill each one practises. */
+const OPM_SPECIALTIES: Record<string, string> = {
+  INFOSEC: 'Cybersecurity',
+  SECURITY: 'Cybersecurity',
+  INET: 'Web development',
+  NETWORK: 'Computer networking',
+  SYSADMIN: 'System administration',
+  ENTARCH: 'Enterprise architecture',
+  APPSW: 'Software engineering',
+  DATAMGT: 'Data management',
+  CUSTSPT: 'Technical support',
+};
 
 /**
  * "Tech Lead, Hack Club Bank", "Hack Club Bank Operations Lead": the employer's name said in the title is not the
@@ -670,7 +738,9 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
     .replace(ORGANISATION, (name) =>
       // "Microsoft Office" is a product, not an office.
       taxonomy.index.has(normaliseSkill(name)) ? name : name.replace(/[\p{L}\p{N}]/gu, '_'),
-    );
+    )
+    // "the Infrastructure, Security and Technical Support (ISTS) team": a unit's name, given with its acronym.
+    .replace(UNIT_NAME, (name) => name.replace(/[\p{L}\p{N}]/gu, '_'));
   const shared = distributed(named, taxonomy);
   // "Relational and non-relational database systems": the kinds are the skills, not the head they share.
   const heads = new Set(shared.flatMap((s) => s.heads));
@@ -748,6 +818,10 @@ function pluralised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
 /** A run of capitalised words that ends in the word for a public or corporate body: the name of an office. */
 const ORGANISATION =
   /(?<![\p{L}\p{N}])(?:(?:\p{Lu}[\p{L}.&-]*\s+){0,3}(?:Institute|Center|Centre|School|Department|Office)\s+(?:for|of)\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3}|(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|&)\s+)?){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate|Group|Institute|Laboratory|Lab))(?![\p{L}\p{N}])/gu;
+
+/** A name of several capitalised words joined by "and" or a comma, then its acronym: "Security and Technical Support (ISTS)". */
+const UNIT_NAME =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{Lu}[\p{L}-]*(?:,\s+|\s+(?:and|&)\s+)(?:\p{Lu}[\p{L}-]*(?:,\s+|\s+(?:and|&)\s+|\s+)){0,5}\p{Lu}[\p{L}-]*(?=\s+\(\p{Lu}{2,6}\))/gu;
 
 /** Words a shared head is never distributed over. */
 const FUNCTION_WORD = /^(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either|and\/or|&)$/i;
@@ -868,7 +942,7 @@ const VERB_OBJECT =
   /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul|improv)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
-  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|complex|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
 const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
 /** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
 const GATHERINGS = new Set(['production', 'planning', 'organization']);
@@ -944,14 +1018,22 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     nounsOf.push(m);
     NOUN_OF.lastIndex = m.index + m[1]!.length;
   }
-  for (const m of nounsOf)
+  for (const m of nounsOf) {
+    // "management of the social calendar": a word inside a skill of its own ("social calendar") is not the object.
+    const words = m[2]!.split(/\s+/);
+    const inSkill = new Set(
+      words.flatMap((w, i) =>
+        i > 0 && taxonomy.index.has(normaliseSkill(`${words[i - 1]} ${w}`)) ? [words[i - 1], w] : [],
+      ),
+    );
     // "the curation and management of science data": each work named before "of" is done to the object.
     for (const work of new Set(m[0].slice(0, m[0].lastIndexOf(' of ')).match(NOUN_OF_WORK) ?? []))
-      for (const object of m[2]!.split(/\s+/))
-        if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
+      for (const object of words)
+        if (!inSkill.has(object) && !/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
           for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
             // "the development and delivery of training": delivering training is the trade of a training role.
             find(`${form} ${work}`, work === 'delivery');
+  }
   return out;
 }
 
