@@ -1158,4 +1158,13 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     expect(real('gitlab-data-analyst').requiredSkills).toContain('Requirements gathering');
     expect(real('gitlab-accounts-payable-analyst').requiredSkills).toContain('General ledger');
   });
+  it('a sentence whose subject is the hirer tells its story: "The Carpentries is an open, global community teaching … reproducible research" asks for none of it; "Hack Club is actively looking now to hire …" still asks', () => {
+    const p = read(
+      'Workshop Administrator\n\nThe Carpentries is an open, global community teaching the skills and perspectives to turn data into knowledge. We build capacity in essential data and computational skills for conducting efficient, open, and reproducible research.\n\nThis role is a good fit for an individual who has experience with event planning.\n',
+    );
+    expect(p.requiredSkills).toContain('Event planning');
+    expect([...p.requiredSkills, ...p.softSkills]).not.toEqual(expect.arrayContaining(['Teaching']));
+    expect(p.requiredSkills).not.toContain('Reproducible research');
+    expect(real('hackclub-executive-producer').requiredSkills).toContain('Social media marketing');
+  });
 });

@@ -29,7 +29,7 @@ const ASKS =
   /\b((?:assignments|duties|tasks) include|you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
-  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b|we\s+believe\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b|we\s+(?:believe|build|provide|teach|serve|support|empower|help\s+(?!you))\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
 /** A clause about a third person: ", who will report to you and is responsible for …". */
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
 /** A clause that says what the job does not involve: "does not involve any software development". */
@@ -252,6 +252,13 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
     .map(([a]) => a)
     .filter((a) => vocabulary.index.has(normaliseSkill(a)));
   const acronyms = spelled.length > 0 ? new RegExp(`\\b(?:${spelled.join('|')})\\b`, 'g') : null;
+  // "The Carpentries is an open, global community teaching …": a sentence whose subject is the hirer tells its story.
+  const hirerStory = company
+    ? new RegExp(
+        `^(?:[Tt]he\\s+)?${escape(company)}(?:[’']s)?\\s+(?:is|are|was|were|has|have|exists|believes|builds|helps|provides|offers|develops|creates|teaches|supports|serves|empowers|enables|works|makes)\\b(?!(?:\\s+\\w+){0,3}?\\s+(?:looking|seeking|hiring|searching|recruiting))`,
+        'u',
+      )
+    : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(title);
   const required = new Map<string, string>();
@@ -264,6 +271,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       if (line.bullet && block.kind === 'required' && line.text.split(/\s+/).length <= 5)
         for (const skill of tradesOf(line.text, vocabulary))
           required.set(normaliseSkill(skill.name), skill.name);
+      const story = sentences(line.text).map((t) => hirerStory?.test(t) ?? false);
       const said = sentences(line.text)
         .map((t) => (ownName ? t.replace(ownName, '') : t))
         // "Manage operations lead, who will report to you and is responsible for onboarding calls …": the work of
@@ -301,7 +309,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         if (
           !line.bullet &&
           kind === 'summary' &&
-          (OUR_STORY.test(sentence) || MY_STORY.test(sentence)) &&
+          (OUR_STORY.test(sentence) || MY_STORY.test(sentence) || story[i]) &&
           !/\byou/i.test(sentence)
         )
           continue;
