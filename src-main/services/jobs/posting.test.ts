@@ -1167,4 +1167,23 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     expect(p.requiredSkills).not.toContain('Reproducible research');
     expect(real('hackclub-executive-producer').requiredSkills).toContain('Social media marketing');
   });
+  it('putting on events, a few words between: "help create events with leaders in industry", "Planning a community unconference online event" (Hack Club, pyOpenSci)', () => {
+    expect(real('hackclub-education-engineer').requiredSkills).toContain('Event planning');
+    expect(real('pyopensci-community-manager').requiredSkills).toContain('Event planning');
+    expect(read('Analyst\n\nRequirements\n• Attend industry events\n').requiredSkills).not.toContain(
+      'Event planning',
+    );
+  });
+
+  it('"scheduling sessions" (session scheduling), "cash flow report", "1099 filings", "crafting social campaigns" by the names the taxonomy now has', () => {
+    expect(real('gitlab-ux-research-operations-coordinator').requiredSkills).toContain('Session scheduling');
+    expect(real('gitlab-accounts-payable-analyst').requiredSkills).toEqual(
+      expect.arrayContaining(['Cash flow management', '1099 reporting']),
+    );
+    expect(real('gitlab-social-media-manager').requiredSkills).toContain('Campaign management');
+    // A bare "scheduling" is no skill: "the scheduling team".
+    expect(read('Coordinator\n\nResponsibilities\n• Work with the scheduling team\n').requiredSkills).toEqual(
+      [],
+    );
+  });
 });
