@@ -1186,4 +1186,19 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
       [],
     );
   });
+  it('work said as a verb on its object: "You will process payments" (payment processing), "set budgets", "preparing budgets", "Fiscal management"; "Customer-service orientation" is customer service; "managing our fiscal sponsorship program" is not fiscal management', () => {
+    expect(
+      read(
+        'Administrative Support Specialist\n\nResponsibilities\n• You will process payments for memberships and workshops.\n',
+      ).requiredSkills,
+    ).toContain('Payment processing');
+    const ed = read(
+      'Executive Director\n\nResponsibilities\n• They will assess and evaluate strategies, hire teams, set budgets, forge alliances.\n• Fiscal management that generally anticipates operating within the approved budget.\n',
+    );
+    expect(ed.requiredSkills).toEqual(expect.arrayContaining(['Budgeting', 'Financial management']));
+    expect(
+      read('Workshop Administrator\n\nRequirements\n• Customer-service orientation\n').requiredSkills,
+    ).toContain('Customer service');
+    expect(real('hackclub-hcb-ops-associate').requiredSkills).not.toContain('Financial management');
+  });
 });

@@ -944,10 +944,13 @@ const NOMINAL: Record<string, string> = {
   reconcil: 'reconciliation',
   schedul: 'scheduling',
   improv: 'improvement',
+  process: 'processing',
+  prepar: 'preparation',
+  set: 'setting',
 };
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul|improv)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul|improv|process|prepar|set)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
   /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|complex|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
@@ -1010,7 +1013,10 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
         continue;
       // "manage content production": a noun after the object makes it a compound, which is the object.
       const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
-      const objects = compound ? [] : [first, singular(first)];
+      // "managing our fiscal sponsorship program": an object that is a skill of its own ("fiscal sponsorship") is not
+      // cut to its first word ("fiscal management").
+      const whole = second !== undefined && taxonomy.index.has(normaliseSkill(`${first} ${second}`));
+      const objects = compound || whole ? [] : [first, singular(first)];
       if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
       if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
       // "Plan fundraising events": events of any kind are planned as events.
