@@ -1201,4 +1201,7 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     ).toContain('Customer service');
     expect(real('hackclub-hcb-ops-associate').requiredSkills).not.toContain('Financial management');
   });
+  it('"a team of designers, video, and social media contractors" names the people, not social media marketing asked of the candidate (Hack Club)', () => {
+    expect(real('hackclub-vp-donor-engagement').requiredSkills).not.toContain('Social media marketing');
+  });
 });

@@ -115,7 +115,7 @@ function anyName(skill: TaxonomySkill): RegExp {
 
 /** Nouns for people and teams that a skill can qualify: "UX researchers", "platform engineering organizations". */
 const PEOPLE =
-  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals|(teams?))\b/iu;
+  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals|contractors|consultants|freelancers|agencies|(teams?))\b/iu;
 
 /**
  * Every mention of the skill in this text qualifies people or teams, and none says the candidate is one ("as a
