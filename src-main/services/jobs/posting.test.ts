@@ -1139,9 +1139,9 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     expect(p.requiredSkills).toEqual(expect.arrayContaining(['D3.js', 'React']));
   });
 
-  it('a unit named with its acronym asks for nothing in its name: "the Infrastructure, Security and Technical Support (ISTS) team"; an act so named still does ("Paperwork Reduction Act (PRA)")', () => {
+  it('a unit named with its acronym asks for nothing in its name: "the Platform, Security and Technical Support (PSTS) group"; an act so named still does ("Paperwork Reduction Act (PRA)")', () => {
     const p = read(
-      'Security Developer\n\nYou will be the Lead Security Developer of the Infrastructure, Security and Technical Support (ISTS) team.\n\nRequirements\n• Experience with Python\n',
+      'Security Developer\n\nYou will join the Platform, Security and Technical Support (PSTS) group of the ministry.\n\nRequirements\n• Experience with Python\n',
     );
     expect(p.requiredSkills).not.toContain('Technical support');
     expect(p.requiredSkills).toContain('Python');
