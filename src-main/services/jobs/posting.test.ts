@@ -1204,4 +1204,11 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
   it('"a team of designers, video, and social media contractors" names the people, not social media marketing asked of the candidate (Hack Club)', () => {
     expect(real('hackclub-vp-donor-engagement').requiredSkills).not.toContain('Social media marketing');
   });
+  it('"HTML5, xAPI, mobile learning, and adaptive learning experience desired" is nice to have, as "… preferred" is (GitLab instructional designer)', () => {
+    const p = read(
+      'Instructional Designer\n\nRequirements\n• Experience with Articulate 360\n• HTML5, xAPI, and adaptive learning experience desired\n',
+    );
+    expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['HTML', 'xAPI', 'Adaptive learning']));
+    expect(p.requiredSkills).not.toEqual(expect.arrayContaining(['HTML']));
+  });
 });
