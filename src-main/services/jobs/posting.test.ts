@@ -1088,7 +1088,12 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     );
     const ops = real('gitlab-ux-research-operations-coordinator');
     expect(ops.requiredSkills).toEqual(
-      expect.arrayContaining(['Research operations', 'Participant recruitment', 'Dovetail']),
+      expect.arrayContaining([
+        'Research operations',
+        'Participant recruitment',
+        'Dovetail',
+        'Ticketing systems',
+      ]),
     );
     expect(real('gitlab-social-media-manager').requiredSkills).toEqual(
       expect.arrayContaining(['UTM tracking', 'Sprout Social', 'Employee advocacy']),
@@ -1210,5 +1215,9 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     );
     expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['HTML', 'xAPI', 'Adaptive learning']));
     expect(p.requiredSkills).not.toEqual(expect.arrayContaining(['HTML']));
+  });
+  it('"journal entries such as AP accruals/reclasses": a business field before a word qualifies it, and the word is still the skill (accruals), unlike "Python programming"', () => {
+    expect(real('gitlab-accounts-payable-analyst').requiredSkills).toContain('Accruals');
+    expect(read('Developer\n\nRequirements\n• Python programming\n').requiredSkills).toEqual(['Python']);
   });
 });

@@ -790,9 +790,13 @@ function writesDocumentation(text: string): boolean {
 const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms|tools\s+and\s+techniques)\b/i;
 function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
   if (skill.name.includes(' ')) return false;
-  // "Python programming": the language is the skill, the general word after it says what kind.
+  // "Python programming": the language is the skill, the general word after it says what kind. A business field
+  // before a word qualifies it without being the skill ("AP accruals" are accruals).
   const before = found
-    .filter((other) => other !== skill && other.category !== 'soft')
+    .filter(
+      (other) =>
+        other !== skill && other.category !== 'soft' && other.group !== 'Business, finance & marketing',
+    )
     .flatMap((other) => [other.name, ...other.aliases])
     .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}\\s+$`, 'iu'));
   const all = [skill.name, ...skill.aliases].flatMap((n) => [...text.matchAll(wordPattern(n, 'giu'))]);
