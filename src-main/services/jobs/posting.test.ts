@@ -1220,4 +1220,12 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     expect(real('gitlab-accounts-payable-analyst').requiredSkills).toContain('Accruals');
     expect(read('Developer\n\nRequirements\n• Python programming\n').requiredSkills).toEqual(['Python']);
   });
+  it('"you will lead major national level projects" is project management; "lead project operational delivery" is not a project led (IRS, GDS)', () => {
+    expect(real('usajobs-irs-it-specialist-security').requiredSkills).toContain('Project management');
+    expect(
+      read(
+        'Service Manager\n\nResponsibilities\n• lead project operational delivery; supporting the service\n',
+      ).requiredSkills,
+    ).not.toContain('Project management');
+  });
 });

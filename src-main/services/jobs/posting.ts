@@ -975,6 +975,7 @@ const NOUN_OF_WORK =
 const NOUN_OF =
   /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation|delivery)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
+const PROJECT_LEAD = /\b(?:lead|leads|leading|led)\s+(?:(?:the|our|[a-z-]+)\s+){0,3}projects\b/;
 const EVENT_WORK =
   /\b(?:creat|host|run|organi[sz]|plann?|produc|coordinat)(?:e|es|ed|ing|s)?\s+(?:(?:an?|the|our|their|your)\s+)?(?:[a-z-]+\s+){0,3}events?\b/;
 
@@ -1034,6 +1035,8 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
   // "help create events with leaders in industry", "Planning a community unconference online event", "running a
   // portfolio of engaging events": putting on events of any kind, a few words between, is event planning.
   if (EVENT_WORK.test(lower)) find('event planning', true);
+  // "lead major national level projects", "leading IT projects": leading projects is managing them.
+  if (PROJECT_LEAD.test(lower)) find('project management');
   // Matches may overlap: "the delivery and iteration of digital services through effective analysis of … user data".
   const nounsOf: RegExpExecArray[] = [];
   NOUN_OF.lastIndex = 0;
