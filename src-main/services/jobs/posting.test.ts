@@ -994,3 +994,238 @@ describe('nice-to-have said inside a requirement sentence', () => {
     ]);
   });
 });
+
+describe('general causes of misses on the eighth batch (GitLab job families, USAJOBS) and the fresh set', () => {
+  it('the employer placed by its staff: "EBAs at GitLab are …", "<role>s at GitLab", "employed by GitLab Federal, LLC", "GitLab team members", even though GitLab is also a product', () => {
+    expect(real('gitlab-executive-business-administrator').company).toBe('GitLab');
+    expect(real('gitlab-frontend-engineer').company).toBe('GitLab');
+    expect(real('gitlab-corporate-events-coordinator').company).toBe('GitLab Federal');
+    expect(
+      read('Payroll Analyst\n\nProcess expense reports submitted by GitLab team members.\n').company,
+    ).toBe('GitLab');
+    // "Current team members hold positions …": a sentence's first word is no employer.
+    expect(
+      read('Research Engineer\n\nCurrent team members hold positions across the group.\n').company,
+    ).toBeNull();
+  });
+
+  it('a role is not the company ("The Billing Operations Associate is a grade 5"); "Organization: Ensure that …" labels a duty; "Open Position:" and "Six-month position:" label the page', () => {
+    const billing = real('gitlab-billing-operations-associate');
+    expect(billing.company).toBe('GitLab');
+    expect(real('gitlab-technical-writer').company).toBe('GitLab');
+    const p = read(
+      'Open Position: Administrative Support Specialist\n\nThe Carpentries is hiring an administrative support specialist.\n',
+    );
+    expect(p).toMatchObject({ title: 'Administrative Support Specialist', company: 'Carpentries' });
+    expect(
+      read('Six-month position: Curriculum Developer\n\nResponsibilities\n• Write lessons\n').company,
+    ).toBeNull();
+  });
+
+  it('a pay plan is no brand ("CN-53", "CN-52"); an agency spelled out with its acronym is the company, and its acronym is not the skill it spells (CDC, change data capture)', () => {
+    expect(real('usajobs-cfpb-web-developer').company).toBe('CFPB');
+    const cdc = real('usajobs-cdc-it-project-manager');
+    expect(cdc.company).toBe('CDC');
+    expect([...cdc.requiredSkills, ...cdc.niceToHaveSkills]).not.toContain('Change data capture');
+    // Another organisation's acronym may be what the posting asks for.
+    const nist = read(
+      'Security Officer\n\nRequirements\n• Knowledge of the National Institute of Standards and Technology (NIST) standards\n',
+    );
+    expect(nist.requiredSkills).toContain('NIST');
+  });
+
+  it('the hirer named like a product it makes ("The Billing Operations Team at GitLab", "the GitLab product") is not asked for; "Ability to use GitLab" is', () => {
+    expect(real('gitlab-billing-operations-associate').requiredSkills).not.toContain('GitLab');
+    expect(real('gitlab-frontend-engineer').requiredSkills).not.toContain('GitLab');
+    expect(real('gitlab-payroll-specialist').requiredSkills).toContain('GitLab');
+  });
+
+  it('a level in parentheses is no part of the title: "Data Analyst (Intermediate)"', () => {
+    expect(real('gitlab-data-analyst').title).toBe('Data Analyst');
+    expect(real('gitlab-it-helpdesk-analyst').title).toBe('IT Helpdesk Analyst');
+  });
+
+  it('"Assignments include, but are not limited to, project planning, requirements management, interface design …" names the duties inside a summary paragraph (USAJOBS)', () => {
+    const p = real('usajobs-cfpb-web-developer');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining([
+        'Project management',
+        'Requirements gathering',
+        'UI design',
+        'HTML',
+        'CSS',
+        'JavaScript',
+      ]),
+    );
+  });
+
+  it('a suite\'s members named short are its products: "Google Suite (Gmail, Google Docs, Sheets, etc.)", "Google Workspace tools (Calendar, Drive, Docs, Sheets, Slides, Forms)", "Adobe Creative Suite (Premiere, Captivate, …)"; the suite itself is only their family', () => {
+    const billing = real('gitlab-billing-operations-associate');
+    expect(billing.requiredSkills).toEqual(expect.arrayContaining(['Gmail', 'Google Docs', 'Google Sheets']));
+    const fundraising = read(
+      'Director of Fundraising\n\nRequirements\n• Experience working with Google Workspace tools (Calendar, Drive, Docs, Sheets, Slides, Forms)\n',
+    );
+    expect(fundraising.requiredSkills).toEqual(
+      expect.arrayContaining(['Google Drive', 'Google Docs', 'Google Sheets', 'Google Slides']),
+    );
+    expect(fundraising.requiredSkills).not.toContain('Google Workspace');
+    const design = real('gitlab-instructional-designer');
+    expect(design.requiredSkills).toEqual(
+      expect.arrayContaining(['Premiere Pro', 'Adobe Captivate', 'InDesign']),
+    );
+    expect(design.requiredSkills).not.toContain('Adobe Creative Cloud');
+  });
+  it('non-engineering work the taxonomy now names, as the postings say it: help desk and technical support, e-learning and adult learning, journal entries, internal controls, VAT, research operations, participant recruitment, UTM tracking, and tools (Navan, Zuora, Sprout Social, Dovetail)', () => {
+    const helpdesk = real('gitlab-it-helpdesk-analyst');
+    expect(helpdesk.requiredSkills).toEqual(expect.arrayContaining(['Help desk', 'Technical support']));
+    const ap = real('gitlab-accounts-payable-analyst');
+    expect(ap.requiredSkills).toEqual(
+      expect.arrayContaining(['Navan', 'Journal entries', 'Internal controls', 'VAT']),
+    );
+    const design = real('gitlab-instructional-designer');
+    expect(design.requiredSkills).toEqual(
+      expect.arrayContaining(['E-learning', 'Adult learning theory', 'Mobile learning', 'Gamification']),
+    );
+    const ops = real('gitlab-ux-research-operations-coordinator');
+    expect(ops.requiredSkills).toEqual(
+      expect.arrayContaining([
+        'Research operations',
+        'Participant recruitment',
+        'Dovetail',
+        'Ticketing systems',
+      ]),
+    );
+    expect(real('gitlab-social-media-manager').requiredSkills).toEqual(
+      expect.arrayContaining(['UTM tracking', 'Sprout Social', 'Employee advocacy']),
+    );
+  });
+
+  it('a coordinator coordinates the field the title names: "Corporate Events Coordinator" is event planning', () => {
+    expect(real('gitlab-corporate-events-coordinator').requiredSkills).toContain('Event planning');
+    expect(read('Events Coordinator\n\nResponsibilities\n• Book venues\n').requiredSkills).toContain(
+      'Event planning',
+    );
+  });
+  it('"Excellent written and verbal English communication skills" asks for English; "Manage complex calendars" is calendar management (GitLab EBA)', () => {
+    const p = real('gitlab-executive-business-administrator');
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['English', 'Calendar management', 'Minute taking']),
+    );
+  });
+
+  it('a federal IT title\'s parenthetical specialty names its trade: "IT Specialist (INET)", "Information Technology Specialist (Security)" (OPM 2210)', () => {
+    expect(real('usajobs-cfpb-web-developer').requiredSkills).toContain('Web development');
+    expect(real('usajobs-irs-it-specialist-security').requiredSkills).toContain('Cybersecurity');
+    // Elsewhere a word in parentheses is no specialty.
+    expect(read('Analyst (Security)\n\nResponsibilities\n• Write reports\n').requiredSkills).not.toContain(
+      'Cybersecurity',
+    );
+  });
+
+  it('the OPM competencies "1) attention to detail, 2) customer service, 3) oral communication, and 4) problem solving" are qualities, customer service among them', () => {
+    for (const id of [
+      'usajobs-cfpb-web-developer',
+      'usajobs-cdc-it-project-manager',
+      'usajobs-irs-it-specialist-security',
+    ]) {
+      const p = real(id);
+      expect(p.requiredSkills).not.toContain('Customer service');
+      expect(p.softSkills).toContain('Customer service');
+    }
+  });
+
+  it('departments in a list are the people there: "Work with Procurement, Legal and Security", "including PeopleOps, Tax, Legal and Accounting"', () => {
+    expect(real('gitlab-ux-research-operations-coordinator').requiredSkills).not.toContain('Procurement');
+    expect(real('gitlab-payroll-specialist').requiredSkills).not.toContain('Accounting');
+    // A list of tools that happens to hold one such word is still a list of tools.
+    const p = read(
+      'Designer\n\nRequirements\n• Familiarity with Ant Design, ChartJS, D3, and working in a React environment\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['D3.js', 'React']));
+  });
+
+  it('a unit named with its acronym asks for nothing in its name: "the Platform, Security and Technical Support (PSTS) group"; an act so named still does ("Paperwork Reduction Act (PRA)")', () => {
+    const p = read(
+      'Security Developer\n\nYou will join the Platform, Security and Technical Support (PSTS) group of the ministry.\n\nRequirements\n• Experience with Python\n',
+    );
+    expect(p.requiredSkills).not.toContain('Technical support');
+    expect(p.requiredSkills).toContain('Python');
+  });
+
+  it('tools and work by the names these postings use: "Go Animate" (not Go), "user interface text", "the social calendar" (content planning, not calendar management), "requirement gathering", "GL coding"', () => {
+    const design = real('gitlab-instructional-designer');
+    expect(design.requiredSkills).toContain('GoAnimate');
+    expect(design.requiredSkills).not.toContain('Go');
+    expect(real('gitlab-technical-writer').requiredSkills).toContain('UX writing');
+    const social = real('gitlab-social-media-manager');
+    expect(social.requiredSkills).toContain('Content planning');
+    expect(social.requiredSkills).not.toContain('Calendar management');
+    expect(real('gitlab-data-analyst').requiredSkills).toContain('Requirements gathering');
+    expect(real('gitlab-accounts-payable-analyst').requiredSkills).toContain('General ledger');
+  });
+  it('a sentence whose subject is the hirer tells its story: "The Carpentries is an open, global community teaching … reproducible research" asks for none of it; "Hack Club is actively looking now to hire …" still asks', () => {
+    const p = read(
+      'Workshop Administrator\n\nThe Carpentries is an open, global community teaching the skills and perspectives to turn data into knowledge. We build capacity in essential data and computational skills for conducting efficient, open, and reproducible research.\n\nThis role is a good fit for an individual who has experience with event planning.\n',
+    );
+    expect(p.requiredSkills).toContain('Event planning');
+    expect([...p.requiredSkills, ...p.softSkills]).not.toEqual(expect.arrayContaining(['Teaching']));
+    expect(p.requiredSkills).not.toContain('Reproducible research');
+    expect(real('hackclub-executive-producer').requiredSkills).toContain('Social media marketing');
+  });
+  it('putting on events, a few words between: "help create events with leaders in industry", "Planning a community unconference online event" (Hack Club, pyOpenSci)', () => {
+    expect(real('hackclub-education-engineer').requiredSkills).toContain('Event planning');
+    expect(real('pyopensci-community-manager').requiredSkills).toContain('Event planning');
+    expect(read('Analyst\n\nRequirements\n• Attend industry events\n').requiredSkills).not.toContain(
+      'Event planning',
+    );
+  });
+
+  it('"scheduling sessions" (session scheduling), "cash flow report", "1099 filings", "crafting social campaigns" by the names the taxonomy now has', () => {
+    expect(real('gitlab-ux-research-operations-coordinator').requiredSkills).toContain('Session scheduling');
+    expect(real('gitlab-accounts-payable-analyst').requiredSkills).toEqual(
+      expect.arrayContaining(['Cash flow management', '1099 reporting']),
+    );
+    expect(real('gitlab-social-media-manager').requiredSkills).toContain('Campaign management');
+    // A bare "scheduling" is no skill: "the scheduling team".
+    expect(read('Coordinator\n\nResponsibilities\n• Work with the scheduling team\n').requiredSkills).toEqual(
+      [],
+    );
+  });
+  it('work said as a verb on its object: "You will process payments" (payment processing), "set budgets", "preparing budgets", "Fiscal management"; "Customer-service orientation" is customer service; "managing our fiscal sponsorship program" is not fiscal management', () => {
+    expect(
+      read(
+        'Administrative Support Specialist\n\nResponsibilities\n• You will process payments for memberships and workshops.\n',
+      ).requiredSkills,
+    ).toContain('Payment processing');
+    const ed = read(
+      'Executive Director\n\nResponsibilities\n• They will assess and evaluate strategies, hire teams, set budgets, forge alliances.\n• Fiscal management that generally anticipates operating within the approved budget.\n',
+    );
+    expect(ed.requiredSkills).toEqual(expect.arrayContaining(['Budgeting', 'Financial management']));
+    expect(
+      read('Workshop Administrator\n\nRequirements\n• Customer-service orientation\n').requiredSkills,
+    ).toContain('Customer service');
+    expect(real('hackclub-hcb-ops-associate').requiredSkills).not.toContain('Financial management');
+  });
+  it('"a team of designers, video, and social media contractors" names the people, not social media marketing asked of the candidate (Hack Club)', () => {
+    expect(real('hackclub-vp-donor-engagement').requiredSkills).not.toContain('Social media marketing');
+  });
+  it('"HTML5, xAPI, mobile learning, and adaptive learning experience desired" is nice to have, as "… preferred" is (GitLab instructional designer)', () => {
+    const p = read(
+      'Instructional Designer\n\nRequirements\n• Experience with Articulate 360\n• HTML5, xAPI, and adaptive learning experience desired\n',
+    );
+    expect(p.niceToHaveSkills).toEqual(expect.arrayContaining(['HTML', 'xAPI', 'Adaptive learning']));
+    expect(p.requiredSkills).not.toEqual(expect.arrayContaining(['HTML']));
+  });
+  it('"journal entries such as AP accruals/reclasses": a business field before a word qualifies it, and the word is still the skill (accruals), unlike "Python programming"', () => {
+    expect(real('gitlab-accounts-payable-analyst').requiredSkills).toContain('Accruals');
+    expect(read('Developer\n\nRequirements\n• Python programming\n').requiredSkills).toEqual(['Python']);
+  });
+  it('"you will lead major national level projects" is project management; "lead project operational delivery" is not a project led (IRS, GDS)', () => {
+    expect(real('usajobs-irs-it-specialist-security').requiredSkills).toContain('Project management');
+    expect(
+      read(
+        'Service Manager\n\nResponsibilities\n• lead project operational delivery; supporting the service\n',
+      ).requiredSkills,
+    ).not.toContain('Project management');
+  });
+});

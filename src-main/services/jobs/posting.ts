@@ -24,12 +24,12 @@ const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|preferably|(?:experience|knowledge) or (?:some )?familiarity (?:with|in)|or (?:an? )?(?:strong |keen |genuine )?interest in|an interest in learning|desired (?:qualifications?|skills|experience)|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
-  /\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|beneficial|assets?|(?:an\s+)?advantage(?:ous)?|nice to have)\b|\bor\s+(?:an?\s+)?(?:strong\s+)?(?:willingness|desire|eagerness|interest)\s+(?:to|in)\s+learn\w*|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
+  /\b(?:experience|knowledge|skills?|familiarity)\s+(?:(?:is|are)\s+)?(?:(?:strongly|highly)\s+)?desired\b|\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|beneficial|assets?|(?:an\s+)?advantage(?:ous)?|nice to have)\b|\bor\s+(?:an?\s+)?(?:strong\s+)?(?:willingness|desire|eagerness|interest)\s+(?:to|in)\s+learn\w*|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
 const ASKS =
-  /\b(you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
+  /\b((?:assignments|duties|tasks) include|you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
-  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b|we\s+believe\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+  /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b|we\s+(?:believe|build|provide|teach|serve|support|empower|help\s+(?!you))\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
 /** A clause about a third person: ", who will report to you and is responsible for …". */
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
 /** A clause that says what the job does not involve: "does not involve any software development". */
@@ -46,12 +46,12 @@ const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
 /** A sentence about the job itself: "This role encompasses …". */
 const THE_JOB =
-  /\b(?:(?:the|this|your) (?:role|position|job|post)|an? (?:new )?position is available|(?:main|key) (?:activities|tasks|duties))\b/i;
+  /\b(?:(?:assignments|duties|tasks) include|(?:the|this|your) (?:role|position|job|post)|an? (?:new )?position is available|(?:main|key) (?:activities|tasks|duties))\b/i;
 const EXPERIENCE =
   /\b(responsibilit(?:y|ies)|are you interested|experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
 const LANGUAGE_ASKED =
-  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and oral|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
+  /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and (?:oral|verbal)|verbal and written|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
 /** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
 const FIELDS = new Set([
   'Business, finance & marketing',
@@ -115,7 +115,7 @@ function anyName(skill: TaxonomySkill): RegExp {
 
 /** Nouns for people and teams that a skill can qualify: "UX researchers", "platform engineering organizations". */
 const PEOPLE =
-  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals|(teams?))\b/iu;
+  /^(?:(?:\s*[/,]\s*|\s+(?:and|or)\s+)[\p{L}-]+(?:\s+[\p{L}-]+)?){0,4}\s+(?:designers?|researchers?|engineers?|developers?|supervisors?|organi[sz]ations?|leaders?|practitioners?|specialists?|staff|studies|colleagues|peers|partners|professionals|contractors|consultants|freelancers|agencies|(teams?))\b/iu;
 
 /**
  * Every mention of the skill in this text qualifies people or teams, and none says the candidate is one ("as a
@@ -133,6 +133,30 @@ function namesPeople(skill: TaxonomySkill, text: string): boolean {
         !(people[1] && skill.group === 'Project & delivery methods') &&
         !/\bas\s+an?\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(0, m.index))
       );
+    })
+  );
+}
+
+/** Departments of a company, as postings name them in lists of the people the candidate works with. */
+const DEPARTMENT =
+  /^(?:Legal|Security|Tax|Finance|Accounting|Procurement|Marketing|Sales|Engineering|Product|Support|IT|HR|PeopleOps|People|Operations|Design|Research|Revenue|Compliance|Data)$/;
+
+/**
+ * "Work with Procurement, Legal and Security", "internal customers including PeopleOps, Tax, Legal and Accounting":
+ * a field written as a department, in a list of departments, is the people there.
+ */
+function namesDepartment(skill: TaxonomySkill, text: string): boolean {
+  const all = [...text.matchAll(anyName(skill))];
+  return (
+    all.length > 0 &&
+    all.every((m) => {
+      if (!/^\p{Lu}\p{L}*$/u.test(m[0])) return false;
+      const list = new RegExp(
+        `(?:^|[^\\p{L}])((?:\\p{Lu}[\\p{L}]*(?:,\\s*|\\s+and\\s+)){0,6}${escape(m[0])}(?:(?:,\\s*|,?\\s+and\\s+)\\p{Lu}[\\p{L}]*){0,6})`,
+        'u',
+      ).exec(text.slice(Math.max(0, m.index - 120), m.index + m[0].length + 120));
+      const items = list?.[1]!.split(/,\s*|\s+and\s+/) ?? [];
+      return items.filter((i) => i !== m[0] && DEPARTMENT.test(i)).length >= 2;
     })
   );
 }
@@ -164,9 +188,12 @@ const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIEL
 const LABEL =
   /^((?:job|post|position|vacancy)\s+title|title|position|role|company|employer|organi[sz]ation|location|salary|department|agency|(?:unit\s*\/\s*)?division|pay\s*band|grade|type of (?:posting|position))\s*:/i;
 const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
-/** Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)". */
+/**
+ * Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)",
+ * and a level in parentheses: "Data Analyst (Intermediate)".
+ */
 const TITLE_TAIL =
-  /\s*(?:\((?:[^)]*\b(?:(?:full|part)[- ]time|contract|temporary|fixed[- ]term|hours (?:per|a) week)\b[^)]*|remote|hybrid)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
+  /\s*(?:\((?:[^)]*\b(?:(?:full|part)[- ]time|contract|temporary|fixed[- ]term|hours (?:per|a) week)\b[^)]*|remote|hybrid|intermediate|junior|mid(?:[- ]level)?|entry[- ]level)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
 
 interface Line {
   text: string;
@@ -209,6 +236,29 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           'giu',
         )
       : null;
+  // "The Billing Operations Team at GitLab", "the GitLab product": the hirer's name, where it is also a product, is
+  // asked for only where the posting says to use it ("Ability to use GitLab").
+  const ownProduct =
+    company && vocabulary.index.get(normaliseSkill(company))?.category === 'tools'
+      ? new RegExp(
+          `(?<!\\b(?:[Uu]se|[Uu]sing|[Ll]earn|[Ww]ith)\\s+)(?<![\\p{L}\\p{N}])${escape(company)}(?![\\p{L}\\p{N}]|\\.\\p{L})`,
+          'gu',
+        )
+      : null;
+  // "The Centers for Disease Control and Prevention (CDC) is the agency …": the hirer's acronym is its name, not the
+  // skill it spells (change data capture). Another organisation's acronym may be what is asked ("NIST" standards).
+  const spelled = [...definedAcronyms(text)]
+    .filter(([a, name]) => company === a || company === name)
+    .map(([a]) => a)
+    .filter((a) => vocabulary.index.has(normaliseSkill(a)));
+  const acronyms = spelled.length > 0 ? new RegExp(`\\b(?:${spelled.join('|')})\\b`, 'g') : null;
+  // "The Carpentries is an open, global community teaching …": a sentence whose subject is the hirer tells its story.
+  const hirerStory = company
+    ? new RegExp(
+        `^(?:[Tt]he\\s+)?${escape(company)}(?:[’']s)?\\s+(?:is|are|was|were|has|have|exists|believes|builds|helps|provides|offers|develops|creates|teaches|supports|serves|empowers|enables|works|makes)\\b(?!(?:\\s+\\w+){0,3}?\\s+(?:looking|seeking|hiring|searching|recruiting))`,
+        'u',
+      )
+    : null;
   // "The Director of Outreach creates the strategy for …": a sentence about the role describes the job.
   const role = roleName(title);
   const required = new Map<string, string>();
@@ -221,6 +271,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       if (line.bullet && block.kind === 'required' && line.text.split(/\s+/).length <= 5)
         for (const skill of tradesOf(line.text, vocabulary))
           required.set(normaliseSkill(skill.name), skill.name);
+      const story = sentences(line.text).map((t) => hirerStory?.test(t) ?? false);
       const said = sentences(line.text)
         .map((t) => (ownName ? t.replace(ownName, '') : t))
         // "Manage operations lead, who will report to you and is responsible for onboarding calls …": the work of
@@ -228,6 +279,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         .map((t) => t.replace(OTHER_PERSON, ''))
         // "While the position does not involve any software development, …": what the job is said not to be.
         .map((t) => t.replace(NOT_THE_JOB, ''))
+        .map((t) => suiteMembers(t, vocabulary))
+        .map((t) => (ownProduct ? t.replace(ownProduct, '') : t))
+        .map((t) => (acronyms ? t.replace(acronyms, '') : t))
         .map((t) => (line.bullet || block.kind !== 'summary' ? t : t.replace(PROJECT_AIMS, '')));
       for (const [i, part] of said.entries()) {
         // "Nice to have: Python." — a heading written inline decides what follows it.
@@ -255,7 +309,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         if (
           !line.bullet &&
           kind === 'summary' &&
-          (OUR_STORY.test(sentence) || MY_STORY.test(sentence)) &&
+          (OUR_STORY.test(sentence) || MY_STORY.test(sentence) || story[i]) &&
           !/\byou/i.test(sentence)
         )
           continue;
@@ -308,14 +362,18 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
             if (DESCRIPTIVE.has(skill.name) && describesItself(skill, part)) continue;
             // "working closely with UX/UI Designers", "peers in product, UX and platform engineering organizations":
             // the skill names the people or teams the candidate works with.
-            if (namesPeople(skill, part)) continue;
+            if (namesPeople(skill, part) || namesDepartment(skill, part)) continue;
             // "Maintain files and documentation", "when the documentation doesn't help": documentation is technical
             // writing only where the candidate writes it ("Writing and editing documentation", "documentation skills").
             if (skill.name === 'Technical writing' && !writesDocumentation(part)) continue;
             // "Fluent in written and spoken English" asks for a language; "our French Quarter office" or
             // "translating resources" does not.
             if (skill.category === 'languages' && !LANGUAGE_ASKED.test(part)) continue;
-            if (skill.category === 'soft' && !PROFESSIONAL_SKILLS.has(skill.name)) soft.set(key, skill.name);
+            if (
+              skill.category === 'soft' &&
+              (!PROFESSIONAL_SKILLS.has(skill.name) || amongQualities(skill, line.text, vocabulary))
+            )
+              soft.set(key, skill.name);
             else (isNice ? nice : required).set(key, skill.name);
           }
         }
@@ -330,6 +388,15 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       PROFESSIONAL_SKILLS.has(skill.name)
     )
       required.set(normaliseSkill(skill.name), skill.name);
+  // "IT Specialist (INFOSEC)", "Information Technology Specialist (Security)": a federal IT title names its specialty
+  // in parentheses, in OPM's words.
+  for (const m of title?.matchAll(/\(([A-Za-z]+)\)/g) ?? []) {
+    const name = /\b(?:IT|information technology)\s+specialist\b/i.test(title!)
+      ? OPM_SPECIALTIES[m[1]!.toUpperCase()]
+      : undefined;
+    const skill = name ? vocabulary.index.get(normaliseSkill(name)) : undefined;
+    if (skill) required.set(normaliseSkill(skill.name), skill.name);
+  }
   // "Visual Designer", "Technical Recruiter", "Account Manager": the title's role names the trade it practises.
   // A trade the taxonomy files as soft ("Technical writing", "Account management") is the job here.
   for (const skill of title ? [...tradesOf(title, vocabulary), ...fieldOf(title, vocabulary)] : []) {
@@ -347,6 +414,37 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
     softSkills: [...soft.values()],
   };
 }
+
+/**
+ * "proficiency in 1) attention to detail, 2) customer service, 3) oral communication, and 4) problem solving": a
+ * business skill listed among personal qualities, with nothing harder beside it, is one of the qualities.
+ */
+function amongQualities(skill: TaxonomySkill, text: string, taxonomy: Taxonomy): boolean {
+  // "… the four competencies: Attention to Detail; Customer Service, Oral Communication, and Problem Solving.": the
+  // list runs from a colon or a full stop to the next.
+  return text.split(/[.:](?:\s|$)/).some((segment) => {
+    const found = mentions(segment, true, taxonomy);
+    if (!found.includes(skill)) return false;
+    const others = found.filter((s) => s !== skill);
+    return (
+      others.filter((s) => s.category === 'soft' && !PROFESSIONAL_SKILLS.has(s.name)).length >= 3 &&
+      others.every((s) => s.category === 'soft')
+    );
+  });
+}
+
+/** OPM's parenthetical specialties of the IT Specialist (2210) series, as the skill each one practises. */
+const OPM_SPECIALTIES: Record<string, string> = {
+  INFOSEC: 'Cybersecurity',
+  SECURITY: 'Cybersecurity',
+  INET: 'Web development',
+  NETWORK: 'Computer networking',
+  SYSADMIN: 'System administration',
+  ENTARCH: 'Enterprise architecture',
+  APPSW: 'Software engineering',
+  DATAMGT: 'Data management',
+  CUSTSPT: 'Technical support',
+};
 
 /**
  * "Tech Lead, Hack Club Bank", "Hack Club Bank Operations Lead": the employer's name said in the title is not the
@@ -397,6 +495,7 @@ const TRADES: Record<string, string[]> = {
   researcher: ['research'],
   strategist: ['strategy'],
   editor: ['editing'],
+  coordinator: ['coordination'],
 };
 
 /**
@@ -541,7 +640,31 @@ function toBlocks(lines: Line[]): Block[] {
 }
 
 const FAMILY =
-  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|protocols|standards|software|stacks?)\s*$/i;
+  /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|protocols|standards|software|stacks?|suite|workspace)\s*$/i;
+
+/**
+ * "Google Suite (Gmail, Google Docs, Sheets, etc.)", "Google Workspace tools (Calendar, Drive, Docs)", "Adobe Creative
+ * Suite (Premiere, Captivate, InDesign)": a vendor's suite with its members named short. Each member is the vendor's
+ * product ("Sheets" is Google Sheets) where the taxonomy knows it by that name and not by the short one.
+ */
+function suiteMembers(text: string, taxonomy: Taxonomy): string {
+  return text.replace(
+    /\b(\p{Lu}[\p{L}]+)((?:\s+[\p{L}]+){1,3})\s*\(([^()]{3,200})\)/gu,
+    (whole, vendor: string, suite: string, list: string) => {
+      const members = list.split(/\s*,\s*|\s+and\s+/);
+      if (members.length < 2) return whole;
+      const named = members.map((item) => {
+        const product = `${vendor} ${item.trim()}`;
+        return /^\p{Lu}/u.test(item.trim()) &&
+          !taxonomy.index.has(normaliseSkill(item)) &&
+          taxonomy.index.has(normaliseSkill(product))
+          ? product
+          : item;
+      });
+      return `${vendor}${suite} (${named.join(', ')})`;
+    },
+  );
+}
 /** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
 function roleName(title: string | null): RegExp | null {
   const role = title
@@ -623,7 +746,9 @@ function mentions(text: string, listed: boolean, taxonomy: Taxonomy): TaxonomySk
     .replace(ORGANISATION, (name) =>
       // "Microsoft Office" is a product, not an office.
       taxonomy.index.has(normaliseSkill(name)) ? name : name.replace(/[\p{L}\p{N}]/gu, '_'),
-    );
+    )
+    // "the Infrastructure, Security and Technical Support (ISTS) team": a unit's name, given with its acronym.
+    .replace(UNIT_NAME, (name) => name.replace(/[\p{L}\p{N}]/gu, '_'));
   const shared = distributed(named, taxonomy);
   // "Relational and non-relational database systems": the kinds are the skills, not the head they share.
   const heads = new Set(shared.flatMap((s) => s.heads));
@@ -665,9 +790,13 @@ function writesDocumentation(text: string): boolean {
 const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms|tools\s+and\s+techniques)\b/i;
 function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
   if (skill.name.includes(' ')) return false;
-  // "Python programming": the language is the skill, the general word after it says what kind.
+  // "Python programming": the language is the skill, the general word after it says what kind. A business field
+  // before a word qualifies it without being the skill ("AP accruals" are accruals).
   const before = found
-    .filter((other) => other !== skill && other.category !== 'soft')
+    .filter(
+      (other) =>
+        other !== skill && other.category !== 'soft' && other.group !== 'Business, finance & marketing',
+    )
     .flatMap((other) => [other.name, ...other.aliases])
     .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}\\s+$`, 'iu'));
   const all = [skill.name, ...skill.aliases].flatMap((n) => [...text.matchAll(wordPattern(n, 'giu'))]);
@@ -701,6 +830,10 @@ function pluralised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
 /** A run of capitalised words that ends in the word for a public or corporate body: the name of an office. */
 const ORGANISATION =
   /(?<![\p{L}\p{N}])(?:(?:\p{Lu}[\p{L}.&-]*\s+){0,3}(?:Institute|Center|Centre|School|Department|Office)\s+(?:for|of)\s+(?:the\s+)?\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*){0,3}|(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|&)\s+)?){1,5}(?:Office|Service|Division|Department|Agency|Administration|Bureau|Directorate|Group|Institute|Laboratory|Lab))(?![\p{L}\p{N}])/gu;
+
+/** A name of several capitalised words joined by "and" or a comma, then its acronym: "Security and Technical Support (ISTS)". */
+const UNIT_NAME =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}-]*\s+){0,4}\p{Lu}[\p{L}-]*(?:,\s+|\s+(?:and|&)\s+)(?:\p{Lu}[\p{L}-]*(?:,\s+|\s+(?:and|&)\s+|\s+)){0,5}\p{Lu}[\p{L}-]*(?=\s+\(\p{Lu}{2,6}\))/gu;
 
 /** Words a shared head is never distributed over. */
 const FUNCTION_WORD = /^(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either|and\/or|&)$/i;
@@ -815,13 +948,16 @@ const NOMINAL: Record<string, string> = {
   reconcil: 'reconciliation',
   schedul: 'scheduling',
   improv: 'improvement',
+  process: 'processing',
+  prepar: 'preparation',
+  set: 'setting',
 };
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
-  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul|improv)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+  /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul|improv|process|prepar|set)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
-  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+  /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|complex|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
 const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
 /** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
 const GATHERINGS = new Set(['production', 'planning', 'organization']);
@@ -839,6 +975,9 @@ const NOUN_OF_WORK =
 const NOUN_OF =
   /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation|delivery)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
+const PROJECT_LEAD = /\b(?:lead|leads|leading|led)\s+(?:(?:the|our|[a-z-]+)\s+){0,3}projects\b/;
+const EVENT_WORK =
+  /\b(?:creat|host|run|organi[sz]|plann?|produc|coordinat)(?:e|es|ed|ing|s)?\s+(?:(?:an?|the|our|their|your)\s+)?(?:[a-z-]+\s+){0,3}events?\b/;
 
 /**
  * Skills a posting names as work to do rather than as a noun: "analyze data" (data analysis), "managing
@@ -879,7 +1018,10 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
         continue;
       // "manage content production": a noun after the object makes it a compound, which is the object.
       const compound = second !== undefined && !ENDS_OBJECT.test(second) && !ADJECTIVE.test(first);
-      const objects = compound ? [] : [first, singular(first)];
+      // "managing our fiscal sponsorship program": an object that is a skill of its own ("fiscal sponsorship") is not
+      // cut to its first word ("fiscal management").
+      const whole = second !== undefined && taxonomy.index.has(normaliseSkill(`${first} ${second}`));
+      const objects = compound || whole ? [] : [first, singular(first)];
       if (second) objects.push(`${first} ${second}`, `${first} ${singular(second)}`);
       if (second && ADJECTIVE.test(first)) objects.push(second, singular(second));
       // "Plan fundraising events": events of any kind are planned as events.
@@ -890,6 +1032,11 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     }
   }
   for (const m of lower.matchAll(PLURAL_TESTS)) find(`${m[1]} testing`);
+  // "help create events with leaders in industry", "Planning a community unconference online event", "running a
+  // portfolio of engaging events": putting on events of any kind, a few words between, is event planning.
+  if (EVENT_WORK.test(lower)) find('event planning', true);
+  // "lead major national level projects", "leading IT projects": leading projects is managing them.
+  if (PROJECT_LEAD.test(lower)) find('project management');
   // Matches may overlap: "the delivery and iteration of digital services through effective analysis of … user data".
   const nounsOf: RegExpExecArray[] = [];
   NOUN_OF.lastIndex = 0;
@@ -897,14 +1044,22 @@ function nominalised(text: string, taxonomy: Taxonomy): TaxonomySkill[] {
     nounsOf.push(m);
     NOUN_OF.lastIndex = m.index + m[1]!.length;
   }
-  for (const m of nounsOf)
+  for (const m of nounsOf) {
+    // "management of the social calendar": a word inside a skill of its own ("social calendar") is not the object.
+    const words = m[2]!.split(/\s+/);
+    const inSkill = new Set(
+      words.flatMap((w, i) =>
+        i > 0 && taxonomy.index.has(normaliseSkill(`${words[i - 1]} ${w}`)) ? [words[i - 1], w] : [],
+      ),
+    );
     // "the curation and management of science data": each work named before "of" is done to the object.
     for (const work of new Set(m[0].slice(0, m[0].lastIndexOf(' of ')).match(NOUN_OF_WORK) ?? []))
-      for (const object of m[2]!.split(/\s+/))
-        if (!/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
+      for (const object of words)
+        if (!inSkill.has(object) && !/^(?:the|a|an|our|their|your|its|or|and|of|all|any)$/.test(object))
           for (const form of new Set([object, object.replace(/ies$/, 'y').replace(/s$/, '')]))
             // "the development and delivery of training": delivering training is the trade of a training role.
             find(`${form} ${work}`, work === 'delivery');
+  }
   return out;
 }
 
@@ -1003,10 +1158,12 @@ interface Header {
  * the colon) and "Title at Org" / "Title — Org" give the company too; a second line "Org · Place" names it.
  */
 function headerOf(lines: Line[]): Header {
+  // "Organization: Ensure that product documentation pages … are well organized." labels a duty, not the employer:
+  // a label's value is a name, short and not a sentence.
   const labelled = (re: RegExp) => {
     for (const l of lines) {
       const m = re.exec(l.text);
-      if (m?.[1]) return m[1].trim();
+      if (m?.[1] && m[1].trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(m[1].trim())) return m[1].trim();
     }
     return null;
   };
@@ -1093,7 +1250,7 @@ const ROLE_WORD =
   /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|fellow|intern|accountant|bookkeeper|producer|strategist|lead|head)s?\b/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
-  /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
+  /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+|open\s+|[\w-]+[- ](?:month|year|week)\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
 // A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
 // A full stop belongs to a name only inside it ("Login.gov"); one before a space ends the sentence.
 const NAME_CHAR = String.raw`(?:[\p{L}\p{N}&'’-]|\.(?=[\p{L}\p{N}]))`;
@@ -1159,6 +1316,32 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
         return name;
     }
   }
+  // "EBAs at GitLab are …", "Frontend Engineer roles at GitLab", "If employed by GitLab Federal, LLC", "GitLab team
+  // members": words that place the staff in the employer name it, even when the name is also a product the posting
+  // asks for ("Ability to use GitLab"). Said once by a team, a role or employment; twice otherwise.
+  const placed = new Map<string, number>();
+  const place = (name: string | null, weight: number) => {
+    if (name && /^\p{L}/u.test(name) && !COMMON_ACRONYM.test(name))
+      placed.set(name, (placed.get(name) ?? 0) + weight);
+  };
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:(?:[Tt]eams?|[Rr]oles|[Jj]obs|[Cc]areers)\\s+at|employed\\s+by)\\s+(?:the\\s+)?${NAME}`,
+      'gu',
+    ),
+  ))
+    place(clean(m[1]), 2);
+  for (const m of text.matchAll(new RegExp(`\\b(?:at|within|across)\\s+${NAME}(?=[\\s,.;:)]|$)`, 'gu')))
+    place(clean(m[1]), 1);
+  // "submitted by GitLab team members"; "Current team members hold …" opens a sentence with an ordinary word.
+  for (const m of text.matchAll(new RegExp(`(?<=\\p{Ll}\\s)${NAME}\\s+team[- ]members?\\b`, 'gu')))
+    place(clean(m[1]), 2);
+  for (const m of text.matchAll(
+    new RegExp(`${NAME}[’']s\\s+(?:\\p{Lu}|team|brand|values|mission|people)`, 'gu'),
+  ))
+    place(clean(m[1]), 1);
+  const placedBest = [...placed].sort((a, b) => b[1] - a[1])[0];
+  if (placedBest && placedBest[1] >= 2 && !ROLE_WORD.test(placedBest[0])) return placedBest[0];
   // "here at the University of Sheffield", "partners in The University of Sheffield's faculties": the university the
   // work is placed in is the hirer, ahead of the acronyms of its own groups ("RSE") that the posting repeats.
   const university = UNIVERSITY.exec(text);
@@ -1181,9 +1364,14 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   // it outweighs a possessive said less often ("18F Consulting’s" twice in a posting that says 18F eight times).
   // Counted without case ("PostHog" and "Posthog" are one name), returned as most often written.
   const said = new Map<string, { count: number; forms: Map<string, number> }>();
-  for (const m of text.replace(/\S+@\S+/g, '').matchAll(BRAND)) {
+  const defined = definedAcronyms(text);
+  const clear = text.replace(/\S+@\S+/g, '');
+  for (const m of clear.matchAll(BRAND)) {
     const name = m[1]!;
-    if (COMMON_ACRONYM.test(name) || taxonomy.index.has(normaliseSkill(name))) continue;
+    // "CN-53", "GS-12": a pay plan and its grade.
+    if (/^-\d/.test(clear.slice(m.index + name.length))) continue;
+    if (COMMON_ACRONYM.test(name) || (taxonomy.index.has(normaliseSkill(name)) && !defined.has(name)))
+      continue;
     const entry = said.get(name.toLowerCase()) ?? { count: 0, forms: new Map<string, number>() };
     entry.count++;
     entry.forms.set(name, (entry.forms.get(name) ?? 0) + 1);
@@ -1203,7 +1391,8 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     if (
       name &&
       !taxonomy.index.has(normaliseSkill(name)) &&
-      !/\b(engineer|developer|designer|manager|specialist|analyst|lead|role|team)s?\b/i.test(name)
+      !ROLE_WORD.test(name) &&
+      !/\b(?:role|team)s?\b/i.test(name)
     )
       return name;
   }
@@ -1214,6 +1403,29 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
     return written && /^\p{Lu}/u.test(written[1]!) ? written[1]! : domain[0]!.toUpperCase() + domain.slice(1);
   }
   return null;
+}
+
+/**
+ * "Centers for Disease Control and Prevention (CDC)", "Consumer Financial Protection Bureau (CFPB)": acronyms the
+ * posting spells out as a name. Such an acronym is that name, not a skill that shares its letters (CDC, change data
+ * capture). The acronym's letters are the initials of the name's capitalised words, in order.
+ */
+function definedAcronyms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(
+    /((?:\p{Lu}[\p{L}-]*\s+(?:(?:of|for|and|the|on|&)\s+)*){1,8}\p{Lu}[\p{L}-]*)\s+\((\p{Lu}{2,6})\)/gu,
+  )) {
+    const initials = m[1]!
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+    const acronym = m[2]!;
+    let at = 0;
+    for (const c of initials) if (c === acronym[at]) at++;
+    if (at === acronym.length && initials[0] === acronym[0]) out.set(acronym, m[1]!);
+  }
+  return out;
 }
 
 /**
