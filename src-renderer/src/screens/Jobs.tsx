@@ -11,7 +11,7 @@ import { useLoaded } from '../components/loaded';
 export function Jobs() {
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState<Job | 'new' | null>(null);
-  // "Add skills" opens the edit form with the cursor in the Tech stack field.
+  // "Add skills" opens the edit form with the cursor in the Required skills field.
   const [toSkills, setToSkills] = useState(false);
   const [open, setOpen] = useState<Job | null>(null);
 
@@ -26,7 +26,7 @@ export function Jobs() {
       {editing ? (
         <JobForm
           job={editing === 'new' ? null : editing}
-          focusStack={toSkills}
+          focusSkills={toSkills}
           onDone={(saved) => {
             setEditing(null);
             setToSkills(false);
@@ -109,7 +109,7 @@ export function Jobs() {
   );
 }
 
-/** What the posting asks for, as read from it (and the tech stack the candidate typed). */
+/** What the posting asks for: as read from it, or as the candidate corrected it. */
 function JobSkills({ job }: { job: Job }) {
   if (job.requiredSkills.length + job.niceToHaveSkills.length === 0)
     return <p style={{ margin: 0 }}>No skills found in this posting yet.</p>;
@@ -198,23 +198,27 @@ function SkillList({ title, items, kind }: { title: string; items: string[]; kin
 
 function JobForm({
   job,
-  focusStack,
+  focusSkills,
   onDone,
 }: {
   job: Job | null;
-  focusStack: boolean;
+  focusSkills: boolean;
   onDone(saved: Job | null): void;
 }) {
   const id = useId();
-  const stackRef = useRef<HTMLInputElement>(null);
+  const skillsRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (focusStack) stackRef.current?.focus();
-  }, [focusStack]);
+    if (focusSkills) skillsRef.current?.focus();
+  }, [focusSkills]);
   const { show, fieldProps, busy, formError, send } = useFormSend(id);
   const [title, setTitle] = useState(job?.title ?? '');
   const [company, setCompany] = useState(job?.company ?? '');
   const [level, setLevel] = useState<ExperienceLevel | ''>(job?.experienceLevel ?? '');
-  const [stack, setStack] = useState((job?.techStack ?? []).join(', '));
+  const [required, setRequired] = useState((job?.requiredSkills ?? []).join(', '));
+  const [nice, setNice] = useState((job?.niceToHaveSkills ?? []).join(', '));
+  // A saved posting's lists, once filled in or typed, are the candidate's: saved as they stand, so a skill the
+  // reader got wrong stays removed. Until then, saving lets the reader find the skills in the posting.
+  const [skillsSet, setSkillsSet] = useState(job !== null);
   const [description, setDescription] = useState(job?.description ?? '');
   const [status, setStatus] = useState('');
 
@@ -222,11 +226,17 @@ function JobForm({
     setStatus('');
     try {
       const p = await call('jobs.propose', { text: description });
-      const filledStack = p.requiredSkills.length > 0 && !stack ? p.requiredSkills.join(', ') : null;
+      // Only empty fields are filled; what the candidate typed is theirs.
+      const filled = {
+        required: !required.trim() ? p.requiredSkills.join(', ') : null,
+        nice: !nice.trim() ? p.niceToHaveSkills.join(', ') : null,
+      };
       if (p.title && !title) setTitle(p.title);
       if (p.company && !company) setCompany(p.company);
       if (p.experienceLevel && !level) setLevel(p.experienceLevel);
-      if (filledStack) setStack(filledStack);
+      if (filled.required !== null) setRequired(filled.required);
+      if (filled.nice !== null) setNice(filled.nice);
+      setSkillsSet(true);
       setStatus(proposalStatus(p));
       // The builtin reading shows at once; a configured model reads it after and can only add to it.
       const m = await call('jobs.propose', { text: description, model: true });
@@ -237,9 +247,11 @@ function JobForm({
       if (m.title && !p.title && !title) setTitle(m.title);
       if (m.company && !p.company && !company) setCompany(m.company);
       if (m.experienceLevel && !p.experienceLevel && !level) setLevel(m.experienceLevel);
-      // Only a Tech stack this form filled is refilled; one the candidate typed is theirs.
-      if (m.requiredSkills.length > 0 && (filledStack !== null || !stack))
-        setStack((current) => (current === (filledStack ?? '') ? m.requiredSkills.join(', ') : current));
+      // Only a list this form filled, and the candidate has not changed since, is refilled.
+      const refill = (mine: string | null, next: string[]) => (current: string) =>
+        mine !== null && current === mine ? next.join(', ') : current;
+      setRequired(refill(filled.required, m.requiredSkills));
+      setNice(refill(filled.nice, m.niceToHaveSkills));
       const by = [m.readBy.provider, m.readBy.model].filter(Boolean).join(' · ');
       setStatus(
         [
@@ -268,10 +280,7 @@ function JobForm({
       description,
       company: company.trim() || undefined,
       experienceLevel: level || undefined,
-      techStack: stack
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      ...(skillsSet ? { requiredSkills: commaList(required), niceToHaveSkills: commaList(nice) } : {}),
     };
     void send(JobInput, input, async (data) =>
       onDone(job ? await call('jobs.update', { id: job.id, job: data }) : await call('jobs.create', data)),
@@ -316,21 +325,39 @@ function JobForm({
           </select>
         )}
       </Field>
-      <Field
-        id={`${id}-stack`}
-        label="Tech stack (optional)"
-        hint="Separate with commas. These count as required skills."
-      >
-        {(control) => (
-          <input
-            ref={stackRef}
-            type="text"
-            value={stack}
-            onChange={(e) => setStack(e.target.value)}
-            {...control}
-          />
-        )}
-      </Field>
+      {(
+        [
+          [
+            'requiredSkills',
+            'Required skills',
+            required,
+            setRequired,
+            'Remove any the posting does not ask for; what you save here is kept.',
+          ],
+          [
+            'niceToHaveSkills',
+            'Nice-to-have skills',
+            nice,
+            setNice,
+            'Missing ones count against you less than required ones.',
+          ],
+        ] as const
+      ).map(([name, label, value, setValue, hint]) => (
+        <Field key={name} {...fieldProps(name)} label={label} hint={`Separate with commas. ${hint}`}>
+          {(control) => (
+            <input
+              ref={name === 'requiredSkills' ? skillsRef : undefined}
+              type="text"
+              value={value}
+              onChange={(e) => {
+                setValue(e.target.value);
+                setSkillsSet(true);
+              }}
+              {...control}
+            />
+          )}
+        </Field>
+      ))}
       {status && <p role="status">{status}</p>}
       <FormError message={formError} />
       <SaveOrCancel busy={busy} label="Save posting" onCancel={() => onDone(null)} />
@@ -338,11 +365,17 @@ function JobForm({
   );
 }
 
+const commaList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** What "Fill in from the posting" found, said so the candidate knows what to check or add. */
 function proposalStatus(p: JobProposal): string {
   const names = (list: string[]) => list.slice(0, 8).join(', ') + (list.length > 8 ? ', …' : '');
   if (p.requiredSkills.length + p.niceToHaveSkills.length === 0)
-    return 'No skills found in the posting. Add the skills it asks for under Tech stack, separated by commas.';
+    return 'No skills found in the posting. Add the skills it asks for under Required skills, separated by commas.';
   const parts = [];
   if (p.requiredSkills.length > 0)
     parts.push(`${p.requiredSkills.length} required (${names(p.requiredSkills)})`);
