@@ -1,19 +1,27 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { DEGREES, ParsedResume, SKILL_CATEGORIES, type ResumeDetail } from '../../../src-shared/resume';
 import { call, messageOf } from '../api';
+import { guardLeaving } from '../store';
 import { Field, Options } from './form';
 
 /** Where a skill was found, as the review screen says it. */
 const FOUND_IN: Record<Resume['skills'][number]['sources'][number], string> = {
   skills: 'listed',
   recent_experience: 'latest job',
-  experience: 'experience',
+  experience: 'earlier roles',
   projects: 'projects',
   summary: 'summary',
-  other: 'elsewhere',
+  other: 'other sections',
 };
 
 type Resume = ParsedResume;
+
+/** "also in latest job, experience" for a listed skill; "in projects" for one found only in the text. */
+function foundIn(s: Resume['skills'][number]): string {
+  const places = s.sources.filter((source) => source !== 'skills').map((source) => FOUND_IN[source]);
+  if (places.length === 0) return '';
+  return `${s.sources.includes('skills') ? 'also in' : 'in'} ${places.join(', ')}`;
+}
 
 const list = (s: string) =>
   s
@@ -23,19 +31,22 @@ const list = (s: string) =>
 const orNull = (s: string) => (s.trim() === '' ? null : s);
 
 function Text({
+  id: given,
   label,
   value,
   onChange,
   hint,
   multiline,
 }: {
+  id?: string;
   label: string;
   value: string | null;
   onChange(v: string): void;
   hint?: string;
   multiline?: boolean;
 }) {
-  const id = useId();
+  const own = useId();
+  const id = given ?? own;
   return (
     <Field id={id} label={label} hint={hint || undefined}>
       {(control) =>
@@ -57,11 +68,13 @@ function Text({
 function Group({
   title,
   onAdd,
+  addId,
   addLabel,
   children,
 }: {
   title: string;
   onAdd?(): void;
+  addId?: string;
   addLabel?: string;
   children: ReactNode;
 }) {
@@ -73,13 +86,48 @@ function Group({
       </legend>
       {children}
       {onAdd && (
-        <button type="button" onClick={onAdd}>
+        <button type="button" id={addId} onClick={onAdd}>
           {addLabel}
         </button>
       )}
     </fieldset>
   );
 }
+
+/** "Software Engineer at SBE Vision, 2022-04 – 2022-09": a role as the review names it, for headings and buttons. */
+export function roleName(e: Resume['experience'][number], i: number): string {
+  const what = [e.title, e.company].filter(Boolean).join(' at ') || `Role ${i + 1}`;
+  const when =
+    e.start || e.end || e.current ? `${e.start ?? '?'} – ${e.current ? 'now' : (e.end ?? '?')}` : '';
+  return when ? `${what}, ${when}` : what;
+}
+
+function educationName(e: Resume['education'][number], i: number): string {
+  return [e.degreeRaw ?? e.degree, e.institution].filter(Boolean).join(', ') || `Education ${i + 1}`;
+}
+
+/** Runs `focus` after the next render, when the element it looks for exists (or no longer does). */
+function useFocusAfterRender() {
+  const pending = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    const focus = pending.current;
+    pending.current = null;
+    focus?.();
+  });
+  return (focus: () => void) => {
+    pending.current = focus;
+  };
+}
+
+const focusId = (...ids: string[]) => {
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el) {
+      el.focus();
+      return;
+    }
+  }
+};
 
 /** Everything the parser found, editable; what is saved here is what the rest of the app uses. */
 export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSaved(d: ResumeDetail): void }) {
@@ -88,14 +136,33 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
   const [category, setCategory] = useState<Resume['skills'][number]['category']>('technical');
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const focusLater = useFocusAfterRender();
   const set = (patch: Partial<Resume>) => setR({ ...r, ...patch });
   const setAt = <K extends 'experience' | 'education' | 'projects'>(
     key: K,
     i: number,
     patch: Partial<Resume[K][number]>,
   ) => set({ [key]: r[key].map((x, j) => (j === i ? { ...x, ...patch } : x)) } as Partial<Resume>);
-  const removeAt = (key: 'experience' | 'education' | 'projects', i: number) =>
+  /** Removes an entry and puts the cursor on the heading of the one that took its place, or on "Add". */
+  const removeAt = (key: 'experience' | 'education' | 'projects', i: number) => {
     set({ [key]: r[key].filter((_, j) => j !== i) } as Partial<Resume>);
+    focusLater(() => focusId(`${key}-${i}`, `${key}-${i - 1}`, `${key}-add`));
+  };
+  /** Adds an entry and puts the cursor in its first field. */
+  const addTo = <K extends 'experience' | 'education' | 'projects'>(key: K, blank: Resume[K][number]) => {
+    set({ [key]: [...r[key], blank] } as Partial<Resume>);
+    focusLater(() => focusId(`${key}-${r[key].length}-first`));
+  };
+
+  // Unsaved corrections are lost if the candidate leaves, so the app asks first.
+  const dirty = JSON.stringify(r) !== JSON.stringify(detail.effective);
+  useEffect(
+    () =>
+      guardLeaving(() =>
+        dirty ? `Leave without saving your corrections to “${detail.label}”? They will be lost.` : null,
+      ),
+    [dirty, detail.label],
+  );
 
   async function save() {
     setError('');
@@ -115,14 +182,25 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
     }
   }
 
+  const removeSkill = (s: Resume['skills'][number], list: Resume['skills'], listId: string) => {
+    const i = list.indexOf(s);
+    set({ skills: r.skills.filter((x) => x.name !== s.name) });
+    focusLater(() => {
+      const buttons = document.querySelectorAll<HTMLButtonElement>(`#${CSS.escape(listId)} button`);
+      (buttons[Math.min(i, buttons.length - 1)] ?? document.getElementById('new-skill'))?.focus();
+    });
+  };
+  const listed = r.skills.filter((s) => s.sources.includes('skills'));
+  const inText = r.skills.filter((s) => !s.sources.includes('skills'));
+
   return (
     <section aria-labelledby="review-title" className="stack">
       <h2 id="review-title">
         What Rehearse found in “{detail.label}”{detail.corrected ? ' (with your corrections)' : ''}
       </h2>
       <p className="muted">
-        {r.seniority} level, {(r.totalExperienceMonths / 12).toFixed(1)} years of experience. Fix anything
-        that is wrong and save.
+        {r.seniority} level, {(r.totalExperienceMonths / 12).toFixed(1)} years of experience (from the dates
+        of your roles; saved corrections update it). Fix anything that is wrong and save.
       </p>
       <Group title="Contact">
         <Text
@@ -156,28 +234,23 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
         <Text label="Summary" multiline value={r.summary} onChange={(v) => set({ summary: orNull(v) })} />
       </Group>
       <Group title={`Skills (${r.skills.length})`}>
-        <ul className="chips" aria-label="Skills found">
-          {r.skills.map((s) => (
-            <li key={s.name} className="chip">
-              <span>{s.name}</span>
-              {s.asWritten && s.asWritten.toLowerCase() !== s.name.toLowerCase() ? (
-                <span className="muted"> (you wrote “{s.asWritten}”)</span>
-              ) : null}{' '}
-              <span className="muted">
-                · {s.category} · {s.sources.map((source) => FOUND_IN[source]).join(', ')}
-              </span>
-              <button
-                type="button"
-                aria-label={`Remove ${s.name}`}
-                onClick={() => set({ skills: r.skills.filter((x) => x.name !== s.name) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SkillChips
+          id="skills-listed"
+          title={`You listed (${listed.length})`}
+          empty="No skills list was found. Add the skills you would list below."
+          skills={listed}
+          onRemove={(s) => removeSkill(s, listed, 'skills-listed')}
+        />
+        <SkillChips
+          id="skills-in-text"
+          title={`Found in your text (${inText.length})`}
+          hint="Named in your roles, projects or summary. Remove any you would not claim."
+          empty="None."
+          skills={inText}
+          onRemove={(s) => removeSkill(s, inText, 'skills-in-text')}
+        />
         <div className="row">
-          <Text label="Add a skill" value={skill} onChange={setSkill} />
+          <Text id="new-skill" label="Add a skill" value={skill} onChange={setSkill} />
           <Field id="new-skill-category" label="Kind">
             {(control) => (
               <select
@@ -195,7 +268,16 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
               if (!skill.trim() || r.skills.some((s) => s.name.toLowerCase() === skill.trim().toLowerCase()))
                 return;
               set({
-                skills: [...r.skills, { name: skill.trim(), category, confidence: 1, sources: ['skills'] }],
+                skills: [
+                  ...r.skills,
+                  {
+                    name: skill.trim(),
+                    asWritten: skill.trim(),
+                    category,
+                    confidence: 1,
+                    sources: ['skills'],
+                  },
+                ],
               });
               setSkill('');
             }}
@@ -206,29 +288,31 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
       </Group>
       <Group
         title={`Experience (${r.experience.length})`}
+        addId="experience-add"
         addLabel="Add a role"
         onAdd={() =>
-          set({
-            experience: [
-              ...r.experience,
-              {
-                title: '',
-                company: '',
-                location: null,
-                start: null,
-                end: null,
-                current: false,
-                months: null,
-                bullets: [],
-              },
-            ],
+          addTo('experience', {
+            title: '',
+            company: '',
+            location: null,
+            start: null,
+            end: null,
+            current: false,
+            months: null,
+            bullets: [],
           })
         }
       >
+        {r.experience.length === 0 && (
+          <p className="muted">No roles were found. Add each job you want to be asked about.</p>
+        )}
         {r.experience.map((e, i) => (
-          <div key={i} className="entry" role="group" aria-labelledby={`role-${i}`}>
-            <h3 id={`role-${i}`}>{[e.title, e.company].filter(Boolean).join(' at ') || `Role ${i + 1}`}</h3>
+          <div key={i} className="entry" role="group" aria-labelledby={`experience-${i}`}>
+            <h3 id={`experience-${i}`} tabIndex={-1}>
+              {roleName(e, i)}
+            </h3>
             <Text
+              id={`experience-${i}-first`}
               label="Title"
               value={e.title}
               onChange={(v) => setAt('experience', i, { title: orNull(v) })}
@@ -277,7 +361,12 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
               value={e.bullets.join('\n')}
               onChange={(v) => setAt('experience', i, { bullets: v.split('\n') })}
             />
-            <button type="button" className="danger" onClick={() => removeAt('experience', i)}>
+            <button
+              type="button"
+              className="danger"
+              aria-label={`Remove this role: ${roleName(e, i)}`}
+              onClick={() => removeAt('experience', i)}
+            >
               Remove this role
             </button>
           </div>
@@ -285,27 +374,25 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
       </Group>
       <Group
         title={`Education (${r.education.length})`}
+        addId="education-add"
         addLabel="Add education"
         onAdd={() =>
-          set({
-            education: [
-              ...r.education,
-              {
-                degree: null,
-                degreeRaw: null,
-                field: null,
-                institution: null,
-                graduationYear: null,
-                gpa: null,
-              },
-            ],
+          addTo('education', {
+            degree: null,
+            degreeRaw: null,
+            field: null,
+            institution: null,
+            graduationYear: null,
+            gpa: null,
           })
         }
       >
         {r.education.map((e, i) => (
           <div key={i} className="entry" role="group" aria-labelledby={`education-${i}`}>
-            <h3 id={`education-${i}`}>{e.institution ?? `Education ${i + 1}`}</h3>
-            <Field id={`degree-${i}`} label="Degree">
+            <h3 id={`education-${i}`} tabIndex={-1}>
+              {educationName(e, i)}
+            </h3>
+            <Field id={`education-${i}-first`} label="Degree">
               {(control) => (
                 <select
                   value={e.degree ?? ''}
@@ -341,7 +428,12 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
               }
             />
             <Text label="GPA" value={e.gpa} onChange={(v) => setAt('education', i, { gpa: orNull(v) })} />
-            <button type="button" className="danger" onClick={() => removeAt('education', i)}>
+            <button
+              type="button"
+              className="danger"
+              aria-label={`Remove this entry: ${educationName(e, i)}`}
+              onClick={() => removeAt('education', i)}
+            >
               Remove this entry
             </button>
           </div>
@@ -349,14 +441,21 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
       </Group>
       <Group
         title={`Projects (${r.projects.length})`}
+        addId="projects-add"
         addLabel="Add a project"
-        onAdd={() =>
-          set({ projects: [...r.projects, { name: 'New project', technologies: [], description: '' }] })
-        }
+        onAdd={() => addTo('projects', { name: 'New project', technologies: [], description: '' })}
       >
         {r.projects.map((p, i) => (
-          <div key={i} className="entry" role="group" aria-label={`Project ${i + 1}`}>
-            <Text label="Project name" value={p.name} onChange={(v) => setAt('projects', i, { name: v })} />
+          <div key={i} className="entry" role="group" aria-labelledby={`projects-${i}`}>
+            <h3 id={`projects-${i}`} tabIndex={-1}>
+              {p.name.trim() || `Project ${i + 1}`}
+            </h3>
+            <Text
+              id={`projects-${i}-first`}
+              label="Project name"
+              value={p.name}
+              onChange={(v) => setAt('projects', i, { name: v })}
+            />
             <Text
               label="Technologies"
               hint="Separate with commas."
@@ -369,20 +468,83 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
               value={p.description}
               onChange={(v) => setAt('projects', i, { description: v })}
             />
-            <button type="button" className="danger" onClick={() => removeAt('projects', i)}>
+            <button
+              type="button"
+              className="danger"
+              aria-label={`Remove this project: ${p.name.trim() || `Project ${i + 1}`}`}
+              onClick={() => removeAt('projects', i)}
+            >
               Remove this project
             </button>
           </div>
         ))}
       </Group>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
+      {/* Stays in view while the candidate scrolls a long résumé, so a fix near the top is saved from there. */}
+      <div className={`save-bar${dirty ? ' dirty' : ''}`} role="region" aria-label="Save your corrections">
+        <p role="status" className={dirty ? '' : 'muted'}>
+          {dirty ? 'You have unsaved corrections.' : 'No unsaved corrections.'}
         </p>
-      )}
-      <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
-        {saving ? 'Saving…' : 'Save corrections'}
-      </button>
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
+            {saving ? 'Saving…' : 'Save corrections'}
+          </button>
+          {dirty && (
+            <button type="button" onClick={() => setR(detail.effective)}>
+              Undo unsaved changes
+            </button>
+          )}
+        </div>
+      </div>
     </section>
+  );
+}
+
+/** A list of skills, each saying what it is, how the candidate wrote it, and where it was found. */
+function SkillChips({
+  id,
+  title,
+  hint,
+  empty,
+  skills,
+  onRemove,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  empty: string;
+  skills: Resume['skills'];
+  onRemove(s: Resume['skills'][number]): void;
+}) {
+  return (
+    <div>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {hint && <p className="hint">{hint}</p>}
+      {skills.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="chips" id={id} aria-labelledby={`${id}-title`}>
+          {skills.map((s) => (
+            <li key={s.name} className="chip">
+              <span>{s.name}</span>
+              {s.asWritten && s.asWritten.toLowerCase() !== s.name.toLowerCase() ? (
+                <span className="muted"> (you wrote “{s.asWritten}”)</span>
+              ) : null}{' '}
+              <span className="muted">
+                · {s.category}
+                {foundIn(s) && ` · ${foundIn(s)}`}
+              </span>
+              <button type="button" aria-label={`Remove ${s.name}`} onClick={() => onRemove(s)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { ResumeReview } from '../components/ResumeReview';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { checkFile, downloadBase64, toBase64 } from '../files';
 import { dateTime } from '../format';
-import { useApp } from '../store';
+import { mayLeave, useApp } from '../store';
 import { Table } from '../components/Table';
 
 interface Progress {
@@ -53,6 +53,8 @@ export function Resume() {
   );
 
   async function runImport(start: (requestId: string) => Promise<ResumeDetail>) {
+    // A new version replaces the review below, and with it any corrections not yet saved.
+    if (!mayLeave()) return;
     setError('');
     const requestId = crypto.randomUUID();
     setProgress({ requestId, stage: 'Sending the file', fraction: 0.05 });
@@ -111,7 +113,9 @@ export function Resume() {
         <Versions
           versions={versions}
           selectedId={selected?.id}
-          onOpen={(id) => void call('resumes.get', { id }).then(setSelected)}
+          onOpen={(id) => {
+            if (id === selected?.id || mayLeave()) void call('resumes.get', { id }).then(setSelected);
+          }}
           onChanged={refresh}
         />
       )}

@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from '../support/browser';
+import { startHost } from '../support/host-process';
+import { onboard } from '../support/onboard';
+import { tempDir } from '../support/runtime';
+
+/**
+ * A candidate meets the résumé and job screens with documents nobody in the project wrote: a two-column LaTeX
+ * résumé (pearsonk27/latexcv, MIT; see tests/fixtures/real-resumes/README.md) and PostHog's published posting
+ * (see tests/fixtures/real-postings/README.md). Both are read imperfectly, and the candidate puts it right.
+ */
+const RESUME = join(__dirname, '..', 'fixtures', 'real-resumes', 'documents', 'pearson.pdf');
+const POSTING = readFileSync(
+  join(__dirname, '..', 'fixtures', 'real-postings', 'posthog-senior-full-stack-software-engineer.txt'),
+  'utf8',
+);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const press = async (page: Page, name: string | RegExp, exact = true) => {
+  await page.getByRole('button', { name, exact }).focus();
+  await page.keyboard.press('Enter');
+};
+/** Replaces a field's text the way a keyboard user does: focus, select all, type. */
+const retype = async (page: Page, field: ReturnType<Page['getByLabel']>, text: string) => {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  if (text) await page.keyboard.insertText(text);
+  else await page.keyboard.press('Delete');
+};
+const focused = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '');
+
+async function start(page: Page, url: string) {
+  await page.goto(url);
+  await onboard(page, { name: 'Kris', role: 'Software Engineer', level: 'Mid' });
+  await press(page, 'Résumé');
+  await page.getByRole('heading', { name: 'Your résumé' }).waitFor();
+  await page.getByLabel(/Choose a PDF/).setInputFiles(RESUME);
+  await page.getByRole('heading', { name: 'What Rehearse found in “pearson”' }).waitFor({ timeout: 30_000 });
+}
+
+describe('real documents, as a candidate meets them', () => {
+  it('corrects a real résumé by keyboard: a save bar in reach, named buttons, no lost edits', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await start(page, host.url);
+
+    // The skills the candidate listed stand apart from those found in the text, each saying where it was seen.
+    const listed = page.getByRole('list', { name: /^You listed/ });
+    const inText = page.getByRole('list', { name: /^Found in your text/ });
+    expect(await listed.getByText('Html/CSS', { exact: true }).count()).toBe(1);
+    expect(await listed.textContent()).toContain('Microsoft SQL Server (you wrote “SQL Server”)');
+    expect(await inText.getByText('Kubernetes', { exact: true }).count()).toBe(1);
+    expect(await inText.textContent()).toContain('Kubernetes · tools · in latest job');
+    expect(await listed.getByText('Kubernetes', { exact: true }).count()).toBe(0);
+
+    // The reader takes "Connance / Waystar" for a company and a place; each role is named with its dates.
+    expect(
+      await page
+        .getByRole('group', { name: 'Senior Data Integration Engineer at Connance, 2017 – 2019' })
+        .count(),
+    ).toBe(1);
+    // Its heading follows the edits, so the role is found by the words that stay.
+    const role = page.getByRole('group', { name: /^Senior Data Integration Engineer at Connance/ });
+    expect(await role.getByLabel('Location').inputValue()).toBe('Waystar');
+    expect(await page.getByText('No unsaved corrections.').count()).toBe(1);
+    await retype(page, role.getByLabel('Company'), 'Connance / Waystar');
+    await retype(page, role.getByLabel('Location'), '');
+    const status = page.getByRole('status').filter({ hasText: 'You have unsaved corrections.' });
+    await status.waitFor();
+    // The save button stays on screen while the fix, far up a long page, is still in view.
+    const save = page.getByRole('button', { name: 'Save corrections' });
+    const box = (await save.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(await page.getByRole('region', { name: 'Save your corrections' }).count()).toBe(1);
+
+    // Leaving with unsaved corrections asks first; staying keeps them.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await press(page, 'Jobs');
+    await expect
+      .poll(() => asked)
+      .toEqual(['Leave without saving your corrections to “pearson”? They will be lost.']);
+    expect(await page.getByRole('heading', { name: 'Your résumé' }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('group', { name: 'Senior Data Integration Engineer at Connance / Waystar, 2017 – 2019' })
+        .getByLabel('Company')
+        .inputValue(),
+    ).toBe('Connance / Waystar');
+
+    // The education's field of study was read as "of Arts"; the degree is Economics.
+    const school = page.getByRole('group', { name: 'Bachelor of Arts, Boston College' });
+    expect(await school.getByLabel('Field of study').inputValue()).toBe('of Arts');
+    await retype(page, school.getByLabel('Field of study'), 'Economics');
+
+    // Every remove button names what it removes; removing a skill leaves the cursor on the next one.
+    expect(
+      await page
+        .getByRole('button', { name: 'Remove this role: Software Engineer at SBE Vision, 2022-04 – 2022-09' })
+        .count(),
+    ).toBe(1);
+    expect(
+      await page.getByRole('button', { name: 'Remove this entry: Bachelor of Arts, Boston College' }).count(),
+    ).toBe(1);
+    const inTextNames = await inText
+      .getByRole('button')
+      .evaluateAll((b) => b.map((x) => x.getAttribute('aria-label')));
+    const i = inTextNames.indexOf('Remove Positive attitude');
+    expect(i).toBeGreaterThanOrEqual(0);
+    await press(page, 'Remove Positive attitude');
+    await expect.poll(() => focused(page)).toBe(inTextNames[i + 1]);
+    expect(await inText.getByText('Positive attitude', { exact: true }).count()).toBe(0);
+
+    // A role added by keyboard takes the cursor to its first field.
+    await press(page, 'Add a role');
+    await expect.poll(() => focused(page)).toBe('experience-4-first');
+    await page.keyboard.insertText('Volunteer Tutor');
+    await page.keyboard.press('Tab');
+    await page.keyboard.insertText('Boston Public Library');
+
+    await expectAccessible(page, 'résumé review with unsaved corrections (light)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'résumé review with unsaved corrections (dark)');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await press(page, 'Save corrections');
+    await page.getByText('No unsaved corrections.').waitFor();
+    await expect.poll(() => page.getByRole('cell').getByText('Corrected').count()).toBe(1);
+    // Saved means kept: a fresh load shows the corrections, and leaving no longer asks.
+    await page.reload();
+    await press(page, 'Résumé');
+    const fixed = page.getByRole('group', {
+      name: 'Senior Data Integration Engineer at Connance / Waystar, 2017 – 2019',
+    });
+    expect(await fixed.getByLabel('Location').inputValue()).toBe('');
+    expect(
+      await page
+        .getByRole('group', { name: 'Bachelor of Arts, Boston College' })
+        .getByLabel('Field of study')
+        .inputValue(),
+    ).toBe('Economics');
+    expect(await page.getByRole('group', { name: 'Volunteer Tutor at Boston Public Library' }).count()).toBe(
+      1,
+    );
+    expect(
+      await page
+        .getByRole('list', { name: /^Found in your text/ })
+        .getByText('Positive attitude')
+        .count(),
+    ).toBe(0);
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await press(page, 'Jobs');
+    await page.getByRole('heading', { name: 'Job postings' }).waitFor();
+    expect(asked).toHaveLength(1);
+
+    expect(problems).toEqual([]);
+    await context.close();
+    await host.stop();
+  });
+
+  it('keeps a real posting’s skills as the candidate corrected them, and matches on those', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await start(page, host.url);
+
+    await press(page, 'Jobs');
+    await press(page, 'Add a job posting');
+    await page.getByLabel('Posting text').focus();
+    await page.keyboard.insertText(POSTING);
+    await press(page, 'Fill in from the posting');
+    const required = page.getByLabel('Required skills');
+    // The reader takes a quality ("Scalability") and a category ("Databases") for skills the posting requires.
+    await expect.poll(() => required.inputValue()).toContain('Scalability');
+    expect(await required.inputValue()).toContain('Databases');
+    await retype(page, required, 'Django, PostgreSQL');
+    await retype(page, page.getByLabel('Nice-to-have skills'), 'ClickHouse');
+    await expectAccessible(page, 'job form with corrected skills');
+    await press(page, 'Save posting');
+
+    const job = page.getByRole('listitem').filter({ hasText: 'Senior Full Stack Software Engineer' });
+    await expect
+      .poll(() => job.getByText(/^Asks for:/).textContent())
+      .toBe('Asks for: Django, PostgreSQL. Nice to have: ClickHouse.');
+    const match = page.getByRole('region', {
+      name: 'How your résumé matches Senior Full Stack Software Engineer',
+    });
+    // PostgreSQL (in the résumé's projects) of Django and PostgreSQL.
+    await expect.poll(() => match.textContent()).toContain('50% of the required skills are on your résumé.');
+    expect(await match.textContent()).not.toMatch(/Scalability|Databases/);
+
+    // Editing the posting again shows the corrected lists, and saving it keeps them.
+    await press(page, 'Edit Senior Full Stack Software Engineer');
+    expect(await page.getByLabel('Required skills').inputValue()).toBe('Django, PostgreSQL');
+    expect(await page.getByLabel('Nice-to-have skills').inputValue()).toBe('ClickHouse');
+    await press(page, 'Save posting');
+    await expect
+      .poll(() => job.getByText(/^Asks for:/).textContent())
+      .toBe('Asks for: Django, PostgreSQL. Nice to have: ClickHouse.');
+    await expectAccessible(page, 'job match after correcting the skills');
+
+    expect(problems).toEqual([]);
+    await context.close();
+    await host.stop();
+  });
+});
