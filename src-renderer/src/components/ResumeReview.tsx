@@ -237,6 +237,7 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
         <SkillChips
           id="skills-listed"
           title={`You listed (${listed.length})`}
+          hint="A skill Rehearse knows goes by its usual name; any other is kept as you wrote it."
           empty="No skills list was found. Add the skills you would list below."
           skills={listed}
           onRemove={(s) => removeSkill(s, listed, 'skills-listed')}
@@ -523,15 +524,26 @@ function SkillChips({
   return (
     <div>
       <h3 id={`${id}-title`}>{title}</h3>
-      {hint && <p className="hint">{hint}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {skills.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ul className="chips" id={id} aria-labelledby={`${id}-title`}>
+        <ul
+          className="chips"
+          id={id}
+          aria-labelledby={`${id}-title`}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        >
           {skills.map((s) => (
             <li key={s.name} className="chip">
               <span>{s.name}</span>
-              {s.asWritten && s.asWritten.toLowerCase() !== s.name.toLowerCase() ? (
+              {s.known === false ? (
+                <span className="badge">as written</span>
+              ) : s.asWritten && s.asWritten.toLowerCase() !== s.name.toLowerCase() ? (
                 <span className="muted"> (you wrote “{s.asWritten}”)</span>
               ) : null}{' '}
               <span className="muted">
