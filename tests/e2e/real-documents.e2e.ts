@@ -40,9 +40,10 @@ const retype = async (page: Page, field: ReturnType<Page['getByLabel']>, text: s
 const focused = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '');
 
-async function start(page: Page, url: string) {
+async function start(page: Page, url: string, beforeResume?: () => Promise<void>) {
   await page.goto(url);
   await onboard(page, { name: 'Kris', role: 'Software Engineer', level: 'Mid' });
+  await beforeResume?.();
   await press(page, 'Résumé');
   await page.getByRole('heading', { name: 'Your résumé' }).waitFor();
   await page.getByLabel(/Choose a PDF/).setInputFiles(RESUME);
@@ -56,7 +57,16 @@ describe('real documents, as a candidate meets them', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await start(page, host.url);
+    await start(page, host.url, async () => {
+      // Setting up a session says whether a résumé will shape it, and leads to the résumé screen.
+      await press(page, 'Practice');
+      const resume = page.getByRole('group', { name: 'Résumé' });
+      await resume.waitFor();
+      expect(await resume.textContent()).toContain(
+        'No résumé yet: questions come from the question bank and the job posting only.',
+      );
+      await press(page, 'Add your résumé');
+    });
 
     // The skills the candidate listed stand apart from those found in the text, each saying where it was seen.
     const listed = page.getByRole('list', { name: /^You listed/ });
@@ -219,6 +229,7 @@ describe('real documents, as a candidate meets them', () => {
     // PostgreSQL (in the résumé's projects) of Django and PostgreSQL.
     await expect.poll(() => match.textContent()).toContain('50% of the required skills are on your résumé.');
     expect(await match.textContent()).not.toMatch(/Scalability|Databases/);
+    expect(await match.textContent()).toContain('Compared with your résumé “pearson”, the version in use.');
 
     // Editing the posting again shows the corrected lists, and saving it keeps them.
     await press(page, 'Edit Senior Full Stack Software Engineer');
@@ -229,6 +240,20 @@ describe('real documents, as a candidate meets them', () => {
       .poll(() => job.getByText(/^Asks for:/).textContent())
       .toBe('Asks for: Django, PostgreSQL. Nice to have: ClickHouse.');
     await expectAccessible(page, 'job match after correcting the skills');
+
+    // Practice names the résumé it will use; the set starts with the corrected posting.
+    await press(page, 'Practice');
+    const resume = page.getByRole('group', { name: 'Résumé' });
+    await resume.waitFor();
+    expect(await resume.textContent()).toContain(
+      '“pearson” is in use: some questions ask about your own roles',
+    );
+    await page
+      .getByLabel('Job posting')
+      .selectOption({ label: 'Senior Full Stack Software Engineer — PostHog' });
+    await expectAccessible(page, 'practice setup with a résumé and a posting');
+    await press(page, 'Start');
+    await page.getByText(/^Why this question: /).waitFor();
 
     expect(problems).toEqual([]);
     await context.close();

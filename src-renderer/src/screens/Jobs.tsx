@@ -125,9 +125,17 @@ function JobSkills({ job }: { job: Job }) {
 function Match({ job, onAddSkills }: { job: Job; onAddSkills(): void }) {
   const go = useApp((s) => s.go);
   const [report, setReport] = useState<MatchReport | null>(null);
+  // With several résumé versions, the candidate needs to know which one was compared.
+  const [resume, setResume] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
-    call('jobs.match', { jobId: job.id }).then(setReport, (err: unknown) => setError(messageOf(err)));
+    Promise.all([call('jobs.match', { jobId: job.id }), call('resumes.list', {})]).then(
+      ([match, versions]) => {
+        setResume(versions.find((v) => v.isActive)?.label ?? '');
+        setReport(match);
+      },
+      (err: unknown) => setError(messageOf(err)),
+    );
   }, [job.id, job.updatedAt]);
   if (error) {
     return (
@@ -164,6 +172,7 @@ function Match({ job, onAddSkills }: { job: Job; onAddSkills(): void }) {
         <span className="meter">{report.coverage}%</span> of the{' '}
         {job.requiredSkills.length > 0 ? 'required' : 'listed'} skills are on your résumé.
       </p>
+      {resume && <p className="muted">Compared with your résumé “{resume}”, the version in use.</p>}
       <SkillList title="On your résumé" items={report.matched} kind="ok" />
       <SkillList title="Missing — required" items={report.missingRequired} kind="warn" />
       <SkillList title="Missing — nice to have" items={report.missingNiceToHave} kind="" />
