@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RehearseApi } from '../../src-shared/contract';
 import { expectAccessible, launchBrowser } from '../support/browser';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
@@ -192,6 +193,59 @@ describe('real documents, as a candidate meets them', () => {
     await page.getByRole('heading', { name: 'Job postings' }).waitFor();
     expect(asked).toHaveLength(1);
 
+    expect(problems).toEqual([]);
+    await context.close();
+    await host.stop();
+  });
+
+  it('warns before a sixth version removes the oldest, corrected one', async () => {
+    const host = await startHost(['--data-dir', tempDir()]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await start(page, host.url);
+    // Four more real résumés of the corpus (PDF and Word), through the same channel the upload uses.
+    for (const file of ['bell.pdf', 'card.docx', 'kirti.pdf', 'olla.pdf']) {
+      const dataBase64 = readFileSync(join(RESUME, '..', file)).toString('base64');
+      await page.evaluate(
+        async ([fileName, data]) => {
+          const api = (window as unknown as { rehearse: RehearseApi }).rehearse;
+          const r = await api.invoke('resumes.import', {
+            requestId: crypto.randomUUID(),
+            fileName: fileName!,
+            dataBase64: data!,
+          });
+          if (!r.ok) throw new Error(r.error.message);
+        },
+        [file, dataBase64],
+      );
+    }
+    await press(page, 'Home');
+    await press(page, 'Résumé');
+    const warning = page.getByText(/^You have 5 versions/);
+    await warning.waitFor();
+    // The oldest is the one the candidate corrected in the first place.
+    expect(await warning.textContent()).toBe(
+      'You have 5 versions, the most Rehearse keeps: adding one removes the oldest, “pearson”. Delete another version first to keep it.',
+    );
+    await press(page, 'Review pearson');
+    await page.getByRole('heading', { name: 'What Rehearse found in “pearson”' }).waitFor();
+    await retype(page, page.getByRole('group', { name: 'Contact' }).getByLabel('Name'), 'Kris Pearson');
+    await press(page, 'Save corrections');
+    await expect
+      .poll(() => warning.textContent())
+      .toBe(
+        'You have 5 versions, the most Rehearse keeps: adding one removes the oldest, “pearson”, with your corrections. Delete another version first to keep it.',
+      );
+    // The file chooser is described by the warning, so a screen reader hears it before choosing a file.
+    const described = await page.getByLabel(/Choose a PDF/).getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${described!.split(' ')[0]!}"]`).textContent()).toMatch(
+      /^You have 5 versions/,
+    );
+    await expectAccessible(page, 'résumé screen at the version limit (light)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page, 'résumé screen at the version limit (dark)');
     expect(problems).toEqual([]);
     await context.close();
     await host.stop();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import type { ResumeDetail, ResumeVersion } from '../../../src-shared/resume';
+import { MAX_RESUME_VERSIONS, type ResumeDetail, type ResumeVersion } from '../../../src-shared/resume';
 import { call, messageOf, on } from '../api';
 import { ResumeReview } from '../components/ResumeReview';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -89,6 +89,7 @@ export function Resume() {
       </p>
       <ImportPanel
         busy={progress !== null}
+        replaces={versions && versions.length >= MAX_RESUME_VERSIONS ? versions.at(-1) : undefined}
         onFile={(f) => void importFile(f)}
         onText={(text) => void runImport((requestId) => call('resumes.importText', { requestId, text }))}
       />
@@ -141,10 +142,13 @@ export function Resume() {
 
 function ImportPanel({
   busy,
+  replaces,
   onFile,
   onText,
 }: {
   busy: boolean;
+  /** The oldest version, which the next one added removes. */
+  replaces: ResumeVersion | undefined;
   onFile(f: File): void;
   onText(t: string): void;
 }) {
@@ -164,6 +168,13 @@ function ImportPanel({
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Add a résumé</h2>
+      {replaces && (
+        <p className="warning-box" id={`${id}-replaces`}>
+          You have {MAX_RESUME_VERSIONS} versions, the most Rehearse keeps: adding one removes the oldest, “
+          {replaces.label}”{replaces.corrected ? ', with your corrections' : ''}. Delete another version first
+          to keep it.
+        </p>
+      )}
       <div className="row" role="group" aria-label="How to add it">
         <button type="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>
           Upload a file
@@ -189,7 +200,7 @@ function ImportPanel({
             type="file"
             accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
             disabled={busy}
-            aria-describedby={`${id}-hint`}
+            aria-describedby={replaces ? `${id}-replaces ${id}-hint` : `${id}-hint`}
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) onFile(file);
@@ -205,6 +216,7 @@ function ImportPanel({
           <label htmlFor={`${id}-text`}>Résumé text</label>
           <textarea
             id={`${id}-text`}
+            aria-describedby={replaces ? `${id}-replaces` : undefined}
             value={text}
             onChange={(e) => setText(e.target.value)}
             disabled={busy}
