@@ -150,10 +150,42 @@ describe('real documents, as a candidate meets them', () => {
 
     // A role added by keyboard takes the cursor to its first field.
     await press(page, 'Add a role');
-    await expect.poll(() => focused(page)).toBe('experience-4-first');
+    await expect.poll(() => focused(page)).toBe('experience-4-title');
     await page.keyboard.insertText('Volunteer Tutor');
     await page.keyboard.press('Tab');
     await page.keyboard.insertText('Boston Public Library');
+
+    // A year typed key by key stays on screen; saving half a year or a date in words is refused, says where
+    // in the screen's words, puts the cursor there, and writes nothing.
+    const year = school.getByLabel('Graduation year');
+    await year.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('201');
+    expect(await year.inputValue()).toBe('201');
+    await press(page, 'Save corrections');
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not saved.' });
+    await expect
+      .poll(() => refusal.textContent())
+      .toBe(
+        'Not saved. Check “Bachelor of Arts, Boston College”, Graduation year: write the year in four digits, like 2015.',
+      );
+    await expect.poll(() => focused(page)).toBe('education-0-graduationYear');
+    expect(await year.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.type('4');
+    expect(await year.inputValue()).toBe('2014');
+    const sbeStart = page
+      .getByRole('group', { name: /^Software Engineer at SBE Vision/ })
+      .getByLabel('Start');
+    await retype(page, sbeStart, 'April 2022');
+    await press(page, 'Save corrections');
+    await expect
+      .poll(() => refusal.textContent())
+      .toBe(
+        'Not saved. Check “Software Engineer at SBE Vision, April 2022 – 2022-09”, Start: write the date as YYYY-MM or YYYY, like 2022-04.',
+      );
+    await expect.poll(() => focused(page)).toBe('experience-0-start');
+    expect(await page.getByRole('cell').getByText('Corrected').count()).toBe(0);
+    await retype(page, sbeStart, '2022-04');
 
     await expectAccessible(page, 'résumé review with unsaved corrections (light)');
     await page.emulateMedia({ colorScheme: 'dark' });

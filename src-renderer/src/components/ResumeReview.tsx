@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { DEGREES, ParsedResume, SKILL_CATEGORIES, type ResumeDetail } from '../../../src-shared/resume';
 import { call, messageOf } from '../api';
 import { guardLeaving } from '../store';
@@ -37,6 +37,7 @@ function Text({
   onChange,
   hint,
   multiline,
+  error,
 }: {
   id?: string;
   label: string;
@@ -44,11 +45,12 @@ function Text({
   onChange(v: string): void;
   hint?: string;
   multiline?: boolean;
+  error?: string;
 }) {
   const own = useId();
   const id = given ?? own;
   return (
-    <Field id={id} label={label} hint={hint || undefined}>
+    <Field id={id} label={label} hint={hint || undefined} error={error}>
       {(control) =>
         multiline ? (
           <textarea
@@ -64,6 +66,57 @@ function Text({
     </Field>
   );
 }
+
+/**
+ * A year typed digit by digit: the text is the candidate's until it is a year, so "201" stays on screen
+ * (a number field that dropped it would make a year impossible to type). `onDraft` says whether the text
+ * is not yet a year, so saving can stop and point here.
+ */
+function YearField({
+  id,
+  value,
+  onChange,
+  onDraft,
+  error,
+}: {
+  id: string;
+  value: number | null;
+  onChange(v: number | null): void;
+  onDraft(id: string, unfinished: boolean): void;
+  error?: string;
+}) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  // A value changed from outside (Undo, an entry above removed) replaces the text.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value === null ? '' : String(value));
+  }
+  useEffect(() => () => onDraft(id, false), [id, onDraft]);
+  return (
+    <Text
+      id={id}
+      label="Graduation year"
+      hint="Four digits, like 2015."
+      value={text}
+      error={error}
+      onChange={(v) => {
+        setText(v);
+        const year = v.trim();
+        const unfinished = year !== '' && !/^\d{4}$/.test(year);
+        onDraft(id, unfinished);
+        if (!unfinished) onChange(year === '' ? null : Number(year));
+      }}
+    />
+  );
+}
+
+/** What a field of an entry is called on screen, for an error that points at it. */
+const FIELD_LABELS: Record<string, string> = {
+  start: 'Start',
+  end: 'End',
+  graduationYear: 'Graduation year',
+};
 
 function Group({
   title,
@@ -135,6 +188,17 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
   const [skill, setSkill] = useState('');
   const [category, setCategory] = useState<Resume['skills'][number]['category']>('technical');
   const [error, setError] = useState('');
+  // The field a failed save points at: its id, and what to fix there.
+  const [fieldError, setFieldError] = useState<{ id: string; message: string } | null>(null);
+  const errorFor = (id: string) => (fieldError?.id === id ? fieldError.message : undefined);
+  // Fields whose text is not yet a value (a year half typed), by id.
+  const unfinished = useRef(new Set<string>());
+  const onDraft = useCallback((id: string, open: boolean) => {
+    if (open) unfinished.current.add(id);
+    else unfinished.current.delete(id);
+  }, []);
+  // Bumped by Undo, so fields holding their own text start again from the saved values.
+  const [generation, setGeneration] = useState(0);
   const [saving, setSaving] = useState(false);
   const focusLater = useFocusAfterRender();
   const set = (patch: Partial<Resume>) => setR({ ...r, ...patch });
@@ -149,9 +213,10 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
     focusLater(() => focusId(`${key}-${i}`, `${key}-${i - 1}`, `${key}-add`));
   };
   /** Adds an entry and puts the cursor in its first field. */
+  const FIRST_FIELD = { experience: 'title', education: 'degree', projects: 'name' } as const;
   const addTo = <K extends 'experience' | 'education' | 'projects'>(key: K, blank: Resume[K][number]) => {
     set({ [key]: [...r[key], blank] } as Partial<Resume>);
-    focusLater(() => focusId(`${key}-${r[key].length}-first`));
+    focusLater(() => focusId(`${key}-${r[key].length}-${FIRST_FIELD[key]}`));
   };
 
   // Unsaved corrections are lost if the candidate leaves, so the app asks first.
@@ -164,12 +229,40 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
     [dirty, detail.label],
   );
 
+  /** Says what to fix in words the screen uses, marks the field and puts the cursor in it. */
+  function refuse(id: string, message: string) {
+    const [key, i, field] = id.split('-') as ['experience' | 'education', string, string];
+    const entry = key === 'experience' ? r.experience[Number(i)] : r.education[Number(i)];
+    const where = !entry
+      ? ''
+      : key === 'experience'
+        ? roleName(entry as Resume['experience'][number], Number(i))
+        : educationName(entry as Resume['education'][number], Number(i));
+    setFieldError({ id, message });
+    setError(`Not saved. Check ${where ? `“${where}”, ` : ''}${FIELD_LABELS[field] ?? field}: ${message}`);
+    document.getElementById(id)?.focus();
+  }
+
   async function save() {
     setError('');
+    setFieldError(null);
+    const [draft] = unfinished.current;
+    if (draft) {
+      refuse(draft, 'write the year in four digits, like 2015.');
+      return;
+    }
     const parsed = ParsedResume.safeParse(r);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      setError(`Check ${issue.path.join(' › ')}: ${issue.message}`);
+      const [key, i, field] = issue.path;
+      if ((key === 'experience' || key === 'education') && typeof i === 'number' && typeof field === 'string')
+        refuse(
+          `${key}-${i}-${field}`,
+          field === 'start' || field === 'end'
+            ? 'write the date as YYYY-MM or YYYY, like 2022-04.'
+            : `${issue.message}.`,
+        );
+      else setError(`Not saved. Check ${issue.path.join(' › ')}: ${issue.message}.`);
       return;
     }
     setSaving(true);
@@ -313,7 +406,7 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
               {roleName(e, i)}
             </h3>
             <Text
-              id={`experience-${i}-first`}
+              id={`experience-${i}-title`}
               label="Title"
               value={e.title}
               onChange={(v) => setAt('experience', i, { title: orNull(v) })}
@@ -330,14 +423,18 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
             />
             <div className="row">
               <Text
+                id={`experience-${i}-start`}
+                error={errorFor(`experience-${i}-start`)}
                 label="Start"
                 hint="YYYY-MM or YYYY"
                 value={e.start}
                 onChange={(v) => setAt('experience', i, { start: orNull(v) })}
               />
               <Text
+                id={`experience-${i}-end`}
+                error={errorFor(`experience-${i}-end`)}
                 label="End"
-                hint="Leave empty if current"
+                hint="YYYY-MM or YYYY; empty if current"
                 value={e.end}
                 onChange={(v) => setAt('experience', i, { end: orNull(v) })}
               />
@@ -373,73 +470,76 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
           </div>
         ))}
       </Group>
-      <Group
-        title={`Education (${r.education.length})`}
-        addId="education-add"
-        addLabel="Add education"
-        onAdd={() =>
-          addTo('education', {
-            degree: null,
-            degreeRaw: null,
-            field: null,
-            institution: null,
-            graduationYear: null,
-            gpa: null,
-          })
-        }
-      >
-        {r.education.map((e, i) => (
-          <div key={i} className="entry" role="group" aria-labelledby={`education-${i}`}>
-            <h3 id={`education-${i}`} tabIndex={-1}>
-              {educationName(e, i)}
-            </h3>
-            <Field id={`education-${i}-first`} label="Degree">
-              {(control) => (
-                <select
-                  value={e.degree ?? ''}
-                  onChange={(ev) =>
-                    setAt('education', i, { degree: (ev.target.value || null) as typeof e.degree })
-                  }
-                  {...control}
-                >
-                  <Options values={DEGREES} none="Not stated" />
-                </select>
-              )}
-            </Field>
-            <Text
-              label="As written"
-              value={e.degreeRaw}
-              onChange={(v) => setAt('education', i, { degreeRaw: orNull(v) })}
-            />
-            <Text
-              label="Field of study"
-              value={e.field}
-              onChange={(v) => setAt('education', i, { field: orNull(v) })}
-            />
-            <Text
-              label="Institution"
-              value={e.institution}
-              onChange={(v) => setAt('education', i, { institution: orNull(v) })}
-            />
-            <Text
-              label="Graduation year"
-              value={e.graduationYear === null ? '' : String(e.graduationYear)}
-              onChange={(v) =>
-                setAt('education', i, { graduationYear: /^\d{4}$/.test(v) ? Number(v) : null })
-              }
-            />
-            <Text label="GPA" value={e.gpa} onChange={(v) => setAt('education', i, { gpa: orNull(v) })} />
-            <button
-              type="button"
-              className="danger"
-              aria-label={`Remove this entry: ${educationName(e, i)}`}
-              onClick={() => removeAt('education', i)}
-            >
-              Remove this entry
-            </button>
-          </div>
-        ))}
-      </Group>
+      {/* Keyed by Undo: a year field's own text starts again from the saved value. */}
+      <Fragment key={generation}>
+        <Group
+          title={`Education (${r.education.length})`}
+          addId="education-add"
+          addLabel="Add education"
+          onAdd={() =>
+            addTo('education', {
+              degree: null,
+              degreeRaw: null,
+              field: null,
+              institution: null,
+              graduationYear: null,
+              gpa: null,
+            })
+          }
+        >
+          {r.education.map((e, i) => (
+            <div key={i} className="entry" role="group" aria-labelledby={`education-${i}`}>
+              <h3 id={`education-${i}`} tabIndex={-1}>
+                {educationName(e, i)}
+              </h3>
+              <Field id={`education-${i}-degree`} label="Degree">
+                {(control) => (
+                  <select
+                    value={e.degree ?? ''}
+                    onChange={(ev) =>
+                      setAt('education', i, { degree: (ev.target.value || null) as typeof e.degree })
+                    }
+                    {...control}
+                  >
+                    <Options values={DEGREES} none="Not stated" />
+                  </select>
+                )}
+              </Field>
+              <Text
+                label="As written"
+                value={e.degreeRaw}
+                onChange={(v) => setAt('education', i, { degreeRaw: orNull(v) })}
+              />
+              <Text
+                label="Field of study"
+                value={e.field}
+                onChange={(v) => setAt('education', i, { field: orNull(v) })}
+              />
+              <Text
+                label="Institution"
+                value={e.institution}
+                onChange={(v) => setAt('education', i, { institution: orNull(v) })}
+              />
+              <YearField
+                id={`education-${i}-graduationYear`}
+                value={e.graduationYear}
+                error={errorFor(`education-${i}-graduationYear`)}
+                onDraft={onDraft}
+                onChange={(v) => setAt('education', i, { graduationYear: v })}
+              />
+              <Text label="GPA" value={e.gpa} onChange={(v) => setAt('education', i, { gpa: orNull(v) })} />
+              <button
+                type="button"
+                className="danger"
+                aria-label={`Remove this entry: ${educationName(e, i)}`}
+                onClick={() => removeAt('education', i)}
+              >
+                Remove this entry
+              </button>
+            </div>
+          ))}
+        </Group>
+      </Fragment>
       <Group
         title={`Projects (${r.projects.length})`}
         addId="projects-add"
@@ -452,7 +552,7 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
               {p.name.trim() || `Project ${i + 1}`}
             </h3>
             <Text
-              id={`projects-${i}-first`}
+              id={`projects-${i}-name`}
               label="Project name"
               value={p.name}
               onChange={(v) => setAt('projects', i, { name: v })}
@@ -495,7 +595,15 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
             {saving ? 'Saving…' : 'Save corrections'}
           </button>
           {dirty && (
-            <button type="button" onClick={() => setR(detail.effective)}>
+            <button
+              type="button"
+              onClick={() => {
+                setR(detail.effective);
+                setFieldError(null);
+                setError('');
+                setGeneration((g) => g + 1);
+              }}
+            >
               Undo unsaved changes
             </button>
           )}
