@@ -321,6 +321,19 @@ describe('real documents, as a candidate meets them', () => {
     await press(page, 'Edit Senior Full Stack Software Engineer');
     expect(await page.getByLabel('Required skills').inputValue()).toBe('Django, PostgreSQL');
     expect(await page.getByLabel('Nice-to-have skills').inputValue()).toBe('ClickHouse');
+    // Filling in again keeps the candidate's lists, and says so rather than "Found …" over unchanged fields.
+    await press(page, 'Fill in from the posting');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Found/ })
+          .textContent(),
+      )
+      .toMatch(
+        /^Found 5 required \(.*Scalability.*\)\. Required skills already had your entries, so it was kept; empty it and fill in again to use what was found\.$/,
+      );
+    expect(await page.getByLabel('Required skills').inputValue()).toBe('Django, PostgreSQL');
     await press(page, 'Save posting');
     await expect
       .poll(() => job.getByText(/^Asks for:/).textContent())

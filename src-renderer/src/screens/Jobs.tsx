@@ -246,7 +246,16 @@ function JobForm({
       if (filled.required !== null) setRequired(filled.required);
       if (filled.nice !== null) setNice(filled.nice);
       setSkillsSet(true);
-      setStatus(proposalStatus(p));
+      // Lists the candidate already has are theirs; say so, or "Found …" reads as if the fields now held it.
+      const kept = [
+        p.requiredSkills.length > 0 && filled.required === null && !sameSkills(required, p.requiredSkills)
+          ? 'Required skills'
+          : '',
+        p.niceToHaveSkills.length > 0 && filled.nice === null && !sameSkills(nice, p.niceToHaveSkills)
+          ? 'Nice-to-have skills'
+          : '',
+      ].filter(Boolean);
+      setStatus(proposalStatus(p, kept));
       // The builtin reading shows at once; a configured model reads it after and can only add to it.
       const m = await call('jobs.propose', { text: description, model: true });
       if (!m.readBy || m.readBy.provider === 'builtin') return;
@@ -374,6 +383,16 @@ function JobForm({
   );
 }
 
+/** Whether a comma list names the same skills as a list, in any order and case. */
+const sameSkills = (text: string, skills: string[]) => {
+  const key = (list: string[]) =>
+    list
+      .map((x) => x.toLowerCase())
+      .sort()
+      .join('\n');
+  return key(commaList(text)) === key(skills);
+};
+
 const commaList = (text: string) =>
   text
     .split(',')
@@ -381,7 +400,7 @@ const commaList = (text: string) =>
     .filter(Boolean);
 
 /** What "Fill in from the posting" found, said so the candidate knows what to check or add. */
-function proposalStatus(p: JobProposal): string {
+function proposalStatus(p: JobProposal, kept: string[] = []): string {
   const names = (list: string[]) => list.slice(0, 8).join(', ') + (list.length > 8 ? ', …' : '');
   if (p.requiredSkills.length + p.niceToHaveSkills.length === 0)
     return 'No skills found in the posting. Add the skills it asks for under Required skills, separated by commas.';
@@ -390,5 +409,8 @@ function proposalStatus(p: JobProposal): string {
     parts.push(`${p.requiredSkills.length} required (${names(p.requiredSkills)})`);
   if (p.niceToHaveSkills.length > 0)
     parts.push(`${p.niceToHaveSkills.length} nice to have (${names(p.niceToHaveSkills)})`);
-  return `Found ${parts.join(' and ')}. Check the fields above.`;
+  const found = `Found ${parts.join(' and ')}.`;
+  if (kept.length === 0) return `${found} Check the fields above.`;
+  const [they, them] = kept.length > 1 ? ['they were', 'them'] : ['it was', 'it'];
+  return `${found} ${kept.join(' and ')} already had your entries, so ${they} kept; empty ${them} and fill in again to use what was found.`;
 }
