@@ -38,8 +38,13 @@ const retype = async (page: Page, field: ReturnType<Page['getByLabel']>, text: s
   if (text) await page.keyboard.insertText(text);
   else await page.keyboard.press('Delete');
 };
+/** The focused element, by its accessible label, else its id, else its tag and text. */
 const focused = (page: Page) =>
-  page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '');
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return '';
+    return el.getAttribute('aria-label') || el.id || `${el.tagName}: ${el.textContent}`;
+  });
 
 async function start(page: Page, url: string, beforeResume?: () => Promise<void>) {
   await page.goto(url);
@@ -194,6 +199,8 @@ describe('real documents, as a candidate meets them', () => {
 
     await press(page, 'Save corrections');
     await page.getByText('No unsaved corrections.').waitFor();
+    // The cursor stays on the button, so the candidate carries on from where they were.
+    expect(await focused(page)).toBe('BUTTON: Save corrections');
     await expect.poll(() => page.getByRole('cell').getByText('Corrected').count()).toBe(1);
     // Saved means kept: a fresh load shows the corrections, and leaving no longer asks.
     await page.reload();
@@ -304,6 +311,12 @@ describe('real documents, as a candidate meets them', () => {
     await retype(page, page.getByLabel('Nice-to-have skills'), 'ClickHouse');
     await expectAccessible(page, 'job form with corrected skills');
     await press(page, 'Save posting');
+    // The cursor moves to the saved posting, whose match opens under it.
+    await expect
+      .poll(() =>
+        page.evaluate(() => `${document.activeElement?.tagName}: ${document.activeElement?.textContent}`),
+      )
+      .toBe('H2: Senior Full Stack Software Engineer');
 
     const job = page.getByRole('listitem').filter({ hasText: 'Senior Full Stack Software Engineer' });
     await expect

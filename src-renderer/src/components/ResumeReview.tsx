@@ -200,6 +200,13 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
   // Bumped by Undo, so fields holding their own text start again from the saved values.
   const [generation, setGeneration] = useState(0);
   const [saving, setSaving] = useState(false);
+  // A save brings the version back as stored; the form shows that, and the cursor stays where it was.
+  const [savedAt, setSavedAt] = useState(detail.updatedAt);
+  if (detail.updatedAt !== savedAt) {
+    setSavedAt(detail.updatedAt);
+    setR(detail.effective);
+    setGeneration((g) => g + 1);
+  }
   const focusLater = useFocusAfterRender();
   const set = (patch: Partial<Resume>) => setR({ ...r, ...patch });
   const setAt = <K extends 'experience' | 'education' | 'projects'>(
@@ -591,7 +598,15 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
           </p>
         )}
         <div className="row">
-          <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
+          {/* Not disabled while saving: a disabled button drops the keyboard's focus. */}
+          <button
+            type="button"
+            className="primary"
+            aria-disabled={saving || undefined}
+            onClick={() => {
+              if (!saving) void save();
+            }}
+          >
             {saving ? 'Saving…' : 'Save corrections'}
           </button>
           {dirty && (

@@ -16,6 +16,15 @@ export function Jobs() {
   const [open, setOpen] = useState<Job | null>(null);
 
   const [jobs] = useLoaded('jobs.list', 'jobs.changed');
+  // Where the cursor goes when the form closes: the saved posting, or back where the candidate was. A new
+  // posting's heading appears once the list reloads, so this waits for it.
+  const focusTarget = useRef<string | null>(null);
+  useEffect(() => {
+    const el = focusTarget.current ? document.getElementById(focusTarget.current) : null;
+    if (!el) return;
+    el.focus();
+    focusTarget.current = null;
+  }, [editing, jobs]);
 
   return (
     <div className="stack">
@@ -28,6 +37,11 @@ export function Jobs() {
           job={editing === 'new' ? null : editing}
           focusSkills={toSkills}
           onDone={(saved) => {
+            focusTarget.current = saved
+              ? `job-${saved.id}`
+              : editing === 'new'
+                ? 'add-job'
+                : `edit-job-${editing.id}`;
             setEditing(null);
             setToSkills(false);
             if (saved) {
@@ -37,7 +51,7 @@ export function Jobs() {
           }}
         />
       ) : (
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
+        <button type="button" id="add-job" className="primary" onClick={() => setEditing('new')}>
           Add a job posting
         </button>
       )}
@@ -55,7 +69,9 @@ export function Jobs() {
             <li key={job.id} className="card">
               <div className="row spread">
                 <div>
-                  <h2 style={{ marginBottom: 0 }}>{job.title}</h2>
+                  <h2 id={`job-${job.id}`} tabIndex={-1} style={{ marginBottom: 0 }}>
+                    {job.title}
+                  </h2>
                   <p className="muted" style={{ margin: 0 }}>
                     {[job.company, job.experienceLevel, `added ${dateTime(job.createdAt)}`]
                       .filter(Boolean)
@@ -72,7 +88,12 @@ export function Jobs() {
                   >
                     {open?.id === job.id ? 'Hide match' : 'Match my résumé'}
                   </button>
-                  <button type="button" onClick={() => setEditing(job)} aria-label={`Edit ${job.title}`}>
+                  <button
+                    type="button"
+                    id={`edit-job-${job.id}`}
+                    onClick={() => setEditing(job)}
+                    aria-label={`Edit ${job.title}`}
+                  >
                     Edit
                   </button>
                   <button

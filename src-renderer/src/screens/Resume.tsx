@@ -127,7 +127,7 @@ export function Resume() {
       )}
       {selected && (
         <ResumeReview
-          key={`${selected.id}-${selected.updatedAt}`}
+          key={selected.id}
           detail={selected}
           onSaved={(d) => {
             setSelected(d);
