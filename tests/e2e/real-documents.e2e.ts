@@ -54,6 +54,8 @@ async function start(page: Page, url: string, beforeResume?: () => Promise<void>
   await page.getByRole('heading', { name: 'Your résumé' }).waitFor();
   await page.getByLabel(/Choose a PDF/).setInputFiles(RESUME);
   await page.getByRole('heading', { name: 'What Rehearse found in “pearson”' }).waitFor({ timeout: 30_000 });
+  // The cursor lands on what was read, not on the page body (the file chooser is disabled while reading).
+  await expect.poll(() => focused(page)).toBe('review-title');
 }
 
 describe('real documents, as a candidate meets them', () => {
@@ -264,6 +266,11 @@ describe('real documents, as a candidate meets them', () => {
     await press(page, 'Résumé');
     const warning = page.getByText(/^You have 5 versions/);
     await warning.waitFor();
+    // The newest, olla.pdf (a Europass CV), has no projects, and the empty group says so.
+    await page.getByRole('heading', { name: 'What Rehearse found in “olla”' }).waitFor();
+    expect(await page.getByRole('group', { name: 'Projects (0)' }).textContent()).toContain(
+      'No projects were found.',
+    );
     // The oldest is the one the candidate corrected in the first place.
     expect(await warning.textContent()).toBe(
       'You have 5 versions, the most Rehearse keeps: adding one removes the oldest, “pearson”. Delete another version first to keep it.',

@@ -295,7 +295,7 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
 
   return (
     <section aria-labelledby="review-title" className="stack">
-      <h2 id="review-title">
+      <h2 id="review-title" tabIndex={-1}>
         What Rehearse found in “{detail.label}”{detail.corrected ? ' (with your corrections)' : ''}
       </h2>
       <p className="muted">
@@ -494,6 +494,9 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
             })
           }
         >
+          {r.education.length === 0 && (
+            <p className="muted">No education was found. Add your degrees, diplomas or certificates.</p>
+          )}
           {r.education.map((e, i) => (
             <div key={i} className="entry" role="group" aria-labelledby={`education-${i}`}>
               <h3 id={`education-${i}`} tabIndex={-1}>
@@ -553,6 +556,7 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
         addLabel="Add a project"
         onAdd={() => addTo('projects', { name: 'New project', technologies: [], description: '' })}
       >
+        {r.projects.length === 0 && <p className="muted">No projects were found.</p>}
         {r.projects.map((p, i) => (
           <div key={i} className="entry" role="group" aria-labelledby={`projects-${i}`}>
             <h3 id={`projects-${i}`} tabIndex={-1}>

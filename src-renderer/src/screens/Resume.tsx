@@ -21,6 +21,14 @@ export function Resume() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState('');
 
+  // After an import the cursor goes to what was read: the file chooser it was on is disabled while reading.
+  const toReview = useRef(false);
+  useEffect(() => {
+    if (!selected || !toReview.current) return;
+    toReview.current = false;
+    document.getElementById('review-title')?.focus();
+  }, [selected]);
+
   const [reload, setReload] = useState(0);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
 
@@ -60,6 +68,7 @@ export function Resume() {
     setProgress({ requestId, stage: 'Sending the file', fraction: 0.05 });
     try {
       const detail = await start(requestId);
+      toReview.current = true;
       setSelected(detail);
       notify('success', `Read “${detail.label}”. Check what was found below and fix anything that is wrong.`);
       refresh();
