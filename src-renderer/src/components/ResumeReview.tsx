@@ -16,7 +16,7 @@ const FOUND_IN: Record<Resume['skills'][number]['sources'][number], string> = {
 
 type Resume = ParsedResume;
 
-/** "also in latest job, experience" for a listed skill; "in projects" for one found only in the text. */
+/** "also in latest job, earlier roles" for a listed skill; "in projects" for one found only in the text. */
 function foundIn(s: Resume['skills'][number]): string {
   const places = s.sources.filter((source) => source !== 'skills').map((source) => FOUND_IN[source]);
   if (places.length === 0) return '';
@@ -92,7 +92,11 @@ function YearField({
     setShown(value);
     setText(value === null ? '' : String(value));
   }
-  useEffect(() => () => onDraft(id, false), [id, onDraft]);
+  const unfinished = text.trim() !== '' && !/^\d{4}$/.test(text.trim());
+  useEffect(() => {
+    onDraft(id, unfinished);
+    return () => onDraft(id, false);
+  }, [id, unfinished, onDraft]);
   return (
     <Text
       id={id}
@@ -103,9 +107,8 @@ function YearField({
       onChange={(v) => {
         setText(v);
         const year = v.trim();
-        const unfinished = year !== '' && !/^\d{4}$/.test(year);
-        onDraft(id, unfinished);
-        if (!unfinished) onChange(year === '' ? null : Number(year));
+        if (year === '') onChange(null);
+        else if (/^\d{4}$/.test(year)) onChange(Number(year));
       }}
     />
   );
@@ -148,7 +151,7 @@ function Group({
 }
 
 /** "Software Engineer at SBE Vision, 2022-04 – 2022-09": a role as the review names it, for headings and buttons. */
-export function roleName(e: Resume['experience'][number], i: number): string {
+function roleName(e: Resume['experience'][number], i: number): string {
   const what = [e.title, e.company].filter(Boolean).join(' at ') || `Role ${i + 1}`;
   const when =
     e.start || e.end || e.current ? `${e.start ?? '?'} – ${e.current ? 'now' : (e.end ?? '?')}` : '';
