@@ -261,7 +261,11 @@ export function ResumeReview({ detail, onSaved }: { detail: ResumeDetail; onSave
       refuse(draft, 'write the year in four digits, like 2015.');
       return;
     }
-    const parsed = ParsedResume.safeParse(r);
+    // Blank lines typed between points are spacing, not points: questions must not ask about them.
+    const parsed = ParsedResume.safeParse({
+      ...r,
+      experience: r.experience.map((e) => ({ ...e, bullets: e.bullets.filter((b) => b.trim() !== '') })),
+    });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const [key, i, field] = issue.path;
