@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RehearseApi } from '../../src-shared/contract';
 import { expectAccessible, launchBrowser } from '../support/browser';
+import { startFakeOllama } from '../support/fake-ollama';
 import { startHost } from '../support/host-process';
 import { onboard } from '../support/onboard';
 import { tempDir } from '../support/runtime';
@@ -302,6 +303,64 @@ describe('real documents, as a candidate meets them', () => {
     expect(problems).toEqual([]);
     await context.close();
     await host.stop();
+  });
+
+  it('says a model is still reading a posting, then what it added and what it was refused', async () => {
+    const ollama = await startFakeOllama({
+      // "architecture" is in PostHog's posting; Kubernetes is not, so it is dropped.
+      answers: [
+        JSON.stringify({
+          title: 'Senior Full Stack Software Engineer',
+          company: 'PostHog',
+          experienceLevel: 'Senior',
+          requiredSkills: ['Django', 'architecture', 'Kubernetes'],
+          niceToHaveSkills: [],
+        }),
+      ],
+      // Long enough that the wait is seen on a busy machine.
+      delayMs: 3000,
+    });
+    const host = await startHost(['--data-dir', tempDir()]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(host.url);
+    await onboard(page, { name: 'Kris', role: 'Software Engineer', level: 'Mid' });
+    await press(page, 'Settings');
+    await page.getByLabel('Ollama address').fill(ollama.url);
+    await page.getByRole('radio', { name: 'Always use it' }).check();
+    await press(page, 'Save AI settings');
+    await expect
+      .poll(() => page.getByTestId('ollama-health').textContent(), { timeout: 10_000 })
+      .toContain('Working.');
+
+    await press(page, 'Jobs');
+    await press(page, 'Add a job posting');
+    await page.getByLabel('Posting text').focus();
+    await page.keyboard.insertText(POSTING);
+    await press(page, 'Fill in from the posting');
+    const status = page.getByRole('status').filter({ hasText: /^Found/ });
+    // The builtin reading shows at once, and the wait for the model is said, not left as a still screen.
+    await expect
+      .poll(() => status.textContent(), { timeout: 8_000 })
+      .toMatch(
+        /^Found 5 required \(.*\)\. Check the fields above\. A model is reading the posting too; what it adds will show here\.$/,
+      );
+    await expectAccessible(page, 'job form while a model reads');
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toMatch(
+        /The model \(ollama · [^)]+\) added architecture\. It also proposed Kubernetes, which the posting does not say, so they were left out\.$/,
+      );
+    expect(await status.textContent()).not.toContain('A model is reading');
+    // The list the form filled takes the model's additions; the candidate had not touched it.
+    expect(await page.getByLabel('Required skills').inputValue()).toContain('architecture');
+
+    expect(problems).toEqual([]);
+    await context.close();
+    await host.stop();
+    await ollama.close();
   });
 
   it('keeps a real posting’s skills as the candidate corrected them, and matches on those', async () => {

@@ -251,9 +251,13 @@ function JobForm({
   const [skillsSet, setSkillsSet] = useState(job !== null);
   const [description, setDescription] = useState(job?.description ?? '');
   const [status, setStatus] = useState('');
+  const [reading, setReading] = useState(false);
 
   async function propose() {
-    setStatus('');
+    if (reading) return;
+    setReading(true);
+    setStatus('Reading the posting…');
+    let slow: ReturnType<typeof setTimeout> | undefined;
     try {
       const p = await call('jobs.propose', { text: description });
       // Only empty fields are filled; what the candidate typed is theirs.
@@ -276,10 +280,20 @@ function JobForm({
           ? 'Nice-to-have skills'
           : '',
       ].filter(Boolean);
-      setStatus(proposalStatus(p, kept));
-      // The builtin reading shows at once; a configured model reads it after and can only add to it.
+      const builtinStatus = proposalStatus(p, kept);
+      setStatus(builtinStatus);
+      // The builtin reading shows at once; a configured model reads it after and can only add to it. A model
+      // can take many seconds, so the candidate is told it is at work rather than left with a still screen.
+      slow = setTimeout(
+        () => setStatus(`${builtinStatus} A model is reading the posting too; what it adds will show here.`),
+        400,
+      );
       const m = await call('jobs.propose', { text: description, model: true });
-      if (!m.readBy || m.readBy.provider === 'builtin') return;
+      clearTimeout(slow);
+      if (!m.readBy || m.readBy.provider === 'builtin') {
+        setStatus(builtinStatus);
+        return;
+      }
       const added = [...m.requiredSkills, ...m.niceToHaveSkills].filter(
         (s) => !p.requiredSkills.includes(s) && !p.niceToHaveSkills.includes(s),
       );
@@ -294,7 +308,7 @@ function JobForm({
       const by = [m.readBy.provider, m.readBy.model].filter(Boolean).join(' · ');
       setStatus(
         [
-          proposalStatus(m),
+          proposalStatus(m, kept),
           added.length > 0
             ? `The model (${by}) added ${added.join(', ')}.`
             : `The model (${by}) added nothing.`,
@@ -307,8 +321,12 @@ function JobForm({
       );
     } catch (err) {
       const field = fieldOf(err);
+      setStatus('');
       if (field) show({ description: messageOf(err) });
       else setStatus(messageOf(err));
+    } finally {
+      clearTimeout(slow);
+      setReading(false);
     }
   }
 
@@ -334,7 +352,7 @@ function JobForm({
         label="Posting text"
         hint="Paste the whole posting; “Fill in from the posting” proposes the fields below."
         after={
-          <button type="button" onClick={() => void propose()}>
+          <button type="button" aria-disabled={reading || undefined} onClick={() => void propose()}>
             Fill in from the posting
           </button>
         }
