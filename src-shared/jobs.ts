@@ -8,6 +8,12 @@ const text = (label: string, max: number) =>
     .min(1, { error: `${label} is required.` })
     .max(max, { error: `${label} must be at most ${max.toLocaleString('en-US')} characters.` });
 
+const skillList = (what: string) =>
+  z
+    .array(z.string().trim().min(1).max(60, { error: 'A skill must be at most 60 characters.' }))
+    .max(50, { error: `List at most 50 ${what}.` })
+    .optional();
+
 export const JobInput = z
   .object({
     title: text('Title', 120),
@@ -16,10 +22,10 @@ export const JobInput = z
     experienceLevel: z
       .enum(EXPERIENCE_LEVELS, { error: `Experience level must be one of ${EXPERIENCE_LEVELS.join(', ')}.` })
       .optional(),
-    techStack: z
-      .array(z.string().trim().min(1).max(60))
-      .max(50, { error: 'List at most 50 technologies.' })
-      .optional(),
+    techStack: skillList('technologies'),
+    /** The skills as the candidate confirmed them; given, they replace what the reader finds in the description. */
+    requiredSkills: skillList('required skills'),
+    niceToHaveSkills: skillList('nice-to-have skills'),
   })
   .strict();
 export type JobInput = z.infer<typeof JobInput>;

@@ -45,6 +45,8 @@ export const FoundSkill = z.object({
    * found only in prose or added by hand. */
   asWritten: z.string().nullable().optional(),
   category: z.enum(SKILL_CATEGORIES),
+  /** Whether the taxonomy knows the skill, set when a résumé is read back; false for one kept as written. */
+  known: z.boolean().optional(),
   confidence: z.number().min(0).max(1),
   sources: z.array(z.enum(SKILL_SOURCES)),
 });

@@ -49,6 +49,23 @@ interface AppState {
 
 let nextNotice = 1;
 
+/** What a screen with unsaved work says before it is left; null when nothing would be lost. */
+let leaveWarning: (() => string | null) | null = null;
+
+/** A screen with unsaved work registers its warning here; the returned function takes it away. */
+export function guardLeaving(warning: () => string | null): () => void {
+  leaveWarning = warning;
+  return () => {
+    if (leaveWarning === warning) leaveWarning = null;
+  };
+}
+
+/** True when nothing unsaved would be lost, or the candidate chose to lose it. */
+export function mayLeave(): boolean {
+  const warning = leaveWarning?.();
+  return !warning || window.confirm(warning);
+}
+
 export const useApp = create<AppState>((set, get) => ({
   status: 'loading',
   profile: null,
@@ -88,6 +105,7 @@ export const useApp = create<AppState>((set, get) => ({
     if (vault) await get().setVault(vault);
   },
   go(screen) {
+    if (!mayLeave()) return;
     set({ screen });
   },
   setProfile(profile) {

@@ -64,8 +64,8 @@ describe('job postings as people write them, through the UI by keyboard', () => 
       // "Review code and mentor two mid-level engineers" asks for code review too.
       /^Found 10 required \(Code review, Go, Java, PostgreSQL, .*\) and 2 nice to have \(gRPC, Datadog\)\./,
     );
-    // The required skills fill the Tech stack field, the last of them after the "5+ years" line.
-    const stack = (await page.getByLabel('Tech stack (optional)').inputValue()).split(', ');
+    // The required skills fill the Required skills field, the last of them after the "5+ years" line.
+    const stack = (await page.getByLabel('Required skills').inputValue()).split(', ');
     for (const skill of [
       'Go',
       'Java',
@@ -112,10 +112,10 @@ describe('job postings as people write them, through the UI by keyboard', () => 
     await page.emulateMedia({ colorScheme: 'light' });
 
     await press(page, 'Add the skills it asks for');
-    // The edit form opens with the cursor in the Tech stack field, so the candidate can type straight away.
+    // The edit form opens with the cursor in the Required skills field, so the candidate can type straight away.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') ?? ''))
-      .toMatch(/-stack$/);
+      .toMatch(/-requiredSkills$/);
     await page.keyboard.insertText('Excel, Google Workspace');
     await press(page, 'Save posting');
     await expect.poll(() => office.textContent()).toContain('0% of the required skills are on your résumé.');

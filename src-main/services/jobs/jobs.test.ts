@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedResume } from '../../../src-shared/resume';
@@ -133,6 +134,66 @@ describe('job postings', () => {
     expect(await runtime.invoke('jobs.get', { id: first.id })).toMatchObject({
       error: { code: 'NOT_FOUND', message: 'That job posting no longer exists.' },
     });
+  });
+
+  it('keeps the skills the candidate confirmed, so one the reader got wrong stays removed', async () => {
+    // A real posting (PostHog's, in the development corpus) where the reader takes "Scalability" and
+    // "Databases" for required skills; the candidate removes them and moves ClickHouse to nice to have.
+    const description = readFileSync(
+      join(
+        __dirname,
+        '../../../tests/fixtures/real-postings/posthog-senior-full-stack-software-engineer.txt',
+      ),
+      'utf8',
+    );
+    const runtime = await testRuntime();
+    const read = await ok(runtime, 'jobs.create', {
+      title: 'Senior Full Stack Software Engineer',
+      description,
+    });
+    expect(read.requiredSkills).toEqual(expect.arrayContaining(['Scalability', 'Databases', 'ClickHouse']));
+
+    const job = { title: read.title, description };
+    const fixed = await ok(runtime, 'jobs.update', {
+      id: read.id,
+      job: {
+        ...job,
+        requiredSkills: ['Django', 'PostgreSQL', 'django'],
+        niceToHaveSkills: ['ClickHouse', 'Django'],
+      },
+    });
+    expect(fixed).toMatchObject({
+      requiredSkills: ['Django', 'PostgreSQL'],
+      niceToHaveSkills: ['ClickHouse'],
+    });
+    expect(await ok(runtime, 'jobs.get', { id: read.id })).toMatchObject({
+      requiredSkills: ['Django', 'PostgreSQL'],
+      niceToHaveSkills: ['ClickHouse'],
+    });
+    // An empty confirmed list is the candidate's answer too, not a cue to read the posting again.
+    expect(
+      await ok(runtime, 'jobs.update', {
+        id: read.id,
+        job: { ...job, requiredSkills: [], niceToHaveSkills: [] },
+      }),
+    ).toMatchObject({ requiredSkills: [], niceToHaveSkills: [] });
+    // Without confirmed lists the posting is read again, as the CLI and older callers expect.
+    expect((await ok(runtime, 'jobs.update', { id: read.id, job })).requiredSkills).toContain('Scalability');
+
+    const before = snapshot(runtime);
+    expect(
+      await runtime.invoke('jobs.update', {
+        id: read.id,
+        job: { ...job, niceToHaveSkills: ['x'.repeat(61)] },
+      }),
+    ).toMatchObject({
+      error: {
+        code: 'VALIDATION_ERROR',
+        message: 'A skill must be at most 60 characters.',
+        details: { field: 'job.niceToHaveSkills.0' },
+      },
+    });
+    expect(snapshot(runtime)).toBe(before);
   });
 
   it('asks for a résumé before matching', async () => {

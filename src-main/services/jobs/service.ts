@@ -32,11 +32,21 @@ async function row(ctx: ServiceContext, id: string): Promise<JobsTable> {
 
 export const getJob = async (ctx: ServiceContext, id: string): Promise<Job> => jobOf(ctx, await row(ctx, id));
 
-/** The tech stack the candidate typed is required by definition; the description adds the rest. */
+const has = (list: string[], skill: string) => list.some((s) => s.toLowerCase() === skill.toLowerCase());
+/** One of each skill, the first spelling kept: "Go" and "go" typed twice are one skill. */
+const unique = (list: string[]) => list.reduce<string[]>((out, s) => (has(out, s) ? out : [...out, s]), []);
+
+/**
+ * The tech stack the candidate typed is required by definition. Skill lists the candidate confirmed are final,
+ * so a skill the reader got wrong stays removed; without them the description adds what the reader finds.
+ */
 function skillColumns(ctx: ServiceContext, input: JobInput) {
-  const proposal = proposeFromPosting(input.description, ctx.taxonomy());
-  const required = [...new Set([...(input.techStack ?? []), ...proposal.requiredSkills])];
-  const nice = proposal.niceToHaveSkills.filter((s) => !required.includes(s));
+  const confirmed = input.requiredSkills !== undefined || input.niceToHaveSkills !== undefined;
+  const proposal = confirmed
+    ? { requiredSkills: input.requiredSkills ?? [], niceToHaveSkills: input.niceToHaveSkills ?? [] }
+    : proposeFromPosting(input.description, ctx.taxonomy());
+  const required = unique([...(input.techStack ?? []), ...proposal.requiredSkills]);
+  const nice = unique(proposal.niceToHaveSkills).filter((s) => !has(required, s));
   return {
     tech_stack: JSON.stringify(input.techStack ?? []),
     required_skills: JSON.stringify(required),

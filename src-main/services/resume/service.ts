@@ -14,6 +14,7 @@ import type { ResumesTable } from '../../db/schema';
 import { monthsOf, totalMonths, type YearMonth } from './dates';
 import { detectKind, type FileKind } from './detect';
 import { seniorityOf } from './experience';
+import { normaliseSkill } from './skills';
 
 const EXTENSION: Record<FileKind, string> = { pdf: 'pdf', docx: 'docx', text: 'txt' };
 const MIME: Record<FileKind, string> = {
@@ -39,10 +40,19 @@ function versionOf(row: ResumesTable): ResumeVersion {
 }
 
 function detailOf(ctx: ServiceContext, row: ResumesTable): ResumeDetail {
-  const parsed = ParsedResume.parse(JSON.parse(ctx.vault.open('resumes.parsed', row.parsed)));
+  const parsed = withKnown(ctx, ParsedResume.parse(JSON.parse(ctx.vault.open('resumes.parsed', row.parsed))));
   const corrected = ctx.vault.openNullable('resumes.corrected', row.corrected);
-  const effective = corrected ? ParsedResume.parse(JSON.parse(corrected)) : parsed;
+  const effective = corrected ? withKnown(ctx, ParsedResume.parse(JSON.parse(corrected))) : parsed;
   return { ...versionOf(row), parsed, effective };
+}
+
+/** Marks each skill the taxonomy knows, so the review can say which are kept as the candidate wrote them. */
+function withKnown(ctx: ServiceContext, resume: ParsedResume): ParsedResume {
+  const { index } = ctx.taxonomy();
+  return {
+    ...resume,
+    skills: resume.skills.map((s) => ({ ...s, known: index.has(normaliseSkill(s.name)) })),
+  };
 }
 
 async function row(ctx: ServiceContext, id: string): Promise<ResumesTable> {

@@ -11,11 +11,20 @@ import { useLoaded } from '../components/loaded';
 export function Jobs() {
   const notify = useApp((s) => s.notify);
   const [editing, setEditing] = useState<Job | 'new' | null>(null);
-  // "Add skills" opens the edit form with the cursor in the Tech stack field.
+  // "Add skills" opens the edit form with the cursor in the Required skills field.
   const [toSkills, setToSkills] = useState(false);
   const [open, setOpen] = useState<Job | null>(null);
 
   const [jobs] = useLoaded('jobs.list', 'jobs.changed');
+  // Where the cursor goes when the form closes: the saved posting, or back where the candidate was. A new
+  // posting's heading appears once the list reloads, so this waits for it.
+  const focusTarget = useRef<string | null>(null);
+  useEffect(() => {
+    const el = focusTarget.current ? document.getElementById(focusTarget.current) : null;
+    if (!el) return;
+    el.focus();
+    focusTarget.current = null;
+  }, [editing, jobs]);
 
   return (
     <div className="stack">
@@ -26,8 +35,13 @@ export function Jobs() {
       {editing ? (
         <JobForm
           job={editing === 'new' ? null : editing}
-          focusStack={toSkills}
+          focusSkills={toSkills}
           onDone={(saved) => {
+            focusTarget.current = saved
+              ? `job-${saved.id}`
+              : editing === 'new'
+                ? 'add-job'
+                : `edit-job-${editing.id}`;
             setEditing(null);
             setToSkills(false);
             if (saved) {
@@ -37,7 +51,7 @@ export function Jobs() {
           }}
         />
       ) : (
-        <button type="button" className="primary" onClick={() => setEditing('new')}>
+        <button type="button" id="add-job" className="primary" onClick={() => setEditing('new')}>
           Add a job posting
         </button>
       )}
@@ -55,7 +69,9 @@ export function Jobs() {
             <li key={job.id} className="card">
               <div className="row spread">
                 <div>
-                  <h2 style={{ marginBottom: 0 }}>{job.title}</h2>
+                  <h2 id={`job-${job.id}`} tabIndex={-1} style={{ marginBottom: 0 }}>
+                    {job.title}
+                  </h2>
                   <p className="muted" style={{ margin: 0 }}>
                     {[job.company, job.experienceLevel, `added ${dateTime(job.createdAt)}`]
                       .filter(Boolean)
@@ -72,7 +88,12 @@ export function Jobs() {
                   >
                     {open?.id === job.id ? 'Hide match' : 'Match my résumé'}
                   </button>
-                  <button type="button" onClick={() => setEditing(job)} aria-label={`Edit ${job.title}`}>
+                  <button
+                    type="button"
+                    id={`edit-job-${job.id}`}
+                    onClick={() => setEditing(job)}
+                    aria-label={`Edit ${job.title}`}
+                  >
                     Edit
                   </button>
                   <button
@@ -109,7 +130,7 @@ export function Jobs() {
   );
 }
 
-/** What the posting asks for, as read from it (and the tech stack the candidate typed). */
+/** What the posting asks for: as read from it, or as the candidate corrected it. */
 function JobSkills({ job }: { job: Job }) {
   if (job.requiredSkills.length + job.niceToHaveSkills.length === 0)
     return <p style={{ margin: 0 }}>No skills found in this posting yet.</p>;
@@ -125,9 +146,17 @@ function JobSkills({ job }: { job: Job }) {
 function Match({ job, onAddSkills }: { job: Job; onAddSkills(): void }) {
   const go = useApp((s) => s.go);
   const [report, setReport] = useState<MatchReport | null>(null);
+  // With several résumé versions, the candidate needs to know which one was compared.
+  const [resume, setResume] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
-    call('jobs.match', { jobId: job.id }).then(setReport, (err: unknown) => setError(messageOf(err)));
+    Promise.all([call('jobs.match', { jobId: job.id }), call('resumes.list', {})]).then(
+      ([match, versions]) => {
+        setResume(versions.find((v) => v.isActive)?.label ?? '');
+        setReport(match);
+      },
+      (err: unknown) => setError(messageOf(err)),
+    );
   }, [job.id, job.updatedAt]);
   if (error) {
     return (
@@ -164,6 +193,7 @@ function Match({ job, onAddSkills }: { job: Job; onAddSkills(): void }) {
         <span className="meter">{report.coverage}%</span> of the{' '}
         {job.requiredSkills.length > 0 ? 'required' : 'listed'} skills are on your résumé.
       </p>
+      {resume && <p className="muted">Compared with your résumé “{resume}”, the version in use.</p>}
       <SkillList title="On your résumé" items={report.matched} kind="ok" />
       <SkillList title="Missing — required" items={report.missingRequired} kind="warn" />
       <SkillList title="Missing — nice to have" items={report.missingNiceToHave} kind="" />
@@ -198,52 +228,87 @@ function SkillList({ title, items, kind }: { title: string; items: string[]; kin
 
 function JobForm({
   job,
-  focusStack,
+  focusSkills,
   onDone,
 }: {
   job: Job | null;
-  focusStack: boolean;
+  focusSkills: boolean;
   onDone(saved: Job | null): void;
 }) {
   const id = useId();
-  const stackRef = useRef<HTMLInputElement>(null);
+  const skillsRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (focusStack) stackRef.current?.focus();
-  }, [focusStack]);
+    if (focusSkills) skillsRef.current?.focus();
+  }, [focusSkills]);
   const { show, fieldProps, busy, formError, send } = useFormSend(id);
   const [title, setTitle] = useState(job?.title ?? '');
   const [company, setCompany] = useState(job?.company ?? '');
   const [level, setLevel] = useState<ExperienceLevel | ''>(job?.experienceLevel ?? '');
-  const [stack, setStack] = useState((job?.techStack ?? []).join(', '));
+  const [required, setRequired] = useState((job?.requiredSkills ?? []).join(', '));
+  const [nice, setNice] = useState((job?.niceToHaveSkills ?? []).join(', '));
+  // A saved posting's lists, once filled in or typed, are the candidate's: saved as they stand, so a skill the
+  // reader got wrong stays removed. Until then, saving lets the reader find the skills in the posting.
+  const [skillsSet, setSkillsSet] = useState(job !== null);
   const [description, setDescription] = useState(job?.description ?? '');
   const [status, setStatus] = useState('');
+  const [reading, setReading] = useState(false);
 
   async function propose() {
-    setStatus('');
+    if (reading) return;
+    setReading(true);
+    setStatus('Reading the posting…');
+    let slow: ReturnType<typeof setTimeout> | undefined;
     try {
       const p = await call('jobs.propose', { text: description });
-      const filledStack = p.requiredSkills.length > 0 && !stack ? p.requiredSkills.join(', ') : null;
+      // Only empty fields are filled; what the candidate typed is theirs.
+      const filled = {
+        required: !required.trim() ? p.requiredSkills.join(', ') : null,
+        nice: !nice.trim() ? p.niceToHaveSkills.join(', ') : null,
+      };
       if (p.title && !title) setTitle(p.title);
       if (p.company && !company) setCompany(p.company);
       if (p.experienceLevel && !level) setLevel(p.experienceLevel);
-      if (filledStack) setStack(filledStack);
-      setStatus(proposalStatus(p));
-      // The builtin reading shows at once; a configured model reads it after and can only add to it.
+      if (filled.required !== null) setRequired(filled.required);
+      if (filled.nice !== null) setNice(filled.nice);
+      setSkillsSet(true);
+      // Lists the candidate already has are theirs; say so, or "Found …" reads as if the fields now held it.
+      const kept = [
+        p.requiredSkills.length > 0 && filled.required === null && !sameSkills(required, p.requiredSkills)
+          ? 'Required skills'
+          : '',
+        p.niceToHaveSkills.length > 0 && filled.nice === null && !sameSkills(nice, p.niceToHaveSkills)
+          ? 'Nice-to-have skills'
+          : '',
+      ].filter(Boolean);
+      const builtinStatus = proposalStatus(p, kept);
+      setStatus(builtinStatus);
+      // The builtin reading shows at once; a configured model reads it after and can only add to it. A model
+      // can take many seconds, so the candidate is told it is at work rather than left with a still screen.
+      slow = setTimeout(
+        () => setStatus(`${builtinStatus} A model is reading the posting too; what it adds will show here.`),
+        400,
+      );
       const m = await call('jobs.propose', { text: description, model: true });
-      if (!m.readBy || m.readBy.provider === 'builtin') return;
+      clearTimeout(slow);
+      if (!m.readBy || m.readBy.provider === 'builtin') {
+        setStatus(builtinStatus);
+        return;
+      }
       const added = [...m.requiredSkills, ...m.niceToHaveSkills].filter(
         (s) => !p.requiredSkills.includes(s) && !p.niceToHaveSkills.includes(s),
       );
       if (m.title && !p.title && !title) setTitle(m.title);
       if (m.company && !p.company && !company) setCompany(m.company);
       if (m.experienceLevel && !p.experienceLevel && !level) setLevel(m.experienceLevel);
-      // Only a Tech stack this form filled is refilled; one the candidate typed is theirs.
-      if (m.requiredSkills.length > 0 && (filledStack !== null || !stack))
-        setStack((current) => (current === (filledStack ?? '') ? m.requiredSkills.join(', ') : current));
+      // Only a list this form filled, and the candidate has not changed since, is refilled.
+      const refill = (mine: string | null, next: string[]) => (current: string) =>
+        mine !== null && current === mine ? next.join(', ') : current;
+      setRequired(refill(filled.required, m.requiredSkills));
+      setNice(refill(filled.nice, m.niceToHaveSkills));
       const by = [m.readBy.provider, m.readBy.model].filter(Boolean).join(' · ');
       setStatus(
         [
-          proposalStatus(m),
+          proposalStatus(m, kept),
           added.length > 0
             ? `The model (${by}) added ${added.join(', ')}.`
             : `The model (${by}) added nothing.`,
@@ -256,8 +321,12 @@ function JobForm({
       );
     } catch (err) {
       const field = fieldOf(err);
+      setStatus('');
       if (field) show({ description: messageOf(err) });
       else setStatus(messageOf(err));
+    } finally {
+      clearTimeout(slow);
+      setReading(false);
     }
   }
 
@@ -268,10 +337,7 @@ function JobForm({
       description,
       company: company.trim() || undefined,
       experienceLevel: level || undefined,
-      techStack: stack
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      ...(skillsSet ? { requiredSkills: commaList(required), niceToHaveSkills: commaList(nice) } : {}),
     };
     void send(JobInput, input, async (data) =>
       onDone(job ? await call('jobs.update', { id: job.id, job: data }) : await call('jobs.create', data)),
@@ -286,7 +352,7 @@ function JobForm({
         label="Posting text"
         hint="Paste the whole posting; “Fill in from the posting” proposes the fields below."
         after={
-          <button type="button" onClick={() => void propose()}>
+          <button type="button" aria-disabled={reading || undefined} onClick={() => void propose()}>
             Fill in from the posting
           </button>
         }
@@ -316,21 +382,39 @@ function JobForm({
           </select>
         )}
       </Field>
-      <Field
-        id={`${id}-stack`}
-        label="Tech stack (optional)"
-        hint="Separate with commas. These count as required skills."
-      >
-        {(control) => (
-          <input
-            ref={stackRef}
-            type="text"
-            value={stack}
-            onChange={(e) => setStack(e.target.value)}
-            {...control}
-          />
-        )}
-      </Field>
+      {(
+        [
+          [
+            'requiredSkills',
+            'Required skills',
+            required,
+            setRequired,
+            'Remove any the posting does not ask for; what you save here is kept.',
+          ],
+          [
+            'niceToHaveSkills',
+            'Nice-to-have skills',
+            nice,
+            setNice,
+            'Missing ones count against you less than required ones.',
+          ],
+        ] as const
+      ).map(([name, label, value, setValue, hint]) => (
+        <Field key={name} {...fieldProps(name)} label={label} hint={`Separate with commas. ${hint}`}>
+          {(control) => (
+            <input
+              ref={name === 'requiredSkills' ? skillsRef : undefined}
+              type="text"
+              value={value}
+              onChange={(e) => {
+                setValue(e.target.value);
+                setSkillsSet(true);
+              }}
+              {...control}
+            />
+          )}
+        </Field>
+      ))}
       {status && <p role="status">{status}</p>}
       <FormError message={formError} />
       <SaveOrCancel busy={busy} label="Save posting" onCancel={() => onDone(null)} />
@@ -338,15 +422,34 @@ function JobForm({
   );
 }
 
+/** Whether a comma list names the same skills as a list, in any order and case. */
+const sameSkills = (text: string, skills: string[]) => {
+  const key = (list: string[]) =>
+    list
+      .map((x) => x.toLowerCase())
+      .sort()
+      .join('\n');
+  return key(commaList(text)) === key(skills);
+};
+
+const commaList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** What "Fill in from the posting" found, said so the candidate knows what to check or add. */
-function proposalStatus(p: JobProposal): string {
+function proposalStatus(p: JobProposal, kept: string[] = []): string {
   const names = (list: string[]) => list.slice(0, 8).join(', ') + (list.length > 8 ? ', …' : '');
   if (p.requiredSkills.length + p.niceToHaveSkills.length === 0)
-    return 'No skills found in the posting. Add the skills it asks for under Tech stack, separated by commas.';
+    return 'No skills found in the posting. Add the skills it asks for under Required skills, separated by commas.';
   const parts = [];
   if (p.requiredSkills.length > 0)
     parts.push(`${p.requiredSkills.length} required (${names(p.requiredSkills)})`);
   if (p.niceToHaveSkills.length > 0)
     parts.push(`${p.niceToHaveSkills.length} nice to have (${names(p.niceToHaveSkills)})`);
-  return `Found ${parts.join(' and ')}. Check the fields above.`;
+  const found = `Found ${parts.join(' and ')}.`;
+  if (kept.length === 0) return `${found} Check the fields above.`;
+  const [they, them] = kept.length > 1 ? ['they were', 'them'] : ['it was', 'it'];
+  return `${found} ${kept.join(' and ')} already had your entries, so ${they} kept; empty ${them} and fill in again to use what was found.`;
 }

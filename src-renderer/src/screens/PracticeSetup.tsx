@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/domain';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { Job } from '../../../src-shared/jobs';
+import type { ResumeVersion } from '../../../src-shared/resume';
 import { PlanInput, SessionCreateInput } from '../../../src-shared/questions';
 import { call } from '../api';
 import {
@@ -68,15 +69,21 @@ export function PracticeSetup(props: {
   const [mode, setMode] = useState<SessionMode>(props.companyId ? 'company' : 'practice');
   // The form waits for both lists: a select whose chosen job or company has no option yet shows "None"
   // while the session would start with that job or company.
-  const [lists, setLists] = useState<{ jobs: Job[]; companies: CompanyProfile[] } | null>(null);
+  const [lists, setLists] = useState<{
+    jobs: Job[];
+    companies: CompanyProfile[];
+    resume: ResumeVersion | undefined;
+  } | null>(null);
   useEffect(() => {
     let live = true;
     const orNone = <T,>(p: Promise<T[]>) => p.catch(() => [] as T[]);
-    void Promise.all([orNone(call('jobs.list', {})), orNone(call('companies.list', {}))]).then(
-      ([jobs, companies]) => {
-        if (live) setLists({ jobs, companies });
-      },
-    );
+    void Promise.all([
+      orNone(call('jobs.list', {})),
+      orNone(call('companies.list', {})),
+      orNone(call('resumes.list', {})),
+    ]).then(([jobs, companies, resumes]) => {
+      if (live) setLists({ jobs, companies, resume: resumes.find((r) => r.isActive) });
+    });
     return () => {
       live = false;
     };
@@ -111,7 +118,7 @@ export function PracticeSetup(props: {
         <p role="status">Loading your job postings and company profiles…</p>
       </div>
     );
-  const { jobs, companies } = lists;
+  const { jobs, companies, resume } = lists;
   return (
     <div className="card">
       <ScreenHeading>Set up a practice session</ScreenHeading>
@@ -178,6 +185,18 @@ export function PracticeSetup(props: {
             </select>
           )}
         </Field>
+        {/* Sessions use the résumé in use; the candidate should know which, or that there is none. */}
+        <fieldset className="field">
+          <legend>Résumé</legend>
+          <p className="hint">
+            {resume
+              ? `“${resume.label}” is in use: some questions ask about your own roles and skills, and each says why.`
+              : 'No résumé yet: questions come from the question bank and the job posting only.'}
+          </p>
+          <button type="button" onClick={() => go({ name: 'resume' })}>
+            {resume ? 'Change résumé' : 'Add your résumé'}
+          </button>
+        </fieldset>
         <Field
           {...fieldProps('companyId')}
           label="Company profile"

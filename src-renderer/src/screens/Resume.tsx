@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import type { ResumeDetail, ResumeVersion } from '../../../src-shared/resume';
+import { MAX_RESUME_VERSIONS, type ResumeDetail, type ResumeVersion } from '../../../src-shared/resume';
 import { call, messageOf, on } from '../api';
 import { ResumeReview } from '../components/ResumeReview';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { checkFile, downloadBase64, toBase64 } from '../files';
 import { dateTime } from '../format';
-import { useApp } from '../store';
+import { mayLeave, useApp } from '../store';
 import { Table } from '../components/Table';
 
 interface Progress {
@@ -20,6 +20,14 @@ export function Resume() {
   const [selected, setSelected] = useState<ResumeDetail | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState('');
+
+  // After an import the cursor goes to what was read: the file chooser it was on is disabled while reading.
+  const toReview = useRef(false);
+  useEffect(() => {
+    if (!selected || !toReview.current) return;
+    toReview.current = false;
+    document.getElementById('review-title')?.focus();
+  }, [selected]);
 
   const [reload, setReload] = useState(0);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
@@ -53,11 +61,14 @@ export function Resume() {
   );
 
   async function runImport(start: (requestId: string) => Promise<ResumeDetail>) {
+    // A new version replaces the review below, and with it any corrections not yet saved.
+    if (!mayLeave()) return;
     setError('');
     const requestId = crypto.randomUUID();
     setProgress({ requestId, stage: 'Sending the file', fraction: 0.05 });
     try {
       const detail = await start(requestId);
+      toReview.current = true;
       setSelected(detail);
       notify('success', `Read “${detail.label}”. Check what was found below and fix anything that is wrong.`);
       refresh();
@@ -87,6 +98,7 @@ export function Resume() {
       </p>
       <ImportPanel
         busy={progress !== null}
+        replaces={versions && versions.length >= MAX_RESUME_VERSIONS ? versions.at(-1) : undefined}
         onFile={(f) => void importFile(f)}
         onText={(text) => void runImport((requestId) => call('resumes.importText', { requestId, text }))}
       />
@@ -111,7 +123,9 @@ export function Resume() {
         <Versions
           versions={versions}
           selectedId={selected?.id}
-          onOpen={(id) => void call('resumes.get', { id }).then(setSelected)}
+          onOpen={(id) => {
+            if (id === selected?.id || mayLeave()) void call('resumes.get', { id }).then(setSelected);
+          }}
           onChanged={refresh}
         />
       )}
@@ -122,7 +136,7 @@ export function Resume() {
       )}
       {selected && (
         <ResumeReview
-          key={`${selected.id}-${selected.updatedAt}`}
+          key={selected.id}
           detail={selected}
           onSaved={(d) => {
             setSelected(d);
@@ -137,10 +151,13 @@ export function Resume() {
 
 function ImportPanel({
   busy,
+  replaces,
   onFile,
   onText,
 }: {
   busy: boolean;
+  /** The oldest version, which the next one added removes. */
+  replaces: ResumeVersion | undefined;
   onFile(f: File): void;
   onText(t: string): void;
 }) {
@@ -160,6 +177,13 @@ function ImportPanel({
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Add a résumé</h2>
+      {replaces && (
+        <p className="warning-box" id={`${id}-replaces`}>
+          You have {MAX_RESUME_VERSIONS} versions, the most Rehearse keeps: adding one removes the oldest, “
+          {replaces.label}”{replaces.corrected ? ', with your corrections' : ''}. Delete another version first
+          to keep it.
+        </p>
+      )}
       <div className="row" role="group" aria-label="How to add it">
         <button type="button" aria-pressed={mode === 'file'} onClick={() => setMode('file')}>
           Upload a file
@@ -185,7 +209,7 @@ function ImportPanel({
             type="file"
             accept=".pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
             disabled={busy}
-            aria-describedby={`${id}-hint`}
+            aria-describedby={replaces ? `${id}-replaces ${id}-hint` : `${id}-hint`}
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) onFile(file);
@@ -201,6 +225,7 @@ function ImportPanel({
           <label htmlFor={`${id}-text`}>Résumé text</label>
           <textarea
             id={`${id}-text`}
+            aria-describedby={replaces ? `${id}-replaces` : undefined}
             value={text}
             onChange={(e) => setText(e.target.value)}
             disabled={busy}
