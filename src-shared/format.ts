@@ -1,3 +1,8 @@
+/** "a", "a and b", "a, b and c": items as a sentence names them. */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** A duration as m:ss, the same in the app and in an exported report (rounded to the nearest second). */
 export function clock(ms: number): string {
   const total = Math.round(Math.abs(ms) / 1000);

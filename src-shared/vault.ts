@@ -3,6 +3,7 @@
  * the vault's status, and its channels.
  */
 import { z } from 'zod';
+import { andList } from './format';
 
 export interface PassphraseRule {
   id: 'length' | 'upper' | 'lower' | 'digit' | 'symbol';
@@ -34,8 +35,7 @@ export const unmetRules = (passphrase: string) => PASSPHRASE_RULES.filter((r) =>
 export function passphraseProblem(passphrase: string): string | null {
   const unmet = unmetRules(passphrase).map((r) => r.label);
   if (unmet.length === 0) return null;
-  const list = unmet.length === 1 ? unmet[0] : `${unmet.slice(0, -1).join(', ')} and ${unmet.at(-1)}`;
-  return `Your passphrase needs ${list}.`;
+  return `Your passphrase needs ${andList(unmet)}.`;
 }
 
 /** Wrong tries allowed within the window before unlocking pauses. */

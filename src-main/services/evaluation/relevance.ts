@@ -17,6 +17,7 @@ import { analyse, type Doc, isWordToken, type Token } from './nlp';
 import { isContent, termsOf } from './coverage';
 import { canonical, conceptsOf } from './terms';
 import { clip } from '../../formats/text';
+import { andList } from '../../../src-shared/format';
 
 const conceptOf = (word: string) => conceptsOf([canonical(word)])[0]!;
 const TOPIC_NEUTRAL: ReadonlySet<string> = new Set(TOPIC_NEUTRAL_WORDS.map(conceptOf));
@@ -162,7 +163,7 @@ function notAnswer(
 
 const MESSAGES: Record<RelevanceKind, (about: string[]) => string> = {
   off_topic: (about) =>
-    `This doesn't answer the question: it is about ${about.length ? listed(about) : 'something else'}.`,
+    `This doesn't answer the question: it is about ${about.length ? andList(about) : 'something else'}.`,
   restates_question: () => "This doesn't answer the question: it only repeats the question back.",
   word_list: () => "This doesn't answer the question: it is a list of words, not sentences.",
   gibberish: () => "This doesn't answer the question: it is not readable text.",
@@ -444,8 +445,4 @@ function aboutWords(doc: Doc, exclude: readonly number[] = []): string[] {
     .sort((a, b) => b.n - a.n || a.first - b.first)
     .slice(0, 3)
     .map((c) => c.word);
-}
-
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -68,12 +68,27 @@ describe('job postings', () => {
     expect(report.coverage).toBe(50);
     expect(report.suggestions).toEqual(
       expect.arrayContaining([
-        expect.stringContaining('The posting requires Kafka.'),
+        'The posting requires Kafka and Kubernetes. For each you have used, name it in a bullet of a recent role or a project, with what you built and the result.',
         expect.stringContaining('PostgreSQL is only mentioned in passing'),
         expect.stringContaining('Nice to have, and worth preparing a sentence about: GraphQL.'),
         expect.stringContaining('The role is Staff level and your résumé reads as Mid'),
       ]),
     );
+  });
+
+  it('names every missing required skill in one suggestion, up to five and a count of the rest', () => {
+    const gaps = (requiredSkills: string[]) =>
+      matchResume(resume([['Python', ['skills']]]), {
+        requiredSkills,
+        niceToHaveSkills: [],
+        experienceLevel: null,
+      }).suggestions;
+    expect(gaps(['Python', 'Kafka'])).toEqual([
+      'The posting requires Kafka. If you have used it, name it in a bullet of a recent role or a project, with what you built and the result.',
+    ]);
+    expect(gaps(['Go', 'Kafka', 'Rust', 'Terraform', 'Kubernetes', 'GraphQL', 'Redis'])).toEqual([
+      'The posting requires Go, Kafka, Rust, Terraform, Kubernetes and 2 more. For each you have used, name it in a bullet of a recent role or a project, with what you built and the result.',
+    ]);
   });
 
   it('with no skill in the posting, reports no coverage rather than 100% of nothing, and asks for the skills', () => {
@@ -85,7 +100,7 @@ describe('job postings', () => {
     expect(report.coverage).toBeNull();
     expect(report.matched).toEqual([]);
     expect(report.suggestions).toEqual([
-      'No skills were found in this posting, so there is nothing to compare yet. Add the skills it asks for (edit the posting and list them under Tech stack) and Rehearse will match them against your résumé.',
+      'No skills were found in this posting, so there is nothing to compare yet. Add the skills it asks for (edit the posting and list them under Required skills) and Rehearse will match them against your résumé.',
     ]);
     // Only nice-to-have skills: they are what there is to cover.
     const nice = matchResume(resume([['Python', ['skills']]]), {

@@ -1,5 +1,6 @@
 import type { Job, MatchReport } from '../../../src-shared/jobs';
 import type { ParsedResume } from '../../../src-shared/resume';
+import { andList } from '../../../src-shared/format';
 import { normaliseSkill } from '../resume/skills';
 
 /**
@@ -24,11 +25,17 @@ export function matchResume(
   const suggestions: string[] = [];
   if (coverage === null)
     suggestions.push(
-      'No skills were found in this posting, so there is nothing to compare yet. Add the skills it asks for (edit the posting and list them under Tech stack) and Rehearse will match them against your résumé.',
+      'No skills were found in this posting, so there is nothing to compare yet. Add the skills it asks for (edit the posting and list them under Required skills) and Rehearse will match them against your résumé.',
     );
-  for (const skill of missingRequired.slice(0, 5)) {
+  // One sentence for every gap, not the same advice once per skill.
+  if (missingRequired.length > 0) {
+    const named = missingRequired.slice(0, 5);
+    const more = missingRequired.length - named.length;
     suggestions.push(
-      `The posting requires ${skill}. If you have used it, name it in a bullet of a recent role or a project, with what you built and the result.`,
+      `The posting requires ${andList(more > 0 ? [...named, `${more} more`] : named)}. ` +
+        (missingRequired.length === 1
+          ? 'If you have used it, name it in a bullet of a recent role or a project, with what you built and the result.'
+          : 'For each you have used, name it in a bullet of a recent role or a project, with what you built and the result.'),
     );
   }
   const weak = matched

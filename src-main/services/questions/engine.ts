@@ -7,6 +7,7 @@ import { DIFFICULTIES, GENERAL_ROLE, type Category, type Difficulty } from '../.
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { PlanNotice, PlannedQuestion, PrivateQuestion } from '../../../src-shared/questions';
 import type { ParsedResume } from '../../../src-shared/resume';
+import { andList } from '../../../src-shared/format';
 import { normaliseSkill } from '../resume/skills';
 import type { BankEntry } from './bank';
 import {
@@ -260,7 +261,7 @@ export function noticeOf(
       .map((x) => `${x.n} ${x.d}`),
     ...(own.length < questions.length ? [`${questions.length - own.length} from other roles’ banks`] : []),
   ];
-  const list = added.length > 1 ? `${added.slice(0, -1).join(', ')} and ${added.at(-1)}` : added[0];
+  const list = andList(added);
   const tail = [
     list ? `${list} added` : '',
     questions.length < input.count
