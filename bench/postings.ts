@@ -147,7 +147,7 @@ export async function benchQuestionShares(): Promise<void> {
     for (const resume of resumes)
       for (const p of postings)
         for (let seed = 1; seed <= 3; seed++) {
-          const set = setFor(resume, p, bank.all, seed);
+          const set = setFor(resume, p, bank.all, seed, taxonomy);
           const r = set.filter((q) => q.source === 'resume').length;
           const j = set.filter((q) => q.source === 'job').length;
           sets++;

@@ -56,8 +56,9 @@ export async function matchFiles(
 ): Promise<{ job: JobProposal } & MatchReport> {
   const posting = readPosting(jobFile);
   const resume = await parseResumeAt(resumeFile);
-  const job = proposeFromPosting(posting, loadTaxonomy(taxonomyFile()));
-  return { job, ...matchResume(resume, { ...job }) };
+  const taxonomy = loadTaxonomy(taxonomyFile());
+  const job = proposeFromPosting(posting, taxonomy);
+  return { job, ...matchResume(resume, { ...job }, taxonomy) };
 }
 
 /** A job posting saved as a text file; an empty one is a mistake worth saying so. */

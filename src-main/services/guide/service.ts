@@ -58,7 +58,7 @@ async function nextStep(
   const resume = newestJob ? await activeResume(ctx) : null;
   if (newestJob && resume) {
     const job = await getJob(ctx, newestJob.id);
-    const [gap] = matchResume(resume.effective, job).missingRequired;
+    const [gap] = matchResume(resume.effective, job, ctx.taxonomy()).missingRequired;
     if (gap)
       return {
         kind: 'job_gap',

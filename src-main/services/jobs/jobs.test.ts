@@ -61,6 +61,7 @@ describe('job postings', () => {
         niceToHaveSkills: ['Terraform', 'GraphQL'],
         experienceLevel: 'Staff',
       },
+      taxonomy,
     );
     expect(report.matched).toEqual(['Python', 'PostgreSQL', 'Terraform']);
     expect(report.missingRequired).toEqual(['Kafka', 'Kubernetes']);
@@ -78,11 +79,15 @@ describe('job postings', () => {
 
   it('names every missing required skill in one suggestion, up to five and a count of the rest', () => {
     const gaps = (requiredSkills: string[]) =>
-      matchResume(resume([['Python', ['skills']]]), {
-        requiredSkills,
-        niceToHaveSkills: [],
-        experienceLevel: null,
-      }).suggestions;
+      matchResume(
+        resume([['Python', ['skills']]]),
+        {
+          requiredSkills,
+          niceToHaveSkills: [],
+          experienceLevel: null,
+        },
+        taxonomy,
+      ).suggestions;
     expect(gaps(['Python', 'Kafka'])).toEqual([
       'The posting requires Kafka. If you have used it, name it in a bullet of a recent role or a project, with what you built and the result.',
     ]);
@@ -91,23 +96,74 @@ describe('job postings', () => {
     ]);
   });
 
+  it('meets a skill spelt another way, and a family by any of its members', () => {
+    const report = matchResume(
+      resume([
+        ['PostgreSQL', ['skills']],
+        ['MongoDB', ['skills']],
+        ['Amazon Web Services', ['recent_experience']],
+      ]),
+      {
+        requiredSkills: ['postgres', 'Databases', 'Relational databases', 'Cloud computing', 'Programming'],
+        niceToHaveSkills: ['AWS'],
+        experienceLevel: null,
+      },
+      taxonomy,
+    );
+    expect(report.matched).toEqual([
+      'postgres',
+      'Databases',
+      'Relational databases',
+      'Cloud computing',
+      'AWS',
+    ]);
+    // MongoDB is a database but not a relational one, and no programming language is listed.
+    expect(report.missingRequired).toEqual(['Programming']);
+    expect(report.coverage).toBe(80);
+    const mongoOnly = matchResume(
+      resume([['MongoDB', ['skills']]]),
+      { requiredSkills: ['Relational databases'], niceToHaveSkills: [], experienceLevel: null },
+      taxonomy,
+    );
+    expect(mongoOnly.missingRequired).toEqual(['Relational databases']);
+  });
+
+  it('meets a posting skill with what the candidate wrote, not only the taxonomy name', () => {
+    const golang = resume([['Go', ['skills']]]);
+    golang.skills[0]!.asWritten = 'Golang';
+    const report = matchResume(
+      golang,
+      { requiredSkills: ['Golang'], niceToHaveSkills: [], experienceLevel: null },
+      taxonomy,
+    );
+    expect(report.matched).toEqual(['Golang']);
+  });
+
   it('with no skill in the posting, reports no coverage rather than 100% of nothing, and asks for the skills', () => {
-    const report = matchResume(resume([['Python', ['skills']]]), {
-      requiredSkills: [],
-      niceToHaveSkills: [],
-      experienceLevel: null,
-    });
+    const report = matchResume(
+      resume([['Python', ['skills']]]),
+      {
+        requiredSkills: [],
+        niceToHaveSkills: [],
+        experienceLevel: null,
+      },
+      taxonomy,
+    );
     expect(report.coverage).toBeNull();
     expect(report.matched).toEqual([]);
     expect(report.suggestions).toEqual([
       'No skills were found in this posting, so there is nothing to compare yet. Add the skills it asks for (edit the posting and list them under Required skills) and Rehearse will match them against your résumé.',
     ]);
     // Only nice-to-have skills: they are what there is to cover.
-    const nice = matchResume(resume([['Python', ['skills']]]), {
-      requiredSkills: [],
-      niceToHaveSkills: ['Python', 'Go'],
-      experienceLevel: null,
-    });
+    const nice = matchResume(
+      resume([['Python', ['skills']]]),
+      {
+        requiredSkills: [],
+        niceToHaveSkills: ['Python', 'Go'],
+        experienceLevel: null,
+      },
+      taxonomy,
+    );
     expect(nice.coverage).toBe(50);
   });
 
@@ -173,8 +229,8 @@ describe('job postings', () => {
       id: read.id,
       job: {
         ...job,
-        requiredSkills: ['Django', 'PostgreSQL', 'django'],
-        niceToHaveSkills: ['ClickHouse', 'Django'],
+        requiredSkills: ['Django', 'PostgreSQL', 'django', 'Postgres'],
+        niceToHaveSkills: ['ClickHouse', 'Django', 'clickhouse'],
       },
     });
     expect(fixed).toMatchObject({

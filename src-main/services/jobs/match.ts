@@ -1,7 +1,42 @@
 import type { Job, MatchReport } from '../../../src-shared/jobs';
-import type { ParsedResume } from '../../../src-shared/resume';
+import type { FoundSkill, ParsedResume } from '../../../src-shared/resume';
 import { andList } from '../../../src-shared/format';
-import { normaliseSkill } from '../resume/skills';
+import { normaliseSkill, type Taxonomy } from '../resume/skills';
+
+/**
+ * One key per skill, so a posting and a résumé that spell a skill differently still meet: the taxonomy's id when
+ * a name or alias matches ("Postgres" and "PostgreSQL"), else the name normalised ("Go" and "go").
+ */
+export function skillKey(taxonomy: Taxonomy, name: string): string {
+  const key = normaliseSkill(name);
+  return taxonomy.index.get(key)?.id ?? key;
+}
+
+/**
+ * A family a posting asks for is met by any one of its members on the résumé: "Databases" by MongoDB, "Cloud
+ * computing" by AWS. Keyed by `skillKey`; a member is a taxonomy group or a skill's id.
+ */
+const FAMILIES: Record<string, { groups?: string[]; ids?: string[] }> = {
+  databases: { groups: ['Databases'], ids: ['sql', 'nosql'] },
+  'database systems': { groups: ['Databases'] },
+  'relational databases': {
+    ids: [
+      'postgresql',
+      'mysql',
+      'mariadb',
+      'sqlite',
+      'microsoft-sql-server',
+      'oracle-database',
+      'ibm-db2',
+      'amazon-aurora',
+      'azure-sql-database',
+      'amazon-rds',
+      'sql',
+    ],
+  },
+  'cloud-computing': { groups: ['Cloud platforms & services'] },
+  programming: { groups: ['Programming languages'] },
+};
 
 /**
  * Résumé skills against the job's: what matches, what is missing (required first), the share of required
@@ -10,13 +45,34 @@ import { normaliseSkill } from '../resume/skills';
 export function matchResume(
   resume: ParsedResume,
   job: Pick<Job, 'requiredSkills' | 'niceToHaveSkills' | 'experienceLevel'>,
+  taxonomy: Taxonomy,
 ): MatchReport {
-  const have = new Map(resume.skills.map((s) => [normaliseSkill(s.name), s]));
+  const have = new Map<string, FoundSkill>();
+  const byGroup = new Map<string, FoundSkill>();
+  for (const skill of resume.skills) {
+    // What the candidate wrote counts too: "Golang" listed and kept as Go still meets a posting's "golang".
+    for (const name of [skill.name, ...(skill.asWritten?.split(', ') ?? [])]) {
+      const key = skillKey(taxonomy, name);
+      if (!have.has(key)) have.set(key, skill);
+      const group = taxonomy.index.get(normaliseSkill(name))?.group;
+      if (group && !byGroup.has(group)) byGroup.set(group, skill);
+    }
+  }
+  /** The résumé skill that meets a posting's skill, itself or, for a family, a member of it. */
+  const meets = (asked: string): FoundSkill | undefined => {
+    const key = skillKey(taxonomy, asked);
+    const family = FAMILIES[key];
+    return (
+      have.get(key) ??
+      family?.ids?.map((id) => have.get(id)).find(Boolean) ??
+      family?.groups?.map((g) => byGroup.get(g)).find(Boolean)
+    );
+  };
   const required = job.requiredSkills.length > 0 ? job.requiredSkills : job.niceToHaveSkills;
   const nice = job.requiredSkills.length > 0 ? job.niceToHaveSkills : [];
-  const matched = [...required, ...nice].filter((s) => have.has(normaliseSkill(s)));
-  const missingRequired = required.filter((s) => !have.has(normaliseSkill(s)));
-  const missingNiceToHave = nice.filter((s) => !have.has(normaliseSkill(s)));
+  const matched = [...required, ...nice].filter((s) => meets(s));
+  const missingRequired = required.filter((s) => !meets(s));
+  const missingNiceToHave = nice.filter((s) => !meets(s));
   const coverage =
     required.length === 0
       ? null
@@ -38,9 +94,9 @@ export function matchResume(
           : 'For each you have used, name it in a bullet of a recent role or a project, with what you built and the result.'),
     );
   }
-  const weak = matched
-    .map((s) => have.get(normaliseSkill(s))!)
-    .filter((s) => !s.sources.includes('skills') && !s.sources.includes('recent_experience'));
+  const weak = [...new Set(matched.map((s) => meets(s)!))].filter(
+    (s) => !s.sources.includes('skills') && !s.sources.includes('recent_experience'),
+  );
   for (const skill of weak.slice(0, 3)) {
     suggestions.push(
       `${skill.name} is only mentioned in passing; add it to your skills section and show it in your most recent role.`,

@@ -6,7 +6,8 @@ import type { ServiceContext } from '../../core/context';
 import type { JobsTable } from '../../db/schema';
 import { proposeWithModel } from './model';
 import { proposeFromPosting } from './posting';
-import { matchResume } from './match';
+import { matchResume, skillKey } from './match';
+import type { Taxonomy } from '../resume/skills';
 import { activeResume, getResume } from '../resume/service';
 
 function jobOf(ctx: ServiceContext, row: JobsTable): Job {
@@ -32,9 +33,14 @@ async function row(ctx: ServiceContext, id: string): Promise<JobsTable> {
 
 export const getJob = async (ctx: ServiceContext, id: string): Promise<Job> => jobOf(ctx, await row(ctx, id));
 
-const has = (list: string[], skill: string) => list.some((s) => s.toLowerCase() === skill.toLowerCase());
-/** One of each skill, the first spelling kept: "Go" and "go" typed twice are one skill. */
-const unique = (list: string[]) => list.reduce<string[]>((out, s) => (has(out, s) ? out : [...out, s]), []);
+/** One of each skill, the first spelling kept: "Go" and "go", or "Postgres" and "PostgreSQL", are one skill. */
+function unique(taxonomy: Taxonomy, list: string[], taken: string[] = []): string[] {
+  const seen = new Set(taken.map((s) => skillKey(taxonomy, s)));
+  return list.filter((s) => {
+    const key = skillKey(taxonomy, s);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
 
 /**
  * The tech stack the candidate typed is required by definition. Skill lists the candidate confirmed are final,
@@ -45,8 +51,8 @@ function skillColumns(ctx: ServiceContext, input: JobInput) {
   const proposal = confirmed
     ? { requiredSkills: input.requiredSkills ?? [], niceToHaveSkills: input.niceToHaveSkills ?? [] }
     : proposeFromPosting(input.description, ctx.taxonomy());
-  const required = unique([...(input.techStack ?? []), ...proposal.requiredSkills]);
-  const nice = unique(proposal.niceToHaveSkills).filter((s) => !has(required, s));
+  const required = unique(ctx.taxonomy(), [...(input.techStack ?? []), ...proposal.requiredSkills]);
+  const nice = unique(ctx.taxonomy(), proposal.niceToHaveSkills, required);
   return {
     tech_stack: JSON.stringify(input.techStack ?? []),
     required_skills: JSON.stringify(required),
@@ -123,6 +129,6 @@ export const jobHandlers = (ctx: ServiceContext): Pick<Handlers, JobChannels> =>
     const job = jobOf(ctx, await row(ctx, jobId));
     const resume = resumeId ? await getResume(ctx, resumeId) : await activeResume(ctx);
     if (!resume) throw new AppError('NOT_FOUND', 'Add your résumé first to see how it matches this job.');
-    return matchResume(resume.effective, job);
+    return matchResume(resume.effective, job, ctx.taxonomy());
   },
 });

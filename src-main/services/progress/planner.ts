@@ -139,7 +139,8 @@ export async function createPlan(
   let skillGaps: string[] = [];
   if (job) {
     const resume = await activeResume(ctx);
-    if (resume) skillGaps = matchResume(resume.effective, job).missingRequired.slice(0, MAX_GAPS);
+    if (resume)
+      skillGaps = matchResume(resume.effective, job, ctx.taxonomy()).missingRequired.slice(0, MAX_GAPS);
     else notes.push('Add your résumé to plan around the skills this job asks for that it does not show.');
   }
   const focus = focusFrom(await recentStats(ctx.db));

@@ -71,7 +71,7 @@ export async function engineInputWith(
       title: job.title,
       company: job.company,
       requiredSkills: job.requiredSkills,
-      gaps: resume ? matchResume(resume, job).missingRequired : [],
+      gaps: resume ? matchResume(resume, job, ctx.taxonomy()).missingRequired : [],
     },
     company,
     weakCategories: await weakCategories(ctx),

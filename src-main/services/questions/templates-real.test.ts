@@ -23,8 +23,8 @@ describe('questions that use what was read, on the real postings of the corpus',
       const people = await personaResumes(taxonomy);
       for (const { id, resume } of people) {
         for (const [i, p] of postings.entries()) {
-          const gaps = matchResume(resume, p).missingRequired;
-          const set = setFor(resume, p, bank.all, i + 1);
+          const gaps = matchResume(resume, p, taxonomy).missingRequired;
+          const set = setFor(resume, p, bank.all, i + 1, taxonomy);
           sets++;
           const fromResume = set.filter((q) => q.source === 'resume');
           const fromJob = set.filter((q) => q.source === 'job');
