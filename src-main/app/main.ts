@@ -8,7 +8,7 @@ import { startRuntime, type Runtime } from '../core/runtime';
 import { registerIpc, trustedSender } from '../hosts/electron-ipc';
 import { appPaths, electronSqliteBinding, resolveDataDir } from '../paths';
 import { showReminders } from './reminders';
-import { allowPermission, CSP, lockDown, rendererLocation, windowOptions } from './window';
+import { allowPermission, confirmUnload, CSP, lockDown, rendererLocation, windowOptions } from './window';
 
 export function runElectronApp(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -27,6 +27,19 @@ export function runElectronApp(): void {
   const createWindow = () => {
     window = new BrowserWindow(windowOptions(join(outDir, 'preload', 'index.js')));
     lockDown(window.webContents, location.allowedPrefixes, (url) => void shell.openExternal(url));
+    const shown = window;
+    confirmUnload(
+      shown.webContents,
+      () =>
+        dialog.showMessageBoxSync(shown, {
+          type: 'warning',
+          buttons: ['Close without saving', 'Keep editing'],
+          defaultId: 1,
+          cancelId: 1,
+          message: 'You have unsaved changes.',
+          detail: 'Close Rehearse anyway and they are lost. Keep editing to go back and save them.',
+        }) === 0,
+    );
     window.once('ready-to-show', () => window?.show());
     void window.loadURL(location.url);
   };

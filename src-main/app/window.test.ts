@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { allowPermission, CSP, lockDown, rendererLocation, windowOptions } from './window';
+import { allowPermission, confirmUnload, CSP, lockDown, rendererLocation, windowOptions } from './window';
 
 describe('the app window', () => {
   it("gives the microphone to the app's own page and nothing else to anyone", () => {
@@ -72,5 +72,26 @@ describe('the app window', () => {
     const webview = { preventDefault: vi.fn() };
     handlers.get('will-attach-webview')!(webview, '');
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('closes a window holding unsaved work only when the candidate chooses to lose it', () => {
+    const handlers = new Map<string, (event: { preventDefault(): void }) => void>();
+    const contents = {
+      on: (name: string, fn: (event: { preventDefault(): void }) => void) => handlers.set(name, fn),
+    };
+    let answer = false;
+    const ask = vi.fn(() => answer);
+    confirmUnload(contents as never, ask);
+
+    // Electron's default, when the page refuses to unload, is to keep the window: "Keep editing" leaves it so.
+    const keep = { preventDefault: vi.fn() };
+    handlers.get('will-prevent-unload')!(keep);
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(keep.preventDefault).not.toHaveBeenCalled();
+    // "Close without saving" overrides the page's refusal.
+    answer = true;
+    const close = { preventDefault: vi.fn() };
+    handlers.get('will-prevent-unload')!(close);
+    expect(close.preventDefault).toHaveBeenCalledTimes(1);
   });
 });

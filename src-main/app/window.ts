@@ -75,6 +75,16 @@ export function allowPermission(
  * No navigation away from the app and no new windows: links to the web open in the OS browser instead, and
  * anything else is dropped.
  */
+/**
+ * A screen with unsaved work refuses to unload (`beforeunload`). Electron then keeps the window open without a
+ * word, so the shell asks the candidate and closes only when they choose to lose the work.
+ */
+export function confirmUnload(contents: Pick<WebContents, 'on'>, closeAnyway: () => boolean): void {
+  contents.on('will-prevent-unload', (event) => {
+    if (closeAnyway()) event.preventDefault();
+  });
+}
+
 export function lockDown(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   allowedPrefixes: string[],

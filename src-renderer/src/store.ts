@@ -60,6 +60,14 @@ export function guardLeaving(warning: () => string | null): () => void {
   };
 }
 
+// Closing the window or reloading loses unsaved work too. Asking here makes the browser ask the candidate, and
+// makes Electron hold the window open for the shell to ask (see `confirmUnload`).
+window.addEventListener('beforeunload', (event) => {
+  if (!leaveWarning?.()) return;
+  event.preventDefault();
+  event.returnValue = '';
+});
+
 /** True when nothing unsaved would be lost, or the candidate chose to lose it. */
 export function mayLeave(): boolean {
   const warning = leaveWarning?.();

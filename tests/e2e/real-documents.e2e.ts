@@ -132,6 +132,16 @@ describe('real documents, as a candidate meets them', () => {
         .getByLabel('Company')
         .inputValue(),
     ).toBe('Connance / Waystar');
+    // Closing the window asks too (in Electron the shell asks; here the browser does), and staying keeps them.
+    const closing: string[] = [];
+    page.once('dialog', (d) => {
+      closing.push(d.type());
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => closing).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    expect(await page.getByText('You have unsaved corrections.').count()).toBe(1);
 
     // The education's field of study was read as "of Arts"; the degree is Economics.
     const school = page.getByRole('group', { name: 'Bachelor of Arts, Boston College' });
