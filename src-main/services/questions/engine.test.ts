@@ -9,6 +9,7 @@ import { categoryWeights } from '../companies/profiles';
 import { loadBank } from './bank';
 import { planQuestions, planWithNotice, type EngineInput } from './engine';
 import { allocate, orderForInterview } from './select';
+import { resumeQuestions } from './templates';
 
 const bank = loadBank(join(appPaths().resources, 'questions'));
 const base = (over: Partial<EngineInput> = {}): EngineInput => ({
@@ -204,6 +205,40 @@ describe('the builtin question engine', () => {
     expect(texts).toMatch(/Between February 2020 and March 2021/);
     expect(texts).toMatch(/about 3 years with Kafka|about 3 years with PostgreSQL/);
     for (const q of resumeQs) expect(q.reason).toMatch(/^From your résumé: /);
+  });
+
+  it('asks about a skill in the words the candidate listed it in, and finds it in their bullets by those words', () => {
+    const resume: ParsedResume = {
+      ...RESUME,
+      skills: [
+        {
+          name: 'Microsoft SQL Server',
+          asWritten: 'SQL Server',
+          category: 'tools',
+          confidence: 0.9,
+          sources: ['skills'],
+        },
+        { name: 'Go', asWritten: 'Golang, Go', category: 'technical', confidence: 0.9, sources: ['skills'] },
+      ],
+      experience: [
+        {
+          ...RESUME.experience[1]!,
+          bullets: ['Moved the ledger to SQL Server, cutting month-end close to 2 days.'],
+        },
+      ],
+    };
+    const qs = resumeQuestions(resume, 'Medium');
+    const tied = qs.find((q) => q.questionId.includes('resume-skill'))!;
+    expect(tied.text).toBe(
+      'At Klarwerk you worked with SQL Server. Walk me through a piece of that work: the problem, what you did with SQL Server yourself, the trade-offs you weighed and how it turned out.',
+    );
+    expect(tied.skills).toEqual(['Microsoft SQL Server']);
+    expect(tied.reason).toBe('From your résumé: SQL Server in your time as Senior Engineer at Klarwerk.');
+    expect(qs.map((q) => q.text).join('\n')).not.toContain('Microsoft SQL Server');
+    // Listed under two names: the taxonomy's name, rather than pick one of the candidate's.
+    expect(qs.find((q) => q.skills[0] === 'Go' && q.questionId.includes('resume-listed'))!.text).toContain(
+      'Your résumé lists Go among your skills.',
+    );
   });
 
   it(

@@ -6,7 +6,7 @@
 import type { Difficulty } from '../../../src-shared/domain';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { PlannedQuestion } from '../../../src-shared/questions';
-import type { Experience, ParsedResume } from '../../../src-shared/resume';
+import type { Experience, FoundSkill, ParsedResume } from '../../../src-shared/resume';
 import { clip } from '../../formats/text';
 import { fingerprint } from '../ai/cache';
 
@@ -47,6 +47,16 @@ const mentions = (text: string, skill: string) =>
     'iu',
   ).test(text);
 
+/**
+ * A skill as the candidate wrote it when they listed it under one name ("SQL Server", not the taxonomy's
+ * "Microsoft SQL Server"): a question in their own words reads as if someone had read their résumé.
+ */
+const said = (s: FoundSkill): string => (s.asWritten && !s.asWritten.includes(', ') ? s.asWritten : s.name);
+
+/** Whether a text names the skill under the taxonomy's name or any name the candidate listed it under. */
+const mentionsSkill = (text: string, s: FoundSkill) =>
+  [s.name, ...(s.asWritten?.split(', ') ?? [])].some((name) => mentions(text, name));
+
 /** A claim with a number in it: a percentage, a multiple, money, a count of something. */
 export const METRIC =
   /(\d[\d,.]*\s?(%|percent|x\b|k\b|m\b|ms\b|users|customers|requests|hours|days|weeks)|[$£€]\s?\d)/i;
@@ -77,11 +87,11 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
   for (const e of resume.experience) {
     if (!usableName(e.company)) continue;
     const text = [e.title ?? '', ...e.bullets].join('\n');
-    const skill = skills.find((s) => mentions(text, s.name));
+    const skill = skills.find((s) => mentionsSkill(text, s));
     if (!skill) continue;
     tied.add(skill.name);
-    const bullet = e.bullets.find((b) => mentions(b, skill.name));
-    const it = spoken(skill.name);
+    const bullet = e.bullets.find((b) => mentionsSkill(b, skill));
+    const it = spoken(said(skill));
     out.push({
       ...base,
       questionId: idOf('resume-skill', e.company, skill.name),
@@ -94,7 +104,7 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
       ],
       timeLimitSec: 240,
       skills: [skill.name],
-      reason: period(`From your résumé: ${skill.name} in your time as ${where(e)}`),
+      reason: period(`From your résumé: ${said(skill)} in your time as ${where(e)}`),
     });
   }
 
@@ -122,7 +132,7 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
 
   // A skill the candidate lists that no role's bullets show: where they last relied on it.
   for (const s of skills.filter((s) => s.sources.includes('skills') && !tied.has(s.name)).slice(0, 3)) {
-    const it = spoken(s.name);
+    const it = spoken(said(s));
     out.push({
       ...base,
       questionId: idOf('resume-listed', s.name),
@@ -135,7 +145,7 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
       ],
       timeLimitSec: 240,
       skills: [s.name],
-      reason: `From your résumé: ${s.name}, listed among your skills.`,
+      reason: `From your résumé: ${said(s)}, listed among your skills.`,
     });
   }
 
@@ -229,23 +239,24 @@ export function resumeQuestions(resume: ParsedResume, difficulty: Difficulty): P
   // Years with a technology: the months of the roles that mention it.
   for (const s of skills) {
     const months = resume.experience
-      .filter((e) => mentions([e.title ?? '', ...e.bullets].join('\n'), s.name))
+      .filter((e) => mentionsSkill([e.title ?? '', ...e.bullets].join('\n'), s))
       .reduce((sum, e) => sum + (e.months ?? 0), 0);
     if (months < 24) continue;
     const years = Math.floor(months / 12);
+    const it = spoken(said(s));
     out.push({
       ...base,
       questionId: idOf('resume-years', s.name),
-      text: `You have about ${years} years with ${spoken(s.name)}. What do you understand about it now that you did not in your first year, and where would you not use it?`,
+      text: `You have about ${years} years with ${it}. What do you understand about it now that you did not in your first year, and where would you not use it?`,
       category: 'Technical',
       expectedPoints: [
-        `A lesson about ${spoken(s.name)} learnt from experience, with an example`,
-        `A limitation of ${spoken(s.name)} and when to choose something else`,
+        `A lesson about ${it} learnt from experience, with an example`,
+        `A limitation of ${it} and when to choose something else`,
         'How your way of working with it has changed',
       ],
       timeLimitSec: 240,
       skills: [s.name],
-      reason: `From your résumé: about ${years} years of ${s.name} across your roles.`,
+      reason: `From your résumé: about ${years} years of ${said(s)} across your roles.`,
     });
   }
   return dedupe(out);
