@@ -33,8 +33,10 @@ export function benchPostings(detail = false): void {
     ['heldout', join(REAL_POSTINGS_DIR, '..', 'heldout-postings')],
     // Sources none of the others used, given truth before the reader first read them; spent after two looks.
     ['fresh', join(REAL_POSTINGS_DIR, '..', 'fresh-postings')],
-    // Sources none of the others use, gathered by someone who never ran or changed the reader: the measure.
+    // Sources none of the others used, gathered by someone who never ran or changed the reader; spent in session 8.
     ['unseen', join(REAL_POSTINGS_DIR, '..', 'unseen-postings')],
+    // The same, gathered in session 9 after the first unseen set was spent: the measure.
+    ['unseen2', join(REAL_POSTINGS_DIR, '..', 'unseen2-postings')],
     ['own', join(REAL_POSTINGS_DIR, '..', 'own-postings')],
   ] as const) {
     const postings = loadPostings(dir);

@@ -56,6 +56,7 @@ describe.each([
 
 describe.each([
   ['unseen', join(REAL_POSTINGS_DIR, '..', 'unseen-postings'), 16],
+  ['second unseen', join(REAL_POSTINGS_DIR, '..', 'unseen2-postings'), 17],
   ['fresh', join(REAL_POSTINGS_DIR, '..', 'fresh-postings'), 12],
 ] as const)('the %s posting set', (_name, dir, count) => {
   const postings = loadPostings(dir);
