@@ -12,6 +12,7 @@ import { buildResumeCorpus, REFERENCE_DATE } from '../tests/fixtures/resumes/cor
 import { SCORED_FIELDS, scoreCorpus } from '../tests/fixtures/resumes/score';
 import { FRESH_RESUMES_DIR } from '../tests/fixtures/fresh-resumes/corpus';
 import { UNSEEN_RESUMES_DIR } from '../tests/fixtures/unseen-resumes/corpus';
+import { UNSEEN2_RESUMES_DIR } from '../tests/fixtures/unseen2-resumes/corpus';
 import { HELDOUT_RESUMES_DIR } from '../tests/fixtures/heldout-resumes/corpus';
 import { REAL_RESUMES_DIR } from '../tests/fixtures/real-resumes/corpus';
 import { scoreRealResumes } from '../tests/fixtures/real-resumes/parse-corpus';
@@ -159,8 +160,8 @@ export async function benchParse(dir: string): Promise<void> {
 /**
  * Field-level precision and recall over the real corpus (`resume_real_*`, the development corpus the reader was
  * tuned on), over the held-out corpus (`resume_heldout_*`, tuned on after its first look), over the fresh corpus
- * (`resume_fresh_*`, spent after two looks) and over the unseen corpus (`resume_unseen_*`, sources nobody tuned the
- * reader on: the measure), one JSON line per field, with the documents that miss.
+ * (`resume_fresh_*`, spent after two looks), over the unseen corpus (`resume_unseen_*`, spent in session 8) and over
+ * the second unseen corpus (`resume_unseen2_*`, sources nobody tuned the reader on: the measure), one JSON line per field, with the documents that miss.
  */
 export async function benchRealAccuracy(): Promise<void> {
   for (const [name, dir] of [
@@ -168,6 +169,7 @@ export async function benchRealAccuracy(): Promise<void> {
     ['heldout', HELDOUT_RESUMES_DIR],
     ['fresh', FRESH_RESUMES_DIR],
     ['unseen', UNSEEN_RESUMES_DIR],
+    ['unseen2', UNSEEN2_RESUMES_DIR],
   ] as const) {
     const score = await scoreRealResumes(undefined, dir);
     const resumes = score.perResume.length;

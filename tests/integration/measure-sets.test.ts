@@ -11,6 +11,7 @@ import { FRESH_RESUMES_DIR } from '../fixtures/fresh-resumes/corpus';
 import { loadRealCorpus } from '../fixtures/real-resumes/corpus';
 import { loadPostings, REAL_POSTINGS_DIR } from '../fixtures/real-postings/score';
 import { UNSEEN_RESUMES_DIR } from '../fixtures/unseen-resumes/corpus';
+import { UNSEEN2_RESUMES_DIR } from '../fixtures/unseen2-resumes/corpus';
 
 /** 'YYYY' or 'YYYY-MM', alternatives after '||', 'present' for an end; null where the document does not say. */
 const DATE =
@@ -19,6 +20,7 @@ const filled = (s: unknown) => typeof s === 'string' && s.trim().length > 0;
 
 describe.each([
   ['unseen', UNSEEN_RESUMES_DIR, 12],
+  ['second unseen', UNSEEN2_RESUMES_DIR, 12],
   ['fresh', FRESH_RESUMES_DIR, 8],
 ] as const)('the %s résumé set', (_name, dir, count) => {
   const corpus = loadRealCorpus(dir);
