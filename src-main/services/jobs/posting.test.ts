@@ -1229,3 +1229,41 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     ).not.toContain('Project management');
   });
 });
+
+describe('skills a posting asks for in its own words, kept as written (issue 15, session 9)', () => {
+  it('the examples after a family keep the trade words the taxonomy does not know, and drop the family and its clause (a lab-techniques requirement)', () => {
+    const p = read(
+      'Research Associate\n\nQualifications\n• Hands-on knowledge of methods commonly used in plant labs, such as PCR, tissue culture and Western blotting.\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['PCR', 'Tissue culture', 'Western blotting']));
+    expect(p.requiredSkills.join(' ')).not.toMatch(/methods|plant labs|hands-on/i);
+  });
+  it('"3+ years of trade show experience" and "knowledge of donor stewardship" keep their objects; a known name stays the taxonomy’s', () => {
+    const p = read(
+      'Events Marketer\n\nYou have\n• 3+ years of trade show experience\n• Knowledge of donor stewardship and Salesforce\n',
+    );
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Trade show', 'Donor stewardship', 'Salesforce']),
+    );
+  });
+  it('leaves out qualities, quantities, settings, things worked on and a degree’s subjects', () => {
+    const p = read(
+      'Coordinator\n\nRequirements\n• Experience with a variety of stakeholders in fast-paced environments\n• Strong experience in written communication and attention to detail\n• Experience with internally developed systems and high-traffic websites\n• A degree in biology, chemistry or a related field\n• Proven experience\n',
+    );
+    expect(
+      p.requiredSkills.filter((s) => !/^(?:Written communication|Attention to detail)$/.test(s)),
+    ).toEqual([]);
+  });
+  it('what a nice-to-have cue says of a kept phrase makes it nice to have', () => {
+    const p = read('Lab Scientist\n\nRequirements\n• Experience with gene annotation is a plus\n');
+    expect(p.niceToHaveSkills).toContain('Gene annotation');
+    expect(p.requiredSkills).not.toContain('Gene annotation');
+  });
+  it('pseudo-bullets a page ran together on one line are items of their own: one item’s "is a plus" leaves the others required (a hospital posting)', () => {
+    const p = read(
+      'Scientist\n\nSkills required:\n• Five years of experience in applied genomics. • Experience with data harmonization is a plus. • Experience with PCR and cell sorting.\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['PCR', 'Cell sorting']));
+    expect(p.niceToHaveSkills).toContain('Data harmonization');
+  });
+});

@@ -1,6 +1,7 @@
 import type { JobProposal } from '../../../src-shared/jobs';
 import type { ExperienceLevel } from '../../../src-shared/domain';
 import { findMentions, normaliseSkill, type Taxonomy, type TaxonomySkill } from '../resume/skills';
+import { asWrittenAsks } from './posting/as-written';
 import { POSTING_TERMS, PROFESSIONAL_SKILLS } from './terms';
 
 /**
@@ -263,6 +264,8 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const role = roleName(title);
   const required = new Map<string, string>();
   const nice = new Map<string, string>();
+  const known = (phrase: string) =>
+    vocabulary.index.has(normaliseSkill(phrase)) || mentions(phrase, true, vocabulary).length > 0;
   const soft = new Map<string, string>();
   for (const block of blocks) {
     if (block.kind === 'other') continue;
@@ -340,6 +343,12 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         });
         const families = familiesIn(sentence, vocabulary);
         for (const [part, isNice] of parts) {
+          // "Experience with molecular cloning", "records management experience": what a cue asks for in the
+          // posting's own words, where the taxonomy has no name for it.
+          for (const name of asWrittenAsks(part, { known })) {
+            const key = normaliseSkill(name);
+            if (!required.has(key) && !nice.has(key)) (isNice ? nice : required).set(key, name);
+          }
           for (const skill of mentions(part, true, vocabulary)) {
             const key = normaliseSkill(skill.name);
             if (families.has(key)) continue;
@@ -548,6 +557,8 @@ function readLines(text: string): Line[] {
       .replace(/\bprogramming(?=\s+(?:that|which|within)\b)/giu, 'programmes')
       .replace(/\r\n?/g, '\n')
       .split('\n')
+      // "• 5+ years of … • Experience with …": pseudo-bullets that a page ran together on one line are its items.
+      .flatMap((raw) => (raw.split(/\s•\s/).length > 2 ? raw.split(/\s(?=•\s)/) : [raw]))
       .map((raw) => {
         const bullet = BULLET.test(raw);
         const clean = raw
