@@ -1267,3 +1267,46 @@ describe('skills a posting asks for in its own words, kept as written (issue 15,
     expect(p.niceToHaveSkills).toContain('Data harmonization');
   });
 });
+
+describe('a page heading that names no role (issue 15, session 9)', () => {
+  it('"<Group> Job Openings" gives the hirer, and the role comes from the sentence that opens it (a research group page)', () => {
+    const p = read(
+      'ACME Lab Job Openings\n\nMay 2024: We have an opening for a Data Engineer who is experienced with Python to help build pipelines for our projects.\n',
+    );
+    expect(p).toMatchObject({ title: 'Data Engineer', company: 'ACME Lab' });
+  });
+  it('"Open Positions at <Org>" gives the hirer; the first heading that is a role is the title, its grade dropped (a university platform)', () => {
+    const p = read(
+      'Open Positions at Northside Genomics\n\nNorthside Genomics is recruiting two new roles.\n\nLead Trainer, Bioinformatics Outreach (Level B)\n\nThis role will lead our workshops and training materials.\n',
+    );
+    expect(p).toMatchObject({
+      title: 'Lead Trainer, Bioinformatics Outreach',
+      company: 'Northside Genomics',
+    });
+  });
+  it('"a position for a Systems Engineer / DevOps Engineer (m/f/d)" names the role under a heading that names a page', () => {
+    const p = read(
+      'Open Position at the Cloud Team, University of Somewhere\n\nThe department is opening a position for a Systems Engineer / DevOps Engineer (m/f/d), bridging development and operations.\n',
+    );
+    expect(p.title).toBe('Systems Engineer / DevOps Engineer');
+  });
+  it('after a dash, a side is the hirer only when written as a name and said again; otherwise it stays in the title', () => {
+    expect(read('Analyst - Forecasting for Retail Europe\n\nYou will build forecasts.\n')).toMatchObject({
+      title: 'Analyst - Forecasting for Retail Europe',
+      company: null,
+    });
+    expect(read('Scientist II, Biology - Research Platforms\n\nYou will run assays.\n').title).toBe(
+      'Scientist II, Biology - Research Platforms',
+    );
+    expect(
+      read('Library of Stuff - Research Chemist\n\nThe Library of Stuff keeps books. You will test paper.\n'),
+    ).toMatchObject({ title: 'Research Chemist', company: 'Library of Stuff' });
+  });
+  it('"Apply online at USA Jobs, where …" places the application, not the hirer; a name is never the tail of a longer one', () => {
+    const p = read(
+      'Hydrologist\n\nThe U.S. Office of Rivers Water Mission Area is hiring several hydrologists. Apply online at USA Jobs, where the positions will open.\n',
+    );
+    expect(p.company).not.toBe('USA Jobs');
+    expect(p.company).not.toBe('Rivers Water Mission Area');
+  });
+});

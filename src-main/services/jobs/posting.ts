@@ -1191,6 +1191,16 @@ function headerOf(lines: Line[]): Header {
     lines[above]?.text ?? '',
   );
   const first = hiringTail ? hiringTail[1]! : (lines[above]?.text ?? '');
+  // "BBOP Job Openings", "Open Galaxy Positions at Melbourne Bioinformatics", "2021 Cluster Hires": a page heading that
+  // names no role. The role is the one the text names; the heading may name the hirer.
+  const page = !labelledTitle && pageHeading(first);
+  if (page) {
+    return {
+      title: roleInBody(lines.slice(above + 1)),
+      company: labelledCompany ?? page.company,
+      bodyFrom: above + 1,
+    };
+  }
   const announced = HEADLINE.exec(first);
   const looksLikeTitle =
     first.length > 0 &&
@@ -1206,6 +1216,16 @@ function headerOf(lines: Line[]): Header {
       /^([^:]{2,50}):\s+(.+)$/.exec(title) ??
       (labelDash && GENERIC_PREFIX.test(labelDash[1]!) ? labelDash : null);
     let suffixed = /^(.+?)\s+(?:at|@|[-–—|])\s+([\p{Lu}\d][^,]{1,50})$/u.exec(title);
+    // "Bioinformatician - Gene prediction for …", "Computational Biology - Research Infrastructure": after a dash, a
+    // side is the hirer only when it is written as a name, and one of several words ("Research Infrastructure", a
+    // team) only when the posting says it again; otherwise it is the title's.
+    if (suffixed && !/\s(?:at|@)\s/.test(title)) {
+      const other = (side: string) =>
+        NAME_SHAPED.test(side) &&
+        !ROLE_WORD.test(side) &&
+        (!/\s/.test(side) || lines.slice(above + 1).some((l) => wordPattern(side, 'u').test(l.text)));
+      if (!other(suffixed[2]!) && !other(suffixed[1]!)) suffixed = null;
+    }
     // "Library of Congress - Research Chemist in …": the organisation first, the role after the dash.
     if (
       suffixed &&
@@ -1253,12 +1273,72 @@ function headerOf(lines: Line[]): Header {
 /** A headline announcing the role: "<Org> Seeks Experienced <Title>", "Hiring our next <Title>", "We're hiring a <title>!". */
 const HEADLINE =
   /^(?:(.{2,60}?)\s+(?:seeks|is seeking|is looking for)|(?:vacancy|opening|opportunity)\s+for|(?:we(?:'|’)re|we\s+are|now)\s+hiring(?:\s+for)?|hiring\s+(?:our|its|an?)(?:\s+(?:next|first|new))?)\s+(?:(?:an?|our)\s+)?(?:(?:experienced|seasoned|talented|dynamic)\s+)?(\p{L}[^.!?]{2,60}?)[.!]?$/iu;
+/** Words for the page a posting sits on rather than for a role: "Job Openings", "Open Positions", "Careers", "Hires". */
+const PAGE_WORDS =
+  /\b(?:job\s+openings?|openings|(?:open\s+)?positions?|vacanc(?:y|ies)|careers?|jobs|(?:cluster\s+)?hires|opportunities|join\s+(?:us|our\s+team)|work\s+with\s+us)\b/i;
+/** A name: capitalised words, with the small words names carry ("Library of Congress", "Science and Technology …"). */
+const NAME_SHAPED =
+  /^(?:[\p{Lu}\d][\p{L}\p{N}&.'’-]*)(?:\s+(?:(?:of|for|and|the|de|du|la|&)\s+)*[\p{Lu}\d][\p{L}\p{N}&.'’-]*)*$/u;
+
+/**
+ * "BBOP Job Openings", "Open Galaxy Position at Galaxy Europe Team, University of Freiburg", "2021 Cluster Hires": a
+ * heading that names the page, not a role. The hirer is what it says the page belongs to ("BBOP", "Melbourne
+ * Bioinformatics"), when that is written as a name.
+ */
+function pageHeading(line: string): { company: string | null } | null {
+  const words = PAGE_WORDS.exec(line);
+  if (!words || ROLE_WORD.test(line) || line.length > 90 || /[.!?]$/.test(line)) return null;
+  const after = /\s(?:at|@|[-–—|])\s+(.+)$/u.exec(line.slice(words.index))?.[1]?.trim();
+  const before = line
+    .slice(0, words.index)
+    .replace(/^(?:open|new|current|our)\s+/i, '')
+    .trim();
+  const owner = [after?.split(/\s*,\s*/).at(-1), before].find(
+    (n) => n && NAME_SHAPED.test(n) && !/^\d/.test(n) && !/^(?:open|new|current|our|the)$/i.test(n),
+  );
+  return { company: owner ?? null };
+}
+
+/** A role said as a title: capitalised words (with "/" and "of") that end in a role noun. */
+const ROLE_PHRASE = String.raw`((?:[\p{Lu}][\p{L}-]*\s+(?:(?:of|and|&|\/)\s+)?){0,5}[\p{Lu}][\p{L}-]*(?:\s*\/\s*(?:[\p{Lu}][\p{L}-]*\s+){0,4}[\p{Lu}][\p{L}-]*)?)`;
+const ROLE_IN_SENTENCE = new RegExp(
+  String.raw`\b(?:(?:opening|position|vacancy|opportunity|role)\s+for|seeking|hiring|looking\s+for|recruiting)\s+(?:an?|the|our)\s+(?:new\s+)?${ROLE_PHRASE}`,
+  'u',
+);
+
+/**
+ * The role a posting under a page heading names: the first line that is a role written as a heading ("Senior
+ * Bioinformatician, Bioinformatics Training (Level C)", "Data Scientist"), or a sentence that opens the position
+ * ("a position for a Systems Engineer / DevOps Engineer (m/f/d)", "an opening for a Software Developer who …").
+ */
+function roleInBody(lines: Line[]): string | null {
+  for (const line of lines) {
+    const t = line.text
+      .replace(/\s*\((?:level|grade|band|m\/f\/d|f\/m\/d|m\/w\/d|[a-z]\/[a-z]\/[a-z])[^)]*\)\s*$/i, '')
+      .trim();
+    if (
+      !line.bullet &&
+      t.length <= 70 &&
+      !/[.!?:;]$/.test(t) &&
+      ROLE_WORD.test(t.split(/\s*,\s*/)[0]!) &&
+      !kindOf(t) &&
+      !LABEL.test(t) &&
+      !PAGE_WORDS.test(t) &&
+      t.split(/\s+/).every((w) => /^[\p{Lu}\d&/(-]/u.test(w) || /^(?:of|and|for|the|in|at|to|&)$/i.test(w))
+    )
+      return t;
+    const said = ROLE_IN_SENTENCE.exec(line.text);
+    if (said && ROLE_WORD.test(said[1]!.split(/\s*\/\s*/)[0]!)) return said[1]!.trim();
+  }
+  return null;
+}
+
 /** Words for a kind of organisation, which a headline's subject may be instead of its name: "Nonprofit Seeks …". */
 const ORGANISATION_KIND =
   /\b(?:nonprofit|non-profit|charity|startup|start-up|company|organi[sz]ation|agency|firm|team|lab|group|foundation)$/i;
 /** The nouns of job titles: a header's side that has one is the role, not the organisation. */
 const ROLE_WORD =
-  /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|fellow|intern|accountant|bookkeeper|producer|strategist|lead|head)s?\b/i;
+  /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|bioinformatician|statistician|technologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|trainer|instructor|fellow|intern|accountant|bookkeeper|producer|strategist|marketer|recruiter|architect|programmer|advisor|adviser|lead|head)s?\b/i;
 /** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
 const GENERIC_PREFIX =
   /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+|open\s+|[\w-]+[- ](?:month|year|week)\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
@@ -1303,12 +1383,14 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   }
   const patterns = [
     // "The Tor Project, Inc., a 501(c)(3) nonprofit organization advancing …, is seeking": a description between.
+    // "The U.S. Geological Survey Water Mission Area is hiring": a name is whole, never the tail of a longer one.
     new RegExp(
-      `(?:[Tt]he\\s+)?${NAME}${APPOSITIVE}\\s+(?:is|are)\\s+(?:currently\\s+|now\\s+|actively\\s+)?(?:hiring|looking for|seeking|searching for|recruiting|accepting applications)\\b`,
+      `(?<!(?:\\p{Lu}\\p{L}*|\\p{Lu}\\.)[ \\t](?:(?:of|for|&)[ \\t])?)(?:[Tt]he\\s+)?${NAME}${APPOSITIVE}\\s+(?:is|are)\\s+(?:currently\\s+|now\\s+|actively\\s+)?(?:hiring|looking for|seeking|searching for|recruiting|accepting applications)\\b`,
       'u',
     ),
     new RegExp(
-      `\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:\\s+\\([^)\\s]{4,60}\\))?(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`,
+      // "At Stripe, we …", "Join Fleet and …"; "Apply online at USA Jobs, where …" places the application, not the work.
+      `\\b(?:[Jj]oin\\s+(?:the\\s+)?${NAME}(?:\\s+\\([^)\\s]{4,60}\\))?(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)|(?:At|at)\\s+(?:the\\s+)?${NAME}(?:\\s+\\([^)\\s]{4,60}\\))?(?:,\\s+(?!where\\b|which\\b)|\\s+(?:we|you|and)\\b|[’']s\\b))`,
       'u',
     ),
     new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
@@ -1322,7 +1404,7 @@ function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): strin
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
-      const name = clean(m[1]);
+      const name = clean(m[1] ?? m[2]);
       if (name && !/\b(engineer|developer|designer|manager|specialist|analyst|member)\b/i.test(name))
         return name;
     }

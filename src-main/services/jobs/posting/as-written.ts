@@ -107,6 +107,8 @@ function objectAfter(rest: string): string {
   // is qualified by a clause, and its examples come after it in the same sentence.
   const clause = rest.slice(end.index).split(/[.;:!?](?:\s|$)/)[0]!;
   const examples = new RegExp(EXAMPLES.source, 'i').exec(clause);
+  // "… to help build applications …, including the Gene Ontology": examples said far from the object are another's.
+  if (examples && examples.index > 40) return rest.slice(0, end.index);
   const object = rest.slice(0, end.index);
   return examples ? `${object}, ${clause.slice(examples.index + examples[0].length)}` : object;
 }
