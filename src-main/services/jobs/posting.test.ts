@@ -1254,6 +1254,15 @@ describe('skills a posting asks for in its own words, kept as written (issue 15,
       p.requiredSkills.filter((s) => !/^(?:Written communication|Attention to detail)$/.test(s)),
     ).toEqual([]);
   });
+  it('an abbreviation in parentheses is the name before it, and a doing word is not a skill: "continuous integration (CI)", "upholding standards"', () => {
+    const p = read(
+      'Architect\n\nPerson Specification\n• Experience in championing practices such as continuous integration (CI) and records management (RM)\n• Experience in upholding standards in security\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['CI/CD', 'Records management']));
+
+    expect(p.requiredSkills).not.toEqual(expect.arrayContaining(['RM']));
+    expect(p.requiredSkills.join(' ')).not.toMatch(/upholding|championing/i);
+  });
   it('what a nice-to-have cue says of a kept phrase makes it nice to have', () => {
     const p = read('Lab Scientist\n\nRequirements\n• Experience with gene annotation is a plus\n');
     expect(p.niceToHaveSkills).toContain('Gene annotation');
@@ -1308,5 +1317,42 @@ describe('a page heading that names no role (issue 15, session 9)', () => {
     );
     expect(p.company).not.toBe('USA Jobs');
     expect(p.company).not.toBe('Rivers Water Mission Area');
+  });
+});
+
+describe('the organisation’s story asks for nothing (issue 15, session 9)', () => {
+  it('what is told under "Who we are", "The lab", "Environment" or "The Project" adds no skill; the role’s own sections still do', () => {
+    const p = read(
+      [
+        'Platform Engineer',
+        '',
+        'Who we are',
+        '',
+        'We are a research group developing workflows for genomics and open science, with extensive experience in data analysis.',
+        '',
+        'The lab',
+        '',
+        'Our lab has extensive experience in gene prediction and runs a Kubernetes cluster.',
+        '',
+        'Environment',
+        '',
+        'The institute is a leader in data science and computer science.',
+        '',
+        'Your profile',
+        '',
+        '• Experience with Ansible and Linux system administration',
+      ].join('\n'),
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['Ansible']));
+    expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toEqual(expect.arrayContaining(['Genomics']));
+    for (const story of [
+      'Open science',
+      'Data analysis',
+      'Gene prediction',
+      'Kubernetes',
+      'Data science',
+      'Computer science',
+    ])
+      expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toContain(story);
   });
 });

@@ -13,7 +13,7 @@ type Kind = 'required' | 'nice' | 'duties' | 'summary' | 'other';
 const NICE_HEADING =
   /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desirable|extra credit|would be (?:great|nice|helpful)|good to have|ideally|strong candidates will have|desired qualifications|it would be great if|even better|(?:would be |will be )?useful|not required)\b/i;
 const REQUIRED_HEADING =
-  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|who are you|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
+  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|who are you|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies|(?:your|candidate|desired|required|applicant)\s+profile|^profile|person specification|the (?:ideal |successful )?candidate|what we expect|we expect|we are looking for|your (?:skills|experience|qualifications))\b/i;
 const DUTIES_HEADING =
   /\b(responsibilities|tasks include|(?:key|main|your) tasks|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
 const SUMMARY_HEADING =
@@ -606,8 +606,16 @@ function headingKind(line: Line): Kind | null {
   return colon || (titled && words.length <= 6) ? 'other' : null;
 }
 
+/**
+ * Headings over the organisation's story: who they are, their mission, the lab, the project, the setting. What is
+ * told there asks for nothing ("developing workflows for genomics", "a leading data analysis platform").
+ */
+const STORY_HEADING =
+  /^(?:who\s+we\s+are|who\s+are\s+we|about\s+us|our\s+(?:mission|story|team|vision|values|work|group|lab|company|organi[sz]ation|culture|history)|the\s+(?:lab|laboratory|team|group|project|company|organi[sz]ation|department|institute|centre|center|programme|program|consortium|initiative)|(?:the\s+)?(?:working|research|work)\s+environment|environment|background|context|mission|vision|what\s+we\s+do|where\s+you(?:'|’)ll\s+work|why\s+(?:us|join\s+us|work\s+with\s+us))(?:\s*[/&,]\s*\S.*)?$/i;
+
 function kindOf(text: string): Kind | null {
   const heading = text.replace(/:\s*$/, '');
+  if (STORY_HEADING.test(heading.trim())) return 'other';
   if (NICE_HEADING.test(heading)) return 'nice';
   if (OTHER_HEADING.test(heading)) return 'other';
   if (REQUIRED_HEADING.test(heading)) return 'required';

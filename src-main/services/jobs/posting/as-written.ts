@@ -47,7 +47,7 @@ const SUBJECT =
 
 /** Gerunds that say what one does, not what one knows: "managing", "developing". A phrase is not one of them. */
 const DOING =
-  /^(?:managing|developing|working|leading|building|creating|supporting|using|delivering|designing|implementing|executing|maintaining|running|coordinating|planning|driving|ensuring|helping|making|providing|applying|handling|establishing|improving|producing|overseeing|conducting|performing|operating|tracking|identifying|writing|preparing|contributing|engaging|collaborating|communicating|owning|shaping|setting|growing|scaling|launching|organi[sz]ing|analy[sz]ing|translating|facilitating|teaching|training|mentoring)\b\s*/i;
+  /^(?:managing|developing|working|leading|building|creating|supporting|using|delivering|designing|implementing|executing|maintaining|running|coordinating|planning|driving|ensuring|helping|making|providing|applying|handling|establishing|improving|producing|overseeing|conducting|performing|operating|tracking|identifying|writing|preparing|contributing|engaging|collaborating|communicating|owning|shaping|setting|growing|scaling|launching|organi[sz]ing|analy[sz]ing|translating|facilitating|teaching|training|mentoring|upholding|introducing|championing|fostering|meeting|promoting|advocating|cultivating|adhering|reviewing|deploying|proposing|publishing|documenting|guiding|enabling|defining|setting up|taking)\b\s*/i;
 
 /** Words that describe or qualify rather than name: adverbs, participles, evaluative adjectives. */
 const DESCRIBING =
@@ -115,11 +115,15 @@ function objectAfter(rest: string): string {
 
 /** A list split into its items: "next generation sequencing, PCR, cloning, and cell culture". */
 function items(object: string): string[] {
-  return object
-    .split(EXAMPLES)
-    .flatMap((part) => part.split(SEPARATORS))
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return (
+    object
+      // "continuous integration (CI)": an abbreviation in parentheses is the name before it, said again.
+      .replace(/\s*\(\p{Lu}[\p{Lu}\d&/]{1,7}s?\)/gu, '')
+      .split(EXAMPLES)
+      .flatMap((part) => part.split(SEPARATORS))
+      .map((s) => s.trim())
+      .filter(Boolean)
+  );
 }
 
 /** An item as a name, or null: "strong knowledge" → null, "executing trade shows" → "trade shows". */
