@@ -264,6 +264,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const role = roleName(title);
   const required = new Map<string, string>();
   const nice = new Map<string, string>();
+  const kept = new Set<string>();
   const known = (phrase: string) =>
     vocabulary.index.has(normaliseSkill(phrase)) || mentions(phrase, true, vocabulary).length > 0;
   const soft = new Map<string, string>();
@@ -347,7 +348,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
           // posting's own words, where the taxonomy has no name for it.
           for (const name of asWrittenAsks(part, { known })) {
             const key = normaliseSkill(name);
-            if (!required.has(key) && !nice.has(key)) (isNice ? nice : required).set(key, name);
+            if (required.has(key) || nice.has(key)) continue;
+            (isNice ? nice : required).set(key, name);
+            kept.add(key);
           }
           for (const skill of mentions(part, true, vocabulary)) {
             const key = normaliseSkill(skill.name);
@@ -421,6 +424,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
     requiredSkills: [...required.values()],
     niceToHaveSkills: [...nice.values()],
     softSkills: [...soft.values()],
+    asWritten: [...required, ...nice].filter(([key]) => kept.has(key)).map(([, name]) => name),
   };
 }
 
