@@ -1263,6 +1263,15 @@ describe('skills a posting asks for in its own words, kept as written (issue 15,
     expect(p.requiredSkills).not.toEqual(expect.arrayContaining(['RM']));
     expect(p.requiredSkills.join(' ')).not.toMatch(/upholding|championing/i);
   });
+  it('"non-functional testing (Performance, Security, Accessibility)" gives each kind its head; a framework’s examples stay examples', () => {
+    const p = read(
+      'QA Engineer\n\nRequirements\n• Practical experience with non-functional testing (Performance, Accessibility) and related tooling.\n• Experience with a modern web framework (React, Angular, Ember).\n',
+    );
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Performance testing', 'Accessibility testing', 'React']),
+    );
+    expect(p.requiredSkills.join(' ')).not.toMatch(/Non-functional|Ember framework|React framework/i);
+  });
   it('what a nice-to-have cue says of a kept phrase makes it nice to have', () => {
     const p = read('Lab Scientist\n\nRequirements\n• Experience with gene annotation is a plus\n');
     expect(p.niceToHaveSkills).toContain('Gene annotation');

@@ -284,6 +284,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         // "While the position does not involve any software development, …": what the job is said not to be.
         .map((t) => t.replace(NOT_THE_JOB, ''))
         .map((t) => suiteMembers(t, vocabulary))
+        .map((t) => headShared(t, vocabulary))
         .map((t) => (ownProduct ? t.replace(ownProduct, '') : t))
         .map((t) => (acronyms ? t.replace(acronyms, '') : t))
         .map((t) => (line.bullet || block.kind !== 'summary' ? t : t.replace(PROJECT_AIMS, '')));
@@ -688,6 +689,30 @@ function suiteMembers(text: string, taxonomy: Taxonomy): string {
     },
   );
 }
+/**
+ * "non-functional testing (Performance, Security, Accessibility)", "cloud platforms (AWS or Azure)": kinds listed in
+ * parentheses after a head noun. Where the head makes a skill with a kind ("Performance testing"), each kind is given
+ * the head, and the family before the list is left for its kinds. Only lists where the taxonomy knows one such pair.
+ */
+function headShared(text: string, taxonomy: Taxonomy): string {
+  return text.replace(
+    /((?:[\p{L}-]+\s+){0,2})([\p{Ll}]+)\s*\(([^()]{3,120})\)/gu,
+    (whole, modifiers: string, head: string, list: string) => {
+      const kinds = list
+        .replace(/^(?:e\.g\.?|i\.e\.?|such as|including)[,:]?\s+/i, '')
+        .split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and\/or)\s+/)
+        .map((k) => k.trim())
+        .filter(Boolean);
+      if (kinds.length < 2 || kinds.some((k) => k.split(/\s+/).length > 3)) return whole;
+      // "a web framework (React, Angular, Ember)": kinds that are skills on their own are examples, not modifiers.
+      if (kinds.filter((k) => taxonomy.index.has(normaliseSkill(k))).length * 2 > kinds.length) return whole;
+      const paired = kinds.map((k) => `${k} ${head}`);
+      if (!paired.some((p) => taxonomy.index.has(normaliseSkill(p)))) return whole;
+      return `${modifiers.replace(/\S+\s*$/, '')}(${paired.join(', ')})`;
+    },
+  );
+}
+
 /** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
 function roleName(title: string | null): RegExp | null {
   const role = title

@@ -119,6 +119,8 @@ function items(object: string): string[] {
     object
       // "continuous integration (CI)": an abbreviation in parentheses is the name before it, said again.
       .replace(/\s*\(\p{Lu}[\p{Lu}\d&/]{1,7}s?\)/gu, '')
+      // "a modern web framework (React, Angular, Ember)": a family named to bring in its examples is not asked for.
+      .replace(/[^,;()]+\(([^()]*,[^()]*)\)/g, ', $1')
       .split(EXAMPLES)
       .flatMap((part) => part.split(SEPARATORS))
       .map((s) => s.trim())
