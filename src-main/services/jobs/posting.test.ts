@@ -1365,3 +1365,22 @@ describe('the organisation’s story asks for nothing (issue 15, session 9)', ()
       expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toContain(story);
   });
 });
+
+describe('managing people said as a verb (issue 15, session 9)', () => {
+  it('"People manage … other engineers", "line-manage", "overseeing a team of trainers", "manage and develop direct reports" ask for people management; "your line manager" and "a team of engineers" do not', () => {
+    for (const duty of [
+      'People manage and develop other test engineers',
+      'Mentor, coach, line-manage and recruit architects',
+      'Lead our operations, overseeing a team of trainers',
+      'Effectively manage and develop direct reports',
+    ])
+      expect(read(`Lead\n\nResponsibilities\n• ${duty}\n`).requiredSkills).toContain('People management');
+    for (const other of [
+      'Agree your training plan with your line manager',
+      'Join a team of engineers, designers and researchers',
+    ])
+      expect(read(`Lead\n\nResponsibilities\n• ${other}\n`).requiredSkills).not.toContain(
+        'People management',
+      );
+  });
+});

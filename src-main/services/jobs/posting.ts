@@ -550,6 +550,13 @@ function readLines(text: string): Line[] {
       .replace(/\baccounting for\b/giu, 'allowing for')
       // "Produce and project manage the big, crazy project": project management said as a verb.
       .replace(/\bproject[- ]manag(?:e|es|ed|ing)\b/giu, 'project management')
+      // "People manage and develop other engineers", "line-manage", "overseeing a team of trainers", "manage and
+      // develop direct reports": managing people said as a verb.
+      .replace(/\b(people|line)[- ]manag(?:e|es|ed|ing)\b/giu, '$1 management')
+      .replace(
+        /\b(?:manag|overs[ae]|supervis)\w*\s+(?:and\s+\w+\s+)?(?:a\s+(?:small\s+|growing\s+)?team\s+of|(?:your\s+|their\s+)?direct\s+reports)\b/giu,
+        '$& (staff management)',
+      )
       .replace(/\bnetworking(?=\s+(?:with|events?|opportunities)\b)/giu, 'professional networking')
       .replace(/\b(?:personal|social)\s+networking\b/giu, 'professional networking')
       .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
