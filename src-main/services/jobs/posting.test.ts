@@ -1320,6 +1320,14 @@ describe('a page heading that names no role (issue 15, session 9)', () => {
       read('Library of Stuff - Research Chemist\n\nThe Library of Stuff keeps books. You will test paper.\n'),
     ).toMatchObject({ title: 'Research Chemist', company: 'Library of Stuff' });
   });
+  it('"About The Science and Technology Facilities Council (STFC)": a heading over the hirer’s story names it, long and with its acronym; "About the Job" does not', () => {
+    expect(
+      read(
+        'Software Scientist\n\nThe Project\n\nThe TPCG group builds codes. TPCG runs TPCG workshops.\n\nAbout The National Office for Rivers and Lakes (NORL)\n\nWe look after rivers.\n',
+      ).company,
+    ).toBe('National Office for Rivers and Lakes');
+    expect(read('Software Scientist\n\nAbout the Job\n\nYou will write code.\n').company).toBeNull();
+  });
   it('"Apply online at USA Jobs, where …" places the application, not the hirer; a name is never the tail of a longer one', () => {
     const p = read(
       'Hydrologist\n\nThe U.S. Office of Rivers Water Mission Area is hiring several hydrologists. Apply online at USA Jobs, where the positions will open.\n',

@@ -9,6 +9,15 @@ const NAME_CHAR = String.raw`(?:[\p{L}\p{N}&'’-]|\.(?=[\p{L}\p{N}]))`;
 
 const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))${NAME_CHAR}*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d]${NAME_CHAR}*){0,3})`;
 
+/**
+ * "About Fleet", "About The Science and Technology Facilities Council (STFC)": a heading over the hirer's own story,
+ * its name long and joined by "and", its acronym after it.
+ */
+const ABOUT = new RegExp(
+  String.raw`^[Aa]bout\s+(?:[Tt]he\s+)?${NAME.replace(String.raw`(?:of[ \t]+|for[ \t]+|&[ \t]+)`, String.raw`(?:of[ \t]+|for[ \t]+|and[ \t]+|&[ \t]+)`).replace('{0,3})', '{0,5})')}(?:\s+\([\p{Lu}\d&]{2,12}\))?:?$`,
+  'u',
+);
+
 /** What may stand between a name and its verb: ", Inc.", ", a 501(c)(3) nonprofit organization advancing …,". */
 export const APPOSITIVE = String.raw`(?:,?\s+(?:Inc|LLC|Ltd)(?![\p{L}\p{N}])\.?)?(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?`;
 
@@ -20,7 +29,7 @@ const UNIVERSITY =
 const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
 
 const NOT_A_COMPANY =
-  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|below|above|following|hi|hello)$/i;
+  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|below|above|following|hi|hello|job|position|opportunity|work|post|vacancy)$/i;
 
 /**
  * The company from how postings talk about themselves, strongest cue first: "About X", "X is hiring", "Join X",
@@ -44,7 +53,7 @@ export function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy)
       : null;
   };
   for (const l of lines) {
-    const about = new RegExp(`^about\\s+${NAME}:?$`, 'u').exec(l.text);
+    const about = ABOUT.exec(l.text);
     const name = clean(about?.[1]);
     if (name) return name;
   }
