@@ -52,6 +52,11 @@ export const JobProposal = z.object({
   niceToHaveSkills: z.array(z.string()),
   /** Soft skills the posting names ("communication", "mentoring"), kept apart from what it asks you to know. */
   softSkills: z.array(z.string()),
+  /**
+   * Skills of the two lists kept as the posting writes them, because the skills list has no name for them
+   * ("Genomics", "Trade shows"); shown "as written" so the candidate knows to check them.
+   */
+  asWritten: z.array(z.string()).optional(),
   /** Who read the posting when a model was asked: the provider and model, or 'builtin' when none answered. */
   readBy: z.object({ provider: z.string(), model: z.string().nullable() }).optional(),
   /** What the model proposed that the posting does not say, and so was dropped. */

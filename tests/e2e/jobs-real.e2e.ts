@@ -26,6 +26,12 @@ const NO_SKILLS = `Office Coordinator
 We are a small, friendly team looking for someone organised and kind who enjoys helping people and keeping a busy office running smoothly.
 `;
 
+const LAB = `Lab Technician
+
+Requirements
+• 2+ years of experience with PCR, cell culture and Excel
+`;
+
 const press = async (page: Page, name: string, exact = true) => {
   await page.getByRole('button', { name, exact }).focus();
   await page.keyboard.press('Enter');
@@ -121,6 +127,24 @@ describe('job postings as people write them, through the UI by keyboard', () => 
     await expect.poll(() => office.textContent()).toContain('0% of the required skills are on your résumé.');
     expect(await office.getByText('Excel', { exact: true }).count()).toBe(1);
     await expectAccessible(page, 'job match after adding skills');
+
+    // A trade's own words that the skills list does not name are kept as the posting writes them, and said so.
+    await press(page, 'Add a job posting');
+    await page.getByLabel('Posting text').focus();
+    await page.keyboard.insertText(LAB);
+    await press(page, 'Fill in from the posting');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Found/ })
+          .textContent(),
+      )
+      .toBe(
+        "Found 3 required (Cell culture, PCR, Excel). Cell culture, PCR are kept as written: Rehearse's skills list has no name for them. Check the fields above.",
+      );
+    expect(await page.getByLabel('Required skills').inputValue()).toBe('Cell culture, PCR, Excel');
+    await expectAccessible(page, 'job form, skills kept as written');
 
     expect(problems).toEqual([]);
     await context.close();

@@ -160,5 +160,6 @@ function merge(builtin: JobProposal, model: Proposal, base: Taxonomy): JobPropos
     requiredSkills: [...required.values()],
     niceToHaveSkills: [...nice.values()],
     softSkills: [...soft.values()],
+    asWritten: builtin.asWritten,
   };
 }

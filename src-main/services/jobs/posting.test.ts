@@ -1229,3 +1229,166 @@ describe('general causes of misses on the eighth batch (GitLab job families, USA
     ).not.toContain('Project management');
   });
 });
+
+describe('skills a posting asks for in its own words, kept as written (issue 15, session 9)', () => {
+  it('the examples after a family keep the trade words the taxonomy does not know, and drop the family and its clause (a lab-techniques requirement)', () => {
+    const p = read(
+      'Research Associate\n\nQualifications\n• Hands-on knowledge of methods commonly used in plant labs, such as PCR, tissue culture and Western blotting.\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['PCR', 'Tissue culture', 'Western blotting']));
+    expect(p.requiredSkills.join(' ')).not.toMatch(/methods|plant labs|hands-on/i);
+  });
+  it('"3+ years of trade show experience" and "knowledge of donor stewardship" keep their objects; a known name stays the taxonomy’s', () => {
+    const p = read(
+      'Events Marketer\n\nYou have\n• 3+ years of trade show experience\n• Knowledge of donor stewardship and Salesforce\n',
+    );
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Trade show', 'Donor stewardship', 'Salesforce']),
+    );
+  });
+  it('leaves out qualities, quantities, settings, things worked on and a degree’s subjects', () => {
+    const p = read(
+      'Coordinator\n\nRequirements\n• Experience with a variety of stakeholders in fast-paced environments\n• Strong experience in written communication and attention to detail\n• Experience with internally developed systems and high-traffic websites\n• A degree in biology, chemistry or a related field\n• Proven experience\n',
+    );
+    expect(
+      p.requiredSkills.filter((s) => !/^(?:Written communication|Attention to detail)$/.test(s)),
+    ).toEqual([]);
+  });
+  it('an abbreviation in parentheses is the name before it, and a doing word is not a skill: "continuous integration (CI)", "upholding standards"', () => {
+    const p = read(
+      'Architect\n\nPerson Specification\n• Experience in championing practices such as continuous integration (CI) and records management (RM)\n• Experience in upholding standards in security\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['CI/CD', 'Records management']));
+
+    expect(p.requiredSkills).not.toEqual(expect.arrayContaining(['RM']));
+    expect(p.requiredSkills.join(' ')).not.toMatch(/upholding|championing/i);
+  });
+  it('"non-functional testing (Performance, Security, Accessibility)" gives each kind its head; a framework’s examples stay examples', () => {
+    const p = read(
+      'QA Engineer\n\nRequirements\n• Practical experience with non-functional testing (Performance, Accessibility) and related tooling.\n• Experience with a modern web framework (React, Angular, Ember).\n',
+    );
+    expect(p.requiredSkills).toEqual(
+      expect.arrayContaining(['Performance testing', 'Accessibility testing', 'React']),
+    );
+    expect(p.requiredSkills.join(' ')).not.toMatch(/Non-functional|Ember framework|React framework/i);
+  });
+  it('what a nice-to-have cue says of a kept phrase makes it nice to have', () => {
+    const p = read('Lab Scientist\n\nRequirements\n• Experience with gene annotation is a plus\n');
+    expect(p.niceToHaveSkills).toContain('Gene annotation');
+    expect(p.requiredSkills).not.toContain('Gene annotation');
+  });
+  it('pseudo-bullets a page ran together on one line are items of their own: one item’s "is a plus" leaves the others required (a hospital posting)', () => {
+    const p = read(
+      'Scientist\n\nSkills required:\n• Five years of experience in applied genomics. • Experience with data harmonization is a plus. • Experience with PCR and cell sorting.\n',
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['PCR', 'Cell sorting']));
+    expect(p.niceToHaveSkills).toContain('Data harmonization');
+  });
+});
+
+describe('a page heading that names no role (issue 15, session 9)', () => {
+  it('"<Group> Job Openings" gives the hirer, and the role comes from the sentence that opens it (a research group page)', () => {
+    const p = read(
+      'ACME Lab Job Openings\n\nMay 2024: We have an opening for a Data Engineer who is experienced with Python to help build pipelines for our projects.\n',
+    );
+    expect(p).toMatchObject({ title: 'Data Engineer', company: 'ACME Lab' });
+  });
+  it('"Open Positions at <Org>" gives the hirer; the first heading that is a role is the title, its grade dropped (a university platform)', () => {
+    const p = read(
+      'Open Positions at Northside Genomics\n\nNorthside Genomics is recruiting two new roles.\n\nLead Trainer, Bioinformatics Outreach (Level B)\n\nThis role will lead our workshops and training materials.\n',
+    );
+    expect(p).toMatchObject({
+      title: 'Lead Trainer, Bioinformatics Outreach',
+      company: 'Northside Genomics',
+    });
+  });
+  it('"a position for a Systems Engineer / DevOps Engineer (m/f/d)" names the role under a heading that names a page', () => {
+    const p = read(
+      'Open Position at the Cloud Team, University of Somewhere\n\nThe department is opening a position for a Systems Engineer / DevOps Engineer (m/f/d), bridging development and operations.\n',
+    );
+    expect(p.title).toBe('Systems Engineer / DevOps Engineer');
+  });
+  it('after a dash, a side is the hirer only when written as a name and said again; otherwise it stays in the title', () => {
+    expect(read('Analyst - Forecasting for Retail Europe\n\nYou will build forecasts.\n')).toMatchObject({
+      title: 'Analyst - Forecasting for Retail Europe',
+      company: null,
+    });
+    expect(read('Scientist II, Biology - Research Platforms\n\nYou will run assays.\n').title).toBe(
+      'Scientist II, Biology - Research Platforms',
+    );
+    expect(
+      read('Library of Stuff - Research Chemist\n\nThe Library of Stuff keeps books. You will test paper.\n'),
+    ).toMatchObject({ title: 'Research Chemist', company: 'Library of Stuff' });
+  });
+  it('"About The Science and Technology Facilities Council (STFC)": a heading over the hirer’s story names it, long and with its acronym; "About the Job" does not', () => {
+    expect(
+      read(
+        'Software Scientist\n\nThe Project\n\nThe TPCG group builds codes. TPCG runs TPCG workshops.\n\nAbout The National Office for Rivers and Lakes (NORL)\n\nWe look after rivers.\n',
+      ).company,
+    ).toBe('National Office for Rivers and Lakes');
+    expect(read('Software Scientist\n\nAbout the Job\n\nYou will write code.\n').company).toBeNull();
+  });
+  it('"Apply online at USA Jobs, where …" places the application, not the hirer; a name is never the tail of a longer one', () => {
+    const p = read(
+      'Hydrologist\n\nThe U.S. Office of Rivers Water Mission Area is hiring several hydrologists. Apply online at USA Jobs, where the positions will open.\n',
+    );
+    expect(p.company).not.toBe('USA Jobs');
+    expect(p.company).not.toBe('Rivers Water Mission Area');
+  });
+});
+
+describe('the organisation’s story asks for nothing (issue 15, session 9)', () => {
+  it('what is told under "Who we are", "The lab", "Environment" or "The Project" adds no skill; the role’s own sections still do', () => {
+    const p = read(
+      [
+        'Platform Engineer',
+        '',
+        'Who we are',
+        '',
+        'We are a research group developing workflows for genomics and open science, with extensive experience in data analysis.',
+        '',
+        'The lab',
+        '',
+        'Our lab has extensive experience in gene prediction and runs a Kubernetes cluster.',
+        '',
+        'Environment',
+        '',
+        'The institute is a leader in data science and computer science.',
+        '',
+        'Your profile',
+        '',
+        '• Experience with Ansible and Linux system administration',
+      ].join('\n'),
+    );
+    expect(p.requiredSkills).toEqual(expect.arrayContaining(['Ansible']));
+    expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toEqual(expect.arrayContaining(['Genomics']));
+    for (const story of [
+      'Open science',
+      'Data analysis',
+      'Gene prediction',
+      'Kubernetes',
+      'Data science',
+      'Computer science',
+    ])
+      expect([...p.requiredSkills, ...p.niceToHaveSkills]).not.toContain(story);
+  });
+});
+
+describe('managing people said as a verb (issue 15, session 9)', () => {
+  it('"People manage … other engineers", "line-manage", "overseeing a team of trainers", "manage and develop direct reports" ask for people management; "your line manager" and "a team of engineers" do not', () => {
+    for (const duty of [
+      'People manage and develop other test engineers',
+      'Mentor, coach, line-manage and recruit architects',
+      'Lead our operations, overseeing a team of trainers',
+      'Effectively manage and develop direct reports',
+    ])
+      expect(read(`Lead\n\nResponsibilities\n• ${duty}\n`).requiredSkills).toContain('People management');
+    for (const other of [
+      'Agree your training plan with your line manager',
+      'Join a team of engineers, designers and researchers',
+    ])
+      expect(read(`Lead\n\nResponsibilities\n• ${other}\n`).requiredSkills).not.toContain(
+        'People management',
+      );
+  });
+});

@@ -1,57 +1,58 @@
 import type { JobProposal } from '../../../src-shared/jobs';
-import type { ExperienceLevel } from '../../../src-shared/domain';
 import { findMentions, normaliseSkill, type Taxonomy, type TaxonomySkill } from '../resume/skills';
+import { asWrittenAsks } from './posting/as-written';
 import { POSTING_TERMS, PROFESSIONAL_SKILLS } from './terms';
+import { APPOSITIVE, companyFromText, definedAcronyms } from './posting/company';
+import { headerOf, teamOf, withoutCompany } from './posting/header';
+import { levelOf } from './posting/level';
+import { kindOf, toBlocks } from './posting/sections';
+import { escape, readLines, sentences, wordPattern } from './posting/text';
 
-/**
- * What a block of a posting is about, from the heading above it: what it asks for, what would be a plus, the
- * work itself, a summary that mixes the work with the company's story (and the untitled opening), or neither.
- */
-type Kind = 'required' | 'nice' | 'duties' | 'summary' | 'other';
-
-const NICE_HEADING =
-  /\b(nice[- ]to[- ]haves?|preferred|bonus(?: points)?|pluses|a plus|desirable|extra credit|would be (?:great|nice|helpful)|good to have|ideally|strong candidates will have|desired qualifications|it would be great if|even better|(?:would be |will be )?useful|not required)\b/i;
-const REQUIRED_HEADING =
-  /\b(requirements?|required|must[- ]haves?|qualifications?|what you(?:'|’)ll (?:need|bring)|what (?:you|we)(?:'|’)re looking for|what we look for|who you are|who are you|about you|you have|you bring|you should have|you(?:'|’)ll need|minimum|essential|skills|desired skills|experience (?:and|&) skills|specialized experience|primarily responsible for|key requirements|the ideal candidate|we(?:'|’)d (?:especially )?(?:like|love) to (?:get to know|hear from) you if|your background|tech stack|our stack|technologies)\b/i;
-const DUTIES_HEADING =
-  /\b(responsibilities|tasks include|(?:key|main|your) tasks|what you(?:'|’)ll do|what you will do|you will|key objectives?|objective|duties|day[- ]to[- ]day|in this role|your impact|what you(?:'|’)ll own|the work)\b/i;
-const SUMMARY_HEADING =
-  /\b(the role|about the role|role summary|position summary|the job|job summary|overview|summary|(?:vacancy|job) advert(?:isement)?|job description)\b/i;
-const OTHER_HEADING =
-  /\b(about (?!you\b|the role\b|the job\b|this role\b|the position\b|the work\b)(?![\p{L}\p{N}.&' -]*\b(?:this|the) (?:role|position|job)\b)[\p{L}\p{N}.&' -]+(?:,.*)?$|about (?:us|the company|the team)|benefits|perks|we(?: will| can)? offer|what we offer|compensation|salary|how to apply|apply now|to apply|applications (?:are )?welcome|equal opportunity|eeo|location|basic information|who may apply|our values|why join|life at|working at|diversity|interview process|hiring process)\b/iu;
 /** A sentence that names a skill as welcome rather than needed. */
 const NICE_CUE =
   /\b(nice[- ]to[- ]have|preferred|bonus|a plus|a (?:big|huge|strong|definite|real) plus|is a plus|are a plus|desirable|would be (?:great|nice|helpful|a plus)|good to have|ideally|strongly desired|extra credit|preferably|(?:experience|knowledge) or (?:some )?familiarity (?:with|in)|or (?:an? )?(?:strong |keen |genuine )?interest in|an interest in learning|desired (?:qualifications?|skills|experience)|(?:use|and|or)\s*\/\s*learn|not required|isn(?:'|’)t required|is helpful|are helpful|familiarity with .* helpful|applications are (?:also )?welcome from)\b/i;
+
 /** A nice-to-have cue said of what precedes it: "… is desirable", "… would be a plus", "… are a bonus". */
 const NICE_PREDICATE =
   /\b(?:experience|knowledge|skills?|familiarity)\s+(?:(?:is|are)\s+)?(?:(?:strongly|highly)\s+)?desired\b|\b(?:is|are|would be|would also be|will be)\s+(?:a\s+|an\s+|also\s+)?(?:(?:big|huge|strong|definite|added|additional|highly)\s+)?(?:plus(?:es)?|bonus(?:es)?|desirable|preferred|helpful|useful|beneficial|assets?|(?:an\s+)?advantage(?:ous)?|nice to have)\b|\bor\s+(?:an?\s+)?(?:strong\s+)?(?:willingness|desire|eagerness|interest)\s+(?:to|in)\s+learn\w*|\ban?\s+(?:(?:big|huge|strong|definite|real|added)\s+)?(?:plus|bonus)[!.]?\s*$/i;
+
 const ASKS =
   /\b((?:assignments|duties|tasks) include|you|your|you(?:'|’)ll|candidates?|applicants?|experience|proficien\w*|knowledge|familiar\w*|skills?|ability|able to|must|should|requires?|required|expertise|background in|understanding of|comfortable|responsible for|(?:the|this) (?:individual|lead|person|hire|incumbent) will|(?:the|this) (?:role|position|job|post)|an? (?:new )?position is available)\b/i;
+
 /** A sentence about the team or the company as it is, not about whom it seeks. */
 const OUR_STORY =
   /^(?:our\s+(?:team|company|founders|engineers|people|customers|users|product|platform|mission)\b|we(?:'|’)re\s+a\b|we\s+(?:are|were)\s+a\b|we\s+(?:believe|build|provide|teach|serve|support|empower|help\s+(?!you))\b)(?!.*\b(?:looking for|seeking|hiring|need|want)\b)/i;
+
 /** A clause about a third person: ", who will report to you and is responsible for …". */
 const OTHER_PERSON = /,\s+who\s+(?:will|is|are|has|have|would|reports?)\b.*$/i;
+
 /** A clause that says what the job does not involve: "does not involve any software development". */
 const NOT_THE_JOB = /\b(?:does|do|will|would)\s+not\s+(?:involve|require|include|entail)\b[^,;.]*/gi;
+
 /**
  * "… to coordinate a grant-funded project with the aims to (1) deploy and manage open cloud infrastructure …": what a
  * project, programme or initiative aims at is its goal, told in the story, not work asked of the candidate.
  */
 const PROJECT_AIMS =
   /\b(?:project|programme|program|initiative|grant|fellowship|consortium)\b[^.;]{0,80}?\b(?:with the aims? (?:to|of)|which aims to|that aims to|aim(?:s|ed|ing)? (?:at|to)|whose (?:aims?|goals?|mission) (?:is|are))\b.*$/i;
+
 /** "I led fundraising for the first $7 million": the writer of a letter-style posting telling their own story. */
 const MY_STORY = /^(?:I|I(?:'|’)(?:ve|m|d))\s/;
+
 /** "The PM will lead efforts to …": the role by its acronym, as the subject of the work. */
 const ROLE_BY_ACRONYM = /\b(?:[Tt]he|[Tt]his) \p{Lu}{2,4} will\b/u;
+
 /** A sentence about the job itself: "This role encompasses …". */
 const THE_JOB =
   /\b(?:(?:assignments|duties|tasks) include|(?:the|this|your) (?:role|position|job|post)|an? (?:new )?position is available|(?:main|key) (?:activities|tasks|duties))\b/i;
+
 const EXPERIENCE =
   /\b(responsibilit(?:y|ies)|are you interested|experience|experienced|proficien\w*|knowledge|familiar\w*|expertise|skills?|background|understanding|ability|able to|comfortable|should|must|required?|responsible for)\b/i;
+
 /** A line that asks for command of a human language: fluency, proficiency, speaking it, being bilingual. */
 const LANGUAGE_ASKED =
   /\b(?:fluen(?:t|cy)|proficien\w*|bilingual|multilingual|native|mother tongue|spoken|speak(?:s|ing)?|[\p{L}]+-speaking|written and (?:oral|verbal)|verbal and written|command of|working knowledge of|conversational|communicate in|correct [\p{L}]+ usage|skills in)\b/iu;
+
 /** Groups of the taxonomy that name fields and methods of work, as opposed to languages, products and tools. */
 const FIELDS = new Set([
   'Business, finance & marketing',
@@ -67,6 +68,7 @@ const FIELDS = new Set([
   'Testing & QA',
   'Engineering & science methods',
 ]);
+
 /** Aliases that postings use for their aims and their trade, not as a skill they ask for. */
 const AIMS = new Set(
   [
@@ -101,6 +103,7 @@ function describesItself(skill: TaxonomySkill, text: string): boolean {
 }
 
 const anyNames = new WeakMap<TaxonomySkill, RegExp>();
+
 /** Any of the skill's names as a whole word, built once per skill. */
 function anyName(skill: TaxonomySkill): RegExp {
   let re = anyNames.get(skill);
@@ -185,26 +188,6 @@ function onlyAsAim(skill: TaxonomySkill, text: string): boolean {
 }
 
 const isField = (skill: TaxonomySkill) => skill.category === 'technical' && FIELDS.has(skill.group);
-const LABEL =
-  /^((?:job|post|position|vacancy)\s+title|title|position|role|company|employer|organi[sz]ation|location|salary|department|agency|(?:unit\s*\/\s*)?division|pay\s*band|grade|type of (?:posting|position))\s*:/i;
-const BULLET = /^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+/;
-/**
- * Grades and schedules that postings append to a title: "GS15", "GS-13", "(part-time)", "(full-time or part-time)",
- * and a level in parentheses: "Data Analyst (Intermediate)".
- */
-const TITLE_TAIL =
-  /\s*(?:\((?:[^)]*\b(?:(?:full|part)[- ]time|contract|temporary|fixed[- ]term|hours (?:per|a) week)\b[^)]*|remote|hybrid|intermediate|junior|mid(?:[- ]level)?|entry[- ]level)\)|\b[GW]S[- ]?\d{1,2}\b)\s*$/i;
-
-interface Line {
-  text: string;
-  bullet: boolean;
-}
-
-interface Block {
-  heading: string | null;
-  kind: Kind;
-  lines: Line[];
-}
 
 /**
  * Reads a pasted posting: the title, the company, the level, and the skills it asks for, split into required
@@ -263,6 +246,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
   const role = roleName(title);
   const required = new Map<string, string>();
   const nice = new Map<string, string>();
+  const kept = new Set<string>();
+  const known = (phrase: string) =>
+    vocabulary.index.has(normaliseSkill(phrase)) || mentions(phrase, true, vocabulary).length > 0;
   const soft = new Map<string, string>();
   for (const block of blocks) {
     if (block.kind === 'other') continue;
@@ -280,6 +266,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         // "While the position does not involve any software development, …": what the job is said not to be.
         .map((t) => t.replace(NOT_THE_JOB, ''))
         .map((t) => suiteMembers(t, vocabulary))
+        .map((t) => headShared(t, vocabulary))
         .map((t) => (ownProduct ? t.replace(ownProduct, '') : t))
         .map((t) => (acronyms ? t.replace(acronyms, '') : t))
         .map((t) => (line.bullet || block.kind !== 'summary' ? t : t.replace(PROJECT_AIMS, '')));
@@ -340,6 +327,14 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
         });
         const families = familiesIn(sentence, vocabulary);
         for (const [part, isNice] of parts) {
+          // "Experience with molecular cloning", "records management experience": what a cue asks for in the
+          // posting's own words, where the taxonomy has no name for it.
+          for (const name of asWrittenAsks(part, { known })) {
+            const key = normaliseSkill(name);
+            if (required.has(key) || nice.has(key)) continue;
+            (isNice ? nice : required).set(key, name);
+            kept.add(key);
+          }
           for (const skill of mentions(part, true, vocabulary)) {
             const key = normaliseSkill(skill.name);
             if (families.has(key)) continue;
@@ -412,6 +407,7 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
     requiredSkills: [...required.values()],
     niceToHaveSkills: [...nice.values()],
     softSkills: [...soft.values()],
+    asWritten: [...required, ...nice].filter(([key]) => kept.has(key)).map(([, name]) => name),
   };
 }
 
@@ -445,30 +441,6 @@ const OPM_SPECIALTIES: Record<string, string> = {
   DATAMGT: 'Data management',
   CUSTSPT: 'Technical support',
 };
-
-/**
- * "Tech Lead, Hack Club Bank", "Hack Club Bank Operations Lead": the employer's name said in the title is not the
- * role.
- */
-function withoutCompany(title: string, company: string): string {
-  const name = escape(company);
-  const out = title
-    .replace(new RegExp(`\\s*,\\s*${name}(?![\\p{L}\\p{N}]).*$`, 'iu'), '')
-    .replace(new RegExp(`^${name}\\s+(?=\\p{Lu})`, 'u'), '')
-    .trim();
-  return out.length >= 3 ? out : title;
-}
-
-/** "FedRAMP’s Cyber Data Analyst will play a key role": a title that opens with the name of the team that owns it. */
-function teamOf(title: string | null, text: string): string | null {
-  const m = title ? /^(\S+)\s+(\S.{2,})$/.exec(title) : null;
-  if (!m) return null;
-  const owned = new RegExp(
-    `(?<![\\p{L}\\p{N}])${escape(m[1]!)}[’']s\\s+${escape(m[2]!)}(?![\\p{L}\\p{N}])`,
-    'iu',
-  );
-  return owned.test(text) ? m[1]! : null;
-}
 
 const FIELD_ROLE = /^(.+?)\s+(?:manager|lead|director|coordinator|specialist|officer)$/i;
 
@@ -525,120 +497,6 @@ function tradesOf(title: string, taxonomy: Taxonomy): TaxonomySkill[] {
   return out;
 }
 
-function readLines(text: string): Line[] {
-  return (
-    text
-      // "Linux-based", "API-driven": the skill is the word before the suffix.
-      .replace(/([\p{L}\p{N}])-(based|driven)\b/gu, '$1 $2')
-      // "diversity, equity, inclusion, and accessibility" is a workplace value, not web accessibility.
-      // "accounting for changing requirements": the verb, not the trade; "networking with other managers",
-      // "networking events": meeting people, not computer networks.
-      .replace(/\baccounting for\b/giu, 'allowing for')
-      // "Produce and project manage the big, crazy project": project management said as a verb.
-      .replace(/\bproject[- ]manag(?:e|es|ed|ing)\b/giu, 'project management')
-      .replace(/\bnetworking(?=\s+(?:with|events?|opportunities)\b)/giu, 'professional networking')
-      .replace(/\b(?:personal|social)\s+networking\b/giu, 'professional networking')
-      .replace(/\b(diversity|equity|inclusion)\b([^.;\n]{0,40})\baccessibility\b/giu, '$1$2access')
-      // "training and programming for accessibility", "programming that meets these needs": programmes of
-      // activities, not writing code.
-      .replace(
-        /\b(training|events?|activities|outreach|specific)\s+(and\s+)?programming\b/giu,
-        '$1 $2programmes',
-      )
-      .replace(/\bprogramming(?=\s+(?:that|which|within)\b)/giu, 'programmes')
-      .replace(/\r\n?/g, '\n')
-      .split('\n')
-      .map((raw) => {
-        const bullet = BULLET.test(raw);
-        const clean = raw
-          .replace(BULLET, '')
-          .replace(/^#+\s*/, '')
-          .replace(/\*\*|__/g, '')
-          .replace(/\s+/g, ' ')
-          .trim();
-        return { text: clean, bullet };
-      })
-      .filter((l) => l.text.length > 0)
-  );
-}
-
-/**
- * A heading is a short line that is not a bullet and not a sentence: it names a known section, or ends with a
- * colon, or is written like a title. "5+ years of backend engineering experience" is none of these, so it stays
- * inside the Requirements list it belongs to, however short it is.
- */
-function headingKind(line: Line): Kind | null {
-  if (line.bullet) return null;
-  // A lead-in sentence that ends with a colon heads the list under it: "Strong candidates will have … :".
-  if (line.text.endsWith(':') && line.text.length <= 200) return kindOf(line.text) ?? 'other';
-  // "WHO ARE YOU?": a heading written as a question is one only when it names a known section.
-  if (/\?$/.test(line.text) && line.text.length <= 40) {
-    const asked = kindOf(line.text.replace(/\?$/, ''));
-    return asked === 'other' ? null : asked;
-  }
-  if (line.text.length > 70 || /[.!?;,]$/.test(line.text)) return null;
-  // "Starting salary: $60-$80k", "Location: Burlington": a label with its value is a line, not a heading over
-  // what follows.
-  if (/^[^:]{2,40}:\s+\S/.test(line.text) && !kindOf(line.text.split(':')[1]!)) return null;
-  const t = line.text.replace(/:$/, '').trim();
-  const words = t.split(/\s+/);
-  // "About You - Other expertise that will be useful but not required": a long heading, but only a heading says that.
-  if (words.length > 10 && words.length <= 14 && kindOf(t) === 'nice' && !/\d/.test(t)) return 'nice';
-  if (words.length > 10 || /^\d/.test(t) || /\d+\+?\s*years?/i.test(t) || LABEL.test(line.text)) return null;
-  const known = kindOf(t);
-  if (known) return known;
-  const colon = line.text.endsWith(':');
-  const titled = words.every(
-    (w) =>
-      /^[\p{Lu}\d&/(]/u.test(w) || /^(?:and|of|the|to|for|a|an|in|at|on|we|you|our|your|with|&)$/i.test(w),
-  );
-  return colon || (titled && words.length <= 6) ? 'other' : null;
-}
-
-function kindOf(text: string): Kind | null {
-  const heading = text.replace(/:\s*$/, '');
-  if (NICE_HEADING.test(heading)) return 'nice';
-  if (OTHER_HEADING.test(heading)) return 'other';
-  if (REQUIRED_HEADING.test(heading)) return 'required';
-  if (DUTIES_HEADING.test(heading)) return 'duties';
-  if (SUMMARY_HEADING.test(heading)) return 'summary';
-  return null;
-}
-
-function toBlocks(lines: Line[]): Block[] {
-  const blocks: Block[] = [{ heading: null, kind: 'summary', lines: [] }];
-  for (const line of lines) {
-    const kind = headingKind(line);
-    if (kind) {
-      // An unknown heading ("Our mission", "Login.gov") under a requirements heading keeps the list going
-      // only when it reads like a sub-heading of it; otherwise it starts a block nobody asked skills in.
-      const sub = kind === 'other' && !kindOf(line.text);
-      // "If the successful candidate is based in the UK, we will offer:" under Benefits: a lead-in sentence goes
-      // on with the section it is in, and asks for nothing there either.
-      if (
-        sub &&
-        blocks.at(-1)!.kind === 'other' &&
-        blocks.length > 1 &&
-        line.text.endsWith(':') &&
-        line.text.split(/\s+/).length > 6
-      ) {
-        blocks.at(-1)!.lines.push(line);
-        continue;
-      }
-      // "Fundraising Operations", "Strategy and Planning" under the responsibilities: the sub-heading names the work.
-      const within = sub && ['duties', 'required'].includes(blocks.at(-1)!.kind) && blocks.length > 1;
-      blocks.push({
-        heading: line.text,
-        kind: sub ? 'duties' : kind,
-        lines: within ? [{ text: line.text.replace(/:$/, ''), bullet: true }] : [],
-      });
-      continue;
-    }
-    blocks.at(-1)!.lines.push(line);
-  }
-  return blocks;
-}
-
 const FAMILY =
   /\b(tools|technologies|systems|frameworks|providers|languages|platforms|methodologies|methods|libraries|solutions|databases|practices|services|protocols|standards|software|stacks?|suite|workspace)\s*$/i;
 
@@ -665,6 +523,31 @@ function suiteMembers(text: string, taxonomy: Taxonomy): string {
     },
   );
 }
+
+/**
+ * "non-functional testing (Performance, Security, Accessibility)", "cloud platforms (AWS or Azure)": kinds listed in
+ * parentheses after a head noun. Where the head makes a skill with a kind ("Performance testing"), each kind is given
+ * the head, and the family before the list is left for its kinds. Only lists where the taxonomy knows one such pair.
+ */
+function headShared(text: string, taxonomy: Taxonomy): string {
+  return text.replace(
+    /((?:[\p{L}-]+\s+){0,2})([\p{Ll}]+)\s*\(([^()]{3,120})\)/gu,
+    (whole, modifiers: string, head: string, list: string) => {
+      const kinds = list
+        .replace(/^(?:e\.g\.?|i\.e\.?|such as|including)[,:]?\s+/i, '')
+        .split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and\/or)\s+/)
+        .map((k) => k.trim())
+        .filter(Boolean);
+      if (kinds.length < 2 || kinds.some((k) => k.split(/\s+/).length > 3)) return whole;
+      // "a web framework (React, Angular, Ember)": kinds that are skills on their own are examples, not modifiers.
+      if (kinds.filter((k) => taxonomy.index.has(normaliseSkill(k))).length * 2 > kinds.length) return whole;
+      const paired = kinds.map((k) => `${k} ${head}`);
+      if (!paired.some((p) => taxonomy.index.has(normaliseSkill(p)))) return whole;
+      return `${modifiers.replace(/\S+\s*$/, '')}(${paired.join(', ')})`;
+    },
+  );
+}
+
 /** The title's role without its seniority, as prose names it: "Director of Outreach", "content designers". */
 function roleName(title: string | null): RegExp | null {
   const role = title
@@ -716,14 +599,6 @@ function familiesIn(sentence: string, taxonomy: Taxonomy): Set<string> {
     }
   }
   return out;
-}
-
-function sentences(text: string): string[] {
-  // "tools an advantage: e.g. Google Analytics": an abbreviation ends no sentence.
-  // "… our existing portfolio. E.g. data analytics (…)": examples that open with "E.g." continue the sentence.
-  return text
-    .split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e)\.)\s+(?=[\p{Lu}"“(])(?!(?:e\.g|i\.e)\.)/iu)
-    .filter(Boolean);
 }
 
 /** Taxonomy mentions, minus acronyms matched from ordinary words ("SAN" in "San Francisco", "SOC" in "soc"). */
@@ -788,6 +663,7 @@ function writesDocumentation(text: string): boolean {
 
 /** "programming languages", "Python programming": a general skill word that only qualifies a family or follows a named skill. */
 const FAMILY_NOUN = /^\s+(?:languages?|techniques|paradigms|tools\s+and\s+techniques)\b/i;
+
 function onlyAsModifier(skill: TaxonomySkill, text: string, found: TaxonomySkill[]): boolean {
   if (skill.name.includes(' ')) return false;
   // "Python programming": the language is the skill, the general word after it says what kind. A business field
@@ -837,7 +713,9 @@ const UNIT_NAME =
 
 /** Words a shared head is never distributed over. */
 const FUNCTION_WORD = /^(?:and|or|the|a|an|of|in|with|for|to|on|our|your|their|both|either|and\/or|&)$/i;
+
 const CONJUNCTION = /^(?:and|or|and\/or|&)$/i;
+
 /** "marketing experience across digital, paid and social": the head comes first, its kinds after. */
 const HEAD_FIRST = /^(?:across|including|spanning)$/i;
 
@@ -952,30 +830,41 @@ const NOMINAL: Record<string, string> = {
   prepar: 'preparation',
   set: 'setting',
 };
+
 // "Analyze and map the risks", "Design and specify user interfaces": a second verb may share the object.
 const VERB_OBJECT =
   /\b(analy[sz]|manag|visuali[sz]|test|monitor|detect|recruit|forecast|automat|writ|review|evaluat|produc|design|organi[sz]|plann?|resolv|steward|assess|maintain|curat|reconcil|schedul|improv|process|prepar|set)(?:e|es|ed|ing|s)?(?:\s+(?:and|or)\s+([a-z]+))?\s+(?:the\s+|their\s+|our\s+|your\s+|its\s+|an?\s+)?([a-z-]+)(?:\s+([a-z-]+))?/g;
+
 /** "producing live events", "plan large events": an adjective between the verb and its object. */
 const ADJECTIVE =
   /^(?:live|online|virtual|in-person|new|existing|current|large|small|big|complex|various|multiple|several|many|regular|weekly|monthly|annual|local|national|public|internal|external|major|key|[a-z]+(?:ive|al|ous|ful|ic))$/;
+
 const ROLE_NOUN = /^(?:lead|leads|manager|managers|director|team|teams|staff|member|members|person|people)$/;
+
 /** The nouns of the work of putting on events, which the taxonomy files with the soft skills. */
 const GATHERINGS = new Set(['production', 'planning', 'organization']);
+
 /** Words after a verb's object that end it: "analyze data to …", "manage projects effectively". */
 const ENDS_OBJECT =
   /^(?:to|and|or|for|with|in|on|of|from|by|as|at|that|which|who|across|using|within|through|into|about|like|such|related|per|over|under|around|after|before|during|if|than|then|this|these|those|it|them|your|our|their|its|my|the|a|an|is|are|was|were|be|will|can|so|but|via|while|when|where|against|including|[a-z]+ly)$/;
+
 const singular = (w: string) =>
   w
     .replace(/ies$/, 'y')
     .replace(/(ss|ch|sh|x)es$/, '$1')
     .replace(/(?<!s)s$/, '');
+
 /** "analysis of agency transaction data", "management of a program or of projects": the work named before its object. */
 const NOUN_OF_WORK =
   /\b(?:analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation|delivery)\b/g;
+
 const NOUN_OF =
   /\b(analysis|management|evaluation|visualization|testing|monitoring|curation|maintenance|reconciliation|delivery)(?:,?\s+(?:and\s+|or\s+)?[a-z]+){0,2}\s+of\s+((?:[a-z-]+\s+){0,6}[a-z-]+)/g;
+
 const PLURAL_TESTS = /\b([a-z]+)\s+tests\b/g;
+
 const PROJECT_LEAD = /\b(?:lead|leads|leading|led)\s+(?:(?:the|our|[a-z-]+)\s+){0,3}projects\b/;
+
 const EVENT_WORK =
   /\b(?:creat|host|run|organi[sz]|plann?|produc|coordinat)(?:e|es|ed|ing|s)?\s+(?:(?:an?|the|our|their|your)\s+)?(?:[a-z-]+\s+){0,3}events?\b/;
 
@@ -1085,21 +974,6 @@ function writtenAsNamed(skill: TaxonomySkill, text: string): boolean {
   });
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const patterns = new Map<string, RegExp>();
-/** A name as a whole word, built once per name and flags: the reader tests the same names on every sentence. */
-function wordPattern(name: string, flags: string): RegExp {
-  const key = `${flags}\u0000${name}`;
-  let re = patterns.get(key);
-  if (!re) {
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, flags);
-    patterns.set(key, re);
-  }
-  re.lastIndex = 0;
-  return re;
-}
-
 const merged = new WeakMap<Taxonomy, Taxonomy>();
 
 /** The taxonomy with the posting terms added; built once per taxonomy. */
@@ -1144,355 +1018,4 @@ export function withPostingTerms(taxonomy: Taxonomy): Taxonomy {
   const result: Taxonomy = { skills, index, maxTokens: Math.min(maxTokens, 6) };
   merged.set(taxonomy, result);
   return result;
-}
-
-interface Header {
-  title: string | null;
-  company: string | null;
-  /** The lines before the body: the title (and a label on its own line above it), which are not the posting's text. */
-  bodyFrom: number;
-}
-
-/**
- * The title: a "Title:" label, or the first line when it reads like one. "Org: Title" (a team or agency before
- * the colon) and "Title at Org" / "Title — Org" give the company too; a second line "Org · Place" names it.
- */
-function headerOf(lines: Line[]): Header {
-  // "Organization: Ensure that product documentation pages … are well organized." labels a duty, not the employer:
-  // a label's value is a name, short and not a sentence.
-  const labelled = (re: RegExp) => {
-    for (const l of lines) {
-      const m = re.exec(l.text);
-      if (m?.[1] && m[1].trim().split(/\s+/).length <= 8 && !/[.!?]$/.test(m[1].trim())) return m[1].trim();
-    }
-    return null;
-  };
-  const labelledCompany = labelled(
-    /^(?:company|employer|(?:hiring\s+)?organi[sz]ation|agency|(?:unit\s*\/\s*)?division)\s*:\s*(.+)$/i,
-  );
-  const labelledTitle = labelled(
-    /^(?:(?:job|post|position|vacancy)\s+)?(?:title|position|role)\s*:\s*(.+)$/i,
-  );
-  // "Post title" on a line of its own, the title on the next.
-  const above = /^(?:(?:job|post|position|vacancy)\s+)?title:?$/i.test(lines[0]?.text ?? '') ? 1 : 0;
-  // "Job vacancy: Community Researcher - OLS is hiring!": the page's title ends by saying who is hiring.
-  const hiringTail = /^(.+?)\s+[-–—|]\s+(\S+(?:\s+\S+){0,3}?)\s+is\s+hiring!?$/i.exec(
-    lines[above]?.text ?? '',
-  );
-  const first = hiringTail ? hiringTail[1]! : (lines[above]?.text ?? '');
-  const announced = HEADLINE.exec(first);
-  const looksLikeTitle =
-    first.length > 0 &&
-    first.length <= 90 &&
-    (!/[.!?]$/.test(first) || Boolean(announced)) &&
-    !LABEL.test(first);
-  let title = labelledTitle ?? (looksLikeTitle ? first : null);
-  let company = labelledCompany ?? (hiringTail ? hiringTail[2]! : null);
-  if (title && !labelledTitle) {
-    // "We're hiring - Senior Research Software Engineer": a page label before a dash, as before a colon.
-    const labelDash = /^(.{2,30}?)\s+[-–—|]\s+(.+)$/.exec(title);
-    const prefixed =
-      /^([^:]{2,50}):\s+(.+)$/.exec(title) ??
-      (labelDash && GENERIC_PREFIX.test(labelDash[1]!) ? labelDash : null);
-    let suffixed = /^(.+?)\s+(?:at|@|[-–—|])\s+([\p{Lu}\d][^,]{1,50})$/u.exec(title);
-    // "Library of Congress - Research Chemist in …": the organisation first, the role after the dash.
-    if (
-      suffixed &&
-      !/\s(?:at|@)\s/.test(title) &&
-      !ROLE_WORD.test(suffixed[1]!) &&
-      ROLE_WORD.test(suffixed[2]!)
-    )
-      suffixed = Object.assign([suffixed[0], suffixed[2], suffixed[1]], {
-        index: 0,
-        input: title,
-      }) as RegExpExecArray;
-    if (prefixed) {
-      // "Job Posting: …", "Now hiring: …" label the page; "Login.gov: Engineer" names the hirer.
-      if (!GENERIC_PREFIX.test(prefixed[1]!)) company ??= prefixed[1]!.replace(/\s*\([^)]*\)\s*$/, '').trim();
-      title = prefixed[2]!;
-    } else if (suffixed && !/\b(remote|hybrid|on-?site|full[- ]time|part[- ]time)\b/i.test(suffixed[2]!)) {
-      company ??= suffixed[2]!.trim();
-      title = suffixed[1]!;
-    }
-  }
-  if (!company && lines[1]) {
-    const second = /^([\p{Lu}\d][\p{L}\p{N}&.' -]{1,40}?)\s*[·|•]\s*\S/u.exec(lines[1].text);
-    if (second) company = second[1]!.trim();
-  }
-  // "pyOpenSci is hiring a Communications Lead": the page's title names the hirer and the role.
-  const hiring =
-    title && /^(\S+(?:\s+\S+){0,3}?)\s+is\s+hiring\s+(?:an?\s+|its\s+first\s+)?(.{3,60})$/i.exec(title);
-  if (hiring) {
-    company ??= hiring[1]!;
-    title = hiring[2]!;
-  }
-  // "Internet Freedom Nonprofit Seeks Experienced Grants Manager", "Hiring our next Community Manager": a headline
-  // that announces the role. Its subject is the hirer only when it is not a kind of organisation.
-  if (title && !labelledTitle && announced) {
-    title = announced[2]!.trim();
-    if (announced[1] && !ORGANISATION_KIND.test(announced[1])) company ??= announced[1].trim();
-  }
-  while (title && TITLE_TAIL.test(title)) title = title.replace(TITLE_TAIL, '').trim();
-  // "We're hiring a community manager!": a role written in lower case is shown as a title.
-  if (title && title === title.toLowerCase() && /^[a-z]/.test(title))
-    title = title.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, c: string) => space + c.toUpperCase());
-  return { title: title || null, company, bodyFrom: looksLikeTitle && !labelledTitle ? above + 1 : 0 };
-}
-
-/** A headline announcing the role: "<Org> Seeks Experienced <Title>", "Hiring our next <Title>", "We're hiring a <title>!". */
-const HEADLINE =
-  /^(?:(.{2,60}?)\s+(?:seeks|is seeking|is looking for)|(?:vacancy|opening|opportunity)\s+for|(?:we(?:'|’)re|we\s+are|now)\s+hiring(?:\s+for)?|hiring\s+(?:our|its|an?)(?:\s+(?:next|first|new))?)\s+(?:(?:an?|our)\s+)?(?:(?:experienced|seasoned|talented|dynamic)\s+)?(\p{L}[^.!?]{2,60}?)[.!]?$/iu;
-/** Words for a kind of organisation, which a headline's subject may be instead of its name: "Nonprofit Seeks …". */
-const ORGANISATION_KIND =
-  /\b(?:nonprofit|non-profit|charity|startup|start-up|company|organi[sz]ation|agency|firm|team|lab|group|foundation)$/i;
-/** The nouns of job titles: a header's side that has one is the role, not the organisation. */
-const ROLE_WORD =
-  /\b(?:engineer|developer|designer|manager|specialist|analyst|officer|scientist|chemist|physicist|biologist|coordinator|director|assistant|associate|administrator|researcher|technician|consultant|writer|editor|librarian|archivist|curator|educator|fellow|intern|accountant|bookkeeper|producer|strategist|lead|head)s?\b/i;
-/** Words that label a posting page rather than name its employer: "Job Posting: …", "Now hiring: …". */
-const GENERIC_PREFIX =
-  /^(?:job(?:\s+(?:posting|opening|offer|ad|description|vacancy))?|now hiring|hiring|wanted|we(?:'|’)re hiring|(?:(?:part|full)[- ]time\s+|temporary\s+|contract\s+|new\s+|open\s+|[\w-]+[- ](?:month|year|week)\s+)?(?:vacancy|opening|position|role)|careers?|open role)$/i;
-// A name starts with a capital or a digit, or is a lower-case brand with a capital inside ("pyOpenSci", "eBay").
-// A full stop belongs to a name only inside it ("Login.gov"); one before a space ends the sentence.
-const NAME_CHAR = String.raw`(?:[\p{L}\p{N}&'’-]|\.(?=[\p{L}\p{N}]))`;
-const NAME = String.raw`(?<![\p{L}\p{N}])((?:[\p{Lu}\d]|\p{Ll}{1,3}(?=\p{Lu}))${NAME_CHAR}*(?:[ \t]+(?:of[ \t]+|for[ \t]+|&[ \t]+)?[\p{Lu}\d]${NAME_CHAR}*){0,3})`;
-/** What may stand between a name and its verb: ", Inc.", ", a 501(c)(3) nonprofit organization advancing …,". */
-const APPOSITIVE = String.raw`(?:,?\s+(?:Inc|LLC|Ltd)(?![\p{L}\p{N}])\.?)?(?:,\s+(?:an?|the)\s+[^,;.]{3,160},)?`;
-/** A university the work happens in: "at the University of Sheffield", not "funded by the University of California". */
-const UNIVERSITY =
-  /\b(?:at|within|join|of|in)\s+[Tt]he\s+(University\s+of\s+(?:(?:New|North|South|East|West|San|Santa|Saint|St\.?)\s+)?\p{Lu}[\p{L}-]+)(?![\p{L}-])/u;
-/** Classifications and pay grades: "AS-05", "IT-04", "GS15", "CS-4". */
-const PAY_GRADE = /^\p{Lu}{1,3}-?\d{1,2}$/u;
-const NOT_A_COMPANY =
-  /^(?:the|a|an|we|you|our|this|that|these|us|it|in|as|at|about|join|apply|role|team|company|us federal|federal|government|remote|senior|junior|lead|here|there|below|above|following|hi|hello)$/i;
-
-/**
- * The company from how postings talk about themselves, strongest cue first: "About X", "X is hiring", "Join X",
- * "At X, we", "As a … at X", "X's …" said again and again, and last the domain of a jobs@ address.
- */
-const BRAND =
-  /(?<![\p{L}\p{N}.@/-])(\p{Lu}{2,6}|\d+\p{Lu}[\p{L}\d]*|\d+x|\d+\p{Ll}+\d[\p{L}\d]*|\p{Ll}{0,3}\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*|\p{L}+\.(?:gov|com|org|io|ai|co))(?![\p{L}\p{N}]|\.[\p{L}])/gu;
-/** Acronyms postings use that name no employer: pay grades, laws in general, roles, places, time zones. */
-const COMMON_ACRONYM =
-  /^(US|USA|UK|EU|IT|AI|ML|UX|UI|CX|API|APIs|PII|GS|HR|PR|DEI|DEIA|EEO|CEO|COO|CTO|CFO|CMO|VP|COVID|AMA|AMAs|PM|QA|SaaS|PaaS|IaaS|OKRs?|KPIs?|FAQ|PDF|RFP|CV|GPA|PTO|EST|PST|UTC|CET|NYC|SF|DC|OR|AND|THE|NOT|ALL|NOTE|GSA|CI|CD|SDK|CLI|JSON|XML|HTTP|HTTPS|URL|SLA|SLO|SRE|ETL|MVP|B2B|B2C|RSVP|ASAP|FTE|WFH|HPC|RSE|RSEs|GPU|GPUs|CPU|CPUs)$/;
-
-function companyFromText(text: string, lines: Line[], taxonomy: Taxonomy): string | null {
-  const clean = (name: string | undefined) => {
-    const n = name
-      ?.replace(/[’']s$/, '')
-      .replace(/[.,]$/, '')
-      .trim();
-    return n && !NOT_A_COMPANY.test(n) && !NOT_A_COMPANY.test(n.split(/\s+/)[0]!) && !PAY_GRADE.test(n)
-      ? n
-      : null;
-  };
-  for (const l of lines) {
-    const about = new RegExp(`^about\\s+${NAME}:?$`, 'u').exec(l.text);
-    const name = clean(about?.[1]);
-    if (name) return name;
-  }
-  const patterns = [
-    // "The Tor Project, Inc., a 501(c)(3) nonprofit organization advancing …, is seeking": a description between.
-    new RegExp(
-      `(?:[Tt]he\\s+)?${NAME}${APPOSITIVE}\\s+(?:is|are)\\s+(?:currently\\s+|now\\s+|actively\\s+)?(?:hiring|looking for|seeking|searching for|recruiting|accepting applications)\\b`,
-      'u',
-    ),
-    new RegExp(
-      `\\b(?:[Jj]oin|[Aa]t)\\s+(?:the\\s+)?${NAME}(?:\\s+\\([^)\\s]{4,60}\\))?(?:,|\\s+(?:we|you|and)\\b|[’']s\\b)`,
-      'u',
-    ),
-    new RegExp(`\\b[Jj]oin\\s+(?:the\\s+)?${NAME}\\s+team\\b`, 'u'),
-    // "The rOpenSci team is growing": the hirer's own team, growing.
-    new RegExp(
-      `\\b[Tt]he\\s+${NAME}\\s+team\\s+(?:is|are)\\s+(?:growing|expanding|hiring|looking for)\\b`,
-      'u',
-    ),
-    // "As a Stripe engineer, you …" opens a sentence; "classified as an AS-05 in …" is not about the employer.
-    new RegExp(`(?:^|(?<=[\\n.!?]\\s{0,3}))As an?\\s+${NAME}\\s+[a-z]+(?:\\s+[a-z]+)?\\b`, 'u'),
-  ];
-  for (const re of patterns) {
-    for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
-      const name = clean(m[1]);
-      if (name && !/\b(engineer|developer|designer|manager|specialist|analyst|member)\b/i.test(name))
-        return name;
-    }
-  }
-  // "EBAs at GitLab are …", "Frontend Engineer roles at GitLab", "If employed by GitLab Federal, LLC", "GitLab team
-  // members": words that place the staff in the employer name it, even when the name is also a product the posting
-  // asks for ("Ability to use GitLab"). Said once by a team, a role or employment; twice otherwise.
-  const placed = new Map<string, number>();
-  const place = (name: string | null, weight: number) => {
-    if (name && /^\p{L}/u.test(name) && !COMMON_ACRONYM.test(name))
-      placed.set(name, (placed.get(name) ?? 0) + weight);
-  };
-  for (const m of text.matchAll(
-    new RegExp(
-      `\\b(?:(?:[Tt]eams?|[Rr]oles|[Jj]obs|[Cc]areers)\\s+at|employed\\s+by)\\s+(?:the\\s+)?${NAME}`,
-      'gu',
-    ),
-  ))
-    place(clean(m[1]), 2);
-  for (const m of text.matchAll(new RegExp(`\\b(?:at|within|across)\\s+${NAME}(?=[\\s,.;:)]|$)`, 'gu')))
-    place(clean(m[1]), 1);
-  // "submitted by GitLab team members"; "Current team members hold …" opens a sentence with an ordinary word.
-  for (const m of text.matchAll(new RegExp(`(?<=\\p{Ll}\\s)${NAME}\\s+team[- ]members?\\b`, 'gu')))
-    place(clean(m[1]), 2);
-  for (const m of text.matchAll(
-    new RegExp(`${NAME}[’']s\\s+(?:\\p{Lu}|team|brand|values|mission|people)`, 'gu'),
-  ))
-    place(clean(m[1]), 1);
-  const placedBest = [...placed].sort((a, b) => b[1] - a[1])[0];
-  if (placedBest && placedBest[1] >= 2 && !ROLE_WORD.test(placedBest[0])) return placedBest[0];
-  // "here at the University of Sheffield", "partners in The University of Sheffield's faculties": the university the
-  // work is placed in is the hirer, ahead of the acronyms of its own groups ("RSE") that the posting repeats.
-  const university = UNIVERSITY.exec(text);
-  if (university) return university[1]!;
-  // A name the posting keeps saying as the subject of its own story: "Login.gov’s core languages", "18F's".
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.])([\p{Lu}\d][\p{L}\p{N}.&-]*[\p{L}\p{N}])[’']s\b/gu)) {
-    const name = clean(m[1]);
-    if (
-      name &&
-      !/^(?:it|today|world|america|american|nation|government|agency|department|organi[sz]ation|company|team)$/i.test(
-        name,
-      )
-    )
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const top = [...counts].sort((a, b) => b[1] - a[1])[0];
-  const best = top && ([widened(top[0], text), top[1]] as const);
-  // A name written like one (an acronym, "18F", "10x", "Login.gov", "FedRAMP") that the posting keeps repeating;
-  // it outweighs a possessive said less often ("18F Consulting’s" twice in a posting that says 18F eight times).
-  // Counted without case ("PostHog" and "Posthog" are one name), returned as most often written.
-  const said = new Map<string, { count: number; forms: Map<string, number> }>();
-  const defined = definedAcronyms(text);
-  const clear = text.replace(/\S+@\S+/g, '');
-  for (const m of clear.matchAll(BRAND)) {
-    const name = m[1]!;
-    // "CN-53", "GS-12": a pay plan and its grade.
-    if (/^-\d/.test(clear.slice(m.index + name.length))) continue;
-    if (COMMON_ACRONYM.test(name) || (taxonomy.index.has(normaliseSkill(name)) && !defined.has(name)))
-      continue;
-    const entry = said.get(name.toLowerCase()) ?? { count: 0, forms: new Map<string, number>() };
-    entry.count++;
-    entry.forms.set(name, (entry.forms.get(name) ?? 0) + 1);
-    said.set(name.toLowerCase(), entry);
-  }
-  const brand = [...said.values()].sort((a, b) => b.count - a.count)[0];
-  const brandName = brand && [...brand.forms].sort((a, b) => b[1] - a[1])[0]![0];
-  if (brand && brandName && brand.count >= 3 && brand.count > (best?.[1] ?? 0)) return brandName;
-  if (best && best[1] >= 2) return best[0];
-  // A paragraph that opens with the company doing what companies do: "PostHog exists to …", "Login.gov provides …".
-  for (const l of lines.slice(1)) {
-    const m = new RegExp(
-      `^(?:The\\s+)?${NAME}(?:\\s+\\([^)]{2,12}\\))?${APPOSITIVE}\\s+(?:is|are|exists|empowers|builds|helps|makes|provides|offers|develops|creates|improves|powers|enables|works)\\b`,
-      'u',
-    ).exec(l.text);
-    const name = clean(m?.[1]);
-    if (
-      name &&
-      !taxonomy.index.has(normaliseSkill(name)) &&
-      !ROLE_WORD.test(name) &&
-      !/\b(?:role|team)s?\b/i.test(name)
-    )
-      return name;
-  }
-  const mail = /\b(?:jobs|careers|hiring|recruiting|talent|join)@([a-z0-9-]+)\.[a-z.]+\b/i.exec(text);
-  if (mail) {
-    const domain = mail[1]!;
-    const written = new RegExp(`\\b(${escape(domain)})\\b`, 'i').exec(text.replace(/\S+@\S+/g, ''));
-    return written && /^\p{Lu}/u.test(written[1]!) ? written[1]! : domain[0]!.toUpperCase() + domain.slice(1);
-  }
-  return null;
-}
-
-/**
- * "Centers for Disease Control and Prevention (CDC)", "Consumer Financial Protection Bureau (CFPB)": acronyms the
- * posting spells out as a name. Such an acronym is that name, not a skill that shares its letters (CDC, change data
- * capture). The acronym's letters are the initials of the name's capitalised words, in order.
- */
-function definedAcronyms(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(
-    /((?:\p{Lu}[\p{L}-]*\s+(?:(?:of|for|and|the|on|&)\s+)*){1,8}\p{Lu}[\p{L}-]*)\s+\((\p{Lu}{2,6})\)/gu,
-  )) {
-    const initials = m[1]!
-      .split(/\s+/)
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .map((w) => w[0])
-      .join('');
-    const acronym = m[2]!;
-    let at = 0;
-    for (const c of initials) if (c === acronym[at]) at++;
-    if (at === acronym.length && initials[0] === acronym[0]) out.set(acronym, m[1]!);
-  }
-  return out;
-}
-
-/**
- * "Hack Club's mission", "Hack Club's story": a possessive reads one word ("Club"); the name is the run of
- * capitalised words that comes before it nearly every time the posting says it.
- */
-function widened(name: string, text: string): string {
-  const all = [...text.matchAll(wordPattern(name, 'gu'))];
-  for (let words = 2; words >= 1; words--) {
-    const before = new Map<string, number>();
-    for (const m of all) {
-      const prev = new RegExp(`((?:\\p{Lu}[\\p{L}\\p{N}&.-]*\\s+){${words}})$`, 'u').exec(
-        text.slice(0, m.index),
-      );
-      if (prev) before.set(prev[1]!, (before.get(prev[1]!) ?? 0) + 1);
-    }
-    const common = [...before].sort((a, b) => b[1] - a[1])[0];
-    if (common && common[1] >= 2 && common[1] >= 0.8 * all.length) return `${common[0]}${name}`;
-  }
-  return name;
-}
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  fifteen: 15,
-};
-const YEARS = new RegExp(
-  String.raw`\b(\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?\b(?:\s+of)?(?:\s+[\w-]+){0,5}?\s+experience\b`,
-  'i',
-);
-/** A sentence of the opening story that speaks of whom the posting seeks: "The ideal candidate will have …". */
-const SEEKS = /\b(?:you|your|ideal candidate|successful candidate|candidates?|applicants?)\b/i;
-
-/** The level from the title's own words, then from the years the requirements ask for. */
-function levelOf(title: string | null, blocks: Block[]): ExperienceLevel | null {
-  const t = title ?? '';
-  if (/\bprincipal\b/i.test(t)) return 'Principal';
-  // "Chief of Staff" is a role, not a level.
-  if (/(?<!\bof\s)\bstaff\b/i.test(t)) return 'Staff';
-  if (/\b(senior|sr\.?)(?=\s|$)/i.test(t)) return 'Senior';
-  if (/\b(junior|jr\.?|entry[- ]level|graduate|intern|internship|apprentice|trainee)\b/i.test(t))
-    return 'Entry';
-  // What the requirements and duties ask first; then the opening story where it speaks of the candidate
-  // ("The ideal candidate will have at least five years of leadership experience").
-  const asked = (kinds: Kind[], line: Line) =>
-    kinds.includes('summary') ? sentences(line.text).filter((t) => SEEKS.test(t)) : [line.text];
-  for (const kinds of [['required', 'duties'], ['summary']] as Kind[][])
-    for (const block of blocks) {
-      if (!kinds.includes(block.kind)) continue;
-      for (const line of block.lines)
-        for (const text of asked(kinds, line)) {
-          const years = YEARS.exec(text);
-          if (!years) continue;
-          const n = NUMBER_WORDS[years[1]!.toLowerCase()] ?? Number(years[1]);
-          if (n < 2) continue;
-          return n >= 8 ? 'Staff' : n >= 5 ? 'Senior' : 'Mid';
-        }
-    }
-  return null;
 }

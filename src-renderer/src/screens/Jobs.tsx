@@ -448,7 +448,11 @@ function proposalStatus(p: JobProposal, kept: string[] = []): string {
     parts.push(`${p.requiredSkills.length} required (${names(p.requiredSkills)})`);
   if (p.niceToHaveSkills.length > 0)
     parts.push(`${p.niceToHaveSkills.length} nice to have (${names(p.niceToHaveSkills)})`);
-  const found = `Found ${parts.join(' and ')}.`;
+  // Names the skills list does not know are kept as the posting writes them, with the résumé screen's wording.
+  const asWritten = p.asWritten?.length
+    ? ` ${names(p.asWritten)} ${p.asWritten.length > 1 ? 'are' : 'is'} kept as written: Rehearse's skills list has no name for ${p.asWritten.length > 1 ? 'them' : 'it'}.`
+    : '';
+  const found = `Found ${parts.join(' and ')}.${asWritten}`;
   if (kept.length === 0) return `${found} Check the fields above.`;
   const [they, them] = kept.length > 1 ? ['they were', 'them'] : ['it was', 'it'];
   return `${found} ${kept.join(' and ')} already had your entries, so ${they} kept; empty ${them} and fill in again to use what was found.`;
