@@ -245,6 +245,10 @@ function isDetail(text: string): boolean {
   const label = text.slice(0, text.indexOf(':'));
   // "10/2013-5/2016: M.Sc. in economics, …": dates before the colon open an entry; they label no detail.
   if (isDateOnly(label)) return false;
+  // "B.S. in Computer Science, May 2018. GPA: 3.7": the label opens the line's last sentence; the line opens with
+  // its degree.
+  const sentences = label.split(/(?<=\p{L}{2}|\d)\.\s+/u);
+  if (sentences.length > 1 && degreeOf(sentences[0]!)?.index === 0) return false;
   return DETAIL_LABEL.test(label) || !degreeOf(label);
 }
 const INSTITUTION_AT_END = new RegExp(`${INSTITUTION.source}\\s*$`, 'iu');
@@ -403,6 +407,16 @@ function readEntry(draft: Draft): Education {
         (p) => !isDateOnly(p) && !GRADE.test(p) && /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 8,
       ) ?? null;
   }
+  // "Mersin High School of Sciences": a school whose name holds the degree's words names both.
+  if (
+    !institution &&
+    found?.degree === 'High school' &&
+    degreePart &&
+    found.index > 0 &&
+    /^\p{Lu}/u.test(degreePart) &&
+    nameShaped(degreePart)
+  )
+    institution = degreePart;
   institution = institution ? cleanInstitution(institution) : null;
 
   let field: string | null = null;
@@ -445,6 +459,15 @@ function readEntry(draft: Draft): Education {
     gpa,
   };
 }
+
+/** Capitalised words, a few lower-case joiners between them: a name, not a sentence. */
+const nameShaped = (text: string): boolean => {
+  const words = text.split(/\s+/);
+  return (
+    words.length <= 8 &&
+    words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|and|for|the|de|di|du|&)$/i.test(w))
+  );
+};
 
 /** A school's last word alone at the start of a line, nothing of the name after it. */
 const SCHOOL_NOUN =

@@ -132,7 +132,7 @@ function unambiguousInProse(
 
 /** Level words in brackets or after a dash: "English (Native)", "Python [intermediate]", "German – B2". */
 const LEVEL =
-  /^(?:(?:native|basic|good|limited|full|advanced|intermediate|fluent|elementary)\s+(?:proficiency|command)|native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
+  /^(?:(?:native|basic|good|limited|full|advanced|intermediate|fluent|elementary)\s+(?:proficiency|command)|native(?: speaker| or bilingual)?|bilingual|fluent(?:ly)?|limited|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12](?:\.\d)?\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
 /** A level after the name it rates, as a skill bar or a language table prints it: "Python 5+ yrs", "German A2". */
 const TRAILING_LEVEL =
   /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
@@ -184,12 +184,20 @@ function joinWrappedLabels(lines: readonly Line[]): Line[] {
   return out;
 }
 
+/** The column headings of the European self-assessment grid for languages, printed over the levels it rates. */
+const GRID_HEADING =
+  /^(?:understanding|speaking|writing|listening|reading|spoken (?:interaction|production))$/i;
+const gridHeadings = (l: Line): boolean => {
+  const cells = l.text.split('\t').map((c) => c.trim());
+  return cells.length >= 3 && cells.slice(1).every((c) => GRID_HEADING.test(c));
+};
+
 export function listedMentions(
   section: readonly Line[],
   taxonomy: Taxonomy,
   wrapped: boolean,
 ): SkillMention[] {
-  const lines = joinWrappedLabels(section);
+  const lines = joinWrappedLabels(section.filter((l) => !gridHeadings(l)));
   const out: SkillMention[] = [];
   // Bold lines label groups ("Acquisition", "Languages & Libs") unless the whole list is bold; a short line over a
   // paragraph names that paragraph ("Vulkan-rt" / "Path tracer written in rust…"); contact details that a footer

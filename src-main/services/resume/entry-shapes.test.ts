@@ -1,0 +1,76 @@
+// Layout families of résumés nobody tuned the reader on (session 9), each written here as a made-up document of the
+// same layout: the reader decides from the shape of a line or an entry, not from any one document's words.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfOf } from '../../../tests/support/pdf';
+import { appPaths } from '../../paths';
+import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
+import { loadTaxonomy, type Taxonomy } from './skills';
+
+let taxonomy: Taxonomy;
+beforeAll(() => {
+  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
+});
+
+const reference = { year: 2026, month: 11 };
+const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
+const parsePdf = async (bytes: Buffer) => parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+
+describe('entry shapes', () => {
+  it('three cells spread across the line (title, employer, dates) are three fields, not one run of words (PDF)', async () => {
+    // A LaTeX class that sets each entry's head as three cells pushed apart by \hfill: nothing but space between.
+    const cells = (doc: PDFKit.PDFDocument, y: number, a: string, b: string, c: string) => {
+      doc.fontSize(10).text(a, 50, y, { lineBreak: false });
+      doc.text(b, 250, y, { lineBreak: false });
+      doc.text(c, 545 - doc.widthOfString(c), y, { lineBreak: false });
+    };
+    const bytes = await pdfOf((doc) => {
+      doc.fontSize(20).text('Jane Roe', 250, 50, { lineBreak: false });
+      doc.fontSize(10).text('jane@example.org', 250, 76, { lineBreak: false });
+      doc.fontSize(12).text('Employment', 50, 110, { lineBreak: false });
+      cells(doc, 130, 'Platform Engineer', 'Northwind', '3/2021 – Present, Austin TX');
+      doc.text('• Ran the build farm for four product teams.', 60, 146, { lineBreak: false });
+      cells(doc, 166, 'Support Analyst, Intern', 'Northwind', '6/2019 - 8/2019, Austin TX');
+      doc.text('• Answered customer tickets and wrote runbooks.', 60, 182, { lineBreak: false });
+      doc.fontSize(12).text('Education', 50, 214, { lineBreak: false });
+      cells(doc, 234, 'Austin, TX', 'Coldport University', '2015-2019');
+      doc.text('• B.S. in Computer Science, May 2019. GPA: 3.6', 60, 250, { lineBreak: false });
+      cells(doc, 270, 'Lyon, France', 'Lycée Saint-Exupéry High School', 'Fall 2011 – Spring 2015');
+      doc.text('• Completed my secondary education there.', 60, 286, { lineBreak: false });
+    });
+    const r = await parsePdf(bytes);
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Platform Engineer', 'Northwind', '2021-03', 'present'],
+      ['Support Analyst, Intern', 'Northwind', '2019-06', '2019-08'],
+    ]);
+    // The degree opens its bullet; the grade labelled at the bullet's end does not make it a detail.
+    expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
+      ['Bachelor', 'Coldport University', 2019],
+      ['High school', 'Lycée Saint-Exupéry High School', 2015],
+    ]);
+  });
+
+  it('the column headings and levels of a language self-assessment grid are not skills', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'LANGUAGES',
+        'Mother tongue\tItalian',
+        'Other languages\tUNDERSTANDING\tSPEAKING\tWRITING',
+        'Listening\tReading\tSpoken interaction\tSpoken production',
+        'English\tB2.2\tB2.2\tB2.1\tB2.2\tB2.1',
+        'Japanese\tFluently',
+        'German\tLimited',
+      ].join('\n'),
+    );
+    const skills = r.skills.map((s) => s.asWritten ?? s.name);
+    expect(skills).toEqual(expect.arrayContaining(['Italian', 'English', 'Japanese', 'German']));
+    expect(
+      skills.filter((s) =>
+        /understanding|speaking|writing|listening|reading|spoken|B2|fluently|limited/i.test(s),
+      ),
+    ).toEqual([]);
+  });
+});
