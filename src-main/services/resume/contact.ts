@@ -135,12 +135,16 @@ const REGIONS = new Set([
   'queensland',
 ]);
 
+const ORGANISATION_WORD =
+  /\b(?:group|company|corporation|technologies|solutions|systems|services|consulting|studios?|agency|partners|ventures|holdings|foundation|limited|university|institute|college|hospital|inc|ltd|llc|gmbh|plc)\b/i;
+
 export function isLocation(part: string): boolean {
   const text = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
   if (/\d|@|https?:/.test(text) || text.length > 60) return false;
   if (/^remote$/i.test(text)) return true;
   const m = /^([\p{L}][\p{L} .'-]{1,40}),\s*([\p{L}][\p{L} .'-]{1,30})$/u.exec(text);
-  if (!m) return false;
+  // "Tobams Group, UK": an organisation and its country, not a town.
+  if (!m || ORGANISATION_WORD.test(m[1]!)) return false;
   const tail = m[2]!.trim();
   return (
     US_STATES.has(tail.toUpperCase()) ||

@@ -73,4 +73,25 @@ describe('entry shapes', () => {
       ),
     ).toEqual([]);
   });
+
+  it('a timeline printed flat numbers each entry: the number is no part of the title, an organisation before its country is the employer', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EXPERIENCE',
+        '1. Data Analyst (Intern) — Harbor Group, UK',
+        'Mar 2022 — Present',
+        'Built the weekly sales dashboards and cleaned the CRM data.',
+        '1. Web Developer — Finch Studio, Leeds',
+        '2019 — 2021',
+        'Designed responsive pages and fixed performance issues.',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Data Analyst (Intern)', 'Harbor Group', '2022-03', 'present'],
+      ['Web Developer', 'Finch Studio', '2019', '2021'],
+    ]);
+  });
 });
