@@ -386,6 +386,13 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
       out.push(line);
       continue;
     }
+    const column = wrappedColumn(line.text, next.text);
+    if (column) {
+      out.push({ ...line, text: column.head });
+      if (column.rest) out.push({ ...next, text: column.rest.text, bullet: column.rest.bullet });
+      i++;
+      continue;
+    }
     if (DANGLING.test(line.text) && CONTINUED.test(next.text.trim())) {
       out.push({ ...line, text: `${line.text.trimEnd()} ${next.text.trim()}` });
       i++;
@@ -409,4 +416,40 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
     out.push(line);
   }
   return out;
+}
+
+const OPEN_START = new RegExp(`^(${RANGE_POINT})\\s*[-–—]\\s+(?=\\p{L})`, 'iu');
+const COLUMN_END = new RegExp(`^(${RANGE_POINT}|${NOW})(?![\\w/.-])\\s*(?![-–—])`, 'iu');
+
+/**
+ * "2022/07 – Senior Engineer, Acme, Fremont, CA" over "2023/11" (or "2021/01 • Designed …"): a narrow date column
+ * beside the entries, with no gap wide enough to part it, wraps its range and the end opens the next line. The end
+ * follows the start in time, as a range's does; what the next line holds after it is the column's neighbour going on
+ * (a bullet, or the rest of a hyphenated word).
+ */
+function wrappedColumn(
+  line: string,
+  next: string,
+): { head: string; rest: { text: string; bullet: boolean } | null } | null {
+  const open = OPEN_START.exec(line);
+  const close = COLUMN_END.exec(next.trim());
+  // "2019 – Present, Acme": a whole range opens the line; its end is not below.
+  if (!open || !close || findRange(line) || new RegExp(`^${NOW}\\b`, 'i').test(line.slice(open[0].length)))
+    return null;
+  const start = parsePoint(open[1]!);
+  const end = new RegExp(`^${NOW}$`, 'i').test(close[1]!) ? null : parsePoint(close[1]!);
+  if (!start || (end === null && !new RegExp(`^${NOW}$`, 'i').test(close[1]!))) return null;
+  if (end && endIndex(end) < startIndex(start)) return null;
+  let body = line.slice(open[0].length).trimEnd();
+  let rest = next.trim().slice(close[0].length).trim();
+  // "… Remote / Wash-" over "2019/09 ington, D.C.": the neighbour's line goes on after the date.
+  if (/\p{L}-$/u.test(body) && /^\p{Ll}/u.test(rest)) {
+    body = `${body.slice(0, -1)}${rest}`;
+    rest = '';
+  }
+  const bullet = /^[•▪◦·*]\s*/.exec(rest);
+  return {
+    head: `${open[1]!} – ${close[1]!}\t${body}`,
+    rest: rest ? { text: rest.slice(bullet?.[0].length ?? 0).trim(), bullet: !!bullet } : null,
+  };
 }

@@ -94,4 +94,29 @@ describe('entry shapes', () => {
       ['Web Developer', 'Finch Studio', '2019', '2021'],
     ]);
   });
+
+  it('a narrow date column wraps each range: the end opens the next line, before a bullet or the rest of a word', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EXPERIENCE',
+        '2022/07 – Staff Engineer, Northwind Energy, Inc., Fremont, CA',
+        '2023/11',
+        '• Built the software of the cell test lab.',
+        '2020/03 – Data Scientist / Geographer, Contoso Tide, Portland, ME',
+        '2021/01 • Designed and deployed the models that scaled production.',
+        '2019/07 – Contractor, Harbor Program, U.S. Department of Energy, Remote / Wash-',
+        '2019/09 ington, D.C.',
+        '• Ran ocean simulations for a carbon capture project.',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Staff Engineer', 'Northwind Energy, Inc.', '2022-07', '2023-11'],
+      ['Data Scientist / Geographer', 'Contoso Tide', '2020-03', '2021-01'],
+      ['Contractor', 'Harbor Program', '2019-07', '2019-09'],
+    ]);
+    expect(r.experience[1]!.bullets).toEqual(['Designed and deployed the models that scaled production.']);
+  });
 });

@@ -13,9 +13,11 @@ import {
 import type { Line } from './document';
 
 /** "… Software Engineer Intern, 8x8 Inc.", "Contoso S.p.A.", "Zred Automatización, S.L.": a legal form's full stop ends a
- * name, not a sentence. */
+ * name, not a sentence; so do initials ("Washington, D.C."). */
 const ABBREVIATION_END =
-  /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|s\.l|s\.a|s\.r\.l|s\.a\.s|slu|srl|gmbh|pty|pte|bros|dept)\.$/i;
+  /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|s\.l|s\.a|s\.r\.l|s\.a\.s|slu|srl|gmbh|pty|pte|bros|dept)\.$|(?<![\p{L}.])(?:\p{Lu}\.){2,}$/iu;
+
+const LEGAL_FORM = /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|b\.?v|n\.?v|pty|pte)\.?$/i;
 
 /** A word that cannot end a title: the title wrapped after it. */
 const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
@@ -24,7 +26,7 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate)|postdoc|fellowship|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate)|postdoc|fellowship|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?|\p{L}+(?:ologist|ographer|ician)|economist|chemist|physicist|pilot|chef|mechanic)(?![\p{L}])/iu;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /(?<![\p{L}])(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|universit(?:y|é|à|ät|at|et)|universidad|universidade|hospital|institute|institut|college|c[ée]gep|[ée]cole|hochschule)(?![\p{L}])\.?/iu;
@@ -120,12 +122,26 @@ export function assignFields(
   const lone = /^[\p{Lu}][\p{L}'’.-]+$/u;
   const alone = fields.length === 1 || (fields.length === 2 && lone.test(fields[1]!));
   for (const part of parts) {
-    const slashed = peelSlashPlace(part, (tail) => COMPANY.test(tail) || ROLE.test(tail));
+    // "Data Scientist / Oceanographer": after a role, a slash and one name with no place's comma give a second role.
+    const slashed = peelSlashPlace(
+      part,
+      (tail) =>
+        COMPANY.test(tail) ||
+        ROLE.test(tail) ||
+        (roleOnly(part.slice(0, part.lastIndexOf('/'))) && !/,|\s/.test(tail.trim())),
+    );
     const peeled = slashed.location ? slashed : peelLocation(part);
     if (peeled.location && !location) location = peeled.location;
     if (!peeled.rest) continue;
     // "Financial Analyst, Harbor & Pine Capital": a role and an employer sharing one comma-separated field.
-    const pieces = peeled.rest.split(/\s*,\s*/);
+    // "Sea Engineering, Inc.": a legal form after its comma ends the name before it.
+    const pieces = peeled.rest
+      .split(/\s*,\s*/)
+      .reduce<string[]>(
+        (all, p) =>
+          all.length > 0 && LEGAL_FORM.test(p) ? [...all.slice(0, -1), `${all.at(-1)!}, ${p}`] : [...all, p],
+        [],
+      );
     if (alone && pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
     else if (
       // "Python dveloper, Servntire, Trivandrum": the only field, two names and the town.
