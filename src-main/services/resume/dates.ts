@@ -449,7 +449,7 @@ function wrappedColumn(
   }
   const bullet = /^[•▪◦·*]\s*/.exec(rest);
   return {
-    head: `${open[1]!} – ${close[1]!}\t${body}`,
+    head: `${open[0].trimEnd()} ${close[1]!}\t${body}`,
     rest: rest ? { text: rest.slice(bullet?.[0].length ?? 0).trim(), bullet: !!bullet } : null,
   };
 }
