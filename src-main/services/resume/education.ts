@@ -176,6 +176,18 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       d = false;
       inst = true;
     }
+    // "Drexel University – Philadelphia, PA  June 2016" over "College of Computing and Informatics": a faculty named
+    // under its university, with no dates of its own, is part of the same entry.
+    if (
+      inst &&
+      !d &&
+      hasInstitution &&
+      UNIT.test(text) &&
+      !findRange(text) &&
+      findPoints(text).length === 0 &&
+      current?.lines.some((l) => /universit/i.test(l.text))
+    )
+      inst = false;
     // "2012 - 2017" on its own line heads the entry under it once the current one has its degree or school.
     const dateLine = !line.bullet && isDateOnly(text);
     if (
@@ -226,6 +238,8 @@ function semicolonEntries(lines: Line[]): Line[] {
 }
 
 const LABELLED = /^[^:]{1,40}\s?:\s/;
+/** A school inside a university: "College of Computing and Informatics", "Faculty of Medicine". */
+const UNIT = /^(?:college|school|faculty|department|institute|division)\s+(?:of|for)\s+\p{Lu}/iu;
 const SCHOOL_WORD =
   '(?:University|Universit(?:ät\\p{L}*|[éàä])|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
 /** "University of California, Berkeley" (or ", San Diego"), "The University of Texas at Dallas", "Université de Rennes 1". */

@@ -119,4 +119,39 @@ describe('entry shapes', () => {
     ]);
     expect(r.experience[1]!.bullets).toEqual(['Designed and deployed the models that scaled production.']);
   });
+
+  it("section titles in a left margin column, each beside its section's first line, open their sections (PDF)", async () => {
+    const bytes = await pdfOf((doc) => {
+      doc.fontSize(18).text('Jane Roe', 150, 50, { lineBreak: false });
+      doc.fontSize(9).text('jane@example.org', 150, 74, { lineBreak: false });
+      const head = (y: number, left: string, right: string) => {
+        doc.fontSize(10).text(left, 150, y, { lineBreak: false });
+        doc.text(right, 545 - doc.widthOfString(right), y, { lineBreak: false });
+      };
+      doc.fontSize(12).text('Experience', 50, 110, { lineBreak: false });
+      head(111, 'Harbor Analytics – Chicago, IL', 'July 2019 - Present');
+      doc.fontSize(10).text('Software Engineer II', 150, 125, { lineBreak: false });
+      doc.fontSize(9).text('• Moved the logs from MySQL to a search index.', 160, 139, { lineBreak: false });
+      head(160, 'City Housing Authority – Philadelphia, PA', 'March 2017 - March 2018');
+      doc.fontSize(10).text('Information Systems Co-op', 150, 174, { lineBreak: false });
+      doc.fontSize(9).text('• Mapped the security cameras of eighty sites.', 160, 188, { lineBreak: false });
+      doc.fontSize(12).text('Education', 50, 214, { lineBreak: false });
+      head(215, 'Coldport University – Philadelphia, PA', 'Graduated June 2019');
+      doc.fontSize(10).text('College of Computing and Informatics', 150, 229, { lineBreak: false });
+      doc.text('B.S. in Computer Science', 150, 243, { lineBreak: false });
+      doc.fontSize(12).text('Skills', 50, 270, { lineBreak: false });
+      doc.fontSize(9).text('Python, Ruby, Ansible', 150, 271, { lineBreak: false });
+    });
+    const r = await parsePdf(bytes);
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Software Engineer II', 'Harbor Analytics', '2019-07', 'present'],
+      ['Information Systems Co-op', 'City Housing Authority', '2017-03', '2018-03'],
+    ]);
+    expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
+      ['Bachelor', 'Coldport University', 2019],
+    ]);
+    expect(r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name)).toEqual(
+      expect.arrayContaining(['Python', 'Ruby', 'Ansible']),
+    );
+  });
 });
