@@ -339,7 +339,7 @@ const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME}|\\s(?:to|until|à|au|
 const DANGLING_DASH = /[-–—]\s*$/;
 /** The rest of a bracketed range: "September 2023)", "Present)_". */
 const BRACKET_END = new RegExp(`^(?:${MONTH_NAME}\\.?\\s+)?(?:(?:19|20)\\d{2}|${NOW})\\)[\\s_*.,]*$`, 'i');
-const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
+const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\.?,?\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
 
 /**
  * "… | Oct 2020 - Apr" + "2021": a date range the layout wrapped onto the next line, joined back. In a table's narrow
@@ -382,6 +382,19 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
       i++;
       continue;
     }
+    // "Title • Oct, 2018" over "— Jan, 2020": the range wrapped before its dash, which then reads as a bullet.
+    if (
+      next &&
+      !line.bullet &&
+      next.bullet &&
+      trailingPoint(line.text) &&
+      CONTINUED.test(next.text.trim()) &&
+      isDateOnlyText(next.text)
+    ) {
+      out.push({ ...line, text: `${line.text.trimEnd()} – ${next.text.trim()}` });
+      i++;
+      continue;
+    }
     if (!next || line.bullet || next.bullet) {
       out.push(line);
       continue;
@@ -417,6 +430,10 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
   }
   return out;
 }
+
+/** "Jan, 2020", "Present": a line that holds a point of time and nothing else. */
+const isDateOnlyText = (text: string): boolean =>
+  new RegExp(`^(?:${RANGE_POINT}|${NOW})$`, 'iu').test(text.trim().replace(/\s+/g, ' '));
 
 const OPEN_START = new RegExp(`^(${RANGE_POINT})\\s*[-–—]\\s+(?=\\p{L})`, 'iu');
 const COLUMN_END = new RegExp(`^(${RANGE_POINT}|${NOW})(?![\\w/.-])\\s*(?![-–—])`, 'iu');

@@ -154,4 +154,38 @@ describe('entry shapes', () => {
       expect.arrayContaining(['Python', 'Ruby', 'Ansible']),
     );
   });
+
+  it('employer over "Title • dates" cards: a range wrapped before its dash, a sentence in the first person, a title with no role word read like the others', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        '## Experience',
+        '',
+        '**Commons Software Trust, Amsterdam**',
+        'Codebase Steward (Communities & Product) • Feb, 2021 — Present',
+        'Supporting communities around shared codebases.',
+        '',
+        '**Eventwise, Amsterdam**',
+        'Developer Relations | Community manager • Oct, 2018',
+        '— Jan, 2021',
+        '',
+        'I built communities and planned events across Europe and in',
+        'Germany.',
+        '',
+        '**Northwind Media, Madrid**',
+        'Developer Relations | Head of Marketing • Feb, 2014 —',
+        'Oct, 2018',
+        '',
+        'Since 2014 I have attended more than a hundred events where I also developed',
+        'my interviewing skills (mostly in Spanish).',
+      ].join('\n'),
+    );
+    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
+      ['Codebase Steward', 'Commons Software Trust', '2021-02', 'present'],
+      ['Developer Relations', 'Eventwise', '2018-10', '2021-01'],
+      ['Developer Relations', 'Northwind Media', '2014-02', '2018-10'],
+    ]);
+  });
 });

@@ -19,6 +19,11 @@ const ABBREVIATION_END =
 
 const LEGAL_FORM = /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|b\.?v|n\.?v|pty|pte)\.?$/i;
 
+/** A kind of engagement that may stand before an employer's name ("Intern Qilin Investment"); "Developer Relations" is a
+ * function, not a developer at "Relations". */
+const BADGE =
+  /^(?:intern|internship|trainee|apprentice|freelance|freelancer|contractor|consultant|volunteer|co-op|stagiaire|praktikant|werkstudent)$/i;
+
 /** A word that cannot end a title: the title wrapped after it. */
 const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
 
@@ -205,7 +210,7 @@ export function assignFields(
     const words = p.split(/\s+/);
     return (
       words.length >= 2 &&
-      ROLE.test(words[0]!) &&
+      BADGE.test(words[0]!) &&
       /^\p{Lu}/u.test(words[1]!) &&
       !ROLE.test(words.slice(1).join(' ')) &&
       rest.some((q) => q !== p && ROLE.test(q) && !EMPLOYER.test(q))
@@ -426,6 +431,11 @@ const nameCase = (text: string): boolean => {
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
+/** "Since 2014 I've attended more than a hundred events where …": dates opening a sentence in the first person date
+ * no entry. */
+const firstPersonAfter = (range: DateRange, text: string): boolean =>
+  /^(?:I|I['’](?:ve|m|d)|we|my|our)\s/i.test(text.slice(range.index + range.length).trim());
+
 /** A short line that can open an entry dated by one point ("Summer 2019", "2019 (2 months) Summer student …"). */
 const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
   line.text.length <= 120 && !(/\.$/.test(line.text) && !/\)\.$/.test(line.text))
@@ -580,7 +590,12 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     lines.forEach((line, index) => {
       if (!usable(line, index)) return;
       const range = findRange(line.text, reference.year) ?? point(line, reference, index);
-      if (range && !runIn(line.text, range) && !labelledDetail(line.text, range))
+      if (
+        range &&
+        !runIn(line.text, range) &&
+        !labelledDetail(line.text, range) &&
+        !firstPersonAfter(range, line.text)
+      )
         found.push({ index, range });
     });
     return found;
@@ -722,6 +737,8 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       )
         break;
       header.unshift(i);
+      // A gap above a header line parts it from the entry before ("… Germany." [gap] "Autentia, Madrid").
+      if (lines[i]!.gapBefore) break;
       // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer
       // is the header's top; the line above it ends the previous entry ("…, Google Cloud Platform").
       const whole = fieldsOf([i], anchor, false);
@@ -876,6 +893,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     );
     return { ...fields, company: cleanCompany(employer) };
   });
+  orientLikeTheOthers(lines, anchors, headerOf, fieldsByEntry);
   // What the header says on and above its dates; a line below may be a team or a project, not the employer.
   const fieldsAbove = anchors.map((anchor, k) =>
     fieldsOf(
@@ -966,6 +984,39 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     };
   });
   return [...dated, ...extra].sort((a, b) => a.at - b.at).map(({ at: _at, ...e }) => e);
+}
+
+/**
+ * "Foundation for Public Code, Amsterdam" over "Codebase Steward (Communities & Product) • Feb, 2020 — Present": where
+ * neither field names a role, the section's other entries say which line holds what. When every entry whose title
+ * names a role puts it on the same side of the employer (on the dated line with the employer above, or the other way
+ * round), and at least two do, an entry the other way round with no role word in its title had them swapped.
+ */
+function orientLikeTheOthers(
+  lines: Line[],
+  anchors: { index: number }[],
+  headerOf: Map<number, number[]>,
+  fields: { title: string | null; company: string | null }[],
+): void {
+  const sideOf = (k: number): 'dated' | 'above' | null => {
+    const { title, company } = fields[k]!;
+    if (!title || !company) return null;
+    const at = anchors[k]!.index;
+    const holds = (i: number, text: string) => lines[i]!.text.includes(text);
+    const header = headerOf.get(k)!;
+    const above = header.filter((i) => i < at);
+    if (holds(at, title) && !holds(at, company) && above.some((i) => holds(i, company))) return 'dated';
+    if (holds(at, company) && !holds(at, title) && above.some((i) => holds(i, title))) return 'above';
+    return null;
+  };
+  const sides = fields.map((_, k) => sideOf(k));
+  const named = sides.filter((side, k) => side !== null && ROLE.test(fields[k]!.title!));
+  const usual = named[0];
+  if (!usual || named.length < 2 || named.some((side) => side !== usual)) return;
+  fields.forEach((f, k) => {
+    if (sides[k] && sides[k] !== usual && !ROLE.test(f.title!))
+      [f.title, f.company] = [cleanTitle(f.company!), cleanCompany(f.title!)];
+  });
 }
 
 /**
