@@ -188,4 +188,67 @@ describe('entry shapes', () => {
       ['Developer Relations', 'Northwind Media', '2014-02', '2018-10'],
     ]);
   });
+
+  it('skill bars: each bold name over its percentage is a skill, the percentage rates it', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        '## Skills',
+        '**Web Development (PHP, JavaScript)**',
+        '85%',
+        '**WordPress Development**',
+        '80%',
+        '**Data Analysis (Python, Excel)**',
+        '70%',
+      ].join('\n'),
+    );
+    const skills = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(skills).toEqual(
+      expect.arrayContaining([
+        'Web Development',
+        'PHP',
+        'JavaScript',
+        'WordPress Development',
+        'Python',
+        'Excel',
+      ]),
+    );
+    expect(skills.filter((s) => /%/.test(s))).toEqual([]);
+  });
+
+  it('a skills section of named skills, each over its description, keeps the names the taxonomy does not know', () => {
+    const described = (name: string, text: string) => [`### ${name}`, text];
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        '## Skills',
+        ...described(
+          'Docker',
+          'Familiar with containers and with building and running images for deployment.',
+        ),
+        ...described(
+          'Linux',
+          'Experienced with using Linux for administration, scripting and server management.',
+        ),
+        ...described('Git', 'Experienced with Git for version control and with review workflows on GitLab.'),
+        ...described('Java', 'Capable of developing applications with Java and of writing their tests.'),
+        ...described(
+          'Fortigate Firewalls',
+          'Familiar with configuring firewalls for network security and traffic control.',
+        ),
+        ...described(
+          'SQL Databases',
+          'Capable of writing queries and of managing relational databases in production.',
+        ),
+      ].join('\n'),
+    );
+    const skills = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(skills).toEqual(
+      expect.arrayContaining(['Docker', 'Linux', 'Git', 'Java', 'Fortigate Firewalls', 'SQL Databases']),
+    );
+  });
 });

@@ -202,7 +202,8 @@ export function listedMentions(
   // Bold lines label groups ("Acquisition", "Languages & Libs") unless the whole list is bold; a short line over a
   // paragraph names that paragraph ("Vulkan-rt" / "Path tracer written in rust…"); contact details that a footer
   // left under the last section are not skills.
-  const bold = lines.some((l) => !l.bold && !l.heading);
+  // A skill bar's level on a line of its own ("Web Development" over "85%") rates the line above; it labels nothing.
+  const bold = lines.some((l) => !l.bold && !l.heading && !LEVEL.test(l.text.trim()));
   const isLabel = (l: Line, i: number) =>
     (bold && (l.bold || l.heading)) ||
     CONTACT.test(l.text) ||
@@ -210,13 +211,30 @@ export function listedMentions(
       l.text.split(/\s+/).length <= 5 &&
       lines[i + 1] !== undefined &&
       isProse(lines[i + 1]!.text));
+  // "Docker" over "Familiar with containerization …", "Fortigate Firewalls" over "Familiar with configuring …": when
+  // two thirds of the short labels over a description name skills the taxonomy knows, the section describes one skill per label,
+  // and the labels it does not know are skills too; labels over lists ("Languages & Libs") or over projects stay labels.
+  const described = lines.filter(
+    (l, i) =>
+      isLabel(l, i) &&
+      !CONTACT.test(l.text) &&
+      l.text.split(/\s+/).length <= 4 &&
+      lines[i + 1] !== undefined &&
+      isProse(lines[i + 1]!.text),
+  );
+  const known = (l: Line) => {
+    const name = cleanItem(l.text);
+    return name !== null && taxonomy.index.has(normaliseSkill(name));
+  };
+  const skillPerLabel = described.length >= 4 && described.filter(known).length * 3 >= described.length * 2;
   // A label the taxonomy knows is a skill listed too ("Python" over "Packages I work with include: Pandas, NumPy"),
   // and a short line over a sentence that names skills the taxonomy knows is an item of the list, its sentence the
   // item's description ("Python 2 and 3" over "Extensively used Python for …").
   lines.forEach((l, i) => {
     if (!isLabel(l, i) || CONTACT.test(l.text)) return;
     const name = cleanItem(l.text);
-    if (name && taxonomy.index.has(normaliseSkill(name))) out.push(...itemMentions(name, taxonomy));
+    if (name && (taxonomy.index.has(normaliseSkill(name)) || (skillPerLabel && described.includes(l))))
+      out.push(...itemMentions(name, taxonomy));
     else if (
       !(bold && (l.bold || l.heading)) &&
       splitList(l.text, taxonomy).some((p) => taxonomy.index.has(normaliseSkill(cleanItem(p) ?? p)))
@@ -285,6 +303,7 @@ function joinWrapped(
       !LEAD_IN.test(line.text) &&
       !GROUP_WORD.test(line.text.split(/\s+/)[0] ?? '') &&
       !line.text.includes(':') &&
+      !LEVEL.test(line.text.trim()) &&
       continuesList(prev.text, line.text) &&
       !line.bullet &&
       !line.gapBefore &&
