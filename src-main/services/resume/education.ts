@@ -106,8 +106,50 @@ function rejoinCellWords(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * "BMS College Of" over "Engineering", "St Mary's Convent" over "School Harihar": a bold name its narrow column wrapped
+ * is one line again; "St. Mary's Convent School is known" over "for its disciplined learning": a paragraph that runs
+ * on in lower case is one text, read as a description.
+ */
+function rejoinWrapped(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    const runOn =
+      last &&
+      !line.gapBefore &&
+      !line.bullet &&
+      !last.bullet &&
+      !line.heading &&
+      ((/^\p{Ll}/u.test(line.text) &&
+        !last.bold &&
+        !line.bold &&
+        !/[.;:]$/.test(last.text) &&
+        !/\t/.test(line.text) &&
+        !findPoints(line.text).length) ||
+        (last.bold &&
+          line.bold &&
+          Math.abs(last.size - line.size) < 0.3 &&
+          !degreeOf(last.text) &&
+          !degreeOf(line.text) &&
+          !findPoints(last.text).length &&
+          !findPoints(line.text).length &&
+          (!INSTITUTION.test(last.text) || /\b(?:of|for|and|de|di|du)$/i.test(last.text))));
+    if (runOn) out[out.length - 1] = { ...last, text: continued(last.text, line.text) };
+    else out.push(line);
+  }
+  return out;
+}
+
+/** More than six words, most in lower case, and no dates: a sentence about the school, not its name or an entry. */
+const sentence = (text: string): boolean => {
+  if (findPoints(text).length > 0) return false;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 6 && words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 > words.length;
+};
+
 export function parseEducation(sectionLines: Line[]): Education[] {
-  const lines = semicolonEntries(rejoinCellWords(sectionLines));
+  const lines = semicolonEntries(rejoinWrapped(rejoinCellWords(sectionLines)));
   const drafts: Draft[] = [];
   /** Whether each draft opened with a school line that names no degree. */
   const schoolFirst: boolean[] = [];
@@ -123,6 +165,10 @@ export function parseEducation(sectionLines: Line[]): Education[] {
   const listed = !lines.some(
     (l, i) => !l.bullet && !wrapsItem(i) && (degreeOf(l.text) !== null || INSTITUTION.test(l.text)),
   );
+  // "2024(Ongoing)" over "Master's in …" over "Faculty of Sciences, Rabat": where the section opens with a date line,
+  // dates open the entries, and a school after a gap still belongs to the degree above it.
+  const datesOpen = lines.length > 0 && !lines[0]!.bullet && isDateOnly(lines[0]!.text);
+  let describing = false;
   for (const [i, line] of lines.entries()) {
     const text = line.text;
     const item = current?.lines.at(-1);
@@ -133,7 +179,14 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       continue;
     }
     // "MS Thesis (working): …", "Thesis title: …", "Major : Physics": details of the entry above.
-    const detail = (line.bullet && !listed) || isDetail(text);
+    // A sentence under a school already named describes it ("St. Mary's Convent School is known for …"), and so do
+    // the lines it runs onto.
+    const described: boolean =
+      !line.bullet &&
+      hasInstitution &&
+      (sentence(text) || (describing && !line.gapBefore && !degreeOf(text) && !INSTITUTION.test(text)));
+    describing = described;
+    const detail = (line.bullet && !listed) || isDetail(text) || described;
     const degree = detail ? null : degreeOf(text);
     let d = degree !== null;
     // "High School Diploma" names a degree; the school word inside it does not name a school.
@@ -195,7 +248,7 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       (d && hasDegree) ||
       (d && inst && hasInstitution) ||
       (inst && hasInstitution && !d) ||
-      (line.gapBefore && (d || inst)) ||
+      (line.gapBefore && (d || (inst && !(datesOpen && !hasInstitution)))) ||
       (dateLine && (hasDegree || hasInstitution) && hasDate)
     ) {
       current = { lines: [] };
@@ -205,7 +258,8 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       hasInstitution = false;
       hasDate = false;
     }
-    current.lines.push({ text, bullet: line.bullet });
+    // A description of the school is read as its details are, never as its name.
+    current.lines.push({ text, bullet: line.bullet || described });
     hasDegree ||= d;
     hasInstitution ||= inst;
     hasDate ||= dateLine || findRange(text) !== null || findPoints(text).length > 0;

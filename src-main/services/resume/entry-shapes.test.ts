@@ -251,4 +251,77 @@ describe('entry shapes', () => {
       expect.arrayContaining(['Docker', 'Linux', 'Git', 'Java', 'Fortigate Firewalls', 'SQL Databases']),
     );
   });
+
+  it('schools named in bold that wrap in a narrow column, each over its years and a description of the school (PDF)', async () => {
+    const bytes = await pdfOf((doc) => {
+      doc.fontSize(18).text('Jane Roe', 50, 50, { lineBreak: false });
+      doc.fontSize(10).text('jane@example.org', 50, 74, { lineBreak: false });
+      doc.fontSize(14).text('Education', 50, 110, { lineBreak: false });
+      let y = 134;
+      for (const [name, years, about] of [
+        [
+          ['St Anne’s Convent', 'School Harihar'],
+          '2008 — 2018',
+          [
+            'St. Anne’s Convent School is known',
+            'for its disciplined learning',
+            'and its strong academic foundation.',
+          ],
+        ],
+        [
+          ['Coldport Govt', 'Polytechnic'],
+          '2018 — 2021',
+          [
+            'Coldport Government Polytechnic is',
+            'dedicated to providing quality',
+            'technical education to its students.',
+          ],
+        ],
+      ] as const) {
+        for (const part of name) {
+          doc.font('Helvetica-Bold').fontSize(12).text(part, 50, y, { lineBreak: false });
+          y += 15;
+        }
+        y += 8;
+        doc.font('Helvetica').fontSize(12).text(years, 50, y, { lineBreak: false });
+        y += 23;
+        for (const part of about) {
+          doc.text(part, 50, y, { lineBreak: false });
+          y += 15;
+        }
+        y += 10;
+      }
+    });
+    const r = await parsePdf(bytes);
+    expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
+      [null, 'St Anne’s Convent School Harihar', 2018],
+      [null, 'Coldport Govt Polytechnic', 2021],
+    ]);
+  });
+
+  it('entries opened by their years: the school after a gap belongs to the degree above it', () => {
+    const r = parse(
+      [
+        'Jane Roe',
+        'jane@example.org',
+        '',
+        'EDUCATION',
+        '2020-2023',
+        '**Bachelors, Computer Science**',
+        '',
+        'Coldport University of Technology',
+        'In my bachelors I got to learn about',
+        'computer architecture and algorithms.',
+        '',
+        '2023-2025',
+        '**Masters, Embedded Systems**',
+        '',
+        'Coldport University of Technology',
+      ].join('\n'),
+    );
+    expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
+      ['Bachelor', 'Coldport University of Technology', 2023],
+      ['Master', 'Coldport University of Technology', 2025],
+    ]);
+  });
 });
