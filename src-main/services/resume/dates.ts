@@ -107,6 +107,27 @@ const FOREIGN_MONTHS: Record<string, number> = {
   dezembro: 12,
   dicembre: 12,
   desember: 12,
+  // Their three- and four-letter forms that English does not share ("Fev 2020 - Jul 2021", "Out 2013", "janv. 2019").
+  ene: 1,
+  gen: 1,
+  janv: 1,
+  fev: 2,
+  févr: 2,
+  mrt: 3,
+  abr: 4,
+  avr: 4,
+  mag: 5,
+  giu: 6,
+  juil: 7,
+  lug: 7,
+  ago: 8,
+  set: 9,
+  out: 10,
+  okt: 10,
+  ott: 10,
+  dez: 12,
+  dic: 12,
+  déc: 12,
 };
 for (const [name, month] of Object.entries(FOREIGN_MONTHS)) MONTHS[name] = month;
 
