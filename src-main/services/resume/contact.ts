@@ -171,8 +171,15 @@ export function nameShaped(text: string): boolean {
   if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w))) return false;
   // Lower case only for particles ("van", "de") or a last word ("Sashwath Nalin kanth").
   const lower = words.filter((w, i) => /^\p{Ll}/u.test(w) && !PARTICLE.test(w) && i !== words.length - 1);
+  // "Akanshu soni": a family name typed in lower case after a capitalised given name, as a web page's title prints it.
+  const lowerSurname =
+    words.length === 2 &&
+    /^\p{Ll}{3,}$/u.test(words[1]!) &&
+    !/^(?:me|us|you|info|details|links|page)$/i.test(words[1]!);
   return (
-    /^\p{Lu}/u.test(words[0]!) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2 && lower.length === 0
+    /^\p{Lu}/u.test(words[0]!) &&
+    (words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2 || lowerSurname) &&
+    lower.length === 0
   );
 }
 

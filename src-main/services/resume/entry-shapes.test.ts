@@ -351,4 +351,21 @@ describe('entry shapes', () => {
       ['Intern', 'Cityworks', '2023-05', '2023-07'],
     ]);
   });
+
+  it('a name whose family name is typed in lower case is still the name, not a later heading', () => {
+    const r = parse(
+      [
+        '# Priya sharma',
+        'Web Developer',
+        'priya@example.org',
+        '',
+        '## Experience',
+        'Web Developer • Aug, 2022 — Present',
+        '',
+        '# Social Links',
+        'github.com/priya-example',
+      ].join('\n'),
+    );
+    expect(r.contact.name).toBe('Priya sharma');
+  });
 });
