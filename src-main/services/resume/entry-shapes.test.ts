@@ -368,4 +368,13 @@ describe('entry shapes', () => {
     );
     expect(r.contact.name).toBe('Priya sharma');
   });
+
+  it('a level in a cell of its own rates the name in the cell before it, as a level after a space does', () => {
+    const r = parse(
+      ['Jane Roe', 'jane@example.org', '', 'SKILLS', 'Html/CSS\t3+ yrs', 'React\t3+ yrs'].join('\n'),
+    );
+    const skills = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
+    expect(skills).toEqual(expect.arrayContaining(['Html/CSS', 'React']));
+    expect(skills.filter((s) => /yrs/.test(s))).toEqual([]);
+  });
 });

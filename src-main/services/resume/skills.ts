@@ -197,7 +197,17 @@ export function listedMentions(
   taxonomy: Taxonomy,
   wrapped: boolean,
 ): SkillMention[] {
-  const lines = joinWrappedLabels(section.filter((l) => !gridHeadings(l)));
+  // "Html/CSS<tab>3+ yrs": a level in a cell of its own rates the name before it, as "Html/CSS 3+ yrs" does.
+  const lines = joinWrappedLabels(
+    section
+      .filter((l) => !gridHeadings(l))
+      .map((l) => {
+        const tab = l.text.lastIndexOf('\t');
+        return tab > 0 && l.text.indexOf('\t') === tab && LEVEL.test(l.text.slice(tab + 1).trim())
+          ? { ...l, text: `${l.text.slice(0, tab)} ${l.text.slice(tab + 1)}` }
+          : l;
+      }),
+  );
   const out: SkillMention[] = [];
   // Bold lines label groups ("Acquisition", "Languages & Libs") unless the whole list is bold; a short line over a
   // paragraph names that paragraph ("Vulkan-rt" / "Path tracer written in rust…"); contact details that a footer
