@@ -135,12 +135,16 @@ const REGIONS = new Set([
   'queensland',
 ]);
 
+const ORGANISATION_WORD =
+  /\b(?:group|company|corporation|technologies|solutions|systems|services|consulting|studios?|agency|partners|ventures|holdings|foundation|limited|university|institute|college|hospital|inc|ltd|llc|gmbh|plc)\b/i;
+
 export function isLocation(part: string): boolean {
   const text = part.replace(/^(?:location|based in|address)\s*:?\s*/i, '').trim();
   if (/\d|@|https?:/.test(text) || text.length > 60) return false;
   if (/^remote$/i.test(text)) return true;
   const m = /^([\p{L}][\p{L} .'-]{1,40}),\s*([\p{L}][\p{L} .'-]{1,30})$/u.exec(text);
-  if (!m) return false;
+  // "Tobams Group, UK": an organisation and its country, not a town.
+  if (!m || ORGANISATION_WORD.test(m[1]!)) return false;
   const tail = m[2]!.trim();
   return (
     US_STATES.has(tail.toUpperCase()) ||
@@ -167,8 +171,15 @@ export function nameShaped(text: string): boolean {
   if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w))) return false;
   // Lower case only for particles ("van", "de") or a last word ("Sashwath Nalin kanth").
   const lower = words.filter((w, i) => /^\p{Ll}/u.test(w) && !PARTICLE.test(w) && i !== words.length - 1);
+  // "Akanshu soni": a family name typed in lower case after a capitalised given name, as a web page's title prints it.
+  const lowerSurname =
+    words.length === 2 &&
+    /^\p{Ll}{3,}$/u.test(words[1]!) &&
+    !/^(?:me|us|you|info|details|links|page)$/i.test(words[1]!);
   return (
-    /^\p{Lu}/u.test(words[0]!) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2 && lower.length === 0
+    /^\p{Lu}/u.test(words[0]!) &&
+    (words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2 || lowerSurname) &&
+    lower.length === 0
   );
 }
 

@@ -27,6 +27,15 @@ describe('résumé dates', () => {
   });
 
   it.each([
+    ['Fev 2018 - Fev 2020', { start: '2018-02', end: '2020-02', current: false }],
+    ['Out 2013 - Dez 2014', { start: '2013-10', end: '2014-12', current: false }],
+    ['ene. 2019 – dic. 2020', { start: '2019-01', end: '2020-12', current: false }],
+    ['janv. 2019 - juil. 2021', { start: '2019-01', end: '2021-07', current: false }],
+  ])('reads the short month names of other languages: %s', (text, expected) => {
+    expect(range(text)).toEqual(expected);
+  });
+
+  it.each([
     ['Senior Engineer  Jan 2020 – Present', { start: '2020-01', end: null, current: true }],
     ['2019 – Present', { start: '2019', end: null, current: true }],
     ['2019 - Current', { start: '2019', end: null, current: true }],

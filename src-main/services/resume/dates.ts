@@ -107,6 +107,27 @@ const FOREIGN_MONTHS: Record<string, number> = {
   dezembro: 12,
   dicembre: 12,
   desember: 12,
+  // Their three- and four-letter forms that English does not share ("Fev 2020 - Jul 2021", "Out 2013", "janv. 2019").
+  ene: 1,
+  gen: 1,
+  janv: 1,
+  fev: 2,
+  févr: 2,
+  mrt: 3,
+  abr: 4,
+  avr: 4,
+  mag: 5,
+  giu: 6,
+  juil: 7,
+  lug: 7,
+  ago: 8,
+  set: 9,
+  out: 10,
+  okt: 10,
+  ott: 10,
+  dez: 12,
+  dic: 12,
+  déc: 12,
 };
 for (const [name, month] of Object.entries(FOREIGN_MONTHS)) MONTHS[name] = month;
 
@@ -339,7 +360,7 @@ const DANGLING = new RegExp(`(?:[-–—]|\\b${MONTH_NAME}|\\s(?:to|until|à|au|
 const DANGLING_DASH = /[-–—]\s*$/;
 /** The rest of a bracketed range: "September 2023)", "Present)_". */
 const BRACKET_END = new RegExp(`^(?:${MONTH_NAME}\\.?\\s+)?(?:(?:19|20)\\d{2}|${NOW})\\)[\\s_*.,]*$`, 'i');
-const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
+const CONTINUED = new RegExp(`^(?:${MONTH_NAME}\\.?,?\\s+)?(?:19|20)\\d{2}\\b|^(?:${NOW})\\b`, 'i');
 
 /**
  * "… | Oct 2020 - Apr" + "2021": a date range the layout wrapped onto the next line, joined back. In a table's narrow
@@ -382,8 +403,28 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
       i++;
       continue;
     }
+    // "Title • Oct, 2018" over "— Jan, 2020": the range wrapped before its dash, which then reads as a bullet.
+    if (
+      next &&
+      !line.bullet &&
+      next.bullet &&
+      trailingPoint(line.text) &&
+      CONTINUED.test(next.text.trim()) &&
+      isDateOnlyText(next.text)
+    ) {
+      out.push({ ...line, text: `${line.text.trimEnd()} – ${next.text.trim()}` });
+      i++;
+      continue;
+    }
     if (!next || line.bullet || next.bullet) {
       out.push(line);
+      continue;
+    }
+    const column = wrappedColumn(line.text, next.text);
+    if (column) {
+      out.push({ ...line, text: column.head });
+      if (column.rest) out.push({ ...next, text: column.rest.text, bullet: column.rest.bullet });
+      i++;
       continue;
     }
     if (DANGLING.test(line.text) && CONTINUED.test(next.text.trim())) {
@@ -409,4 +450,44 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
     out.push(line);
   }
   return out;
+}
+
+/** "Jan, 2020", "Present": a line that holds a point of time and nothing else. */
+const isDateOnlyText = (text: string): boolean =>
+  new RegExp(`^(?:${RANGE_POINT}|${NOW})$`, 'iu').test(text.trim().replace(/\s+/g, ' '));
+
+const OPEN_START = new RegExp(`^(${RANGE_POINT})\\s*[-–—]\\s+(?=\\p{L})`, 'iu');
+const COLUMN_END = new RegExp(`^(${RANGE_POINT}|${NOW})(?![\\w/.-])\\s*(?![-–—])`, 'iu');
+
+/**
+ * "2022/07 – Senior Engineer, Acme, Fremont, CA" over "2023/11" (or "2021/01 • Designed …"): a narrow date column
+ * beside the entries, with no gap wide enough to part it, wraps its range and the end opens the next line. The end
+ * follows the start in time, as a range's does; what the next line holds after it is the column's neighbour going on
+ * (a bullet, or the rest of a hyphenated word).
+ */
+function wrappedColumn(
+  line: string,
+  next: string,
+): { head: string; rest: { text: string; bullet: boolean } | null } | null {
+  const open = OPEN_START.exec(line);
+  const close = COLUMN_END.exec(next.trim());
+  // "2019 – Present, Acme": a whole range opens the line; its end is not below.
+  if (!open || !close || findRange(line) || new RegExp(`^${NOW}\\b`, 'i').test(line.slice(open[0].length)))
+    return null;
+  const start = parsePoint(open[1]!);
+  const end = new RegExp(`^${NOW}$`, 'i').test(close[1]!) ? null : parsePoint(close[1]!);
+  if (!start || (end === null && !new RegExp(`^${NOW}$`, 'i').test(close[1]!))) return null;
+  if (end && endIndex(end) < startIndex(start)) return null;
+  let body = line.slice(open[0].length).trimEnd();
+  let rest = next.trim().slice(close[0].length).trim();
+  // "… Remote / Wash-" over "2019/09 ington, D.C.": the neighbour's line goes on after the date.
+  if (/\p{L}-$/u.test(body) && /^\p{Ll}/u.test(rest)) {
+    body = `${body.slice(0, -1)}${rest}`;
+    rest = '';
+  }
+  const bullet = /^[•▪◦·*]\s*/.exec(rest);
+  return {
+    head: `${open[0].trimEnd()} ${close[1]!}\t${body}`,
+    rest: rest ? { text: rest.slice(bullet?.[0].length ?? 0).trim(), bullet: !!bullet } : null,
+  };
 }

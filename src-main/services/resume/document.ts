@@ -29,7 +29,15 @@ export interface ExtractedDocument {
 // C1 controls and private-use glyphs are bullets from symbol fonts that lost their Unicode mapping.
 const BULLET = /^\s*[•·▪◦●■□‣⁃∙*\-–—\u0080-\u009F\uE000-\uF8FF]\s+/;
 
+/**
+ * "1. Web Developer — Finaxion", "2) Data Analyst": an ordered list's number before a capitalised item. A web page's
+ * timeline printed flat numbers each entry's head, so the item stays a line of its own, not a bullet under one.
+ */
+const NUMBERED = /^\s*\d{1,2}[.)]\s+(?=\p{Lu})/u;
+
 export function stripBullet(text: string): { text: string; bullet: boolean } {
+  const numbered = NUMBERED.exec(text);
+  if (numbered) return { text: text.slice(numbered[0].length).trim(), bullet: false };
   const match = BULLET.exec(text);
   return match
     ? { text: text.slice(match[0].length).trim(), bullet: true }

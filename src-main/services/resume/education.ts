@@ -106,8 +106,50 @@ function rejoinCellWords(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * "BMS College Of" over "Engineering", "St Mary's Convent" over "School Harihar": a bold name its narrow column wrapped
+ * is one line again; "St. Mary's Convent School is known" over "for its disciplined learning": a paragraph that runs
+ * on in lower case is one text, read as a description.
+ */
+function rejoinWrapped(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    const runOn =
+      last &&
+      !line.gapBefore &&
+      !line.bullet &&
+      !last.bullet &&
+      !line.heading &&
+      ((/^\p{Ll}/u.test(line.text) &&
+        !last.bold &&
+        !line.bold &&
+        !/[.;:]$/.test(last.text) &&
+        !/\t/.test(line.text) &&
+        !findPoints(line.text).length) ||
+        (last.bold &&
+          line.bold &&
+          Math.abs(last.size - line.size) < 0.3 &&
+          !degreeOf(last.text) &&
+          !degreeOf(line.text) &&
+          !findPoints(last.text).length &&
+          !findPoints(line.text).length &&
+          (!INSTITUTION.test(last.text) || /\b(?:of|for|and|de|di|du)$/i.test(last.text))));
+    if (runOn) out[out.length - 1] = { ...last, text: continued(last.text, line.text) };
+    else out.push(line);
+  }
+  return out;
+}
+
+/** More than six words, most in lower case, and no dates: a sentence about the school, not its name or an entry. */
+const sentence = (text: string): boolean => {
+  if (findPoints(text).length > 0) return false;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 6 && words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 > words.length;
+};
+
 export function parseEducation(sectionLines: Line[]): Education[] {
-  const lines = semicolonEntries(rejoinCellWords(sectionLines));
+  const lines = semicolonEntries(rejoinWrapped(rejoinCellWords(sectionLines)));
   const drafts: Draft[] = [];
   /** Whether each draft opened with a school line that names no degree. */
   const schoolFirst: boolean[] = [];
@@ -123,6 +165,10 @@ export function parseEducation(sectionLines: Line[]): Education[] {
   const listed = !lines.some(
     (l, i) => !l.bullet && !wrapsItem(i) && (degreeOf(l.text) !== null || INSTITUTION.test(l.text)),
   );
+  // "2024(Ongoing)" over "Master's in …" over "Faculty of Sciences, Rabat": where the section opens with a date line,
+  // dates open the entries, and a school after a gap still belongs to the degree above it.
+  const datesOpen = lines.length > 0 && !lines[0]!.bullet && isDateOnly(lines[0]!.text);
+  let describing = false;
   for (const [i, line] of lines.entries()) {
     const text = line.text;
     const item = current?.lines.at(-1);
@@ -133,7 +179,14 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       continue;
     }
     // "MS Thesis (working): …", "Thesis title: …", "Major : Physics": details of the entry above.
-    const detail = (line.bullet && !listed) || isDetail(text);
+    // A sentence under a school already named describes it ("St. Mary's Convent School is known for …"), and so do
+    // the lines it runs onto.
+    const described: boolean =
+      !line.bullet &&
+      hasInstitution &&
+      (sentence(text) || (describing && !line.gapBefore && !degreeOf(text) && !INSTITUTION.test(text)));
+    describing = described;
+    const detail = (line.bullet && !listed) || isDetail(text) || described;
     const degree = detail ? null : degreeOf(text);
     let d = degree !== null;
     // "High School Diploma" names a degree; the school word inside it does not name a school.
@@ -176,6 +229,18 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       d = false;
       inst = true;
     }
+    // "Drexel University – Philadelphia, PA  June 2016" over "College of Computing and Informatics": a faculty named
+    // under its university, with no dates of its own, is part of the same entry.
+    if (
+      inst &&
+      !d &&
+      hasInstitution &&
+      UNIT.test(text) &&
+      !findRange(text) &&
+      findPoints(text).length === 0 &&
+      current?.lines.some((l) => /universit/i.test(l.text))
+    )
+      inst = false;
     // "2012 - 2017" on its own line heads the entry under it once the current one has its degree or school.
     const dateLine = !line.bullet && isDateOnly(text);
     if (
@@ -183,7 +248,7 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       (d && hasDegree) ||
       (d && inst && hasInstitution) ||
       (inst && hasInstitution && !d) ||
-      (line.gapBefore && (d || inst)) ||
+      (line.gapBefore && (d || (inst && !(datesOpen && !hasInstitution)))) ||
       (dateLine && (hasDegree || hasInstitution) && hasDate)
     ) {
       current = { lines: [] };
@@ -193,7 +258,8 @@ export function parseEducation(sectionLines: Line[]): Education[] {
       hasInstitution = false;
       hasDate = false;
     }
-    current.lines.push({ text, bullet: line.bullet });
+    // A description of the school is read as its details are, never as its name.
+    current.lines.push({ text, bullet: line.bullet || described });
     hasDegree ||= d;
     hasInstitution ||= inst;
     hasDate ||= dateLine || findRange(text) !== null || findPoints(text).length > 0;
@@ -226,6 +292,8 @@ function semicolonEntries(lines: Line[]): Line[] {
 }
 
 const LABELLED = /^[^:]{1,40}\s?:\s/;
+/** A school inside a university: "College of Computing and Informatics", "Faculty of Medicine". */
+const UNIT = /^(?:college|school|faculty|department|institute|division)\s+(?:of|for)\s+\p{Lu}/iu;
 const SCHOOL_WORD =
   '(?:University|Universit(?:ät\\p{L}*|[éàä])|Universidad|College|Coll[èe]ge|Institute|School|Academy|Polytechnic)';
 /** "University of California, Berkeley" (or ", San Diego"), "The University of Texas at Dallas", "Université de Rennes 1". */
@@ -245,6 +313,10 @@ function isDetail(text: string): boolean {
   const label = text.slice(0, text.indexOf(':'));
   // "10/2013-5/2016: M.Sc. in economics, …": dates before the colon open an entry; they label no detail.
   if (isDateOnly(label)) return false;
+  // "B.S. in Computer Science, May 2018. GPA: 3.7": the label opens the line's last sentence; the line opens with
+  // its degree.
+  const sentences = label.split(/(?<=\p{L}{2}|\d)\.\s+/u);
+  if (sentences.length > 1 && degreeOf(sentences[0]!)?.index === 0) return false;
   return DETAIL_LABEL.test(label) || !degreeOf(label);
 }
 const INSTITUTION_AT_END = new RegExp(`${INSTITUTION.source}\\s*$`, 'iu');
@@ -403,6 +475,16 @@ function readEntry(draft: Draft): Education {
         (p) => !isDateOnly(p) && !GRADE.test(p) && /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 8,
       ) ?? null;
   }
+  // "Mersin High School of Sciences": a school whose name holds the degree's words names both.
+  if (
+    !institution &&
+    found?.degree === 'High school' &&
+    degreePart &&
+    found.index > 0 &&
+    /^\p{Lu}/u.test(degreePart) &&
+    nameShaped(degreePart)
+  )
+    institution = degreePart;
   institution = institution ? cleanInstitution(institution) : null;
 
   let field: string | null = null;
@@ -445,6 +527,15 @@ function readEntry(draft: Draft): Education {
     gpa,
   };
 }
+
+/** Capitalised words, a few lower-case joiners between them: a name, not a sentence. */
+const nameShaped = (text: string): boolean => {
+  const words = text.split(/\s+/);
+  return (
+    words.length <= 8 &&
+    words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|and|for|the|de|di|du|&)$/i.test(w))
+  );
+};
 
 /** A school's last word alone at the start of a line, nothing of the name after it. */
 const SCHOOL_NOUN =

@@ -13,9 +13,16 @@ import {
 import type { Line } from './document';
 
 /** "… Software Engineer Intern, 8x8 Inc.", "Contoso S.p.A.", "Zred Automatización, S.L.": a legal form's full stop ends a
- * name, not a sentence. */
+ * name, not a sentence; so do initials ("Washington, D.C."). */
 const ABBREVIATION_END =
-  /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|s\.l|s\.a|s\.r\.l|s\.a\.s|slu|srl|gmbh|pty|pte|bros|dept)\.$/i;
+  /\b(?:inc|ltd|co|corp|llc|plc|bv|nv|ag|sa|spa|s\.p\.a|s\.l|s\.a|s\.r\.l|s\.a\.s|slu|srl|gmbh|pty|pte|bros|dept)\.$|(?<![\p{L}.])(?:\p{Lu}\.){2,}$/iu;
+
+const LEGAL_FORM = /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|s\.?a|b\.?v|n\.?v|pty|pte)\.?$/i;
+
+/** A kind of engagement that may stand before an employer's name ("Intern Qilin Investment"); "Developer Relations" is a
+ * function, not a developer at "Relations". */
+const BADGE =
+  /^(?:intern|internship|trainee|apprentice|freelance|freelancer|contractor|consultant|volunteer|co-op|stagiaire|praktikant|werkstudent)$/i;
 
 /** A word that cannot end a title: the title wrapped after it. */
 const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|and|of|&)$|\/$/i;
@@ -24,7 +31,7 @@ const DANGLING = /\b(?:senior|junior|principal|staff|chief|deputy|vice|head of|a
 const GAP = /\b(sabbatical|career break|parental leave|gap year|travell?ing)\b/i;
 
 export const ROLE =
-  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate)|postdoc|fellowship|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?)(?![\p{L}])/iu;
+  /\b(engineer|engineering|developer|programmer|manager|analyst|designer|scientist|lead|director|intern|internship|consultant|specialist|architect|head|leader|vp|vice president|president|officer|coordinator|associate|representative|administrator|admin|executive|marketer|strategist|researcher|assistant|technician|advisor|adviser|founder|co-founder|cto|ceo|cfo|coo|principal|staff|senior|junior|sre|devops|accountant|controller|recruiter|writer|editor|teacher|tutor|instructor|trainee|fellow|owner|partner|agent|tester|qa|apprentice|co-op|freelance|freelancer|contractor|presenter|producer|working student|student assistant|(?:phd|doctoral|graduate) (?:student|candidate)|postdoc|fellowship|professor|lecturer|clerk|attorney|lawyer|paralegal|nurse|member|stagiaire|auxil+iaire|professionnel|professionnelle|chercheur|chercheuse|ing[ée]nieur|d[ée]veloppeur|d[ée]veloppeuse|enseignant|enseignante|professeur|responsable|directeur|directrice|technicien|technicienne|conseiller|conseill[èe]re|gestionnaire|praktikant|entwickler|ingeniero|desarrollador|profesor|supervisor|scholar|clinician|surgeon|dentist|physician|therapist|pharmacist|midwife|paramedic|librarian|receptionist|cashier|bookkeeper|auditor|observership|assistante|animat(?:eur|rice)|vendeu(?:r|se)|infirmi[eè]re?|secr[ée]taire|charg[ée]e?|\p{L}+(?:ologist|ographer|ician)|economist|chemist|physicist|pilot|chef|mechanic)(?![\p{L}])/iu;
 /** Legal forms and institutions: a field carrying one is an employer, never a job title. */
 const EMPLOYER =
   /(?<![\p{L}])(inc|llc|llp|ltd|limited|gmbh|corp|corporation|plc|bv|nv|oy|ab|as|asa|a\/s|aps|ag|sa|sas|srl|spa|se|kg|pty|pte|kk|labs?|bank|universit(?:y|é|à|ät|at|et)|universidad|universidade|hospital|institute|institut|college|c[ée]gep|[ée]cole|hochschule)(?![\p{L}])\.?/iu;
@@ -120,12 +127,26 @@ export function assignFields(
   const lone = /^[\p{Lu}][\p{L}'’.-]+$/u;
   const alone = fields.length === 1 || (fields.length === 2 && lone.test(fields[1]!));
   for (const part of parts) {
-    const slashed = peelSlashPlace(part, (tail) => COMPANY.test(tail) || ROLE.test(tail));
+    // "Data Scientist / Oceanographer": after a role, a slash and one name with no place's comma give a second role.
+    const slashed = peelSlashPlace(
+      part,
+      (tail) =>
+        COMPANY.test(tail) ||
+        ROLE.test(tail) ||
+        (roleOnly(part.slice(0, part.lastIndexOf('/'))) && !/,|\s/.test(tail.trim())),
+    );
     const peeled = slashed.location ? slashed : peelLocation(part);
     if (peeled.location && !location) location = peeled.location;
     if (!peeled.rest) continue;
     // "Financial Analyst, Harbor & Pine Capital": a role and an employer sharing one comma-separated field.
-    const pieces = peeled.rest.split(/\s*,\s*/);
+    // "Sea Engineering, Inc.": a legal form after its comma ends the name before it.
+    const pieces = peeled.rest
+      .split(/\s*,\s*/)
+      .reduce<string[]>(
+        (all, p) =>
+          all.length > 0 && LEGAL_FORM.test(p) ? [...all.slice(0, -1), `${all.at(-1)!}, ${p}`] : [...all, p],
+        [],
+      );
     if (alone && pieces.length === 2 && roleOnly(pieces[0]!) !== roleOnly(pieces[1]!)) rest.push(...pieces);
     else if (
       // "Python dveloper, Servntire, Trivandrum": the only field, two names and the town.
@@ -189,7 +210,7 @@ export function assignFields(
     const words = p.split(/\s+/);
     return (
       words.length >= 2 &&
-      ROLE.test(words[0]!) &&
+      BADGE.test(words[0]!) &&
       /^\p{Lu}/u.test(words[1]!) &&
       !ROLE.test(words.slice(1).join(' ')) &&
       rest.some((q) => q !== p && ROLE.test(q) && !EMPLOYER.test(q))
@@ -410,6 +431,11 @@ const nameCase = (text: string): boolean => {
 /** A list item read as a line of its own, to ask whether it could head an entry. */
 const asItem = (line: Line): Line => ({ ...line, bullet: false });
 
+/** "Since 2014 I've attended more than a hundred events where …": dates opening a sentence in the first person date
+ * no entry. */
+const firstPersonAfter = (range: DateRange, text: string): boolean =>
+  /^(?:I|I['’](?:ve|m|d)|we|my|our)\s/i.test(text.slice(range.index + range.length).trim());
+
 /** A short line that can open an entry dated by one point ("Summer 2019", "2019 (2 months) Summer student …"). */
 const pointAnchor = (line: Line, reference: YearMonth): DateRange | null =>
   line.text.length <= 120 && !(/\.$/.test(line.text) && !/\)\.$/.test(line.text))
@@ -564,7 +590,15 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     lines.forEach((line, index) => {
       if (!usable(line, index)) return;
       const range = findRange(line.text, reference.year) ?? point(line, reference, index);
-      if (range && !runIn(line.text, range) && !labelledDetail(line.text, range))
+      if (
+        range &&
+        !runIn(line.text, range) &&
+        !labelledDetail(line.text, range) &&
+        !firstPersonAfter(range, line.text) &&
+        // "Dieze is a leading provider of … Since 2015, with over 5,000 professionals, …": a year inside a paragraph
+        // about the employer dates no entry.
+        !(range.index > 0 && line.text.length > 120 && describes(line.text))
+      )
         found.push({ index, range });
     });
     return found;
@@ -706,11 +740,27 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       )
         break;
       header.unshift(i);
+      // A gap above a header line parts it from the entry before ("… Germany." [gap] "Autentia, Madrid").
+      if (lines[i]!.gapBefore) break;
       // "Junior Engineer | Trustlogix / Mountain View, CA" over its dates: a line that parts a title from an employer
       // is the header's top; the line above it ends the previous entry ("…, Google Cloud Platform").
       const whole = fieldsOf([i], anchor, false);
       if (/[|\t]/.test(lines[i]!.text) && whole.title && whole.company) break;
     }
+    // "### Intern" over "**Dieze Evolution.**", "Agdal - Rabat" and the dates: a heading naming only a role, right over
+    // a header that names none, is the entry's title, however many lines the header already holds.
+    const top = Math.min(...header);
+    const heading = lines[top - 1];
+    if (
+      heading &&
+      top - 1 >= floor &&
+      !taken.has(top - 1) &&
+      (heading.heading || (heading.bold && heading.size > lines[top]!.size + 0.5)) &&
+      roleOnly(heading.text) &&
+      heading.text.split(/\s+/).length <= 6 &&
+      !header.some((i) => ROLE.test(lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), ' ')))
+    )
+      header.unshift(top - 1);
     // The title or the employer may sit on the line(s) after the dates ("Acme — Berlin   2019 – 2021" / "Engineer").
     const ceiling = anchors[k + 1]?.index ?? lines.length;
     let fields = fieldsOf(header, anchor, false);
@@ -860,6 +910,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     );
     return { ...fields, company: cleanCompany(employer) };
   });
+  orientLikeTheOthers(lines, anchors, headerOf, fieldsByEntry);
   // What the header says on and above its dates; a line below may be a team or a project, not the employer.
   const fieldsAbove = anchors.map((anchor, k) =>
     fieldsOf(
@@ -950,6 +1001,39 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     };
   });
   return [...dated, ...extra].sort((a, b) => a.at - b.at).map(({ at: _at, ...e }) => e);
+}
+
+/**
+ * "Foundation for Public Code, Amsterdam" over "Codebase Steward (Communities & Product) • Feb, 2020 — Present": where
+ * neither field names a role, the section's other entries say which line holds what. When every entry whose title
+ * names a role puts it on the same side of the employer (on the dated line with the employer above, or the other way
+ * round), and at least two do, an entry the other way round with no role word in its title had them swapped.
+ */
+function orientLikeTheOthers(
+  lines: Line[],
+  anchors: { index: number }[],
+  headerOf: Map<number, number[]>,
+  fields: { title: string | null; company: string | null }[],
+): void {
+  const sideOf = (k: number): 'dated' | 'above' | null => {
+    const { title, company } = fields[k]!;
+    if (!title || !company) return null;
+    const at = anchors[k]!.index;
+    const holds = (i: number, text: string) => lines[i]!.text.includes(text);
+    const header = headerOf.get(k)!;
+    const above = header.filter((i) => i < at);
+    if (holds(at, title) && !holds(at, company) && above.some((i) => holds(i, company))) return 'dated';
+    if (holds(at, company) && !holds(at, title) && above.some((i) => holds(i, title))) return 'above';
+    return null;
+  };
+  const sides = fields.map((_, k) => sideOf(k));
+  const named = sides.filter((side, k) => side !== null && ROLE.test(fields[k]!.title!));
+  const usual = named[0];
+  if (!usual || named.length < 2 || named.some((side) => side !== usual)) return;
+  fields.forEach((f, k) => {
+    if (sides[k] && sides[k] !== usual && !ROLE.test(f.title!))
+      [f.title, f.company] = [cleanTitle(f.company!), cleanCompany(f.title!)];
+  });
 }
 
 /**

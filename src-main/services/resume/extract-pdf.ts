@@ -622,6 +622,9 @@ function groupLines(items: Item[], column: number, page: number, labelEdge?: num
         const gap = item.x - end;
         // A wide gap separates fields on one line ("Title — Company      Jan 2020 – Present").
         if (gap > item.size * 1.5) text += '\t';
+        // pdf.js bridges a wide gap with one space item as wide as the gap ("Software Developer" [114 pt of
+        // space] "StateFarm"): that blank is the same field separator as an empty stretch.
+        else if (!visible && item.width > item.size * 1.5) text += '\t';
         else if (gap > item.size * 0.15 && !text.endsWith(' ') && !item.text.startsWith(' ')) text += ' ';
       }
       text += item.text;

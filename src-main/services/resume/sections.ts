@@ -403,13 +403,16 @@ const titleShaped = (line: Line, style: { size: number; bold: boolean } | null, 
   line.text.split(/\s+/).length <= 4 &&
   !/\d|[.,;:!?]$/.test(line.text.trim());
 
-/** A tabbed line whose first cell is a section title in capitals, and the rest of the line as a line of its own. */
+/**
+ * A tabbed line whose first cell is a section title in capitals, or set larger than the body (a margin column of
+ * titles beside each section's first line), and the rest of the line as a line of its own.
+ */
 function sectionLabel(line: Line, bodySize: number): { kind: SectionName; line: Line } | null {
   const tab = line.text.indexOf('\t');
   if (tab <= 0) return null;
   const cell = line.text.slice(0, tab).trim();
   const letters = cell.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 3 || letters !== letters.toUpperCase()) return null;
+  if (letters.length < 3 || (letters !== letters.toUpperCase() && line.size <= bodySize + 1)) return null;
   const header = matchHeader({ ...line, text: cell, bullet: false }, bodySize);
   if (!header || header.rest) return null;
   const { text, bullet } = stripBullet(line.text.slice(tab + 1));
@@ -482,7 +485,8 @@ export function splitSections(lines: Line[], bodySize: number): Section[] {
     }
     if (header && !header.rest && line.size > bodySize + 0.5)
       titleStyle ??= { size: line.size, bold: line.bold };
-    if (!header && sections.length > 1 && titleShaped(line, titleStyle, bodySize)) {
+    // The line beside a title in its column takes the title's size from the row; it is the section's first line.
+    if (!header && !title && sections.length > 1 && titleShaped(line, titleStyle, bodySize)) {
       sections.push({ kind: 'other', lines: [] });
       continue;
     }

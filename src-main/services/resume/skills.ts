@@ -132,7 +132,7 @@ function unambiguousInProse(
 
 /** Level words in brackets or after a dash: "English (Native)", "Python [intermediate]", "German – B2". */
 const LEVEL =
-  /^(?:(?:native|basic|good|limited|full|advanced|intermediate|fluent|elementary)\s+(?:proficiency|command)|native(?: speaker| or bilingual)?|bilingual|fluent|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12]\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
+  /^(?:(?:native|basic|good|limited|full|advanced|intermediate|fluent|elementary)\s+(?:proficiency|command)|native(?: speaker| or bilingual)?|bilingual|fluent(?:ly)?|limited|professional(?: working)?(?: proficiency)?|full professional proficiency|limited working proficiency|elementary(?: proficiency)?|beginner(?: proficiency)?|basic(?:s)?|intermediate|advanced?|expert|good|working knowledge|conversational|mother tongue|[abc][12](?:\.\d)?\+?(?:\s*\/\s*[abc][12])?|toefl.*|ielts.*|jlpt.*|\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)?|\d{1,3}%)$/i;
 /** A level after the name it rates, as a skill bar or a language table prints it: "Python 5+ yrs", "German A2". */
 const TRAILING_LEVEL =
   /\s+(?:\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?|mos?)|native|fluent(?:ly)?|bilingual|basic|limited|intermediate|advanced|expert|proficient|conversational|elementary|beginner|[abc][12]\+?)$/i;
@@ -184,17 +184,36 @@ function joinWrappedLabels(lines: readonly Line[]): Line[] {
   return out;
 }
 
+/** The column headings of the European self-assessment grid for languages, printed over the levels it rates. */
+const GRID_HEADING =
+  /^(?:understanding|speaking|writing|listening|reading|spoken (?:interaction|production))$/i;
+const gridHeadings = (l: Line): boolean => {
+  const cells = l.text.split('\t').map((c) => c.trim());
+  return cells.length >= 3 && cells.slice(1).every((c) => GRID_HEADING.test(c));
+};
+
 export function listedMentions(
   section: readonly Line[],
   taxonomy: Taxonomy,
   wrapped: boolean,
 ): SkillMention[] {
-  const lines = joinWrappedLabels(section);
+  // "Html/CSS<tab>3+ yrs": a level in a cell of its own rates the name before it, as "Html/CSS 3+ yrs" does.
+  const lines = joinWrappedLabels(
+    section
+      .filter((l) => !gridHeadings(l))
+      .map((l) => {
+        const tab = l.text.lastIndexOf('\t');
+        return tab > 0 && l.text.indexOf('\t') === tab && LEVEL.test(l.text.slice(tab + 1).trim())
+          ? { ...l, text: `${l.text.slice(0, tab)} ${l.text.slice(tab + 1)}` }
+          : l;
+      }),
+  );
   const out: SkillMention[] = [];
   // Bold lines label groups ("Acquisition", "Languages & Libs") unless the whole list is bold; a short line over a
   // paragraph names that paragraph ("Vulkan-rt" / "Path tracer written in rust…"); contact details that a footer
   // left under the last section are not skills.
-  const bold = lines.some((l) => !l.bold && !l.heading);
+  // A skill bar's level on a line of its own ("Web Development" over "85%") rates the line above; it labels nothing.
+  const bold = lines.some((l) => !l.bold && !l.heading && !LEVEL.test(l.text.trim()));
   const isLabel = (l: Line, i: number) =>
     (bold && (l.bold || l.heading)) ||
     CONTACT.test(l.text) ||
@@ -202,13 +221,30 @@ export function listedMentions(
       l.text.split(/\s+/).length <= 5 &&
       lines[i + 1] !== undefined &&
       isProse(lines[i + 1]!.text));
+  // "Docker" over "Familiar with containerization …", "Fortigate Firewalls" over "Familiar with configuring …": when
+  // two thirds of the short labels over a description name skills the taxonomy knows, the section describes one skill per label,
+  // and the labels it does not know are skills too; labels over lists ("Languages & Libs") or over projects stay labels.
+  const described = lines.filter(
+    (l, i) =>
+      isLabel(l, i) &&
+      !CONTACT.test(l.text) &&
+      l.text.split(/\s+/).length <= 4 &&
+      lines[i + 1] !== undefined &&
+      isProse(lines[i + 1]!.text),
+  );
+  const known = (l: Line) => {
+    const name = cleanItem(l.text);
+    return name !== null && taxonomy.index.has(normaliseSkill(name));
+  };
+  const skillPerLabel = described.length >= 4 && described.filter(known).length * 3 >= described.length * 2;
   // A label the taxonomy knows is a skill listed too ("Python" over "Packages I work with include: Pandas, NumPy"),
   // and a short line over a sentence that names skills the taxonomy knows is an item of the list, its sentence the
   // item's description ("Python 2 and 3" over "Extensively used Python for …").
   lines.forEach((l, i) => {
     if (!isLabel(l, i) || CONTACT.test(l.text)) return;
     const name = cleanItem(l.text);
-    if (name && taxonomy.index.has(normaliseSkill(name))) out.push(...itemMentions(name, taxonomy));
+    if (name && (taxonomy.index.has(normaliseSkill(name)) || (skillPerLabel && described.includes(l))))
+      out.push(...itemMentions(name, taxonomy));
     else if (
       !(bold && (l.bold || l.heading)) &&
       splitList(l.text, taxonomy).some((p) => taxonomy.index.has(normaliseSkill(cleanItem(p) ?? p)))
@@ -277,6 +313,7 @@ function joinWrapped(
       !LEAD_IN.test(line.text) &&
       !GROUP_WORD.test(line.text.split(/\s+/)[0] ?? '') &&
       !line.text.includes(':') &&
+      !LEVEL.test(line.text.trim()) &&
       continuesList(prev.text, line.text) &&
       !line.bullet &&
       !line.gapBefore &&
