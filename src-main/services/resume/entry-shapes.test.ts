@@ -325,33 +325,6 @@ describe('entry shapes', () => {
     ]);
   });
 
-  it('cards headed by the role, then the employer, its place and dates, then a paragraph about the employer', () => {
-    const r = parse(
-      [
-        'Jane Roe',
-        'jane@example.org',
-        '',
-        '## Experience',
-        '### Intern',
-        '**Harbor Outsourcing.**',
-        'Agdal - Rabat',
-        'Apr 2024 - Jun 2024',
-        'Harbor is a leading provider of customer relationship management and IT outsourcing services. Since 2015, with over 5,000 skilled professionals, Harbor has been helping businesses across sectors.',
-        'Responsibilities:',
-        '* Set up a test environment for the security monitoring of the client networks.',
-        '### Intern',
-        '**Cityworks.**',
-        'Rabat',
-        'May 2023 - Jul 2023',
-        '* Configured a secure mail gateway appliance.',
-      ].join('\n'),
-    );
-    expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
-      ['Intern', 'Harbor Outsourcing', '2024-04', '2024-06'],
-      ['Intern', 'Cityworks', '2023-05', '2023-07'],
-    ]);
-  });
-
   it('a name whose family name is typed in lower case is still the name, not a later heading', () => {
     const r = parse(
       [

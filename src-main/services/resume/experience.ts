@@ -594,10 +594,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
         range &&
         !runIn(line.text, range) &&
         !labelledDetail(line.text, range) &&
-        !firstPersonAfter(range, line.text) &&
-        // "Dieze is a leading provider of … Since 2015, with over 5,000 professionals, …": a year inside a paragraph
-        // about the employer dates no entry.
-        !(range.index > 0 && line.text.length > 120 && describes(line.text))
+        !firstPersonAfter(range, line.text)
       )
         found.push({ index, range });
     });
@@ -747,20 +744,6 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
       const whole = fieldsOf([i], anchor, false);
       if (/[|\t]/.test(lines[i]!.text) && whole.title && whole.company) break;
     }
-    // "### Intern" over "**Dieze Evolution.**", "Agdal - Rabat" and the dates: a heading naming only a role, right over
-    // a header that names none, is the entry's title, however many lines the header already holds.
-    const top = Math.min(...header);
-    const heading = lines[top - 1];
-    if (
-      heading &&
-      top - 1 >= floor &&
-      !taken.has(top - 1) &&
-      (heading.heading || (heading.bold && heading.size > lines[top]!.size + 0.5)) &&
-      roleOnly(heading.text) &&
-      heading.text.split(/\s+/).length <= 6 &&
-      !header.some((i) => ROLE.test(lines[i]!.text.replace(lineRangeText(lines[i]!.text, anchor.range), ' ')))
-    )
-      header.unshift(top - 1);
     // The title or the employer may sit on the line(s) after the dates ("Acme — Berlin   2019 – 2021" / "Engineer").
     const ceiling = anchors[k + 1]?.index ?? lines.length;
     let fields = fieldsOf(header, anchor, false);
