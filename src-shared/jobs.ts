@@ -53,8 +53,8 @@ export const JobProposal = z.object({
   /** Soft skills the posting names ("communication", "mentoring"), kept apart from what it asks you to know. */
   softSkills: z.array(z.string()),
   /**
-   * Skills of the two lists kept as the posting writes them, because the skills list has no name for them
-   * ("Genomics", "Trade shows"); shown "as written" so the candidate knows to check them.
+   * What the posting asks for in words the skills list has no name for ("Genomics", "Trade shows"), as written.
+   * Not in the two lists: about a third of such phrases are skills, so the candidate is offered them to add.
    */
   asWritten: z.array(z.string()).optional(),
   /** Who read the posting when a model was asked: the provider and model, or 'builtin' when none answered. */

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { EXPERIENCE_LEVELS, type ExperienceLevel } from '../../../src-shared/domain';
+import { andList } from '../../../src-shared/format';
 import { JobInput, type Job, type JobProposal, type MatchReport } from '../../../src-shared/jobs';
 import { call, fieldOf, messageOf } from '../api';
 import { Field, FormError, Options, SaveOrCancel, useFormSend } from '../components/form';
@@ -441,18 +442,19 @@ const commaList = (text: string) =>
 /** What "Fill in from the posting" found, said so the candidate knows what to check or add. */
 function proposalStatus(p: JobProposal, kept: string[] = []): string {
   const names = (list: string[]) => list.slice(0, 8).join(', ') + (list.length > 8 ? ', …' : '');
+  // What the posting asks for in words the skills list does not know is offered, not listed: most such phrases
+  // are not skills, so the candidate adds the ones that are.
+  const offered = p.asWritten?.length
+    ? ` It also asks for ${andList(p.asWritten.length > 8 ? [...p.asWritten.slice(0, 8), `${p.asWritten.length - 8} more`] : p.asWritten)}, which Rehearse's skills list has no name for; add any that matter.`
+    : '';
   if (p.requiredSkills.length + p.niceToHaveSkills.length === 0)
-    return 'No skills found in the posting. Add the skills it asks for under Required skills, separated by commas.';
+    return `No skills found in the posting.${offered} Add the skills it asks for under Required skills, separated by commas.`;
   const parts = [];
   if (p.requiredSkills.length > 0)
     parts.push(`${p.requiredSkills.length} required (${names(p.requiredSkills)})`);
   if (p.niceToHaveSkills.length > 0)
     parts.push(`${p.niceToHaveSkills.length} nice to have (${names(p.niceToHaveSkills)})`);
-  // Names the skills list does not know are kept as the posting writes them, with the résumé screen's wording.
-  const asWritten = p.asWritten?.length
-    ? ` ${names(p.asWritten)} ${p.asWritten.length > 1 ? 'are' : 'is'} kept as written: Rehearse's skills list has no name for ${p.asWritten.length > 1 ? 'them' : 'it'}.`
-    : '';
-  const found = `Found ${parts.join(' and ')}.${asWritten}`;
+  const found = `Found ${parts.join(' and ')}.${offered}`;
   if (kept.length === 0) return `${found} Check the fields above.`;
   const [they, them] = kept.length > 1 ? ['they were', 'them'] : ['it was', 'it'];
   return `${found} ${kept.join(' and ')} already had your entries, so ${they} kept; empty ${them} and fill in again to use what was found.`;

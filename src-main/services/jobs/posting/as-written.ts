@@ -2,8 +2,9 @@
  * Skills a posting asks for in its own words, kept as written when the taxonomy has no name for them: the object of
  * an asking cue ("experience with molecular cloning", "knowledge of records management", "trade show experience"),
  * split on its list into short noun phrases. The taxonomy bounds what the reader can name; a trade's own words
- * (genomics, PCR, field marketing, vendor management) are what a candidate is asked for all the same, and they are
- * kept as the résumé reader keeps a listed skill it does not know.
+ * (genomics, PCR, field marketing, vendor management) are what a candidate is asked for all the same. They are
+ * offered to the candidate as written, never put in the skill lists: on the measured postings only about a third of
+ * these phrases were skills the posting asks for.
  *
  * Precision comes from what is left out: anything the taxonomy already names (the reader decides on those), phrases
  * longer than a name, the quantity and quality words around a name ("a variety of", "strong"), the settings and
