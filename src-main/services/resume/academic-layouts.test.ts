@@ -1,28 +1,21 @@
 // Layout families first met in the academic CV pages and JSON Resume files of the development corpus
 // (tests/fixtures/real-resumes: academicpages and al-folio forks), each written here as a made-up document of the
 // same layout, so the rule is held by a test and not by one real document.
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { appPaths } from '../../paths';
+import { describe, expect, it } from 'vitest';
+import {
+  parseBody as parse,
+  REFERENCE as reference,
+  shippedTaxonomy,
+} from '../../../tests/support/resume-reader';
 import { joinWrappedDates } from './dates';
 import { makeLine, type Line } from './document';
 import { parseExperience } from './experience';
 import { htmlToLines } from './extract-docx';
-import { extractTextDocument, parseDocument } from './parse';
+import { parseDocument } from './parse';
 import { splitSections } from './sections';
-import { loadTaxonomy, type Taxonomy } from './skills';
 
-let taxonomy: Taxonomy;
-beforeAll(() => {
-  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
-});
+const taxonomy = shippedTaxonomy();
 
-const reference = { year: 2026, month: 11 };
-const parse = (...body: string[]) =>
-  parseDocument(extractTextDocument(['Jane Roe', 'jane@example.org', '', ...body].join('\n')), {
-    taxonomy,
-    reference,
-  });
 /** Lines as an extractor gives them: the made-up name and address, then the body. */
 const parseLines = (...body: Line[]) =>
   parseDocument(

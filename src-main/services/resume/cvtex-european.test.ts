@@ -1,21 +1,19 @@
 // Layout families first met in the cv-boilerplate (cvtex) CVs added to the development corpus in session 8: dates as
 // notes in the page's left margin, French and Québec CVs, a law professor's appointments. Each test is a made-up
 // document of the same layout.
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  parseFile,
+  parseText as parse,
+  REFERENCE as reference,
+  shippedTaxonomy,
+} from '../../../tests/support/resume-reader';
 import { pdfOf } from '../../../tests/support/pdf';
-import { appPaths } from '../../paths';
 import { makeLine } from './document';
-import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
-import { loadTaxonomy, type Taxonomy } from './skills';
+import { parseDocument } from './parse';
 
-let taxonomy: Taxonomy;
-beforeAll(() => {
-  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
-});
+const taxonomy = shippedTaxonomy();
 
-const reference = { year: 2026, month: 11 };
-const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
 const jobs = (r: ReturnType<typeof parse>) =>
   r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end]);
 
@@ -50,7 +48,7 @@ describe('cvtex and European CV layouts', () => {
       line(378, 'BA in Business Management');
       line(392, 'University of Stirling');
     });
-    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    const r = await parseFile(bytes);
     expect(r.contact.name).toBe('Jane Roe');
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
       ['Operations Manager', 'Northwind Traders', '2019', 'present'],
@@ -203,7 +201,7 @@ describe('cvtex and European CV layouts', () => {
       line(310, '\u2022 Programming Languages: Java, Scala, Python', 10, body + 4);
       line(324, '\u2022 Databases: Hive, MongoDB', 10, body + 4);
     });
-    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    const r = await parseFile(bytes);
     expect(r.contact.name).toBe('Jane Roe');
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
       ['Data Engineer', 'Fabrikam Ride', '2017-08', 'present'],
@@ -282,7 +280,7 @@ describe('cvtex and European CV layouts', () => {
         width: 320,
       });
     });
-    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    const r = await parseFile(bytes);
     expect(r.contact.name).toBe('JANE ROE');
     const listed = r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
     expect(listed).toEqual(expect.arrayContaining(['FreeBSD', 'Linux']));
@@ -324,7 +322,7 @@ describe('cvtex and European CV layouts', () => {
       doc.fontSize(10).text('Sep 2018 – Oct 2019', 57, 310, { lineBreak: false });
       doc.fontSize(10).text('London', 57, 322, { lineBreak: false });
     });
-    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    const r = await parseFile(bytes);
     expect(r.education.map((e) => e.institution)).toEqual([
       'University College London',
       'University of Exeter',

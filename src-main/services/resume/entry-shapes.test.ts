@@ -1,20 +1,8 @@
 // Layout families of résumés nobody tuned the reader on (session 9), each written here as a made-up document of the
 // same layout: the reader decides from the shape of a line or an entry, not from any one document's words.
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parseFile, parseText as parse } from '../../../tests/support/resume-reader';
 import { pdfOf } from '../../../tests/support/pdf';
-import { appPaths } from '../../paths';
-import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
-import { loadTaxonomy, type Taxonomy } from './skills';
-
-let taxonomy: Taxonomy;
-beforeAll(() => {
-  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
-});
-
-const reference = { year: 2026, month: 11 };
-const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
-const parsePdf = async (bytes: Buffer) => parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
 
 describe('entry shapes', () => {
   it('three cells spread across the line (title, employer, dates) are three fields, not one run of words (PDF)', async () => {
@@ -38,7 +26,7 @@ describe('entry shapes', () => {
       cells(doc, 270, 'Lyon, France', 'Lycée Saint-Exupéry High School', 'Fall 2011 – Spring 2015');
       doc.text('• Completed my secondary education there.', 60, 286, { lineBreak: false });
     });
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
       ['Platform Engineer', 'Northwind', '2021-03', 'present'],
       ['Support Analyst, Intern', 'Northwind', '2019-06', '2019-08'],
@@ -142,7 +130,7 @@ describe('entry shapes', () => {
       doc.fontSize(12).text('Skills', 50, 270, { lineBreak: false });
       doc.fontSize(9).text('Python, Ruby, Ansible', 150, 271, { lineBreak: false });
     });
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
       ['Software Engineer II', 'Harbor Analytics', '2019-07', 'present'],
       ['Information Systems Co-op', 'City Housing Authority', '2017-03', '2018-03'],
@@ -292,7 +280,7 @@ describe('entry shapes', () => {
         y += 10;
       }
     });
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.education.map((e) => [e.degree, e.institution, e.graduationYear])).toEqual([
       [null, 'St Anne’s Convent School Harihar', 2018],
       [null, 'Coldport Govt Polytechnic', 2021],

@@ -2,24 +2,12 @@
 // moderncv, latexcv sidebars, markdown-cv forks), each written here as a made-up document of the same layout.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parseBody as resume, parseFile } from '../../../tests/support/resume-reader';
 import { pdfOf } from '../../../tests/support/pdf';
 import { REAL_RESUMES_DIR } from '../../../tests/fixtures/real-resumes/corpus';
-import { appPaths } from '../../paths';
-import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
-import { loadTaxonomy, type Taxonomy } from './skills';
 
-let taxonomy: Taxonomy;
-beforeAll(() => {
-  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
-});
-
-const reference = { year: 2026, month: 11 };
-const parse = (text: string) => parseDocument(extractTextDocument(text), { taxonomy, reference });
-/** A made-up résumé: a name and an address, then the given lines. */
-const resume = (...body: string[]) => parse(['Jane Roe', 'jane@example.org', '', ...body].join('\n'));
-const parsePdf = async (bytes: Buffer) => parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
-const listedOf = (r: Awaited<ReturnType<typeof parsePdf>>) =>
+const listedOf = (r: Awaited<ReturnType<typeof parseFile>>) =>
   r.skills.filter((s) => s.sources.includes('skills')).map((s) => s.asWritten ?? s.name);
 
 describe('LaTeX and Word layout families', () => {
@@ -47,7 +35,7 @@ describe('LaTeX and Word layout families', () => {
       row(doc, 302, 'Mark', '110/110 cum laude');
       row(doc, 318, 'Thesis', 'Scheduling builds on shared machines.');
     });
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.contact.name).toBe('Jane Roe');
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.current ? 'present' : e.end])).toEqual([
       ['Platform Engineer', 'Northwind Traders', '2021-03', 'present'],
@@ -89,7 +77,7 @@ describe('LaTeX and Word layout families', () => {
       doc.fontSize(10).text('Contoso Ltd', 215, 216, { lineBreak: false });
       doc.fontSize(10).text('Looked after two hundred Linux servers.', 215, 232, { lineBreak: false });
     });
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.contact.name?.toLowerCase()).toBe('jane roe');
     expect(r.experience.map((e) => [e.title, e.company])).toEqual([
       ['Site Reliability Engineer', 'Northwind Traders'],
@@ -125,7 +113,7 @@ describe('LaTeX and Word layout families', () => {
         footer(doc);
       },
     );
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.contact.email).toBe('jane@example.org');
     expect(listedOf(r).sort()).toEqual(['Bookkeeping', 'Excel', 'Payroll', 'Sage']);
   });
@@ -205,7 +193,7 @@ describe('LaTeX and Word layout families', () => {
         },
       ],
     });
-    const r = await parseResumeFile(new Uint8Array(await Packer.toBuffer(doc)), { taxonomy, reference });
+    const r = await parseFile(await Packer.toBuffer(doc));
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.end])).toEqual([
       ['Senior Software Engineer', 'Northwind Traders', '2019-05', '2021-10'],
       ['Software Engineer', 'Contoso', '2015-06', '2019-04'],
@@ -215,7 +203,7 @@ describe('LaTeX and Word layout families', () => {
 
   it('moderncv PDF: bullets drawn from a symbol font (MarVoSym prints "{") are bullets, not text (winslow.pdf)', async () => {
     const bytes = readFileSync(join(REAL_RESUMES_DIR, 'documents', 'winslow.pdf'));
-    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    const r = await parseFile(bytes);
     expect(r.experience.slice(0, 3).map((e) => [e.title, e.company])).toEqual([
       ['Head web architect', 'Canonical'],
       ['Manager and team leader', 'Canonical'],
@@ -253,7 +241,7 @@ describe('LaTeX and Word layout families', () => {
         job(doc, 120, 'IT Intern', '03/2013 - 08/2014', 'Tailspin Toys');
       },
     );
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.experience.map((e) => [e.title, e.company])).toEqual([
       ['Platform Engineer', 'Northwind Traders'],
       ['Systems Engineer', 'Contoso Ltd'],
@@ -327,7 +315,7 @@ describe('LaTeX and Word layout families', () => {
         },
       ],
     });
-    const r = await parseResumeFile(new Uint8Array(await Packer.toBuffer(doc)), { taxonomy, reference });
+    const r = await parseFile(await Packer.toBuffer(doc));
     expect(r.contact.name).toBe('Akosua');
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
       ['Bachelor', 'Coldport Institute of Technology'],
@@ -422,7 +410,7 @@ describe('LaTeX and Word layout families', () => {
         },
       ],
     });
-    const r = await parseResumeFile(new Uint8Array(await Packer.toBuffer(doc)), { taxonomy, reference });
+    const r = await parseFile(await Packer.toBuffer(doc));
     expect(r.education.map((e) => [e.degree, e.institution])).toEqual([
       ['Certificate', 'Coldport Institute of Technology'],
     ]);
@@ -516,7 +504,7 @@ describe('LaTeX and Word layout families', () => {
         lines(doc, 50, 140, ['Northwind Learning (ex-', 'Tailspin Education)', '2008 - 2012']);
       },
     );
-    const r = await parsePdf(bytes);
+    const r = await parseFile(bytes);
     expect(r.experience.map((e) => [e.title, e.company, e.start, e.end])).toEqual([
       ['Community Partnerships Manager', 'Fabrikam Games', '2021-03', null],
       ['Service Desk Agent', 'Contoso Membership', '2019-11', '2021-02'],

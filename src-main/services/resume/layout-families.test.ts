@@ -1,24 +1,19 @@
 // Layout families first met in the held-out résumés (tests/fixtures/heldout-resumes), each written here as a made-up
 // document of the same layout: the held-out documents stay a measure, and these tests hold the general rule.
-import { join } from 'node:path';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  parseBody as resume,
+  parseText as parse,
+  shippedTaxonomy,
+} from '../../../tests/support/resume-reader';
 import { pdfOf } from '../../../tests/support/pdf';
-import { appPaths } from '../../paths';
 import { makeLine } from './document';
-import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
+import { parseResumeFile } from './parse';
 import { splitSections } from './sections';
-import { loadTaxonomy, type Taxonomy } from './skills';
 
-let taxonomy: Taxonomy;
-beforeAll(() => {
-  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
-});
+const taxonomy = shippedTaxonomy();
 
-const parse = (text: string) =>
-  parseDocument(extractTextDocument(text), { taxonomy, reference: { year: 2026, month: 11 } });
-/** A made-up résumé: a name and an address, then the given lines. */
-const resume = (...body: string[]) => parse(['Jane Roe', 'jane@example.org', '', ...body].join('\n'));
 const listed = (text: string) =>
   parse(text)
     .skills.filter((s) => s.sources.includes('skills'))

@@ -2,28 +2,22 @@
 // tests/fixtures/real-resumes: academicpages and other Jekyll pages, al-folio JSON Resume files, a Hugo Academic site)
 // and in the spent fresh set, each written here as a made-up document of the same layout, so the rule is held by a
 // test and not by one real document.
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  parseBody as parse,
+  parseFile,
+  REFERENCE as reference,
+  shippedTaxonomy,
+} from '../../../tests/support/resume-reader';
 import { pdfOf } from '../../../tests/support/pdf';
-import { appPaths } from '../../paths';
 import { peelLocation } from './contact';
 import { findRange } from './dates';
 import { assignFields, headerParts } from './experience';
 import { makeLine, type Line } from './document';
-import { extractTextDocument, parseDocument, parseResumeFile } from './parse';
-import { loadTaxonomy, type Taxonomy } from './skills';
+import { extractTextDocument, parseDocument } from './parse';
 
-let taxonomy: Taxonomy;
-beforeAll(() => {
-  taxonomy = loadTaxonomy(join(appPaths().resources, 'skills', 'taxonomy.json'));
-});
+const taxonomy = shippedTaxonomy();
 
-const reference = { year: 2026, month: 11 };
-const parse = (...body: string[]) =>
-  parseDocument(extractTextDocument(['Jane Roe', 'jane@example.org', '', ...body].join('\n')), {
-    taxonomy,
-    reference,
-  });
 /** Lines as an extractor gives them, read as a document of body size 10. */
 const parseLines = (...lines: Line[]) =>
   parseDocument({ lines, pages: 1, bodySize: 10 }, { taxonomy, reference });
@@ -184,7 +178,7 @@ describe('layout families of CV web pages and JSON Resume files', () => {
       lines(doc, 200, 417, ['Git, Docker, Kubernetes']);
       lines(doc, 50, 417, ['Tools']);
     });
-    const r = await parseResumeFile(new Uint8Array(bytes), { taxonomy, reference });
+    const r = await parseFile(bytes);
     expect(jobs(r)).toEqual([
       ['Specialist Programmer', 'Fabrikam', '2023-02', '2023-12'],
       ['Application Developer', 'Contoso Solutions', '2019-04', '2020-09'],
