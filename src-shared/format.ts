@@ -1,6 +1,7 @@
-/** "a", "a and b", "a, b and c": items as a sentence names them. */
-export function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** "a", "a and b", "a, b and c": items as a sentence names them; past `max`, the rest as "N more". */
+export function andList(items: readonly string[], max = Infinity): string {
+  const shown = items.length > max ? [...items.slice(0, max), `${items.length - max} more`] : items;
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 /** A duration as m:ss, the same in the app and in an exported report (rounded to the nearest second). */

@@ -91,6 +91,12 @@ export const ParsedResume = z.object({
 
 export type ParsedResume = z.infer<typeof ParsedResume>;
 export type FoundSkill = z.infer<typeof FoundSkill>;
+
+/** Every name a skill goes by: the taxonomy's (or the one kept as written), then each the candidate listed it under. */
+export const skillNames = (s: Pick<FoundSkill, 'name' | 'asWritten'>): string[] => [
+  s.name,
+  ...(s.asWritten?.split(', ') ?? []),
+];
 export type Experience = z.infer<typeof Experience>;
 export type Education = z.infer<typeof Education>;
 export type Project = z.infer<typeof Project>;

@@ -72,10 +72,6 @@ export function allowPermission(
 }
 
 /**
- * No navigation away from the app and no new windows: links to the web open in the OS browser instead, and
- * anything else is dropped.
- */
-/**
  * A screen with unsaved work refuses to unload (`beforeunload`). Electron then keeps the window open without a
  * word, so the shell asks the candidate and closes only when they choose to lose the work.
  */
@@ -85,6 +81,10 @@ export function confirmUnload(contents: Pick<WebContents, 'on'>, closeAnyway: ()
   });
 }
 
+/**
+ * No navigation away from the app and no new windows: links to the web open in the OS browser instead, and
+ * anything else is dropped.
+ */
 export function lockDown(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   allowedPrefixes: string[],

@@ -1,5 +1,5 @@
 import type { Job, MatchReport } from '../../../src-shared/jobs';
-import type { FoundSkill, ParsedResume } from '../../../src-shared/resume';
+import { skillNames, type FoundSkill, type ParsedResume } from '../../../src-shared/resume';
 import { andList } from '../../../src-shared/format';
 import { normaliseSkill, type Taxonomy } from '../resume/skills';
 
@@ -51,11 +51,11 @@ export function matchResume(
   const byGroup = new Map<string, FoundSkill>();
   for (const skill of resume.skills) {
     // What the candidate wrote counts too: "Golang" listed and kept as Go still meets a posting's "golang".
-    for (const name of [skill.name, ...(skill.asWritten?.split(', ') ?? [])]) {
-      const key = skillKey(taxonomy, name);
+    for (const name of skillNames(skill)) {
+      const known = taxonomy.index.get(normaliseSkill(name));
+      const key = known?.id ?? normaliseSkill(name);
       if (!have.has(key)) have.set(key, skill);
-      const group = taxonomy.index.get(normaliseSkill(name))?.group;
-      if (group && !byGroup.has(group)) byGroup.set(group, skill);
+      if (known && !byGroup.has(known.group)) byGroup.set(known.group, skill);
     }
   }
   /** The résumé skill that meets a posting's skill, itself or, for a family, a member of it. */
@@ -70,9 +70,10 @@ export function matchResume(
   };
   const required = job.requiredSkills.length > 0 ? job.requiredSkills : job.niceToHaveSkills;
   const nice = job.requiredSkills.length > 0 ? job.niceToHaveSkills : [];
-  const matched = [...required, ...nice].filter((s) => meets(s));
-  const missingRequired = required.filter((s) => !meets(s));
-  const missingNiceToHave = nice.filter((s) => !meets(s));
+  const met = new Map([...required, ...nice].map((s) => [s, meets(s)]));
+  const matched = [...required, ...nice].filter((s) => met.get(s));
+  const missingRequired = required.filter((s) => !met.get(s));
+  const missingNiceToHave = nice.filter((s) => !met.get(s));
   const coverage =
     required.length === 0
       ? null
@@ -85,16 +86,14 @@ export function matchResume(
     );
   // One sentence for every gap, not the same advice once per skill.
   if (missingRequired.length > 0) {
-    const named = missingRequired.slice(0, 5);
-    const more = missingRequired.length - named.length;
     suggestions.push(
-      `The posting requires ${andList(more > 0 ? [...named, `${more} more`] : named)}. ` +
+      `The posting requires ${andList(missingRequired, 5)}. ` +
         (missingRequired.length === 1
           ? 'If you have used it, name it in a bullet of a recent role or a project, with what you built and the result.'
           : 'For each you have used, name it in a bullet of a recent role or a project, with what you built and the result.'),
     );
   }
-  const weak = [...new Set(matched.map((s) => meets(s)!))].filter(
+  const weak = [...new Set(matched.map((s) => met.get(s)!))].filter(
     (s) => !s.sources.includes('skills') && !s.sources.includes('recent_experience'),
   );
   for (const skill of weak.slice(0, 3)) {

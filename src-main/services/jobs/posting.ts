@@ -259,8 +259,9 @@ export function proposeFromPosting(text: string, taxonomy: Taxonomy): JobProposa
       if (line.bullet && block.kind === 'required' && line.text.split(/\s+/).length <= 5)
         for (const skill of tradesOf(line.text, vocabulary))
           required.set(normaliseSkill(skill.name), skill.name);
-      const story = sentences(line.text).map((t) => hirerStory?.test(t) ?? false);
-      const said = sentences(line.text)
+      const lineSentences = sentences(line.text);
+      const story = lineSentences.map((t) => hirerStory?.test(t) ?? false);
+      const said = lineSentences
         .map((t) => (ownName ? t.replace(ownName, '') : t))
         // "Manage operations lead, who will report to you and is responsible for onboarding calls …": the work of
         // someone else, told in a clause about them.

@@ -6,7 +6,7 @@
 import type { Difficulty } from '../../../src-shared/domain';
 import type { CompanyProfile } from '../../../src-shared/companies';
 import type { PlannedQuestion } from '../../../src-shared/questions';
-import type { Experience, FoundSkill, ParsedResume } from '../../../src-shared/resume';
+import { skillNames, type Experience, type FoundSkill, type ParsedResume } from '../../../src-shared/resume';
 import { clip } from '../../formats/text';
 import { fingerprint } from '../ai/cache';
 
@@ -51,11 +51,13 @@ const mentions = (text: string, skill: string) =>
  * A skill as the candidate wrote it when they listed it under one name ("SQL Server", not the taxonomy's
  * "Microsoft SQL Server"): a question in their own words reads as if someone had read their résumé.
  */
-const said = (s: FoundSkill): string => (s.asWritten && !s.asWritten.includes(', ') ? s.asWritten : s.name);
+const said = (s: FoundSkill): string => {
+  const [, only, ...more] = skillNames(s);
+  return only && more.length === 0 ? only : s.name;
+};
 
 /** Whether a text names the skill under the taxonomy's name or any name the candidate listed it under. */
-const mentionsSkill = (text: string, s: FoundSkill) =>
-  [s.name, ...(s.asWritten?.split(', ') ?? [])].some((name) => mentions(text, name));
+const mentionsSkill = (text: string, s: FoundSkill) => skillNames(s).some((name) => mentions(text, name));
 
 /** A claim with a number in it: a percentage, a multiple, money, a count of something. */
 export const METRIC =

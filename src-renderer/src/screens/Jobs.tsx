@@ -445,7 +445,7 @@ function proposalStatus(p: JobProposal, kept: string[] = []): string {
   // What the posting asks for in words the skills list does not know is offered, not listed: most such phrases
   // are not skills, so the candidate adds the ones that are.
   const offered = p.asWritten?.length
-    ? ` It also asks for ${andList(p.asWritten.length > 8 ? [...p.asWritten.slice(0, 8), `${p.asWritten.length - 8} more`] : p.asWritten)}, which Rehearse's skills list has no name for; add any that matter.`
+    ? ` It also asks for ${andList(p.asWritten, 8)}, which Rehearse's skills list has no name for; add any that matter.`
     : '';
   if (p.requiredSkills.length + p.niceToHaveSkills.length === 0)
     return `No skills found in the posting.${offered} Add the skills it asks for under Required skills, separated by commas.`;

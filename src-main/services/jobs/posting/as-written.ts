@@ -30,6 +30,9 @@ const OBJECT_END =
 const EXAMPLES =
   /\s*(?:,\s*)?\(?\b(?:such as|including|like|e\.g\.?|for example|for instance|especially|particularly|notably|namely)[,:]?\s+/gi;
 
+/** The same, for finding where the examples start (EXAMPLES is global, for splitting, so it keeps a position). */
+const EXAMPLES_START = new RegExp(EXAMPLES.source, 'i');
+
 /** Words around a name that say how much or how well, never what: "strong", "a variety of", "hands-on". */
 const QUALIFIER =
   /^(?:(?:a|an|the|some|any|all|each|one|two|three|several|many|multiple|various|varied|diverse|different|other|similar|related|relevant|common|commonly used|modern|current|standard|typical|general|basic|fundamental|core|key|broad|deep|solid|strong|good|great|excellent|exceptional|outstanding|proven|demonstrated|demonstrable|extensive|significant|substantial|considerable|thorough|comprehensive|detailed|advanced|intermediate|working|practical|hands-on|applied|professional|previous|prior|recent|direct|proficient|expert|expertise|in-depth|first-hand|real-world|large|large-scale|small|complex|high|higher|new|emerging|both|either|at least one of|one or more of|or more|more|most|its|their|your|our|these|those|this|that|such|appropriate|best|leading|major|[\p{L}]+-(?:level|scale|wide|related|focused|oriented|specific|facing|grade|quality))\s+)+/iu;
@@ -107,7 +110,7 @@ function objectAfter(rest: string): string {
   // "knowledge of technologies commonly used in biological labs, such as PCR, cloning and cell culture": the family
   // is qualified by a clause, and its examples come after it in the same sentence.
   const clause = rest.slice(end.index).split(/[.;:!?](?:\s|$)/)[0]!;
-  const examples = new RegExp(EXAMPLES.source, 'i').exec(clause);
+  const examples = EXAMPLES_START.exec(clause);
   // "… to help build applications …, including the Gene Ontology": examples said far from the object are another's.
   if (examples && examples.index > 40) return rest.slice(0, end.index);
   const object = rest.slice(0, end.index);
