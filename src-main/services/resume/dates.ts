@@ -168,6 +168,7 @@ const POINT = `(?:${DAY}?${MONTH_NAME},?\\s+${YEAR}|${SEASON}\\s+${YEAR}|(?:0?[1
 const RANGE_POINT = `(?:(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?!\\d)|(?:19|20)\\d{2}\\.(?:1[0-2]|[1-9])(?![\\d.])|${POINT}|(?:0?[1-9]|1[0-2])/\\d{2}(?![\\d/])|${MONTH_NAME}['’-]?\\d{2}(?!\\d)|(?:[12]\\d|3[01]|0?[1-9])\\.(?:0?[1-9]|1[0-2])\\.(?:19|20)\\d{2})`;
 const NOW =
   "(?:present|current(?:ly)?|now|today|ongoing|to date|till date|working|heute|aujourd['’]hui|actuel(?:lement)?|presente|actualidad|atual|oggi|heden|sekarang)";
+const NOW_ONLY = new RegExp(`^${NOW}$`, 'i');
 // "--": the en dash as typed in Markdown or TeX source that no renderer turned into one.
 const SEP = '\\s*(?:–|—|--|-|−|to|until|till|through|thru|à|au|bis|hasta)\\s*';
 
@@ -271,7 +272,7 @@ export function findRange(text: string, referenceYear?: number): DateRange | nul
   }
   const start = parsePoint(m[1]!, referenceYear);
   if (!start) return null;
-  const current = new RegExp(`^${NOW}$`, 'i').test(m[2]!.trim());
+  const current = NOW_ONLY.test(m[2]!.trim());
   const end = current ? null : parsePoint(m[2]!, referenceYear);
   if (!current && !end) return null;
   return { start, end, current, index: m.index, length: m[0].length };
@@ -452,9 +453,11 @@ export function joinWrappedDates<T extends { text: string; bullet: boolean }>(li
   return out;
 }
 
+const DATE_ONLY = new RegExp(`^(?:${RANGE_POINT}|${NOW})$`, 'iu');
+const NOW_LEAD = new RegExp(`^${NOW}\\b`, 'i');
+
 /** "Jan, 2020", "Present": a line that holds a point of time and nothing else. */
-const isDateOnlyText = (text: string): boolean =>
-  new RegExp(`^(?:${RANGE_POINT}|${NOW})$`, 'iu').test(text.trim().replace(/\s+/g, ' '));
+const isDateOnlyText = (text: string): boolean => DATE_ONLY.test(text.trim().replace(/\s+/g, ' '));
 
 const OPEN_START = new RegExp(`^(${RANGE_POINT})\\s*[-–—]\\s+(?=\\p{L})`, 'iu');
 const COLUMN_END = new RegExp(`^(${RANGE_POINT}|${NOW})(?![\\w/.-])\\s*(?![-–—])`, 'iu');
@@ -472,11 +475,11 @@ function wrappedColumn(
   const open = OPEN_START.exec(line);
   const close = COLUMN_END.exec(next.trim());
   // "2019 – Present, Acme": a whole range opens the line; its end is not below.
-  if (!open || !close || findRange(line) || new RegExp(`^${NOW}\\b`, 'i').test(line.slice(open[0].length)))
-    return null;
+  if (!open || !close || findRange(line) || NOW_LEAD.test(line.slice(open[0].length))) return null;
   const start = parsePoint(open[1]!);
-  const end = new RegExp(`^${NOW}$`, 'i').test(close[1]!) ? null : parsePoint(close[1]!);
-  if (!start || (end === null && !new RegExp(`^${NOW}$`, 'i').test(close[1]!))) return null;
+  const now = NOW_ONLY.test(close[1]!);
+  const end = now ? null : parsePoint(close[1]!);
+  if (!start || (!now && !end)) return null;
   if (end && endIndex(end) < startIndex(start)) return null;
   let body = line.slice(open[0].length).trimEnd();
   let rest = next.trim().slice(close[0].length).trim();

@@ -482,7 +482,7 @@ function readEntry(draft: Draft): Education {
     degreePart &&
     found.index > 0 &&
     /^\p{Lu}/u.test(degreePart) &&
-    nameShaped(degreePart)
+    titleCased(degreePart)
   )
     institution = degreePart;
   institution = institution ? cleanInstitution(institution) : null;
@@ -529,7 +529,7 @@ function readEntry(draft: Draft): Education {
 }
 
 /** Capitalised words, a few lower-case joiners between them: a name, not a sentence. */
-const nameShaped = (text: string): boolean => {
+const titleCased = (text: string): boolean => {
   const words = text.split(/\s+/);
   return (
     words.length <= 8 &&

@@ -672,6 +672,7 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
     for (const [k, anchor] of anchors.entries()) {
       const i = anchor.index - 1;
       const line = lines[i];
+      const ownFields = fieldsOf([anchor.index], anchor, false);
       if (
         line &&
         // "**BEAT**, Athens" over "■ Big Data Software Engineer  Aug 2017 – Present": the employer's own line over
@@ -696,12 +697,10 @@ export function parseExperience(sectionLines: Line[], reference: YearMonth): Par
           anchors[k - 1]!.index === i - 1 &&
           fieldsOf([anchors[k - 1]!.index], anchors[k - 1]!, false).company === null
         ) &&
-        (!roleOnly(line.text) ||
-          (line.text.includes(',') && fieldsOf([anchor.index], anchor, false).title === null)) &&
+        (!roleOnly(line.text) || (line.text.includes(',') && ownFields.title === null)) &&
         // "University of Louisville, Louisville, KY" over "■ Summer Research Fellow, Dept. of Biology  May 2016 – Aug
         // 2016": the item's own comma parts a department from the role; the line above names the employer.
-        (fieldsOf([anchor.index], anchor, false).company === null ||
-          (EMPLOYER.test(line.text) && !EMPLOYER.test(fieldsOf([anchor.index], anchor, false).company!)))
+        (ownFields.company === null || (EMPLOYER.test(line.text) && !EMPLOYER.test(ownFields.company)))
       ) {
         heads.set(k, i);
         const own = lines[anchor.index]!.text.replace(
